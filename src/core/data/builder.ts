@@ -1,0 +1,60 @@
+import { InputError, isMissingToken, type Table } from './table';
+
+/**
+ * Collects parsed rows chunk by chunk, so a large file never needs a row-major copy.
+ * The first row is the header.
+ */
+export class TableBuilder {
+  private names: string[] | null = null;
+  private columns: (string | null)[][] = [];
+  private missingText: string[] = [];
+  private line = 0;
+
+  addRows(rows: string[][]): void {
+    for (const row of rows) {
+      this.line++;
+      if (this.names === null) {
+        this.names = uniqueNames(row);
+        this.columns = this.names.map(() => []);
+        this.missingText = this.names.map(() => '');
+        continue;
+      }
+      if (row.length === 1 && row[0] === '') continue;
+      if (row.length !== this.names.length) {
+        throw new InputError(
+          `Row ${this.line} has ${row.length} fields but the header has ${this.names.length}. ` +
+            'Check the delimiter and quoting of that row, then load the file again.',
+        );
+      }
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (isMissingToken(cell)) {
+          this.columns[c].push(null);
+          if (cell !== '' && this.missingText[c] === '') this.missingText[c] = cell;
+        } else this.columns[c].push(cell);
+      }
+    }
+  }
+
+  finish(): Table {
+    if (this.names === null) throw new InputError('The file is empty. Choose a file with a header row and at least two data rows.');
+    const rowCount = this.columns[0]?.length ?? 0;
+    if (rowCount < 2) {
+      throw new InputError(
+        `The file has ${rowCount === 0 ? 'a header but no data rows' : 'only one data row'}. ` +
+          'A model needs many rows to learn from: choose a file with at least two (ideally hundreds of) rows.',
+      );
+    }
+    return { names: this.names, columns: this.columns, rowCount, missingText: this.missingText };
+  }
+}
+
+function uniqueNames(header: string[]): string[] {
+  const seen = new Map<string, number>();
+  return header.map((raw, i) => {
+    const base = raw.replace(/^\uFEFF/, '').trim() || `column_${i + 1}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n === 0 ? base : `${base}_${n + 1}`;
+  });
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseDelimitedText } from './parse';
+import { inferSchema } from './schema';
+
+const kinds = (csv: string) => Object.fromEntries(inferSchema(parseDelimitedText(csv)).map((c) => [c.name, c]));
+
+describe('inferSchema', () => {
+  it('reads tricky columns as a person would', () => {
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      [
+        `C-${1000 + i}`,
+        i % 5 === 0 ? '' : String(20 + (i % 7)),
+        `${(i % 3) + 1}.0`,
+        `"Smith, ${['Ann', 'Bo'][i % 2]}"`,
+        `2023-0${(i % 9) + 1}-1${i % 10}`,
+        i % 2 ? 'yes' : 'no',
+        'same',
+        (i * 1.25).toFixed(2),
+      ].join(','),
+    );
+    const schema = kinds(['customer_id,age,rating,name,signup,active,source,spend', ...rows].join('\n'));
+    expect(schema.customer_id.kind).toBe('id');
+    expect(schema.age.kind).toBe('numeric');
+    expect(schema.age.missingShare).toBeCloseTo(8 / 40);
+    expect(schema.age.numeric).toMatchObject({ integer: true, decimals: 0, min: 20, max: 26 });
+    expect(schema.rating.kind).toBe('numeric');
+    expect(schema.rating.numeric).toMatchObject({ integer: true, decimals: 1 });
+    expect(schema.name.kind).toBe('categorical');
+    expect(schema.name.distinct).toBe(2);
+    expect(schema.signup.kind).toBe('datetime');
+    expect(schema.signup.date).toMatchObject({ order: 'ymd', sep: '-', time: 'none' });
+    expect(schema.active.kind).toBe('boolean');
+    expect(schema.source.kind).toBe('constant');
+    expect(schema.spend.numeric).toMatchObject({ integer: false, decimals: 2 });
+  });
+
+  it('tells day-first dates from month-first ones and keeps time of day', () => {
+    const schema = kinds('a,b\n31/01/2024 10:00,01/31/2024\n02/03/2024 11:30,02/03/2024\n05/04/2024 12:15,12/25/2024');
+    expect(schema.a.date).toMatchObject({ order: 'dmy', sep: '/', time: 'hm', timeSep: ' ' });
+    expect(schema.b.date).toMatchObject({ order: 'mdy' });
+  });
+
+  it('treats near-unique text as an ID, not as thousands of categories', () => {
+    const rows = Array.from({ length: 100 }, (_, i) => `comment number ${i % 95} here`);
+    expect(kinds(['note', ...rows].join('\n')).note.kind).toBe('id');
+  });
+
+  it('counts common missing tokens as missing', () => {
+    const schema = kinds('x,y\n1,a\n?,b\nNA,a\n4,\n5,N/A');
+    expect(schema.x.missingShare).toBeCloseTo(0.4);
+    expect(schema.y.missingShare).toBeCloseTo(0.4);
+  });
+});

@@ -1,0 +1,28 @@
+/** A parsed table, column-major. Cells keep their source text; `null` is a missing value. */
+export interface Table {
+  readonly names: string[];
+  readonly columns: (string | null)[][];
+  readonly rowCount: number;
+  /** How each column wrote a missing value in the source (written back the same way). */
+  readonly missingText?: string[];
+}
+
+/** Thrown for input the user must fix; the message says what is wrong and what to do. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '?', '#n/a']);
+
+export function isMissingToken(text: string): boolean {
+  return MISSING.has(text.trim().toLowerCase());
+}
+
+export function tableFromColumns(names: string[], columns: (string | null)[][]): Table {
+  return { names, columns, rowCount: columns[0]?.length ?? 0 };
+}
+
+export function selectRows(table: Table, rows: ArrayLike<number>): Table {
+  const columns = table.columns.map((col) => Array.from(rows, (r) => col[r]));
+  return { ...table, columns, rowCount: rows.length };
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { parseDelimitedText } from '../data/parse';
+import { tableFromColumns } from '../data/table';
+import { toCsv } from './csv';
+
+describe('toCsv', () => {
+  it('quotes what needs quoting and defuses formulas but not negative numbers', () => {
+    const table = tableFromColumns(['a', 'b'], [['=SUM(A1)', '-3.5', 'x,y'], ['@cmd', 'say "hi"', null]]);
+    const text = toCsv(table);
+    expect(text).toBe('a,b\n\'=SUM(A1),\'@cmd\n-3.5,"say ""hi"""\n"x,y",\n');
+    expect(parseDelimitedText(text).columns[0]).toEqual(["'=SUM(A1)", '-3.5', 'x,y']);
+  });
+});

@@ -1,0 +1,57 @@
+import type { ColumnKind } from '../data/schema';
+import type { Table } from '../data/table';
+import { csvHeader, csvRows } from './csv';
+import { jsonRows } from './json';
+import { toParquet } from './parquet';
+
+export type ExportFormat = 'csv' | 'json' | 'parquet';
+
+export const MIME: Record<ExportFormat, string> = {
+  csv: 'text/csv',
+  json: 'application/json',
+  parquet: 'application/vnd.apache.parquet',
+};
+
+/** Turns generated chunks into file parts as they arrive, so large outputs never need one big string. */
+export interface ChunkWriter {
+  add(chunk: Table): (string | ArrayBuffer)[];
+  finish(): (string | ArrayBuffer)[];
+}
+
+export function createWriter(format: ExportFormat, kinds: ColumnKind[]): ChunkWriter {
+  if (format === 'csv') {
+    let first = true;
+    return {
+      add(chunk) {
+        const parts = first ? [csvHeader(chunk), csvRows(chunk)] : [csvRows(chunk)];
+        first = false;
+        return parts;
+      },
+      finish: () => [],
+    };
+  }
+  if (format === 'json') {
+    let first = true;
+    return {
+      add(chunk) {
+        const body = jsonRows(chunk, kinds);
+        const part = (first ? '[\n' : ',\n') + body;
+        first = false;
+        return [part];
+      },
+      finish: () => [first ? '[]\n' : '\n]\n'],
+    };
+  }
+  const chunks: Table[] = [];
+  return {
+    add(chunk) {
+      chunks.push(chunk);
+      return [];
+    },
+    finish() {
+      if (chunks.length === 0) return [];
+      const columns = chunks[0].names.map((_, c) => chunks.flatMap((t) => t.columns[c]));
+      return [toParquet({ names: chunks[0].names, columns, rowCount: columns[0]?.length ?? 0 }, kinds)];
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { ColumnSchema } from '../data/schema';
+import { numberReader, numbersOf } from './fidelity';
+
+/** Real and synthetic shares over the same bins or categories, for a side-by-side chart. */
+export interface Distribution {
+  name: string;
+  kind: 'histogram' | 'bars';
+  labels: string[];
+  /** Bin left edges (histograms only). */
+  edges: number[];
+  real: number[];
+  synth: number[];
+}
+
+const BINS = 20;
+const TOP = 12;
+
+export function distributionOf(column: ColumnSchema, real: (string | null)[], synth: (string | null)[]): Distribution {
+  if (column.kind === 'numeric' || column.kind === 'datetime') {
+    const read = numberReader(column);
+    const a = numbersOf(real, read);
+    const b = numbersOf(synth, read);
+    const lo = a.length ? a[0] : 0;
+    const hi = a.length ? a[a.length - 1] : 1;
+    const width = (hi - lo) / BINS || 1;
+    const edges = Array.from({ length: BINS }, (_, i) => lo + i * width);
+    const bin = (xs: Float64Array) => {
+      const counts = new Array<number>(BINS).fill(0);
+      for (const x of xs) counts[Math.max(0, Math.min(BINS - 1, Math.floor((x - lo) / width)))] += 1 / (xs.length || 1);
+      return counts;
+    };
+    return { name: column.name, kind: 'histogram', labels: edges.map((e) => e.toPrecision(3)), edges, real: bin(a), synth: bin(b) };
+  }
+  const counts = new Map<string, number>();
+  for (const v of real) counts.set(v ?? '(missing)', (counts.get(v ?? '(missing)') ?? 0) + 1);
+  const labels = [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, TOP).map(([k]) => k);
+  const share = (values: (string | null)[]) => {
+    const index = new Map(labels.map((l, i) => [l, i]));
+    const out = new Array<number>(labels.length).fill(0);
+    for (const v of values) {
+      const i = index.get(v ?? '(missing)');
+      if (i !== undefined) out[i] += 1 / (values.length || 1);
+    }
+    return out;
+  };
+  return { name: column.name, kind: 'bars', labels: labels.map((l) => l.trim()), edges: [], real: share(real), synth: share(synth) };
+}

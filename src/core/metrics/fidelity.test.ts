@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { tableFromColumns } from '../data/table';
+import { inferSchema } from '../data/schema';
+import { columnShapes, ksStatistic, totalVariation } from './fidelity';
+
+describe('fidelity metrics', () => {
+  it('computes KS by hand-checked values', () => {
+    expect(ksStatistic(Float64Array.from([1, 2, 3, 4]), Float64Array.from([1, 2, 3, 4]))).toBe(0);
+    // After 2: F_a = 0.5, F_b = 0 → 0.5.
+    expect(ksStatistic(Float64Array.from([1, 2, 3, 4]), Float64Array.from([3, 4, 5, 6]))).toBe(0.5);
+    expect(ksStatistic(Float64Array.from([1, 2]), Float64Array.from([5, 6]))).toBe(1);
+  });
+
+  it('computes TVD with missing as a category', () => {
+    expect(totalVariation(['a', 'a', 'b', 'b'], ['a', 'b', 'b', 'b'])).toBeCloseTo(0.25);
+    expect(totalVariation(['a', null], ['a', 'a'])).toBeCloseTo(0.5);
+  });
+
+  it('averages per-column scores over modelled columns', () => {
+    const real = tableFromColumns(['n', 'c'], [['1.5', '2.5', '3.5', '4.5'], ['x', 'x', 'y', 'y']]);
+    const synth = tableFromColumns(['n', 'c'], [['3.5', '4.5', '5.5', '6.5'], ['x', 'y', 'y', 'y']]);
+    const report = columnShapes(real, synth, inferSchema(real));
+    expect(report.columns.map((c) => c.score)).toEqual([0.5, 0.75]);
+    expect(report.score).toBeCloseTo(0.625);
+  });
+});

@@ -1,0 +1,75 @@
+import { parseDate } from '../data/dates';
+import type { ColumnSchema } from '../data/schema';
+import type { Table } from '../data/table';
+
+export interface ColumnScore {
+  name: string;
+  metric: 'KS' | 'TVD';
+  /** 1 − statistic: 1 means the shapes match. */
+  score: number;
+}
+
+export interface ShapeReport {
+  score: number;
+  columns: ColumnScore[];
+}
+
+/** Column shapes: mean over modelled columns of 1 − KS (numbers, dates) or 1 − TVD (categories). */
+export function columnShapes(real: Table, synth: Table, schema: ColumnSchema[]): ShapeReport {
+  const columns: ColumnScore[] = [];
+  for (const column of schema) {
+    if (!column.include || column.kind === 'id' || column.kind === 'constant') continue;
+    const a = real.columns[real.names.indexOf(column.name)];
+    const b = synth.columns[synth.names.indexOf(column.name)];
+    if (!a || !b) continue;
+    if (column.kind === 'numeric' || column.kind === 'datetime') {
+      const read = numberReader(column);
+      columns.push({ name: column.name, metric: 'KS', score: 1 - ksStatistic(numbersOf(a, read), numbersOf(b, read)) });
+    } else {
+      columns.push({ name: column.name, metric: 'TVD', score: 1 - totalVariation(a, b) });
+    }
+  }
+  const score = columns.length ? columns.reduce((s, c) => s + c.score, 0) / columns.length : 1;
+  return { score, columns };
+}
+
+export function numberReader(column: ColumnSchema): (text: string) => number {
+  const date = column.date;
+  return column.kind === 'datetime' && date ? (t) => parseDate(t, date) : Number;
+}
+
+/** Sorted finite values of a column; missing and unreadable cells are left out. */
+export function numbersOf(values: (string | null)[], read: (t: string) => number): Float64Array {
+  const out: number[] = [];
+  for (const v of values) {
+    if (v === null) continue;
+    const x = read(v);
+    if (Number.isFinite(x)) out.push(x);
+  }
+  return Float64Array.from(out).sort();
+}
+
+/** Two-sample Kolmogorov–Smirnov statistic of two sorted samples. */
+export function ksStatistic(a: Float64Array, b: Float64Array): number {
+  if (a.length === 0 || b.length === 0) return a.length === b.length ? 0 : 1;
+  let i = 0;
+  let j = 0;
+  let d = 0;
+  while (i < a.length && j < b.length) {
+    const x = Math.min(a[i], b[j]);
+    while (i < a.length && a[i] <= x) i++;
+    while (j < b.length && b[j] <= x) j++;
+    d = Math.max(d, Math.abs(i / a.length - j / b.length));
+  }
+  return d;
+}
+
+/** Total variation distance between two categorical samples; missing counts as a category. */
+export function totalVariation(a: (string | null)[], b: (string | null)[]): number {
+  const shares = new Map<string | null, [number, number]>();
+  for (const v of a) (shares.get(v) ?? shares.set(v, [0, 0]).get(v)!)[0] += 1 / a.length;
+  for (const v of b) (shares.get(v) ?? shares.set(v, [0, 0]).get(v)!)[1] += 1 / b.length;
+  let sum = 0;
+  for (const [p, q] of shares.values()) sum += Math.abs(p - q);
+  return sum / 2;
+}

@@ -1,0 +1,45 @@
+/** Everything that shapes a tabular model and its training; defaults follow the CTGAN paper. */
+export interface ModelConfig {
+  embeddingDim: number;
+  generatorDims: number[];
+  discriminatorDims: number[];
+  /** Rows the critic sees together (PacGAN). The batch size must be a multiple. */
+  pac: number;
+  batchSize: number;
+  epochs: number;
+  generatorLr: number;
+  discriminatorLr: number;
+  beta1: number;
+  beta2: number;
+  discriminatorSteps: number;
+  gradientPenalty: number;
+  /** Gumbel-softmax temperature for discrete outputs. */
+  tau: number;
+  dropout: number;
+  seed: number;
+}
+
+export const DEFAULT_CONFIG: ModelConfig = {
+  embeddingDim: 128,
+  generatorDims: [256, 256],
+  discriminatorDims: [256, 256],
+  pac: 10,
+  batchSize: 500,
+  epochs: 300,
+  generatorLr: 2e-4,
+  discriminatorLr: 2e-4,
+  beta1: 0.5,
+  beta2: 0.9,
+  discriminatorSteps: 1,
+  gradientPenalty: 10,
+  tau: 0.2,
+  dropout: 0.5,
+  seed: 42,
+};
+
+/** The batch is rounded down to a multiple of the pack size and kept within the data. */
+export function effectiveBatch(config: ModelConfig, rows: number): number {
+  const pac = Math.max(1, Math.floor(config.pac));
+  const wanted = Math.min(config.batchSize, Math.max(pac, rows));
+  return Math.max(pac, Math.floor(wanted / pac) * pac);
+}

@@ -1,0 +1,175 @@
+import type { ColumnSchema } from '../data/schema';
+import { selectRows, type Table } from '../data/table';
+import { distributionOf, type Distribution } from '../metrics/distribution';
+import { columnShapes, type ShapeReport } from '../metrics/fidelity';
+import type { ModelConfig } from '../model/config';
+import { CategoricalEncoder } from '../transform/categorical';
+import { TableTransformer } from '../transform/transformer';
+import type { FixedCondition } from './condition';
+import { Rng } from './rng';
+import { CtganTrainer } from './trainer';
+
+export interface Losses {
+  discriminator: number;
+  generator: number;
+  penalty: number;
+}
+
+export interface TrainProgress {
+  epoch: number;
+  epochs: number;
+  step: number;
+  totalSteps: number;
+  stepsPerSecond: number;
+  secondsLeft: number;
+  losses: Losses;
+}
+
+export interface EpochReport {
+  epoch: number;
+  fidelity: ShapeReport;
+  distributions: Distribution[];
+  preview: Table;
+}
+
+/** What the training loop asks of whoever drives it (a worker's messages, or nothing in the CLI). */
+export interface TrainControl {
+  stopped(): boolean;
+  /** Resolves once training may go on; returns at once when not paused. */
+  resume(): Promise<void>;
+}
+
+export interface TrainHooks {
+  onProgress?(p: TrainProgress): void;
+  onEpoch?(r: EpochReport): void;
+  control?: TrainControl;
+  /** Losses are read back from the device once every this many steps. */
+  readEvery?: number;
+}
+
+export interface GenerateOptions {
+  condition?: { column: string; value: string };
+  chunkRows?: number;
+  onChunk(chunk: Table, firstRow: number): void | Promise<void>;
+}
+
+const SNAPSHOT_ROWS = 1000;
+const PREVIEW_ROWS = 8;
+
+/** A fitted transform plus its GAN: the one object the worker and the CLI both drive. */
+export class TabularModel {
+  readonly transformer: TableTransformer;
+  readonly trainer: CtganTrainer;
+  readonly preprocessSeconds: number;
+  private readonly reference: Table;
+  private epochsDone = 0;
+
+  constructor(readonly table: Table, readonly schema: ColumnSchema[], readonly config: ModelConfig) {
+    const t0 = performance.now();
+    this.transformer = new TableTransformer(table, schema, config.seed);
+    const encoded = this.transformer.encode(table, schema, config.seed + 1);
+    this.preprocessSeconds = (performance.now() - t0) / 1000;
+    this.trainer = new CtganTrainer(encoded, table.rowCount, this.transformer.layout, config);
+    const rng = new Rng(config.seed + 2);
+    this.reference = selectRows(table, Array.from({ length: Math.min(SNAPSHOT_ROWS, table.rowCount) }, () => rng.int(table.rowCount)));
+  }
+
+  get epochs(): number {
+    return this.epochsDone;
+  }
+
+  /** Trains `epochs` more epochs; returns early when the control says stop. */
+  async train(epochs: number, hooks: TrainHooks = {}): Promise<void> {
+    const { stepsPerEpoch } = this.trainer;
+    const readEvery = hooks.readEvery ?? 5;
+    const totalSteps = epochs * stepsPerEpoch;
+    const started = performance.now();
+    let pausedMs = 0;
+    let step = 0;
+    for (let e = 0; e < epochs; e++) {
+      for (let s = 0; s < stepsPerEpoch; s++) {
+        const pauseStart = performance.now();
+        await hooks.control?.resume();
+        pausedMs += performance.now() - pauseStart;
+        if (hooks.control?.stopped()) return;
+        const losses = this.trainer.step();
+        step++;
+        if (step % readEvery === 0 || s === stepsPerEpoch - 1) {
+          const [d, g, p] = await Promise.all([losses.discriminator.data(), losses.generator.data(), losses.penalty.data()]);
+          const seconds = (performance.now() - started - pausedMs) / 1000;
+          const stepsPerSecond = step / seconds;
+          hooks.onProgress?.({
+            epoch: this.epochsDone + e + (s + 1) / stepsPerEpoch,
+            epochs: this.epochsDone + epochs,
+            step,
+            totalSteps,
+            stepsPerSecond,
+            secondsLeft: (totalSteps - step) / stepsPerSecond,
+            losses: { discriminator: d[0], generator: g[0], penalty: p[0] },
+          });
+        } else {
+          // Give queued messages (pause, stop) a turn between steps.
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        losses.discriminator.dispose();
+        losses.generator.dispose();
+        losses.penalty.dispose();
+      }
+      if (hooks.onEpoch) hooks.onEpoch(await this.snapshot(this.epochsDone + e + 1));
+    }
+    this.epochsDone += epochs;
+  }
+
+  /** Fidelity on a fresh sample against a fixed sample of the seed, plus charts and a preview. */
+  async snapshot(epoch: number): Promise<EpochReport> {
+    const rows = this.reference.rowCount;
+    const encoded = await this.trainer.sample(rows, this.config.seed + 1000 + epoch);
+    const synth = this.transformer.decode(encoded, rows, new Rng(epoch));
+    const modelled = this.schema.filter((c) => c.include && c.kind !== 'id' && c.kind !== 'constant');
+    return {
+      epoch,
+      fidelity: columnShapes(this.reference, synth, this.schema),
+      distributions: modelled.map((c) =>
+        distributionOf(c, this.reference.columns[this.reference.names.indexOf(c.name)], synth.columns[synth.names.indexOf(c.name)]),
+      ),
+      preview: selectRows(synth, Array.from({ length: Math.min(PREVIEW_ROWS, rows) }, (_, i) => i)),
+    };
+  }
+
+  /** Generates `rows` rows chunk by chunk; the same seed and settings give the same rows. */
+  async generate(rows: number, options: GenerateOptions): Promise<void> {
+    const fixed = options.condition ? this.fixedCondition(options.condition.column, options.condition.value) : undefined;
+    const chunkRows = options.chunkRows ?? 20_000;
+    const rng = new Rng(this.config.seed + 7);
+    for (let first = 0; first < rows; first += chunkRows) {
+      const count = Math.min(chunkRows, rows - first);
+      const encoded = await this.trainer.sample(count, this.config.seed + 31 * (first / chunkRows + 1), fixed?.slot);
+      const chunk = this.transformer.decode(encoded, count, rng, first);
+      if (fixed) chunk.columns[chunk.names.indexOf(fixed.column)].fill(fixed.value);
+      await options.onChunk(chunk, first);
+    }
+  }
+
+  /** Column names and values a user can fix when generating. */
+  conditionChoices(): { column: string; values: string[] }[] {
+    return this.transformer.encoded
+      .filter((c) => c.encoder instanceof CategoricalEncoder)
+      .map((c) => ({
+        column: c.name,
+        values: [...new Set(this.table.columns[this.table.names.indexOf(c.name)].filter((v): v is string => v !== null))].sort(),
+      }));
+  }
+
+  dispose(): void {
+    this.trainer.dispose();
+  }
+
+  private fixedCondition(column: string, value: string): { column: string; value: string; slot: FixedCondition } {
+    const discreteIndex = this.transformer.layout.discrete.findIndex((d) => this.transformer.encoded[d.column].name === column);
+    if (discreteIndex < 0) throw new Error(`"${column}" is not a categorical column of the model, so it cannot be fixed.`);
+    const encoder = this.transformer.encoded[this.transformer.layout.discrete[discreteIndex].column].encoder as CategoricalEncoder;
+    const slot = encoder.slotOf(value);
+    if (slot < 0) throw new Error(`"${value}" never appears in "${column}" in the seed data, so it cannot be fixed.`);
+    return { column, value, slot: { discreteIndex, slot } };
+  }
+}

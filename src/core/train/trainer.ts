@@ -1,0 +1,169 @@
+import * as tf from '@tensorflow/tfjs';
+import { effectiveBatch, type ModelConfig } from '../model/config';
+import { Discriminator } from '../model/discriminator';
+import { activate, Generator } from '../model/generator';
+import { enableSecondOrderGradients } from '../model/secondOrder';
+import type { Layout } from '../transform/transformer';
+import { ConditionSampler, type ConditionBatch, type FixedCondition } from './condition';
+import { Rng } from './rng';
+
+/** One step's losses as scalars on the device; the caller owns and disposes them. */
+export interface StepLosses {
+  discriminator: tf.Scalar;
+  generator: tf.Scalar;
+  penalty: tf.Scalar;
+}
+
+/**
+ * A conditional WGAN-GP with PacGAN critic over encoded rows (CTGAN). Owns the encoded
+ * data on the device ([rows, width]), both networks and both optimizers.
+ */
+export class CtganTrainer {
+  readonly batch: number;
+  readonly stepsPerEpoch: number;
+  readonly sampler: ConditionSampler;
+  private readonly data: tf.Tensor2D;
+  private readonly generator: Generator;
+  private readonly discriminator: Discriminator;
+  private readonly optG: tf.AdamOptimizer;
+  private readonly optD: tf.AdamOptimizer;
+  private readonly rng: Rng;
+
+  constructor(encoded: Float32Array, private readonly rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
+    enableSecondOrderGradients();
+    this.rng = new Rng(config.seed);
+    this.batch = effectiveBatch(config, rows);
+    this.stepsPerEpoch = Math.max(1, Math.floor(rows / this.batch));
+    this.sampler = new ConditionSampler(encoded, rows, layout);
+    this.data = tf.tensor2d(encoded, [rows, layout.width]);
+    const condWidth = this.sampler.width;
+    this.generator = new Generator(config.embeddingDim + condWidth, config.generatorDims, layout.width, this.rng);
+    this.discriminator = new Discriminator(layout.width + condWidth, config.discriminatorDims, config.pac, config.dropout, this.rng);
+    this.optG = tf.train.adam(config.generatorLr, config.beta1, config.beta2);
+    this.optD = tf.train.adam(config.discriminatorLr, config.beta1, config.beta2);
+  }
+
+  step(): StepLosses {
+    let discriminator: tf.Scalar | null = null;
+    let penalty: tf.Scalar | null = null;
+    for (let k = 0; k < Math.max(1, this.config.discriminatorSteps); k++) {
+      discriminator?.dispose();
+      penalty?.dispose();
+      [discriminator, penalty] = this.criticStep();
+    }
+    const generator = this.generatorStep();
+    return { discriminator: discriminator!, generator, penalty: penalty! };
+  }
+
+  /** Generates `count` encoded rows, [count, width] row-major, reading back once per batch. */
+  async sample(count: number, seed: number, fixed?: FixedCondition): Promise<Float32Array> {
+    const rng = new Rng(seed);
+    const width = this.layout.width;
+    const out = new Float32Array(count * width);
+    for (let done = 0; done < count; done += this.batch) {
+      const conds = this.sampler.generation(this.batch, rng, fixed);
+      const rows = tf.tidy(() => activate(this.generator.apply(this.generatorInput(conds, rng)), this.layout.spans, this.config.tau, rng));
+      const values = (await rows.data()) as Float32Array;
+      rows.dispose();
+      const take = Math.min(this.batch, count - done);
+      out.set(values.subarray(0, take * width), done * width);
+    }
+    return out;
+  }
+
+  dispose(): void {
+    this.data.dispose();
+    this.generator.dispose();
+    this.discriminator.dispose();
+    this.optG.dispose();
+    this.optD.dispose();
+  }
+
+  private criticStep(): [tf.Scalar, tf.Scalar] {
+    const conds = this.sampler.training(this.batch, this.rng);
+    return tf.tidy(() => {
+      const cond = this.condTensor(conds);
+      const fake = activate(this.generator.apply(this.generatorInput(conds, this.rng)), this.layout.spans, this.config.tau, this.rng);
+      const real = tf.gather(this.data, tf.tensor1d(conds.rows, 'int32'));
+      const fakeIn = this.join(fake, cond);
+      const realIn = this.join(real, cond);
+      let penalty: tf.Scalar | null = null;
+      const loss = this.optD.minimize(
+        () => {
+          const scoreFake = tf.mean(this.discriminator.apply(fakeIn, this.rng));
+          const scoreReal = tf.mean(this.discriminator.apply(realIn, this.rng));
+          penalty = tf.keep(this.gradientPenalty(realIn, fakeIn));
+          return tf.add(tf.sub(scoreFake, scoreReal), penalty) as tf.Scalar;
+        },
+        true,
+        this.discriminator.variables,
+      )!;
+      return [loss, penalty!];
+    });
+  }
+
+  private generatorStep(): tf.Scalar {
+    const conds = this.sampler.training(this.batch, this.rng);
+    return tf.tidy(() => {
+      const cond = this.condTensor(conds);
+      const mask = this.sampler.columns > 0 ? tf.tensor2d(conds.mask, [this.batch, this.sampler.columns]) : null;
+      const input = this.generatorInput(conds, this.rng);
+      return this.optG.minimize(
+        () => {
+          const raw = this.generator.apply(input);
+          const fake = activate(raw, this.layout.spans, this.config.tau, this.rng);
+          const score = tf.mean(this.discriminator.apply(this.join(fake, cond), this.rng));
+          const loss = tf.neg(score);
+          return (mask && cond ? tf.add(loss, this.conditionLoss(raw, cond, mask)) : loss) as tf.Scalar;
+        },
+        true,
+        this.generator.variables,
+      )!;
+    });
+  }
+
+  /** ‖∇D(x̂)‖ per pack pushed towards 1 at points between real and fake packs (WGAN-GP). */
+  private gradientPenalty(realIn: tf.Tensor2D, fakeIn: tf.Tensor2D): tf.Scalar {
+    const { pac, gradientPenalty } = this.config;
+    const width = realIn.shape[1];
+    const packs = this.batch / pac;
+    const alpha = tf.randomUniform([packs, 1, 1], 0, 1, 'float32', this.rng.seed());
+    const real3 = tf.reshape(realIn, [packs, pac, width]);
+    const fake3 = tf.reshape(fakeIn, [packs, pac, width]);
+    const mixed = tf.reshape(tf.add(tf.mul(alpha, real3), tf.mul(tf.sub(1, alpha), fake3)), [this.batch, width]) as tf.Tensor2D;
+    const grads = tf.grad((x: tf.Tensor) => tf.sum(this.discriminator.apply(x as tf.Tensor2D, this.rng)))(mixed);
+    const norms = tf.norm(tf.reshape(grads, [packs, pac * width]), 'euclidean', 1);
+    return tf.mul(tf.mean(tf.square(tf.sub(norms, 1))), gradientPenalty) as tf.Scalar;
+  }
+
+  /** Cross-entropy between the generator's logits on each conditioned column and the condition. */
+  private conditionLoss(raw: tf.Tensor2D, cond: tf.Tensor2D, mask: tf.Tensor2D): tf.Scalar {
+    let condOffset = 0;
+    const losses = this.layout.discrete.map((d) => {
+      const logits = tf.slice(raw, [0, d.offset], [-1, d.size]);
+      const target = tf.slice(cond, [0, condOffset], [-1, d.size]);
+      condOffset += d.size;
+      return tf.neg(tf.sum(tf.mul(target, tf.logSoftmax(logits)), 1));
+    });
+    const perColumn = tf.stack(losses, 1);
+    return tf.div(tf.sum(tf.mul(perColumn, mask)), this.batch) as tf.Scalar;
+  }
+
+  private condTensor(conds: ConditionBatch): tf.Tensor2D | null {
+    return this.sampler.width > 0 ? tf.tensor2d(conds.cond, [this.batch, this.sampler.width]) : null;
+  }
+
+  private generatorInput(conds: ConditionBatch, rng: Rng): tf.Tensor2D {
+    const z = tf.randomNormal([this.batch, this.config.embeddingDim], 0, 1, 'float32', rng.seed()) as tf.Tensor2D;
+    const cond = this.condTensor(conds);
+    return cond ? tf.concat([z, cond], 1) : z;
+  }
+
+  private join(rows: tf.Tensor2D, cond: tf.Tensor2D | null): tf.Tensor2D {
+    return cond ? tf.concat([rows, cond], 1) : rows;
+  }
+
+  get rowCount(): number {
+    return this.rows;
+  }
+}

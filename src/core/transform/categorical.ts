@@ -1,0 +1,80 @@
+import { cumulativeOf, type Rng } from '../train/rng';
+import { argmax, type ColumnEncoder, type Span } from './types';
+
+export const MAX_CATEGORIES = 100;
+
+/**
+ * One-hot over the column's most frequent categories, one "other" slot for the rarer ones
+ * (decoded by drawing from them at their seed frequencies) and one slot for missing.
+ * Categories come only from the seed, written exactly as the seed wrote them.
+ */
+export class CategoricalEncoder implements ColumnEncoder {
+  readonly discrete = true;
+  readonly spans: Span[];
+  readonly width: number;
+  /** Seed frequency of each slot, in slot order. */
+  readonly frequencies: number[];
+  readonly labels: (string | null)[];
+  private readonly index = new Map<string, number>();
+  private readonly rare: string[];
+  private readonly rareCumulative: Float64Array;
+  private readonly otherSlot: number;
+  private readonly missingSlot: number;
+
+  constructor(values: (string | null)[], maxCategories = MAX_CATEGORIES) {
+    const counts = new Map<string, number>();
+    let missing = 0;
+    for (const v of values) {
+      if (v === null) missing++;
+      else counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const kept = ranked.length > maxCategories ? ranked.slice(0, maxCategories - 1) : ranked;
+    const rare = ranked.slice(kept.length);
+    this.labels = kept.map(([v]) => v);
+    this.frequencies = kept.map(([, c]) => c);
+    kept.forEach(([v], j) => this.index.set(v, j));
+    this.rare = rare.map(([v]) => v);
+    this.rareCumulative = cumulativeOf(rare.map(([, c]) => c));
+    this.otherSlot = -1;
+    if (rare.length > 0) {
+      this.otherSlot = this.labels.length;
+      this.labels.push(null);
+      this.frequencies.push(rare.reduce((s, [, c]) => s + c, 0));
+      rare.forEach(([v]) => this.index.set(v, this.otherSlot));
+    }
+    this.missingSlot = -1;
+    if (missing > 0) {
+      this.missingSlot = this.labels.length;
+      this.labels.push(null);
+      this.frequencies.push(missing);
+    }
+    this.width = this.labels.length;
+    this.spans = [{ start: 0, size: this.width, activation: 'softmax' }];
+  }
+
+  /** The slot a seed value encodes to, or -1 for a value the seed never had. */
+  slotOf(value: string | null): number {
+    if (value === null) return this.missingSlot;
+    return this.index.get(value) ?? -1;
+  }
+
+  encode(values: (string | null)[], out: Float32Array, stride: number, offset: number): void {
+    for (let r = 0; r < values.length; r++) {
+      const slot = this.slotOf(values[r]);
+      if (slot >= 0) out[r * stride + offset + slot] = 1;
+    }
+  }
+
+  decode(data: Float32Array, stride: number, offset: number, rows: number, rng: Rng): (string | null)[] {
+    const out: (string | null)[] = new Array(rows);
+    for (let r = 0; r < rows; r++) out[r] = this.valueOf(argmax(data, r * stride + offset, this.width), rng);
+    return out;
+  }
+
+  valueOf(slot: number, rng: Rng): string | null {
+    if (slot === this.missingSlot) return null;
+    if (slot === this.otherSlot) return this.rare[rng.pick(this.rareCumulative)];
+    return this.labels[slot];
+  }
+}

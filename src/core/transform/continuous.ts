@@ -1,0 +1,128 @@
+import { cumulativeOf, type Rng } from '../train/rng';
+import { fitMixture, modeLogDensities, type Mixture } from './mixture';
+import { argmax, type ColumnEncoder, type Span } from './types';
+
+/** How a continuous column reads and writes its values. */
+export interface NumberCodec {
+  read(text: string): number;
+  write(x: number): string;
+  min: number;
+  max: number;
+}
+
+export interface ContinuousOptions {
+  /** A value that carries at least this share of a column becomes its own point mass. */
+  pointMassShare: number;
+  maxPointMasses: number;
+}
+
+export const DEFAULT_CONTINUOUS: ContinuousOptions = { pointMassShare: 0.05, maxPointMasses: 10 };
+
+// Scalars are (x - mean) / (4 std), so ±4 standard deviations map onto tanh's range.
+const SPREAD = 4;
+
+/**
+ * Mode-specific normalisation (CTGAN §4.2): a row becomes [scalar within mode, one-hot of
+ * mode], where the modes are the mixture's, then the column's point masses, then "missing".
+ */
+export class ContinuousEncoder implements ColumnEncoder {
+  readonly discrete = false;
+  readonly spans: Span[];
+  readonly width: number;
+  private readonly mixture: Mixture;
+  private readonly points: number[];
+  private readonly hasMissing: boolean;
+
+  constructor(values: (string | null)[], private readonly codec: NumberCodec, rng: Rng, options = DEFAULT_CONTINUOUS) {
+    const numbers: number[] = [];
+    let missing = 0;
+    for (const v of values) {
+      if (v === null) missing++;
+      else numbers.push(codec.read(v));
+    }
+    this.points = pointMasses(numbers, options);
+    const pointSet = new Set(this.points);
+    const rest = numbers.filter((x) => !pointSet.has(x));
+    this.mixture = rest.length >= 2 ? fitMixture(rest, rng) : { weights: [], means: [], stds: [] };
+    this.hasMissing = missing > 0;
+    const modes = this.mixture.means.length + this.points.length + (this.hasMissing ? 1 : 0);
+    this.spans = [
+      { start: 0, size: 1, activation: 'tanh' },
+      { start: 1, size: modes, activation: 'softmax' },
+    ];
+    this.width = 1 + modes;
+  }
+
+  get modeCount(): number {
+    return this.mixture.means.length;
+  }
+
+  encode(values: (string | null)[], out: Float32Array, stride: number, offset: number, rng: Rng): void {
+    const mix = this.mixture;
+    const k = mix.means.length;
+    const logs = new Float64Array(k);
+    const probs = new Float64Array(k);
+    const pointIndex = new Map(this.points.map((p, j) => [p, j]));
+    for (let r = 0; r < values.length; r++) {
+      const at = r * stride + offset;
+      const text = values[r];
+      if (text === null) {
+        out[at + this.width - 1] = 1;
+        continue;
+      }
+      const x = this.codec.read(text);
+      const point = pointIndex.get(x);
+      if (point !== undefined || k === 0) {
+        out[at + 1 + k + (point ?? nearest(this.points, x))] = 1;
+        continue;
+      }
+      // The mode is drawn from its posterior, not taken as the argmax, as in the paper.
+      modeLogDensities(mix, x, logs);
+      let max = -Infinity;
+      for (let j = 0; j < k; j++) max = Math.max(max, logs[j]);
+      for (let j = 0; j < k; j++) probs[j] = Math.exp(logs[j] - max);
+      const mode = rng.pick(cumulativeOf(probs));
+      const scalar = (x - mix.means[mode]) / (SPREAD * mix.stds[mode]);
+      out[at] = Math.max(-0.99, Math.min(0.99, scalar));
+      out[at + 1 + mode] = 1;
+    }
+  }
+
+  decode(data: Float32Array, stride: number, offset: number, rows: number): (string | null)[] {
+    const mix = this.mixture;
+    const k = mix.means.length;
+    const out: (string | null)[] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const at = r * stride + offset;
+      const mode = argmax(data, at + 1, this.width - 1);
+      if (mode >= k + this.points.length) {
+        out[r] = null;
+        continue;
+      }
+      let x: number;
+      if (mode >= k) x = this.points[mode - k];
+      else {
+        const scalar = Math.max(-1, Math.min(1, data[at]));
+        x = scalar * SPREAD * mix.stds[mode] + mix.means[mode];
+      }
+      out[r] = this.codec.write(Math.max(this.codec.min, Math.min(this.codec.max, x)));
+    }
+    return out;
+  }
+}
+
+function pointMasses(numbers: number[], options: ContinuousOptions): number[] {
+  const counts = new Map<number, number>();
+  for (const x of numbers) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts.entries()]
+    .filter(([, c]) => c >= options.pointMassShare * numbers.length)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, options.maxPointMasses)
+    .map(([x]) => x);
+}
+
+function nearest(points: number[], x: number): number {
+  let best = 0;
+  for (let j = 1; j < points.length; j++) if (Math.abs(points[j] - x) < Math.abs(points[best] - x)) best = j;
+  return best;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { inferSchema } from '../data/schema';
+import { tableFromColumns } from '../data/table';
+import { Rng } from '../train/rng';
+import { TableTransformer } from './transformer';
+
+function seedTable(rows: number) {
+  const rng = new Rng(5);
+  const income: (string | null)[] = [];
+  const gain: (string | null)[] = [];
+  const city: (string | null)[] = [];
+  const day: (string | null)[] = [];
+  const id: (string | null)[] = [];
+  for (let i = 0; i < rows; i++) {
+    income.push(i % 10 === 0 ? null : (rng.next() < 0.6 ? 30 + 5 * rng.normal() : 90 + 10 * rng.normal()).toFixed(2));
+    gain.push(rng.next() < 0.9 ? '0' : String(1000 + Math.round(rng.next() * 9000)));
+    city.push(i % 17 === 0 ? null : ['Oslo', 'Lima', 'Pune'][rng.int(3)]);
+    day.push(new Date(Date.UTC(2020, 0, 1 + rng.int(900))).toISOString().slice(0, 10));
+    id.push(`U${String(i).padStart(5, '0')}`);
+  }
+  return tableFromColumns(['income', 'gain', 'city', 'day', 'id'], [income, gain, city, day, id]);
+}
+
+describe('TableTransformer', () => {
+  it('decodes encoded rows back to the seed values', () => {
+    const table = seedTable(2000);
+    const schema = inferSchema(table);
+    const t = new TableTransformer(table, schema, 1);
+    const encoded = t.encode(table, schema, 2);
+    const back = t.decode(encoded, table.rowCount, new Rng(3));
+    expect(back.names).toEqual(table.names);
+    for (const c of [0, 1, 2, 3]) {
+      table.columns[c].forEach((v, r) => {
+        const w = back.columns[c][r];
+        if (v === null || c >= 1) expect(w).toBe(v);
+        else expect(Math.abs(Number(w) - Number(v))).toBeLessThanOrEqual(0.011);
+      });
+    }
+  });
+
+  it('models a dominant value as an exact point mass and missing values as their own slot', () => {
+    const table = seedTable(500);
+    const t = new TableTransformer(table, inferSchema(table), 1);
+    const gain = t.encoded.find((c) => c.name === 'gain')!;
+    const spans = gain.encoder.spans;
+    expect(spans[0].activation).toBe('tanh');
+    const income = t.encoded.find((c) => c.name === 'income')!;
+    // Scalar, at least two mixture modes, and one slot for missing.
+    expect(income.encoder.width).toBeGreaterThanOrEqual(1 + 2 + 1);
+  });
+
+  it('regenerates IDs that never collide with the seed', () => {
+    const table = seedTable(300);
+    const t = new TableTransformer(table, inferSchema(table), 1);
+    const ids = t.decode(new Float32Array(10 * t.layout.width), 10, new Rng(1)).columns[4];
+    const seen = new Set(table.columns[4]);
+    expect(new Set(ids).size).toBe(10);
+    expect(ids.every((v) => v !== null && /^U\d{5}$/.test(v) && !seen.has(v))).toBe(true);
+  });
+});

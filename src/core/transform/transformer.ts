@@ -1,0 +1,98 @@
+import type { ColumnSchema } from '../data/schema';
+import type { Table } from '../data/table';
+import { Rng } from '../train/rng';
+import { CategoricalEncoder } from './categorical';
+import { codecFor } from './codecs';
+import { ContinuousEncoder } from './continuous';
+import { IdGenerator } from './idColumn';
+import type { ColumnEncoder, Span } from './types';
+
+/** Where a column lives in the encoded row. */
+export interface EncodedColumn {
+  name: string;
+  kind: ColumnSchema['kind'];
+  offset: number;
+  encoder: ColumnEncoder;
+}
+
+/** The layout the model needs: output spans and the discrete columns that form the condition. */
+export interface Layout {
+  width: number;
+  spans: Span[];
+  discrete: { column: number; offset: number; size: number; frequencies: number[] }[];
+}
+
+type Slot =
+  | { kind: 'model'; column: EncodedColumn }
+  | { kind: 'id'; name: string; ids: IdGenerator }
+  | { kind: 'constant'; name: string; value: string | null };
+
+/** Fits every included column's encoder and maps whole tables to model rows and back. */
+export class TableTransformer {
+  readonly encoded: EncodedColumn[] = [];
+  readonly layout: Layout;
+  private readonly slots: Slot[] = [];
+  private readonly missingText: string[] = [];
+
+  constructor(table: Table, schema: ColumnSchema[], seed: number) {
+    const rng = new Rng(seed);
+    let offset = 0;
+    schema.forEach((column, i) => {
+      if (!column.include) return;
+      const values = table.columns[i];
+      this.missingText.push(table.missingText?.[i] ?? '');
+      if (column.kind === 'id') {
+        this.slots.push({ kind: 'id', name: column.name, ids: new IdGenerator(values) });
+        return;
+      }
+      if (column.kind === 'constant') {
+        this.slots.push({ kind: 'constant', name: column.name, value: values.find((v) => v !== null) ?? null });
+        return;
+      }
+      const encoder =
+        column.kind === 'numeric' || column.kind === 'datetime'
+          ? new ContinuousEncoder(values, codecFor(column, values), rng)
+          : new CategoricalEncoder(values);
+      const encoded = { name: column.name, kind: column.kind, offset, encoder };
+      this.encoded.push(encoded);
+      this.slots.push({ kind: 'model', column: encoded });
+      offset += encoder.width;
+    });
+    this.layout = {
+      width: offset,
+      spans: this.encoded.flatMap((c) => c.encoder.spans.map((s) => ({ ...s, start: s.start + c.offset }))),
+      discrete: this.encoded.flatMap((c, column) =>
+        c.encoder instanceof CategoricalEncoder
+          ? [{ column, offset: c.offset, size: c.encoder.width, frequencies: c.encoder.frequencies }]
+          : [],
+      ),
+    };
+  }
+
+  get names(): string[] {
+    return this.slots.map((s) => (s.kind === 'model' ? s.column.name : s.name));
+  }
+
+  /** Rows of `table` (same columns as fitted) as a row-major [rows, width] matrix. */
+  encode(table: Table, schema: ColumnSchema[], seed: number): Float32Array {
+    const rng = new Rng(seed);
+    const width = this.layout.width;
+    const out = new Float32Array(table.rowCount * width);
+    for (const column of this.encoded) {
+      const i = schema.findIndex((s) => s.name === column.name);
+      column.encoder.encode(table.columns[i], out, width, column.offset, rng);
+    }
+    return out;
+  }
+
+  /** Model rows back to a table in the seed's column order; `firstRow` numbers the fresh IDs. */
+  decode(data: Float32Array, rows: number, rng: Rng, firstRow = 0): Table {
+    const width = this.layout.width;
+    const columns = this.slots.map((slot) => {
+      if (slot.kind === 'model') return slot.column.encoder.decode(data, width, slot.column.offset, rows, rng);
+      if (slot.kind === 'id') return slot.ids.take(rows, firstRow);
+      return new Array<string | null>(rows).fill(slot.value);
+    });
+    return { names: this.names, columns, rowCount: rows, missingText: this.missingText };
+  }
+}
