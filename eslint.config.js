@@ -31,7 +31,15 @@ export default tseslint.config(
     // The page never touches tensors: the worker owns them all.
     files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@tensorflow/*', '**/core/model/**', '**/core/train/**'] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@tensorflow/*'], message: 'The worker owns every tensor.' },
+            { group: ['**/core/model/*', '!**/core/model/config', '**/core/train/*'], allowTypeImports: true, message: 'Only types cross to the page.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -45,3 +45,21 @@ export function distributionOf(column: ColumnSchema, real: (string | null)[], sy
   };
   return { name: column.name, kind: 'bars', labels: labels.map((l) => l.trim()), edges: [], real: share(real), synth: share(synth) };
 }
+
+/** A column's own small distribution for the schema panel: 16 bins, or its 6 most common values. */
+export function miniDistribution(column: ColumnSchema, values: (string | null)[]): { labels: string[]; shares: number[] } {
+  if (column.kind === 'numeric' || column.kind === 'datetime') {
+    const xs = numbersOf(values, numberReader(column));
+    const bins = 16;
+    const lo = xs[0] ?? 0;
+    const width = ((xs[xs.length - 1] ?? 1) - lo) / bins || 1;
+    const shares = new Array<number>(bins).fill(0);
+    for (const x of xs) shares[Math.min(bins - 1, Math.floor((x - lo) / width))] += 1 / xs.length;
+    return { labels: shares.map((_, i) => (lo + i * width).toPrecision(3)), shares };
+  }
+  if (column.kind === 'id' || column.kind === 'constant') return { labels: [], shares: [] };
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v?.trim() ?? '(missing)', (counts.get(v?.trim() ?? '(missing)') ?? 0) + 1);
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  return { labels: top.map(([k]) => k), shares: top.map(([, c]) => c / values.length) };
+}

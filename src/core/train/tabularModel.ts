@@ -83,6 +83,7 @@ export class TabularModel {
     const { stepsPerEpoch } = this.trainer;
     const readEvery = hooks.readEvery ?? 5;
     const totalSteps = epochs * stepsPerEpoch;
+    const firstEpoch = this.epochsDone;
     const started = performance.now();
     let pausedMs = 0;
     let step = 0;
@@ -99,8 +100,8 @@ export class TabularModel {
           const seconds = (performance.now() - started - pausedMs) / 1000;
           const stepsPerSecond = step / seconds;
           hooks.onProgress?.({
-            epoch: this.epochsDone + e + (s + 1) / stepsPerEpoch,
-            epochs: this.epochsDone + epochs,
+            epoch: this.epochsDone + (s + 1) / stepsPerEpoch,
+            epochs: firstEpoch + epochs,
             step,
             totalSteps,
             stepsPerSecond,
@@ -115,9 +116,9 @@ export class TabularModel {
         losses.generator.dispose();
         losses.penalty.dispose();
       }
-      if (hooks.onEpoch) hooks.onEpoch(await this.snapshot(this.epochsDone + e + 1));
+      this.epochsDone++;
+      if (hooks.onEpoch) hooks.onEpoch(await this.snapshot(this.epochsDone));
     }
-    this.epochsDone += epochs;
   }
 
   /** Fidelity on a fresh sample against a fixed sample of the seed, plus charts and a preview. */

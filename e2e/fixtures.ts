@@ -1,0 +1,82 @@
+import { test as base, expect, type Download, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+
+/** The studio as a user sees it: what they click, type and drop. */
+export class StudioPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.getByTestId('backend-status')).toContainText('Using', { timeout: 60_000 });
+  }
+
+  async dropFile(name: string, text: string): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle(
+      ({ name, text }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type: 'text/csv' }));
+        return dt;
+      },
+      { name, text },
+    );
+    await this.page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+  }
+
+  async upload(name: string, content: string | Buffer): Promise<void> {
+    await this.page.getByLabel('Upload data').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
+  }
+
+  async chooseBackend(value: 'webgpu' | 'webgl' | 'wasm' | 'cpu'): Promise<void> {
+    await this.page.getByLabel('Backend').selectOption(value);
+    await expect(this.page.getByTestId('backend-status')).toContainText(`Using ${value}`, { timeout: 60_000 });
+  }
+
+  /** A model small enough to train in seconds on SwiftShader. */
+  async useTinyModel(epochs: number): Promise<void> {
+    await this.page.getByText('Advanced').click();
+    const set = async (label: string, value: string) => {
+      const input = this.page.getByLabel(label, { exact: true });
+      await input.fill(value);
+      await input.blur();
+    };
+    await set('Batch size', '20');
+    await set('Pack size (PacGAN)', '2');
+    await set('Noise dimension', '8');
+    await set('Generator layers', '16');
+    await set('Discriminator layers', '16');
+    await set('Epochs', String(epochs));
+  }
+
+  async trainToEnd(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(this.page.getByRole('button', { name: 'Generate' })).toBeVisible({ timeout: 200_000 });
+  }
+
+  async generate(rows: number): Promise<void> {
+    await this.page.getByLabel('Rows', { exact: true }).fill(String(rows));
+    await this.page.getByRole('button', { name: 'Generate' }).click();
+    await expect(this.page.getByTestId('generated-summary')).toContainText(`${rows.toLocaleString('en-US')} rows generated`, { timeout: 120_000 });
+  }
+
+  async download(label: 'Download CSV' | 'Download JSON' | 'Download Parquet'): Promise<{ name: string; bytes: Buffer }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: label }).click()]);
+    return { name: (download as Download).suggestedFilename(), bytes: await readFile((await download.path())!) };
+  }
+}
+
+/** Every test gets the studio, and fails if the page asked any origin but its own for anything. */
+export const test = base.extend<{ studio: StudioPage }>({
+  studio: async ({ page, baseURL }, use) => {
+    const foreign: string[] = [];
+    const origin = new URL(baseURL!).origin;
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!/^(data|blob):/.test(url) && new URL(url).origin !== origin) foreign.push(url);
+    });
+    page.on('worker', (worker) => worker.url() && undefined);
+    await use(new StudioPage(page));
+    expect(foreign, 'requests to other origins').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,77 @@
+import type { FromWorker } from '../worker/protocol';
+import type { StudioState } from './types';
+
+const MAX_LOSS_POINTS = 5000;
+
+/** How each worker message changes the studio's state: a pure function, so tests need no worker. */
+export function reduce(state: StudioState, message: FromWorker): Partial<StudioState> {
+  switch (message.type) {
+    case 'backend':
+      return { backend: message.backend, adapter: message.adapter, backendNote: message.note ?? null };
+    case 'loading':
+      return { loading: { name: message.name, share: message.share } };
+    case 'loaded':
+      return {
+        loading: null,
+        error: null,
+        fileName: message.name,
+        rowCount: message.rows,
+        columns: message.columns,
+        trainedEpochs: 0,
+        modelReady: false,
+        progress: null,
+        run: null,
+        choices: [],
+        latest: null,
+        generated: null,
+        condition: null,
+        losses: { step: [], discriminator: [], generator: [], penalty: [] },
+        fidelity: { epoch: [], score: [] },
+      };
+    case 'schema':
+      return { columns: message.columns, error: null };
+    case 'error':
+      return {
+        error: { task: message.task, message: message.message },
+        loading: message.task === 'load' ? null : state.loading,
+        status: message.task === 'train' ? 'idle' : state.status,
+        generating: message.task === 'generate' ? null : state.generating,
+        exporting: message.task === 'export' ? null : state.exporting,
+      };
+    case 'trainStarted':
+      return {
+        run: { stepsPerEpoch: message.stepsPerEpoch, batch: message.batch, preprocessSeconds: message.preprocessSeconds },
+        losses: { step: [], discriminator: [], generator: [], penalty: [] },
+        fidelity: { epoch: [], score: [] },
+        generated: null,
+        choices: [],
+      };
+    case 'progress': {
+      const { losses } = state;
+      const p = message.progress;
+      const keep = (xs: number[], x: number) => [...(xs.length >= MAX_LOSS_POINTS ? xs.slice(1) : xs), x];
+      return {
+        progress: p,
+        losses: {
+          step: keep(losses.step, p.step),
+          discriminator: keep(losses.discriminator, p.losses.discriminator),
+          generator: keep(losses.generator, p.losses.generator),
+          penalty: keep(losses.penalty, p.losses.penalty),
+        },
+      };
+    }
+    case 'epoch':
+      return {
+        latest: message.report,
+        fidelity: { epoch: [...state.fidelity.epoch, message.report.epoch], score: [...state.fidelity.score, message.report.fidelity] },
+      };
+    case 'trainEnded':
+      return { status: 'idle', trainedEpochs: message.epochs, modelReady: true, choices: message.choices };
+    case 'generateProgress':
+      return { generating: { done: message.done, total: message.total } };
+    case 'generated':
+      return { generating: null, generated: { rows: message.rows, seconds: message.seconds, preview: message.preview } };
+    case 'file':
+      return { exporting: null };
+  }
+}

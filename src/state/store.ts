@@ -1,0 +1,95 @@
+import { create } from 'zustand';
+import { DEFAULT_CONFIG } from '../core/model/config';
+import type { FromWorker } from '../worker/protocol';
+import { reduce } from './reduce';
+import type { Connection, StudioState } from './types';
+
+const SAMPLE_URL = `${import.meta.env.BASE_URL}adult.csv`;
+
+/** Builds the studio store over a connection to the worker; `receive` feeds it the worker's messages. */
+export function createStudioStore(connection: Connection) {
+  const store = create<StudioState>()((set, get) => ({
+    connection,
+    // Data
+    fileName: null,
+    rowCount: 0,
+    columns: [],
+    loading: null,
+    error: null,
+    loadFile: (file, name) => {
+      set({ error: null });
+      connection.send({ type: 'load', file, name });
+    },
+    loadSample: async () => {
+      set({ error: null, loading: { name: 'adult.csv', share: 0 } });
+      try {
+        const response = await fetch(SAMPLE_URL);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        connection.send({ type: 'load', file: await response.blob(), name: 'adult.csv' });
+      } catch (err) {
+        set({ loading: null, error: { task: 'load', message: `The sample could not be loaded (${(err as Error).message}).` } });
+      }
+    },
+    setColumn: (name, change) => connection.send({ type: 'column', name, ...change }),
+    dismissError: () => set({ error: null }),
+    // Backend
+    backendChoice: 'auto',
+    backend: null,
+    adapter: '',
+    backendNote: null,
+    chooseBackend: (choice) => {
+      set({ backendChoice: choice });
+      connection.send({ type: 'backend', choice });
+    },
+    // Training
+    status: 'idle',
+    config: DEFAULT_CONFIG,
+    progress: null,
+    run: null,
+    trainedEpochs: 0,
+    modelReady: false,
+    choices: [],
+    setConfig: (patch) => set({ config: { ...get().config, ...patch } }),
+    train: () => {
+      set({ status: 'training', error: null, progress: null, latest: null, generated: null, modelReady: false });
+      connection.send({ type: 'train', config: get().config });
+    },
+    pause: () => {
+      set({ status: 'paused' });
+      connection.send({ type: 'pause' });
+    },
+    resume: () => {
+      set({ status: 'training' });
+      connection.send({ type: 'resume' });
+    },
+    stop: () => {
+      set({ status: 'stopping' });
+      connection.send({ type: 'stop' });
+    },
+    // Live
+    losses: { step: [], discriminator: [], generator: [], penalty: [] },
+    fidelity: { epoch: [], score: [] },
+    latest: null,
+    // Generate
+    genRows: 1000,
+    condition: null,
+    generating: null,
+    generated: null,
+    exporting: null,
+    setGenRows: (rows) => set({ genRows: rows }),
+    setCondition: (condition) => set({ condition }),
+    generate: () => {
+      const { genRows, condition } = get();
+      set({ generating: { done: 0, total: genRows }, generated: null, error: null });
+      connection.send({ type: 'generate', rows: genRows, condition: condition ?? undefined });
+    },
+    download: (format) => {
+      set({ exporting: format });
+      connection.send({ type: 'export', format });
+    },
+  }));
+  const receive = (message: FromWorker) => store.setState(reduce(store.getState(), message));
+  return { store, receive };
+}
+
+export type StudioStore = ReturnType<typeof createStudioStore>['store'];

@@ -1,0 +1,68 @@
+import type { ExportFormat } from '../core/export/writer';
+import type { ModelConfig } from '../core/model/config';
+import type { TrainProgress } from '../core/train/tabularModel';
+import type { BackendChoice, BackendName, ColumnView, Condition, EpochView, Task, ToWorker } from '../worker/protocol';
+import type { ColumnKind } from '../core/data/schema';
+
+export interface DataSlice {
+  fileName: string | null;
+  rowCount: number;
+  columns: ColumnView[];
+  loading: { name: string; share: number } | null;
+  error: { task: Task; message: string } | null;
+  loadFile(file: Blob, name: string): void;
+  loadSample(): Promise<void>;
+  setColumn(name: string, change: { kind?: ColumnKind; include?: boolean }): void;
+  dismissError(): void;
+}
+
+export interface BackendSlice {
+  backendChoice: BackendChoice;
+  backend: BackendName | null;
+  adapter: string;
+  backendNote: string | null;
+  chooseBackend(choice: BackendChoice): void;
+}
+
+export type TrainStatus = 'idle' | 'training' | 'paused' | 'stopping';
+
+export interface TrainSlice {
+  status: TrainStatus;
+  config: ModelConfig;
+  progress: TrainProgress | null;
+  run: { stepsPerEpoch: number; batch: number; preprocessSeconds: number } | null;
+  trainedEpochs: number;
+  /** A model exists (trained fully or stopped early) and can generate. */
+  modelReady: boolean;
+  choices: { column: string; values: string[] }[];
+  setConfig(patch: Partial<ModelConfig>): void;
+  train(): void;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+}
+
+/** Series that change many times a second: charts read them through `subscribe`, not re-renders. */
+export interface LiveSlice {
+  losses: { step: number[]; discriminator: number[]; generator: number[]; penalty: number[] };
+  fidelity: { epoch: number[]; score: number[] };
+  latest: EpochView | null;
+}
+
+export interface GenerateSlice {
+  genRows: number;
+  condition: Condition | null;
+  generating: { done: number; total: number } | null;
+  generated: { rows: number; seconds: number; preview: { names: string[]; rows: (string | null)[][] } } | null;
+  exporting: ExportFormat | null;
+  setGenRows(rows: number): void;
+  setCondition(condition: Condition | null): void;
+  generate(): void;
+  download(format: ExportFormat): void;
+}
+
+export interface Connection {
+  send(message: ToWorker): void;
+}
+
+export type StudioState = DataSlice & BackendSlice & TrainSlice & LiveSlice & GenerateSlice & { connection: Connection };

@@ -1,0 +1,64 @@
+import type { StudioState } from '../state/types';
+import { BarChart } from './charts/BarChart';
+import { LineChart } from './charts/LineChart';
+import { RowsTable } from './RowsTable';
+import { useStudio } from './StudioContext';
+
+const selectLosses = (s: StudioState) => [s.losses.step, s.losses.generator, s.losses.discriminator, s.losses.penalty];
+const selectFidelity = (s: StudioState) => [s.fidelity.epoch, s.fidelity.score];
+const LOSS_SERIES = [
+  { label: 'Generator', stroke: '#d9534f' },
+  { label: 'Discriminator', stroke: '#3b73d1' },
+  { label: 'Gradient penalty', stroke: '#999' },
+];
+const FIDELITY_SERIES = [{ label: 'Column shapes', stroke: '#2a9d55' }];
+
+/** Loss curves, fidelity per epoch, real-vs-synthetic columns and fresh rows, all updating while training. */
+export function LiveView() {
+  const { started, latest } = useStudio((s) => ({ started: s.run !== null || s.latest !== null, latest: s.latest }));
+  if (!started) return null;
+  return (
+    <section className="panel" aria-labelledby="live-heading">
+      <h2 id="live-heading">Live view</h2>
+      <div className="charts">
+        <div>
+          <h3>Losses</h3>
+          <LineChart label="Loss curves" xLabel="step" series={LOSS_SERIES} select={selectLosses} />
+        </div>
+        <div>
+          <h3>
+            Fidelity <span data-testid="fidelity-score">{latest ? latest.fidelity.toFixed(3) : '–'}</span>
+          </h3>
+          <LineChart label="Fidelity per epoch" xLabel="epoch" series={FIDELITY_SERIES} select={selectFidelity} yRange={[0, 1]} />
+        </div>
+      </div>
+      {latest && (
+        <>
+          <h3>Real vs synthetic, epoch {latest.epoch}</h3>
+          <div className="columns-grid">
+            {latest.distributions.map((d) => {
+              const score = latest.columns.find((c) => c.name === d.name);
+              return (
+                <div key={d.name} className="column-chart">
+                  <h4>
+                    {d.name} <span className="score">{score ? `${score.metric === 'KS' ? '1−KS' : '1−TVD'} ${score.score.toFixed(2)}` : ''}</span>
+                  </h4>
+                  <BarChart
+                    label={`Real and synthetic ${d.name}`}
+                    categories={d.labels}
+                    series={[
+                      { label: 'Real', values: d.real, fill: 'rgba(59,115,209,0.8)' },
+                      { label: 'Synthetic', values: d.synth, fill: 'rgba(217,83,79,0.8)' },
+                    ]}
+                  />
+                </div>
+              );
+            })}
+          </div>
+          <h3>Fresh synthetic rows</h3>
+          <RowsTable label="Fresh synthetic rows" names={latest.preview.names} rows={latest.preview.rows} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { AdvancedPanel } from './AdvancedPanel';
+import { useStudio } from './StudioContext';
+
+function formatSeconds(s: number): string {
+  if (!Number.isFinite(s)) return '…';
+  if (s < 60) return `${Math.round(s)} s`;
+  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}
+
+/** Train / Pause / Resume / Stop, and how far along training is. */
+export function TrainPanel() {
+  const s = useStudio((st) => ({
+    hasData: st.fileName !== null,
+    status: st.status,
+    epochs: st.config.epochs,
+    progress: st.progress,
+    run: st.run,
+    setConfig: st.setConfig,
+    train: st.train,
+    pause: st.pause,
+    resume: st.resume,
+    stop: st.stop,
+  }));
+  if (!s.hasData) return null;
+  const p = s.progress;
+  return (
+    <section className="panel" aria-labelledby="train-heading">
+      <h2 id="train-heading">3. Train</h2>
+      <div className="row">
+        <label>
+          Epochs{' '}
+          <input
+            type="number"
+            aria-label="Epochs"
+            min={1}
+            value={s.epochs}
+            disabled={s.status !== 'idle'}
+            onChange={(e) => e.target.valueAsNumber >= 1 && s.setConfig({ epochs: Math.floor(e.target.valueAsNumber) })}
+          />
+        </label>
+        {s.status === 'idle' && (
+          <button type="button" className="primary" onClick={s.train}>
+            Train
+          </button>
+        )}
+        {s.status === 'training' && (
+          <button type="button" onClick={s.pause}>
+            Pause
+          </button>
+        )}
+        {s.status === 'paused' && (
+          <button type="button" onClick={s.resume}>
+            Resume
+          </button>
+        )}
+        {(s.status === 'training' || s.status === 'paused') && (
+          <button type="button" onClick={s.stop}>
+            Stop
+          </button>
+        )}
+      </div>
+      <AdvancedPanel />
+      {(s.status !== 'idle' || p) && (
+        <div className="progress" data-testid="train-progress">
+          <progress aria-label="Training progress" value={p ? p.step : 0} max={p ? p.totalSteps : 1} />
+          <span>
+            {s.status === 'idle' && p ? 'Finished · ' : s.status === 'paused' ? 'Paused · ' : s.status === 'stopping' ? 'Stopping · ' : ''}
+            {p ? `epoch ${p.epoch.toFixed(1)} / ${p.epochs} · ${p.stepsPerSecond.toFixed(2)} steps/s · ${formatSeconds(p.secondsLeft)} left` : 'Preparing…'}
+            {s.run && ` · batch ${s.run.batch}, ${s.run.stepsPerEpoch} steps/epoch, preprocessing ${s.run.preprocessSeconds.toFixed(2)} s`}
+          </span>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import uPlot from 'uplot';
+import { useUplot } from './useUplot';
+
+interface Props {
+  label: string;
+  categories: string[];
+  series: { label: string; values: number[]; fill: string }[];
+  height?: number;
+  compact?: boolean;
+}
+
+/** Grouped bars over categories or histogram bins; the data is replaced in place when it changes. */
+export function BarChart({ label, categories, series, height = 160, compact = false }: Props) {
+  const data = [categories.map((_, i) => i), ...series.map((s) => s.values)] as uPlot.AlignedData;
+  const { containerRef, plotRef } = useUplot((width) => {
+    const size = series.length > 1 ? 0.4 : 0.8;
+    return {
+      width: compact ? 110 : width,
+      height,
+      legend: { show: !compact, live: false },
+      cursor: { show: !compact },
+      scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] }, y: { range: (_u, _min, max) => [0, max || 1] } },
+      axes: compact
+        ? [{ show: false }, { show: false }]
+        : [{ values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? (categories[t] ?? '') : '')), rotate: -30, size: 60 }, { size: 40 }],
+      series: [
+        {},
+        ...series.map((s, i) => ({
+          label: s.label,
+          fill: s.fill,
+          stroke: s.fill,
+          paths: uPlot.paths.bars!({ size: [size, 60], align: (series.length > 1 ? (i === 0 ? -1 : 1) : 0) as 0 | 1 | -1 }),
+          points: { show: false },
+        })),
+      ],
+    };
+  }, data);
+  useEffect(() => {
+    plotRef.current?.setData(data);
+  });
+  return <figure className={compact ? 'chart chart-mini' : 'chart'} aria-label={label} ref={containerRef} />;
+}

@@ -1,0 +1,62 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { BACKENDS, type BackendChoice, type BackendName } from './protocol';
+
+// The WASM binaries are served with the app, so no request leaves its origin.
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+// tfjs's threaded WASM build starts pthread workers whose inlined script breaks once bundled
+// ("e is not defined") and then never resolves; single-threaded SIMD works everywhere.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+
+const START_TIMEOUT_MS = 30_000;
+
+/** Switches to the chosen backend, or the first that works in WebGPU → WebGL → WASM → CPU order. */
+export async function switchBackend(choice: BackendChoice): Promise<{ backend: BackendName; adapter: string; note?: string }> {
+  const order = choice === 'auto' ? BACKENDS : [choice, ...BACKENDS.filter((b) => b !== choice)];
+  const failed: string[] = [];
+  for (const name of order) {
+    try {
+      if (await withTimeout(tf.setBackend(name), START_TIMEOUT_MS)) {
+        await tf.ready();
+        const note = failed.length ? `${failed.join(', ')} not available here; using ${name}.` : undefined;
+        return { backend: name, adapter: await describe(name), note };
+      }
+      failed.push(name);
+    } catch (err) {
+      failed.push(`${name} (${(err as Error).message})`);
+    }
+  }
+  throw new Error('No TensorFlow.js backend could start in this browser.');
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`did not start within ${ms / 1000} s`)), ms))]);
+}
+
+async function describe(name: BackendName): Promise<string> {
+  if (name === 'webgpu') {
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+    const adapter = (await gpu?.requestAdapter()) as { info?: Record<string, string> } | null;
+    const info = adapter?.info;
+    return [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') || 'WebGPU adapter';
+  }
+  if (name === 'webgl') {
+    const version = tf.env().getNumber('WEBGL_VERSION');
+    return `WebGL ${version}`;
+  }
+  if (name === 'wasm') {
+    const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+    const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+    return `WebAssembly${simd ? ' SIMD' : ''}${threads ? ' with threads' : ''}`;
+  }
+  return 'JavaScript on the CPU';
+}

@@ -1,0 +1,179 @@
+/// <reference lib="webworker" />
+import { assertText, formatOf, parseDelimitedBlob } from '../core/data/parse';
+import { loadTable } from '../core/data/load';
+import { inferSchema, withKind, type ColumnSchema } from '../core/data/schema';
+import { InputError, type Table } from '../core/data/table';
+import { createWriter, MIME, type ExportFormat } from '../core/export/writer';
+import { miniDistribution } from '../core/metrics/distribution';
+import type { ModelConfig } from '../core/model/config';
+import { TabularModel, type EpochReport } from '../core/train/tabularModel';
+import { switchBackend } from './backend';
+import type { ColumnView, Condition, FromWorker, Task, ToWorker } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: FromWorker) => scope.postMessage(message);
+
+/** Everything the worker holds for one seed table. */
+interface Studio {
+  name: string;
+  table: Table;
+  schema: ColumnSchema[];
+  model: TabularModel | null;
+  generated: { chunks: Table[]; condition?: Condition } | null;
+}
+
+let studio: Studio | null = null;
+let training: { paused: boolean; stopped: boolean; wake: (() => void) | null } | null = null;
+// Messages run one after another, so a long task never interleaves with a second one.
+let queue: Promise<void> = Promise.resolve();
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  // Control messages must act while training is awaiting, so they skip the queue.
+  if (message.type === 'pause' || message.type === 'resume' || message.type === 'stop') return control(message.type);
+  queue = queue.then(() => handle(message)).catch((err: unknown) => post({ type: 'error', task: taskOf(message), message: messageOf(err) }));
+};
+
+async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 'stop' }>): Promise<void> {
+  switch (message.type) {
+    case 'backend':
+      return post({ type: 'backend', ...(await switchBackend(message.choice)) });
+    case 'load':
+      return load(message.file, message.name);
+    case 'column':
+      return setColumn(message.name, message.kind, message.include);
+    case 'train':
+      return train(message.config);
+    case 'generate':
+      return generate(message.rows, message.condition);
+    case 'export':
+      return exportAs(message.format);
+  }
+}
+
+async function load(file: Blob, name: string): Promise<void> {
+  post({ type: 'loading', name, share: 0 });
+  const format = formatOf(name);
+  let table: Table;
+  if (format === 'csv') {
+    assertText(new Uint8Array(await file.slice(0, 8192).arrayBuffer()), name);
+    table = await parseDelimitedBlob(file, (share) => post({ type: 'loading', name, share }));
+  } else {
+    table = await loadTable(name, new Uint8Array(await file.arrayBuffer()));
+  }
+  // Only a table that parsed replaces what was loaded before.
+  studio?.model?.dispose();
+  studio = { name, table, schema: inferSchema(table), model: null, generated: null };
+  post({ type: 'loaded', name, rows: table.rowCount, columns: views(studio) });
+}
+
+function setColumn(name: string, kind?: ColumnSchema['kind'], include?: boolean): void {
+  const s = requireStudio();
+  const i = s.schema.findIndex((c) => c.name === name);
+  if (i < 0) throw new InputError(`There is no column "${name}".`);
+  let next = s.schema[i];
+  if (kind && kind !== next.kind) next = withKind(next, kind, s.table.columns[i]);
+  if (include !== undefined) next = { ...next, include };
+  s.schema = s.schema.map((c, j) => (j === i ? next : c));
+  post({ type: 'schema', columns: views(s) });
+}
+
+async function train(config: ModelConfig): Promise<void> {
+  const s = requireStudio();
+  if (!s.schema.some((c) => c.include && c.kind !== 'id' && c.kind !== 'constant')) {
+    throw new InputError('No column is left to model. Include at least one numeric, categorical, boolean or date column.');
+  }
+  s.model?.dispose();
+  s.model = null;
+  s.generated = null;
+  const model = new TabularModel(s.table, s.schema, config);
+  s.model = model;
+  post({ type: 'trainStarted', epochs: config.epochs, stepsPerEpoch: model.trainer.stepsPerEpoch, batch: model.trainer.batch, preprocessSeconds: model.preprocessSeconds });
+  const state = { paused: false, stopped: false, wake: null as (() => void) | null };
+  training = state;
+  try {
+    post({ type: 'epoch', report: epochView(await model.snapshot(0)) });
+    await model.train(config.epochs, {
+      readEvery: 5,
+      onProgress: (progress) => post({ type: 'progress', progress }),
+      onEpoch: (report) => post({ type: 'epoch', report: epochView(report) }),
+      control: {
+        stopped: () => state.stopped,
+        resume: () => (state.paused ? new Promise<void>((r) => (state.wake = r)) : Promise.resolve()),
+      },
+    });
+  } finally {
+    training = null;
+  }
+  post({ type: 'trainEnded', stopped: state.stopped, epochs: model.epochs, choices: model.conditionChoices() });
+}
+
+function control(kind: 'pause' | 'resume' | 'stop'): void {
+  if (!training) return;
+  if (kind === 'pause') training.paused = true;
+  else {
+    if (kind === 'stop') training.stopped = true;
+    training.paused = false;
+    training.wake?.();
+    training.wake = null;
+  }
+}
+
+async function generate(rows: number, condition?: Condition): Promise<void> {
+  const s = requireStudio();
+  if (!s.model) throw new InputError('Train a model before generating rows.');
+  if (!Number.isInteger(rows) || rows < 1 || rows > 10_000_000) throw new InputError('Rows must be a whole number between 1 and 10,000,000.');
+  s.generated = null;
+  const chunks: Table[] = [];
+  const started = performance.now();
+  await s.model.generate(rows, {
+    condition,
+    onChunk: (chunk, first) => {
+      chunks.push(chunk);
+      post({ type: 'generateProgress', done: first + chunk.rowCount, total: rows });
+    },
+  });
+  s.generated = { chunks, condition };
+  const head = chunks[0];
+  post({
+    type: 'generated',
+    rows,
+    seconds: (performance.now() - started) / 1000,
+    preview: { names: head.names, rows: Array.from({ length: Math.min(20, head.rowCount) }, (_, r) => head.columns.map((c) => c[r])) },
+  });
+}
+
+function exportAs(format: ExportFormat): void {
+  const s = requireStudio();
+  if (!s.generated) throw new InputError('Generate rows before downloading them.');
+  const kinds = s.schema.filter((c) => c.include).map((c) => c.kind);
+  const writer = createWriter(format, kinds);
+  const parts = s.generated.chunks.flatMap((chunk) => writer.add(chunk));
+  parts.push(...writer.finish());
+  const base = s.name.replace(/\.[^.]+$/, '');
+  post({ type: 'file', name: `${base}-synthetic.${format}`, blob: new Blob(parts, { type: MIME[format] }) });
+}
+
+function views(s: Studio): ColumnView[] {
+  return s.schema.map((c, i) => ({ ...c, mini: miniDistribution(c, s.table.columns[i]) }));
+}
+
+function epochView(r: EpochReport) {
+  const rows = Array.from({ length: r.preview.rowCount }, (_, i) => r.preview.columns.map((c) => c[i]));
+  return { epoch: r.epoch, fidelity: r.fidelity.score, columns: r.fidelity.columns, distributions: r.distributions, preview: { names: r.preview.names, rows } };
+}
+
+function requireStudio(): Studio {
+  if (!studio) throw new InputError('Load a table first: drop a file on the page or press "Try a sample".');
+  return studio;
+}
+
+function taskOf(message: ToWorker): Task {
+  return message.type === 'column' ? 'schema' : (message.type as Task);
+}
+
+function messageOf(err: unknown): string {
+  if (err instanceof InputError) return err.message;
+  if (err instanceof Error) return err.message || String(err);
+  return String(err);
+}
