@@ -73,7 +73,6 @@ export const test = base.extend<{ studio: StudioPage }>({
       const url = request.url();
       if (!/^(data|blob):/.test(url) && new URL(url).origin !== origin) foreign.push(url);
     });
-    page.on('worker', (worker) => worker.url() && undefined);
     await use(new StudioPage(page));
     expect(foreign, 'requests to other origins').toEqual([]);
   },
