@@ -6,6 +6,8 @@ import { App } from './ui/App';
 import { createStudio, StudioProvider } from './ui/StudioContext';
 
 const studio = createStudio();
+// `?sample=adult` opens with the built-in Adult census table already loaded.
+if (new URLSearchParams(location.search).get('sample') === 'adult') void studio.store.getState().loadSample();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

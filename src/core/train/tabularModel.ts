@@ -54,6 +54,7 @@ export interface GenerateOptions {
 }
 
 const SNAPSHOT_ROWS = 1000;
+const MAX_TRAIN_ROWS = 200_000;
 const PREVIEW_ROWS = 8;
 
 /** A fitted transform plus its GAN: the one object the worker and the CLI both drive. */
@@ -61,16 +62,20 @@ export class TabularModel {
   readonly transformer: TableTransformer;
   readonly trainer: CtganTrainer;
   readonly preprocessSeconds: number;
+  readonly trainingRows: number;
   private readonly reference: Table;
   private epochsDone = 0;
 
   constructor(readonly table: Table, readonly schema: ColumnSchema[], readonly config: ModelConfig) {
     const t0 = performance.now();
-    this.transformer = new TableTransformer(table, schema, config.seed);
-    const encoded = this.transformer.encode(table, schema, config.seed + 1);
-    this.preprocessSeconds = (performance.now() - t0) / 1000;
-    this.trainer = new CtganTrainer(encoded, table.rowCount, this.transformer.layout, config);
     const rng = new Rng(config.seed + 2);
+    // The encoded rows live on the device, so a very large seed trains on a random subset.
+    const rows = table.rowCount > MAX_TRAIN_ROWS ? selectRows(table, Array.from({ length: MAX_TRAIN_ROWS }, () => rng.int(table.rowCount))) : table;
+    this.trainingRows = rows.rowCount;
+    this.transformer = new TableTransformer(table, schema, config.seed);
+    const encoded = this.transformer.encode(rows, schema, config.seed + 1);
+    this.preprocessSeconds = (performance.now() - t0) / 1000;
+    this.trainer = new CtganTrainer(encoded, rows.rowCount, this.transformer.layout, config);
     this.reference = selectRows(table, Array.from({ length: Math.min(SNAPSHOT_ROWS, table.rowCount) }, () => rng.int(table.rowCount)));
   }
 

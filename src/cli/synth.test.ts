@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parseDelimitedText } from '../core/data/parse';
+
+const run = promisify(execFile);
+const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const SYNTH = join(process.cwd(), 'src', 'cli', 'synth.ts');
+
+function seedFile(dir: string): string {
+  const lines = ['city,temp,when'];
+  for (let i = 0; i < 60; i++) lines.push(`${['Oslo', 'Lima'][i % 2]},${(i % 2 ? 20 : 5) + (i % 7) / 2},2024-01-${String(1 + (i % 28)).padStart(2, '0')}`);
+  const path = join(dir, 'seed.csv');
+  writeFileSync(path, lines.join('\n'));
+  return path;
+}
+
+describe('npm run synth', () => {
+  it('trains on a CSV and writes a synthetic CSV with the same columns', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synth-'));
+    const out = join(dir, 'out.csv');
+    const { stderr } = await run(TSX, [SYNTH, '--input', seedFile(dir), '--out', out, '--rows', '75', '--epochs', '1', '--batch', '20', '--seed', '3']);
+    expect(stderr).toMatch(/epoch 1\/1 +column shapes 0\.\d{3}/);
+    expect(stderr).toMatch(/wrote 75 rows/);
+    const table = parseDelimitedText(readFileSync(out, 'utf8'));
+    expect(table.names).toEqual(['city', 'temp', 'when']);
+    expect(table.rowCount).toBe(75);
+    expect(new Set(table.columns[0])).toEqual(new Set(['Oslo', 'Lima']));
+    expect(table.columns[2].every((v) => /^2024-01-\d{2}$/.test(v!))).toBe(true);
+  });
+
+  it('exits non-zero with a clear message on bad input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synth-'));
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'a,b\n1,2\n3\n');
+    const failure = await run(TSX, [SYNTH, '--input', bad, '--out', join(dir, 'o.csv')]).catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toMatch(/Row 3 has 1 fields but the header has 2/);
+    const missing = await run(TSX, [SYNTH, '--input', join(dir, 'nope.csv'), '--out', join(dir, 'o.csv')]).catch((e: { code: number; stderr: string }) => e);
+    expect((missing as { stderr: string }).stderr).toMatch(/Cannot read/);
+    const usage = await run(TSX, [SYNTH, '--input', bad]).catch((e: { code: number; stderr: string }) => e);
+    expect((usage as { stderr: string }).stderr).toMatch(/--input and --out are required/);
+  });
+});
