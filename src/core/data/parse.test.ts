@@ -35,3 +35,15 @@ describe('parsing', () => {
     await expect(loadTable('x.json', bytes('{"a":1}'))).rejects.toBeInstanceOf(InputError);
   });
 });
+
+describe('Parquet', () => {
+  it('reads a Parquet file written by the exporter, nulls included', async () => {
+    const { toParquet } = await import('../export/parquet');
+    const { tableFromColumns } = await import('./table');
+    const buffer = toParquet(tableFromColumns(['n', 's'], [['1.5', null, '3'], ['a', 'b', null]]), ['numeric', 'categorical']);
+    const t = await loadTable('x.parquet', new Uint8Array(buffer));
+    expect(t.names).toEqual(['n', 's']);
+    expect(t.columns[0]).toEqual(['1.5', null, '3']);
+    expect(t.columns[1]).toEqual(['a', 'b', null]);
+  });
+});

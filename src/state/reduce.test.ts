@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createStudioStore } from './store';
+import type { ToWorker } from '../worker/protocol';
+
+function studio() {
+  const sent: ToWorker[] = [];
+  const { store, receive } = createStudioStore({ send: (m) => void sent.push(m) });
+  return { store, receive, sent };
+}
+
+describe('studio state', () => {
+  it('keeps what was loaded when a later load fails', () => {
+    const { store, receive } = studio();
+    receive({ type: 'loaded', name: 'a.csv', rows: 10, columns: [] });
+    store.getState().loadFile(new Blob(['x']), 'b.csv');
+    receive({ type: 'loading', name: 'b.csv', share: 0.2 });
+    receive({ type: 'error', task: 'load', message: 'bad' });
+    const s = store.getState();
+    expect(s.fileName).toBe('a.csv');
+    expect(s.loading).toBeNull();
+    expect(s.error).toEqual({ task: 'load', message: 'bad' });
+  });
+
+  it('follows training from start to a model that can generate', () => {
+    const { store, receive, sent } = studio();
+    store.getState().train();
+    expect(sent.at(-1)).toMatchObject({ type: 'train' });
+    expect(store.getState().status).toBe('training');
+    store.getState().pause();
+    expect(sent.at(-1)).toEqual({ type: 'pause' });
+    receive({ type: 'progress', progress: { epoch: 0.5, epochs: 1, step: 1, totalSteps: 2, stepsPerSecond: 1, secondsLeft: 1, losses: { discriminator: 1, generator: 2, penalty: 3 } } });
+    expect(store.getState().losses.generator).toEqual([2]);
+    receive({ type: 'trainEnded', stopped: true, epochs: 0, choices: [] });
+    expect(store.getState()).toMatchObject({ status: 'idle', modelReady: true });
+  });
+});
