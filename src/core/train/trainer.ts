@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { effectiveBatch, type ModelConfig } from '../model/config';
 import { Discriminator } from '../model/discriminator';
 import { activate, Generator } from '../model/generator';
+import { useExplicitTransposeGradients } from '../model/matmulGradient';
 import { enableSecondOrderGradients } from '../model/secondOrder';
 import type { Layout } from '../transform/transformer';
 import { ConditionSampler, type ConditionBatch, type FixedCondition } from './condition';
@@ -31,6 +32,7 @@ export class CtganTrainer {
 
   constructor(encoded: Float32Array, private readonly rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
     enableSecondOrderGradients();
+    useExplicitTransposeGradients();
     this.rng = new Rng(config.seed);
     this.batch = effectiveBatch(config, rows);
     this.stepsPerEpoch = Math.max(1, Math.floor(rows / this.batch));

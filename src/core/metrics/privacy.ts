@@ -1,0 +1,62 @@
+import type { ColumnSchema } from '../data/schema';
+import type { Table } from '../data/table';
+import { comparable, prepare, type PreparedColumn } from './columns';
+
+/** Share of synthetic rows identical to some real row over all compared columns. */
+export function exactCopyRate(real: Table, synth: Table, schema: ColumnSchema[]): number {
+  const names = comparable(schema).map((c) => c.name);
+  const key = (t: Table, r: number) => names.map((n) => t.columns[t.names.indexOf(n)][r]?.trim() ?? '\u0000').join('\u0001');
+  const seen = new Set<string>();
+  for (let r = 0; r < real.rowCount; r++) seen.add(key(real, r));
+  let copies = 0;
+  for (let r = 0; r < synth.rowCount; r++) if (seen.has(key(synth, r))) copies++;
+  return synth.rowCount ? copies / synth.rowCount : 0;
+}
+
+/**
+ * Median distance from each query row to its closest reference row, in Gower's distance: the
+ * mean over columns of |a − b| / (real range) for numbers and 0/1 for categories; a missing
+ * value is 0 from another missing value and 1 from anything else.
+ */
+export function medianClosestDistance(reference: Table, query: Table, schema: ColumnSchema[]): number {
+  const [ref, q] = prepare(schema, [reference, query]);
+  const ranges = ref.map(rangeOf);
+  const m = ref.length;
+  const distances = new Float64Array(query.rowCount);
+  for (let i = 0; i < query.rowCount; i++) {
+    let best = Infinity;
+    for (let j = 0; j < reference.rowCount && best > 0; j++) {
+      let d = 0;
+      for (let c = 0; c < m && d < best * m; c++) d += cellDistance(q[c], i, ref[c], j, ranges[c]);
+      if (d < best * m) best = d / m;
+    }
+    distances[i] = best;
+  }
+  distances.sort();
+  const mid = distances.length >> 1;
+  return distances.length % 2 ? distances[mid] : (distances[mid - 1] + distances[mid]) / 2;
+}
+
+function rangeOf(c: PreparedColumn): number {
+  if (c.kind === 'code') return 1;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of c.values) {
+    if (Number.isNaN(v)) continue;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  return hi - lo || 1;
+}
+
+function cellDistance(a: PreparedColumn, i: number, b: PreparedColumn, j: number, range: number): number {
+  if (a.kind === 'code') {
+    return a.values[i] === (b.values as Int32Array)[j] ? 0 : 1;
+  }
+  const x = a.values[i];
+  const y = (b.values as Float64Array)[j];
+  const xMissing = Number.isNaN(x);
+  const yMissing = Number.isNaN(y);
+  if (xMissing || yMissing) return xMissing === yMissing ? 0 : 1;
+  return Math.min(1, Math.abs(x - y) / range);
+}

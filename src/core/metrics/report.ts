@@ -1,0 +1,48 @@
+import type { ColumnSchema } from '../data/schema';
+import { selectRows, type Table } from '../data/table';
+import { Rng } from '../train/rng';
+import { binaryTask, trainAndScoreF1 } from './classifier';
+import { columnShapes } from './fidelity';
+import { pairTrends } from './pairs';
+import { exactCopyRate, medianClosestDistance } from './privacy';
+
+export interface QualityReport {
+  columnShapes: number;
+  pairTrends: number;
+  /** Train-on-real and train-on-synthetic F1, both tested on the held-out rows. */
+  efficacy: { target: string; positive: string; realF1: number; synthF1: number; ratio: number } | null;
+  exactCopies: number;
+  /** Median distance to the closest training row: synthetic rows, and held-out rows for scale. */
+  dcr: { synthetic: number; holdout: number };
+}
+
+export interface ReportInput {
+  train: Table;
+  holdout: Table;
+  synth: Table;
+  schema: ColumnSchema[];
+  /** The column a classifier predicts for ML efficacy; none skips it. */
+  target?: string;
+  /** Rows sampled for the distance to closest record (it is quadratic). */
+  dcrRows?: number;
+}
+
+/** Quality and privacy of synthetic rows against a held-out sample the model never saw. */
+export function qualityReport({ train, holdout, synth, schema, target, dcrRows = 1000 }: ReportInput): QualityReport {
+  let efficacy: QualityReport['efficacy'] = null;
+  if (target) {
+    const task = binaryTask(train, target);
+    const realF1 = trainAndScoreF1(train, holdout, schema, task);
+    const synthF1 = trainAndScoreF1(synth, holdout, schema, task);
+    efficacy = { target, positive: task.positive, realF1, synthF1, ratio: realF1 > 0 ? synthF1 / realF1 : 0 };
+  }
+  const rng = new Rng(9);
+  const sample = (t: Table) => (t.rowCount <= dcrRows ? t : selectRows(t, Array.from({ length: dcrRows }, () => rng.int(t.rowCount))));
+  return {
+    columnShapes: columnShapes(holdout, synth, schema).score,
+    pairTrends: pairTrends(holdout, synth, schema).score,
+    efficacy,
+    exactCopies: exactCopyRate(train, synth, schema),
+    dcr: { synthetic: medianClosestDistance(train, sample(synth), schema), holdout: medianClosestDistance(train, sample(holdout), schema) },
+  };
+}
