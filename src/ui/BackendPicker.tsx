@@ -1,7 +1,7 @@
 import type { BackendChoice } from '../worker/protocol';
 import { useStudio } from './StudioContext';
 
-const LABELS: Record<BackendChoice, string> = { auto: 'Auto (best available)', webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU (plain JavaScript)' };
+const LABELS: Record<BackendChoice, string> = { auto: 'Auto (fastest here)', webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU (plain JavaScript)' };
 
 /** Which tfjs backend the worker uses, and what it runs on. */
 export function BackendPicker() {

@@ -4,6 +4,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { timeProbeStep } from './probe';
 import { BACKENDS, type BackendChoice, type BackendName } from './protocol';
 
 // The WASM binaries are served with the app, so no request leaves its origin.
@@ -19,9 +20,40 @@ tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 const START_TIMEOUT_MS = 30_000;
 
-/** Switches to the chosen backend, or the first that works in WebGPU → WebGL → WASM → CPU order. */
-export async function switchBackend(choice: BackendChoice): Promise<{ backend: BackendName; adapter: string; note?: string }> {
-  const order = choice === 'auto' ? BACKENDS : [choice, ...BACKENDS.filter((b) => b !== choice)];
+export interface BackendInUse {
+  backend: BackendName;
+  adapter: string;
+  note?: string;
+}
+
+/**
+ * 'auto' times a step-sized probe on every backend that starts and keeps the fastest; a named
+ * backend is used when it starts, else the first that does in WebGPU → WebGL → WASM → CPU order.
+ */
+export async function switchBackend(choice: BackendChoice): Promise<BackendInUse> {
+  return choice === 'auto' ? fastestBackend() : firstWorking([choice, ...BACKENDS.filter((b) => b !== choice)]);
+}
+
+async function fastestBackend(): Promise<BackendInUse> {
+  const timings: { name: BackendName; ms: number }[] = [];
+  for (const name of BACKENDS) {
+    try {
+      if (!(await withTimeout(tf.setBackend(name), START_TIMEOUT_MS))) continue;
+      await tf.ready();
+      timings.push({ name, ms: await timeProbeStep() });
+    } catch {
+      // A backend that fails to start or to run is not a candidate.
+    }
+  }
+  if (timings.length === 0) throw new Error('No TensorFlow.js backend could start in this browser.');
+  timings.sort((a, b) => a.ms - b.ms);
+  const best = timings[0].name;
+  await tf.setBackend(best);
+  const note = `Fastest of ${timings.map((t) => `${t.name} ${Math.round(t.ms)} ms`).join(', ')} per probe step.`;
+  return { backend: best, adapter: await describe(best), note };
+}
+
+async function firstWorking(order: readonly BackendName[]): Promise<BackendInUse> {
   const failed: string[] = [];
   for (const name of order) {
     try {

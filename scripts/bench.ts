@@ -1,0 +1,111 @@
+// `npm run bench [-- --backend all|auto|webgpu|webgl|wasm|cpu|node] [--epochs N] [--max-minutes M] [--no-build]`
+// Builds the app, trains the default model on the 80/20 split of the Adult table on each backend
+// in headless Chromium (and under Node), prints one table and writes bench/results/<backend>.json.
+import { chromium, type Browser } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import type { BenchResult } from '../src/bench/benchmark';
+import { chromiumPath, CHROMIUM_ARGS } from '../e2e/browser';
+import { measureLongTasks } from './longTasks';
+import { printTable } from './table';
+
+const BROWSER_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+const PORT = 4180;
+
+interface Options {
+  backends: string[];
+  epochs: number;
+  maxMinutes: number;
+  build: boolean;
+}
+
+function parse(argv: string[]): Options {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const backend = get('backend') ?? 'all';
+  const backends = backend === 'all' ? [...BROWSER_BACKENDS, 'node'] : backend.split(',');
+  return { backends, epochs: Number(get('epochs') ?? 10), maxMinutes: Number(get('max-minutes') ?? 10), build: !argv.includes('--no-build') };
+}
+
+async function main(): Promise<void> {
+  const options = parse(process.argv.slice(2));
+  if (options.build) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  mkdirSync('bench/results', { recursive: true });
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const results: (BenchResult & { longTasks: number | null })[] = [];
+  let browser: Browser | null = null;
+  try {
+    await waitForServer(`http://localhost:${PORT}/`);
+    const chromiumVersion = browserVersion();
+    for (const backend of options.backends) {
+      let result: BenchResult | null = null;
+      let longTasks: number | null = null;
+      if (backend === 'node') result = runNode(options);
+      else {
+        browser ??= await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+        result = await runBrowser(browser, backend, options);
+        if (result) longTasks = await measureLongTasks(browser, `http://localhost:${PORT}`, result.backend);
+      }
+      if (!result) continue;
+      const record = { ...result, longTasks, machine: { cpu: cpus()[0]?.model, cores: cpus().length, chromium: backend === 'node' ? null : chromiumVersion, node: process.version }, date: new Date().toISOString() };
+      writeFileSync(`bench/results/${backend}.json`, `${JSON.stringify(record, null, 2)}\n`);
+      results.push({ ...result, longTasks });
+    }
+  } finally {
+    await browser?.close();
+    process.kill(-server.pid!);
+  }
+  printTable(results);
+}
+
+async function runBrowser(browser: Browser, backend: string, options: Options): Promise<BenchResult | null> {
+  const page = await browser.newPage();
+  page.on('console', (m) => console.log(`  ${m.text()}`));
+  try {
+    await page.goto(`http://localhost:${PORT}/bench.html?backend=${backend}&epochs=${options.epochs}&maxTrainSeconds=${options.maxMinutes * 60}`);
+    return await page.evaluate(() => window.benchDone!);
+  } catch (err) {
+    console.log(`  ${backend}: skipped (${(err as Error).message.split('\n')[0]})`);
+    return null;
+  } finally {
+    await page.close();
+  }
+}
+
+function runNode(options: Options): BenchResult {
+  const out = execFileSync('npx', ['tsx', 'src/bench/node.ts', 'public/adult.csv', String(options.epochs), String(options.maxMinutes * 60)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 26,
+  });
+  const lines = out.toString().trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]) as BenchResult;
+}
+
+function browserVersion(): string {
+  const path = chromiumPath();
+  try {
+    return path ? execFileSync(path, ['--version']).toString().trim() : "Playwright's Chromium";
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not up yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The preview server did not start at ${url}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+import { parseDelimitedText } from '../core/data/parse';
+import { inferSchema } from '../core/data/schema';
+import { selectRows, type Table } from '../core/data/table';
+import { createWriter } from '../core/export/writer';
+import { columnShapes } from '../core/metrics/fidelity';
+import { qualityReport, type QualityReport } from '../core/metrics/report';
+import { DEFAULT_CONFIG, type ModelConfig } from '../core/model/config';
+import { Rng } from '../core/train/rng';
+import { TabularModel } from '../core/train/tabularModel';
+
+export interface BenchOptions {
+  epochs: number;
+  seed: number;
+  target: string;
+  /** Column shapes on the held-out rows that count as "good enough" for time to quality. */
+  threshold: number;
+  generateRows: number;
+  /** Training stops after this many seconds even if epochs remain. */
+  maxTrainSeconds: number;
+  config?: Partial<ModelConfig>;
+}
+
+export const DEFAULT_BENCH: BenchOptions = { epochs: 10, seed: 26, target: 'income', threshold: 0.86, generateRows: 100_000, maxTrainSeconds: 600 };
+
+export interface BenchResult {
+  backend: string;
+  adapter: string;
+  rows: { train: number; holdout: number };
+  epochs: number;
+  stepsPerEpoch: number;
+  batch: number;
+  preprocessSeconds: number;
+  epochSeconds: number[];
+  /** Median seconds per epoch, the first (warm-up) epoch left out when there are others. */
+  secondsPerEpoch: number;
+  shapesByEpoch: number[];
+  /** Seconds from loaded data to column shapes ≥ threshold (preprocessing + training, evaluation excluded). */
+  timeToQuality: number | null;
+  generationRowsPerSecond: number;
+  peakTensors: number;
+  quality: QualityReport;
+}
+
+/** The device side a benchmark needs: which backend runs, and how many tensors are alive. */
+export interface BenchEnv {
+  backend: string;
+  adapter: string;
+  tensors(): number;
+  log(line: string): void;
+}
+
+/** Splits rows 80/20 with a seeded shuffle. */
+export function splitTable(table: Table, seed: number, share = 0.8): { train: Table; holdout: Table } {
+  const order = Array.from({ length: table.rowCount }, (_, i) => i);
+  const rng = new Rng(seed);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const cut = Math.floor(table.rowCount * share);
+  return { train: selectRows(table, order.slice(0, cut)), holdout: selectRows(table, order.slice(cut)) };
+}
+
+/** Trains the default model on the 80% split, epoch by epoch, and measures speed and quality. */
+export async function runBenchmark(csv: string, env: BenchEnv, options: BenchOptions = DEFAULT_BENCH): Promise<BenchResult> {
+  const { train, holdout } = splitTable(parseDelimitedText(csv), options.seed);
+  const schema = inferSchema(train);
+  const config = { ...DEFAULT_CONFIG, seed: options.seed, epochs: options.epochs, ...options.config };
+  const model = new TabularModel(train, schema, config);
+  let peakTensors = env.tensors();
+  const epochSeconds: number[] = [];
+  const shapesByEpoch: number[] = [];
+  let clock = model.preprocessSeconds;
+  let timeToQuality: number | null = null;
+  env.log(`${env.backend}: preprocessing ${model.preprocessSeconds.toFixed(2)} s, ${model.trainer.stepsPerEpoch} steps per epoch`);
+  for (let e = 1; e <= options.epochs; e++) {
+    const t0 = performance.now();
+    await model.train(1, { readEvery: 10, onProgress: () => (peakTensors = Math.max(peakTensors, env.tensors())) });
+    const seconds = (performance.now() - t0) / 1000;
+    epochSeconds.push(seconds);
+    clock += seconds;
+    const synth = await sampleTable(model, holdout.rowCount);
+    const shapes = columnShapes(holdout, synth, schema).score;
+    shapesByEpoch.push(shapes);
+    if (timeToQuality === null && shapes >= options.threshold) timeToQuality = clock;
+    env.log(`${env.backend}: epoch ${e} ${seconds.toFixed(2)} s, column shapes ${shapes.toFixed(3)}`);
+    if (clock - model.preprocessSeconds > options.maxTrainSeconds) break;
+  }
+  const t0 = performance.now();
+  const writer = createWriter('csv', schema.map((c) => c.kind));
+  let bytes = 0;
+  await model.generate(options.generateRows, { onChunk: (chunk) => writer.add(chunk).forEach((p) => (bytes += typeof p === 'string' ? p.length : p.byteLength)) });
+  const generationRowsPerSecond = options.generateRows / ((performance.now() - t0) / 1000);
+  env.log(`${env.backend}: generated ${options.generateRows} rows (${(bytes / 1e6).toFixed(1)} MB of CSV) at ${Math.round(generationRowsPerSecond)} rows/s`);
+  const synth = await sampleTable(model, train.rowCount);
+  const quality = qualityReport({ train, holdout, synth, schema, target: options.target });
+  model.dispose();
+  const steady = epochSeconds.length > 1 ? epochSeconds.slice(1) : epochSeconds;
+  return {
+    backend: env.backend,
+    adapter: env.adapter,
+    rows: { train: train.rowCount, holdout: holdout.rowCount },
+    epochs: epochSeconds.length,
+    stepsPerEpoch: model.trainer.stepsPerEpoch,
+    batch: model.trainer.batch,
+    preprocessSeconds: model.preprocessSeconds,
+    epochSeconds,
+    secondsPerEpoch: median(steady),
+    shapesByEpoch,
+    timeToQuality,
+    generationRowsPerSecond,
+    peakTensors,
+    quality,
+  };
+}
+
+async function sampleTable(model: TabularModel, rows: number): Promise<Table> {
+  const chunks: Table[] = [];
+  await model.generate(rows, { onChunk: (chunk) => void chunks.push(chunk) });
+  const first = chunks[0];
+  return { ...first, columns: first.names.map((_, c) => chunks.flatMap((t) => t.columns[c])), rowCount: rows };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}

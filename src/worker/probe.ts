@@ -1,0 +1,36 @@
+import * as tf from '@tensorflow/tfjs';
+import { useExplicitTransposeGradients } from '../core/model/matmulGradient';
+
+/**
+ * Milliseconds for one forward and backward pass of a critic-sized network (batch 500,
+ * 300 → 256 → 256 → 1), the shape of the work a training step does. One warm-up pass
+ * (shader compilation) is left out; the best of two timed passes counts.
+ */
+export async function timeProbeStep(): Promise<number> {
+  // The same gradient forms training uses, so the probe ranks backends as training would.
+  useExplicitTransposeGradients();
+  const w1 = tf.variable(tf.randomNormal([300, 256], 0, 0.05, 'float32', 1));
+  const w2 = tf.variable(tf.randomNormal([256, 256], 0, 0.05, 'float32', 2));
+  const w3 = tf.variable(tf.randomNormal([256, 1], 0, 0.05, 'float32', 3));
+  const x = tf.randomNormal([500, 300], 0, 1, 'float32', 4);
+  const pass = async () => {
+    const loss = tf.tidy(() => {
+      const { value, grads } = tf.variableGrads(() => tf.mean(tf.matMul(tf.leakyRelu(tf.matMul(tf.leakyRelu(tf.matMul(x, w1), 0.2), w2), 0.2), w3)) as tf.Scalar, [w1, w2, w3]);
+      return tf.addN([value, ...Object.values(grads).map((g) => tf.sum(g))]);
+    });
+    await loss.data();
+    loss.dispose();
+  };
+  try {
+    await pass();
+    let best = Infinity;
+    for (let i = 0; i < 2; i++) {
+      const t0 = performance.now();
+      await pass();
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  } finally {
+    tf.dispose([w1, w2, w3, x]);
+  }
+}
