@@ -7,7 +7,7 @@ const seed = Papa.parse<Record<string, string>>(seedCsv(), { header: true, skipE
 
 test('drop a CSV, train on WebGPU, generate and download it in three formats', async ({ studio, page }) => {
   await studio.open();
-  await expect(page.getByTestId('backend-status')).toContainText('Using webgpu');
+  await studio.chooseBackend('webgpu');
   await studio.dropFile('members.csv', seedCsv());
   await expect(page.getByTestId('loaded-summary')).toContainText('members.csv: 120 rows, 6 columns');
   await expect(page.getByLabel('Type of id')).toHaveValue('id');
