@@ -47,3 +47,15 @@ export function prepare(schema: ColumnSchema[], tables: Table[]): PreparedColumn
   }
   return prepared;
 }
+
+/** Smallest and largest present value (NaN is missing); [Infinity, -Infinity] when none is. */
+export function extent(values: Float64Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (Number.isNaN(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}

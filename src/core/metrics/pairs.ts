@@ -1,6 +1,6 @@
 import type { ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
-import { prepare, type PreparedColumn } from './columns';
+import { extent, prepare, type PreparedColumn } from './columns';
 
 export interface PairScore {
   a: string;
@@ -63,13 +63,7 @@ export function pearson(x: Float64Array, y: Float64Array): number {
 /** Maps a column to small integer cells, fixed by the real column: bins for numbers, codes for categories. */
 function binner(real: PreparedColumn): (c: PreparedColumn) => Int32Array {
   if (real.kind === 'code') return (c) => Int32Array.from(c.values as Int32Array, (v) => v + 1);
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of real.values) {
-    if (Number.isNaN(v)) continue;
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
+  const [lo, hi] = extent(real.values);
   const width = (hi - lo) / BINS || 1;
   return (c) => Int32Array.from(c.values as Float64Array, (v) => (Number.isNaN(v) ? 0 : 1 + Math.max(0, Math.min(BINS - 1, Math.floor((v - lo) / width)))));
 }

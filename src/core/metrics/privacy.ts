@@ -1,6 +1,6 @@
 import type { ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
-import { comparable, prepare, type PreparedColumn } from './columns';
+import { comparable, extent, prepare, type PreparedColumn } from './columns';
 
 /** Share of synthetic rows identical to some real row over all compared columns. */
 export function exactCopyRate(real: Table, synth: Table, schema: ColumnSchema[]): number {
@@ -39,13 +39,7 @@ export function medianClosestDistance(reference: Table, query: Table, schema: Co
 
 function rangeOf(c: PreparedColumn): number {
   if (c.kind === 'code') return 1;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of c.values) {
-    if (Number.isNaN(v)) continue;
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
+  const [lo, hi] = extent(c.values);
   return hi - lo || 1;
 }
 
