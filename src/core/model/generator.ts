@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Span } from '../transform/types';
 import type { Rng } from '../train/rng';
 import { BatchNorm, Dense } from './layers';
 
@@ -36,17 +35,4 @@ export class Generator {
   dispose(): void {
     for (const v of this.variables) v.dispose();
   }
-}
-
-/** tanh on scalar spans, Gumbel-softmax on one-hot spans; [batch, width] in and out. */
-export function activate(raw: tf.Tensor2D, spans: Span[], tau: number, rng: Rng): tf.Tensor2D {
-  const parts = spans.map((span) => {
-    const slice = tf.slice(raw, [0, span.start], [-1, span.size]);
-    if (span.activation === 'tanh') return tf.tanh(slice);
-    // In float32 a uniform draw can round to exactly 1, and -log(-log(1)) is infinite: keep u inside (0, 1).
-    const u = tf.randomUniform(slice.shape, 1e-6, 1 - 1e-6, 'float32', rng.seed());
-    const gumbel = tf.neg(tf.log(tf.add(tf.neg(tf.log(u)), 1e-20)));
-    return tf.softmax(tf.div(tf.add(slice, gumbel), tau));
-  });
-  return (parts.length === 1 ? parts[0] : tf.concat(parts, 1)) as tf.Tensor2D;
 }

@@ -1,10 +1,9 @@
 import type { Layout } from '../transform/transformer';
 import { cumulativeOf, type Rng } from './rng';
 
-/** A batch of conditions: one-hot [batch, condWidth] and which discrete column each row fixes, [batch, columns]. */
+/** A batch of conditions: one-hot [batch, condWidth], one active discrete column per row. */
 export interface ConditionBatch {
   cond: Float32Array;
-  mask: Float32Array;
   /** Real rows that carry each condition (training only). */
   rows: Int32Array;
 }
@@ -86,14 +85,12 @@ export class ConditionSampler {
   private empty(batch: number): ConditionBatch {
     return {
       cond: new Float32Array(batch * this.width),
-      mask: new Float32Array(batch * this.columns),
       rows: new Int32Array(batch),
     };
   }
 
   private set(out: ConditionBatch, row: number, d: number, slot: number): void {
     out.cond[row * this.width + this.offsets[d] + slot] = 1;
-    out.mask[row * this.columns + d] = 1;
   }
 
   get discrete(): Layout['discrete'] {

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { effectiveBatch, type ModelConfig } from '../model/config';
 import { Discriminator } from '../model/discriminator';
-import { activate, Generator } from '../model/generator';
+import { Generator } from '../model/generator';
+import { SpanOps } from '../model/spans';
 import { useExplicitTransposeGradients } from '../model/matmulGradient';
 import { enableSecondOrderGradients } from '../model/secondOrder';
 import type { Layout } from '../transform/transformer';
@@ -29,6 +30,7 @@ export class CtganTrainer {
   private readonly optG: tf.AdamOptimizer;
   private readonly optD: tf.AdamOptimizer;
   private readonly rng: Rng;
+  private readonly spans: SpanOps;
 
   constructor(encoded: Float32Array, private readonly rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
     enableSecondOrderGradients();
@@ -41,6 +43,7 @@ export class CtganTrainer {
     const condWidth = this.sampler.width;
     this.generator = new Generator(config.embeddingDim + condWidth, config.generatorDims, layout.width, this.rng);
     this.discriminator = new Discriminator(layout.width + condWidth, config.discriminatorDims, config.pac, config.dropout, this.rng);
+    this.spans = new SpanOps(layout, condWidth);
     this.optG = tf.train.adam(config.generatorLr, config.beta1, config.beta2);
     this.optD = tf.train.adam(config.discriminatorLr, config.beta1, config.beta2);
   }
@@ -64,7 +67,7 @@ export class CtganTrainer {
     const out = new Float32Array(count * width);
     for (let done = 0; done < count; done += this.batch) {
       const conds = this.sampler.generation(this.batch, rng, fixed);
-      const rows = tf.tidy(() => activate(this.generator.apply(this.generatorInput(conds, rng)), this.layout.spans, this.config.tau, rng));
+      const rows = tf.tidy(() => this.spans.activate(this.generator.apply(this.generatorInput(conds, rng)), this.config.tau, rng));
       const values = (await rows.data()) as Float32Array;
       rows.dispose();
       const take = Math.min(this.batch, count - done);
@@ -79,13 +82,14 @@ export class CtganTrainer {
     this.discriminator.dispose();
     this.optG.dispose();
     this.optD.dispose();
+    this.spans.dispose();
   }
 
   private criticStep(): [tf.Scalar, tf.Scalar] {
     const conds = this.sampler.training(this.batch, this.rng);
     return tf.tidy(() => {
       const cond = this.condTensor(conds);
-      const fake = activate(this.generator.apply(this.generatorInput(conds, this.rng)), this.layout.spans, this.config.tau, this.rng);
+      const fake = this.spans.activate(this.generator.apply(this.generatorInput(conds, this.rng)), this.config.tau, this.rng);
       const real = tf.gather(this.data, tf.tensor1d(conds.rows, 'int32'));
       const fakeIn = this.join(fake, cond);
       const realIn = this.join(real, cond);
@@ -108,15 +112,15 @@ export class CtganTrainer {
     const conds = this.sampler.training(this.batch, this.rng);
     return tf.tidy(() => {
       const cond = this.condTensor(conds);
-      const mask = this.sampler.columns > 0 ? tf.tensor2d(conds.mask, [this.batch, this.sampler.columns]) : null;
       const input = this.generatorInput(conds, this.rng);
       return this.optG.minimize(
         () => {
           const raw = this.generator.apply(input);
-          const fake = activate(raw, this.layout.spans, this.config.tau, this.rng);
+          const fake = this.spans.activate(raw, this.config.tau, this.rng);
           const score = tf.mean(this.discriminator.apply(this.join(fake, cond), this.rng));
           const loss = tf.neg(score);
-          return (mask && cond ? tf.add(loss, this.conditionLoss(raw, cond, mask)) : loss) as tf.Scalar;
+          // Each condition has one active column, so the loss needs no per-column mask.
+          return (cond ? tf.add(loss, this.spans.conditionLoss(raw, cond)) : loss) as tf.Scalar;
         },
         true,
         this.generator.variables,
@@ -136,19 +140,6 @@ export class CtganTrainer {
     const grads = tf.grad((x: tf.Tensor) => tf.sum(this.discriminator.apply(x as tf.Tensor2D, this.rng)))(mixed);
     const norms = tf.norm(tf.reshape(grads, [packs, pac * width]), 'euclidean', 1);
     return tf.mul(tf.mean(tf.square(tf.sub(norms, 1))), gradientPenalty) as tf.Scalar;
-  }
-
-  /** Cross-entropy between the generator's logits on each conditioned column and the condition. */
-  private conditionLoss(raw: tf.Tensor2D, cond: tf.Tensor2D, mask: tf.Tensor2D): tf.Scalar {
-    let condOffset = 0;
-    const losses = this.layout.discrete.map((d) => {
-      const logits = tf.slice(raw, [0, d.offset], [-1, d.size]);
-      const target = tf.slice(cond, [0, condOffset], [-1, d.size]);
-      condOffset += d.size;
-      return tf.neg(tf.sum(tf.mul(target, tf.logSoftmax(logits)), 1));
-    });
-    const perColumn = tf.stack(losses, 1);
-    return tf.div(tf.sum(tf.mul(perColumn, mask)), this.batch) as tf.Scalar;
   }
 
   private condTensor(conds: ConditionBatch): tf.Tensor2D | null {

@@ -1,0 +1,51 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Layout } from '../transform/transformer';
+import { Rng } from '../train/rng';
+import { SpanOps } from './spans';
+
+// A continuous column (scalar + 3 modes) then a categorical one (4 slots).
+const layout: Layout = {
+  width: 8,
+  spans: [
+    { start: 0, size: 1, activation: 'tanh' },
+    { start: 1, size: 3, activation: 'softmax' },
+    { start: 4, size: 4, activation: 'softmax' },
+  ],
+  discrete: [{ column: 1, offset: 4, size: 4, frequencies: [1, 1, 1, 1] }],
+};
+
+describe('SpanOps', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('applies tanh to scalars and a softmax within each span, even for huge logits', () => {
+    const ops = new SpanOps(layout, 4);
+    const raw = tf.tensor2d([
+      [0.5, 1, 2, 3, 0, 0, 0, 0],
+      [-2, 500, -500, 0, 1000, 1, 2, 3],
+    ]);
+    const out = ops.activate(raw, 0.2, new Rng(1)).arraySync();
+    expect(out[0][0]).toBeCloseTo(Math.tanh(0.5));
+    expect(out[1][0]).toBeCloseTo(Math.tanh(-2));
+    for (const row of out) {
+      expect(row.slice(1, 4).reduce((a, b) => a + b)).toBeCloseTo(1, 5);
+      expect(row.slice(4).reduce((a, b) => a + b)).toBeCloseTo(1, 5);
+      expect(row.every(Number.isFinite)).toBe(true);
+    }
+    expect(out[1][1]).toBeCloseTo(1, 5);
+    expect(out[1][4]).toBeCloseTo(1, 5);
+    ops.dispose();
+  });
+
+  it('computes the condition loss as the mean cross-entropy on the conditioned span', () => {
+    const ops = new SpanOps(layout, 4);
+    const logits = [1, 2, 3, 4];
+    const raw = tf.tensor2d([[9, 9, 9, 9, ...logits]]);
+    const cond = tf.tensor2d([[0, 0, 1, 0]]);
+    const lse = Math.log(logits.reduce((s, x) => s + Math.exp(x), 0));
+    expect(ops.conditionLoss(raw, cond).arraySync()).toBeCloseTo(lse - 3, 5);
+    ops.dispose();
+  });
+});

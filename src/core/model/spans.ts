@@ -1,0 +1,85 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Layout } from '../transform/transformer';
+import type { Rng } from '../train/rng';
+
+// Logits are centred on their span's mean before exp; this bound keeps exp finite.
+const CLIP = 60;
+
+/**
+ * Output activations and the condition loss over all spans at once. A per-span slice,
+ * softmax and concat costs ~10 kernels a span; with a [width, spans] indicator matrix the
+ * span sums become two matrix products, so the whole row takes a fixed ~15 kernels.
+ * Owns its constant tensors; `dispose` frees them.
+ */
+export class SpanOps {
+  /** [width, softmaxSpans]: 1 where a column belongs to a softmax span. */
+  private readonly segments: tf.Tensor2D;
+  private readonly segmentsT: tf.Tensor2D;
+  /** [1, softmaxSpans]: 1 / span size. */
+  private readonly inverseSizes: tf.Tensor2D;
+  /** [1, width]: 1 on tanh columns, 0 on softmax columns. */
+  private readonly tanhMask: tf.Tensor2D;
+  /** [condWidth, width]: places the condition's one-hots on their columns of the row. */
+  private readonly placement: tf.Tensor2D | null;
+
+  constructor(layout: Layout, condWidth: number) {
+    const softmax = layout.spans.filter((s) => s.activation === 'softmax');
+    const segments = new Float32Array(layout.width * softmax.length);
+    const tanh = new Float32Array(layout.width);
+    softmax.forEach((s, k) => {
+      for (let c = s.start; c < s.start + s.size; c++) segments[c * softmax.length + k] = 1;
+    });
+    for (const s of layout.spans) if (s.activation === 'tanh') for (let c = s.start; c < s.start + s.size; c++) tanh[c] = 1;
+    this.segments = tf.tensor2d(segments, [layout.width, softmax.length]);
+    this.segmentsT = tf.transpose(this.segments);
+    this.inverseSizes = tf.tensor2d(softmax.map((s) => 1 / s.size), [1, softmax.length]);
+    this.tanhMask = tf.tensor2d(tanh, [1, layout.width]);
+    this.placement = null;
+    if (condWidth > 0) {
+      const placement = new Float32Array(condWidth * layout.width);
+      let at = 0;
+      for (const d of layout.discrete) {
+        for (let j = 0; j < d.size; j++) placement[(at + j) * layout.width + d.offset + j] = 1;
+        at += d.size;
+      }
+      this.placement = tf.tensor2d(placement, [condWidth, layout.width]);
+    }
+  }
+
+  /** tanh on scalar columns, Gumbel-softmax (temperature `tau`) within each one-hot span: [batch, width]. */
+  activate(raw: tf.Tensor2D, tau: number, rng: Rng): tf.Tensor2D {
+    const u = tf.randomUniform(raw.shape, 1e-6, 1 - 1e-6, 'float32', rng.seed());
+    const gumbel = tf.neg(tf.log(tf.add(tf.neg(tf.log(u)), 1e-20)));
+    const soft = this.spanSoftmax(tf.div(tf.add(raw, gumbel), tau));
+    return tf.add(tf.mul(tf.tanh(raw), this.tanhMask), tf.mul(soft, tf.sub(1, this.tanhMask)));
+  }
+
+  /**
+   * Mean over the batch of the cross-entropy between each row's logits on its conditioned
+   * span and the condition (CTGAN's generator loss term). `cond` is [batch, condWidth].
+   */
+  conditionLoss(raw: tf.Tensor2D, cond: tf.Tensor2D): tf.Scalar {
+    const target = tf.matMul(cond, this.placement!);
+    const centred = this.centre(raw);
+    const logSums = tf.matMul(tf.log(tf.matMul(tf.exp(centred), this.segments)), this.segmentsT);
+    return tf.div(tf.neg(tf.sum(tf.mul(target, tf.sub(centred, logSums)))), raw.shape[0]) as tf.Scalar;
+  }
+
+  dispose(): void {
+    tf.dispose([this.segments, this.segmentsT, this.inverseSizes, this.tanhMask]);
+    this.placement?.dispose();
+  }
+
+  private spanSoftmax(logits: tf.Tensor2D): tf.Tensor2D {
+    const e = tf.exp(this.centre(logits));
+    // tanh columns belong to no span: their sum is 0, so 1 is added there to keep the division finite.
+    const sums = tf.add(tf.matMul(tf.matMul(e, this.segments), this.segmentsT), this.tanhMask);
+    return tf.div(e, sums) as tf.Tensor2D;
+  }
+
+  /** Logits minus their span's mean, clipped: shift-invariance keeps the softmax the same. */
+  private centre(logits: tf.Tensor2D): tf.Tensor2D {
+    const means = tf.matMul(tf.mul(tf.matMul(logits, this.segments), this.inverseSizes), this.segmentsT);
+    return tf.clipByValue(tf.sub(logits, means), -CLIP, CLIP) as tf.Tensor2D;
+  }
+}
