@@ -41,6 +41,16 @@ export function AdvancedPanel() {
             />
           </label>
         ))}
+        <label className="check">
+          <input
+            type="checkbox"
+            aria-label="Condition on continuous modes"
+            checked={config.conditionOnModes}
+            disabled={busy}
+            onChange={(e) => setConfig({ conditionOnModes: e.target.checked })}
+          />
+          Condition on continuous modes
+        </label>
         <label>
           Generator layers
           <input aria-label="Generator layers" defaultValue={config.generatorDims.join(', ')} disabled={busy} onBlur={(e) => dims(e.target.value).length && setConfig({ generatorDims: dims(e.target.value) })} />

@@ -16,6 +16,8 @@ export interface ModelConfig {
   /** Gumbel-softmax temperature for discrete outputs. */
   tau: number;
   dropout: number;
+  /** Also condition on the mode of continuous columns (as CTAB-GAN does), not only on categories. */
+  conditionOnModes: boolean;
   seed: number;
 }
 
@@ -34,6 +36,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   gradientPenalty: 10,
   tau: 0.2,
   dropout: 0.5,
+  conditionOnModes: true,
   seed: 42,
 };
 

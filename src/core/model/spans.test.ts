@@ -12,7 +12,7 @@ const layout: Layout = {
     { start: 1, size: 3, activation: 'softmax' },
     { start: 4, size: 4, activation: 'softmax' },
   ],
-  discrete: [{ column: 1, offset: 4, size: 4, frequencies: [1, 1, 1, 1] }],
+  conditions: [{ kind: 'category', column: 1, offset: 4, size: 4 }],
 };
 
 describe('SpanOps', () => {
@@ -21,7 +21,7 @@ describe('SpanOps', () => {
   });
 
   it('applies tanh to scalars and a softmax within each span, even for huge logits', () => {
-    const ops = new SpanOps(layout, 4);
+    const ops = new SpanOps(layout, layout.conditions);
     const raw = tf.tensor2d([
       [0.5, 1, 2, 3, 0, 0, 0, 0],
       [-2, 500, -500, 0, 1000, 1, 2, 3],
@@ -40,7 +40,7 @@ describe('SpanOps', () => {
   });
 
   it('computes the condition loss as the mean cross-entropy on the conditioned span', () => {
-    const ops = new SpanOps(layout, 4);
+    const ops = new SpanOps(layout, layout.conditions);
     const logits = [1, 2, 3, 4];
     const raw = tf.tensor2d([[9, 9, 9, 9, ...logits]]);
     const cond = tf.tensor2d([[0, 0, 1, 0]]);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Layout } from '../transform/transformer';
+import type { ConditionSpan, Layout } from '../transform/transformer';
 import type { Rng } from '../train/rng';
 
 // Logits are centred on their span's mean before exp; this bound keeps exp finite.
@@ -22,7 +22,9 @@ export class SpanOps {
   /** [condWidth, width]: places the condition's one-hots on their columns of the row. */
   private readonly placement: tf.Tensor2D | null;
 
-  constructor(layout: Layout, condWidth: number) {
+  /** `conditions` are the blocks the conditional vector covers, in its order. */
+  constructor(layout: Layout, conditions: ConditionSpan[]) {
+    const condWidth = conditions.reduce((w, d) => w + d.size, 0);
     const softmax = layout.spans.filter((s) => s.activation === 'softmax');
     const segments = new Float32Array(layout.width * softmax.length);
     const tanh = new Float32Array(layout.width);
@@ -38,7 +40,7 @@ export class SpanOps {
     if (condWidth > 0) {
       const placement = new Float32Array(condWidth * layout.width);
       let at = 0;
-      for (const d of layout.discrete) {
+      for (const d of conditions) {
         for (let j = 0; j < d.size; j++) placement[(at + j) * layout.width + d.offset + j] = 1;
         at += d.size;
       }

@@ -1,4 +1,4 @@
-import type { Layout } from '../transform/transformer';
+import type { ConditionSpan } from '../transform/transformer';
 import { cumulativeOf, type Rng } from './rng';
 
 /** A batch of conditions: one-hot [batch, condWidth], one active discrete column per row. */
@@ -8,9 +8,9 @@ export interface ConditionBatch {
   rows: Int32Array;
 }
 
-/** A request to fix one discrete column at one category slot for every generated row. */
+/** A request to fix one condition span at one slot for every generated row. */
 export interface FixedCondition {
-  discreteIndex: number;
+  spanIndex: number;
   slot: number;
 }
 
@@ -26,19 +26,20 @@ export class ConditionSampler {
   private readonly logCumulative: Float64Array[];
   private readonly freqCumulative: Float64Array[];
 
-  constructor(data: Float32Array, private readonly rowCount: number, private readonly layout: Layout) {
-    this.columns = layout.discrete.length;
+  /** `data` is the encoded rows, [rowCount, rowWidth]; `spans` are the blocks a condition can fix. */
+  constructor(data: Float32Array, private readonly rowCount: number, rowWidth: number, readonly spans: ConditionSpan[]) {
+    this.columns = spans.length;
     this.offsets = [];
     let width = 0;
-    for (const d of layout.discrete) {
+    for (const d of spans) {
       this.offsets.push(width);
       width += d.size;
     }
     this.width = width;
-    this.rowsBySlot = layout.discrete.map((d) => {
+    this.rowsBySlot = spans.map((d) => {
       const lists: number[][] = Array.from({ length: d.size }, () => []);
       for (let r = 0; r < rowCount; r++) {
-        const at = r * layout.width + d.offset;
+        const at = r * rowWidth + d.offset;
         for (let j = 0; j < d.size; j++) {
           if (data[at + j] === 1) {
             lists[j].push(r);
@@ -49,7 +50,7 @@ export class ConditionSampler {
       return lists.map((l) => Int32Array.from(l));
     });
     this.logCumulative = this.rowsBySlot.map((lists) => cumulativeOf(lists.map((l) => Math.log(l.length + 1) * (l.length > 0 ? 1 : 0))));
-    this.freqCumulative = layout.discrete.map((d) => cumulativeOf(d.frequencies));
+    this.freqCumulative = this.rowsBySlot.map((lists) => cumulativeOf(lists.map((l) => l.length)));
   }
 
   /** Conditions with log-frequency sampling and the real rows that match them. */
@@ -73,7 +74,7 @@ export class ConditionSampler {
   generation(batch: number, rng: Rng, fixed?: FixedCondition): ConditionBatch {
     const out = this.empty(batch);
     for (let i = 0; i < batch; i++) {
-      if (fixed) this.set(out, i, fixed.discreteIndex, fixed.slot);
+      if (fixed) this.set(out, i, fixed.spanIndex, fixed.slot);
       else if (this.columns > 0) {
         const d = rng.int(this.columns);
         this.set(out, i, d, rng.pick(this.freqCumulative[d]));
@@ -91,9 +92,5 @@ export class ConditionSampler {
 
   private set(out: ConditionBatch, row: number, d: number, slot: number): void {
     out.cond[row * this.width + this.offsets[d] + slot] = 1;
-  }
-
-  get discrete(): Layout['discrete'] {
-    return this.layout.discrete;
   }
 }

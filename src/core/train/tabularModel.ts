@@ -171,11 +171,12 @@ export class TabularModel {
   }
 
   private fixedCondition(column: string, value: string): { column: string; value: string; slot: FixedCondition } {
-    const discreteIndex = this.transformer.layout.discrete.findIndex((d) => this.transformer.encoded[d.column].name === column);
-    if (discreteIndex < 0) throw new Error(`"${column}" is not a categorical column of the model, so it cannot be fixed.`);
-    const encoder = this.transformer.encoded[this.transformer.layout.discrete[discreteIndex].column].encoder as CategoricalEncoder;
+    const spans = this.trainer.sampler.spans;
+    const spanIndex = spans.findIndex((d) => d.kind === 'category' && this.transformer.encoded[d.column].name === column);
+    if (spanIndex < 0) throw new Error(`"${column}" is not a categorical column of the model, so it cannot be fixed.`);
+    const encoder = this.transformer.encoded[spans[spanIndex].column].encoder as CategoricalEncoder;
     const slot = encoder.slotOf(value);
     if (slot < 0) throw new Error(`"${value}" never appears in "${column}" in the seed data, so it cannot be fixed.`);
-    return { column, value, slot: { discreteIndex, slot } };
+    return { column, value, slot: { spanIndex, slot } };
   }
 }

@@ -38,12 +38,13 @@ export class CtganTrainer {
     this.rng = new Rng(config.seed);
     this.batch = effectiveBatch(config, rows);
     this.stepsPerEpoch = Math.max(1, Math.floor(rows / this.batch));
-    this.sampler = new ConditionSampler(encoded, rows, layout);
+    const conditions = layout.conditions.filter((c) => c.kind === 'category' || config.conditionOnModes);
+    this.sampler = new ConditionSampler(encoded, rows, layout.width, conditions);
     this.data = tf.tensor2d(encoded, [rows, layout.width]);
     const condWidth = this.sampler.width;
     this.generator = new Generator(config.embeddingDim + condWidth, config.generatorDims, layout.width, this.rng);
     this.discriminator = new Discriminator(layout.width + condWidth, config.discriminatorDims, config.pac, config.dropout, this.rng);
-    this.spans = new SpanOps(layout, condWidth);
+    this.spans = new SpanOps(layout, conditions);
     this.optG = tf.train.adam(config.generatorLr, config.beta1, config.beta2);
     this.optD = tf.train.adam(config.discriminatorLr, config.beta1, config.beta2);
   }

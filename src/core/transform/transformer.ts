@@ -15,11 +15,20 @@ export interface EncodedColumn {
   encoder: ColumnEncoder;
 }
 
-/** The layout the model needs: output spans and the discrete columns that form the condition. */
+/** A one-hot block the conditional vector can fix: a category, or the mode of a continuous column. */
+export interface ConditionSpan {
+  kind: 'category' | 'mode';
+  /** Index into the transformer's encoded columns. */
+  column: number;
+  offset: number;
+  size: number;
+}
+
+/** The layout the model needs: output spans and the one-hot blocks that can form the condition. */
 export interface Layout {
   width: number;
   spans: Span[];
-  discrete: { column: number; offset: number; size: number; frequencies: number[] }[];
+  conditions: ConditionSpan[];
 }
 
 type Slot =
@@ -61,11 +70,12 @@ export class TableTransformer {
     this.layout = {
       width: offset,
       spans: this.encoded.flatMap((c) => c.encoder.spans.map((s) => ({ ...s, start: s.start + c.offset }))),
-      discrete: this.encoded.flatMap((c, column) =>
-        c.encoder instanceof CategoricalEncoder
-          ? [{ column, offset: c.offset, size: c.encoder.width, frequencies: c.encoder.frequencies }]
-          : [],
-      ),
+      conditions: this.encoded.flatMap((c, column): ConditionSpan[] => {
+        if (c.encoder instanceof CategoricalEncoder) return [{ kind: 'category', column, offset: c.offset, size: c.encoder.width }];
+        // A continuous column's mode one-hot follows its scalar; one mode leaves nothing to choose.
+        const modes = c.encoder.width - 1;
+        return modes > 1 ? [{ kind: 'mode', column, offset: c.offset + 1, size: modes }] : [];
+      }),
     };
   }
 
