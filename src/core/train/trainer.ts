@@ -9,6 +9,8 @@ import type { Layout } from '../transform/transformer';
 import { ConditionSampler, type ConditionBatch, type FixedCondition } from './condition';
 import { Rng } from './rng';
 
+const GENERATION_BATCH = 5000;
+
 /** One step's losses as scalars on the device; the caller owns and disposes them. */
 export interface StepLosses {
   discriminator: tf.Scalar;
@@ -61,17 +63,22 @@ export class CtganTrainer {
     return { discriminator: discriminator!, generator, penalty: penalty! };
   }
 
-  /** Generates `count` encoded rows, [count, width] row-major, reading back once per batch. */
+  /**
+   * Generates `count` encoded rows, [count, width] row-major. Batches are large (kernel
+   * launches, not arithmetic, bound small ones) but never smaller than a training batch, so
+   * batch normalisation sees as many rows as in training.
+   */
   async sample(count: number, seed: number, fixed?: FixedCondition): Promise<Float32Array> {
     const rng = new Rng(seed);
     const width = this.layout.width;
     const out = new Float32Array(count * width);
-    for (let done = 0; done < count; done += this.batch) {
-      const conds = this.sampler.generation(this.batch, rng, fixed);
+    const batch = Math.max(this.batch, Math.min(GENERATION_BATCH, count));
+    for (let done = 0; done < count; done += batch) {
+      const conds = this.sampler.generation(batch, rng, fixed);
       const rows = tf.tidy(() => this.spans.activate(this.generator.apply(this.generatorInput(conds, rng)), this.config.tau, rng));
       const values = (await rows.data()) as Float32Array;
       rows.dispose();
-      const take = Math.min(this.batch, count - done);
+      const take = Math.min(batch, count - done);
       out.set(values.subarray(0, take * width), done * width);
     }
     return out;
@@ -144,11 +151,11 @@ export class CtganTrainer {
   }
 
   private condTensor(conds: ConditionBatch): tf.Tensor2D | null {
-    return this.sampler.width > 0 ? tf.tensor2d(conds.cond, [this.batch, this.sampler.width]) : null;
+    return this.sampler.width > 0 ? tf.tensor2d(conds.cond, [conds.rows.length, this.sampler.width]) : null;
   }
 
   private generatorInput(conds: ConditionBatch, rng: Rng): tf.Tensor2D {
-    const z = tf.randomNormal([this.batch, this.config.embeddingDim], 0, 1, 'float32', rng.seed()) as tf.Tensor2D;
+    const z = tf.randomNormal([conds.rows.length, this.config.embeddingDim], 0, 1, 'float32', rng.seed()) as tf.Tensor2D;
     const cond = this.condTensor(conds);
     return cond ? tf.concat([z, cond], 1) : z;
   }
