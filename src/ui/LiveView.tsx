@@ -3,6 +3,7 @@ import { BarChart } from './charts/BarChart';
 import { LineChart } from './charts/LineChart';
 import { RowsTable } from './RowsTable';
 import { useStudio } from './StudioContext';
+import { useStaggered } from './useStaggered';
 
 const selectLosses = (s: StudioState) => [s.losses.step, s.losses.generator, s.losses.discriminator, s.losses.penalty];
 const selectFidelity = (s: StudioState) => [s.fidelity.epoch, s.fidelity.score];
@@ -16,6 +17,7 @@ const FIDELITY_SERIES = [{ label: 'Column shapes', stroke: '#2a9d55' }];
 /** Loss curves, fidelity per epoch, real-vs-synthetic columns and fresh rows, all updating while training. */
 export function LiveView() {
   const { started, latest } = useStudio((s) => ({ started: s.run !== null || s.latest !== null, latest: s.latest }));
+  const shown = useStaggered(latest?.distributions.length ?? 0);
   if (!started) return null;
   return (
     <section className="panel" aria-labelledby="live-heading">
@@ -36,7 +38,7 @@ export function LiveView() {
         <>
           <h3>Real vs synthetic, epoch {latest.epoch}</h3>
           <div className="columns-grid">
-            {latest.distributions.map((d) => {
+            {latest.distributions.slice(0, shown).map((d) => {
               const score = latest.columns.find((c) => c.name === d.name);
               return (
                 <div key={d.name} className="column-chart">

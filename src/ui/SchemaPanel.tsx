@@ -1,10 +1,12 @@
 import { COLUMN_KINDS, type ColumnKind } from '../core/data/schema';
 import { BarChart } from './charts/BarChart';
 import { useStudio } from './StudioContext';
+import { useStaggered } from './useStaggered';
 
 /** The inferred type of every column, with its shape and missing share; the user can correct both. */
 export function SchemaPanel() {
   const { columns, busy, setColumn } = useStudio((s) => ({ columns: s.columns, busy: s.status !== 'idle', setColumn: s.setColumn }));
+  const charts = useStaggered(columns.length, 4);
   if (columns.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="schema-heading">
@@ -21,7 +23,7 @@ export function SchemaPanel() {
           </tr>
         </thead>
         <tbody>
-          {columns.map((c) => (
+          {columns.map((c, i) => (
             <tr key={c.name} className={c.include ? '' : 'excluded'}>
               <td>
                 <input
@@ -49,7 +51,7 @@ export function SchemaPanel() {
                 {c.numeric && <span className="detail">{c.numeric.integer ? 'integer' : `${c.numeric.decimals} dp`}</span>}
               </td>
               <td>
-                {c.mini.shares.length > 0 && (
+                {i < charts && c.mini.shares.length > 0 && (
                   <BarChart label={`Distribution of ${c.name}`} compact height={28} categories={c.mini.labels} series={[{ label: c.name, values: c.mini.shares, fill: '#5b7fde' }]} />
                 )}
               </td>

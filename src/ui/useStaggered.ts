@@ -1,0 +1,15 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * How many of `total` items to render now: `perFrame` more each animation frame, so mounting
+ * many charts never blocks the main thread for long.
+ */
+export function useStaggered(total: number, perFrame = 2): number {
+  const [shown, setShown] = useState(Math.min(total, perFrame));
+  useEffect(() => {
+    if (shown >= total) return;
+    const id = requestAnimationFrame(() => setShown((n) => Math.min(total, n + perFrame)));
+    return () => cancelAnimationFrame(id);
+  }, [shown, total, perFrame]);
+  return Math.min(shown, total);
+}
