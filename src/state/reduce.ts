@@ -66,7 +66,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         fidelity: { epoch: [...state.fidelity.epoch, message.report.epoch], score: [...state.fidelity.score, message.report.fidelity] },
       };
     case 'trainEnded':
-      return { status: 'idle', trainedEpochs: message.epochs, modelReady: true, choices: message.choices };
+      return { status: 'idle', trainedEpochs: message.epochs, modelReady: true, stoppedEarly: message.stopped, choices: message.choices };
     case 'generateProgress':
       return { generating: { done: message.done, total: message.total } };
     case 'generated':

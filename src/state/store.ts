@@ -48,6 +48,7 @@ export function createStudioStore(connection: Connection) {
     run: null,
     trainedEpochs: 0,
     modelReady: false,
+    stoppedEarly: false,
     choices: [],
     setConfig: (patch) => set({ config: { ...get().config, ...patch } }),
     train: () => {

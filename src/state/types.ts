@@ -34,6 +34,8 @@ export interface TrainSlice {
   trainedEpochs: number;
   /** A model exists (trained fully or stopped early) and can generate. */
   modelReady: boolean;
+  /** The last run ended on Stop rather than after all its epochs. */
+  stoppedEarly: boolean;
   choices: { column: string; values: string[] }[];
   setConfig(patch: Partial<ModelConfig>): void;
   train(): void;

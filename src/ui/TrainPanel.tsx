@@ -15,6 +15,7 @@ export function TrainPanel() {
     epochs: st.config.epochs,
     progress: st.progress,
     run: st.run,
+    stoppedEarly: st.stoppedEarly,
     setConfig: st.setConfig,
     train: st.train,
     pause: st.pause,
@@ -64,7 +65,7 @@ export function TrainPanel() {
         <div className="progress" data-testid="train-progress">
           <progress aria-label="Training progress" value={p ? p.step : 0} max={p ? p.totalSteps : 1} />
           <span>
-            {s.status === 'idle' && p ? 'Finished · ' : s.status === 'paused' ? 'Paused · ' : s.status === 'stopping' ? 'Stopping · ' : ''}
+            {s.status === 'idle' && p ? (s.stoppedEarly ? 'Stopped · ' : 'Finished · ') : s.status === 'paused' ? 'Paused · ' : s.status === 'stopping' ? 'Stopping · ' : ''}
             {p ? `epoch ${p.epoch.toFixed(1)} / ${p.epochs} · ${p.stepsPerSecond.toFixed(2)} steps/s · ${formatSeconds(p.secondsLeft)} left` : 'Preparing…'}
             {s.run && ` · batch ${s.run.batch}, ${s.run.stepsPerEpoch} steps/epoch, preprocessing ${s.run.preprocessSeconds.toFixed(2)} s`}
           </span>
