@@ -13,6 +13,7 @@ const FIELDS: { key: NumberKey; label: string; step: number; min: number }[] = [
   { key: 'beta2', label: 'Adam beta 2', step: 0.01, min: 0 },
   { key: 'discriminatorSteps', label: 'Discriminator steps per generator step', step: 1, min: 1 },
   { key: 'gradientPenalty', label: 'Gradient penalty weight', step: 1, min: 0 },
+  { key: 'penaltyEvery', label: 'Gradient penalty every N critic steps', step: 1, min: 1 },
   { key: 'tau', label: 'Gumbel-softmax temperature', step: 0.05, min: 0.01 },
   { key: 'dropout', label: 'Discriminator dropout', step: 0.05, min: 0 },
   { key: 'seed', label: 'Seed', step: 1, min: 0 },

@@ -13,6 +13,8 @@ export interface ModelConfig {
   beta2: number;
   discriminatorSteps: number;
   gradientPenalty: number;
+  /** Apply the gradient penalty on one critic step in this many (lazy regularisation); 1 = every step. */
+  penaltyEvery: number;
   /** Gumbel-softmax temperature for discrete outputs. */
   tau: number;
   dropout: number;
@@ -34,6 +36,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   beta2: 0.9,
   discriminatorSteps: 1,
   gradientPenalty: 10,
+  penaltyEvery: 1,
   tau: 0.2,
   dropout: 0.5,
   conditionOnModes: true,

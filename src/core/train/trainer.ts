@@ -33,6 +33,7 @@ export class CtganTrainer {
   private readonly optD: tf.AdamOptimizer;
   private readonly rng: Rng;
   private readonly spans: SpanOps;
+  private criticSteps = 0;
 
   constructor(encoded: Float32Array, private readonly rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
     enableSecondOrderGradients();
@@ -101,13 +102,17 @@ export class CtganTrainer {
       const real = tf.gather(this.data, tf.tensor1d(conds.rows, 'int32'));
       const fakeIn = this.join(fake, cond);
       const realIn = this.join(real, cond);
+      // Lazy regularisation: the penalty on one critic step in `penaltyEvery`, weighted up to match.
+      const every = Math.max(1, Math.floor(this.config.penaltyEvery));
+      const penalise = this.criticSteps++ % every === 0;
       let penalty: tf.Scalar | null = null;
       const loss = this.optD.minimize(
         () => {
           const scoreFake = tf.mean(this.discriminator.apply(fakeIn, this.rng));
           const scoreReal = tf.mean(this.discriminator.apply(realIn, this.rng));
-          penalty = tf.keep(this.gradientPenalty(realIn, fakeIn));
-          return tf.add(tf.sub(scoreFake, scoreReal), penalty) as tf.Scalar;
+          const p = tf.keep(penalise ? (tf.mul(this.gradientPenalty(realIn, fakeIn), every) as tf.Scalar) : tf.scalar(0));
+          penalty = p;
+          return tf.add(tf.sub(scoreFake, scoreReal), p) as tf.Scalar;
         },
         true,
         this.discriminator.variables,
