@@ -40,7 +40,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
       };
     case 'trainStarted':
       return {
-        run: { stepsPerEpoch: message.stepsPerEpoch, batch: message.batch, preprocessSeconds: message.preprocessSeconds },
+        run: { stepsPerEpoch: message.stepsPerEpoch, batch: message.batch, preprocessSeconds: message.preprocessSeconds, trainingRows: message.trainingRows },
         losses: { step: [], discriminator: [], generator: [], penalty: [] },
         fidelity: { epoch: [], score: [] },
         generated: null,

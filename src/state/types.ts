@@ -30,7 +30,7 @@ export interface TrainSlice {
   status: TrainStatus;
   config: ModelConfig;
   progress: TrainProgress | null;
-  run: { stepsPerEpoch: number; batch: number; preprocessSeconds: number } | null;
+  run: { stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number } | null;
   trainedEpochs: number;
   /** A model exists (trained fully or stopped early) and can generate. */
   modelReady: boolean;

@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../core/export/writer';
+import { MAX_GENERATED_ROWS } from '../worker/protocol';
 import { RowsTable } from './RowsTable';
 import { useStudio } from './StudioContext';
 
@@ -33,7 +34,7 @@ export function GeneratePanel() {
       <div className="row">
         <label>
           Rows{' '}
-          <input type="number" aria-label="Rows" min={1} max={10_000_000} value={s.genRows} onChange={(e) => s.setGenRows(Math.floor(e.target.valueAsNumber) || 0)} />
+          <input type="number" aria-label="Rows" min={1} max={MAX_GENERATED_ROWS} value={s.genRows} onChange={(e) => s.setGenRows(Math.floor(e.target.valueAsNumber) || 0)} />
         </label>
         <label>
           Fix column{' '}

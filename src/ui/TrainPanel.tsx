@@ -11,6 +11,7 @@ function formatSeconds(s: number): string {
 export function TrainPanel() {
   const s = useStudio((st) => ({
     hasData: st.fileName !== null,
+    rowCount: st.rowCount,
     status: st.status,
     epochs: st.config.epochs,
     progress: st.progress,
@@ -68,6 +69,7 @@ export function TrainPanel() {
             {s.status === 'idle' && p ? (s.stoppedEarly ? 'Stopped · ' : 'Finished · ') : s.status === 'paused' ? 'Paused · ' : s.status === 'stopping' ? 'Stopping · ' : ''}
             {p ? `epoch ${p.epoch.toFixed(1)} / ${p.epochs} · ${p.stepsPerSecond.toFixed(2)} steps/s · ${formatSeconds(p.secondsLeft)} left` : 'Preparing…'}
             {s.run && ` · batch ${s.run.batch}, ${s.run.stepsPerEpoch} steps/epoch, preprocessing ${s.run.preprocessSeconds.toFixed(2)} s`}
+            {s.run && s.run.trainingRows < s.rowCount && ` · training on a random ${s.run.trainingRows.toLocaleString()} of ${s.rowCount.toLocaleString()} rows`}
           </span>
         </div>
       )}

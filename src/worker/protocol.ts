@@ -10,6 +10,9 @@ export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
+/** Generated rows are held in the worker until downloaded, so a tab's memory sets this bound. */
+export const MAX_GENERATED_ROWS = 2_000_000;
+
 /** A column as the schema panel shows it: its schema and a small distribution. */
 export interface ColumnView extends ColumnSchema {
   mini: { labels: string[]; shares: number[] };
@@ -47,7 +50,7 @@ export type FromWorker =
   | { type: 'loaded'; name: string; rows: number; columns: ColumnView[] }
   | { type: 'schema'; columns: ColumnView[] }
   | { type: 'error'; task: Task; message: string }
-  | { type: 'trainStarted'; epochs: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number }
+  | { type: 'trainStarted'; epochs: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number }
   | { type: 'progress'; progress: TrainProgress }
   | { type: 'epoch'; report: EpochView }
   | { type: 'trainEnded'; stopped: boolean; epochs: number; choices: { column: string; values: string[] }[] }

@@ -8,7 +8,7 @@ import { miniDistribution } from '../core/metrics/distribution';
 import type { ModelConfig } from '../core/model/config';
 import { TabularModel, type EpochReport } from '../core/train/tabularModel';
 import { switchBackend } from './backend';
-import type { ColumnView, Condition, FromWorker, Task, ToWorker } from './protocol';
+import { MAX_GENERATED_ROWS, type ColumnView, type Condition, type FromWorker, type Task, type ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker) => scope.postMessage(message);
@@ -88,7 +88,7 @@ async function train(config: ModelConfig): Promise<void> {
   s.generated = null;
   const model = new TabularModel(s.table, s.schema, config);
   s.model = model;
-  post({ type: 'trainStarted', epochs: config.epochs, stepsPerEpoch: model.trainer.stepsPerEpoch, batch: model.trainer.batch, preprocessSeconds: model.preprocessSeconds });
+  post({ type: 'trainStarted', epochs: config.epochs, stepsPerEpoch: model.trainer.stepsPerEpoch, batch: model.trainer.batch, preprocessSeconds: model.preprocessSeconds, trainingRows: model.trainingRows });
   const state = { paused: false, stopped: false, wake: null as (() => void) | null };
   training = state;
   try {
@@ -122,7 +122,9 @@ function control(kind: 'pause' | 'resume' | 'stop'): void {
 async function generate(rows: number, condition?: Condition): Promise<void> {
   const s = requireStudio();
   if (!s.model) throw new InputError('Train a model before generating rows.');
-  if (!Number.isInteger(rows) || rows < 1 || rows > 10_000_000) throw new InputError('Rows must be a whole number between 1 and 10,000,000.');
+  if (!Number.isInteger(rows) || rows < 1 || rows > MAX_GENERATED_ROWS) {
+    throw new InputError(`Rows must be a whole number between 1 and ${MAX_GENERATED_ROWS.toLocaleString('en-US')}.`);
+  }
   s.generated = null;
   const chunks: Table[] = [];
   const started = performance.now();

@@ -35,7 +35,7 @@ export class CtganTrainer {
   private readonly spans: SpanOps;
   private criticSteps = 0;
 
-  constructor(encoded: Float32Array, private readonly rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
+  constructor(encoded: Float32Array, rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
     enableSecondOrderGradients();
     useExplicitTransposeGradients();
     this.rng = new Rng(config.seed);
@@ -167,9 +167,5 @@ export class CtganTrainer {
 
   private join(rows: tf.Tensor2D, cond: tf.Tensor2D | null): tf.Tensor2D {
     return cond ? tf.concat([rows, cond], 1) : rows;
-  }
-
-  get rowCount(): number {
-    return this.rows;
   }
 }
