@@ -17,6 +17,7 @@ test('drop a CSV, train on WebGPU, generate and download it in three formats', a
   await studio.useTinyModel(1);
   await studio.trainToEnd();
   await expect(page.getByTestId('fidelity-score')).toHaveText(/^0\.\d{3}$|^1\.000$/);
+  await expect(page.getByTestId('best-epoch')).toContainText('Generation uses epoch 1');
   await expect(page.getByRole('table', { name: 'Fresh synthetic rows' })).toBeVisible();
 
   await studio.generate(250);

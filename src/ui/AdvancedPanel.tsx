@@ -52,6 +52,16 @@ export function AdvancedPanel() {
           />
           Condition on continuous modes
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            aria-label="Generate with the best epoch"
+            checked={config.keepBest}
+            disabled={busy}
+            onChange={(e) => setConfig({ keepBest: e.target.checked })}
+          />
+          Generate with the best epoch
+        </label>
         <label>
           Generator layers
           <input aria-label="Generator layers" defaultValue={config.generatorDims.join(', ')} disabled={busy} onBlur={(e) => dims(e.target.value).length && setConfig({ generatorDims: dims(e.target.value) })} />

@@ -32,6 +32,11 @@ export function LiveView() {
             Fidelity <span data-testid="fidelity-score">{latest ? latest.fidelity.toFixed(3) : '–'}</span>
           </h3>
           <LineChart label="Fidelity per epoch" xLabel="epoch" series={FIDELITY_SERIES} select={selectFidelity} yRange={[0, 1]} />
+          {latest && latest.best.epoch > 0 && (
+            <p className="status" data-testid="best-epoch">
+              Generation uses epoch {latest.best.epoch}, the best so far ({latest.best.fidelity.toFixed(3)}).
+            </p>
+          )}
         </div>
       </div>
       {latest && (

@@ -39,6 +39,7 @@ export type Task = 'backend' | 'load' | 'schema' | 'train' | 'generate' | 'expor
 export interface EpochView {
   epoch: number;
   fidelity: number;
+  best: { epoch: number; fidelity: number };
   columns: ColumnScore[];
   distributions: Distribution[];
   preview: { names: string[]; rows: (string | null)[][] };

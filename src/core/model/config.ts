@@ -20,6 +20,8 @@ export interface ModelConfig {
   dropout: number;
   /** Also condition on the mode of continuous columns (as CTAB-GAN does), not only on categories. */
   conditionOnModes: boolean;
+  /** Generate with the generator of the epoch with the best fidelity, not the last one. */
+  keepBest: boolean;
   seed: number;
 }
 
@@ -40,6 +42,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   tau: 0.2,
   dropout: 0.5,
   conditionOnModes: true,
+  keepBest: true,
   seed: 42,
 };
 

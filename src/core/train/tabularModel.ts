@@ -28,6 +28,8 @@ export interface TrainProgress {
 export interface EpochReport {
   epoch: number;
   fidelity: ShapeReport;
+  /** The epoch whose generator `generate` uses, and its fidelity. */
+  best: { epoch: number; fidelity: number };
   distributions: Distribution[];
   preview: Table;
 }
@@ -65,6 +67,7 @@ export class TabularModel {
   readonly trainingRows: number;
   private readonly reference: Table;
   private epochsDone = 0;
+  private best = { epoch: 0, fidelity: -Infinity };
 
   constructor(readonly table: Table, readonly schema: ColumnSchema[], readonly config: ModelConfig) {
     const t0 = performance.now();
@@ -122,19 +125,29 @@ export class TabularModel {
         losses.penalty.dispose();
       }
       this.epochsDone++;
-      if (hooks.onEpoch) hooks.onEpoch(await this.snapshot(this.epochsDone));
+      if (hooks.onEpoch || this.config.keepBest) {
+        const report = await this.snapshot(this.epochsDone);
+        if (this.config.keepBest && report.fidelity.score > this.best.fidelity) {
+          this.trainer.keepGenerator();
+          this.best = { epoch: this.epochsDone, fidelity: report.fidelity.score };
+          report.best = this.best;
+        }
+        hooks.onEpoch?.(report);
+      }
     }
   }
 
   /** Fidelity on a fresh sample against a fixed sample of the seed, plus charts and a preview. */
   async snapshot(epoch: number): Promise<EpochReport> {
     const rows = this.reference.rowCount;
-    const encoded = await this.trainer.sample(rows, this.config.seed + 1000 + epoch);
+    const encoded = await this.trainer.sample(rows, this.config.seed + 1000 + epoch, undefined, 'current');
     const synth = this.transformer.decode(encoded, rows, new Rng(epoch));
     const modelled = this.schema.filter((c) => c.include && c.kind !== 'id' && c.kind !== 'constant');
+    const fidelity = columnShapes(this.reference, synth, this.schema);
     return {
       epoch,
-      fidelity: columnShapes(this.reference, synth, this.schema),
+      fidelity,
+      best: this.config.keepBest ? this.best : { epoch, fidelity: fidelity.score },
       distributions: modelled.map((c) =>
         distributionOf(c, this.reference.columns[this.reference.names.indexOf(c.name)], synth.columns[synth.names.indexOf(c.name)]),
       ),

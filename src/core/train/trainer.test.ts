@@ -56,8 +56,23 @@ describe('CtganTrainer on the CPU backend', () => {
     const before = tf.memory().numTensors;
     for (let i = 0; i < 300; i++) stepAndDispose();
     expect(tf.memory().numTensors).toBe(before);
+    // The first epoch keeps a copy of the best generator; later epochs only replace it.
     await model.train(1, { onEpoch: () => undefined });
-    expect(tf.memory().numTensors).toBe(before);
+    const withKept = tf.memory().numTensors;
+    await model.train(3, { onEpoch: () => undefined });
+    expect(tf.memory().numTensors).toBe(withKept);
+    model.dispose();
+  });
+
+  it('generates with the kept generator while training moves the current one on', async () => {
+    const t = table(200);
+    const model = new TabularModel(t, inferSchema(t), tiny);
+    const trainer = model.trainer;
+    trainer.keepGenerator();
+    const before = await trainer.sample(40, 5, undefined, 'current');
+    for (let i = 0; i < 20; i++) tf.dispose(Object.values(trainer.step()));
+    expect(await trainer.sample(40, 5, undefined, 'kept')).toEqual(before);
+    expect(await trainer.sample(40, 5, undefined, 'current')).not.toEqual(before);
     model.dispose();
   });
 

@@ -34,6 +34,8 @@ export class CtganTrainer {
   private readonly rng: Rng;
   private readonly spans: SpanOps;
   private criticSteps = 0;
+  /** Generator weights kept for generation (the best epoch so far); null means the current ones. */
+  private kept: tf.Tensor[] | null = null;
 
   constructor(encoded: Float32Array, rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
     enableSecondOrderGradients();
@@ -69,7 +71,30 @@ export class CtganTrainer {
    * launches, not arithmetic, bound small ones) but never smaller than a training batch, so
    * batch normalisation sees as many rows as in training.
    */
-  async sample(count: number, seed: number, fixed?: FixedCondition): Promise<Float32Array> {
+  async sample(count: number, seed: number, fixed?: FixedCondition, weights: 'kept' | 'current' = 'kept'): Promise<Float32Array> {
+    const current = weights === 'kept' && this.kept ? this.swapGenerator(this.kept) : null;
+    try {
+      return await this.sampleWithCurrent(count, seed, fixed);
+    } finally {
+      if (current) tf.dispose(this.swapGenerator(current));
+    }
+  }
+
+  /** Keeps the generator's present weights as the ones `sample` uses from now on. */
+  keepGenerator(): void {
+    tf.dispose(this.kept ?? []);
+    this.kept = this.generator.variables.map((v) => tf.clone(v));
+  }
+
+  /** Puts `weights` into the generator; returns copies of what was there (the caller owns them). */
+  private swapGenerator(weights: tf.Tensor[]): tf.Tensor[] {
+    const variables = this.generator.variables;
+    const previous = variables.map((v) => tf.clone(v));
+    variables.forEach((v, i) => v.assign(weights[i]));
+    return previous;
+  }
+
+  private async sampleWithCurrent(count: number, seed: number, fixed?: FixedCondition): Promise<Float32Array> {
     const rng = new Rng(seed);
     const width = this.layout.width;
     const out = new Float32Array(count * width);
@@ -92,6 +117,7 @@ export class CtganTrainer {
     this.optG.dispose();
     this.optD.dispose();
     this.spans.dispose();
+    tf.dispose(this.kept ?? []);
   }
 
   private criticStep(): [tf.Scalar, tf.Scalar] {
