@@ -71,7 +71,9 @@ describe('CtganTrainer on the CPU backend', () => {
     trainer.keepGenerator();
     const before = await trainer.sample(40, 5, undefined, 'current');
     for (let i = 0; i < 20; i++) tf.dispose(Object.values(trainer.step()));
+    const tensors = tf.memory().numTensors;
     expect(await trainer.sample(40, 5, undefined, 'kept')).toEqual(before);
+    expect(tf.memory().numTensors).toBe(tensors);
     expect(await trainer.sample(40, 5, undefined, 'current')).not.toEqual(before);
     model.dispose();
   });

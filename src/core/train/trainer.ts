@@ -76,7 +76,10 @@ export class CtganTrainer {
     try {
       return await this.sampleWithCurrent(count, seed, fixed);
     } finally {
-      if (current) tf.dispose(this.swapGenerator(current));
+      if (current) {
+        tf.dispose(this.swapGenerator(current));
+        tf.dispose(current);
+      }
     }
   }
 
