@@ -19,6 +19,13 @@ const FIELDS: { key: NumberKey; label: string; step: number; min: number }[] = [
   { key: 'seed', label: 'Seed', step: 1, min: 0 },
 ];
 
+type SwitchKey = { [K in keyof ModelConfig]: ModelConfig[K] extends boolean ? K : never }[keyof ModelConfig];
+
+const SWITCHES: { key: SwitchKey; label: string }[] = [
+  { key: 'conditionOnModes', label: 'Condition on continuous modes' },
+  { key: 'keepBest', label: 'Generate with the best epoch' },
+];
+
 const dims = (text: string) => text.split(/[,\s]+/).filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n > 0);
 
 /** Every training setting, defaults from the CTGAN paper. */
@@ -42,26 +49,12 @@ export function AdvancedPanel() {
             />
           </label>
         ))}
-        <label className="check">
-          <input
-            type="checkbox"
-            aria-label="Condition on continuous modes"
-            checked={config.conditionOnModes}
-            disabled={busy}
-            onChange={(e) => setConfig({ conditionOnModes: e.target.checked })}
-          />
-          Condition on continuous modes
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            aria-label="Generate with the best epoch"
-            checked={config.keepBest}
-            disabled={busy}
-            onChange={(e) => setConfig({ keepBest: e.target.checked })}
-          />
-          Generate with the best epoch
-        </label>
+        {SWITCHES.map((f) => (
+          <label key={f.key} className="check">
+            <input type="checkbox" aria-label={f.label} checked={config[f.key]} disabled={busy} onChange={(e) => setConfig({ [f.key]: e.target.checked })} />
+            {f.label}
+          </label>
+        ))}
         <label>
           Generator layers
           <input aria-label="Generator layers" defaultValue={config.generatorDims.join(', ')} disabled={busy} onBlur={(e) => dims(e.target.value).length && setConfig({ generatorDims: dims(e.target.value) })} />
