@@ -1,35 +1,42 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../train/rng';
-import { BatchNorm, Dense } from './layers';
+import { BatchNorm, ConditionTable, Dense } from './layers';
 
 /**
  * CTGAN's generator: residual blocks (dense → batch norm → ReLU, output concatenated
- * with the block's input), then a dense layer to the encoded row width.
+ * with the block's input), then a dense layer to the encoded row width. Every layer also
+ * reads the conditional vector, through a lookup table rather than a one-hot product.
  */
 export class Generator {
-  private readonly blocks: { dense: Dense; norm: BatchNorm }[] = [];
-  private readonly head: Dense;
+  private readonly layers: { dense: Dense; cond: ConditionTable | null }[] = [];
+  private readonly norms: BatchNorm[] = [];
 
-  constructor(inputs: number, dims: number[], outputs: number, rng: Rng) {
-    let width = inputs;
-    for (const dim of dims) {
-      this.blocks.push({ dense: new Dense(width, dim, rng), norm: new BatchNorm(dim) });
+  constructor(noise: number, condWidth: number, dims: number[], outputs: number, rng: Rng) {
+    let width = noise;
+    for (const dim of [...dims, outputs]) {
+      const fanIn = width + condWidth;
+      this.layers.push({ dense: new Dense(width, dim, rng, fanIn), cond: condWidth > 0 ? new ConditionTable(condWidth, dim, rng, fanIn) : null });
       width += dim;
     }
-    this.head = new Dense(width, outputs, rng);
+    this.norms = dims.map((d) => new BatchNorm(d));
   }
 
-  /** Raw outputs (pre-activation), [batch, outputs], from noise and condition joined as [batch, inputs]. */
-  apply(input: tf.Tensor2D): tf.Tensor2D {
-    let h = input;
-    for (const { dense, norm } of this.blocks) {
-      h = tf.concat([tf.relu(norm.apply(dense.apply(h))), h], 1);
-    }
-    return this.head.apply(h);
+  /** Raw outputs (pre-activation), [batch, outputs], from noise [batch, noise] and condition slots [batch] (int32). */
+  apply(noise: tf.Tensor2D, slots: tf.Tensor1D | null): tf.Tensor2D {
+    const layer = (i: number, h: tf.Tensor2D) => {
+      const { dense, cond } = this.layers[i];
+      const out = dense.apply(h);
+      return cond && slots ? (tf.add(out, cond.apply(slots)) as tf.Tensor2D) : out;
+    };
+    let h = noise;
+    this.norms.forEach((norm, i) => {
+      h = tf.concat([tf.relu(norm.apply(layer(i, h))), h], 1) as tf.Tensor2D;
+    });
+    return layer(this.norms.length, h);
   }
 
   get variables(): tf.Variable[] {
-    return [...this.blocks.flatMap((b) => [...b.dense.variables, ...b.norm.variables]), ...this.head.variables];
+    return [...this.layers.flatMap((l) => [...l.dense.variables, ...(l.cond?.variables ?? [])]), ...this.norms.flatMap((n) => n.variables)];
   }
 
   dispose(): void {

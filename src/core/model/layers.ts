@@ -3,17 +3,21 @@ import type { Rng } from '../train/rng';
 
 let nextId = 0;
 
+function uniform(shape: number[], bound: number, rng: Rng, name: string): tf.Variable {
+  return tf.variable(tf.randomUniform(shape, -bound, bound, 'float32', rng.seed()), true, `${name}${nextId++}`);
+}
+
 /** A fully connected layer; owns its weight [in, out] and bias [out]. */
 export class Dense {
   readonly kernel: tf.Variable;
   readonly bias: tf.Variable;
 
-  constructor(inputs: number, outputs: number, rng: Rng) {
+  /** `fanIn` sets the initial scale when the layer is one part of a wider input. */
+  constructor(inputs: number, outputs: number, rng: Rng, fanIn = inputs) {
     // PyTorch's default: uniform in ±1/sqrt(fan-in).
-    const bound = 1 / Math.sqrt(inputs);
-    const id = nextId++;
-    this.kernel = tf.variable(tf.randomUniform([inputs, outputs], -bound, bound, 'float32', rng.seed()), true, `dense${id}/kernel`);
-    this.bias = tf.variable(tf.randomUniform([outputs], -bound, bound, 'float32', rng.seed()), true, `dense${id}/bias`);
+    const bound = 1 / Math.sqrt(fanIn);
+    this.kernel = uniform([inputs, outputs], bound, rng, 'dense/kernel');
+    this.bias = uniform([outputs], bound, rng, 'dense/bias');
   }
 
   apply(x: tf.Tensor2D): tf.Tensor2D {
@@ -22,6 +26,28 @@ export class Dense {
 
   get variables(): tf.Variable[] {
     return [this.kernel, this.bias];
+  }
+}
+
+/**
+ * The part of a dense layer that reads the conditional vector. The condition is one-hot, so
+ * its product with the weights is a row lookup: a [slots, out] table indexed by the active
+ * slot, which skips the zeros that a matrix product would multiply through.
+ */
+export class ConditionTable {
+  readonly table: tf.Variable;
+
+  constructor(slots: number, outputs: number, rng: Rng, fanIn: number) {
+    this.table = uniform([slots, outputs], 1 / Math.sqrt(fanIn), rng, 'condition/table');
+  }
+
+  /** Rows of the table for int32 slot indices [n]: [n, out]. */
+  apply(slots: tf.Tensor1D): tf.Tensor2D {
+    return tf.gather(this.table, slots) as tf.Tensor2D;
+  }
+
+  get variables(): tf.Variable[] {
+    return [this.table];
   }
 }
 

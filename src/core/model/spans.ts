@@ -17,10 +17,12 @@ export class SpanOps {
   private readonly segmentsT: tf.Tensor2D;
   /** [1, softmaxSpans]: 1 / span size. */
   private readonly inverseSizes: tf.Tensor2D;
-  /** [1, width]: 1 on tanh columns, 0 on softmax columns. */
+  /** [1, width]: 1 on tanh columns, 0 on softmax columns; and its complement. */
   private readonly tanhMask: tf.Tensor2D;
-  /** [condWidth, width]: places the condition's one-hots on their columns of the row. */
-  private readonly placement: tf.Tensor2D | null;
+  private readonly softMask: tf.Tensor2D;
+  /** The column of the row that each slot of the conditional vector stands for. */
+  private readonly placement: Int32Array;
+  private readonly width: number;
 
   /** `conditions` are the blocks the conditional vector covers, in its order. */
   constructor(layout: Layout, conditions: ConditionSpan[]) {
@@ -36,40 +38,39 @@ export class SpanOps {
     this.segmentsT = tf.transpose(this.segments);
     this.inverseSizes = tf.tensor2d(softmax.map((s) => 1 / s.size), [1, softmax.length]);
     this.tanhMask = tf.tensor2d(tanh, [1, layout.width]);
-    this.placement = null;
-    if (condWidth > 0) {
-      const placement = new Float32Array(condWidth * layout.width);
-      let at = 0;
-      for (const d of conditions) {
-        for (let j = 0; j < d.size; j++) placement[(at + j) * layout.width + d.offset + j] = 1;
-        at += d.size;
-      }
-      this.placement = tf.tensor2d(placement, [condWidth, layout.width]);
-    }
+    this.softMask = tf.tensor2d(tanh.map((t) => 1 - t), [1, layout.width]);
+    this.width = layout.width;
+    this.placement = new Int32Array(condWidth);
+    let at = 0;
+    for (const d of conditions) for (let j = 0; j < d.size; j++) this.placement[at++] = d.offset + j;
   }
 
   /** tanh on scalar columns, Gumbel-softmax (temperature `tau`) within each one-hot span: [batch, width]. */
   activate(raw: tf.Tensor2D, tau: number, rng: Rng): tf.Tensor2D {
-    const u = tf.randomUniform(raw.shape, 1e-6, 1 - 1e-6, 'float32', rng.seed());
+    // Uniforms drawn here, not by tfjs: its generator is slower than the whole softmax.
+    const u = tf.tensor2d(rng.uniforms(raw.shape[0] * raw.shape[1], 1e-6), raw.shape);
     const gumbel = tf.neg(tf.log(tf.add(tf.neg(tf.log(u)), 1e-20)));
     const soft = this.spanSoftmax(tf.div(tf.add(raw, gumbel), tau));
-    return tf.add(tf.mul(tf.tanh(raw), this.tanhMask), tf.mul(soft, tf.sub(1, this.tanhMask)));
+    return tf.add(tf.mul(tf.tanh(raw), this.tanhMask), tf.mul(soft, this.softMask));
   }
 
   /**
    * Mean over the batch of the cross-entropy between each row's logits on its conditioned
-   * span and the condition (CTGAN's generator loss term). `cond` is [batch, condWidth].
+   * span and the condition (CTGAN's generator loss term). `slots` holds each row's active
+   * slot of the conditional vector.
    */
-  conditionLoss(raw: tf.Tensor2D, cond: tf.Tensor2D): tf.Scalar {
-    const target = tf.matMul(cond, this.placement!);
+  conditionLoss(raw: tf.Tensor2D, slots: Int32Array): tf.Scalar {
+    // Built here: tfjs's WASM OneHot writes integer bits into a float32 output.
+    const target = new Float32Array(slots.length * this.width);
+    slots.forEach((s, r) => (target[r * this.width + this.placement[s]] = 1));
     const centred = this.centre(raw);
     const logSums = tf.matMul(tf.log(tf.matMul(tf.exp(centred), this.segments)), this.segmentsT);
-    return tf.div(tf.neg(tf.sum(tf.mul(target, tf.sub(centred, logSums)))), raw.shape[0]) as tf.Scalar;
+    const picked = tf.mul(tf.tensor2d(target, raw.shape), tf.sub(centred, logSums));
+    return tf.div(tf.neg(tf.sum(picked)), raw.shape[0]) as tf.Scalar;
   }
 
   dispose(): void {
-    tf.dispose([this.segments, this.segmentsT, this.inverseSizes, this.tanhMask]);
-    this.placement?.dispose();
+    tf.dispose([this.segments, this.segmentsT, this.inverseSizes, this.tanhMask, this.softMask]);
   }
 
   private spanSoftmax(logits: tf.Tensor2D): tf.Tensor2D {

@@ -1,9 +1,10 @@
 import type { ConditionSpan } from '../transform/transformer';
 import { cumulativeOf, type Rng } from './rng';
 
-/** A batch of conditions: one-hot [batch, condWidth], one active discrete column per row. */
+/** A batch of conditions: one discrete column fixed per row, given as its slot of the conditional vector. */
 export interface ConditionBatch {
-  cond: Float32Array;
+  /** Index of each row's active slot in the [condWidth] one-hot conditional vector. */
+  slots: Int32Array;
   /** Real rows that carry each condition (training only). */
   rows: Int32Array;
 }
@@ -84,13 +85,10 @@ export class ConditionSampler {
   }
 
   private empty(batch: number): ConditionBatch {
-    return {
-      cond: new Float32Array(batch * this.width),
-      rows: new Int32Array(batch),
-    };
+    return { slots: new Int32Array(batch), rows: new Int32Array(batch) };
   }
 
   private set(out: ConditionBatch, row: number, d: number, slot: number): void {
-    out.cond[row * this.width + this.offsets[d] + slot] = 1;
+    out.slots[row] = this.offsets[d] + slot;
   }
 }

@@ -46,6 +46,21 @@ export class Rng {
     return lo;
   }
 
+  /** `n` uniforms in [lo, 1 - lo], for tensors. */
+  uniforms(n: number, lo = 0): Float32Array {
+    const out = new Float32Array(n);
+    const span = 1 - 2 * lo;
+    for (let i = 0; i < n; i++) out[i] = lo + span * this.next();
+    return out;
+  }
+
+  /** `n` standard normals, for tensors. */
+  normals(n: number): Float32Array {
+    const out = new Float32Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.normal();
+    return out;
+  }
+
   /** A fresh 31-bit seed for a tfjs op, drawn from this stream. */
   seed(): number {
     return this.int(2147483647);

@@ -5,8 +5,9 @@ import { Generator } from '../model/generator';
 import { SpanOps } from '../model/spans';
 import { useExplicitTransposeGradients } from '../model/matmulGradient';
 import { enableSecondOrderGradients } from '../model/secondOrder';
+import { useFastWasmGather } from '../model/wasmKernels';
 import type { Layout } from '../transform/transformer';
-import { ConditionSampler, type ConditionBatch, type FixedCondition } from './condition';
+import { ConditionSampler, type FixedCondition } from './condition';
 import { Rng } from './rng';
 
 const GENERATION_BATCH = 5000;
@@ -40,6 +41,7 @@ export class CtganTrainer {
   constructor(encoded: Float32Array, rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
     enableSecondOrderGradients();
     useExplicitTransposeGradients();
+    useFastWasmGather();
     this.rng = new Rng(config.seed);
     this.batch = effectiveBatch(config, rows);
     this.stepsPerEpoch = Math.max(1, Math.floor(rows / this.batch));
@@ -47,8 +49,8 @@ export class CtganTrainer {
     this.sampler = new ConditionSampler(encoded, rows, layout.width, conditions);
     this.data = tf.tensor2d(encoded, [rows, layout.width]);
     const condWidth = this.sampler.width;
-    this.generator = new Generator(config.embeddingDim + condWidth, config.generatorDims, layout.width, this.rng);
-    this.discriminator = new Discriminator(layout.width + condWidth, config.discriminatorDims, config.pac, config.dropout, this.rng);
+    this.generator = new Generator(config.embeddingDim, condWidth, config.generatorDims, layout.width, this.rng);
+    this.discriminator = new Discriminator(layout.width, condWidth, config.discriminatorDims, config.pac, config.dropout, this.rng);
     this.spans = new SpanOps(layout, conditions);
     this.optG = tf.train.adam(config.generatorLr, config.beta1, config.beta2);
     this.optD = tf.train.adam(config.discriminatorLr, config.beta1, config.beta2);
@@ -104,7 +106,7 @@ export class CtganTrainer {
     const batch = Math.max(this.batch, Math.min(GENERATION_BATCH, count));
     for (let done = 0; done < count; done += batch) {
       const conds = this.sampler.generation(batch, rng, fixed);
-      const rows = tf.tidy(() => this.spans.activate(this.generator.apply(this.generatorInput(conds, rng)), this.config.tau, rng));
+      const rows = tf.tidy(() => this.spans.activate(this.generator.apply(this.noise(batch, rng), this.slotTensor(conds.slots)), this.config.tau, rng));
       const values = (await rows.data()) as Float32Array;
       rows.dispose();
       const take = Math.min(batch, count - done);
@@ -126,20 +128,18 @@ export class CtganTrainer {
   private criticStep(): [tf.Scalar, tf.Scalar] {
     const conds = this.sampler.training(this.batch, this.rng);
     return tf.tidy(() => {
-      const cond = this.condTensor(conds);
-      const fake = this.spans.activate(this.generator.apply(this.generatorInput(conds, this.rng)), this.config.tau, this.rng);
-      const real = tf.gather(this.data, tf.tensor1d(conds.rows, 'int32'));
-      const fakeIn = this.join(fake, cond);
-      const realIn = this.join(real, cond);
+      const fake = this.spans.activate(this.generator.apply(this.noise(this.batch, this.rng), this.slotTensor(conds.slots)), this.config.tau, this.rng);
+      const real = tf.gather(this.data, tf.tensor1d(conds.rows, 'int32')) as tf.Tensor2D;
+      const packed = this.slotTensor(this.discriminator.packSlots(conds.slots));
       // Lazy regularisation: the penalty on one critic step in `penaltyEvery`, weighted up to match.
       const every = Math.max(1, Math.floor(this.config.penaltyEvery));
       const penalise = this.criticSteps++ % every === 0;
       let penalty: tf.Scalar | null = null;
       const loss = this.optD.minimize(
         () => {
-          const scoreFake = tf.mean(this.discriminator.apply(fakeIn, this.rng));
-          const scoreReal = tf.mean(this.discriminator.apply(realIn, this.rng));
-          const p = tf.keep(penalise ? (tf.mul(this.gradientPenalty(realIn, fakeIn), every) as tf.Scalar) : tf.scalar(0));
+          const scoreFake = tf.mean(this.discriminator.apply(fake, packed, this.rng));
+          const scoreReal = tf.mean(this.discriminator.apply(real, packed, this.rng));
+          const p = tf.keep(penalise ? (tf.mul(this.gradientPenalty(real, fake, packed), every) as tf.Scalar) : tf.scalar(0));
           penalty = p;
           return tf.add(tf.sub(scoreFake, scoreReal), p) as tf.Scalar;
         },
@@ -153,16 +153,16 @@ export class CtganTrainer {
   private generatorStep(): tf.Scalar {
     const conds = this.sampler.training(this.batch, this.rng);
     return tf.tidy(() => {
-      const cond = this.condTensor(conds);
-      const input = this.generatorInput(conds, this.rng);
+      const noise = this.noise(this.batch, this.rng);
+      const slots = this.slotTensor(conds.slots);
+      const packed = this.slotTensor(this.discriminator.packSlots(conds.slots));
       return this.optG.minimize(
         () => {
-          const raw = this.generator.apply(input);
+          const raw = this.generator.apply(noise, slots);
           const fake = this.spans.activate(raw, this.config.tau, this.rng);
-          const score = tf.mean(this.discriminator.apply(this.join(fake, cond), this.rng));
-          const loss = tf.neg(score);
+          const loss = tf.neg(tf.mean(this.discriminator.apply(fake, packed, this.rng)));
           // Each condition has one active column, so the loss needs no per-column mask.
-          return (cond ? tf.add(loss, this.spans.conditionLoss(raw, cond)) : loss) as tf.Scalar;
+          return (slots ? tf.add(loss, this.spans.conditionLoss(raw, conds.slots)) : loss) as tf.Scalar;
         },
         true,
         this.generator.variables,
@@ -170,31 +170,30 @@ export class CtganTrainer {
     });
   }
 
-  /** ‖∇D(x̂)‖ per pack pushed towards 1 at points between real and fake packs (WGAN-GP). */
-  private gradientPenalty(realIn: tf.Tensor2D, fakeIn: tf.Tensor2D): tf.Scalar {
+  /**
+   * ‖∇ₓD(x̂)‖ per pack pushed towards 1 at rows between real and fake packs (WGAN-GP). The
+   * condition is the same on both sides, so only the rows are interpolated and differentiated.
+   */
+  private gradientPenalty(real: tf.Tensor2D, fake: tf.Tensor2D, packed: tf.Tensor1D | null): tf.Scalar {
     const { pac, gradientPenalty } = this.config;
-    const width = realIn.shape[1];
+    const width = real.shape[1];
     const packs = this.batch / pac;
-    const alpha = tf.randomUniform([packs, 1, 1], 0, 1, 'float32', this.rng.seed());
-    const real3 = tf.reshape(realIn, [packs, pac, width]);
-    const fake3 = tf.reshape(fakeIn, [packs, pac, width]);
-    const mixed = tf.reshape(tf.add(tf.mul(alpha, real3), tf.mul(tf.sub(1, alpha), fake3)), [this.batch, width]) as tf.Tensor2D;
-    const grads = tf.grad((x: tf.Tensor) => tf.sum(this.discriminator.apply(x as tf.Tensor2D, this.rng)))(mixed);
-    const norms = tf.norm(tf.reshape(grads, [packs, pac * width]), 'euclidean', 1);
+    const alpha = tf.tensor3d(this.rng.uniforms(packs), [packs, 1, 1]);
+    const real3 = tf.reshape(real, [packs, pac, width]);
+    const fake3 = tf.reshape(fake, [packs, pac, width]);
+    const mixed = tf.reshape(tf.add(fake3, tf.mul(alpha, tf.sub(real3, fake3))), [this.batch, width]) as tf.Tensor2D;
+    const grads = tf.grad((x: tf.Tensor) => tf.sum(this.discriminator.apply(x as tf.Tensor2D, packed, this.rng)))(mixed);
+    // sqrt(sum of squares) rather than tf.norm: its Pow kernel is ten times slower than Square on WASM.
+    const norms = tf.sqrt(tf.add(tf.sum(tf.square(tf.reshape(grads, [packs, pac * width])), 1), 1e-12));
     return tf.mul(tf.mean(tf.square(tf.sub(norms, 1))), gradientPenalty) as tf.Scalar;
   }
 
-  private condTensor(conds: ConditionBatch): tf.Tensor2D | null {
-    return this.sampler.width > 0 ? tf.tensor2d(conds.cond, [conds.rows.length, this.sampler.width]) : null;
+  /** Generator noise [rows, embeddingDim], drawn by our seeded generator. */
+  private noise(rows: number, rng: Rng): tf.Tensor2D {
+    return tf.tensor2d(rng.normals(rows * this.config.embeddingDim), [rows, this.config.embeddingDim]);
   }
 
-  private generatorInput(conds: ConditionBatch, rng: Rng): tf.Tensor2D {
-    const z = tf.randomNormal([conds.rows.length, this.config.embeddingDim], 0, 1, 'float32', rng.seed()) as tf.Tensor2D;
-    const cond = this.condTensor(conds);
-    return cond ? tf.concat([z, cond], 1) : z;
-  }
-
-  private join(rows: tf.Tensor2D, cond: tf.Tensor2D | null): tf.Tensor2D {
-    return cond ? tf.concat([rows, cond], 1) : rows;
+  private slotTensor(slots: Int32Array): tf.Tensor1D | null {
+    return this.sampler.width > 0 ? tf.tensor1d(slots, 'int32') : null;
   }
 }

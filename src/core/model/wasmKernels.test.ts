@@ -1,0 +1,92 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableFromColumns } from '../data/table';
+import { inferSchema } from '../data/schema';
+import { Rng } from '../train/rng';
+import { TabularModel } from '../train/tabularModel';
+import { DEFAULT_CONFIG } from './config';
+import { useExplicitTransposeGradients } from './matmulGradient';
+import { useFastWasmGather } from './wasmKernels';
+
+async function on<T>(backend: string, f: () => T | Promise<T>): Promise<T> {
+  await tf.setBackend(backend);
+  return f();
+}
+
+function table(rows: number) {
+  const rng = new Rng(5);
+  const cols: string[][] = [[], [], []];
+  for (let i = 0; i < rows; i++) {
+    const k = rng.int(3);
+    cols[0].push(['a', 'b', 'c'][k]);
+    cols[1].push((k * 10 + rng.normal()).toFixed(2));
+    cols[2].push(rng.next() < 0.3 ? 'x' : 'y');
+  }
+  return tableFromColumns(['k', 'v', 'f'], cols);
+}
+
+describe('WASM kernels and gradients', () => {
+  beforeAll(async () => {
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    useFastWasmGather();
+    useExplicitTransposeGradients();
+  });
+  afterAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('gathers rows and differentiates the gather like the CPU backend', async () => {
+    const run = () =>
+      tf.tidy(() => {
+        const x = tf.tensor2d([1, 2, 3, 4, 5, 6, 7, 8], [4, 2]);
+        const idx = tf.tensor1d([3, 0, 3, 1], 'int32');
+        const weights = tf.tensor2d([1, -2, 3, 0.5, 2, 2, -1, 1], [4, 2]);
+        const grad = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, idx), weights)))(x);
+        return [tf.gather(x, idx).arraySync(), grad.arraySync()];
+      });
+    const wasm = await on('wasm', run);
+    expect(wasm[0]).toEqual([[7, 8], [1, 2], [7, 8], [3, 4]]);
+    expect(wasm[1]).toEqual([[3, 0.5], [-1, 1], [0, 0], [3, 0]]);
+    expect(await on('cpu', run)).toEqual(wasm);
+  });
+
+  it('rejects an index outside the gathered rows', async () => {
+    await on('wasm', () => expect(() => tf.gather(tf.ones([2, 3]), tf.tensor1d([2], 'int32'))).toThrow(/not in \[0, 1\]/));
+  });
+
+  it('matrix-product gradients agree with the CPU backend in both transpose forms', async () => {
+    // A tall right-hand side takes the (b · dyᵀ)ᵀ form; a wide one the dy · bᵀ form.
+    const run = () =>
+      [[3, 40], [40, 3]].map(([m, n]) =>
+        tf.tidy(() => {
+          const a = tf.tensor2d(new Rng(m).normals(m * 5), [m, 5]);
+          const b = tf.tensor2d(new Rng(n).normals(5 * n), [5, n]);
+          const [da, db] = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.square(tf.matMul(x as tf.Tensor2D, y as tf.Tensor2D))))([tf.matMul(a, tf.eye(5)), b]);
+          return [da.arraySync(), db.arraySync()] as number[][][];
+        }),
+      );
+    const wasm = (await on('wasm', run)).flat(2).flat();
+    const cpu = (await on('cpu', run)).flat(2).flat();
+    wasm.forEach((v, i) => expect(v).toBeCloseTo(cpu[i], 3));
+  });
+
+  it('trains step for step like the CPU backend from the same seed', async () => {
+    const t = table(120);
+    const config = { ...DEFAULT_CONFIG, embeddingDim: 8, generatorDims: [16], discriminatorDims: [16], batchSize: 40, pac: 4, seed: 3 };
+    const losses = async () => {
+      const model = new TabularModel(t, inferSchema(t), config);
+      const out: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const l = model.trainer.step();
+        out.push(...(await Promise.all([l.discriminator.data(), l.generator.data(), l.penalty.data()])).map((d) => d[0]));
+        tf.dispose(Object.values(l));
+      }
+      model.dispose();
+      return out;
+    };
+    const wasm = await on('wasm', losses);
+    const cpu = await on('cpu', losses);
+    wasm.forEach((v, i) => expect(v).toBeCloseTo(cpu[i], 3));
+  });
+});
