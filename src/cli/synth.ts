@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   log(`preprocessing ${model.preprocessSeconds.toFixed(2)} s; ${model.trainer.stepsPerEpoch} steps per epoch, batch ${model.trainer.batch}`);
   await model.train(args.epochs, {
     readEvery: 10,
-    onEpoch: (r) => log(`epoch ${r.epoch}/${args.epochs}  column shapes ${r.fidelity.score.toFixed(3)}`),
+    onEpoch: (r) => log(`epoch ${r.epoch}/${args.epochs}  column shapes ${r.fidelity.score.toFixed(3)}  pair trends ${r.pairTrends.toFixed(3)}`),
     onProgress: (p) => process.stderr.write(`\r  step ${p.step}/${p.totalSteps}  ${p.stepsPerSecond.toFixed(2)} steps/s  ${Math.round(p.secondsLeft)} s left   `),
   });
   const rows = args.rows ?? table.rowCount;

@@ -26,7 +26,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         generated: null,
         condition: null,
         losses: { step: [], discriminator: [], generator: [], penalty: [] },
-        fidelity: { epoch: [], score: [] },
+        fidelity: { epoch: [], score: [], pairs: [] },
       };
     case 'schema':
       return { columns: message.columns, error: null };
@@ -42,7 +42,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
       return {
         run: { stepsPerEpoch: message.stepsPerEpoch, batch: message.batch, preprocessSeconds: message.preprocessSeconds, trainingRows: message.trainingRows },
         losses: { step: [], discriminator: [], generator: [], penalty: [] },
-        fidelity: { epoch: [], score: [] },
+        fidelity: { epoch: [], score: [], pairs: [] },
         generated: null,
         choices: [],
       };
@@ -63,7 +63,11 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
     case 'epoch':
       return {
         latest: message.report,
-        fidelity: { epoch: [...state.fidelity.epoch, message.report.epoch], score: [...state.fidelity.score, message.report.fidelity] },
+        fidelity: {
+          epoch: [...state.fidelity.epoch, message.report.epoch],
+          score: [...state.fidelity.score, message.report.fidelity],
+          pairs: [...state.fidelity.pairs, message.report.pairTrends],
+        },
       };
     case 'trainEnded':
       return { status: 'idle', trainedEpochs: message.epochs, modelReady: true, stoppedEarly: message.stopped, choices: message.choices };

@@ -69,7 +69,7 @@ export function createStudioStore(connection: Connection) {
     },
     // Live
     losses: { step: [], discriminator: [], generator: [], penalty: [] },
-    fidelity: { epoch: [], score: [] },
+    fidelity: { epoch: [], score: [], pairs: [] },
     latest: null,
     // Generate
     genRows: 1000,

@@ -47,7 +47,7 @@ export interface TrainSlice {
 /** Series that change many times a second: charts read them through `subscribe`, not re-renders. */
 export interface LiveSlice {
   losses: { step: number[]; discriminator: number[]; generator: number[]; penalty: number[] };
-  fidelity: { epoch: number[]; score: number[] };
+  fidelity: { epoch: number[]; score: number[]; pairs: number[] };
   latest: EpochView | null;
 }
 

@@ -6,13 +6,16 @@ import { useStudio } from './StudioContext';
 import { useStaggered } from './useStaggered';
 
 const selectLosses = (s: StudioState) => [s.losses.step, s.losses.generator, s.losses.discriminator, s.losses.penalty];
-const selectFidelity = (s: StudioState) => [s.fidelity.epoch, s.fidelity.score];
+const selectFidelity = (s: StudioState) => [s.fidelity.epoch, s.fidelity.score, s.fidelity.pairs];
 const LOSS_SERIES = [
   { label: 'Generator', stroke: '#d9534f' },
   { label: 'Discriminator', stroke: '#3b73d1' },
   { label: 'Gradient penalty', stroke: '#999' },
 ];
-const FIDELITY_SERIES = [{ label: 'Column shapes', stroke: '#2a9d55' }];
+const FIDELITY_SERIES = [
+  { label: 'Column shapes', stroke: '#2a9d55' },
+  { label: 'Pair trends', stroke: '#8e5bd0' },
+];
 
 /** Loss curves, fidelity per epoch, real-vs-synthetic columns and fresh rows, all updating while training. */
 export function LiveView() {
@@ -34,7 +37,7 @@ export function LiveView() {
           <LineChart label="Fidelity per epoch" xLabel="epoch" series={FIDELITY_SERIES} select={selectFidelity} yRange={[0, 1]} />
           {latest && latest.best.epoch > 0 && (
             <p className="status" data-testid="best-epoch">
-              Generation uses epoch {latest.best.epoch}, the best so far ({latest.best.fidelity.toFixed(3)}).
+              Generation uses epoch {latest.best.epoch}, the best so far on shapes and pair trends ({latest.best.score.toFixed(3)}).
             </p>
           )}
         </div>

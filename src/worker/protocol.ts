@@ -39,7 +39,8 @@ export type Task = 'backend' | 'load' | 'schema' | 'train' | 'generate' | 'expor
 export interface EpochView {
   epoch: number;
   fidelity: number;
-  best: { epoch: number; fidelity: number };
+  pairTrends: number;
+  best: { epoch: number; score: number };
   columns: ColumnScore[];
   distributions: Distribution[];
   preview: { names: string[]; rows: (string | null)[][] };

@@ -162,7 +162,7 @@ function views(s: Studio): ColumnView[] {
 
 function epochView(r: EpochReport) {
   const rows = Array.from({ length: r.preview.rowCount }, (_, i) => r.preview.columns.map((c) => c[i]));
-  return { epoch: r.epoch, fidelity: r.fidelity.score, best: r.best, columns: r.fidelity.columns, distributions: r.distributions, preview: { names: r.preview.names, rows } };
+  return { epoch: r.epoch, fidelity: r.fidelity.score, pairTrends: r.pairTrends, best: r.best, columns: r.fidelity.columns, distributions: r.distributions, preview: { names: r.preview.names, rows } };
 }
 
 function requireStudio(): Studio {

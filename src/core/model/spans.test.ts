@@ -47,4 +47,25 @@ describe('SpanOps', () => {
     expect(ops.conditionLoss(raw, Int32Array.of(2)).arraySync()).toBeCloseTo(lse - 3, 5);
     ops.dispose();
   });
+
+  it('samples generated rows on the host: tanh on scalars, one-hot draws at softmax frequencies', () => {
+    const ops = new SpanOps(layout, layout.conditions);
+    const rows = 20000;
+    const logits = [0, Math.log(3), -30];
+    const values = new Float32Array(rows * 8);
+    for (let r = 0; r < rows; r++) values.set([0.5, ...logits, 0, 0, 40, 0], r * 8);
+    ops.sampleOnHost(values, rows, new Rng(4));
+    const counts = [0, 0, 0];
+    for (let r = 0; r < rows; r++) {
+      const row = Array.from(values.subarray(r * 8, r * 8 + 8));
+      expect(row[0]).toBeCloseTo(Math.tanh(0.5), 6);
+      expect(row.slice(1, 4).reduce((a, b) => a + b)).toBe(1);
+      expect(row.slice(4)).toEqual([0, 0, 1, 0]);
+      counts[row.slice(1, 4).indexOf(1)]++;
+    }
+    expect(counts[0] / rows).toBeCloseTo(0.25, 1);
+    expect(counts[1] / rows).toBeCloseTo(0.75, 1);
+    expect(counts[2]).toBe(0);
+    ops.dispose();
+  });
 });

@@ -23,6 +23,7 @@ export class SpanOps {
   /** The column of the row that each slot of the conditional vector stands for. */
   private readonly placement: Int32Array;
   private readonly width: number;
+  private readonly layout: Layout;
 
   /** `conditions` are the blocks the conditional vector covers, in its order. */
   constructor(layout: Layout, conditions: ConditionSpan[]) {
@@ -40,6 +41,7 @@ export class SpanOps {
     this.tanhMask = tf.tensor2d(tanh, [1, layout.width]);
     this.softMask = tf.tensor2d(tanh.map((t) => 1 - t), [1, layout.width]);
     this.width = layout.width;
+    this.layout = layout;
     this.placement = new Int32Array(condWidth);
     let at = 0;
     for (const d of conditions) for (let j = 0; j < d.size; j++) this.placement[at++] = d.offset + j;
@@ -52,6 +54,41 @@ export class SpanOps {
     const gumbel = tf.neg(tf.log(tf.add(tf.neg(tf.log(u)), 1e-20)));
     const soft = this.spanSoftmax(tf.div(tf.add(raw, gumbel), tau));
     return tf.add(tf.mul(tf.tanh(raw), this.tanhMask), tf.mul(soft, this.softMask));
+  }
+
+  /**
+   * What `activate` then an argmax per span gives, done on the host for generation: tanh on
+   * scalars, and per one-hot span a category drawn from softmax(logits) (argmax of logits plus
+   * Gumbel noise is such a draw), written as a one-hot. `values` is raw [rows, width], in place.
+   */
+  sampleOnHost(values: Float32Array, rows: number, rng: Rng): void {
+    const { width, spans } = this.layout;
+    for (let r = 0; r < rows; r++) {
+      const row = r * width;
+      for (const s of spans) {
+        const start = row + s.start;
+        if (s.activation === 'tanh') {
+          for (let c = start; c < start + s.size; c++) values[c] = Math.tanh(values[c]);
+          continue;
+        }
+        const end = start + s.size;
+        let max = -Infinity;
+        for (let c = start; c < end; c++) if (values[c] > max) max = values[c];
+        let total = 0;
+        for (let c = start; c < end; c++) total += values[c] = Math.exp(values[c] - max);
+        let x = rng.next() * total;
+        let chosen = end - 1;
+        for (let c = start; c < end; c++) {
+          x -= values[c];
+          if (x < 0) {
+            chosen = c;
+            break;
+          }
+        }
+        values.fill(0, start, end);
+        values[chosen] = 1;
+      }
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ import type { ColumnSchema } from '../data/schema';
 import { selectRows, type Table } from '../data/table';
 import { distributionOf, type Distribution } from '../metrics/distribution';
 import { columnShapes, type ShapeReport } from '../metrics/fidelity';
+import { pairTrends } from '../metrics/pairs';
 import type { ModelConfig } from '../model/config';
 import { CategoricalEncoder } from '../transform/categorical';
 import { TableTransformer } from '../transform/transformer';
@@ -28,8 +29,10 @@ export interface TrainProgress {
 export interface EpochReport {
   epoch: number;
   fidelity: ShapeReport;
-  /** The epoch whose generator `generate` uses, and its fidelity. */
-  best: { epoch: number; fidelity: number };
+  /** Column pair trends on the same sample. */
+  pairTrends: number;
+  /** The epoch whose generator `generate` uses, and its score (mean of shapes and pair trends). */
+  best: { epoch: number; score: number };
   distributions: Distribution[];
   preview: Table;
 }
@@ -67,7 +70,7 @@ export class TabularModel {
   readonly trainingRows: number;
   private readonly reference: Table;
   private epochsDone = 0;
-  private best = { epoch: 0, fidelity: -Infinity };
+  private best = { epoch: 0, score: -Infinity };
 
   constructor(readonly table: Table, readonly schema: ColumnSchema[], readonly config: ModelConfig) {
     const t0 = performance.now();
@@ -127,9 +130,12 @@ export class TabularModel {
       this.epochsDone++;
       if (hooks.onEpoch || this.config.keepBest) {
         const report = await this.snapshot(this.epochsDone);
-        if (this.config.keepBest && report.fidelity.score > this.best.fidelity) {
+        // Shapes alone peak within a few epochs while the columns' joint behaviour still improves,
+        // so the kept generator is chosen on both.
+        const score = (report.fidelity.score + report.pairTrends) / 2;
+        if (this.config.keepBest && score > this.best.score) {
           this.trainer.keepGenerator();
-          this.best = { epoch: this.epochsDone, fidelity: report.fidelity.score };
+          this.best = { epoch: this.epochsDone, score };
           report.best = this.best;
         }
         hooks.onEpoch?.(report);
@@ -144,10 +150,12 @@ export class TabularModel {
     const synth = this.transformer.decode(encoded, rows, new Rng(epoch));
     const modelled = this.schema.filter((c) => c.include && c.kind !== 'id' && c.kind !== 'constant');
     const fidelity = columnShapes(this.reference, synth, this.schema);
+    const pairs = pairTrends(this.reference, synth, this.schema).score;
     return {
       epoch,
       fidelity,
-      best: this.config.keepBest ? this.best : { epoch, fidelity: fidelity.score },
+      pairTrends: pairs,
+      best: this.config.keepBest ? this.best : { epoch, score: (fidelity.score + pairs) / 2 },
       distributions: modelled.map((c) =>
         distributionOf(c, this.reference.columns[this.reference.names.indexOf(c.name)], synth.columns[synth.names.indexOf(c.name)]),
       ),

@@ -106,9 +106,10 @@ export class CtganTrainer {
     const batch = Math.max(this.batch, Math.min(GENERATION_BATCH, count));
     for (let done = 0; done < count; done += batch) {
       const conds = this.sampler.generation(batch, rng, fixed);
-      const rows = tf.tidy(() => this.spans.activate(this.generator.apply(this.noise(batch, rng), this.slotTensor(conds.slots)), this.config.tau, rng));
+      const rows = tf.tidy(() => this.generator.apply(this.noise(batch, rng), this.slotTensor(conds.slots)));
       const values = (await rows.data()) as Float32Array;
       rows.dispose();
+      this.spans.sampleOnHost(values, batch, rng);
       const take = Math.min(batch, count - done);
       out.set(values.subarray(0, take * width), done * width);
     }
