@@ -54,10 +54,19 @@ export class Rng {
     return out;
   }
 
-  /** `n` standard normals, for tensors. */
+  /** `n` standard normals, for tensors: the polar method, with no sine or cosine to pay for. */
   normals(n: number): Float32Array {
     const out = new Float32Array(n);
-    for (let i = 0; i < n; i++) out[i] = this.normal();
+    let i = 0;
+    while (i < n) {
+      const u = 2 * this.next() - 1;
+      const v = 2 * this.next() - 1;
+      const s = u * u + v * v;
+      if (s >= 1 || s === 0) continue;
+      const f = Math.sqrt((-2 * Math.log(s)) / s);
+      out[i++] = u * f;
+      if (i < n) out[i++] = v * f;
+    }
     return out;
   }
 
