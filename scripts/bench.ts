@@ -1,4 +1,4 @@
-// `npm run bench [-- --backend all|auto|webgpu|webgl|wasm|cpu|node] [--epochs N] [--max-minutes M] [--no-build]`
+// `npm run bench [-- --backend all|auto|webgpu|webgl|wasm|cpu|node] [--epochs N] [--max-minutes M] [--rows R] [--no-build]`
 // Builds the app, trains the default model on the 80/20 split of the Adult table on each backend
 // in headless Chromium (and under Node), prints one table and writes bench/results/<backend>.json.
 import { chromium, type Browser } from '@playwright/test';
@@ -17,6 +17,8 @@ interface Options {
   backends: string[];
   epochs: number;
   maxMinutes: number;
+  /** Rows generated and written to CSV for the sampling speed. */
+  rows: number;
   build: boolean;
 }
 
@@ -27,7 +29,7 @@ function parse(argv: string[]): Options {
   };
   const backend = get('backend') ?? 'all';
   const backends = backend === 'all' ? [...BROWSER_BACKENDS, 'node'] : backend.split(',');
-  return { backends, epochs: Number(get('epochs') ?? 10), maxMinutes: Number(get('max-minutes') ?? 10), build: !argv.includes('--no-build') };
+  return { backends, epochs: Number(get('epochs') ?? 10), maxMinutes: Number(get('max-minutes') ?? 10), rows: Number(get('rows') ?? 100_000), build: !argv.includes('--no-build') };
 }
 
 async function main(): Promise<void> {
@@ -65,7 +67,7 @@ async function runBrowser(browser: Browser, backend: string, options: Options): 
   const page = await browser.newPage();
   page.on('console', (m) => console.log(`  ${m.text()}`));
   try {
-    await page.goto(`http://localhost:${PORT}/bench.html?backend=${backend}&epochs=${options.epochs}&maxTrainSeconds=${options.maxMinutes * 60}`);
+    await page.goto(`http://localhost:${PORT}/bench.html?backend=${backend}&epochs=${options.epochs}&maxTrainSeconds=${options.maxMinutes * 60}&rows=${options.rows}`);
     return await page.evaluate(() => window.benchDone!);
   } catch (err) {
     console.log(`  ${backend}: skipped (${(err as Error).message.split('\n')[0]})`);
@@ -76,7 +78,7 @@ async function runBrowser(browser: Browser, backend: string, options: Options): 
 }
 
 function runNode(options: Options): BenchResult {
-  const out = execFileSync('npx', ['tsx', 'src/bench/node.ts', 'public/adult.csv', String(options.epochs), String(options.maxMinutes * 60)], {
+  const out = execFileSync('npx', ['tsx', 'src/bench/node.ts', 'public/adult.csv', String(options.epochs), String(options.maxMinutes * 60), String(options.rows)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 26,
   });

@@ -13,6 +13,7 @@ const request: BenchRequest = {
   backend: (params.get('backend') ?? 'auto') as BackendChoice,
   epochs: Number(params.get('epochs') ?? 3),
   maxTrainSeconds: Number(params.get('maxTrainSeconds') ?? 600),
+  generateRows: Number(params.get('rows') ?? 100_000),
   csvUrl: `${import.meta.env.BASE_URL}adult.csv`,
 };
 const log = document.getElementById('log')!;

@@ -5,6 +5,7 @@ export interface BenchRequest {
   backend: BackendChoice;
   epochs: number;
   maxTrainSeconds: number;
+  generateRows: number;
   csvUrl: string;
 }
 

@@ -16,6 +16,7 @@ const FIELDS: { key: NumberKey; label: string; step: number; min: number }[] = [
   { key: 'penaltyEvery', label: 'Gradient penalty every N critic steps', step: 1, min: 1 },
   { key: 'tau', label: 'Gumbel-softmax temperature', step: 0.05, min: 0.01 },
   { key: 'dropout', label: 'Discriminator dropout', step: 0.05, min: 0 },
+  { key: 'generatorAverage', label: 'Generator weight averaging (decay, 0 = off)', step: 0.001, min: 0 },
   { key: 'seed', label: 'Seed', step: 1, min: 0 },
 ];
 

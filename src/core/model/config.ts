@@ -20,6 +20,11 @@ export interface ModelConfig {
   dropout: number;
   /** Also condition on the mode of continuous columns (as CTAB-GAN does), not only on categories. */
   conditionOnModes: boolean;
+  /**
+   * Sample from an exponential moving average of the generator's weights, with at most this
+   * decay per step (warmed up from 0.1); 0 samples the raw weights.
+   */
+  generatorAverage: number;
   /** Generate with the generator of the epoch with the best fidelity, not the last one. */
   keepBest: boolean;
   seed: number;
@@ -42,6 +47,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   tau: 0.2,
   dropout: 0.5,
   conditionOnModes: true,
+  generatorAverage: 0.995,
   keepBest: true,
   seed: 42,
 };

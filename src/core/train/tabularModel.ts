@@ -146,7 +146,7 @@ export class TabularModel {
   /** Fidelity on a fresh sample against a fixed sample of the seed, plus charts and a preview. */
   async snapshot(epoch: number): Promise<EpochReport> {
     const rows = this.reference.rowCount;
-    const encoded = await this.trainer.sample(rows, this.config.seed + 1000 + epoch, undefined, 'current');
+    const encoded = await this.trainer.sample(rows, this.config.seed + 1000 + epoch, undefined, 'average');
     const synth = this.transformer.decode(encoded, rows, new Rng(epoch));
     const modelled = this.schema.filter((c) => c.include && c.kind !== 'id' && c.kind !== 'constant');
     const fidelity = columnShapes(this.reference, synth, this.schema);

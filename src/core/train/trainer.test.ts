@@ -78,6 +78,19 @@ describe('CtganTrainer on the CPU backend', () => {
     model.dispose();
   });
 
+  it('samples from the moving average of the generator, or from its raw weights when averaging is off', async () => {
+    const t = table(200);
+    for (const generatorAverage of [0.9, 0]) {
+      const model = new TabularModel(t, inferSchema(t), { ...tiny, generatorAverage });
+      for (let i = 0; i < 10; i++) tf.dispose(Object.values(model.trainer.step()));
+      const current = await model.trainer.sample(40, 5, undefined, 'current');
+      const average = await model.trainer.sample(40, 5, undefined, 'average');
+      if (generatorAverage > 0) expect(average).not.toEqual(current);
+      else expect(average).toEqual(current);
+      model.dispose();
+    }
+  });
+
   it('every generated row carries a fixed category', async () => {
     const t = table(200);
     const model = new TabularModel(t, inferSchema(t), tiny);

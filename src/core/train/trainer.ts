@@ -37,6 +37,9 @@ export class CtganTrainer {
   private criticSteps = 0;
   /** Generator weights kept for generation (the best epoch so far); null means the current ones. */
   private kept: tf.Tensor[] | null = null;
+  /** Moving average of the generator's weights (Polyak averaging), or null when off. */
+  private readonly average: tf.Variable[] | null;
+  private generatorSteps = 0;
 
   constructor(encoded: Float32Array, rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
     enableSecondOrderGradients();
@@ -54,6 +57,7 @@ export class CtganTrainer {
     this.spans = new SpanOps(layout, conditions);
     this.optG = tf.train.adam(config.generatorLr, config.beta1, config.beta2);
     this.optD = tf.train.adam(config.discriminatorLr, config.beta1, config.beta2);
+    this.average = config.generatorAverage > 0 ? this.generator.variables.map((v) => tf.variable(v, false)) : null;
   }
 
   step(): StepLosses {
@@ -65,6 +69,7 @@ export class CtganTrainer {
       [discriminator, penalty] = this.criticStep();
     }
     const generator = this.generatorStep();
+    this.updateAverage();
     return { discriminator: discriminator!, generator, penalty: penalty! };
   }
 
@@ -73,8 +78,9 @@ export class CtganTrainer {
    * launches, not arithmetic, bound small ones) but never smaller than a training batch, so
    * batch normalisation sees as many rows as in training.
    */
-  async sample(count: number, seed: number, fixed?: FixedCondition, weights: 'kept' | 'current' = 'kept'): Promise<Float32Array> {
-    const current = weights === 'kept' && this.kept ? this.swapGenerator(this.kept) : null;
+  async sample(count: number, seed: number, fixed?: FixedCondition, weights: 'kept' | 'average' | 'current' = 'kept'): Promise<Float32Array> {
+    const source = weights === 'current' ? null : weights === 'kept' ? (this.kept ?? this.average) : this.average;
+    const current = source ? this.swapGenerator(source) : null;
     try {
       return await this.sampleWithCurrent(count, seed, fixed);
     } finally {
@@ -85,10 +91,22 @@ export class CtganTrainer {
     }
   }
 
-  /** Keeps the generator's present weights as the ones `sample` uses from now on. */
+  /** Keeps the generator's present weights (averaged, when averaging) as the ones `sample` uses from now on. */
   keepGenerator(): void {
     tf.dispose(this.kept ?? []);
-    this.kept = this.generator.variables.map((v) => tf.clone(v));
+    this.kept = (this.average ?? this.generator.variables).map((v) => tf.clone(v));
+  }
+
+  /**
+   * GAN weights orbit an equilibrium rather than settle on it; their running mean sits nearer.
+   * The decay warms up as (1 + t) / (10 + t) so early steps are not dominated by the start.
+   */
+  private updateAverage(): void {
+    if (!this.average) return;
+    const t = ++this.generatorSteps;
+    const decay = Math.min(this.config.generatorAverage, (1 + t) / (10 + t));
+    const weights = this.generator.variables;
+    tf.tidy(() => this.average!.forEach((a, i) => a.assign(tf.add(tf.mul(a, decay), tf.mul(weights[i], 1 - decay)))));
   }
 
   /** Puts `weights` into the generator; returns copies of what was there (the caller owns them). */
@@ -124,6 +142,7 @@ export class CtganTrainer {
     this.optD.dispose();
     this.spans.dispose();
     tf.dispose(this.kept ?? []);
+    tf.dispose(this.average ?? []);
   }
 
   private criticStep(): [tf.Scalar, tf.Scalar] {
