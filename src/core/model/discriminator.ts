@@ -52,8 +52,15 @@ export class Discriminator {
     for (const v of this.variables) v.dispose();
   }
 
+  /** LeakyReLU, then inverted dropout with a mask drawn here (tf.dropout allocates and runs five kernels). */
   private activate(h: tf.Tensor2D, rng: Rng): tf.Tensor2D {
     const a = tf.leakyRelu(h, 0.2);
-    return this.dropout > 0 ? (tf.dropout(a, this.dropout, undefined, rng.seed()) as tf.Tensor2D) : a;
+    if (this.dropout <= 0) return a;
+    const keep = 1 - this.dropout;
+    // A fresh array each time: the tape keeps every mask of a step for the backward pass, and
+    // the CPU backend holds the array itself rather than a copy.
+    const mask = new Float32Array(a.size);
+    for (let i = 0; i < mask.length; i++) mask[i] = rng.next() < keep ? 1 / keep : 0;
+    return tf.mul(a, tf.tensor2d(mask, a.shape));
   }
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ConditionSpan, Layout } from '../transform/transformer';
-import type { Rng } from '../train/rng';
+import { Scratch, type Rng } from '../train/rng';
 
 // Logits are centred on their span's mean before exp; this bound keeps exp finite.
 const CLIP = 60;
@@ -24,6 +24,7 @@ export class SpanOps {
   private readonly placement: Int32Array;
   private readonly width: number;
   private readonly layout: Layout;
+  private readonly scratch = new Scratch();
 
   /** `conditions` are the blocks the conditional vector covers, in its order. */
   constructor(layout: Layout, conditions: ConditionSpan[]) {
@@ -50,7 +51,8 @@ export class SpanOps {
   /** tanh on scalar columns, Gumbel-softmax (temperature `tau`) within each one-hot span: [batch, width]. */
   activate(raw: tf.Tensor2D, tau: number, rng: Rng): tf.Tensor2D {
     // Uniforms drawn here, not by tfjs: its generator is slower than the whole softmax.
-    const u = tf.tensor2d(rng.uniforms(raw.shape[0] * raw.shape[1], 1e-6), raw.shape);
+    const n = raw.shape[0] * raw.shape[1];
+    const u = tf.tensor2d(rng.uniforms(n, 1e-6, this.scratch.take('gumbel', n)), raw.shape);
     const gumbel = tf.neg(tf.log(tf.add(tf.neg(tf.log(u)), 1e-20)));
     const soft = this.spanSoftmax(tf.div(tf.add(raw, gumbel), tau));
     return tf.add(tf.mul(tf.tanh(raw), this.tanhMask), tf.mul(soft, this.softMask));
@@ -98,7 +100,7 @@ export class SpanOps {
    */
   conditionLoss(raw: tf.Tensor2D, slots: Int32Array): tf.Scalar {
     // Built here: tfjs's WASM OneHot writes integer bits into a float32 output.
-    const target = new Float32Array(slots.length * this.width);
+    const target = this.scratch.zeros('target', slots.length * this.width);
     slots.forEach((s, r) => (target[r * this.width + this.placement[s]] = 1));
     const centred = this.centre(raw);
     const logSums = tf.matMul(tf.log(tf.matMul(tf.exp(centred), this.segments)), this.segmentsT);

@@ -46,17 +46,15 @@ export class Rng {
     return lo;
   }
 
-  /** `n` uniforms in [lo, 1 - lo], for tensors. */
-  uniforms(n: number, lo = 0): Float32Array {
-    const out = new Float32Array(n);
+  /** `n` uniforms in [lo, 1 - lo], for tensors; written into `out` when given. */
+  uniforms(n: number, lo = 0, out: Float32Array<ArrayBuffer> = new Float32Array(n)): Float32Array<ArrayBuffer> {
     const span = 1 - 2 * lo;
     for (let i = 0; i < n; i++) out[i] = lo + span * this.next();
     return out;
   }
 
   /** `n` standard normals, for tensors: the polar method, with no sine or cosine to pay for. */
-  normals(n: number): Float32Array {
-    const out = new Float32Array(n);
+  normals(n: number, out: Float32Array<ArrayBuffer> = new Float32Array(n)): Float32Array<ArrayBuffer> {
     let i = 0;
     while (i < n) {
       const u = 2 * this.next() - 1;
@@ -81,4 +79,29 @@ export function cumulativeOf(weights: ArrayLike<number>): Float64Array {
   let sum = 0;
   for (let i = 0; i < weights.length; i++) out[i] = sum += weights[i];
   return out;
+}
+
+/**
+ * Typed arrays reused from step to step for the values each step uploads (noise, one-hot
+ * targets): a fresh 300 kB array per tensor per step keeps a browser worker's garbage
+ * collector busy. The CPU backend keeps the array itself as the tensor's values, so a use may
+ * be refilled only once every tensor made from it is disposed: one tensor per use per step.
+ */
+export class Scratch {
+  private readonly arrays = new Map<string, Float32Array<ArrayBuffer>>();
+
+  /** A zeroed array of `n` floats for `use`, the same one each time for the same size. */
+  zeros(use: string, n: number): Float32Array<ArrayBuffer> {
+    const out = this.take(use, n);
+    out.fill(0);
+    return out;
+  }
+
+  /** An array of `n` floats for `use` whose contents the caller overwrites. */
+  take(use: string, n: number): Float32Array<ArrayBuffer> {
+    const key = `${use}:${n}`;
+    let out = this.arrays.get(key);
+    if (!out) this.arrays.set(key, (out = new Float32Array(n)));
+    return out;
+  }
 }

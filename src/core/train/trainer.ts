@@ -8,7 +8,7 @@ import { enableSecondOrderGradients } from '../model/secondOrder';
 import { useFastWasmGather } from '../model/wasmKernels';
 import type { Layout } from '../transform/transformer';
 import { ConditionSampler, type FixedCondition } from './condition';
-import { Rng } from './rng';
+import { Rng, Scratch } from './rng';
 
 const GENERATION_BATCH = 5000;
 
@@ -40,6 +40,7 @@ export class CtganTrainer {
   /** Moving average of the generator's weights (Polyak averaging), or null when off. */
   private readonly average: tf.Variable[] | null;
   private generatorSteps = 0;
+  private readonly scratch = new Scratch();
 
   constructor(encoded: Float32Array, rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
     enableSecondOrderGradients();
@@ -210,7 +211,8 @@ export class CtganTrainer {
 
   /** Generator noise [rows, embeddingDim], drawn by our seeded generator. */
   private noise(rows: number, rng: Rng): tf.Tensor2D {
-    return tf.tensor2d(rng.normals(rows * this.config.embeddingDim), [rows, this.config.embeddingDim]);
+    const n = rows * this.config.embeddingDim;
+    return tf.tensor2d(rng.normals(n, this.scratch.take('noise', n)), [rows, this.config.embeddingDim]);
   }
 
   private slotTensor(slots: Int32Array): tf.Tensor1D | null {
