@@ -21,6 +21,8 @@ const FIDELITY_SERIES = [
 export function LiveView() {
   const { started, latest } = useStudio((s) => ({ started: s.run !== null || s.latest !== null, latest: s.latest }));
   const shown = useStaggered(latest?.distributions.length ?? 0);
+  // The two line charts mount a frame apart: together they made one long task as training started.
+  const lines = useStaggered(started ? 2 : 0, 1);
   if (!started) return null;
   return (
     <section className="panel" aria-labelledby="live-heading">
@@ -34,7 +36,7 @@ export function LiveView() {
           <h3>
             Fidelity <span data-testid="fidelity-score">{latest ? latest.fidelity.toFixed(3) : '–'}</span>
           </h3>
-          <LineChart label="Fidelity per epoch" xLabel="epoch" series={FIDELITY_SERIES} select={selectFidelity} yRange={[0, 1]} />
+          {lines > 1 && <LineChart label="Fidelity per epoch" xLabel="epoch" series={FIDELITY_SERIES} select={selectFidelity} yRange={[0, 1]} />}
           {latest && latest.best.epoch > 0 && (
             <p className="status" data-testid="best-epoch">
               Generation uses epoch {latest.best.epoch}, the best so far on shapes and pair trends ({latest.best.score.toFixed(3)}).
