@@ -3,6 +3,10 @@ import type { Rng } from '../train/rng';
 
 let nextId = 0;
 
+// Backends where a gather is a plain row copy. On WebGL and WebGPU its gradient (a segment
+// sum) takes many passes, and a one-hot matrix product is a single cheap one.
+const GATHER_BACKENDS = new Set(['wasm', 'cpu']);
+
 function uniform(shape: number[], bound: number, rng: Rng, name: string): tf.Variable {
   return tf.variable(tf.randomUniform(shape, -bound, bound, 'float32', rng.seed()), true, `${name}${nextId++}`);
 }
@@ -43,12 +47,18 @@ export class ConditionTable {
 
   /** Rows of the table for int32 slot indices [n]: [n, out]. */
   apply(slots: tf.Tensor1D): tf.Tensor2D {
-    return tf.gather(this.table, slots) as tf.Tensor2D;
+    return tableRows(this.table, slots);
   }
 
   get variables(): tf.Variable[] {
     return [this.table];
   }
+}
+
+/** Rows `slots` [n] of `table` [slots, out], by a gather or by a one-hot product (`backend` decides). */
+export function tableRows(table: tf.Tensor2D, slots: tf.Tensor1D, backend = tf.getBackend()): tf.Tensor2D {
+  if (GATHER_BACKENDS.has(backend)) return tf.gather(table, slots) as tf.Tensor2D;
+  return tf.matMul(tf.cast(tf.oneHot(slots, table.shape[0]), 'float32'), table);
 }
 
 /** Batch normalisation over the batch axis with learned scale and shift; always batch statistics. */
