@@ -47,7 +47,7 @@ export class ConditionTable {
 
   /** Rows of the table for int32 slot indices [n]: [n, out]. */
   apply(slots: tf.Tensor1D): tf.Tensor2D {
-    return tableRows(this.table, slots);
+    return tableRows(this.table as tf.Tensor2D, slots);
   }
 
   get variables(): tf.Variable[] {

@@ -13,7 +13,7 @@ type Args = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: u
 const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
 
 /**
- * Row gathers and their gradient on WASM. tfjs's WASM GatherV2 moves one element at a time
+ * Row gathers and their gradient on WASM (and the gradient on the CPU backend). tfjs's WASM GatherV2 moves one element at a time
  * (2.6 ms for 500 rows of 170), and it has no UnsortedSegmentSum, so a gather cannot be
  * differentiated there at all. Gathering whole rows is a memory copy per row, so these do
  * that in JavaScript on the backend's heap; other cases keep tfjs's own kernel.
@@ -51,6 +51,51 @@ export function useFastWasmGather(): void {
   };
   tf.registerKernel(gather);
   if (!tf.getKernel('UnsortedSegmentSum', 'wasm')) tf.registerKernel({ kernelName: 'UnsortedSegmentSum', backendName: 'wasm', kernelFunc: segmentSum });
+  useRowSegmentSumOnCpu();
+}
+
+interface CpuData {
+  readSync(dataId: tf.DataId): ArrayLike<number>;
+  makeTensorInfo(shape: number[], dtype: tf.DataType, values: Float32Array): tf.TensorInfo;
+}
+
+/**
+ * The CPU backend's UnsortedSegmentSum makes a mask and a full pass per segment (1,640
+ * passes for the critic's condition table), so it gets the same row-wise sum.
+ */
+function useRowSegmentSumOnCpu(): void {
+  const original = tf.getKernel('UnsortedSegmentSum', 'cpu') as (tf.KernelConfig & { [MARK]?: true }) | undefined;
+  if (!original || original[MARK]) return;
+  tf.unregisterKernel('UnsortedSegmentSum', 'cpu');
+  const config: tf.KernelConfig & { [MARK]: true } = {
+    [MARK]: true,
+    kernelName: 'UnsortedSegmentSum',
+    backendName: 'cpu',
+    kernelFunc: (args) => {
+      const { inputs, attrs, backend } = args as Args;
+      const x = inputs.x as tf.TensorInfo;
+      const ids = inputs.segmentIds as tf.TensorInfo;
+      const { numSegments } = attrs as { numSegments: number };
+      if (ids.shape.length !== 1 || ids.shape[0] !== x.shape[0] || x.dtype !== 'float32') return original.kernelFunc(args);
+      const cpu = backend as CpuData;
+      const out = new Float32Array(numSegments * size(x.shape.slice(1)));
+      sumRows(cpu.readSync(x.dataId), cpu.readSync(ids.dataId), out, size(x.shape.slice(1)));
+      return cpu.makeTensorInfo([numSegments, ...x.shape.slice(1)], 'float32', out);
+    },
+  };
+  tf.registerKernel(config);
+}
+
+/** Adds row i of `src` (rows of `slice` values) into row `seg[i]` of `dst`; ids outside `dst` are dropped. */
+function sumRows(src: ArrayLike<number>, seg: ArrayLike<number>, dst: Float32Array | Int32Array | Uint8Array, slice: number): void {
+  const rows = dst.length / slice;
+  for (let i = 0; i < seg.length; i++) {
+    const s = seg[i];
+    if (s < 0 || s >= rows) continue;
+    const from = i * slice;
+    const to = s * slice;
+    for (let j = 0; j < slice; j++) dst[to + j] += src[from + j];
+  }
 }
 
 /** Sums rows of x ([n, ...]) into `numSegments` rows by segment id ([n]). */
@@ -67,12 +112,6 @@ function segmentSum(args: Args): tf.TensorInfo {
   const seg = heap.typedArrayFromHeap(ids);
   const dst = heap.typedArrayFromHeap(out);
   dst.fill(0);
-  for (let i = 0; i < seg.length; i++) {
-    const s = seg[i];
-    if (s < 0 || s >= numSegments) continue;
-    const from = i * slice;
-    const to = s * slice;
-    for (let j = 0; j < slice; j++) dst[to + j] += src[from + j];
-  }
+  sumRows(src, seg, dst, slice);
   return out;
 }
