@@ -13,43 +13,34 @@ type Args = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: u
 const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
 
 /**
- * Row gathers and their gradient on WASM (and the gradient on the CPU backend). tfjs's WASM GatherV2 moves one element at a time
- * (2.6 ms for 500 rows of 170), and it has no UnsortedSegmentSum, so a gather cannot be
+ * Row gathers and their gradient on WASM (and the gradient on the CPU backend). tfjs's WASM
+ * GatherV2 moves one element at a time (2.6 ms for 500 rows of 170), and it has no
+ * UnsortedSegmentSum, so a gather cannot be
  * differentiated there at all. Gathering whole rows is a memory copy per row, so these do
  * that in JavaScript on the backend's heap; other cases keep tfjs's own kernel.
  */
 export function useFastWasmGather(): void {
-  const original = tf.getKernel('GatherV2', 'wasm') as (tf.KernelConfig & { [MARK]?: true }) | undefined;
-  if (!original || original[MARK]) return;
-  const fallback = original.kernelFunc;
-  tf.unregisterKernel('GatherV2', 'wasm');
-  const gather: tf.KernelConfig & { [MARK]: true } = {
-    [MARK]: true,
-    kernelName: 'GatherV2',
-    backendName: 'wasm',
-    kernelFunc: (args) => {
-      const { inputs, attrs, backend } = args as Args;
-      const x = inputs.x as tf.TensorInfo;
-      const indices = inputs.indices as tf.TensorInfo;
-      const { axis, batchDims } = attrs as { axis: number; batchDims: number };
-      const rank0 = axis === 0 || axis === -x.shape.length;
-      if (!rank0 || batchDims !== 0 || x.shape.length === 0 || indices.dtype !== 'int32') return fallback(args);
-      const heap = backend as WasmHeap;
-      const slice = size(x.shape.slice(1));
-      const rows = x.shape[0];
-      const out = heap.makeOutput([...indices.shape, ...x.shape.slice(1)], x.dtype);
-      const src = heap.typedArrayFromHeap(x);
-      const index = heap.typedArrayFromHeap(indices);
-      const dst = heap.typedArrayFromHeap(out);
-      for (let i = 0; i < index.length; i++) {
-        const k = index[i];
-        if (k < 0 || k >= rows) throw new Error(`GatherV2: the index value ${k} is not in [0, ${rows - 1}]`);
-        dst.set(src.subarray(k * slice, (k + 1) * slice), i * slice);
-      }
-      return out;
-    },
-  };
-  tf.registerKernel(gather);
+  replaceKernel('GatherV2', 'wasm', (fallback) => (args) => {
+    const { inputs, attrs, backend } = args as Args;
+    const x = inputs.x as tf.TensorInfo;
+    const indices = inputs.indices as tf.TensorInfo;
+    const { axis, batchDims } = attrs as { axis: number; batchDims: number };
+    const rank0 = axis === 0 || axis === -x.shape.length;
+    if (!rank0 || batchDims !== 0 || x.shape.length === 0 || indices.dtype !== 'int32') return fallback(args);
+    const heap = backend as WasmHeap;
+    const slice = size(x.shape.slice(1));
+    const rows = x.shape[0];
+    const out = heap.makeOutput([...indices.shape, ...x.shape.slice(1)], x.dtype);
+    const src = heap.typedArrayFromHeap(x);
+    const index = heap.typedArrayFromHeap(indices);
+    const dst = heap.typedArrayFromHeap(out);
+    for (let i = 0; i < index.length; i++) {
+      const k = index[i];
+      if (k < 0 || k >= rows) throw new Error(`GatherV2: the index value ${k} is not in [0, ${rows - 1}]`);
+      dst.set(src.subarray(k * slice, (k + 1) * slice), i * slice);
+    }
+    return out;
+  });
   if (!tf.getKernel('UnsortedSegmentSum', 'wasm')) tf.registerKernel({ kernelName: 'UnsortedSegmentSum', backendName: 'wasm', kernelFunc: segmentSum });
   useRowSegmentSumOnCpu();
 }
@@ -64,25 +55,25 @@ interface CpuData {
  * passes for the critic's condition table), so it gets the same row-wise sum.
  */
 function useRowSegmentSumOnCpu(): void {
-  const original = tf.getKernel('UnsortedSegmentSum', 'cpu') as (tf.KernelConfig & { [MARK]?: true }) | undefined;
+  replaceKernel('UnsortedSegmentSum', 'cpu', (fallback) => (args) => {
+    const { inputs, attrs, backend } = args as Args;
+    const x = inputs.x as tf.TensorInfo;
+    const ids = inputs.segmentIds as tf.TensorInfo;
+    const { numSegments } = attrs as { numSegments: number };
+    if (ids.shape.length !== 1 || ids.shape[0] !== x.shape[0] || x.dtype !== 'float32') return fallback(args);
+    const cpu = backend as CpuData;
+    const out = new Float32Array(numSegments * size(x.shape.slice(1)));
+    sumRows(cpu.readSync(x.dataId), cpu.readSync(ids.dataId), out, size(x.shape.slice(1)));
+    return cpu.makeTensorInfo([numSegments, ...x.shape.slice(1)], 'float32', out);
+  });
+}
+
+/** Swaps tfjs's kernel for ours, once; ours gets tfjs's for the cases it leaves alone. */
+function replaceKernel(name: string, backendName: string, make: (fallback: tf.KernelFunc) => tf.KernelFunc): void {
+  const original = tf.getKernel(name, backendName) as (tf.KernelConfig & { [MARK]?: true }) | undefined;
   if (!original || original[MARK]) return;
-  tf.unregisterKernel('UnsortedSegmentSum', 'cpu');
-  const config: tf.KernelConfig & { [MARK]: true } = {
-    [MARK]: true,
-    kernelName: 'UnsortedSegmentSum',
-    backendName: 'cpu',
-    kernelFunc: (args) => {
-      const { inputs, attrs, backend } = args as Args;
-      const x = inputs.x as tf.TensorInfo;
-      const ids = inputs.segmentIds as tf.TensorInfo;
-      const { numSegments } = attrs as { numSegments: number };
-      if (ids.shape.length !== 1 || ids.shape[0] !== x.shape[0] || x.dtype !== 'float32') return original.kernelFunc(args);
-      const cpu = backend as CpuData;
-      const out = new Float32Array(numSegments * size(x.shape.slice(1)));
-      sumRows(cpu.readSync(x.dataId), cpu.readSync(ids.dataId), out, size(x.shape.slice(1)));
-      return cpu.makeTensorInfo([numSegments, ...x.shape.slice(1)], 'float32', out);
-    },
-  };
+  tf.unregisterKernel(name, backendName);
+  const config: tf.KernelConfig & { [MARK]: true } = { [MARK]: true, kernelName: name, backendName, kernelFunc: make(original.kernelFunc) };
   tf.registerKernel(config);
 }
 
