@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ConditionSpan, Layout } from '../transform/transformer';
-import { Scratch, type Rng } from '../train/rng';
+import type { Rng } from '../train/rng';
+import { Scratch } from '../train/scratch';
 
 // Logits are centred on their span's mean before exp; this bound keeps exp finite.
 const CLIP = 60;
@@ -22,12 +23,10 @@ export class SpanOps {
   private readonly softMask: tf.Tensor2D;
   /** The column of the row that each slot of the conditional vector stands for. */
   private readonly placement: Int32Array;
-  private readonly width: number;
-  private readonly layout: Layout;
   private readonly scratch = new Scratch();
 
   /** `conditions` are the blocks the conditional vector covers, in its order. */
-  constructor(layout: Layout, conditions: ConditionSpan[]) {
+  constructor(private readonly layout: Layout, conditions: ConditionSpan[]) {
     const condWidth = conditions.reduce((w, d) => w + d.size, 0);
     const softmax = layout.spans.filter((s) => s.activation === 'softmax');
     const segments = new Float32Array(layout.width * softmax.length);
@@ -41,8 +40,6 @@ export class SpanOps {
     this.inverseSizes = tf.tensor2d(softmax.map((s) => 1 / s.size), [1, softmax.length]);
     this.tanhMask = tf.tensor2d(tanh, [1, layout.width]);
     this.softMask = tf.tensor2d(tanh.map((t) => 1 - t), [1, layout.width]);
-    this.width = layout.width;
-    this.layout = layout;
     this.placement = new Int32Array(condWidth);
     let at = 0;
     for (const d of conditions) for (let j = 0; j < d.size; j++) this.placement[at++] = d.offset + j;
@@ -100,8 +97,9 @@ export class SpanOps {
    */
   conditionLoss(raw: tf.Tensor2D, slots: Int32Array): tf.Scalar {
     // Built here: tfjs's WASM OneHot writes integer bits into a float32 output.
-    const target = this.scratch.zeros('target', slots.length * this.width);
-    slots.forEach((s, r) => (target[r * this.width + this.placement[s]] = 1));
+    const { width } = this.layout;
+    const target = this.scratch.zeros('target', slots.length * width);
+    slots.forEach((s, r) => (target[r * width + this.placement[s]] = 1));
     const centred = this.centre(raw);
     const logSums = tf.matMul(tf.log(tf.matMul(tf.exp(centred), this.segments)), this.segmentsT);
     const picked = tf.mul(tf.tensor2d(target, raw.shape), tf.sub(centred, logSums));

@@ -7,7 +7,7 @@ import { Rng } from '../train/rng';
 import { TabularModel } from '../train/tabularModel';
 import { DEFAULT_CONFIG } from './config';
 import { useExplicitTransposeGradients } from './matmulGradient';
-import { useFastWasmGather } from './wasmKernels';
+import { useRowGatherKernels } from './wasmKernels';
 
 async function on<T>(backend: string, f: () => T | Promise<T>): Promise<T> {
   await tf.setBackend(backend);
@@ -29,7 +29,7 @@ function table(rows: number) {
 describe('WASM kernels and gradients', () => {
   beforeAll(async () => {
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    useFastWasmGather();
+    useRowGatherKernels();
     useExplicitTransposeGradients();
   });
   afterAll(async () => {

@@ -15,11 +15,11 @@ const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
 /**
  * Row gathers and their gradient on WASM (and the gradient on the CPU backend). tfjs's WASM
  * GatherV2 moves one element at a time (2.6 ms for 500 rows of 170), and it has no
- * UnsortedSegmentSum, so a gather cannot be
- * differentiated there at all. Gathering whole rows is a memory copy per row, so these do
- * that in JavaScript on the backend's heap; other cases keep tfjs's own kernel.
+ * UnsortedSegmentSum, so a gather cannot be differentiated there at all. Gathering whole rows
+ * is a memory copy per row, so these do that in JavaScript on the backend's heap; other cases
+ * keep tfjs's own kernel.
  */
-export function useFastWasmGather(): void {
+export function useRowGatherKernels(): void {
   replaceKernel('GatherV2', 'wasm', (fallback) => (args) => {
     const { inputs, attrs, backend } = args as Args;
     const x = inputs.x as tf.TensorInfo;

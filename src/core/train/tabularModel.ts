@@ -130,9 +130,7 @@ export class TabularModel {
       this.epochsDone++;
       if (hooks.onEpoch || this.config.keepBest) {
         const report = await this.snapshot(this.epochsDone);
-        // Shapes alone peak within a few epochs while the columns' joint behaviour still improves,
-        // so the kept generator is chosen on both.
-        const score = (report.fidelity.score + report.pairTrends) / 2;
+        const score = selectionScore(report.fidelity.score, report.pairTrends);
         if (this.config.keepBest && score > this.best.score) {
           this.trainer.keepGenerator();
           this.best = { epoch: this.epochsDone, score };
@@ -155,7 +153,7 @@ export class TabularModel {
       epoch,
       fidelity,
       pairTrends: pairs,
-      best: this.config.keepBest ? this.best : { epoch, score: (fidelity.score + pairs) / 2 },
+      best: this.config.keepBest ? this.best : { epoch, score: selectionScore(fidelity.score, pairs) },
       distributions: modelled.map((c) =>
         distributionOf(c, this.reference.columns[this.reference.names.indexOf(c.name)], synth.columns[synth.names.indexOf(c.name)]),
       ),
@@ -200,4 +198,12 @@ export class TabularModel {
     if (slot < 0) throw new Error(`"${value}" never appears in "${column}" in the seed data, so it cannot be fixed.`);
     return { column, value, slot: { spanIndex, slot } };
   }
+}
+
+/**
+ * What the kept generator is chosen on. Shapes alone peak within a few epochs while the
+ * columns' joint behaviour still improves, so pair trends count as much.
+ */
+function selectionScore(shapes: number, pairs: number): number {
+  return (shapes + pairs) / 2;
 }

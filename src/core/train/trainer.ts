@@ -5,10 +5,11 @@ import { Generator } from '../model/generator';
 import { SpanOps } from '../model/spans';
 import { useExplicitTransposeGradients } from '../model/matmulGradient';
 import { enableSecondOrderGradients } from '../model/secondOrder';
-import { useFastWasmGather } from '../model/wasmKernels';
+import { useRowGatherKernels } from '../model/wasmKernels';
 import type { Layout } from '../transform/transformer';
 import { ConditionSampler, type FixedCondition } from './condition';
-import { Rng, Scratch } from './rng';
+import { Rng } from './rng';
+import { Scratch } from './scratch';
 
 const GENERATION_BATCH = 5000;
 
@@ -45,7 +46,7 @@ export class CtganTrainer {
   constructor(encoded: Float32Array, rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
     enableSecondOrderGradients();
     useExplicitTransposeGradients();
-    useFastWasmGather();
+    useRowGatherKernels();
     this.rng = new Rng(config.seed);
     this.batch = effectiveBatch(config, rows);
     this.stepsPerEpoch = Math.max(1, Math.floor(rows / this.batch));
