@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer).
@@ -9,6 +10,15 @@ const isolation = {
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    alias: [
+      // See src/worker/threadedWasmFactory.ts: tfjs's own relative import of its threaded factory.
+      {
+        find: /^\.\.\/wasm-out\/tfjs-backend-wasm-threaded-simd\.js$/,
+        replacement: fileURLToPath(new URL('./src/worker/threadedWasmFactory.ts', import.meta.url)),
+      },
+    ],
+  },
   server: { headers: isolation, port: 5173 },
   preview: { headers: isolation, port: 4173 },
   worker: { format: 'es' },

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -14,11 +14,13 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
-// tfjs's threaded WASM build starts its pthreads from `factory.toString()`, which breaks once
-// minified ("e is not defined") and then never resolves. Unminified it starts, but XNNPACK
-// reports one thread on this 2-core machine even with setThreadsCount(4), and no step got
-// faster, so single-threaded SIMD it is (see issue notes).
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+// The threaded WASM build (used when the page is cross-origin isolated) caps its XNNPACK pool at
+// half of navigator.hardwareConcurrency, assuming two hyperthreads per core; on a 2-vCPU machine
+// that is one thread. Every logical core is worth a thread for these matrix products, so the
+// count the module reads at start-up is doubled, and the pool asks for all of them.
+const logicalCores = navigator.hardwareConcurrency || 1;
+Object.defineProperty(navigator, 'hardwareConcurrency', { configurable: true, get: () => 2 * logicalCores });
+setThreadsCount(logicalCores);
 
 const START_TIMEOUT_MS = 30_000;
 
@@ -89,7 +91,8 @@ async function describe(name: BackendName): Promise<string> {
   }
   if (name === 'wasm') {
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-    return `WebAssembly${simd ? ' SIMD' : ''}, 1 thread`;
+    const threads = getThreadsCount();
+    return `WebAssembly${simd ? ' SIMD' : ''}, ${threads} thread${threads === 1 ? '' : 's'}`;
   }
   return 'JavaScript on the CPU';
 }

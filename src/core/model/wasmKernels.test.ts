@@ -7,7 +7,7 @@ import { Rng } from '../train/rng';
 import { TabularModel } from '../train/tabularModel';
 import { DEFAULT_CONFIG } from './config';
 import { useExplicitTransposeGradients } from './matmulGradient';
-import { useRowGatherKernels } from './wasmKernels';
+import { useCopyKernels } from './wasmKernels';
 
 async function on<T>(backend: string, f: () => T | Promise<T>): Promise<T> {
   await tf.setBackend(backend);
@@ -29,7 +29,7 @@ function table(rows: number) {
 describe('WASM kernels and gradients', () => {
   beforeAll(async () => {
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    useRowGatherKernels();
+    useCopyKernels();
     useExplicitTransposeGradients();
   });
   afterAll(async () => {
@@ -48,6 +48,27 @@ describe('WASM kernels and gradients', () => {
     const wasm = await on('wasm', run);
     expect(wasm[0]).toEqual([[7, 8], [1, 2], [7, 8], [3, 4]]);
     expect(wasm[1]).toEqual([[3, 0.5], [-1, 1], [0, 0], [3, 0]]);
+    expect(await on('cpu', run)).toEqual(wasm);
+  });
+
+  it('slices and splits like the CPU backend, on any axis and rank', async () => {
+    const run = () =>
+      tf.tidy(() => {
+        const x3 = tf.range(0, 2 * 5 * 7).reshape([2, 5, 7]);
+        const x2 = tf.range(0, 6 * 9).reshape([6, 9]);
+        return [
+          tf.slice(x3, [1, 2, 3], [1, 3, -1]).arraySync(),
+          tf.slice(x2, [2, 0], [3, 9]).arraySync(),
+          tf.slice(tf.range(0, 10), [4], [3]).arraySync(),
+          tf.split(x2, [4, 5], 1).map((t) => t.arraySync()),
+          tf.split(x3, [2, 0, 3], 1).map((t) => t.arraySync()),
+          tf.split(x3, 2, 0).map((t) => t.arraySync()),
+          tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.concat([t, tf.square(t)], 1), tf.range(1, 19).reshape([1, 18]))))(x2).arraySync(),
+        ];
+      });
+    const wasm = await on('wasm', run);
+    expect(wasm[1]).toEqual([[18, 19, 20, 21, 22, 23, 24, 25, 26], [27, 28, 29, 30, 31, 32, 33, 34, 35], [36, 37, 38, 39, 40, 41, 42, 43, 44]]);
+    expect(wasm[2]).toEqual([4, 5, 6]);
     expect(await on('cpu', run)).toEqual(wasm);
   });
 

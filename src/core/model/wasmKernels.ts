@@ -13,13 +13,14 @@ type Args = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap; backend: u
 const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
 
 /**
- * Row gathers and their gradient on WASM (and the gradient on the CPU backend). tfjs's WASM
- * GatherV2 moves one element at a time (2.6 ms for 500 rows of 170), and it has no
- * UnsortedSegmentSum, so a gather cannot be differentiated there at all. Gathering whole rows
- * is a memory copy per row, so these do that in JavaScript on the backend's heap; other cases
- * keep tfjs's own kernel.
+ * Kernels that only move memory, done as row copies on the WASM heap (and the segment sum on
+ * the CPU backend too). tfjs's WASM GatherV2 moves one element at a time (2.6 ms for 500 rows
+ * of 170), and it has no UnsortedSegmentSum, so a gather cannot be differentiated there at
+ * all. Its Slice and SplitV first copy the whole input out of the heap, which on the threaded
+ * build's shared heap cost 8 ms to split the generator's [500, 640] block (the gradient of its
+ * residual concat). Cases these do not cover keep tfjs's own kernel.
  */
-export function useRowGatherKernels(): void {
+export function useCopyKernels(): void {
   replaceKernel('GatherV2', 'wasm', (fallback) => (args) => {
     const { inputs, attrs, backend } = args as Args;
     const x = inputs.x as tf.TensorInfo;
@@ -40,6 +41,29 @@ export function useRowGatherKernels(): void {
       dst.set(src.subarray(k * slice, (k + 1) * slice), i * slice);
     }
     return out;
+  });
+  replaceKernel('Slice', 'wasm', (fallback) => (args) => {
+    const { inputs, attrs, backend } = args as Args;
+    const x = inputs.x as tf.TensorInfo;
+    if (x.dtype === 'string' || x.shape.length === 0) return fallback(args);
+    const { begin, size: extent } = attrs as { begin: number[]; size: number[] };
+    const [from, sizes] = tf.slice_util.parseSliceParams(x as tf.Tensor, begin, extent);
+    return sliceOnHeap(backend as WasmHeap, x, from, sizes);
+  });
+  replaceKernel('SplitV', 'wasm', (fallback) => (args) => {
+    const { inputs, attrs, backend } = args as Args;
+    const x = inputs.x as tf.TensorInfo;
+    if (x.dtype === 'string' || x.shape.length === 0) return fallback(args);
+    const { numOrSizeSplits, axis } = attrs as { numOrSizeSplits: number | number[]; axis: number };
+    const along = tf.util.parseAxisParam(axis, x.shape)[0];
+    const from = x.shape.map(() => 0);
+    return tf.backend_util.prepareSplitSize(x as tf.Tensor, numOrSizeSplits, along).map((part) => {
+      const sizes = [...x.shape];
+      sizes[along] = part;
+      const piece = sliceOnHeap(backend as WasmHeap, x, from, sizes);
+      from[along] += part;
+      return piece;
+    });
   });
   if (!tf.getKernel('UnsortedSegmentSum', 'wasm')) tf.registerKernel({ kernelName: 'UnsortedSegmentSum', backendName: 'wasm', kernelFunc: segmentSum });
   useRowSegmentSumOnCpu();
@@ -66,6 +90,25 @@ function useRowSegmentSumOnCpu(): void {
     sumRows(cpu.readSync(x.dataId), cpu.readSync(ids.dataId), out, size(x.shape.slice(1)));
     return cpu.makeTensorInfo([numSegments, ...x.shape.slice(1)], 'float32', out);
   });
+}
+
+/** The block of `x` at `from` of extent `sizes`, copied run by run along the last axis. */
+function sliceOnHeap(heap: WasmHeap, x: tf.TensorInfo, from: number[], sizes: number[]): tf.TensorInfo {
+  const out = heap.makeOutput(sizes, x.dtype);
+  const src = heap.typedArrayFromHeap(x);
+  const dst = heap.typedArrayFromHeap(out);
+  const last = x.shape.length - 1;
+  const strides = tf.util.computeStrides(x.shape);
+  const run = sizes[last];
+  const at = new Array<number>(last).fill(0);
+  const runs = size(sizes.slice(0, last));
+  for (let r = 0, o = 0; r < runs; r++, o += run) {
+    let offset = from[last];
+    for (let d = 0; d < last; d++) offset += (from[d] + at[d]) * strides[d];
+    dst.set(src.subarray(offset, offset + run), o);
+    for (let d = last - 1; d >= 0 && ++at[d] === sizes[d]; d--) at[d] = 0;
+  }
+  return out;
 }
 
 /** Swaps tfjs's kernel for ours, once; ours gets tfjs's for the cases it leaves alone. */

@@ -5,7 +5,7 @@ import { Generator } from '../model/generator';
 import { SpanOps } from '../model/spans';
 import { useExplicitTransposeGradients } from '../model/matmulGradient';
 import { enableSecondOrderGradients } from '../model/secondOrder';
-import { useRowGatherKernels } from '../model/wasmKernels';
+import { useCopyKernels } from '../model/wasmKernels';
 import type { Layout } from '../transform/transformer';
 import { ConditionSampler, type FixedCondition } from './condition';
 import { Rng } from './rng';
@@ -46,7 +46,7 @@ export class CtganTrainer {
   constructor(encoded: Float32Array, rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
     enableSecondOrderGradients();
     useExplicitTransposeGradients();
-    useRowGatherKernels();
+    useCopyKernels();
     this.rng = new Rng(config.seed);
     this.batch = effectiveBatch(config, rows);
     this.stepsPerEpoch = Math.max(1, Math.floor(rows / this.batch));
