@@ -72,6 +72,19 @@ describe('WASM kernels and gradients', () => {
     expect(await on('cpu', run)).toEqual(wasm);
   });
 
+  it('shares data between a tensor and its clone, which outlives the original', async () => {
+    await on('wasm', async () => {
+      const buffers = tf.memory().numDataBuffers;
+      const x = tf.tensor1d([1, 2, 3]);
+      const y = tf.clone(x);
+      expect(y.dataId).toBe(x.dataId);
+      x.dispose();
+      expect(await y.data()).toEqual(new Float32Array([1, 2, 3]));
+      y.dispose();
+      expect(tf.memory().numDataBuffers).toBe(buffers);
+    });
+  });
+
   it('rejects an index outside the gathered rows', async () => {
     await on('wasm', () => expect(() => tf.gather(tf.ones([2, 3]), tf.tensor1d([2], 'int32'))).toThrow(/not in \[0, 1\]/));
   });

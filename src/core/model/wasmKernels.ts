@@ -4,6 +4,7 @@ const MARK = Symbol('mitosis.wasmKernels');
 
 /** What these kernels need of tfjs's WASM backend: tensors as views on its heap. */
 interface WasmHeap {
+  incRef(dataId: tf.DataId): void;
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
 }
@@ -18,9 +19,19 @@ const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
  * of 170), and it has no UnsortedSegmentSum, so a gather cannot be differentiated there at
  * all. Its Slice and SplitV first copy the whole input out of the heap, which on the threaded
  * build's shared heap cost 8 ms to split the generator's [500, 640] block (the gradient of its
- * residual concat). Cases these do not cover keep tfjs's own kernel.
+ * residual concat). And while the tape records, tfjs clones every tensor a gradient will need
+ * through Identity, which on WASM copies the data (150 copies per critic step); tensors are
+ * immutable, so like Reshape and the CPU backend's Identity it now shares them. Cases these do
+ * not cover keep tfjs's own kernel.
  */
 export function useCopyKernels(): void {
+  replaceKernel('Identity', 'wasm', (fallback) => (args) => {
+    const { inputs, backend } = args as Args;
+    const x = inputs.x as tf.TensorInfo;
+    if (x.dtype === 'string') return fallback(args);
+    (backend as WasmHeap).incRef(x.dataId);
+    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+  });
   replaceKernel('GatherV2', 'wasm', (fallback) => (args) => {
     const { inputs, attrs, backend } = args as Args;
     const x = inputs.x as tf.TensorInfo;
