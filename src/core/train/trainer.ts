@@ -152,15 +152,19 @@ export class CtganTrainer {
     return tf.tidy(() => {
       const fake = this.spans.activate(this.generator.apply(this.noise(this.batch, this.rng), this.slotTensor(conds.slots)), this.config.tau, this.rng);
       const real = tf.gather(this.data, tf.tensor1d(conds.rows, 'int32')) as tf.Tensor2D;
-      const packed = this.slotTensor(this.discriminator.packSlots(conds.slots));
+      const packedSlots = this.discriminator.packSlots(conds.slots);
+      const packed = this.slotTensor(packedSlots);
+      // Fake and real packs go through the critic as one batch: half the kernels, wider products.
+      const both = tf.concat([fake, real], 0) as tf.Tensor2D;
+      const bothPacked = this.slotTensor(Int32Array.from([...packedSlots, ...packedSlots]));
+      const packs = this.batch / this.config.pac;
       // Lazy regularisation: the penalty on one critic step in `penaltyEvery`, weighted up to match.
       const every = Math.max(1, Math.floor(this.config.penaltyEvery));
       const penalise = this.criticSteps++ % every === 0;
       let penalty: tf.Scalar | null = null;
       const loss = this.optD.minimize(
         () => {
-          const scoreFake = tf.mean(this.discriminator.apply(fake, packed, this.rng));
-          const scoreReal = tf.mean(this.discriminator.apply(real, packed, this.rng));
+          const [scoreFake, scoreReal] = tf.split(this.discriminator.apply(both, bothPacked, this.rng), [packs, packs], 0).map((s) => tf.mean(s));
           const p = tf.keep(penalise ? (tf.mul(this.gradientPenalty(real, fake, packed), every) as tf.Scalar) : tf.scalar(0));
           penalty = p;
           return tf.add(tf.sub(scoreFake, scoreReal), p) as tf.Scalar;
