@@ -20,7 +20,7 @@ const FIDELITY_SERIES = [
 /** Loss curves, fidelity per epoch, real-vs-synthetic columns and fresh rows, all updating while training. */
 export function LiveView() {
   const { started, latest } = useStudio((s) => ({ started: s.run !== null || s.latest !== null, latest: s.latest }));
-  const shown = useStaggered(latest?.distributions.length ?? 0);
+  const shown = useStaggered(latest?.distributions.length ?? 0, 1);
   // The two line charts mount a frame apart: together they made one long task as training started.
   const lines = useStaggered(started ? 2 : 0, 1);
   if (!started) return null;

@@ -34,7 +34,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   embeddingDim: 128,
   generatorDims: [256, 256],
   discriminatorDims: [256, 256],
-  pac: 10,
+  pac: 5,
   batchSize: 500,
   epochs: 300,
   generatorLr: 2e-4,
@@ -47,7 +47,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   tau: 0.2,
   dropout: 0.5,
   conditionOnModes: true,
-  generatorAverage: 0.995,
+  generatorAverage: 0.999,
   keepBest: true,
   seed: 42,
 };

@@ -13,9 +13,16 @@ export function useUplot(makeOptions: (width: number) => uPlot.Options, initial:
   useEffect(() => {
     const el = containerRef.current;
     if (!el) return;
-    const plot = new uPlot(makeRef.current(el.clientWidth || 300), initialRef.current, el);
+    let width = el.clientWidth || 300;
+    const plot = new uPlot(makeRef.current(width), initialRef.current, el);
     plotRef.current = plot;
-    const observer = new ResizeObserver(() => plot.setSize({ width: el.clientWidth || 300, height: plot.height }));
+    // The observer also fires once on observe; redrawing at the same width would double the mount's cost.
+    const observer = new ResizeObserver(() => {
+      const now = el.clientWidth || 300;
+      if (now === width) return;
+      width = now;
+      plot.setSize({ width, height: plot.height });
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();
