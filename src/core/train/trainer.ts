@@ -157,14 +157,13 @@ export class CtganTrainer {
       // Fake and real packs go through the critic as one batch: half the kernels, wider products.
       const both = tf.concat([fake, real], 0) as tf.Tensor2D;
       const bothPacked = this.slotTensor(Int32Array.from([...packedSlots, ...packedSlots]));
-      const packs = this.batch / this.config.pac;
       // Lazy regularisation: the penalty on one critic step in `penaltyEvery`, weighted up to match.
       const every = Math.max(1, Math.floor(this.config.penaltyEvery));
       const penalise = this.criticSteps++ % every === 0;
       let penalty: tf.Scalar | null = null;
       const loss = this.optD.minimize(
         () => {
-          const [scoreFake, scoreReal] = tf.split(this.discriminator.apply(both, bothPacked, this.rng), [packs, packs], 0).map((s) => tf.mean(s));
+          const [scoreFake, scoreReal] = tf.split(this.discriminator.apply(both, bothPacked, this.rng), 2, 0).map((s) => tf.mean(s));
           const p = tf.keep(penalise ? (tf.mul(this.gradientPenalty(real, fake, packed), every) as tf.Scalar) : tf.scalar(0));
           penalty = p;
           return tf.add(tf.sub(scoreFake, scoreReal), p) as tf.Scalar;
