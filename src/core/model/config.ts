@@ -43,7 +43,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   beta2: 0.9,
   discriminatorSteps: 1,
   gradientPenalty: 10,
-  penaltyEvery: 1,
+  penaltyEvery: 2,
   tau: 0.2,
   dropout: 0.5,
   conditionOnModes: true,

@@ -59,8 +59,7 @@ export class Discriminator {
     const keep = 1 - this.dropout;
     // A fresh array each time: the tape keeps every mask of a step for the backward pass, and
     // the CPU backend holds the array itself rather than a copy.
-    const mask = new Float32Array(a.size);
-    for (let i = 0; i < mask.length; i++) mask[i] = rng.next() < keep ? 1 / keep : 0;
+    const mask = rng.bernoulli(a.size, keep, 1 / keep);
     return tf.mul(a, tf.tensor2d(mask, a.shape));
   }
 }

@@ -24,9 +24,28 @@ describe('Rng', () => {
     const { mean, variance } = moments(xs);
     expect(Math.abs(mean)).toBeLessThan(0.01);
     expect(variance).toBeCloseTo(1, 1);
-    // About 4.55% of a standard normal lies beyond ±2.
-    const tails = xs.filter((x) => Math.abs(x) > 2).length / xs.length;
-    expect(tails).toBeCloseTo(0.0455, 2);
+    // Shares of a standard normal beyond ±0.5, ±1, ±2, ±3 and the ziggurat's tail start (3.44).
+    const beyond = (z: number) => xs.filter((x) => Math.abs(x) > z).length / xs.length;
+    expect(beyond(0.5)).toBeCloseTo(0.6171, 2);
+    expect(beyond(1)).toBeCloseTo(0.3173, 2);
+    expect(beyond(2)).toBeCloseTo(0.0455, 2);
+    expect(beyond(3)).toBeCloseTo(0.0027, 3);
+    expect(beyond(3.5)).toBeGreaterThan(0.0002);
+    expect(beyond(3.5)).toBeLessThan(0.0007);
+    // Both signs, evenly, at every scale.
+    expect(xs.filter((x) => x > 1).length / xs.length).toBeCloseTo(0.1587, 2);
+    expect(xs.filter((x) => x < -3).length / xs.length).toBeCloseTo(0.00135, 3);
+  });
+
+  it('draws masks of a value with the given probability, four to a 32-bit draw', () => {
+    const mask = new Rng(6).bernoulli(100_001, 0.25, 4);
+    expect(new Set(mask)).toEqual(new Set([0, 4]));
+    expect(mask.filter((x) => x === 4).length / mask.length).toBeCloseTo(0.25, 2);
+    // Neighbours (bytes of one draw) are independent: P(both kept) = p².
+    let both = 0;
+    for (let i = 0; i + 1 < mask.length; i += 2) if (mask[i] && mask[i + 1]) both++;
+    expect(both / (mask.length >> 1)).toBeCloseTo(0.0625, 2);
+    expect(new Rng(6).bernoulli(10, 0.5, 2)).toEqual(new Rng(6).bernoulli(10, 0.5, 2));
   });
 
   it('keeps bulk uniforms inside [lo, 1 - lo]', () => {

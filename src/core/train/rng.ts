@@ -53,17 +53,66 @@ export class Rng {
     return out;
   }
 
-  /** `n` standard normals, for tensors: the polar method, with no sine or cosine to pay for. */
+  /**
+   * `n` standard normals, for tensors, by Marsaglia and Tsang's ziggurat: one 32-bit draw and a
+   * comparison for 99% of values, where the polar method pays a log and a square root each.
+   * The layer comes from the low 7 bits and the value from the other 25, so they are independent.
+   */
   normals(n: number, out: Float32Array<ArrayBuffer> = new Float32Array(n)): Float32Array<ArrayBuffer> {
-    let i = 0;
-    while (i < n) {
-      const u = 2 * this.next() - 1;
-      const v = 2 * this.next() - 1;
-      const s = u * u + v * v;
-      if (s >= 1 || s === 0) continue;
-      const f = Math.sqrt((-2 * Math.log(s)) / s);
-      out[i++] = u * f;
-      if (i < n) out[i++] = v * f;
+    const { k, w } = ZIGGURAT;
+    let state = this.state;
+    for (let i = 0; i < n; i++) {
+      let t = (state = (state + 0x6d2b79f5) >>> 0);
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const bits = t ^ (t >>> 14);
+      const layer = bits & 127;
+      const x = bits >> 7;
+      if (Math.abs(x) < k[layer]) {
+        out[i] = x * w[layer];
+        continue;
+      }
+      this.state = state;
+      out[i] = this.zigguratEdge(x, layer);
+      state = this.state;
+    }
+    this.state = state;
+    return out;
+  }
+
+  /** The rare ziggurat draw that lands outside a layer's inner box, or in the tail. */
+  private zigguratEdge(x: number, layer: number): number {
+    const { w, f } = ZIGGURAT;
+    for (;;) {
+      const value = x * w[layer];
+      if (layer === 0) {
+        let tail: number;
+        let y: number;
+        do {
+          tail = -Math.log(Math.max(this.next(), 1e-300)) / ZIGGURAT_R;
+          y = -Math.log(Math.max(this.next(), 1e-300));
+        } while (y + y < tail * tail);
+        return x > 0 ? ZIGGURAT_R + tail : -ZIGGURAT_R - tail;
+      }
+      if (f[layer] + this.next() * (f[layer - 1] - f[layer]) < Math.exp(-0.5 * value * value)) return value;
+      const bits = (this.next() * 4294967296) >>> 0;
+      layer = bits & 127;
+      x = (bits | 0) >> 7;
+      if (Math.abs(x) < ZIGGURAT.k[layer]) return x * w[layer];
+    }
+  }
+
+  /**
+   * `n` draws of `value` with probability `p`, else 0, written into `out` (a dropout mask). Each
+   * 32-bit draw gives four: `p` is rounded to a multiple of 1/256.
+   */
+  bernoulli(n: number, p: number, value: number, out: Float32Array<ArrayBuffer> = new Float32Array(n)): Float32Array<ArrayBuffer> {
+    const below = Math.round(p * 256);
+    let bits = 0;
+    for (let i = 0; i < n; i++) {
+      if ((i & 3) === 0) bits = (this.next() * 4294967296) >>> 0;
+      out[i] = (bits & 255) < below ? value : 0;
+      bits >>>= 8;
     }
     return out;
   }
@@ -72,6 +121,34 @@ export class Rng {
   seed(): number {
     return this.int(2147483647);
   }
+}
+
+// The ziggurat's 128 layers (Marsaglia and Tsang, 2000): R is where the tail starts and V each
+// layer's area. Values are signed 25-bit integers, so the scale is 2^24.
+const ZIGGURAT_R = 3.442619855899;
+const ZIGGURAT = zigguratTables(ZIGGURAT_R, 9.91256303526217e-3, 2 ** 24);
+
+function zigguratTables(r: number, v: number, scale: number): { k: Float64Array; w: Float64Array; f: Float64Array } {
+  const k = new Float64Array(128);
+  const w = new Float64Array(128);
+  const f = new Float64Array(128);
+  let d = r;
+  let t = d;
+  const q = v / Math.exp(-0.5 * d * d);
+  k[0] = Math.floor((d / q) * scale);
+  k[1] = 0;
+  w[0] = q / scale;
+  w[127] = d / scale;
+  f[0] = 1;
+  f[127] = Math.exp(-0.5 * d * d);
+  for (let i = 126; i >= 1; i--) {
+    d = Math.sqrt(-2 * Math.log(v / d + Math.exp(-0.5 * d * d)));
+    k[i + 1] = Math.floor((d / t) * scale);
+    t = d;
+    f[i] = Math.exp(-0.5 * d * d);
+    w[i] = d / scale;
+  }
+  return { k, w, f };
 }
 
 export function cumulativeOf(weights: ArrayLike<number>): Float64Array {

@@ -13,10 +13,17 @@ export interface NumberCodec {
 export interface ContinuousOptions {
   /** A value that carries at least this share of a column becomes its own point mass. */
   pointMassShare: number;
+  /**
+   * So does one that carries this share of the values no larger point mass took, when it also
+   * carries `minPointMassShare` of the column: the spikes among the non-zero values of a
+   * zero-inflated column (capital gains of exactly 15,024) are a category in all but name.
+   */
+  remainderShare: number;
+  minPointMassShare: number;
   maxPointMasses: number;
 }
 
-export const DEFAULT_CONTINUOUS: ContinuousOptions = { pointMassShare: 0.05, maxPointMasses: 10 };
+export const DEFAULT_CONTINUOUS: ContinuousOptions = { pointMassShare: 0.05, remainderShare: 0.05, minPointMassShare: 0.005, maxPointMasses: 10 };
 
 // Scalars are (x - mean) / (4 std), so ±4 standard deviations map onto tanh's range.
 const SPREAD = 4;
@@ -114,11 +121,16 @@ export class ContinuousEncoder implements ColumnEncoder {
 function pointMasses(numbers: number[], options: ContinuousOptions): number[] {
   const counts = new Map<number, number>();
   for (const x of numbers) counts.set(x, (counts.get(x) ?? 0) + 1);
-  return [...counts.entries()]
-    .filter(([, c]) => c >= options.pointMassShare * numbers.length)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, options.maxPointMasses)
-    .map(([x]) => x);
+  const n = numbers.length;
+  const points: number[] = [];
+  let left = n;
+  for (const [x, c] of [...counts.entries()].sort((a, b) => b[1] - a[1])) {
+    const spike = c >= options.remainderShare * left && c >= options.minPointMassShare * n;
+    if (points.length >= options.maxPointMasses || (c < options.pointMassShare * n && !spike)) break;
+    points.push(x);
+    left -= c;
+  }
+  return points;
 }
 
 function nearest(points: number[], x: number): number {
