@@ -8,6 +8,7 @@ import { CategoricalEncoder } from '../transform/categorical';
 import { TableTransformer } from '../transform/transformer';
 import type { FixedCondition } from './condition';
 import { Rng } from './rng';
+import { Turns } from './turns';
 import { CtganTrainer } from './trainer';
 
 export interface Losses {
@@ -98,46 +99,50 @@ export class TabularModel {
     const started = performance.now();
     let pausedMs = 0;
     let step = 0;
-    for (let e = 0; e < epochs; e++) {
-      for (let s = 0; s < stepsPerEpoch; s++) {
-        const pauseStart = performance.now();
-        await hooks.control?.resume();
-        pausedMs += performance.now() - pauseStart;
-        if (hooks.control?.stopped()) return;
-        const losses = this.trainer.step();
-        step++;
-        if (step % readEvery === 0 || s === stepsPerEpoch - 1) {
-          const [d, g, p] = await Promise.all([losses.discriminator.data(), losses.generator.data(), losses.penalty.data()]);
-          const seconds = (performance.now() - started - pausedMs) / 1000;
-          const stepsPerSecond = step / seconds;
-          hooks.onProgress?.({
-            epoch: this.epochsDone + (s + 1) / stepsPerEpoch,
-            epochs: firstEpoch + epochs,
-            step,
-            totalSteps,
-            stepsPerSecond,
-            secondsLeft: (totalSteps - step) / stepsPerSecond,
-            losses: { discriminator: d[0], generator: g[0], penalty: p[0] },
-          });
-        } else {
-          // Give queued messages (pause, stop) a turn between steps.
-          await new Promise((r) => setTimeout(r, 0));
+    const turns = new Turns();
+    try {
+      for (let e = 0; e < epochs; e++) {
+        for (let s = 0; s < stepsPerEpoch; s++) {
+          const pauseStart = performance.now();
+          await hooks.control?.resume();
+          pausedMs += performance.now() - pauseStart;
+          if (hooks.control?.stopped()) return;
+          const losses = this.trainer.step();
+          step++;
+          if (step % readEvery === 0 || s === stepsPerEpoch - 1) {
+            const [d, g, p] = await Promise.all([losses.discriminator.data(), losses.generator.data(), losses.penalty.data()]);
+            const seconds = (performance.now() - started - pausedMs) / 1000;
+            const stepsPerSecond = step / seconds;
+            hooks.onProgress?.({
+              epoch: this.epochsDone + (s + 1) / stepsPerEpoch,
+              epochs: firstEpoch + epochs,
+              step,
+              totalSteps,
+              stepsPerSecond,
+              secondsLeft: (totalSteps - step) / stepsPerSecond,
+              losses: { discriminator: d[0], generator: g[0], penalty: p[0] },
+            });
+          } else {
+            await turns.next();
+          }
+          losses.discriminator.dispose();
+          losses.generator.dispose();
+          losses.penalty.dispose();
         }
-        losses.discriminator.dispose();
-        losses.generator.dispose();
-        losses.penalty.dispose();
-      }
-      this.epochsDone++;
-      if (hooks.onEpoch || this.config.keepBest) {
-        const report = await this.snapshot(this.epochsDone);
-        const score = selectionScore(report.fidelity.score, report.pairTrends);
-        if (this.config.keepBest && score > this.best.score) {
-          this.trainer.keepGenerator();
-          this.best = { epoch: this.epochsDone, score };
-          report.best = this.best;
+        this.epochsDone++;
+        if (hooks.onEpoch || this.config.keepBest) {
+          const report = await this.snapshot(this.epochsDone);
+          const score = selectionScore(report.fidelity.score, report.pairTrends);
+          if (this.config.keepBest && score > this.best.score) {
+            this.trainer.keepGenerator();
+            this.best = { epoch: this.epochsDone, score };
+            report.best = this.best;
+          }
+          hooks.onEpoch?.(report);
         }
-        hooks.onEpoch?.(report);
       }
+    } finally {
+      turns.close();
     }
   }
 

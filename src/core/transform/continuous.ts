@@ -1,5 +1,5 @@
-import { cumulativeOf, type Rng } from '../train/rng';
-import { fitMixture, modeLogDensities, type Mixture } from './mixture';
+import type { Rng } from '../train/rng';
+import { fitMixture, type Mixture } from './mixture';
 import { argmax, type ColumnEncoder, type Span } from './types';
 
 /** How a continuous column reads and writes its values. */
@@ -67,7 +67,9 @@ export class ContinuousEncoder implements ColumnEncoder {
   encode(values: (string | null)[], out: Float32Array, stride: number, offset: number, rng: Rng): void {
     const mix = this.mixture;
     const k = mix.means.length;
-    const logs = new Float64Array(k);
+    // log(weight / std) and 1 / std per mode, so each value costs k exponentials and no logarithm.
+    const base = mix.weights.map((w, j) => Math.log(w / mix.stds[j]));
+    const inverse = mix.stds.map((sd) => 1 / sd);
     const probs = new Float64Array(k);
     const pointIndex = new Map(this.points.map((p, j) => [p, j]));
     for (let r = 0; r < values.length; r++) {
@@ -84,11 +86,23 @@ export class ContinuousEncoder implements ColumnEncoder {
         continue;
       }
       // The mode is drawn from its posterior, not taken as the argmax, as in the paper.
-      modeLogDensities(mix, x, logs);
       let max = -Infinity;
-      for (let j = 0; j < k; j++) max = Math.max(max, logs[j]);
-      for (let j = 0; j < k; j++) probs[j] = Math.exp(logs[j] - max);
-      const mode = rng.pick(cumulativeOf(probs));
+      for (let j = 0; j < k; j++) {
+        const u = (x - mix.means[j]) * inverse[j];
+        probs[j] = base[j] - 0.5 * u * u;
+        if (probs[j] > max) max = probs[j];
+      }
+      let total = 0;
+      for (let j = 0; j < k; j++) total += probs[j] = Math.exp(probs[j] - max);
+      let pick = rng.next() * total;
+      let mode = k - 1;
+      for (let j = 0; j < k; j++) {
+        pick -= probs[j];
+        if (pick < 0) {
+          mode = j;
+          break;
+        }
+      }
       const scalar = (x - mix.means[mode]) / (SPREAD * mix.stds[mode]);
       out[at] = Math.max(-0.99, Math.min(0.99, scalar));
       out[at + 1 + mode] = 1;

@@ -24,4 +24,16 @@ describe('fitMixture', () => {
       expect(Math.abs(mix.weights[j] - truth[j].weight)).toBeLessThan(0.03);
     });
   });
+
+  it('fits repeated values (whole-number ages) by their counts', () => {
+    const rng = new Rng(3);
+    const ages = Array.from({ length: 5000 }, () => Math.round(rng.next() < 0.7 ? 25 + 2 * rng.normal() : 60 + 3 * rng.normal()));
+    const mix = fitMixture(ages, new Rng(4));
+    const young = mix.means.map((m, j) => (m < 40 ? mix.weights[j] : 0)).reduce((a, b) => a + b, 0);
+    expect(Math.abs(young - 0.7)).toBeLessThan(0.03);
+    const heaviest = (lo: number, hi: number) => mix.means.filter((m) => m > lo && m < hi);
+    expect(heaviest(20, 30).length).toBeGreaterThan(0);
+    expect(heaviest(55, 65).length).toBeGreaterThan(0);
+    expect(mix.means.every((m) => m > 10 && m < 80)).toBe(true);
+  });
 });
