@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { effectiveBatch, type ModelConfig } from '../model/config';
 import { Discriminator } from '../model/discriminator';
+import { FlatAdam } from '../model/flatAdam';
 import { Generator } from '../model/generator';
 import { SpanOps } from '../model/spans';
 import { useExplicitTransposeGradients } from '../model/matmulGradient';
@@ -31,8 +32,8 @@ export class CtganTrainer {
   private readonly data: tf.Tensor2D;
   private readonly generator: Generator;
   private readonly discriminator: Discriminator;
-  private readonly optG: tf.AdamOptimizer;
-  private readonly optD: tf.AdamOptimizer;
+  private readonly optG: FlatAdam;
+  private readonly optD: FlatAdam;
   private readonly rng: Rng;
   private readonly spans: SpanOps;
   private criticSteps = 0;
@@ -57,8 +58,8 @@ export class CtganTrainer {
     this.generator = new Generator(config.embeddingDim, condWidth, config.generatorDims, layout.width, this.rng);
     this.discriminator = new Discriminator(layout.width, condWidth, config.discriminatorDims, config.pac, config.dropout, this.rng);
     this.spans = new SpanOps(layout, conditions);
-    this.optG = tf.train.adam(config.generatorLr, config.beta1, config.beta2);
-    this.optD = tf.train.adam(config.discriminatorLr, config.beta1, config.beta2);
+    this.optG = new FlatAdam(this.generator.variables, config.generatorLr, config.beta1, config.beta2);
+    this.optD = new FlatAdam(this.discriminator.variables, config.discriminatorLr, config.beta1, config.beta2);
     this.average = config.generatorAverage > 0 ? this.generator.variables.map((v) => tf.variable(v, false)) : null;
   }
 
@@ -161,16 +162,12 @@ export class CtganTrainer {
       const every = Math.max(1, Math.floor(this.config.penaltyEvery));
       const penalise = this.criticSteps++ % every === 0;
       let penalty: tf.Scalar | null = null;
-      const loss = this.optD.minimize(
-        () => {
-          const [scoreFake, scoreReal] = tf.split(this.discriminator.apply(both, bothPacked, this.rng), 2, 0).map((s) => tf.mean(s));
-          const p = tf.keep(penalise ? (tf.mul(this.gradientPenalty(real, fake, packed), every) as tf.Scalar) : tf.scalar(0));
-          penalty = p;
-          return tf.add(tf.sub(scoreFake, scoreReal), p) as tf.Scalar;
-        },
-        true,
-        this.discriminator.variables,
-      )!;
+      const loss = this.optD.minimize(() => {
+        const [scoreFake, scoreReal] = tf.split(this.discriminator.apply(both, bothPacked, this.rng), 2, 0).map((s) => tf.mean(s));
+        const p = tf.keep(penalise ? (tf.mul(this.gradientPenalty(real, fake, packed), every) as tf.Scalar) : tf.scalar(0));
+        penalty = p;
+        return tf.add(tf.sub(scoreFake, scoreReal), p) as tf.Scalar;
+      });
       return [loss, penalty!];
     });
   }
@@ -181,17 +178,13 @@ export class CtganTrainer {
       const noise = this.noise(this.batch, this.rng);
       const slots = this.slotTensor(conds.slots);
       const packed = this.slotTensor(this.discriminator.packSlots(conds.slots));
-      return this.optG.minimize(
-        () => {
-          const raw = this.generator.apply(noise, slots);
-          const fake = this.spans.activate(raw, this.config.tau, this.rng);
-          const loss = tf.neg(tf.mean(this.discriminator.apply(fake, packed, this.rng)));
-          // Each condition has one active column, so the loss needs no per-column mask.
-          return (slots ? tf.add(loss, this.spans.conditionLoss(raw, conds.slots)) : loss) as tf.Scalar;
-        },
-        true,
-        this.generator.variables,
-      )!;
+      return this.optG.minimize(() => {
+        const raw = this.generator.apply(noise, slots);
+        const fake = this.spans.activate(raw, this.config.tau, this.rng);
+        const loss = tf.neg(tf.mean(this.discriminator.apply(fake, packed, this.rng)));
+        // Each condition has one active column, so the loss needs no per-column mask.
+        return (slots ? tf.add(loss, this.spans.conditionLoss(raw, conds.slots)) : loss) as tf.Scalar;
+      });
     });
   }
 
