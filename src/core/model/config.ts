@@ -37,7 +37,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   pac: 5,
   batchSize: 500,
   epochs: 300,
-  generatorLr: 2e-4,
+  generatorLr: 1e-4,
   discriminatorLr: 2e-4,
   beta1: 0.5,
   beta2: 0.9,
