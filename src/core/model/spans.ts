@@ -75,15 +75,7 @@ export class SpanOps {
         for (let c = start; c < end; c++) if (values[c] > max) max = values[c];
         let total = 0;
         for (let c = start; c < end; c++) total += values[c] = Math.exp(values[c] - max);
-        let x = rng.next() * total;
-        let chosen = end - 1;
-        for (let c = start; c < end; c++) {
-          x -= values[c];
-          if (x < 0) {
-            chosen = c;
-            break;
-          }
-        }
+        const chosen = rng.draw(values, start, end, total);
         values.fill(0, start, end);
         values[chosen] = 1;
       }

@@ -48,6 +48,17 @@ describe('Rng', () => {
     expect(new Rng(6).bernoulli(10, 0.5, 2)).toEqual(new Rng(6).bernoulli(10, 0.5, 2));
   });
 
+  it('draws an index within a range in proportion to its weights', () => {
+    const weights = [5, 1, 3, 0, 1, 7];
+    const counts = [0, 0, 0, 0, 0, 0];
+    const rng = new Rng(8);
+    for (let i = 0; i < 50_000; i++) counts[rng.draw(weights, 1, 5, 5)]++;
+    expect(counts[0] + counts[5] + counts[3]).toBe(0);
+    expect(counts[1] / 50_000).toBeCloseTo(0.2, 2);
+    expect(counts[2] / 50_000).toBeCloseTo(0.6, 2);
+    expect(counts[4] / 50_000).toBeCloseTo(0.2, 2);
+  });
+
   it('keeps bulk uniforms inside [lo, 1 - lo]', () => {
     const xs = new Rng(2).uniforms(100_000, 0.1);
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(0.1);

@@ -9,10 +9,15 @@ export class Rng {
 
   /** Uniform in [0, 1). */
   next(): number {
+    return (this.bits() >>> 0) / 4294967296;
+  }
+
+  /** The next 32 random bits, as a signed 32-bit integer. */
+  bits(): number {
     let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return t ^ (t >>> 14);
   }
 
   int(n: number): number {
@@ -30,6 +35,19 @@ export class Rng {
     const r = Math.sqrt(-2 * Math.log(u));
     this.spare = r * Math.sin(2 * Math.PI * v);
     return r * Math.cos(2 * Math.PI * v);
+  }
+
+  /**
+   * Index in [start, end) drawn with probability proportional to `weights` there, whose sum is
+   * `total`: a linear scan, for weights used once (no cumulative array to build).
+   */
+  draw(weights: ArrayLike<number>, start: number, end: number, total: number): number {
+    let x = this.next() * total;
+    for (let i = start; i < end; i++) {
+      x -= weights[i];
+      if (x < 0) return i;
+    }
+    return end - 1;
   }
 
   /** Index drawn with probability proportional to `weights` (given their total). */
@@ -60,29 +78,18 @@ export class Rng {
    */
   normals(n: number, out: Float32Array<ArrayBuffer> = new Float32Array(n)): Float32Array<ArrayBuffer> {
     const { k, w } = ZIGGURAT;
-    let state = this.state;
     for (let i = 0; i < n; i++) {
-      let t = (state = (state + 0x6d2b79f5) >>> 0);
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      const bits = t ^ (t >>> 14);
+      const bits = this.bits();
       const layer = bits & 127;
       const x = bits >> 7;
-      if (Math.abs(x) < k[layer]) {
-        out[i] = x * w[layer];
-        continue;
-      }
-      this.state = state;
-      out[i] = this.zigguratEdge(x, layer);
-      state = this.state;
+      out[i] = Math.abs(x) < k[layer] ? x * w[layer] : this.zigguratEdge(x, layer);
     }
-    this.state = state;
     return out;
   }
 
   /** The rare ziggurat draw that lands outside a layer's inner box, or in the tail. */
   private zigguratEdge(x: number, layer: number): number {
-    const { w, f } = ZIGGURAT;
+    const { k, w, f } = ZIGGURAT;
     for (;;) {
       const value = x * w[layer];
       if (layer === 0) {
@@ -95,10 +102,10 @@ export class Rng {
         return x > 0 ? ZIGGURAT_R + tail : -ZIGGURAT_R - tail;
       }
       if (f[layer] + this.next() * (f[layer - 1] - f[layer]) < Math.exp(-0.5 * value * value)) return value;
-      const bits = (this.next() * 4294967296) >>> 0;
+      const bits = this.bits();
       layer = bits & 127;
-      x = (bits | 0) >> 7;
-      if (Math.abs(x) < ZIGGURAT.k[layer]) return x * w[layer];
+      x = bits >> 7;
+      if (Math.abs(x) < k[layer]) return x * w[layer];
     }
   }
 
@@ -110,7 +117,7 @@ export class Rng {
     const below = Math.round(p * 256);
     let bits = 0;
     for (let i = 0; i < n; i++) {
-      if ((i & 3) === 0) bits = (this.next() * 4294967296) >>> 0;
+      if ((i & 3) === 0) bits = this.bits();
       out[i] = (bits & 255) < below ? value : 0;
       bits >>>= 8;
     }

@@ -94,15 +94,7 @@ export class ContinuousEncoder implements ColumnEncoder {
       }
       let total = 0;
       for (let j = 0; j < k; j++) total += probs[j] = Math.exp(probs[j] - max);
-      let pick = rng.next() * total;
-      let mode = k - 1;
-      for (let j = 0; j < k; j++) {
-        pick -= probs[j];
-        if (pick < 0) {
-          mode = j;
-          break;
-        }
-      }
+      const mode = rng.draw(probs, 0, k, total);
       const scalar = (x - mix.means[mode]) / (SPREAD * mix.stds[mode]);
       out[at] = Math.max(-0.99, Math.min(0.99, scalar));
       out[at + 1 + mode] = 1;

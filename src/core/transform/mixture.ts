@@ -43,7 +43,7 @@ export function fitMixture(values: ArrayLike<number>, rng: Rng, options: Mixture
   // Work in standard units so the priors mean the same for every column.
   const z = x.map((v) => (v - mean) / scale);
   const k = Math.min(options.maxModes, n);
-  const resp = initialResponsibilities(z, counts, k, rng);
+  const resp = initialResponsibilities(z, counts, n, k, rng);
 
   const beta0 = 1;
   const m0 = 0;
@@ -145,10 +145,9 @@ function distinct(values: Float64Array): { x: Float64Array; counts: Float64Array
 
 /**
  * Hard k-means assignments from spread-out starting centres (quantiles of the sample), as
- * one-hot responsibilities. `z` is sorted and distinct; `counts` weigh it.
+ * one-hot responsibilities. `z` is sorted and distinct; `counts` weigh it and sum to `n`.
  */
-function initialResponsibilities(z: Float64Array, counts: Float64Array, k: number, rng: Rng): Float64Array {
-  const n = counts.reduce((a, b) => a + b, 0);
+function initialResponsibilities(z: Float64Array, counts: Float64Array, n: number, k: number, rng: Rng): Float64Array {
   const centres = Array.from({ length: k }, (_, j) => quantile(z, counts, Math.floor(((j + 0.5) / k) * n)) + 1e-3 * rng.normal());
   const assign = new Int32Array(z.length);
   for (let iter = 0; iter < 10; iter++) {
