@@ -87,7 +87,7 @@ export async function runBenchmark(csv: string, env: BenchEnv, options: BenchOpt
     if (clock - model.preprocessSeconds > options.maxTrainSeconds) break;
   }
   const t0 = performance.now();
-  const writer = createWriter('csv', schema.map((c) => c.kind));
+  const writer = createWriter('csv', schema);
   let bytes = 0;
   await model.generate(options.generateRows, { onChunk: (chunk) => writer.add(chunk).forEach((p) => (bytes += typeof p === 'string' ? p.length : p.byteLength)) });
   const generationRowsPerSecond = options.generateRows / ((performance.now() - t0) / 1000);

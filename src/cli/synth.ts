@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     onProgress: (p) => process.stderr.write(`\r  step ${p.step}/${p.totalSteps}  ${p.stepsPerSecond.toFixed(2)} steps/s  ${Math.round(p.secondsLeft)} s left   `),
   });
   const rows = args.rows ?? table.rowCount;
-  const writer = createWriter(format, schema.filter((c) => c.include).map((c) => c.kind));
+  const writer = createWriter(format, schema.filter((c) => c.include));
   const fd = openSync(args.out, 'w');
   const write = (parts: (string | ArrayBuffer)[]) => {
     for (const part of parts) {

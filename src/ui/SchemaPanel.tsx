@@ -1,3 +1,4 @@
+import { writeNumber } from '../core/data/numbers';
 import { COLUMN_KINDS, type ColumnKind } from '../core/data/schema';
 import { BarChart } from './charts/BarChart';
 import { useStudio } from './StudioContext';
@@ -48,7 +49,12 @@ export function SchemaPanel() {
                     </option>
                   ))}
                 </select>
-                {c.numeric && <span className="detail">{c.numeric.integer ? 'integer' : `${c.numeric.decimals} dp`}</span>}
+                {c.numeric && (
+                  <span className="detail">
+                    {c.numeric.integer ? 'integer' : `${c.numeric.decimals} dp`}
+                    {c.numeric.style && `, written like ${writeNumber(1234.5, c.numeric.decimals, c.numeric.style)}`}
+                  </span>
+                )}
               </td>
               <td>
                 {i < charts && c.mini.shares.length > 0 && (

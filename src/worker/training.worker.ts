@@ -148,8 +148,8 @@ async function generate(rows: number, condition?: Condition): Promise<void> {
 function exportAs(format: ExportFormat): void {
   const s = requireStudio();
   if (!s.generated) throw new InputError('Generate rows before downloading them.');
-  const kinds = s.schema.filter((c) => c.include).map((c) => c.kind);
-  const writer = createWriter(format, kinds);
+  // The schema the rows were generated with, even if a column has been changed since.
+  const writer = createWriter(format, (s.model?.schema ?? s.schema).filter((c) => c.include));
   const parts = s.generated.chunks.flatMap((chunk) => writer.add(chunk));
   parts.push(...writer.finish());
   const base = s.name.replace(/\.[^.]+$/, '');

@@ -1,18 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { detectDateFormat, formatDate, parseDate } from './dates';
+import { dateStepMs, detectDateFormat, formatDate, parseDate, roundDate } from './dates';
 
 describe('dates', () => {
   it('writes a parsed date back in its own format', () => {
-    for (const text of ['2024-02-29', '2024-02-29T13:45:10Z', '29.02.2024', '02/29/2024 07:05', '2024/12/01 23:59:59']) {
+    const texts = ['2024-02-29', '2024-02-29T13:45:10Z', '29.02.2024', '02/29/2024 07:05', '2024/12/01 23:59:59', '2/9/2024 7:05 PM', '2024-02-29T13:45:10+01:00'];
+    for (const text of [...texts, 'Feb 9, 2024', '09-Feb-2024', '9 February 2024 12:00']) {
       const format = detectDateFormat([text])!;
       expect(format).not.toBeNull();
       expect(formatDate(parseDate(text, format), format)).toBe(text);
     }
   });
 
+  it('reads zones, twelve-hour clocks and month names to the right instant', () => {
+    const at = (text: string) => parseDate(text, detectDateFormat([text])!);
+    expect(at('2024-02-29T13:45:10+01:00')).toBe(Date.UTC(2024, 1, 29, 12, 45, 10));
+    expect(at('2024-02-29T13:45:10-0530')).toBe(Date.UTC(2024, 1, 29, 19, 15, 10));
+    expect(at('2/9/2024 12:05 AM')).toBe(Date.UTC(2024, 1, 9, 0, 5));
+    expect(at('2/9/2024 12:05 PM')).toBe(Date.UTC(2024, 1, 9, 12, 5));
+    expect(at('Sept 30, 2024')).toBe(Date.UTC(2024, 8, 30));
+    expect(at('30 Sep 2024')).toBe(Date.UTC(2024, 8, 30));
+  });
+
+  it('keeps one style for a column: unpadded fields, long month names', () => {
+    const format = detectDateFormat(['3/4/2021', '12/25/2021'])!;
+    expect(format).toMatchObject({ order: 'mdy', pad: false });
+    expect(formatDate(Date.UTC(2022, 0, 5), format)).toBe('1/5/2022');
+    expect(formatDate(Date.UTC(2022, 0, 5), detectDateFormat(['May 1, 2021', 'March 10, 2021'])!)).toBe('January 5, 2022');
+  });
+
+  it('rounds to the step the seed keeps, in its own zone', () => {
+    const texts = ['2024-02-29T13:45:00+05:30', '2024-03-01T08:00:00+05:30'];
+    const format = detectDateFormat(texts)!;
+    const step = dateStepMs(format, texts.map((t) => parseDate(t, format)));
+    expect(step).toBe(60_000);
+    expect(formatDate(roundDate(parseDate('2024-02-29T13:45:29+05:30', format), step, format), format)).toBe('2024-02-29T13:45:00+05:30');
+    expect(dateStepMs(detectDateFormat(['2024-02-29 00:00'])!, [Date.UTC(2024, 1, 29)])).toBe(86_400_000);
+  });
+
   it('rejects impossible dates and plain numbers', () => {
     expect(detectDateFormat(['2023-02-30'])).toBeNull();
     expect(detectDateFormat(['20230101'])).toBeNull();
     expect(detectDateFormat(['12.5'])).toBeNull();
+    expect(detectDateFormat(['Foo 3, 2021'])).toBeNull();
+    expect(detectDateFormat(['2/9/2024 13:05 PM'])).toBeNull();
   });
 });

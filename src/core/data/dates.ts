@@ -1,45 +1,89 @@
 /** How a column writes its dates, so synthetic values are written back the same way. */
 export interface DateFormat {
   order: 'ymd' | 'mdy' | 'dmy';
-  sep: '-' | '/' | '.';
+  sep: '-' | '/' | '.' | ' ';
+  /** The month as a number, or as an English name: `Mar`, `March`. */
+  month: 'number' | 'short' | 'long';
+  /** A comma after the day, as in `Mar 4, 2021`. */
+  comma: boolean;
+  /** Days, months and hours written with two digits (`03/04`), not as few as needed (`3/4`). */
+  pad: boolean;
   time: 'none' | 'hm' | 'hms';
   timeSep: 'T' | ' ';
-  zulu: boolean;
+  clock: 12 | 24;
+  /** The zone as the seed wrote it (`Z`, `+01:00`), or ''. Values are read as UTC, written in this zone. */
+  zone: string;
 }
 
-const DATE_RE = /^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z)?)?$/;
+const NUMERIC_RE = /^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})/;
+const NAMED_MDY_RE = /^([A-Za-z]{3,9})\.? (\d{1,2})(,?) (\d{4})/;
+const NAMED_DMY_RE = /^(\d{1,2})([ -])([A-Za-z]{3,9})\.?\2(\d{4})/;
+const TIME_RE = /^(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?: ?([AaPp][Mm]))?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 interface Parts {
+  year: number;
   a: number;
   b: number;
-  c: number;
   sep: DateFormat['sep'];
+  /** Which layout: numeric with the year first or last, or a month name with day first or second. */
+  layout: 'year-first' | 'year-last' | 'named-mdy' | 'named-dmy';
+  month: DateFormat['month'];
+  comma: boolean;
+  short: boolean;
   time: DateFormat['time'];
   timeSep: DateFormat['timeSep'];
-  zulu: boolean;
+  clock: DateFormat['clock'];
+  zone: string;
   hh: number;
   mm: number;
   ss: number;
-  yearFirst: boolean;
 }
 
-function split(text: string): Parts | null {
-  const m = DATE_RE.exec(text.trim());
-  if (!m) return null;
-  const yearFirst = m[1].length === 4;
-  if (!yearFirst && m[4].length !== 4) return null;
+function monthOf(name: string): { month: number; style: 'short' | 'long' } | null {
+  const lower = name.toLowerCase();
+  const i = MONTHS.findIndex((m) => m === lower || m.slice(0, 3) === lower || (lower === 'sept' && m === 'september'));
+  return i < 0 ? null : { month: i + 1, style: lower.length <= 4 ? 'short' : 'long' };
+}
+
+function split(raw: string): Parts | null {
+  const text = raw.trim();
+  let date: Omit<Parts, 'time' | 'timeSep' | 'clock' | 'zone' | 'hh' | 'mm' | 'ss'> | null = null;
+  let m: RegExpExecArray | null;
+  if ((m = NUMERIC_RE.exec(text))) {
+    const yearFirst = m[1].length === 4;
+    if (!yearFirst && m[4].length !== 4) return null;
+    const [a, b] = yearFirst ? [m[3], m[4]] : [m[1], m[3]];
+    const year = Number(yearFirst ? m[1] : m[4]);
+    date = { year, a: Number(a), b: Number(b), sep: m[2] as DateFormat['sep'], layout: yearFirst ? 'year-first' : 'year-last', month: 'number', comma: false, short: a.length < 2 || b.length < 2 };
+  } else if ((m = NAMED_MDY_RE.exec(text))) {
+    const month = monthOf(m[1]);
+    if (!month) return null;
+    date = { year: Number(m[4]), a: month.month, b: Number(m[2]), sep: ' ', layout: 'named-mdy', month: month.style, comma: m[3] === ',', short: m[2].length < 2 };
+  } else if ((m = NAMED_DMY_RE.exec(text))) {
+    const month = monthOf(m[3]);
+    if (!month) return null;
+    date = { year: Number(m[4]), a: Number(m[1]), b: month.month, sep: m[2] as DateFormat['sep'], layout: 'named-dmy', month: month.style, comma: false, short: m[1].length < 2 };
+  }
+  if (!date || !m) return null;
+  const t = TIME_RE.exec(text.slice(m[0].length));
+  if (!t) return null;
+  const twelve = t[5] !== undefined;
+  let hh = Number(t[2] ?? 0);
+  if (twelve) {
+    if (hh < 1 || hh > 12) return null;
+    hh = (hh % 12) + (t[5].toLowerCase() === 'pm' ? 12 : 0);
+  }
   return {
-    a: Number(m[1]),
-    b: Number(m[3]),
-    c: Number(m[4]),
-    sep: m[2] as DateFormat['sep'],
-    time: m[6] === undefined ? 'none' : m[8] === undefined ? 'hm' : 'hms',
-    timeSep: (m[5] ?? 'T') as DateFormat['timeSep'],
-    zulu: m[9] === 'Z',
-    hh: Number(m[6] ?? 0),
-    mm: Number(m[7] ?? 0),
-    ss: Number(m[8] ?? 0),
-    yearFirst,
+    ...date,
+    short: date.short || (t[2] !== undefined && t[2].length < 2),
+    time: t[2] === undefined ? 'none' : t[4] === undefined ? 'hm' : 'hms',
+    timeSep: (t[1] ?? 'T') as DateFormat['timeSep'],
+    clock: twelve ? 12 : 24,
+    zone: t[6] ?? '',
+    hh,
+    mm: Number(t[3] ?? 0),
+    ss: Number(t[4] ?? 0),
   };
 }
 
@@ -50,49 +94,84 @@ export function detectDateFormat(samples: string[]): DateFormat | null {
   if (parts.some((p) => p === null)) return null;
   const ps = parts as Parts[];
   const first = ps[0];
-  if (ps.some((p) => p.sep !== first.sep || p.yearFirst !== first.yearFirst)) return null;
-  let order: DateFormat['order'] = 'ymd';
-  if (!first.yearFirst) order = ps.some((p) => p.a > 12) ? 'dmy' : 'mdy';
+  if (ps.some((p) => p.sep !== first.sep || p.layout !== first.layout || (p.month === 'number') !== (first.month === 'number'))) return null;
+  const order: DateFormat['order'] =
+    first.layout === 'year-first' ? 'ymd' : first.layout === 'named-mdy' ? 'mdy' : first.layout === 'named-dmy' ? 'dmy' : ps.some((p) => p.a > 12) ? 'dmy' : 'mdy';
   const format: DateFormat = {
     order,
     sep: first.sep,
+    month: first.month === 'number' ? 'number' : ps.some((p) => p.month === 'long') ? 'long' : 'short',
+    comma: first.comma,
+    pad: !ps.some((p) => p.short),
     time: ps.some((p) => p.time === 'hms') ? 'hms' : ps.some((p) => p.time === 'hm') ? 'hm' : 'none',
     timeSep: first.timeSep,
-    zulu: ps.some((p) => p.zulu),
+    clock: ps.some((p) => p.clock === 12) ? 12 : 24,
+    zone: ps.find((p) => p.zone)?.zone ?? '',
   };
   return ps.every((p) => toMs(p, format) !== null) ? format : null;
 }
 
-function toMs(p: Parts, f: DateFormat): number | null {
-  const [y, mo, d] = f.order === 'ymd' ? [p.a, p.b, p.c] : f.order === 'mdy' ? [p.c, p.a, p.b] : [p.c, p.b, p.a];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || p.hh > 23 || p.mm > 59 || p.ss > 59) return null;
-  const ms = Date.UTC(y, mo - 1, d, p.hh, p.mm, p.ss);
-  return new Date(ms).getUTCDate() === d ? ms : null;
+/** Minutes east of UTC for a zone written `Z`, `+01:00` or `-0500`. */
+function offsetMinutes(zone: string): number {
+  if (!zone || zone === 'Z') return 0;
+  const digits = zone.slice(1).replace(':', '');
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
+  return zone[0] === '-' ? -minutes : minutes;
 }
 
-/** Milliseconds since the epoch (read as UTC), or NaN when the text does not fit. */
+function toMs(p: Parts, f: DateFormat): number | null {
+  // Named layouts fix which field is the month; numeric ones follow the column's order.
+  const [mo, d] = p.layout === 'named-mdy' ? [p.a, p.b] : p.layout === 'named-dmy' ? [p.b, p.a] : f.order === 'dmy' ? [p.b, p.a] : [p.a, p.b];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || p.hh > 23 || p.mm > 59 || p.ss > 59) return null;
+  const local = Date.UTC(p.year, mo - 1, d, p.hh, p.mm, p.ss);
+  if (new Date(local).getUTCDate() !== d) return null;
+  return local - offsetMinutes(p.zone) * 60_000;
+}
+
+/** Milliseconds since the epoch (UTC), or NaN when the text does not fit. */
 export function parseDate(text: string, format: DateFormat): number {
   const p = split(text);
   return p === null ? NaN : (toMs(p, format) ?? NaN);
 }
 
 export function formatDate(ms: number, f: DateFormat): string {
-  const d = new Date(ms);
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  const y = pad(d.getUTCFullYear(), 4);
-  const mo = pad(d.getUTCMonth() + 1);
-  const day = pad(d.getUTCDate());
-  const date = f.order === 'ymd' ? [y, mo, day] : f.order === 'mdy' ? [mo, day, y] : [day, mo, y];
-  let text = date.join(f.sep);
-  if (f.time !== 'none') {
-    text += f.timeSep + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes());
-    if (f.time === 'hms') text += ':' + pad(d.getUTCSeconds());
-    if (f.zulu) text += 'Z';
-  }
-  return text;
+  const d = new Date(ms + offsetMinutes(f.zone) * 60_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const field = (n: number) => (f.pad ? two(n) : String(n));
+  const y = String(d.getUTCFullYear()).padStart(4, '0');
+  const day = field(d.getUTCDate());
+  const name = MONTHS[d.getUTCMonth()];
+  const month = f.month === 'number' ? field(d.getUTCMonth() + 1) : name[0].toUpperCase() + (f.month === 'short' ? name.slice(1, 3) : name.slice(1));
+  let text: string;
+  if (f.month !== 'number') text = f.order === 'mdy' ? `${month} ${day}${f.comma ? ',' : ''} ${y}` : [day, month, y].join(f.sep);
+  else text = (f.order === 'ymd' ? [y, month, day] : f.order === 'mdy' ? [month, day, y] : [day, month, y]).join(f.sep);
+  if (f.time === 'none') return text;
+  const hours = d.getUTCHours();
+  text += f.timeSep + field(f.clock === 12 ? hours % 12 || 12 : hours) + ':' + two(d.getUTCMinutes());
+  if (f.time === 'hms') text += ':' + two(d.getUTCSeconds());
+  if (f.clock === 12) text += hours < 12 ? ' AM' : ' PM';
+  return text + f.zone;
 }
 
-/** The step a format can express: values are rounded to it when written back. */
-export function dateResolutionMs(f: DateFormat): number {
-  return f.time === 'none' ? 86_400_000 : f.time === 'hm' ? 60_000 : 1000;
+const STEPS = [86_400_000, 3_600_000, 60_000, 1000];
+
+/**
+ * The coarsest step (day, hour, minute, second) that the format can write and every value
+ * falls on, in the column's own zone: times logged to the minute come back to the minute.
+ */
+export function dateStepMs(f: DateFormat, times: Iterable<number>): number {
+  const finest = f.time === 'none' ? 1 : f.time === 'hm' ? 3 : 4;
+  const offset = offsetMinutes(f.zone) * 60_000;
+  let coarsest = 0;
+  for (const t of times) {
+    if (Number.isNaN(t)) continue;
+    while (coarsest < finest - 1 && (t + offset) % STEPS[coarsest] !== 0) coarsest++;
+  }
+  return STEPS[coarsest];
+}
+
+/** `ms` rounded to a whole `step` in the column's zone. */
+export function roundDate(ms: number, step: number, f: DateFormat): number {
+  const offset = offsetMinutes(f.zone) * 60_000;
+  return Math.round((ms + offset) / step) * step - offset;
 }

@@ -50,4 +50,17 @@ describe('inferSchema', () => {
     expect(schema.x.missingShare).toBeCloseTo(0.4);
     expect(schema.y.missingShare).toBeCloseTo(0.4);
   });
+
+  it('reads money, decimal commas and percentages as numbers in their own style, and padded codes as text', () => {
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      [`"$${(1000 + i * 137.5).toLocaleString('en-US', { minimumFractionDigits: 2 })}"`, `"${(i / 7).toFixed(3).replace('.', ',')}"`, `${i % 9}%`, String(i % 30).padStart(5, '0')].join(','),
+    );
+    const schema = kinds(['price,weight,share,zip', ...rows].join('\n'));
+    expect(schema.price.kind).toBe('numeric');
+    expect(schema.price.numeric).toMatchObject({ decimals: 2, min: 1000, max: 1000 + 59 * 137.5, style: { prefix: '$', group: ',', decimal: '.' } });
+    expect(schema.weight.kind).toBe('numeric');
+    expect(schema.weight.numeric).toMatchObject({ decimals: 3, style: { decimal: ',' } });
+    expect(schema.share.numeric).toMatchObject({ integer: true, max: 8, style: { suffix: '%' } });
+    expect(schema.zip.kind).toBe('categorical');
+  });
 });

@@ -1,4 +1,5 @@
 import { detectDateFormat, parseDate, type DateFormat } from './dates';
+import { detectNumberStyle, PLAIN_STYLE, readNumber, type NumberStyle } from './numbers';
 import type { Table } from './table';
 
 export type ColumnKind = 'numeric' | 'categorical' | 'boolean' | 'datetime' | 'id' | 'constant';
@@ -9,6 +10,8 @@ export interface NumericInfo {
   decimals: number;
   min: number;
   max: number;
+  /** How the seed writes its numbers, when not plainly (`$1,234.50`, `3,5`, `12%`). */
+  style?: NumberStyle;
 }
 
 export interface ColumnSchema {
@@ -22,12 +25,16 @@ export interface ColumnSchema {
   date?: DateFormat;
 }
 
-const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const BOOL_TOKENS = new Set(['true', 'false', 'yes', 'no', 't', 'f', 'y', 'n']);
 const ID_NAME_RE = /(^|[^a-z])(id|uuid|guid|key)$/i;
 
-export function isNumberText(text: string): boolean {
-  return NUMBER_RE.test(text.trim());
+// Zero-padded digits (ZIP codes, account numbers) are codes: as numbers they would lose the zeros.
+const PADDED_RE = /^[+-]?0\d/;
+
+/** The style all values share as numbers, or null when they are not numbers (or are padded codes). */
+function numberStyleOf(present: string[]): NumberStyle | null {
+  const style = detectNumberStyle(present);
+  return style && !present.some((v) => PADDED_RE.test(v)) ? style : null;
 }
 
 /** Infers a schema for every column; every column starts included. */
@@ -44,8 +51,9 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
   // One value plus gaps is still a choice between two states, so only a truly fixed column is constant.
   if (distinct === 0 || (distinct === 1 && missingShare === 0)) return { ...base, kind: 'constant', include: true };
 
-  if (present.every(isNumberText)) {
-    const numeric = numericInfo(present);
+  const style = numberStyleOf(present);
+  if (style) {
+    const numeric = numericInfo(present, style);
     if (distinct === 2 && numeric.integer && numeric.min === 0 && numeric.max === 1) {
       return { ...base, kind: 'boolean', include: true };
     }
@@ -66,20 +74,28 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
   return { ...base, kind: 'categorical', include: true };
 }
 
-export function numericInfo(present: string[]): NumericInfo {
+export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE): NumericInfo {
   let min = Infinity;
   let max = -Infinity;
   let decimals = 0;
   let integer = true;
   for (const text of present) {
-    const x = Number(text);
+    const x = readNumber(text, style);
     if (x < min) min = x;
     if (x > max) max = x;
     if (!Number.isInteger(x)) integer = false;
-    const dot = text.indexOf('.');
-    if (dot >= 0 && !/[eE]/.test(text)) decimals = Math.max(decimals, text.length - dot - 1);
+    const digits = text.trim().slice(0, text.trim().length - style.suffix.trim().length).trimEnd();
+    const mark = digits.lastIndexOf(style.decimal);
+    if (mark >= 0 && !/[eE]/.test(digits)) decimals = Math.max(decimals, digits.length - mark - 1);
   }
-  return { integer, decimals: Math.min(decimals, 8), min, max };
+  const info: NumericInfo = { integer, decimals: Math.min(decimals, 8), min, max };
+  return style === PLAIN_STYLE ? info : { ...info, style };
+}
+
+/** Reads a numeric column's text as numbers, in the style the seed writes them. */
+export function numericReader(info: NumericInfo | undefined): (text: string) => number {
+  const style = info?.style;
+  return style ? (text) => readNumber(text, style) : Number;
 }
 
 /** Re-derives what a kind needs when the user picks another kind for a column. */
@@ -87,8 +103,9 @@ export function withKind(column: ColumnSchema, kind: ColumnKind, values: (string
   const present = values.filter((v): v is string => v !== null).map((v) => v.trim());
   const next: ColumnSchema = { ...column, kind, numeric: undefined, date: undefined };
   if (kind === 'numeric') {
-    if (!present.every(isNumberText)) throw new Error(`"${column.name}" has values that are not numbers, so it cannot be numeric.`);
-    next.numeric = numericInfo(present);
+    const style = detectNumberStyle(present);
+    if (!style) throw new Error(`"${column.name}" has values that are not numbers, so it cannot be numeric.`);
+    next.numeric = numericInfo(present, style);
   }
   if (kind === 'datetime') {
     const date = detectDateFormat(sampleOf(present, 2000));

@@ -12,7 +12,8 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
-const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '?', '#n/a']);
+// What spreadsheets, pandas and databases write for "no value".
+const MISSING = new Set(['', 'na', 'n/a', 'n.a.', 'nan', 'nat', 'null', 'none', 'undefined', '?', '-', '--', '—', '#n/a', '#null!', '#value!', '#div/0!']);
 
 export function isMissingToken(text: string): boolean {
   return MISSING.has(text.trim().toLowerCase());

@@ -10,4 +10,8 @@ describe('toCsv', () => {
     expect(text).toBe('a,b\n\'=SUM(A1),\'@cmd\n-3.5,"say ""hi"""\n"x,y",\n');
     expect(parseDelimitedText(text).columns[0]).toEqual(["'=SUM(A1)", '-3.5', 'x,y']);
   });
+
+  it('leaves styled negative numbers and a lone dash as they are', () => {
+    expect(toCsv(tableFromColumns(['a'], [['-$1,234.50', '-12%', '-', '-cmd']]))).toBe('a\n"-$1,234.50"\n-12%\n-\n\'-cmd\n');
+  });
 });

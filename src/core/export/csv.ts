@@ -1,4 +1,4 @@
-import { isNumberText } from '../data/schema';
+import { looksNumeric } from '../data/numbers';
 import type { Table } from '../data/table';
 
 // Spreadsheets run a cell that starts with one of these as a formula.
@@ -7,7 +7,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** A cell as CSV text: quoted when needed, and text that a spreadsheet would run as a formula is defused. */
 export function csvCell(value: string | null, missing = ''): string {
   let text = value ?? missing;
-  if (FORMULA_START.test(text) && !isNumberText(text)) text = `'${text}`;
+  // A lone sign is a placeholder (often the seed's own token for "missing"), not a formula.
+  if (text.length > 1 && FORMULA_START.test(text) && !looksNumeric(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

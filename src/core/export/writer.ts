@@ -1,7 +1,8 @@
-import type { ColumnKind } from '../data/schema';
+import type { ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import { csvHeader, csvRows } from './csv';
 import { jsonRows } from './json';
+import { numberReaders } from './numbers';
 import { toParquet } from './parquet';
 
 export type ExportFormat = 'csv' | 'json' | 'parquet';
@@ -18,7 +19,9 @@ export interface ChunkWriter {
   finish(): (string | ArrayBuffer)[];
 }
 
-export function createWriter(format: ExportFormat, kinds: ColumnKind[]): ChunkWriter {
+/** `columns`: the schema of each output column, in order. */
+export function createWriter(format: ExportFormat, columns: ColumnSchema[]): ChunkWriter {
+  const readers = numberReaders(columns);
   if (format === 'csv') {
     let first = true;
     return {
@@ -34,7 +37,7 @@ export function createWriter(format: ExportFormat, kinds: ColumnKind[]): ChunkWr
     let first = true;
     return {
       add(chunk) {
-        const body = jsonRows(chunk, kinds);
+        const body = jsonRows(chunk, readers);
         const part = (first ? '[\n' : ',\n') + body;
         first = false;
         return [part];
@@ -51,7 +54,7 @@ export function createWriter(format: ExportFormat, kinds: ColumnKind[]): ChunkWr
     finish() {
       if (chunks.length === 0) return [];
       const columns = chunks[0].names.map((_, c) => chunks.flatMap((t) => t.columns[c]));
-      return [toParquet({ names: chunks[0].names, columns, rowCount: columns[0]?.length ?? 0 }, kinds)];
+      return [toParquet({ names: chunks[0].names, columns, rowCount: columns[0]?.length ?? 0 }, readers)];
     },
   };
 }

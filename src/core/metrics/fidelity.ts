@@ -1,5 +1,5 @@
 import { parseDate } from '../data/dates';
-import type { ColumnSchema } from '../data/schema';
+import { numericReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 
 export interface ColumnScore {
@@ -35,7 +35,7 @@ export function columnShapes(real: Table, synth: Table, schema: ColumnSchema[]):
 
 export function numberReader(column: ColumnSchema): (text: string) => number {
   const date = column.date;
-  return column.kind === 'datetime' && date ? (t) => parseDate(t, date) : Number;
+  return column.kind === 'datetime' && date ? (t) => parseDate(t, date) : numericReader(column.numeric);
 }
 
 /** Sorted finite values of a column; missing and unreadable cells are left out. */

@@ -22,6 +22,20 @@ function seedTable(rows: number) {
 }
 
 describe('TableTransformer', () => {
+  it("writes numbers back in the seed's style", () => {
+    const rng = new Rng(9);
+    const price = Array.from({ length: 500 }, () => `€${(rng.next() * 5000).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+    const table = tableFromColumns(['price'], [price]);
+    const schema = inferSchema(table);
+    expect(schema[0].kind).toBe('numeric');
+    const t = new TableTransformer(table, schema, 1);
+    const back = t.decode(t.encode(table, schema, 2), table.rowCount, new Rng(3));
+    back.columns[0].forEach((v, r) => {
+      expect(v).toMatch(/^€\d{1,3}(\.\d{3})*,\d\d$/);
+      expect(Math.abs(Number(v!.slice(1).replace(/\./g, '').replace(',', '.')) - Number(price[r].slice(1).replace(/\./g, '').replace(',', '.')))).toBeLessThan(0.011);
+    });
+  });
+
   it('decodes encoded rows back to the seed values', () => {
     const table = seedTable(2000);
     const schema = inferSchema(table);

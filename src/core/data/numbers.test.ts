@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { detectNumberStyle, looksNumeric, PLAIN_STYLE, readNumber, writeNumber } from './numbers';
+
+describe('number styles', () => {
+  it('keeps plain numbers plain', () => {
+    expect(detectNumberStyle(['1', '-2.5', '3e4', '.5'])).toBe(PLAIN_STYLE);
+  });
+
+  it('reads money with a currency sign and thousands separators', () => {
+    const style = detectNumberStyle(['$1,234.50', '$12.00', '-$1,000,000.25', '$0.99'])!;
+    expect(style).toEqual({ decimal: '.', group: ',', prefix: '$', suffix: '' });
+    expect(readNumber('-$1,000,000.25', style)).toBe(-1000000.25);
+    expect(writeNumber(-1234567.5, 2, style)).toBe('-$1,234,567.50');
+    expect(writeNumber(12, 2, style)).toBe('$12.00');
+  });
+
+  it('reads decimal commas, with dots or spaces grouping', () => {
+    const style = detectNumberStyle(['13,1', '1.234,56', '0,5'])!;
+    expect(style).toMatchObject({ decimal: ',', group: '.' });
+    expect(readNumber('1.234,56', style)).toBeCloseTo(1234.56);
+    expect(writeNumber(1234.5, 2, style)).toBe('1.234,50');
+    const french = detectNumberStyle(['1 234,5 €', '12,0 €'])!;
+    expect(french).toMatchObject({ decimal: ',', group: ' ', suffix: ' €' });
+    expect(readNumber('1 234,5 €', french)).toBeCloseTo(1234.5);
+    expect(writeNumber(98765.4, 1, french)).toBe('98 765,4 €');
+  });
+
+  it('reads a lone comma before three digits as a thousands separator', () => {
+    const style = detectNumberStyle(['1,234', '56', '7,890'])!;
+    expect(style).toMatchObject({ decimal: '.', group: ',' });
+    expect(readNumber('7,890', style)).toBe(7890);
+  });
+
+  it('reads percentages', () => {
+    const style = detectNumberStyle(['12%', '7.5%', '-3%'])!;
+    expect(style).toMatchObject({ suffix: '%', decimal: '.' });
+    expect(readNumber('-3%', style)).toBe(-3);
+    expect(writeNumber(7.25, 1, style)).toBe('7.3%');
+  });
+
+  it('rejects text that only looks like numbers in part', () => {
+    for (const values of [['192.168.1.1'], ['1.2.3'], ['12:30'], ['$5', '€5'], ['1,5', '1.5'], ['3, 4'], ['12 %', 'abc'], ['1,23,456']]) {
+      expect(detectNumberStyle(values), values.join(' ')).toBeNull();
+    }
+  });
+
+  it('treats styled numbers, not formulas, as numeric', () => {
+    expect(looksNumeric('-$1,234.50')).toBe(true);
+    expect(looksNumeric('-12%')).toBe(true);
+    expect(looksNumeric('=SUM(A1)')).toBe(false);
+    expect(looksNumeric('-cmd')).toBe(false);
+  });
+
+  it('never writes a negative zero', () => {
+    expect(writeNumber(-0.001, 2, PLAIN_STYLE)).toBe('0.00');
+    expect(writeNumber(-0.4, 0, PLAIN_STYLE)).toBe('0');
+  });
+});

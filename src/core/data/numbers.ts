@@ -1,0 +1,122 @@
+/**
+ * How a column writes its numbers: `$1,234.50`, `1.234,5`, `12 %`. Real exports mix
+ * locales and units, and a money column read as text would be modelled as an ID.
+ */
+export interface NumberStyle {
+  decimal: '.' | ',';
+  /** Thousands separator as the seed wrote it; '' when the seed never grouped digits. */
+  group: string;
+  prefix: string;
+  suffix: string;
+}
+
+export const PLAIN_STYLE: NumberStyle = { decimal: '.', group: '', prefix: '', suffix: '' };
+
+const PLAIN_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// Sign, currency or unit before, digits with marks, unit or percent after.
+const STYLED_RE = /^([+-]?)([$€£¥₹₩₽]\s?)?([+-]?)([.,]?\d(?:[\d.,'\s\u00a0\u202f]*\d)?)(\s?[%‰€$£¥₹₩₽])?$/;
+const GROUP_MARKS = new Set([',', '.', ' ', '\u00a0', '\u202f', "'"]);
+
+export function isPlainNumber(text: string): boolean {
+  return PLAIN_RE.test(text.trim());
+}
+
+/** Whether `text` reads as a number in some style (so it is data, not a spreadsheet formula). */
+export function looksNumeric(text: string): boolean {
+  return isPlainNumber(text) || detectNumberStyle([text]) !== null;
+}
+
+/** The one style every value is written in, or null when they are not all numbers alike. */
+export function detectNumberStyle(values: string[]): NumberStyle | null {
+  if (values.every(isPlainNumber)) return PLAIN_STYLE;
+  let prefix: string | null = null;
+  let suffix: string | null = null;
+  const bodies: string[] = [];
+  for (const raw of values) {
+    const m = STYLED_RE.exec(raw.trim());
+    if (!m || (m[1] && m[3])) return null;
+    const [p, s] = [m[2] ?? '', m[5] ?? ''];
+    if (prefix === null || suffix === null) [prefix, suffix] = [p, s];
+    else if (p.trim() !== prefix.trim() || s.trim() !== suffix.trim()) return null;
+    bodies.push(m[4]);
+  }
+  const decimal = decimalMark(bodies);
+  if (!decimal) return null;
+  let group = '';
+  for (const body of bodies) {
+    // The decimal mark, when present, is the last mark and occurs once; every other mark groups.
+    const marks = body.replace(/\d/g, '');
+    const groups: string = marks.endsWith(decimal) && marks.indexOf(decimal) === marks.length - 1 ? marks.slice(0, -1) : marks;
+    for (const ch of groups) {
+      if (!GROUP_MARKS.has(ch) || ch === decimal || (group && ch !== group)) return null;
+      group = ch;
+    }
+  }
+  const style: NumberStyle = { decimal, group, prefix: prefix ?? '', suffix: suffix ?? '' };
+  return bodies.every((b) => wellFormed(b, style)) ? style : null;
+}
+
+/**
+ * The decimal mark the bodies agree on. A lone mark is a decimal unless it could group digits
+ * (three follow it); when no value settles it, "1,234" reads as a thousand and "1.234" as a
+ * fraction, as most software does.
+ */
+function decimalMark(bodies: string[]): '.' | ',' | null {
+  let dot = false;
+  let comma = false;
+  for (const body of bodies) {
+    const marks = body.replace(/\d/g, '');
+    const lastDot = body.lastIndexOf('.');
+    const lastComma = body.lastIndexOf(',');
+    if (lastDot >= 0 && lastComma >= 0) {
+      if (lastDot > lastComma) dot = true;
+      else comma = true;
+    } else if (lastDot >= 0 || lastComma >= 0) {
+      const mark = lastDot >= 0 ? '.' : ',';
+      const at = Math.max(lastDot, lastComma);
+      const repeated = marks.split(mark).length > 2;
+      // Groups hold three digits after the mark, and the first group is 1-3 digits, never "0".
+      const before = body.slice(0, at);
+      const lone = !repeated && (body.length - at - 1 !== 3 || /^(0|\d{4,})$/.test(before));
+      if (lone && mark === '.') dot = true;
+      if (lone && mark === ',') comma = true;
+      if (repeated && mark === '.') comma = true;
+      if (repeated && mark === ',') dot = true;
+    }
+  }
+  if (dot && comma) return null;
+  return comma ? ',' : '.';
+}
+
+function wellFormed(body: string, style: NumberStyle): boolean {
+  const at = body.lastIndexOf(style.decimal);
+  const whole = at >= 0 ? body.slice(0, at) : body;
+  const fraction = at >= 0 ? body.slice(at + 1) : '';
+  if (!/^\d*$/.test(fraction) || (at >= 0 && fraction === '' && whole === '')) return false;
+  if (!style.group || !whole.includes(style.group)) return /^\d*$/.test(whole) && (whole !== '' || fraction !== '');
+  const parts = whole.split(style.group);
+  return /^\d{1,3}$/.test(parts[0]) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
+}
+
+/** The number `text` writes in `style`; NaN when it is not written that way. */
+export function readNumber(text: string, style: NumberStyle): number {
+  if (style === PLAIN_STYLE || (!style.prefix && !style.suffix && !style.group && style.decimal === '.')) return Number(text);
+  const m = STYLED_RE.exec(text.trim());
+  if (!m) return NaN;
+  let body = m[4];
+  if (style.group) body = body.split(style.group).join('');
+  if (style.decimal === ',') body = body.replace(',', '.');
+  const x = Number(body.replace(/[\s\u00a0\u202f]/g, ''));
+  return m[1] === '-' || m[3] === '-' ? -x : x;
+}
+
+/** `x` with `decimals` places, written in `style` (sign first: `-$1,234.50`). */
+export function writeNumber(x: number, decimals: number, style: NumberStyle): string {
+  let text = decimals === 0 ? String(Math.round(Math.abs(x))) : Math.abs(x).toFixed(decimals);
+  const negative = x < 0 && /[1-9]/.test(text);
+  if (style === PLAIN_STYLE) return negative ? `-${text}` : text;
+  const [whole, fraction] = text.split('.');
+  const grouped = style.group ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, style.group) : whole;
+  text = fraction === undefined ? grouped : `${grouped}${style.decimal}${fraction}`;
+  return `${negative ? '-' : ''}${style.prefix}${text}${style.suffix}`;
+}
