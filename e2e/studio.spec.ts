@@ -9,10 +9,12 @@ test('drop a CSV, train on WebGPU, generate and download it in three formats', a
   await studio.open();
   await studio.chooseBackend('webgpu');
   await studio.dropFile('members.csv', seedCsv());
-  await expect(page.getByTestId('loaded-summary')).toContainText('members.csv: 120 rows, 6 columns');
+  await expect(page.getByTestId('loaded-summary')).toContainText('members.csv: 120 rows, 7 columns');
   await expect(page.getByLabel('Type of id')).toHaveValue('id');
   await expect(page.getByLabel('Type of joined')).toHaveValue('datetime');
   await expect(page.getByLabel('Type of member')).toHaveValue('boolean');
+  await expect(page.getByLabel('Type of fee')).toHaveValue('numeric');
+  await expect(page.getByRole('row', { name: /fee/ })).toContainText('written like $1,234.50');
 
   await studio.useTinyModel(1);
   await studio.trainToEnd();
@@ -24,7 +26,7 @@ test('drop a CSV, train on WebGPU, generate and download it in three formats', a
   const csv = await studio.download('Download CSV');
   expect(csv.name).toBe('members-synthetic.csv');
   const parsed = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8'), { header: true, skipEmptyLines: true });
-  expect(parsed.meta.fields).toEqual(['id', 'age', 'city, name', 'joined', 'score', 'member']);
+  expect(parsed.meta.fields).toEqual(['id', 'age', 'city, name', 'joined', 'score', 'member', 'fee']);
   expect(parsed.data).toHaveLength(250);
   const seedCities = new Set(seed.map((r) => r['city, name']).map((c) => (c.startsWith('=') ? `'${c}` : c)));
   const seedIds = new Set(seed.map((r) => r.id));
@@ -34,18 +36,20 @@ test('drop a CSV, train on WebGPU, generate and download it in three formats', a
     expect(seedIds.has(row.id)).toBe(false);
     expect(row.joined).toMatch(/^2023-\d{2}-\d{2}$/);
     if (row.age !== '') expect(Number(row.age)).toBeGreaterThanOrEqual(20);
+    expect(row.fee).toMatch(/^\$\d{1,3}(,\d{3})*\.\d{2}$/);
   }
   expect(new Set(parsed.data.map((r) => r.id)).size).toBe(250);
 
   const json = JSON.parse((await studio.download('Download JSON')).bytes.toString('utf8')) as Record<string, unknown>[];
   expect(json).toHaveLength(250);
   expect(typeof json.find((r) => r.score !== null)!.score).toBe('number');
+  expect(json.every((r) => typeof r.fee === 'number' && r.fee >= 900)).toBe(true);
 
   const parquet = await studio.download('Download Parquet');
   const buffer = parquet.bytes.buffer.slice(parquet.bytes.byteOffset, parquet.bytes.byteOffset + parquet.bytes.byteLength);
   const rows = await parquetReadObjects({ file: buffer as ArrayBuffer });
   expect(rows).toHaveLength(250);
-  expect(Object.keys(rows[0])).toEqual(['id', 'age', 'city, name', 'joined', 'score', 'member']);
+  expect(Object.keys(rows[0])).toEqual(['id', 'age', 'city, name', 'joined', 'score', 'member', 'fee']);
 });
 
 test('fixing a category gives it to every generated row; pause, resume and stop work on WASM', async ({ studio, page }) => {
