@@ -21,7 +21,8 @@ const FIDELITY_SERIES = [
 export function LiveView() {
   const { started, latest } = useStudio((s) => ({ started: s.run !== null || s.latest !== null, latest: s.latest }));
   const shown = useStaggered(latest?.distributions.length ?? 0, 1);
-  // The two line charts mount a frame apart: together they made one long task as training started.
+  // The line charts mount a frame apart and after the render that starts the view: together they
+  // made one long task as training started.
   const lines = useStaggered(started ? 2 : 0, 1);
   if (!started) return null;
   return (
@@ -30,7 +31,7 @@ export function LiveView() {
       <div className="charts">
         <div>
           <h3>Losses</h3>
-          <LineChart label="Loss curves" xLabel="step" series={LOSS_SERIES} select={selectLosses} />
+          {lines > 0 && <LineChart label="Loss curves" xLabel="step" series={LOSS_SERIES} select={selectLosses} />}
         </div>
         <div>
           <h3>

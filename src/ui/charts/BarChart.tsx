@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import { useUplot } from './useUplot';
 
@@ -36,7 +36,13 @@ export function BarChart({ label, categories, series, height = 160, compact = fa
       ],
     };
   }, data);
+  // Only new data redraws: a parent's re-render (a panel turning busy) must not repaint every
+  // chart, which on a software canvas made one long task of pressing Train.
+  const inputs = [categories, ...series.map((s) => s.values)];
+  const drawn = useRef(inputs);
   useEffect(() => {
+    if (inputs.length === drawn.current.length && inputs.every((x, i) => x === drawn.current[i])) return;
+    drawn.current = inputs;
     plotRef.current?.setData(data);
   });
   return <figure className={compact ? 'chart chart-mini' : 'chart'} aria-label={label} ref={containerRef} />;
