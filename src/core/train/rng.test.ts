@@ -65,4 +65,12 @@ describe('Rng', () => {
     expect(Math.max(...xs)).toBeLessThanOrEqual(0.9);
     expect(moments(xs).mean).toBeCloseTo(0.5, 2);
   });
+
+  it('draws standard Gumbel values (mean γ, variance π²/6)', () => {
+    const xs = new Rng(5).gumbels(200_001);
+    const { mean, variance } = moments(xs);
+    expect(mean).toBeCloseTo(0.5772, 2);
+    expect(variance).toBeCloseTo(Math.PI ** 2 / 6, 1);
+    expect(xs.every(Number.isFinite)).toBe(true);
+  });
 });

@@ -71,6 +71,13 @@ export class Rng {
     return out;
   }
 
+  /** `n` standard Gumbel draws, −log(−log u), for tensors; written into `out` when given. */
+  gumbels(n: number, out: Float32Array<ArrayBuffer> = new Float32Array(n)): Float32Array<ArrayBuffer> {
+    // u stays in [1e-6, 1 − 1e-6], so both logarithms are finite.
+    for (let i = 0; i < n; i++) out[i] = -Math.log(-Math.log(1e-6 + (1 - 2e-6) * this.next()));
+    return out;
+  }
+
   /**
    * `n` standard normals, for tensors, by Marsaglia and Tsang's ziggurat: one 32-bit draw and a
    * comparison for 99% of values, where the polar method pays a log and a square root each.
