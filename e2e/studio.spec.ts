@@ -58,7 +58,10 @@ test('fixing a category gives it to every generated row; pause, resume and stop 
   await studio.upload('members.csv', seedCsv());
   await expect(page.getByTestId('loaded-summary')).toContainText('120 rows');
   await studio.useTinyModel(400);
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  // A double click on Train starts training and does not go on to pause it.
+  await page.getByRole('button', { name: 'Train', exact: true }).dblclick();
+  await expect(page.getByTestId('train-progress')).toContainText('epoch');
+  await expect(page.getByTestId('train-progress')).not.toContainText('Paused');
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
   await expect(page.getByTestId('train-progress')).toContainText('Paused');

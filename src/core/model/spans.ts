@@ -7,6 +7,16 @@ import { Scratch } from '../train/scratch';
 const CLIP = 60;
 
 /**
+ * Clips to ±CLIP but passes the gradient through unchanged. A logit 60 below its span's mean
+ * has a softmax share of e⁻⁶⁰, so its gradient is zero either way; tfjs's own clip gradient
+ * costs six kernels (two comparisons, an and, a cast, zeros and a select) on the whole row.
+ */
+const clipPassingGradient: (x: tf.Tensor2D) => tf.Tensor2D = tf.customGrad<tf.Tensor2D>((x) => ({
+  value: tf.clipByValue(x as tf.Tensor2D, -CLIP, CLIP),
+  gradFunc: (dy) => dy,
+}));
+
+/**
  * Output activations and the condition loss over all spans at once. A per-span slice,
  * softmax and concat costs ~10 kernels a span; with a [width, spans] indicator matrix the
  * span sums become two matrix products, so the whole row takes a fixed ~15 kernels.
@@ -114,6 +124,6 @@ export class SpanOps {
   /** Logits minus their span's mean, clipped: shift-invariance keeps the softmax the same. */
   private centre(logits: tf.Tensor2D): tf.Tensor2D {
     const means = tf.matMul(tf.mul(tf.matMul(logits, this.segments), this.inverseSizes), this.segmentsT);
-    return tf.clipByValue(tf.sub(logits, means), -CLIP, CLIP) as tf.Tensor2D;
+    return clipPassingGradient(tf.sub(logits, means));
   }
 }
