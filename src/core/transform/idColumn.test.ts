@@ -7,7 +7,9 @@ describe('IdGenerator', () => {
     expect(new IdGenerator(['user7@example.com', 'user12@example.com']).take(2, 5)).toEqual(['user18@example.com', 'user19@example.com']);
   });
 
-  it('gives numbered IDs to text without digits', () => {
-    expect(new IdGenerator(['alpha bravo charlie', 'delta']).take(1, 0)).toEqual(['alpha br-1']);
+  it('writes no part of one person\'s value', () => {
+    expect(new IdGenerator(['Ann Lee', 'Bo Chan'], 'name').take(2, 0)).toEqual(['name-1', 'name-2']);
+    expect(new IdGenerator(['ann.lee7@mail.com', 'bo.chan12@web.org'], 'email').take(1, 0)).toEqual(['email-13']);
+    expect(new IdGenerator(['ann7@mail.com', 'bo12@mail.com'], 'email').take(1, 0)).toEqual(['13@mail.com']);
   });
 });

@@ -4,7 +4,9 @@ const NUMBERED_RE = /^(.*?)(\d+)(\D*)$/;
 /**
  * Fresh unique IDs shaped like the seed's: a seed of `CUST-0042` gives `CUST-1043`, … , and
  * `user7@example.com` gives `user1043@example.com`; numbering starts past the largest number
- * in the seed, so no synthetic ID equals a real one.
+ * in the seed, so no synthetic ID equals a real one. Only text that all IDs share is kept
+ * around the number (emails of different people share no name), and IDs without digits,
+ * such as names, become `<column>-1`, … : no part of one person's value is written out.
  */
 export class IdGenerator {
   private readonly prefix: string;
@@ -12,17 +14,27 @@ export class IdGenerator {
   private readonly width: number;
   private readonly first: number;
 
-  constructor(values: (string | null)[]) {
-    const sample = values.find((v): v is string => v !== null)?.trim() ?? '';
-    const m = NUMBERED_RE.exec(sample);
-    this.prefix = m ? m[1] : sample ? `${sample.slice(0, 8)}-` : 'id-';
-    this.suffix = m ? m[3] : '';
-    this.width = m ? m[2].length : 1;
+  constructor(values: (string | null)[], column = 'id') {
+    let prefix: string | null = null;
+    let suffix: string | null = null;
+    let width = 1;
     let max = 0;
+    let numbered = 0;
+    let present = 0;
     for (const v of values) {
-      const d = v === null ? null : NUMBERED_RE.exec(v.trim());
-      if (d) max = Math.max(max, Number(d[2]));
+      if (v === null) continue;
+      present++;
+      const m = NUMBERED_RE.exec(v.trim());
+      if (!m) continue;
+      numbered++;
+      max = Math.max(max, Number(m[2]));
+      if (prefix === null || suffix === null) [prefix, suffix, width] = [m[1], m[3], m[2].length];
+      else [prefix, suffix] = [commonStart(prefix, m[1]), commonEnd(suffix, m[3])];
     }
+    const patterned = numbered === present && prefix !== null && suffix !== null && (prefix + suffix).length > 0;
+    this.prefix = patterned ? prefix! : `${column}-`;
+    this.suffix = patterned ? suffix! : '';
+    this.width = patterned ? width : 1;
     this.first = max + 1;
   }
 
@@ -30,4 +42,16 @@ export class IdGenerator {
   take(rows: number, from: number): string[] {
     return Array.from({ length: rows }, (_, i) => this.prefix + String(this.first + from + i).padStart(this.width, '0') + this.suffix);
   }
+}
+
+function commonStart(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
+
+function commonEnd(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+  return a.slice(a.length - i);
 }

@@ -51,7 +51,7 @@ export class TableTransformer {
       const values = table.columns[i];
       this.missingText.push(table.missingText?.[i] ?? '');
       if (column.kind === 'id') {
-        this.slots.push({ kind: 'id', name: column.name, ids: new IdGenerator(values) });
+        this.slots.push({ kind: 'id', name: column.name, ids: new IdGenerator(values, column.name) });
         return;
       }
       if (column.kind === 'constant') {
