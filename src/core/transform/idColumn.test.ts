@@ -4,6 +4,7 @@ import { IdGenerator } from './idColumn';
 describe('IdGenerator', () => {
   it('numbers past the seed, keeping the text around the number', () => {
     expect(new IdGenerator(['CUST-0042', null, 'CUST-0007']).take(2, 0)).toEqual(['CUST-0043', 'CUST-0044']);
+    expect(new IdGenerator(['0', '1', '17'], 'row').take(2, 0)).toEqual(['18', '19']);
     expect(new IdGenerator(['user7@example.com', 'user12@example.com']).take(2, 5)).toEqual(['user18@example.com', 'user19@example.com']);
   });
 

@@ -21,17 +21,20 @@ export class IdGenerator {
     let max = 0;
     let numbered = 0;
     let present = 0;
+    let digitsOnly = true;
     for (const v of values) {
       if (v === null) continue;
       present++;
       const m = NUMBERED_RE.exec(v.trim());
       if (!m) continue;
       numbered++;
+      digitsOnly &&= m[1] === '' && m[3] === '';
       max = Math.max(max, Number(m[2]));
       if (prefix === null || suffix === null) [prefix, suffix, width] = [m[1], m[3], m[2].length];
       else [prefix, suffix] = [commonStart(prefix, m[1]), commonEnd(suffix, m[3])];
     }
-    const patterned = numbered === present && prefix !== null && suffix !== null && (prefix + suffix).length > 0;
+    // Plain numbers are a pattern too; text around the numbers must be shared to be kept.
+    const patterned = numbered === present && prefix !== null && suffix !== null && (digitsOnly || (prefix + suffix).length > 0);
     this.prefix = patterned ? prefix! : `${column}-`;
     this.suffix = patterned ? suffix! : '';
     this.width = patterned ? width : 1;
