@@ -63,4 +63,13 @@ describe('inferSchema', () => {
     expect(schema.share.numeric).toMatchObject({ integer: true, max: 8, style: { suffix: '%' } });
     expect(schema.zip.kind).toBe('categorical');
   });
+
+  it('keeps a numeric column numeric when a few cells hold stray notes', () => {
+    const rows = Array.from({ length: 100 }, (_, i) => (i % 40 === 7 ? 'unknown' : String(1000 + i * 13.5)));
+    const schema = kinds(['income', ...rows].join('\n'));
+    expect(schema.income.kind).toBe('numeric');
+    expect(schema.income.numeric).toMatchObject({ integer: false, min: 1000, max: 1000 + 99 * 13.5 });
+    const noisy = Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? `note ${i}` : String(i)));
+    expect(kinds(['x', ...noisy].join('\n')).x.kind).not.toBe('numeric');
+  });
 });

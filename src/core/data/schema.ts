@@ -1,5 +1,5 @@
 import { detectDateFormat, parseDate, type DateFormat } from './dates';
-import { detectNumberStyle, PLAIN_STYLE, readNumber, type NumberStyle } from './numbers';
+import { detectNumberStyle, looksNumeric, PLAIN_STYLE, readNumber, type NumberStyle } from './numbers';
 import type { Table } from './table';
 
 export type ColumnKind = 'numeric' | 'categorical' | 'boolean' | 'datetime' | 'id' | 'constant';
@@ -31,9 +31,21 @@ const ID_NAME_RE = /(^|[^a-z])(id|uuid|guid|key)$/i;
 // Zero-padded digits (ZIP codes, account numbers) are codes: as numbers they would lose the zeros.
 const PADDED_RE = /^[+-]?0\d/;
 
-/** The style all values share as numbers, or null when they are not numbers (or are padded codes). */
+// A numeric column may hold a few stray notes ("unknown", "n/k"): they are read as missing.
+const MAX_STRAY_SHARE = 0.05;
+const MAX_STRAY_VALUES = 3;
+
+/**
+ * The style the values share as numbers, or null when they are not numbers (or are padded
+ * codes). A handful of distinct stray texts, at most 5 % of the values, is allowed.
+ */
 function numberStyleOf(present: string[]): NumberStyle | null {
-  const style = detectNumberStyle(present);
+  let style = detectNumberStyle(present);
+  if (!style && present.length >= 20) {
+    const numbers = present.filter(looksNumeric);
+    const strays = new Set(present.filter((v) => !looksNumeric(v)));
+    if (present.length - numbers.length <= present.length * MAX_STRAY_SHARE && strays.size <= MAX_STRAY_VALUES) style = detectNumberStyle(numbers);
+  }
   return style && !present.some((v) => PADDED_RE.test(v)) ? style : null;
 }
 
@@ -81,6 +93,7 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
   let integer = true;
   for (const text of present) {
     const x = readNumber(text, style);
+    if (Number.isNaN(x)) continue;
     if (x < min) min = x;
     if (x > max) max = x;
     if (!Number.isInteger(x)) integer = false;
@@ -103,7 +116,7 @@ export function withKind(column: ColumnSchema, kind: ColumnKind, values: (string
   const present = values.filter((v): v is string => v !== null).map((v) => v.trim());
   const next: ColumnSchema = { ...column, kind, numeric: undefined, date: undefined };
   if (kind === 'numeric') {
-    const style = detectNumberStyle(present);
+    const style = numberStyleOf(present) ?? detectNumberStyle(present);
     if (!style) throw new Error(`"${column.name}" has values that are not numbers, so it cannot be numeric.`);
     next.numeric = numericInfo(present, style);
   }

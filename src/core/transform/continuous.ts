@@ -43,9 +43,11 @@ export class ContinuousEncoder implements ColumnEncoder {
   constructor(values: (string | null)[], private readonly codec: NumberCodec, rng: Rng, options = DEFAULT_CONTINUOUS) {
     const numbers: number[] = [];
     let missing = 0;
+    // Text the codec cannot read (a stray "unknown" in a numeric column) counts as missing.
     for (const v of values) {
-      if (v === null) missing++;
-      else numbers.push(codec.read(v));
+      const x = v === null ? NaN : codec.read(v);
+      if (Number.isNaN(x)) missing++;
+      else numbers.push(x);
     }
     this.points = pointMasses(numbers, options);
     const pointSet = new Set(this.points);
@@ -75,11 +77,11 @@ export class ContinuousEncoder implements ColumnEncoder {
     for (let r = 0; r < values.length; r++) {
       const at = r * stride + offset;
       const text = values[r];
-      if (text === null) {
+      const x = text === null ? NaN : this.codec.read(text);
+      if (Number.isNaN(x)) {
         out[at + this.width - 1] = 1;
         continue;
       }
-      const x = this.codec.read(text);
       const point = pointIndex.get(x);
       if (point !== undefined || k === 0) {
         out[at + 1 + k + (point ?? nearest(this.points, x))] = 1;

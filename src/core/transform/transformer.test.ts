@@ -22,6 +22,16 @@ function seedTable(rows: number) {
 }
 
 describe('TableTransformer', () => {
+  it('reads stray notes in a numeric column as missing', () => {
+    const values = Array.from({ length: 400 }, (_, i) => (i % 50 === 3 ? 'unknown' : String(20 + (i % 37))));
+    const table = tableFromColumns(['age'], [values]);
+    const schema = inferSchema(table);
+    expect(schema[0].kind).toBe('numeric');
+    const t = new TableTransformer(table, schema, 1);
+    const back = t.decode(t.encode(table, schema, 2), table.rowCount, new Rng(3));
+    back.columns[0].forEach((v, r) => expect(v).toBe(values[r] === 'unknown' ? null : values[r]));
+  });
+
   it("writes numbers back in the seed's style", () => {
     const rng = new Rng(9);
     const price = Array.from({ length: 500 }, () => `€${(rng.next() * 5000).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
