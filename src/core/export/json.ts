@@ -1,16 +1,36 @@
+import type { ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
-import type { NumberReaders } from './numbers';
+import { numberReaders } from './numbers';
 
-/** Rows as JSON objects (without the enclosing brackets), numbers as numbers and missing as null. */
-export function jsonRows(table: Table, readers: NumberReaders): string {
+/** Per column, a cell's text as a JSON value. */
+type JsonCell = (text: string) => string;
+
+const INTEGER_RE = /^-?\d{1,15}$/;
+const BOOLEAN_RE = /^(true|false)$/i;
+
+/**
+ * How each column's cells are written: numbers as numbers; `true`/`false` as booleans and
+ * plain integer IDs as numbers, so a JSON seed comes back with its own types; the rest as strings.
+ */
+export function jsonCells(columns: ColumnSchema[]): JsonCell[] {
+  const readers = numberReaders(columns);
+  return columns.map((c, i) => {
+    const read = readers[i];
+    if (read) return (v) => jsonNumber(read(v));
+    if (c.kind === 'boolean') return (v) => (BOOLEAN_RE.test(v.trim()) ? v.trim().toLowerCase() : JSON.stringify(v));
+    if (c.kind === 'id') return (v) => (INTEGER_RE.test(v.trim()) ? String(Number(v)) : JSON.stringify(v));
+    return (v) => JSON.stringify(v);
+  });
+}
+
+/** Rows as JSON objects (without the enclosing brackets), missing as null. */
+export function jsonRows(table: Table, cells: JsonCell[]): string {
   const keys = table.names.map((n) => JSON.stringify(n));
   const lines: string[] = new Array(table.rowCount);
   for (let r = 0; r < table.rowCount; r++) {
     const fields = table.columns.map((col, c) => {
       const v = col[r];
-      if (v === null) return `${keys[c]}:null`;
-      const read = readers[c];
-      return `${keys[c]}:${read ? jsonNumber(read(v)) : JSON.stringify(v)}`;
+      return `${keys[c]}:${v === null ? 'null' : cells[c](v)}`;
     });
     lines[r] = `{${fields.join(',')}}`;
   }
@@ -20,8 +40,4 @@ export function jsonRows(table: Table, readers: NumberReaders): string {
 // JSON has no NaN or Infinity.
 function jsonNumber(x: number): string {
   return Number.isFinite(x) ? String(x) : 'null';
-}
-
-export function toJson(table: Table, readers: NumberReaders): string {
-  return `[\n${jsonRows(table, readers)}\n]\n`;
 }

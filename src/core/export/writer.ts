@@ -1,7 +1,7 @@
 import type { ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import { csvHeader, csvRows } from './csv';
-import { jsonRows } from './json';
+import { jsonCells, jsonRows } from './json';
 import { numberReaders } from './numbers';
 import { toParquet } from './parquet';
 
@@ -22,6 +22,7 @@ export interface ChunkWriter {
 /** `columns`: the schema of each output column, in order. */
 export function createWriter(format: ExportFormat, columns: ColumnSchema[]): ChunkWriter {
   const readers = numberReaders(columns);
+  const cells = jsonCells(columns);
   if (format === 'csv') {
     let first = true;
     return {
@@ -37,7 +38,7 @@ export function createWriter(format: ExportFormat, columns: ColumnSchema[]): Chu
     let first = true;
     return {
       add(chunk) {
-        const body = jsonRows(chunk, readers);
+        const body = jsonRows(chunk, cells);
         const part = (first ? '[\n' : ',\n') + body;
         first = false;
         return [part];
