@@ -17,13 +17,13 @@ const PLAIN_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const STYLED_RE = /^([+-]?)([$€£¥₹₩₽]\s?)?([+-]?)([.,]?\d(?:[\d.,'\s\u00a0\u202f]*\d)?)(\s?[%‰€$£¥₹₩₽])?$/;
 const GROUP_MARKS = new Set([',', '.', ' ', '\u00a0', '\u202f', "'"]);
 
-export function isPlainNumber(text: string): boolean {
+function isPlainNumber(text: string): boolean {
   return PLAIN_RE.test(text.trim());
 }
 
 /** Whether `text` reads as a number in some style (so it is data, not a spreadsheet formula). */
 export function looksNumeric(text: string): boolean {
-  return isPlainNumber(text) || detectNumberStyle([text]) !== null;
+  return detectNumberStyle([text]) !== null;
 }
 
 /** The one style every value is written in, or null when they are not all numbers alike. */

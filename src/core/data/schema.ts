@@ -42,8 +42,12 @@ const MAX_STRAY_VALUES = 3;
 function numberStyleOf(present: string[]): NumberStyle | null {
   let style = detectNumberStyle(present);
   if (!style && present.length >= 20) {
-    const numbers = present.filter(looksNumeric);
-    const strays = new Set(present.filter((v) => !looksNumeric(v)));
+    const numbers: string[] = [];
+    const strays = new Set<string>();
+    for (const v of present) {
+      if (looksNumeric(v)) numbers.push(v);
+      else strays.add(v);
+    }
     if (present.length - numbers.length <= present.length * MAX_STRAY_SHARE && strays.size <= MAX_STRAY_VALUES) style = detectNumberStyle(numbers);
   }
   return style && !present.some((v) => PADDED_RE.test(v)) ? style : null;
@@ -97,7 +101,8 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
     if (x < min) min = x;
     if (x > max) max = x;
     if (!Number.isInteger(x)) integer = false;
-    const digits = text.trim().slice(0, text.trim().length - style.suffix.trim().length).trimEnd();
+    const trimmed = text.trim();
+    const digits = trimmed.slice(0, trimmed.length - style.suffix.trim().length).trimEnd();
     const mark = digits.lastIndexOf(style.decimal);
     if (mark >= 0 && !/[eE]/.test(digits)) decimals = Math.max(decimals, digits.length - mark - 1);
   }

@@ -21,8 +21,6 @@ export interface ChunkWriter {
 
 /** `columns`: the schema of each output column, in order. */
 export function createWriter(format: ExportFormat, columns: ColumnSchema[]): ChunkWriter {
-  const readers = numberReaders(columns);
-  const cells = jsonCells(columns);
   if (format === 'csv') {
     let first = true;
     return {
@@ -35,6 +33,7 @@ export function createWriter(format: ExportFormat, columns: ColumnSchema[]): Chu
     };
   }
   if (format === 'json') {
+    const cells = jsonCells(columns);
     let first = true;
     return {
       add(chunk) {
@@ -46,6 +45,7 @@ export function createWriter(format: ExportFormat, columns: ColumnSchema[]): Chu
       finish: () => [first ? '[]\n' : '\n]\n'],
     };
   }
+  const readers = numberReaders(columns);
   const chunks: Table[] = [];
   return {
     add(chunk) {
@@ -54,8 +54,8 @@ export function createWriter(format: ExportFormat, columns: ColumnSchema[]): Chu
     },
     finish() {
       if (chunks.length === 0) return [];
-      const columns = chunks[0].names.map((_, c) => chunks.flatMap((t) => t.columns[c]));
-      return [toParquet({ names: chunks[0].names, columns, rowCount: columns[0]?.length ?? 0 }, readers)];
+      const cells = chunks[0].names.map((_, c) => chunks.flatMap((t) => t.columns[c]));
+      return [toParquet({ names: chunks[0].names, columns: cells, rowCount: cells[0]?.length ?? 0 }, readers)];
     },
   };
 }
