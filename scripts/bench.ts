@@ -1,4 +1,4 @@
-// `npm run bench [-- --backend all|auto|webgpu|webgl|wasm|cpu|node] [--epochs N] [--max-minutes M] [--rows R] [--no-build]`
+// `npm run bench [-- --backend all|auto|webgpu|webgl|wasm|cpu|node] [--epochs N] [--max-minutes M] [--rows R] [--config JSON] [--no-build]`
 // Builds the app, trains the default model on the 80/20 split of the Adult table on each backend
 // in headless Chromium (and under Node), prints one table and writes bench/results/<backend>.json.
 import { chromium, type Browser } from '@playwright/test';
@@ -20,6 +20,8 @@ interface Options {
   /** Rows generated and written to CSV for the sampling speed. */
   rows: number;
   build: boolean;
+  /** Model settings that differ from the defaults, as JSON (`{"penaltyEvery":1}`). */
+  config: string;
 }
 
 function parse(argv: string[]): Options {
@@ -29,7 +31,7 @@ function parse(argv: string[]): Options {
   };
   const backend = get('backend') ?? 'all';
   const backends = backend === 'all' ? [...BROWSER_BACKENDS, 'node'] : backend.split(',');
-  return { backends, epochs: Number(get('epochs') ?? 10), maxMinutes: Number(get('max-minutes') ?? 10), rows: Number(get('rows') ?? 100_000), build: !argv.includes('--no-build') };
+  return { backends, epochs: Number(get('epochs') ?? 10), maxMinutes: Number(get('max-minutes') ?? 10), rows: Number(get('rows') ?? 100_000), build: !argv.includes('--no-build'), config: get('config') ?? '{}' };
 }
 
 async function main(): Promise<void> {
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
         if (result) longTasks = await measureLongTasks(browser, `http://localhost:${PORT}`, result.backend);
       }
       if (!result) continue;
-      const record = { ...result, longTasks, machine: { cpu: cpus()[0]?.model, cores: cpus().length, chromium: backend === 'node' ? null : chromiumVersion, node: process.version }, date: new Date().toISOString() };
+      const record = { ...result, longTasks, config: JSON.parse(options.config) as unknown, machine: { cpu: cpus()[0]?.model, cores: cpus().length, chromium: backend === 'node' ? null : chromiumVersion, node: process.version }, date: new Date().toISOString() };
       writeFileSync(`bench/results/${backend}.json`, `${JSON.stringify(record, null, 2)}\n`);
       results.push({ ...result, longTasks });
     }
@@ -67,7 +69,7 @@ async function runBrowser(browser: Browser, backend: string, options: Options): 
   const page = await browser.newPage();
   page.on('console', (m) => console.log(`  ${m.text()}`));
   try {
-    await page.goto(`http://localhost:${PORT}/bench.html?backend=${backend}&epochs=${options.epochs}&maxTrainSeconds=${options.maxMinutes * 60}&rows=${options.rows}`);
+    await page.goto(`http://localhost:${PORT}/bench.html?backend=${backend}&epochs=${options.epochs}&maxTrainSeconds=${options.maxMinutes * 60}&rows=${options.rows}&config=${encodeURIComponent(options.config)}`);
     return await page.evaluate(() => window.benchDone!);
   } catch (err) {
     console.log(`  ${backend}: skipped (${(err as Error).message.split('\n')[0]})`);
@@ -78,7 +80,7 @@ async function runBrowser(browser: Browser, backend: string, options: Options): 
 }
 
 function runNode(options: Options): BenchResult {
-  const out = execFileSync('npx', ['tsx', 'src/bench/node.ts', 'public/adult.csv', String(options.epochs), String(options.maxMinutes * 60), String(options.rows)], {
+  const out = execFileSync('npx', ['tsx', 'src/bench/node.ts', 'public/adult.csv', String(options.epochs), String(options.maxMinutes * 60), String(options.rows), options.config], {
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 26,
   });

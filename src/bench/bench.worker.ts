@@ -16,7 +16,7 @@ scope.onmessage = async (event: MessageEvent<BenchRequest>) => {
     const result = await runBenchmark(
       csv,
       { backend, adapter, tensors: () => tf.memory().numTensors, log: (line) => post({ type: 'log', line }) },
-      { ...DEFAULT_BENCH, epochs: request.epochs, maxTrainSeconds: request.maxTrainSeconds, generateRows: request.generateRows },
+      { ...DEFAULT_BENCH, epochs: request.epochs, maxTrainSeconds: request.maxTrainSeconds, generateRows: request.generateRows, config: request.config },
     );
     post({ type: 'result', result });
   } catch (err) {

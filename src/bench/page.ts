@@ -15,6 +15,7 @@ const request: BenchRequest = {
   maxTrainSeconds: Number(params.get('maxTrainSeconds') ?? 600),
   generateRows: Number(params.get('rows') ?? 100_000),
   csvUrl: `${import.meta.env.BASE_URL}adult.csv`,
+  config: JSON.parse(params.get('config') ?? '{}') as BenchRequest['config'],
 };
 const log = document.getElementById('log')!;
 const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' });

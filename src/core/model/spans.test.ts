@@ -48,6 +48,22 @@ describe('SpanOps', () => {
     ops.dispose();
   });
 
+  it('keeps two strong categories of a widely spread span apart, in the loss and its gradient', () => {
+    const ops = new SpanOps(layout, layout.conditions);
+    // Centred on the span's mean (−2.5) and clipped at ±60, the first two both read as 60: the
+    // loss was log 2 and the gradient split evenly between them.
+    const raw = tf.tensor2d([[0, 0, 0, 0, 100, 90, -100, -100]]);
+    const expected = Math.log1p(Math.exp(-10));
+    expect(ops.conditionLoss(raw, Int32Array.of(0)).arraySync()).toBeCloseTo(expected, 6);
+    const grad = tf.grad((x) => ops.conditionLoss(x as tf.Tensor2D, Int32Array.of(0)))(raw).arraySync()[0];
+    // d(−log softmax₀)/dx = softmax − one-hot.
+    const p1 = Math.exp(-10) / (1 + Math.exp(-10));
+    expect(grad[4]).toBeCloseTo(-p1, 6);
+    expect(grad[5]).toBeCloseTo(p1, 6);
+    expect(grad.slice(0, 4)).toEqual([0, 0, 0, 0]);
+    ops.dispose();
+  });
+
   it('samples generated rows on the host: tanh on scalars, one-hot draws at softmax frequencies', () => {
     const ops = new SpanOps(layout, layout.conditions);
     const rows = 20000;

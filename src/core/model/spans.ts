@@ -3,18 +3,9 @@ import type { ConditionSpan, Layout } from '../transform/transformer';
 import type { Rng } from '../train/rng';
 import { Scratch } from '../train/scratch';
 
-// Logits are centred on their span's mean before exp; this bound keeps exp finite.
+// Logits are shifted so each span's largest is 0 before exp. Scalar columns belong to no span
+// and are not shifted: this bound keeps their (unused) exp finite.
 const CLIP = 60;
-
-/**
- * Clips to ±CLIP but passes the gradient through unchanged. A logit 60 below its span's mean
- * has a softmax share of e⁻⁶⁰, so its gradient is zero either way; tfjs's own clip gradient
- * costs six kernels (two comparisons, an and, a cast, zeros and a select) on the whole row.
- */
-const clipPassingGradient: (x: tf.Tensor2D) => tf.Tensor2D = tf.customGrad<tf.Tensor2D>((x) => ({
-  value: tf.clipByValue(x as tf.Tensor2D, -CLIP, CLIP),
-  gradFunc: (dy) => dy,
-}));
 
 /**
  * Output activations and the condition loss over all spans at once. A per-span slice,
@@ -26,14 +17,22 @@ export class SpanOps {
   /** [width, softmaxSpans]: 1 where a column belongs to a softmax span. */
   private readonly segments: tf.Tensor2D;
   private readonly segmentsT: tf.Tensor2D;
-  /** [1, softmaxSpans]: 1 / span size. */
-  private readonly inverseSizes: tf.Tensor2D;
+  /** Where each softmax span starts and how wide it is. */
+  private readonly softmaxSpans: { start: number; size: number }[];
   /** [1, width]: 1 on tanh columns, 0 on softmax columns; and its complement. */
   private readonly tanhMask: tf.Tensor2D;
   private readonly softMask: tf.Tensor2D;
   /** The column of the row that each slot of the conditional vector stands for. */
   private readonly placement: Int32Array;
   private readonly scratch = new Scratch();
+  /**
+   * Logits minus their span's largest, clipped, with the gradient passed through unchanged.
+   * Softmax is shift-invariant, so the shift's own gradient is zero and is not computed; a
+   * logit clipped at −CLIP has a share below e⁻⁶⁰, and a scalar column's is masked out. Shifting
+   * by the span's mean instead let two strong categories of a wide span (native-country) both
+   * clip at +CLIP: the softmax the critic saw split them evenly while generation picked one.
+   */
+  private readonly centreByMax: (logits: tf.Tensor2D) => tf.Tensor2D;
 
   /** `conditions` are the blocks the conditional vector covers, in its order. */
   constructor(private readonly layout: Layout, conditions: ConditionSpan[]) {
@@ -47,7 +46,12 @@ export class SpanOps {
     for (const s of layout.spans) if (s.activation === 'tanh') for (let c = s.start; c < s.start + s.size; c++) tanh[c] = 1;
     this.segments = tf.tensor2d(segments, [layout.width, softmax.length]);
     this.segmentsT = tf.transpose(this.segments);
-    this.inverseSizes = tf.tensor2d(softmax.map((s) => 1 / s.size), [1, softmax.length]);
+    this.softmaxSpans = softmax.map((s) => ({ start: s.start, size: s.size }));
+    this.centreByMax = tf.customGrad<tf.Tensor2D>((x) => {
+      const logits = x as tf.Tensor2D;
+      const shifted = this.softmaxSpans.length ? tf.sub(logits, this.spanMax(logits)) : logits;
+      return { value: tf.clipByValue(shifted, -CLIP, CLIP) as tf.Tensor2D, gradFunc: (dy) => dy };
+    });
     this.tanhMask = tf.tensor2d(tanh, [1, layout.width]);
     this.softMask = tf.tensor2d(tanh.map((t) => 1 - t), [1, layout.width]);
     this.placement = new Int32Array(condWidth);
@@ -104,26 +108,26 @@ export class SpanOps {
     const { width } = this.layout;
     const target = this.scratch.zeros('target', slots.length * width);
     slots.forEach((s, r) => (target[r * width + this.placement[s]] = 1));
-    const centred = this.centre(raw);
+    const centred = this.centreByMax(raw);
     const logSums = tf.matMul(tf.log(tf.matMul(tf.exp(centred), this.segments)), this.segmentsT);
     const picked = tf.mul(tf.tensor2d(target, raw.shape), tf.sub(centred, logSums));
     return tf.div(tf.neg(tf.sum(picked)), raw.shape[0]) as tf.Scalar;
   }
 
   dispose(): void {
-    tf.dispose([this.segments, this.segmentsT, this.inverseSizes, this.tanhMask, this.softMask]);
+    tf.dispose([this.segments, this.segmentsT, this.tanhMask, this.softMask]);
   }
 
   private spanSoftmax(logits: tf.Tensor2D): tf.Tensor2D {
-    const e = tf.exp(this.centre(logits));
+    const e = tf.exp(this.centreByMax(logits));
     // tanh columns belong to no span: their sum is 0, so 1 is added there to keep the division finite.
     const sums = tf.add(tf.matMul(tf.matMul(e, this.segments), this.segmentsT), this.tanhMask);
     return tf.div(e, sums) as tf.Tensor2D;
   }
 
-  /** Logits minus their span's mean, clipped: shift-invariance keeps the softmax the same. */
-  private centre(logits: tf.Tensor2D): tf.Tensor2D {
-    const means = tf.matMul(tf.mul(tf.matMul(logits, this.segments), this.inverseSizes), this.segmentsT);
-    return clipPassingGradient(tf.sub(logits, means));
+  /** Each softmax span's largest logit on all of its columns, 0 on scalar columns: [batch, width]. */
+  private spanMax(logits: tf.Tensor2D): tf.Tensor2D {
+    const maxes = this.softmaxSpans.map((s) => tf.max(tf.slice(logits, [0, s.start], [-1, s.size]), 1, true));
+    return tf.matMul(maxes.length === 1 ? maxes[0] : tf.concat(maxes, 1), this.segmentsT);
   }
 }
