@@ -55,7 +55,7 @@ describe('SpanOps', () => {
     const raw = tf.tensor2d([[0, 0, 0, 0, 100, 90, -100, -100]]);
     const expected = Math.log1p(Math.exp(-10));
     expect(ops.conditionLoss(raw, Int32Array.of(0)).arraySync()).toBeCloseTo(expected, 6);
-    const grad = tf.grad((x) => ops.conditionLoss(x as tf.Tensor2D, Int32Array.of(0)))(raw).arraySync()[0];
+    const grad = (tf.grad((x) => ops.conditionLoss(x as tf.Tensor2D, Int32Array.of(0)))(raw) as tf.Tensor2D).arraySync()[0];
     // d(−log softmax₀)/dx = softmax − one-hot.
     const p1 = Math.exp(-10) / (1 + Math.exp(-10));
     expect(grad[4]).toBeCloseTo(-p1, 6);
