@@ -6,6 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { BenchResult } from '../src/bench/benchmark';
+import type { ModelConfig } from '../src/core/model/config';
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/browser';
 import { measureLongTasks } from './longTasks';
 import { printTable } from './table';
@@ -20,8 +21,8 @@ interface Options {
   /** Rows generated and written to CSV for the sampling speed. */
   rows: number;
   build: boolean;
-  /** Model settings that differ from the defaults, as JSON (`{"penaltyEvery":1}`). */
-  config: string;
+  /** Model settings that differ from the defaults (`--config '{"penaltyEvery":1}'`). */
+  config: Partial<ModelConfig>;
 }
 
 function parse(argv: string[]): Options {
@@ -31,7 +32,18 @@ function parse(argv: string[]): Options {
   };
   const backend = get('backend') ?? 'all';
   const backends = backend === 'all' ? [...BROWSER_BACKENDS, 'node'] : backend.split(',');
-  return { backends, epochs: Number(get('epochs') ?? 10), maxMinutes: Number(get('max-minutes') ?? 10), rows: Number(get('rows') ?? 100_000), build: !argv.includes('--no-build'), config: get('config') ?? '{}' };
+  return { backends, epochs: Number(get('epochs') ?? 10), maxMinutes: Number(get('max-minutes') ?? 10), rows: Number(get('rows') ?? 100_000), build: !argv.includes('--no-build'), config: parseConfig(get('config') ?? '{}') };
+}
+
+// Read once here, so a typo stops the run before the build instead of skipping every backend.
+function parseConfig(text: string): Partial<ModelConfig> {
+  try {
+    const config: unknown = JSON.parse(text);
+    if (config && typeof config === 'object' && !Array.isArray(config)) return config as Partial<ModelConfig>;
+  } catch {
+    // Reported below.
+  }
+  throw new Error(`--config takes a JSON object of model settings, such as '{"penaltyEvery":1}'; got ${text}`);
 }
 
 async function main(): Promise<void> {
@@ -54,7 +66,7 @@ async function main(): Promise<void> {
         if (result) longTasks = await measureLongTasks(browser, `http://localhost:${PORT}`, result.backend);
       }
       if (!result) continue;
-      const record = { ...result, longTasks, config: JSON.parse(options.config) as unknown, machine: { cpu: cpus()[0]?.model, cores: cpus().length, chromium: backend === 'node' ? null : chromiumVersion, node: process.version }, date: new Date().toISOString() };
+      const record = { ...result, longTasks, config: options.config, machine: { cpu: cpus()[0]?.model, cores: cpus().length, chromium: backend === 'node' ? null : chromiumVersion, node: process.version }, date: new Date().toISOString() };
       writeFileSync(`bench/results/${backend}.json`, `${JSON.stringify(record, null, 2)}\n`);
       results.push({ ...result, longTasks });
     }
@@ -69,7 +81,7 @@ async function runBrowser(browser: Browser, backend: string, options: Options): 
   const page = await browser.newPage();
   page.on('console', (m) => console.log(`  ${m.text()}`));
   try {
-    await page.goto(`http://localhost:${PORT}/bench.html?backend=${backend}&epochs=${options.epochs}&maxTrainSeconds=${options.maxMinutes * 60}&rows=${options.rows}&config=${encodeURIComponent(options.config)}`);
+    await page.goto(`http://localhost:${PORT}/bench.html?backend=${backend}&epochs=${options.epochs}&maxTrainSeconds=${options.maxMinutes * 60}&rows=${options.rows}&config=${encodeURIComponent(JSON.stringify(options.config))}`);
     return await page.evaluate(() => window.benchDone!);
   } catch (err) {
     console.log(`  ${backend}: skipped (${(err as Error).message.split('\n')[0]})`);
@@ -80,7 +92,7 @@ async function runBrowser(browser: Browser, backend: string, options: Options): 
 }
 
 function runNode(options: Options): BenchResult {
-  const out = execFileSync('npx', ['tsx', 'src/bench/node.ts', 'public/adult.csv', String(options.epochs), String(options.maxMinutes * 60), String(options.rows), options.config], {
+  const out = execFileSync('npx', ['tsx', 'src/bench/node.ts', 'public/adult.csv', String(options.epochs), String(options.maxMinutes * 60), String(options.rows), JSON.stringify(options.config)], {
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 26,
   });
