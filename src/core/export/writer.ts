@@ -54,8 +54,8 @@ export function createWriter(format: ExportFormat, columns: ColumnSchema[]): Chu
     },
     finish() {
       if (chunks.length === 0) return [];
-      const cells = chunks[0].names.map((_, c) => chunks.flatMap((t) => t.columns[c]));
-      return [toParquet({ names: chunks[0].names, columns: cells, rowCount: cells[0]?.length ?? 0 }, readers)];
+      const joined = chunks[0].names.map((_, c) => chunks.flatMap((t) => t.columns[c]));
+      return [toParquet({ names: chunks[0].names, columns: joined, rowCount: joined[0]?.length ?? 0 }, readers)];
     },
   };
 }
