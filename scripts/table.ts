@@ -17,10 +17,11 @@ export function printTable(results: (BenchResult & { longTasks: number | null })
     f(r.quality.columnShapes, 3),
     f(r.quality.pairTrends, 3),
     r.quality.efficacy ? `${f(r.quality.efficacy.synthF1, 3)} / ${f(r.quality.efficacy.realF1, 3)} (${f(r.quality.efficacy.ratio)}×)` : '–',
+    r.quality.efficacy ? `${f(r.quality.efficacy.synthAuc, 3)} / ${f(r.quality.efficacy.realAuc, 3)}` : '–',
     `${Math.round(r.quality.exactCopies * r.rows.train)}`,
     `${f(r.quality.dcr.synthetic, 3)} / ${f(r.quality.dcr.holdout, 3)}`,
   ]);
-  const header = ['backend', 'adapter', 'prep s', 's/epoch', 'epochs', 'time to 0.86 s', 'gen rows/s', 'peak tensors', 'long tasks', 'shapes', 'pairs', 'TSTR F1 synth / real', 'copies', 'DCR synth / holdout'];
+  const header = ['backend', 'adapter', 'prep s', 's/epoch', 'epochs', 'time to 0.86 s', 'gen rows/s', 'peak tensors', 'long tasks', 'shapes', 'pairs', 'TSTR F1 synth / real', 'TSTR AUC synth / real', 'copies', 'DCR synth / holdout'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));

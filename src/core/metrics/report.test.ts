@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inferSchema } from '../data/schema';
 import { tableFromColumns, type Table } from '../data/table';
 import { Rng } from '../train/rng';
-import { binaryTask, trainAndScoreF1 } from './classifier';
+import { binaryTask, rocAuc, trainAndScore } from './classifier';
 import { pairTrends, pearson } from './pairs';
 import { exactCopyRate, medianClosestDistance } from './privacy';
 import { qualityReport } from './report';
@@ -66,9 +66,21 @@ describe('efficacy', () => {
     const schema = inferSchema(train);
     const task = binaryTask(train, 'income');
     expect(task.positive).toBe('high');
-    expect(trainAndScoreF1(train, test, schema, task)).toBeGreaterThan(0.9);
+    const fitted = trainAndScore(train, test, schema, task);
+    expect(fitted.f1).toBeGreaterThan(0.9);
+    expect(fitted.auc).toBeGreaterThan(0.95);
     const shuffled = t(['hours', 'degree', 'income'], train.columns[0].map((h, r) => [h, train.columns[1][r], train.columns[2][(r * 7919) % 2000]]));
-    expect(trainAndScoreF1(shuffled, test, schema, task)).toBeLessThan(0.6);
+    const guessed = trainAndScore(shuffled, test, schema, task);
+    expect(guessed.f1).toBeLessThan(0.6);
+    expect(guessed.auc).toBeLessThan(0.65);
+  });
+
+  it('computes ROC AUC by ranks, ties counting half', () => {
+    // Positives score 0.9 and 0.4; negatives 0.4, 0.2, 0.1. Of the 6 pairs, 0.9 beats all 3,
+    // 0.4 beats 2 and ties 1: (3 + 2.5) / 6.
+    const auc = rocAuc(Float64Array.from([0.9, 0.4, 0.4, 0.2, 0.1]), Uint8Array.from([1, 1, 0, 0, 0]));
+    expect(auc).toBeCloseTo(5.5 / 6);
+    expect(rocAuc(Float64Array.from([3, 2, 1]), Uint8Array.from([0, 0, 1]))).toBe(0);
   });
 
   it('reports a perfect copy as perfect quality and zero distance', () => {
@@ -78,6 +90,7 @@ describe('efficacy', () => {
     expect(report.dcr.synthetic).toBe(0);
     expect(report.dcr.holdout).toBeGreaterThan(0);
     expect(report.efficacy!.ratio).toBeCloseTo(1, 1);
+    expect(report.efficacy!.synthAuc).toBeCloseTo(report.efficacy!.realAuc, 2);
     expect(report.columnShapes).toBeGreaterThan(0.85);
   });
 });

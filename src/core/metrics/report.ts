@@ -1,7 +1,7 @@
 import type { ColumnSchema } from '../data/schema';
 import { selectRows, type Table } from '../data/table';
 import { Rng } from '../train/rng';
-import { binaryTask, trainAndScoreF1 } from './classifier';
+import { binaryTask, trainAndScore } from './classifier';
 import { columnShapes } from './fidelity';
 import { pairTrends } from './pairs';
 import { exactCopyRate, medianClosestDistance } from './privacy';
@@ -10,7 +10,7 @@ export interface QualityReport {
   columnShapes: number;
   pairTrends: number;
   /** Train-on-real and train-on-synthetic F1, both tested on the held-out rows. */
-  efficacy: { target: string; positive: string; realF1: number; synthF1: number; ratio: number } | null;
+  efficacy: { target: string; positive: string; realF1: number; synthF1: number; ratio: number; realAuc: number; synthAuc: number } | null;
   exactCopies: number;
   /** Median distance to the closest training row: synthetic rows, and held-out rows for scale. */
   dcr: { synthetic: number; holdout: number };
@@ -32,9 +32,9 @@ export function qualityReport({ train, holdout, synth, schema, target, dcrRows =
   let efficacy: QualityReport['efficacy'] = null;
   if (target) {
     const task = binaryTask(train, target);
-    const realF1 = trainAndScoreF1(train, holdout, schema, task);
-    const synthF1 = trainAndScoreF1(synth, holdout, schema, task);
-    efficacy = { target, positive: task.positive, realF1, synthF1, ratio: realF1 > 0 ? synthF1 / realF1 : 0 };
+    const real = trainAndScore(train, holdout, schema, task);
+    const fake = trainAndScore(synth, holdout, schema, task);
+    efficacy = { target, positive: task.positive, realF1: real.f1, synthF1: fake.f1, ratio: real.f1 > 0 ? fake.f1 / real.f1 : 0, realAuc: real.auc, synthAuc: fake.auc };
   }
   const rng = new Rng(9);
   const sample = (t: Table) => (t.rowCount <= dcrRows ? t : selectRows(t, Array.from({ length: dcrRows }, () => rng.int(t.rowCount))));
