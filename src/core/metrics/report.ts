@@ -9,7 +9,7 @@ import { exactCopyRate, medianClosestDistance } from './privacy';
 export interface QualityReport {
   columnShapes: number;
   pairTrends: number;
-  /** Train-on-real and train-on-synthetic F1, both tested on the held-out rows. */
+  /** Train-on-real and train-on-synthetic F1 and ROC AUC, all tested on the held-out rows. */
   efficacy: { target: string; positive: string; realF1: number; synthF1: number; ratio: number; realAuc: number; synthAuc: number } | null;
   exactCopies: number;
   /** Median distance to the closest training row: synthetic rows, and held-out rows for scale. */
