@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { parquetReadObjects } from 'hyparquet';
 import { expect, test } from './fixtures';
-import { seedCsv } from './seed';
+import { COUNTRY_OF, seedCsv } from './seed';
 
 const seed = Papa.parse<Record<string, string>>(seedCsv(), { header: true, skipEmptyLines: true }).data;
 
@@ -9,7 +9,7 @@ test('drop a CSV, train on WebGPU, generate and download it in three formats', a
   await studio.open();
   await studio.chooseBackend('webgpu');
   await studio.dropFile('members.csv', seedCsv());
-  await expect(page.getByTestId('loaded-summary')).toContainText('members.csv: 120 rows, 7 columns');
+  await expect(page.getByTestId('loaded-summary')).toContainText('members.csv: 120 rows, 8 columns');
   await expect(page.getByLabel('Type of id')).toHaveValue('id');
   await expect(page.getByLabel('Type of joined')).toHaveValue('datetime');
   await expect(page.getByLabel('Type of member')).toHaveValue('boolean');
@@ -21,17 +21,19 @@ test('drop a CSV, train on WebGPU, generate and download it in three formats', a
   await expect(page.getByTestId('fidelity-score')).toHaveText(/^0\.\d{3}$|^1\.000$/);
   await expect(page.getByTestId('best-epoch')).toContainText('Generation uses epoch 1');
   await expect(page.getByRole('table', { name: 'Fresh synthetic rows' })).toBeVisible();
+  await expect(page.getByTestId('derived-columns')).toContainText('country (follows city, name)');
 
   await studio.generate(250);
   const csv = await studio.download('Download CSV');
   expect(csv.name).toBe('members-synthetic.csv');
   const parsed = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8'), { header: true, skipEmptyLines: true });
-  expect(parsed.meta.fields).toEqual(['id', 'age', 'city, name', 'joined', 'score', 'member', 'fee']);
+  expect(parsed.meta.fields).toEqual(['id', 'age', 'city, name', 'country', 'joined', 'score', 'member', 'fee']);
   expect(parsed.data).toHaveLength(250);
   const seedCities = new Set(seed.map((r) => r['city, name']).map((c) => (c.startsWith('=') ? `'${c}` : c)));
   const seedIds = new Set(seed.map((r) => r.id));
   for (const row of parsed.data) {
     expect(seedCities).toContain(row['city, name']);
+    expect(row.country).toBe(COUNTRY_OF[row['city, name'].replace(/^'/, '')]);
     expect(['yes', 'no']).toContain(row.member);
     expect(seedIds.has(row.id)).toBe(false);
     expect(row.joined).toMatch(/^2023-\d{2}-\d{2}$/);
@@ -49,7 +51,7 @@ test('drop a CSV, train on WebGPU, generate and download it in three formats', a
   const buffer = parquet.bytes.buffer.slice(parquet.bytes.byteOffset, parquet.bytes.byteOffset + parquet.bytes.byteLength);
   const rows = await parquetReadObjects({ file: buffer as ArrayBuffer });
   expect(rows).toHaveLength(250);
-  expect(Object.keys(rows[0])).toEqual(['id', 'age', 'city, name', 'joined', 'score', 'member', 'fee']);
+  expect(Object.keys(rows[0])).toEqual(['id', 'age', 'city, name', 'country', 'joined', 'score', 'member', 'fee']);
 });
 
 test('fixing a category gives it to every generated row; pause, resume and stop work on WASM', async ({ studio, page }) => {
@@ -76,6 +78,7 @@ test('fixing a category gives it to every generated row; pause, resume and stop 
   const csv = Papa.parse<Record<string, string>>((await studio.download('Download CSV')).bytes.toString('utf8'), { header: true, skipEmptyLines: true });
   expect(csv.data).toHaveLength(300);
   expect(new Set(csv.data.map((r) => r['city, name']))).toEqual(new Set(['Lima']));
+  expect(new Set(csv.data.map((r) => r.country))).toEqual(new Set(['Peru']));
 });
 
 test('bad files get a clear message and what was loaded stays', async ({ studio, page }) => {

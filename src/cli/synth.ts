@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const config = { ...DEFAULT_CONFIG, seed: args.seed, batchSize: args.batch ?? DEFAULT_CONFIG.batchSize, epochs: args.epochs };
   const model = new TabularModel(table, schema, config);
   log(`preprocessing ${model.preprocessSeconds.toFixed(2)} s; ${model.trainer.stepsPerEpoch} steps per epoch, batch ${model.trainer.batch}`);
+  for (const d of model.transformer.derived) log(`  ${d.name}: written from ${d.source}, which fixes it in the seed`);
   await model.train(args.epochs, {
     readEvery: 10,
     onEpoch: (r) => log(`epoch ${r.epoch}/${args.epochs}  column shapes ${r.fidelity.score.toFixed(3)}  pair trends ${r.pairTrends.toFixed(3)}`),

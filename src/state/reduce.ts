@@ -40,7 +40,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
       };
     case 'trainStarted':
       return {
-        run: { stepsPerEpoch: message.stepsPerEpoch, batch: message.batch, preprocessSeconds: message.preprocessSeconds, trainingRows: message.trainingRows },
+        run: { stepsPerEpoch: message.stepsPerEpoch, batch: message.batch, preprocessSeconds: message.preprocessSeconds, trainingRows: message.trainingRows, derived: message.derived },
         losses: { step: [], discriminator: [], generator: [], penalty: [] },
         fidelity: { epoch: [], score: [], pairs: [] },
         generated: null,

@@ -30,7 +30,8 @@ export interface TrainSlice {
   status: TrainStatus;
   config: ModelConfig;
   progress: TrainProgress | null;
-  run: { stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number } | null;
+  /** `derived`: columns written from the column they follow in the seed, not modelled. */
+  run: { stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: { name: string; source: string }[] } | null;
   trainedEpochs: number;
   /** A model exists (trained fully or stopped early) and can generate. */
   modelReady: boolean;

@@ -24,6 +24,7 @@ type SwitchKey = { [K in keyof ModelConfig]: ModelConfig[K] extends boolean ? K 
 
 const SWITCHES: { key: SwitchKey; label: string }[] = [
   { key: 'conditionOnModes', label: 'Condition on continuous modes' },
+  { key: 'deriveColumns', label: 'Write columns that follow another column from it' },
   { key: 'keepBest', label: 'Generate with the best epoch' },
 ];
 

@@ -91,6 +91,12 @@ export function TrainPanel() {
             {s.run && ` · batch ${s.run.batch}, ${s.run.stepsPerEpoch} steps/epoch, preprocessing ${s.run.preprocessSeconds.toFixed(2)} s`}
             {s.run && s.run.trainingRows < s.rowCount && ` · training on a random ${s.run.trainingRows.toLocaleString()} of ${s.rowCount.toLocaleString()} rows`}
           </span>
+          {s.run && s.run.derived.length > 0 && (
+            <p className="hint" data-testid="derived-columns">
+              Written from the column they follow in your data, so every row agrees:{' '}
+              {s.run.derived.map((d) => `${d.name} (follows ${d.source})`).join(', ')}.
+            </p>
+          )}
         </div>
       )}
     </section>

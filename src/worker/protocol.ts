@@ -52,7 +52,7 @@ export type FromWorker =
   | { type: 'loaded'; name: string; rows: number; columns: ColumnView[] }
   | { type: 'schema'; columns: ColumnView[] }
   | { type: 'error'; task: Task; message: string }
-  | { type: 'trainStarted'; epochs: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number }
+  | { type: 'trainStarted'; epochs: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: { name: string; source: string }[] }
   | { type: 'progress'; progress: TrainProgress }
   | { type: 'epoch'; report: EpochView }
   | { type: 'trainEnded'; stopped: boolean; epochs: number; choices: { column: string; values: string[] }[] }

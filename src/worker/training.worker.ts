@@ -88,7 +88,7 @@ async function train(config: ModelConfig): Promise<void> {
   s.generated = null;
   const model = new TabularModel(s.table, s.schema, config);
   s.model = model;
-  post({ type: 'trainStarted', epochs: config.epochs, stepsPerEpoch: model.trainer.stepsPerEpoch, batch: model.trainer.batch, preprocessSeconds: model.preprocessSeconds, trainingRows: model.trainingRows });
+  post({ type: 'trainStarted', epochs: config.epochs, stepsPerEpoch: model.trainer.stepsPerEpoch, batch: model.trainer.batch, preprocessSeconds: model.preprocessSeconds, trainingRows: model.trainingRows, derived: model.transformer.derived });
   const state = { paused: false, stopped: false, wake: null as (() => void) | null };
   training = state;
   try {

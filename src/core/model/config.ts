@@ -20,6 +20,8 @@ export interface ModelConfig {
   dropout: number;
   /** Also condition on the mode of continuous columns (as CTAB-GAN does), not only on categories. */
   conditionOnModes: boolean;
+  /** Write a column another categorical column determines in the seed from that column, rather than model it. */
+  deriveColumns: boolean;
   /**
    * Sample from an exponential moving average of the generator's weights, with at most this
    * decay per step (warmed up from 0.1); 0 samples the raw weights.
@@ -47,6 +49,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   tau: 0.2,
   dropout: 0.5,
   conditionOnModes: true,
+  deriveColumns: true,
   generatorAverage: 0.999,
   keepBest: true,
   seed: 42,

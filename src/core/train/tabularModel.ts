@@ -79,7 +79,7 @@ export class TabularModel {
     // The encoded rows live on the device, so a very large seed trains on a random subset.
     const rows = table.rowCount > MAX_TRAIN_ROWS ? selectRows(table, Array.from({ length: MAX_TRAIN_ROWS }, () => rng.int(table.rowCount))) : table;
     this.trainingRows = rows.rowCount;
-    this.transformer = new TableTransformer(table, schema, config.seed);
+    this.transformer = new TableTransformer(table, schema, config.seed, { derive: config.deriveColumns });
     const encoded = this.transformer.encode(rows, schema, config.seed + 1);
     this.preprocessSeconds = (performance.now() - t0) / 1000;
     this.trainer = new CtganTrainer(encoded, rows.rowCount, this.transformer.layout, config);
@@ -174,8 +174,7 @@ export class TabularModel {
     for (let first = 0; first < rows; first += chunkRows) {
       const count = Math.min(chunkRows, rows - first);
       const encoded = await this.trainer.sample(count, this.config.seed + 31 * (first / chunkRows + 1), fixed?.slot);
-      const chunk = this.transformer.decode(encoded, count, rng, first);
-      if (fixed) chunk.columns[chunk.names.indexOf(fixed.column)].fill(fixed.value);
+      const chunk = this.transformer.decode(encoded, count, rng, first, fixed);
       await options.onChunk(chunk, first);
     }
   }

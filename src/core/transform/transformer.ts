@@ -4,6 +4,7 @@ import { Rng } from '../train/rng';
 import { CategoricalEncoder } from './categorical';
 import { codecFor } from './codecs';
 import { ContinuousEncoder } from './continuous';
+import { findDerivations, type Derivation } from './derived';
 import { IdGenerator } from './idColumn';
 import type { ColumnEncoder, Span } from './types';
 
@@ -34,22 +35,34 @@ export interface Layout {
 type Slot =
   | { kind: 'model'; column: EncodedColumn }
   | { kind: 'id'; name: string; ids: IdGenerator }
-  | { kind: 'constant'; name: string; value: string | null };
+  | { kind: 'constant'; name: string; value: string | null }
+  | { kind: 'derived'; name: string; from: number; map: Derivation['map'] };
 
 /** Fits every included column's encoder and maps whole tables to model rows and back. */
 export class TableTransformer {
   readonly encoded: EncodedColumn[] = [];
   readonly layout: Layout;
+  /** Columns written from another column's value rather than modelled: name and source name. */
+  readonly derived: { name: string; source: string }[];
   private readonly slots: Slot[] = [];
   private readonly missingText: string[] = [];
 
-  constructor(table: Table, schema: ColumnSchema[], seed: number) {
+  constructor(table: Table, schema: ColumnSchema[], seed: number, options: { derive: boolean } = { derive: true }) {
     const rng = new Rng(seed);
+    const derivations = new Map((options.derive ? findDerivations(table, schema) : []).map((d) => [d.column, d]));
+    const slotOf = new Map<number, number>();
     let offset = 0;
     schema.forEach((column, i) => {
       if (!column.include) return;
       const values = table.columns[i];
+      slotOf.set(i, this.slots.length);
       this.missingText.push(table.missingText?.[i] ?? '');
+      const derivation = derivations.get(i);
+      if (derivation) {
+        // Its source always comes first in decoding: sources are modelled, never derived.
+        this.slots.push({ kind: 'derived', name: column.name, from: derivation.source, map: derivation.map });
+        return;
+      }
       if (column.kind === 'id') {
         this.slots.push({ kind: 'id', name: column.name, ids: new IdGenerator(values, column.name) });
         return;
@@ -67,6 +80,8 @@ export class TableTransformer {
       this.slots.push({ kind: 'model', column: encoded });
       offset += encoder.width;
     });
+    for (const slot of this.slots) if (slot.kind === 'derived') slot.from = slotOf.get(slot.from)!;
+    this.derived = [...derivations.values()].map((d) => ({ name: schema[d.column].name, source: schema[d.source].name }));
     this.layout = {
       width: offset,
       spans: this.encoded.flatMap((c) => c.encoder.spans.map((s) => ({ ...s, start: s.start + c.offset }))),
@@ -95,13 +110,23 @@ export class TableTransformer {
     return out;
   }
 
-  /** Model rows back to a table in the seed's column order; `firstRow` numbers the fresh IDs. */
-  decode(data: Float32Array, rows: number, rng: Rng, firstRow = 0): Table {
+  /**
+   * Model rows back to a table in the seed's column order; `firstRow` numbers the fresh IDs.
+   * A `fixed` column is set to its value before the columns that follow it are derived.
+   */
+  decode(data: Float32Array, rows: number, rng: Rng, firstRow = 0, fixed?: { column: string; value: string }): Table {
     const width = this.layout.width;
     const columns = this.slots.map((slot) => {
-      if (slot.kind === 'model') return slot.column.encoder.decode(data, width, slot.column.offset, rows, rng);
+      if (slot.kind === 'model') {
+        if (slot.column.name === fixed?.column) return new Array<string | null>(rows).fill(fixed.value);
+        return slot.column.encoder.decode(data, width, slot.column.offset, rows, rng);
+      }
       if (slot.kind === 'id') return slot.ids.take(rows, firstRow);
-      return new Array<string | null>(rows).fill(slot.value);
+      if (slot.kind === 'constant') return new Array<string | null>(rows).fill(slot.value);
+      return [];
+    });
+    this.slots.forEach((slot, i) => {
+      if (slot.kind === 'derived') columns[i] = columns[slot.from].map((v) => slot.map.get(v) ?? null);
     });
     return { names: this.names, columns, rowCount: rows, missingText: this.missingText };
   }
