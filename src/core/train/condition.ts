@@ -9,10 +9,11 @@ export interface ConditionBatch {
   rows: Int32Array;
 }
 
-/** A request to fix one condition span at one slot for every generated row. */
+/** A request to fix one condition span for every generated row: at one slot, or at one of several drawn by weight. */
 export interface FixedCondition {
   spanIndex: number;
-  slot: number;
+  slots: Int32Array;
+  cumulative: Float64Array;
 }
 
 /**
@@ -75,7 +76,7 @@ export class ConditionSampler {
   generation(batch: number, rng: Rng, fixed?: FixedCondition): ConditionBatch {
     const out = this.empty(batch);
     for (let i = 0; i < batch; i++) {
-      if (fixed) this.set(out, i, fixed.spanIndex, fixed.slot);
+      if (fixed) this.set(out, i, fixed.spanIndex, fixed.slots.length === 1 ? fixed.slots[0] : fixed.slots[rng.pick(fixed.cumulative)]);
       else if (this.columns > 0) {
         const d = rng.int(this.columns);
         this.set(out, i, d, rng.pick(this.freqCumulative[d]));

@@ -7,7 +7,7 @@ import type { ModelConfig } from '../model/config';
 import { CategoricalEncoder } from '../transform/categorical';
 import { TableTransformer } from '../transform/transformer';
 import type { FixedCondition } from './condition';
-import { Rng } from './rng';
+import { cumulativeOf, Rng } from './rng';
 import { Turns } from './turns';
 import { CtganTrainer } from './trainer';
 
@@ -179,10 +179,12 @@ export class TabularModel {
     }
   }
 
-  /** Column names and values a user can fix when generating. */
+  /** Column names and values a user can fix when generating: categorical columns, modelled or derived. */
   conditionChoices(): { column: string; values: string[] }[] {
-    return this.transformer.encoded
-      .filter((c) => c.encoder instanceof CategoricalEncoder)
+    const modelled = new Set(this.transformer.encoded.filter((c) => c.encoder instanceof CategoricalEncoder).map((c) => c.name));
+    const derived = new Set(this.transformer.derived.map((d) => d.name));
+    return this.schema
+      .filter((c) => modelled.has(c.name) || (derived.has(c.name) && (c.kind === 'categorical' || c.kind === 'boolean')))
       .map((c) => ({
         column: c.name,
         values: [...new Set(this.table.columns[this.table.names.indexOf(c.name)].filter((v): v is string => v !== null))].sort(),
@@ -193,14 +195,18 @@ export class TabularModel {
     this.trainer.dispose();
   }
 
+  /** A derived column is fixed through its source: the source values that give `value`, by seed frequency. */
   private fixedCondition(column: string, value: string): { column: string; value: string; slot: FixedCondition } {
+    const via = this.transformer.sourcesOf(column, value);
+    const modelled = via?.source ?? column;
     const spans = this.trainer.sampler.spans;
-    const spanIndex = spans.findIndex((d) => d.kind === 'category' && this.transformer.encoded[d.column].name === column);
+    const spanIndex = spans.findIndex((d) => d.kind === 'category' && this.transformer.encoded[d.column].name === modelled);
     if (spanIndex < 0) throw new Error(`"${column}" is not a categorical column of the model, so it cannot be fixed.`);
     const encoder = this.transformer.encoded[spans[spanIndex].column].encoder as CategoricalEncoder;
-    const slot = encoder.slotOf(value);
-    if (slot < 0) throw new Error(`"${value}" never appears in "${column}" in the seed data, so it cannot be fixed.`);
-    return { column, value, slot: { spanIndex, slot } };
+    const values = via?.values ?? [value];
+    const slots = Int32Array.from(values, (v) => encoder.slotOf(v));
+    if (values.length === 0 || slots.some((s) => s < 0)) throw new Error(`"${value}" never appears in "${column}" in the seed data, so it cannot be fixed.`);
+    return { column, value, slot: { spanIndex, slots, cumulative: cumulativeOf(via?.counts ?? [1]) } };
   }
 }
 

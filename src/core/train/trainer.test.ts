@@ -102,4 +102,20 @@ describe('CtganTrainer on the CPU backend', () => {
     await expect(model.generate(5, { condition: { column: 'c', value: 'zzz' }, onChunk: () => undefined })).rejects.toThrow(/never appears/);
     model.dispose();
   });
+  it('fixes a derived column through the values of its source that give it', async () => {
+    const rng = new Rng(4);
+    const countryOf: Record<string, string> = { Oslo: 'Norway', Bergen: 'Norway', Lima: 'Peru' };
+    const city = Array.from({ length: 240 }, () => ['Oslo', 'Bergen', 'Lima'][rng.int(3)]);
+    const t = tableFromColumns(['city', 'country'], [city, city.map((c) => countryOf[c])]);
+    const model = new TabularModel(t, inferSchema(t), tiny);
+    expect(model.transformer.derived).toEqual([{ name: 'country', source: 'city' }]);
+    expect(model.conditionChoices().map((c) => c.column)).toEqual(['city', 'country']);
+    await model.train(1);
+    const rows: string[][] = [];
+    await model.generate(200, { condition: { column: 'country', value: 'Norway' }, onChunk: (chunk) => void rows.push(...chunk.columns[0].map((c, r) => [c!, chunk.columns[1][r]!])) });
+    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(['Norway']));
+    // Both Norwegian cities come back, and no other.
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(['Oslo', 'Bergen']));
+    model.dispose();
+  });
 });

@@ -9,6 +9,8 @@ export interface Derivation {
   source: number;
   /** Source value → derived value, both exactly as the seed wrote them. */
   map: Map<string | null, string | null>;
+  /** Rows of the seed with each source value. */
+  counts: Map<string | null, number>;
 }
 
 // The seed must make a chance match this unlikely (natural log): groups that are constant
@@ -28,9 +30,9 @@ export function findDerivations(table: Table, schema: ColumnSchema[]): Derivatio
   for (const column of [...candidates].reverse()) {
     for (const source of sources) {
       if (source === column || found.has(source)) continue;
-      const map = determines(table.columns[source], table.columns[column]);
-      if (map) {
-        found.set(column, { column, source, map });
+      const fit = determines(table.columns[source], table.columns[column]);
+      if (fit) {
+        found.set(column, { column, source, ...fit });
         break;
       }
     }
@@ -43,6 +45,7 @@ export function findDerivations(table: Table, schema: ColumnSchema[]): Derivatio
       for (const [value, middle] of from.map) map.set(value, d.map.get(middle) ?? null);
       d.source = from.source;
       d.map = map;
+      d.counts = from.counts;
       from = found.get(d.source);
     }
   }
@@ -50,7 +53,7 @@ export function findDerivations(table: Table, schema: ColumnSchema[]): Derivatio
 }
 
 /** The value map when every row with the same `source` value has the same `target` value, and that is no chance. */
-function determines(source: (string | null)[], target: (string | null)[]): Map<string | null, string | null> | null {
+function determines(source: (string | null)[], target: (string | null)[]): Pick<Derivation, 'map' | 'counts'> | null {
   const map = new Map<string | null, string | null>();
   const groupSize = new Map<string | null, number>();
   for (let r = 0; r < source.length; r++) {
@@ -70,5 +73,5 @@ function determines(source: (string | null)[], target: (string | null)[]): Map<s
     for (const p of shares.values()) chance += p ** k;
     logChance += Math.log(Math.min(1, chance));
   }
-  return logChance < MAX_LOG_CHANCE ? map : null;
+  return logChance < MAX_LOG_CHANCE ? { map, counts: groupSize } : null;
 }

@@ -1,6 +1,6 @@
 import type { ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
-import { Rng } from '../train/rng';
+import { cumulativeOf, Rng } from '../train/rng';
 import { CategoricalEncoder } from './categorical';
 import { codecFor } from './codecs';
 import { ContinuousEncoder } from './continuous';
@@ -36,7 +36,7 @@ type Slot =
   | { kind: 'model'; column: EncodedColumn }
   | { kind: 'id'; name: string; ids: IdGenerator }
   | { kind: 'constant'; name: string; value: string | null }
-  | { kind: 'derived'; name: string; from: number; map: Derivation['map'] };
+  | { kind: 'derived'; name: string; from: number; map: Derivation['map']; counts: Derivation['counts'] };
 
 /** Fits every included column's encoder and maps whole tables to model rows and back. */
 export class TableTransformer {
@@ -60,7 +60,7 @@ export class TableTransformer {
       const derivation = derivations.get(i);
       if (derivation) {
         // Its source always comes first in decoding: sources are modelled, never derived.
-        this.slots.push({ kind: 'derived', name: column.name, from: derivation.source, map: derivation.map });
+        this.slots.push({ kind: 'derived', name: column.name, from: derivation.source, map: derivation.map, counts: derivation.counts });
         return;
       }
       if (column.kind === 'id') {
@@ -111,8 +111,20 @@ export class TableTransformer {
   }
 
   /**
+   * The values of its source that give a derived column `value`, with their seed counts; null
+   * when `column` is not derived.
+   */
+  sourcesOf(column: string, value: string): { source: string; values: (string | null)[]; counts: number[] } | null {
+    const slot = this.slots.find((s) => s.kind === 'derived' && s.name === column);
+    if (slot?.kind !== 'derived') return null;
+    const values = [...slot.map.keys()].filter((v) => slot.map.get(v) === value);
+    return { source: this.names[slot.from], values, counts: values.map((v) => slot.counts.get(v) ?? 0) };
+  }
+
+  /**
    * Model rows back to a table in the seed's column order; `firstRow` numbers the fresh IDs.
-   * A `fixed` column is set to its value before the columns that follow it are derived.
+   * A `fixed` column is set to its value before the columns that follow it are derived; a fixed
+   * derived column redraws, at seed frequencies, the source values that do not give it.
    */
   decode(data: Float32Array, rows: number, rng: Rng, firstRow = 0, fixed?: { column: string; value: string }): Table {
     const width = this.layout.width;
@@ -126,7 +138,14 @@ export class TableTransformer {
       return [];
     });
     this.slots.forEach((slot, i) => {
-      if (slot.kind === 'derived') columns[i] = columns[slot.from].map((v) => slot.map.get(v) ?? null);
+      if (slot.kind !== 'derived') return;
+      if (slot.name === fixed?.column) {
+        const { values, counts } = this.sourcesOf(fixed.column, fixed.value)!;
+        const cumulative = cumulativeOf(counts);
+        const source = columns[slot.from];
+        for (let r = 0; r < rows; r++) if (slot.map.get(source[r]) !== fixed.value) source[r] = values[rng.pick(cumulative)];
+      }
+      columns[i] = columns[slot.from].map((v) => slot.map.get(v) ?? null);
     });
     return { names: this.names, columns, rowCount: rows, missingText: this.missingText };
   }
