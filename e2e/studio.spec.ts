@@ -15,6 +15,7 @@ test('drop a CSV, train on WebGPU, generate and download it in three formats', a
   await expect(page.getByLabel('Type of member')).toHaveValue('boolean');
   await expect(page.getByLabel('Type of fee')).toHaveValue('numeric');
   await expect(page.getByRole('row', { name: /fee/ })).toContainText('written like $1,234.50');
+  await expect(page.getByRole('row', { name: /country/ })).toContainText('follows city, name');
 
   await studio.useTinyModel(1);
   await studio.trainToEnd();

@@ -55,6 +55,7 @@ export function SchemaPanel() {
                     {c.numeric.style && `, written like ${writeNumber(1234.5, c.numeric.decimals, c.numeric.style)}`}
                   </span>
                 )}
+                {c.follows && <span className="detail">follows {c.follows}</span>}
               </td>
               <td>
                 {i < charts && c.mini.shares.length > 0 && (

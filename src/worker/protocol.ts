@@ -13,9 +13,10 @@ export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu
 /** Generated rows are held in the worker until downloaded, so a tab's memory sets this bound. */
 export const MAX_GENERATED_ROWS = 2_000_000;
 
-/** A column as the schema panel shows it: its schema and a small distribution. */
+/** A column as the schema panel shows it: its schema, a small distribution and the column that fixes it, if any. */
 export interface ColumnView extends ColumnSchema {
   mini: { labels: string[]; shares: number[] };
+  follows?: string;
 }
 
 export interface Condition {

@@ -7,6 +7,7 @@ import { createWriter, MIME, type ExportFormat } from '../core/export/writer';
 import { miniDistribution } from '../core/metrics/distribution';
 import type { ModelConfig } from '../core/model/config';
 import { TabularModel, type EpochReport } from '../core/train/tabularModel';
+import { findDerivations } from '../core/transform/derived';
 import { switchBackend } from './backend';
 import { MAX_GENERATED_ROWS, type ColumnView, type Condition, type FromWorker, type Task, type ToWorker } from './protocol';
 
@@ -157,7 +158,8 @@ function exportAs(format: ExportFormat): void {
 }
 
 function views(s: Studio): ColumnView[] {
-  return s.schema.map((c, i) => ({ ...c, mini: miniDistribution(c, s.table.columns[i]) }));
+  const follows = new Map(findDerivations(s.table, s.schema).map((d) => [d.column, s.schema[d.source].name]));
+  return s.schema.map((c, i) => ({ ...c, mini: miniDistribution(c, s.table.columns[i]), follows: follows.get(i) }));
 }
 
 function epochView(r: EpochReport) {
