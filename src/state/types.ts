@@ -1,6 +1,7 @@
 import type { ExportFormat } from '../core/export/writer';
 import type { ModelConfig } from '../core/model/config';
 import type { TrainProgress } from '../core/train/tabularModel';
+import type { DerivedColumn } from '../core/transform/transformer';
 import type { BackendChoice, BackendName, ColumnView, Condition, EpochView, Task, ToWorker } from '../worker/protocol';
 import type { ColumnKind } from '../core/data/schema';
 
@@ -31,7 +32,7 @@ export interface TrainSlice {
   config: ModelConfig;
   progress: TrainProgress | null;
   /** `derived`: columns written from the column they follow in the seed, not modelled. */
-  run: { stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: { name: string; source: string }[] } | null;
+  run: { stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: DerivedColumn[] } | null;
   trainedEpochs: number;
   /** A model exists (trained fully or stopped early) and can generate. */
   modelReady: boolean;

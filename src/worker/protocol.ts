@@ -5,6 +5,7 @@ import type { Distribution } from '../core/metrics/distribution';
 import type { ColumnScore } from '../core/metrics/fidelity';
 import type { ModelConfig } from '../core/model/config';
 import type { TrainProgress } from '../core/train/tabularModel';
+import type { DerivedColumn } from '../core/transform/transformer';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
@@ -53,7 +54,7 @@ export type FromWorker =
   | { type: 'loaded'; name: string; rows: number; columns: ColumnView[] }
   | { type: 'schema'; columns: ColumnView[] }
   | { type: 'error'; task: Task; message: string }
-  | { type: 'trainStarted'; epochs: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: { name: string; source: string }[] }
+  | { type: 'trainStarted'; epochs: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: DerivedColumn[] }
   | { type: 'progress'; progress: TrainProgress }
   | { type: 'epoch'; report: EpochView }
   | { type: 'trainEnded'; stopped: boolean; epochs: number; choices: { column: string; values: string[] }[] }

@@ -32,6 +32,12 @@ export interface Layout {
   conditions: ConditionSpan[];
 }
 
+/** A column written from the value of the column it follows rather than modelled. */
+export interface DerivedColumn {
+  name: string;
+  source: string;
+}
+
 type Slot =
   | { kind: 'model'; column: EncodedColumn }
   | { kind: 'id'; name: string; ids: IdGenerator }
@@ -42,8 +48,6 @@ type Slot =
 export class TableTransformer {
   readonly encoded: EncodedColumn[] = [];
   readonly layout: Layout;
-  /** Columns written from another column's value rather than modelled: name and source name. */
-  readonly derived: { name: string; source: string }[];
   private readonly slots: Slot[] = [];
   private readonly missingText: string[] = [];
 
@@ -81,7 +85,6 @@ export class TableTransformer {
       offset += encoder.width;
     });
     for (const slot of this.slots) if (slot.kind === 'derived') slot.from = slotOf.get(slot.from)!;
-    this.derived = [...derivations.values()].map((d) => ({ name: schema[d.column].name, source: schema[d.source].name }));
     this.layout = {
       width: offset,
       spans: this.encoded.flatMap((c) => c.encoder.spans.map((s) => ({ ...s, start: s.start + c.offset }))),
@@ -92,6 +95,11 @@ export class TableTransformer {
         return modes > 1 ? [{ kind: 'mode', column, offset: c.offset + 1, size: modes }] : [];
       }),
     };
+  }
+
+  get derived(): DerivedColumn[] {
+    const names = this.names;
+    return this.slots.flatMap((s) => (s.kind === 'derived' ? [{ name: s.name, source: names[s.from] }] : []));
   }
 
   get names(): string[] {
