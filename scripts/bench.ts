@@ -1,6 +1,8 @@
-// `npm run bench [-- --backend all|auto|webgpu|webgl|wasm|cpu|node] [--epochs N] [--max-minutes M] [--rows R] [--config JSON] [--no-build]`
+// `npm run bench [-- --backend all|auto|webgpu|webgl|wasm|cpu|node|dawn] [--epochs N] [--max-minutes M] [--rows R] [--config JSON] [--no-build]`
 // Builds the app, trains the default model on the 80/20 split of the Adult table on each backend
 // in headless Chromium (and under Node), prints one table and writes bench/results/<backend>.json.
+// 'dawn' runs tfjs's WebGPU backend under Node on Dawn, for a real GPU where no browser is at hand;
+// 'all' leaves it out, since without a Vulkan GPU it falls back to SwiftShader (minutes a step).
 import { chromium, type Browser } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { measureLongTasks } from './longTasks';
 import { printTable } from './table';
 
 const BROWSER_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+const NODE_BACKENDS = new Set(['node', 'dawn']);
 const PORT = 4180;
 
 interface Options {
@@ -59,14 +62,14 @@ async function main(): Promise<void> {
     for (const backend of options.backends) {
       let result: BenchResult | null = null;
       let longTasks: number | null = null;
-      if (backend === 'node') result = runNode(options);
+      if (NODE_BACKENDS.has(backend)) result = runNode(backend, options);
       else {
         browser ??= await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
         result = await runBrowser(browser, backend, options);
         if (result) longTasks = await measureLongTasks(browser, `http://localhost:${PORT}`, result.backend);
       }
       if (!result) continue;
-      const record = { ...result, longTasks, config: options.config, machine: { cpu: cpus()[0]?.model, cores: cpus().length, chromium: backend === 'node' ? null : chromiumVersion, node: process.version }, date: new Date().toISOString() };
+      const record = { ...result, longTasks, config: options.config, machine: { cpu: cpus()[0]?.model, cores: cpus().length, chromium: NODE_BACKENDS.has(backend) ? null : chromiumVersion, node: process.version }, date: new Date().toISOString() };
       writeFileSync(`bench/results/${backend}.json`, `${JSON.stringify(record, null, 2)}\n`);
       results.push({ ...result, longTasks });
     }
@@ -91,11 +94,17 @@ async function runBrowser(browser: Browser, backend: string, options: Options): 
   }
 }
 
-function runNode(options: Options): BenchResult {
-  const out = execFileSync('npx', ['tsx', 'src/bench/node.ts', 'public/adult.csv', String(options.epochs), String(options.maxMinutes * 60), String(options.rows), JSON.stringify(options.config)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 26,
-  });
+function runNode(backend: string, options: Options): BenchResult | null {
+  let out: Buffer;
+  try {
+    out = execFileSync('npx', ['tsx', 'src/bench/node.ts', backend, 'public/adult.csv', String(options.epochs), String(options.maxMinutes * 60), String(options.rows), JSON.stringify(options.config)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 26,
+    });
+  } catch {
+    console.log(`  ${backend}: skipped (see its error above)`);
+    return null;
+  }
   const lines = out.toString().trim().split('\n');
   return JSON.parse(lines[lines.length - 1]) as BenchResult;
 }

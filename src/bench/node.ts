@@ -3,14 +3,25 @@ import '@tensorflow/tfjs-backend-wasm';
 import { readFileSync } from 'node:fs';
 import type { ModelConfig } from '../core/model/config';
 import { DEFAULT_BENCH, runBenchmark } from './benchmark';
+import { startDawn } from './dawn';
 
-// Usage: tsx src/bench/node.ts <adult.csv> <epochs> [max-train-seconds] [rows] [config JSON]; prints the result as the last line.
-const [path, epochs, maxSeconds, rows, config] = process.argv.slice(2);
-tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-await tf.setBackend('wasm');
+// Usage: tsx src/bench/node.ts <node|dawn> <adult.csv> <epochs> [max-train-seconds] [rows] [config JSON]; prints the result as the last line.
+// 'node' trains on tfjs's WASM backend; 'dawn' on its WebGPU backend over Dawn, which needs a Vulkan device.
+const [backend, path, epochs, maxSeconds, rows, config] = process.argv.slice(2);
+
+async function start(): Promise<string> {
+  if (backend === 'dawn') return startDawn();
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  await tf.setBackend('wasm');
+  return 'Node.js, tfjs WASM backend (single thread)';
+}
+
+const adapter = await start();
 const result = await runBenchmark(
   readFileSync(path, 'utf8'),
-  { backend: 'node', adapter: 'Node.js, tfjs WASM backend (single thread)', tensors: () => tf.memory().numTensors, log: (l) => process.stderr.write(`${l}\n`) },
+  { backend, adapter, tensors: () => tf.memory().numTensors, log: (l) => process.stderr.write(`${l}\n`) },
   { ...DEFAULT_BENCH, epochs: Number(epochs ?? DEFAULT_BENCH.epochs), maxTrainSeconds: Number(maxSeconds ?? DEFAULT_BENCH.maxTrainSeconds), generateRows: Number(rows ?? DEFAULT_BENCH.generateRows), config: JSON.parse(config ?? '{}') as Partial<ModelConfig> },
 );
 process.stdout.write(`${JSON.stringify(result)}\n`);
+// Dawn's instance keeps the event loop alive.
+process.exit(0);
