@@ -27,7 +27,7 @@ export interface ModelConfig {
    * decay per step (warmed up from 0.1); 0 samples the raw weights.
    */
   generatorAverage: number;
-  /** Generate with the generator of the epoch with the best fidelity, not the last one. */
+  /** Generate with the generator of the latest epoch whose fidelity is within a hair of the best, not simply the last one. */
   keepBest: boolean;
   seed: number;
 }

@@ -8,6 +8,7 @@ import { CategoricalEncoder } from '../transform/categorical';
 import { TableTransformer } from '../transform/transformer';
 import type { FixedCondition } from './condition';
 import { cumulativeOf, Rng } from './rng';
+import { EpochSelection, selectionScore } from './selection';
 import { Turns } from './turns';
 import { CtganTrainer } from './trainer';
 
@@ -71,7 +72,7 @@ export class TabularModel {
   readonly trainingRows: number;
   private readonly reference: Table;
   private epochsDone = 0;
-  private best = { epoch: 0, score: -Infinity };
+  private readonly selection = new EpochSelection();
 
   constructor(readonly table: Table, readonly schema: ColumnSchema[], readonly config: ModelConfig) {
     const t0 = performance.now();
@@ -133,10 +134,9 @@ export class TabularModel {
         if (hooks.onEpoch || this.config.keepBest) {
           const report = await this.snapshot(this.epochsDone);
           const score = selectionScore(report.fidelity.score, report.pairTrends);
-          if (this.config.keepBest && score > this.best.score) {
+          if (this.config.keepBest && this.selection.offer(this.epochsDone, score)) {
             this.trainer.keepGenerator();
-            this.best = { epoch: this.epochsDone, score };
-            report.best = this.best;
+            report.best = this.selection.kept;
           }
           hooks.onEpoch?.(report);
         }
@@ -146,11 +146,16 @@ export class TabularModel {
     }
   }
 
-  /** Fidelity on a fresh sample against a fixed sample of the seed, plus charts and a preview. */
+  /**
+   * Fidelity against a fixed sample of the seed, plus charts and a preview. Every epoch's
+   * sample comes from the same noise and conditions, so epochs differ by what the generator
+   * learned rather than by the draw (fresh noise each epoch moved the score by more than a
+   * dozen epochs of training did), and the preview shows the same rows taking shape.
+   */
   async snapshot(epoch: number): Promise<EpochReport> {
     const rows = this.reference.rowCount;
-    const encoded = await this.trainer.sample(rows, this.config.seed + 1000 + epoch, undefined, 'average');
-    const synth = this.transformer.decode(encoded, rows, new Rng(epoch));
+    const encoded = await this.trainer.sample(rows, this.config.seed + 1000, undefined, 'average');
+    const synth = this.transformer.decode(encoded, rows, new Rng(this.config.seed + 1001));
     const modelled = this.schema.filter((c) => c.include && c.kind !== 'id' && c.kind !== 'constant');
     const fidelity = columnShapes(this.reference, synth, this.schema);
     const pairs = pairTrends(this.reference, synth, this.schema).score;
@@ -158,7 +163,7 @@ export class TabularModel {
       epoch,
       fidelity,
       pairTrends: pairs,
-      best: this.config.keepBest ? this.best : { epoch, score: selectionScore(fidelity.score, pairs) },
+      best: this.config.keepBest ? this.selection.kept : { epoch, score: selectionScore(fidelity.score, pairs) },
       distributions: modelled.map((c) =>
         distributionOf(c, this.reference.columns[this.reference.names.indexOf(c.name)], synth.columns[synth.names.indexOf(c.name)]),
       ),
@@ -208,12 +213,4 @@ export class TabularModel {
     if (values.length === 0 || slots.some((s) => s < 0)) throw new Error(`"${value}" never appears in "${column}" in the seed data, so it cannot be fixed.`);
     return { column, value, slot: { spanIndex, slots, cumulative: cumulativeOf(via?.counts ?? [1]) } };
   }
-}
-
-/**
- * What the kept generator is chosen on. Shapes alone peak within a few epochs while the
- * columns' joint behaviour still improves, so pair trends count as much.
- */
-function selectionScore(shapes: number, pairs: number): number {
-  return (shapes + pairs) / 2;
 }
