@@ -14,4 +14,8 @@ describe('toCsv', () => {
   it('leaves styled negative numbers and a lone dash as they are', () => {
     expect(toCsv(tableFromColumns(['a'], [['-$1,234.50', '-12%', '-', '-cmd']]))).toBe('a\n"-$1,234.50"\n-12%\n-\n\'-cmd\n');
   });
+
+  it('defuses every character a spreadsheet starts a formula with', () => {
+    expect(toCsv(tableFromColumns(['a'], [['+cmd', '\tcmd', '\rcmd', '+1', 'a=b']]))).toBe('a\n\'+cmd\n\'\tcmd\n"\'\rcmd"\n+1\na=b\n');
+  });
 });
