@@ -84,4 +84,29 @@ describe('SpanOps', () => {
     expect(counts[2]).toBe(0);
     ops.dispose();
   });
+
+  it('draws on the device as it does on the host: one column per span, at softmax frequencies, whatever the draw', () => {
+    const ops = new SpanOps(layout, layout.conditions);
+    const rows = 20000;
+    const rng = new Rng(4);
+    const row = [0.5, 0, Math.log(3), -30, 0, 0, 40, 0];
+    const raw = tf.tensor2d(Array.from({ length: rows }, () => row));
+    // The ends of [0, 1) first: 0 and the float just below 1 must still pick exactly one column.
+    const u = rng.uniforms(rows * 2);
+    u.set([0, 1 - 2 ** -24, 1 - 2 ** -24]);
+    const out = ops.drawOnDevice(raw, tf.tensor2d(u, [rows, 2])).arraySync();
+    const counts = [0, 0, 0];
+    for (const r of out) {
+      expect(r[0]).toBeCloseTo(Math.tanh(0.5), 5);
+      expect(r.slice(1, 4).reduce((a, b) => a + b)).toBe(1);
+      expect(r.slice(4)).toEqual([0, 0, 1, 0]);
+      counts[r.slice(1, 4).indexOf(1)]++;
+    }
+    expect(out[0].slice(1, 4)).toEqual([1, 0, 0]);
+    expect(out[1].slice(1, 4)).toEqual([0, 1, 0]);
+    expect(counts[0] / rows).toBeCloseTo(0.25, 1);
+    expect(counts[1] / rows).toBeCloseTo(0.75, 1);
+    expect(counts[2]).toBe(0);
+    ops.dispose();
+  });
 });

@@ -25,6 +25,8 @@ export class SpanOps {
   /** The column of the row that each slot of the conditional vector stands for. */
   private readonly placement: Int32Array;
   private readonly scratch = new Scratch();
+  /** What `drawOnDevice` needs, made on its first use: generation on CPU backends never does. */
+  private drawing: { running: tf.Tensor2D; last: tf.Tensor2D; places: tf.Tensor2D } | null = null;
   /**
    * Logits minus their span's largest, clipped, with the gradient passed through unchanged.
    * Softmax is shift-invariant, so the shift's own gradient is zero and is not computed; a
@@ -99,6 +101,29 @@ export class SpanOps {
   }
 
   /**
+   * `sampleOnHost` on the device, for GPU backends, where that per-row loop on the host and not
+   * the generator bounds generation. Per span, the category drawn is the one whose running share
+   * first exceeds a uniform draw; the count of columns whose running sum stays below the
+   * threshold is its place in the span, so exactly one column per span is set whatever the
+   * rounding. `uniforms`: [rows, softmax spans], each in [0, 1).
+   */
+  drawOnDevice(raw: tf.Tensor2D, uniforms: tf.Tensor2D): tf.Tensor2D {
+    const { running, last, places } = (this.drawing ??= this.drawingConstants());
+    const weights = tf.mul(tf.exp(this.centreByMax(raw)), this.softMask);
+    const sums = tf.matMul(weights, running);
+    const thresholds = tf.matMul(tf.mul(uniforms, tf.matMul(sums, last)), this.segmentsT);
+    const place = tf.matMul(tf.cast(tf.less(sums, thresholds), 'float32'), this.segments);
+    const chosen = tf.cast(tf.equal(tf.matMul(place, this.segmentsT), places), 'float32');
+    const scalars = tf.sub(tf.mul(tf.sigmoid(tf.mul(raw, 2)), 2), 1);
+    return tf.add(tf.mul(scalars, this.tanhMask), tf.mul(chosen, this.softMask));
+  }
+
+  /** Softmax spans a row has: how many uniforms `drawOnDevice` takes per row. */
+  get softmaxSpanCount(): number {
+    return this.softmaxSpans.length;
+  }
+
+  /**
    * Mean over the batch of the cross-entropy between each row's logits on its conditioned
    * span and the condition (CTGAN's generator loss term). `slots` holds each row's active
    * slot of the conditional vector.
@@ -116,6 +141,32 @@ export class SpanOps {
 
   dispose(): void {
     tf.dispose([this.segments, this.segmentsT, this.tanhMask, this.softMask]);
+    if (this.drawing) tf.dispose(Object.values(this.drawing));
+  }
+
+  /**
+   * [width, width] with 1 where both columns share a span and the row's column comes first
+   * (running sums within spans as one product); [width, spans] with 1 at each span's last
+   * column (its total); [1, width] each column's place in its span, −1 on scalar columns.
+   */
+  private drawingConstants(): { running: tf.Tensor2D; last: tf.Tensor2D; places: tf.Tensor2D } {
+    const { width } = this.layout;
+    const spans = this.softmaxSpans;
+    const running = new Float32Array(width * width);
+    const last = new Float32Array(width * spans.length);
+    const places = new Float32Array(width).fill(-1);
+    spans.forEach(({ start, size }, k) => {
+      for (let i = 0; i < size; i++) {
+        places[start + i] = i;
+        for (let j = i; j < size; j++) running[(start + i) * width + start + j] = 1;
+      }
+      last[(start + size - 1) * spans.length + k] = 1;
+    });
+    return tf.tidy(() => ({
+      running: tf.keep(tf.tensor2d(running, [width, width])),
+      last: tf.keep(tf.tensor2d(last, [width, spans.length])),
+      places: tf.keep(tf.tensor2d(places, [1, width])),
+    }));
   }
 
   private spanSoftmax(logits: tf.Tensor2D): tf.Tensor2D {

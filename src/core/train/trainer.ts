@@ -13,6 +13,8 @@ import { Rng } from './rng';
 import { Scratch } from './scratch';
 
 const GENERATION_BATCH = 5000;
+const DEVICE_DRAW_BACKENDS = new Set(['webgpu', 'webgl']);
+const MAX_DEVICE_DRAW_WIDTH = 4096;
 
 /** One step's losses as scalars on the device; the caller owns and disposes them. */
 export interface StepLosses {
@@ -127,14 +129,29 @@ export class CtganTrainer {
     const batch = Math.max(this.batch, Math.min(GENERATION_BATCH, count));
     for (let done = 0; done < count; done += batch) {
       const conds = this.sampler.generation(batch, rng, fixed);
-      const rows = tf.tidy(() => this.generator.apply(this.noise(batch, rng), this.slotTensor(conds.slots)));
+      const onDevice = this.drawsOnDevice();
+      const rows = tf.tidy(() => {
+        const raw = this.generator.apply(this.noise(batch, rng), this.slotTensor(conds.slots));
+        if (!onDevice) return raw;
+        const spans = this.spans.softmaxSpanCount;
+        return this.spans.drawOnDevice(raw, tf.tensor2d(rng.uniforms(batch * spans), [batch, spans]));
+      });
       const values = (await rows.data()) as Float32Array;
       rows.dispose();
-      this.spans.sampleOnHost(values, batch, rng);
+      if (!onDevice) this.spans.sampleOnHost(values, batch, rng);
       const take = Math.min(batch, count - done);
       out.set(values.subarray(0, take * width), done * width);
     }
     return out;
+  }
+
+  /**
+   * Categories are drawn on the device on GPU backends, where the host's loop over every
+   * logit would otherwise bound generation; on CPU backends the loop is cheaper than the
+   * extra [width, width] product. Very wide rows stay on the host: that matrix grows as width².
+   */
+  private drawsOnDevice(): boolean {
+    return DEVICE_DRAW_BACKENDS.has(tf.getBackend()) && this.spans.softmaxSpanCount > 0 && this.layout.width <= MAX_DEVICE_DRAW_WIDTH;
   }
 
   dispose(): void {
