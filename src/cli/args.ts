@@ -6,11 +6,11 @@ export interface SynthArgs {
   rows?: number;
   epochs: number;
   seed: number;
-  backend: 'wasm' | 'cpu';
+  backend: 'wasm' | 'cpu' | 'webgpu';
   batch?: number;
 }
 
-export const USAGE = 'usage: npm run synth -- --input data.csv --out synth.csv [--rows N] [--epochs E] [--seed S] [--backend wasm|cpu] [--batch B]';
+export const USAGE = 'usage: npm run synth -- --input data.csv --out synth.csv [--rows N] [--epochs E] [--seed S] [--backend wasm|cpu|webgpu] [--batch B]';
 
 export function parseArgs(argv: string[]): SynthArgs {
   const map = new Map<string, string>();
@@ -26,7 +26,7 @@ export function parseArgs(argv: string[]): SynthArgs {
   const out = map.get('out');
   if (!input || !out) throw new InputError(`--input and --out are required.\n${USAGE}`);
   const backend = map.get('backend') ?? 'wasm';
-  if (backend !== 'wasm' && backend !== 'cpu') throw new InputError(`--backend must be wasm or cpu, not "${backend}".`);
+  if (backend !== 'wasm' && backend !== 'cpu' && backend !== 'webgpu') throw new InputError(`--backend must be wasm, cpu or webgpu, not "${backend}".`);
   return {
     input,
     out,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +9,8 @@ import { parseDelimitedText } from '../core/data/parse';
 const run = promisify(execFile);
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const SYNTH = join(process.cwd(), 'src', 'cli', 'synth.ts');
+// Chromium's software Vulkan driver: Dawn runs WebGPU on it where there is no GPU.
+const SWIFTSHADER = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
 function seedFile(dir: string): string {
   const lines = ['city,temp,when'];
@@ -30,6 +32,27 @@ describe('npm run synth', () => {
     expect(table.rowCount).toBe(75);
     expect(new Set(table.columns[0])).toEqual(new Set(['Oslo', 'Lima']));
     expect(table.columns[2].every((v) => /^2024-01-\d{2}$/.test(v!))).toBe(true);
+  });
+
+  it.skipIf(!existsSync(SWIFTSHADER))('trains and generates on WebGPU under Dawn', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synth-'));
+    const out = join(dir, 'out.csv');
+    const env = { ...process.env, VK_ICD_FILENAMES: SWIFTSHADER, XDG_RUNTIME_DIR: dir };
+    const { stderr } = await run(TSX, [SYNTH, '--input', seedFile(dir), '--out', out, '--rows', '75', '--epochs', '1', '--batch', '20', '--backend', 'webgpu'], { env });
+    expect(stderr).toMatch(/WebGPU on Dawn \(Node\)/);
+    expect(stderr).toMatch(/backend webgpu/);
+    const table = parseDelimitedText(readFileSync(out, 'utf8'));
+    expect(table.rowCount).toBe(75);
+    expect(new Set(table.columns[0])).toEqual(new Set(['Oslo', 'Lima']));
+    expect(table.columns[1].every((v) => Number(v) >= 5 && Number(v) <= 23)).toBe(true);
+  });
+
+  it('says so when WebGPU is asked for and there is no GPU', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synth-'));
+    const env = { ...process.env, VK_ICD_FILENAMES: join(dir, 'no-driver.json'), XDG_RUNTIME_DIR: dir };
+    const failure = await run(TSX, [SYNTH, '--input', seedFile(dir), '--out', join(dir, 'o.csv'), '--backend', 'webgpu'], { env }).catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toMatch(/No Vulkan GPU found for WebGPU.*--backend wasm/);
   });
 
   it('exits non-zero with a clear message on bad input', async () => {

@@ -8,6 +8,7 @@ import { createWriter, type ExportFormat } from '../core/export/writer';
 import { DEFAULT_CONFIG } from '../core/model/config';
 import { TabularModel } from '../core/train/tabularModel';
 import { parseArgs } from './args';
+import { startDawn } from './dawn';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
     throw new InputError(`Cannot read "${args.input}": check the path.`);
   }
   tf.env().set('DEBUG', false);
-  await tf.setBackend(args.backend);
+  if (args.backend === 'webgpu') log(`WebGPU on ${await startDawn({ software: false })}`);
+  else await tf.setBackend(args.backend);
   const table = await loadTable(args.input, bytes);
   const schema = inferSchema(table);
   log(`read ${table.rowCount} rows × ${table.names.length} columns; backend ${tf.getBackend()}`);
