@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { InputError } from '../core/data/table';
 
 // Chromium ships SwiftShader's Vulkan driver; on a machine with no GPU it lets Dawn start, slowly.
-const SWIFTSHADER_ICD = ['/usr/lib/chromium/vk_swiftshader_icd.json', '/usr/lib64/chromium/vk_swiftshader_icd.json'];
+export const SWIFTSHADER_ICD = ['/usr/lib/chromium/vk_swiftshader_icd.json', '/usr/lib64/chromium/vk_swiftshader_icd.json'];
 
 /**
  * Starts tfjs's WebGPU backend under Node on Dawn (the `webgpu` package), the engine Chromium's

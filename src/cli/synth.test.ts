@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseDelimitedText } from '../core/data/parse';
+import { SWIFTSHADER_ICD } from './dawn';
 
 const run = promisify(execFile);
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const SYNTH = join(process.cwd(), 'src', 'cli', 'synth.ts');
 // Chromium's software Vulkan driver: Dawn runs WebGPU on it where there is no GPU, given the Vulkan loader.
-const SWIFTSHADER = '/usr/lib/chromium/vk_swiftshader_icd.json';
+const SWIFTSHADER = SWIFTSHADER_ICD.find((p) => existsSync(p));
 const LOADER = ['/lib/x86_64-linux-gnu/libvulkan.so.1', '/usr/lib/x86_64-linux-gnu/libvulkan.so.1', '/usr/lib64/libvulkan.so.1'];
-const SOFTWARE_VULKAN = existsSync(SWIFTSHADER) && LOADER.some((p) => existsSync(p));
+const SOFTWARE_VULKAN = SWIFTSHADER !== undefined && LOADER.some((p) => existsSync(p));
 
 function seedFile(dir: string): string {
   const lines = ['city,temp,when'];

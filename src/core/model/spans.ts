@@ -67,10 +67,7 @@ export class SpanOps {
     // than the whole softmax.
     const n = raw.shape[0] * raw.shape[1];
     const gumbel = tf.tensor2d(rng.gumbels(n, this.scratch.take('gumbel', n)), raw.shape);
-    const soft = this.spanSoftmax(tf.div(tf.add(raw, gumbel), tau));
-    // tanh(x) = 2σ(2x) − 1: WASM's tanh is a scalar loop (1.7 ms on [500, 183]); its sigmoid is vectorised.
-    const scalars = tf.sub(tf.mul(tf.sigmoid(tf.mul(raw, 2)), 2), 1);
-    return tf.add(tf.mul(scalars, this.tanhMask), tf.mul(soft, this.softMask));
+    return this.withScalars(raw, this.spanSoftmax(tf.div(tf.add(raw, gumbel), tau)));
   }
 
   /**
@@ -109,13 +106,11 @@ export class SpanOps {
    */
   drawOnDevice(raw: tf.Tensor2D, uniforms: tf.Tensor2D): tf.Tensor2D {
     const { running, last, places } = (this.drawing ??= this.drawingConstants());
-    const weights = tf.mul(tf.exp(this.centreByMax(raw)), this.softMask);
-    const sums = tf.matMul(weights, running);
+    // Scalar columns' rows of `running` are zero, so their (finite, clipped) weights add nothing.
+    const sums = tf.matMul(tf.exp(this.centreByMax(raw)), running);
     const thresholds = tf.matMul(tf.mul(uniforms, tf.matMul(sums, last)), this.segmentsT);
     const place = tf.matMul(tf.cast(tf.less(sums, thresholds), 'float32'), this.segments);
-    const chosen = tf.cast(tf.equal(tf.matMul(place, this.segmentsT), places), 'float32');
-    const scalars = tf.sub(tf.mul(tf.sigmoid(tf.mul(raw, 2)), 2), 1);
-    return tf.add(tf.mul(scalars, this.tanhMask), tf.mul(chosen, this.softMask));
+    return this.withScalars(raw, tf.cast(tf.equal(tf.matMul(place, this.segmentsT), places), 'float32') as tf.Tensor2D);
   }
 
   /** Softmax spans a row has: how many uniforms `drawOnDevice` takes per row. */
@@ -162,11 +157,19 @@ export class SpanOps {
       }
       last[(start + size - 1) * spans.length + k] = 1;
     });
-    return tf.tidy(() => ({
+    // Kept: the first call comes from inside a generation step's tidy.
+    return {
       running: tf.keep(tf.tensor2d(running, [width, width])),
       last: tf.keep(tf.tensor2d(last, [width, spans.length])),
       places: tf.keep(tf.tensor2d(places, [1, width])),
-    }));
+    };
+  }
+
+  /** tanh of `raw` on scalar columns, `spans` on one-hot columns. */
+  private withScalars(raw: tf.Tensor2D, spans: tf.Tensor2D): tf.Tensor2D {
+    // tanh(x) = 2σ(2x) − 1: WASM's tanh is a scalar loop (1.7 ms on [500, 183]); its sigmoid is vectorised.
+    const scalars = tf.sub(tf.mul(tf.sigmoid(tf.mul(raw, 2)), 2), 1);
+    return tf.add(tf.mul(scalars, this.tanhMask), tf.mul(spans, this.softMask));
   }
 
   private spanSoftmax(logits: tf.Tensor2D): tf.Tensor2D {
