@@ -67,6 +67,11 @@ describe('npm run synth', () => {
     expect((failure as { stderr: string }).stderr).toMatch(/Row 3 has 1 fields but the header has 2/);
     const missing = await run(TSX, [SYNTH, '--input', join(dir, 'nope.csv'), '--out', join(dir, 'o.csv')]).catch((e: { code: number; stderr: string }) => e);
     expect((missing as { stderr: string }).stderr).toMatch(/Cannot read/);
+    const ids = join(dir, 'ids.csv');
+    writeFileSync(ids, ['order_id,customer', ...Array.from({ length: 30 }, (_, i) => `${100 + i},C-${i}`)].join('\n'));
+    const nothing = await run(TSX, [SYNTH, '--input', ids, '--out', join(dir, 'o.csv')]).catch((e: { code: number; stderr: string }) => e);
+    expect(nothing).toMatchObject({ code: 2 });
+    expect((nothing as { stderr: string }).stderr).toMatch(/No column is left to model/);
     const usage = await run(TSX, [SYNTH, '--input', bad]).catch((e: { code: number; stderr: string }) => e);
     expect((usage as { stderr: string }).stderr).toMatch(/--input and --out are required/);
   });

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { loadTable } from '../core/data/load';
-import { inferSchema } from '../core/data/schema';
+import { inferSchema, requireModelledColumn } from '../core/data/schema';
 import { InputError } from '../core/data/table';
 import { createWriter, type ExportFormat } from '../core/export/writer';
 import { DEFAULT_CONFIG } from '../core/model/config';
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const schema = inferSchema(table);
   log(`read ${table.rowCount} rows × ${table.names.length} columns; backend ${tf.getBackend()}`);
   log(schema.map((c) => `  ${c.name}: ${c.kind}${c.missingShare > 0 ? ` (${(c.missingShare * 100).toFixed(1)}% missing)` : ''}`).join('\n'));
+  requireModelledColumn(schema);
   const config = { ...DEFAULT_CONFIG, seed: args.seed, batchSize: args.batch ?? DEFAULT_CONFIG.batchSize, epochs: args.epochs };
   const model = new TabularModel(table, schema, config);
   log(`preprocessing ${model.preprocessSeconds.toFixed(2)} s; ${model.trainer.stepsPerEpoch} steps per epoch, batch ${model.trainer.batch}`);

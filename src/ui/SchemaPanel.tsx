@@ -51,7 +51,7 @@ export function SchemaPanel() {
                 </select>
                 {c.numeric && (
                   <span className="detail">
-                    {c.numeric.integer ? 'integer' : `${c.numeric.decimals} dp`}
+                    {c.numeric.integer ? 'integer' : c.numeric.significant ? `${c.numeric.significant} significant digits` : `${c.numeric.decimals} dp`}
                     {c.numeric.style && `, written like ${writeNumber(1234.5, c.numeric.decimals, c.numeric.style)}`}
                   </span>
                 )}

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { assertText, formatOf, parseDelimitedBlob } from '../core/data/parse';
 import { loadTable } from '../core/data/load';
-import { inferSchema, withKind, type ColumnSchema } from '../core/data/schema';
+import { inferSchema, requireModelledColumn, withKind, type ColumnSchema } from '../core/data/schema';
 import { InputError, type Table } from '../core/data/table';
 import { createWriter, MIME, type ExportFormat } from '../core/export/writer';
 import { miniDistribution } from '../core/metrics/distribution';
@@ -81,9 +81,7 @@ function setColumn(name: string, kind?: ColumnSchema['kind'], include?: boolean)
 
 async function train(config: ModelConfig): Promise<void> {
   const s = requireStudio();
-  if (!s.schema.some((c) => c.include && c.kind !== 'id' && c.kind !== 'constant')) {
-    throw new InputError('No column is left to model. Include at least one numeric, categorical, boolean or date column.');
-  }
+  requireModelledColumn(s.schema);
   s.model?.dispose();
   s.model = null;
   s.generated = null;
@@ -154,7 +152,9 @@ function exportAs(format: ExportFormat): void {
   const parts = s.generated.chunks.flatMap((chunk) => writer.add(chunk));
   parts.push(...writer.finish());
   const base = s.name.replace(/\.[^.]+$/, '');
-  post({ type: 'file', name: `${base}-synthetic.${format}`, blob: new Blob(parts, { type: MIME[format] }) });
+  // CSV keeps the seed's delimiter, so tab-separated rows go out as .tsv.
+  const tabs = format === 'csv' && s.generated.chunks[0]?.delimiter === '\t';
+  post({ type: 'file', name: `${base}-synthetic.${tabs ? 'tsv' : format}`, blob: new Blob(parts, { type: tabs ? 'text/tab-separated-values' : MIME[format] }) });
 }
 
 function views(s: Studio): ColumnView[] {

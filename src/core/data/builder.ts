@@ -36,7 +36,7 @@ export class TableBuilder {
     }
   }
 
-  finish(): Table {
+  finish(delimiter?: string): Table {
     if (this.names === null) throw new InputError('The file is empty. Choose a file with a header row and at least two data rows.');
     const rowCount = this.columns[0]?.length ?? 0;
     if (rowCount < 2) {
@@ -45,7 +45,8 @@ export class TableBuilder {
           'A model needs many rows to learn from: choose a file with at least two (ideally hundreds of) rows.',
       );
     }
-    return { names: this.names, columns: this.columns, rowCount, missingText: this.missingText };
+    const table: Table = { names: this.names, columns: this.columns, rowCount, missingText: this.missingText };
+    return delimiter && delimiter !== ',' ? { ...table, delimiter } : table;
   }
 }
 

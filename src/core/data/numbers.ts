@@ -120,3 +120,8 @@ export function writeNumber(x: number, decimals: number, style: NumberStyle): st
   text = fraction === undefined ? grouped : `${grouped}${style.decimal}${fraction}`;
   return `${negative ? '-' : ''}${style.prefix}${text}${style.suffix}`;
 }
+
+/** `x` to `digits` significant digits, in e-notation where JavaScript would write it so (below 1e-6, from 1e21). */
+export function writeSignificant(x: number, digits: number): string {
+  return String(Number(x.toPrecision(digits)));
+}

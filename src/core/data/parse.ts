@@ -34,7 +34,7 @@ export function parseDelimitedText(text: string): Table {
   const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   throwOnQuoteErrors(result.errors);
   builder.addRows(result.data);
-  return builder.finish();
+  return builder.finish(result.meta.delimiter);
 }
 
 /** Streams a Blob through papaparse in chunks; `onProgress` gets the share of bytes read. */
@@ -42,6 +42,7 @@ export function parseDelimitedBlob(blob: Blob, onProgress?: (share: number) => v
   const builder = new TableBuilder();
   return new Promise((resolve, reject) => {
     let failed = false;
+    let delimiter: string | undefined;
     Papa.parse<string[]>(blob as File, {
       skipEmptyLines: 'greedy',
       chunkSize: 4 * 1024 * 1024,
@@ -49,6 +50,7 @@ export function parseDelimitedBlob(blob: Blob, onProgress?: (share: number) => v
         try {
           throwOnQuoteErrors(result.errors);
           builder.addRows(result.data);
+          delimiter ??= result.meta.delimiter;
           onProgress?.(Math.min(1, result.meta.cursor / blob.size));
         } catch (err) {
           failed = true;
@@ -59,7 +61,7 @@ export function parseDelimitedBlob(blob: Blob, onProgress?: (share: number) => v
       complete: () => {
         if (failed) return;
         try {
-          resolve(builder.finish());
+          resolve(builder.finish(delimiter));
         } catch (err) {
           reject(err);
         }

@@ -1,6 +1,6 @@
 import { detectDateFormat, parseDate, type DateFormat } from './dates';
 import { detectNumberStyle, looksNumeric, PLAIN_STYLE, readNumber, type NumberStyle } from './numbers';
-import type { Table } from './table';
+import { InputError, type Table } from './table';
 
 export type ColumnKind = 'numeric' | 'categorical' | 'boolean' | 'datetime' | 'id' | 'constant';
 export const COLUMN_KINDS: readonly ColumnKind[] = ['numeric', 'categorical', 'boolean', 'datetime', 'id', 'constant'];
@@ -8,6 +8,8 @@ export const COLUMN_KINDS: readonly ColumnKind[] = ['numeric', 'categorical', 'b
 export interface NumericInfo {
   integer: boolean;
   decimals: number;
+  /** Significant digits, where the seed writes some values in e-notation (`1.5e-10`): those are written the same way. */
+  significant?: number;
   min: number;
   max: number;
   /** How the seed writes its numbers, when not plainly (`$1,234.50`, `3,5`, `12%`). */
@@ -94,6 +96,7 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
   let min = Infinity;
   let max = -Infinity;
   let decimals = 0;
+  let significant = 0;
   let integer = true;
   for (const text of present) {
     const x = readNumber(text, style);
@@ -103,11 +106,24 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
     if (!Number.isInteger(x)) integer = false;
     const trimmed = text.trim();
     const digits = trimmed.slice(0, trimmed.length - style.suffix.trim().length).trimEnd();
+    const e = digits.search(/[eE]/);
+    if (e >= 0) significant = Math.max(significant, digits.slice(0, e).replace(/\D/g, '').replace(/^0+/, '').length || 1);
     const mark = digits.lastIndexOf(style.decimal);
-    if (mark >= 0 && !/[eE]/.test(digits)) decimals = Math.max(decimals, digits.length - mark - 1);
+    if (mark >= 0 && e < 0) decimals = Math.max(decimals, digits.length - mark - 1);
   }
-  const info: NumericInfo = { integer, decimals: Math.min(decimals, 8), min, max };
+  // Eight places past the first digit that counts: more is float noise, fewer zeroes out 0.000000012.
+  const largest = Math.max(Math.abs(min), Math.abs(max));
+  const cap = 8 + (largest > 0 && largest < 1 ? Math.max(0, -Math.floor(Math.log10(largest)) - 1) : 0);
+  const info: NumericInfo = { integer, decimals: Math.min(decimals, cap), min, max };
+  if (significant > 0) info.significant = Math.min(significant, 8);
   return style === PLAIN_STYLE ? info : { ...info, style };
+}
+
+/** Throws when the schema leaves the model nothing to learn (only IDs and constants, or nothing included). */
+export function requireModelledColumn(schema: ColumnSchema[]): void {
+  if (!schema.some((c) => c.include && c.kind !== 'id' && c.kind !== 'constant')) {
+    throw new InputError('No column is left to model. Include at least one numeric, categorical, boolean or date column.');
+  }
 }
 
 /** Reads a numeric column's text as numbers, in the style the seed writes them. */

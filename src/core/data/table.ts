@@ -5,6 +5,8 @@ export interface Table {
   readonly rowCount: number;
   /** How each column wrote a missing value in the source (written back the same way). */
   readonly missingText?: string[];
+  /** The field separator of a delimited source (`;` in much of Europe), which CSV output keeps. */
+  readonly delimiter?: string;
 }
 
 /** Thrown for input the user must fix; the message says what is wrong and what to do. */

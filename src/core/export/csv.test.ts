@@ -18,4 +18,14 @@ describe('toCsv', () => {
   it('defuses every character a spreadsheet starts a formula with', () => {
     expect(toCsv(tableFromColumns(['a'], [['+cmd', '\tcmd', '\rcmd', '+1', 'a=b']]))).toBe('a\n\'+cmd\n\'\tcmd\n"\'\rcmd"\n+1\na=b\n');
   });
+
+  it("writes in the seed's delimiter, quoting cells that hold it", () => {
+    const seed = parseDelimitedText('Betrag;Region\n12,50;Nord\n3,10;"Süd; Ost"\n');
+    expect(seed.delimiter).toBe(';');
+    const text = toCsv({ ...seed, columns: [['7,25', '1,00'], ['Süd; Ost', 'a,b']] });
+    expect(text).toBe('Betrag;Region\n7,25;"Süd; Ost"\n1,00;a,b\n');
+    expect(parseDelimitedText(text).columns[1]).toEqual(['Süd; Ost', 'a,b']);
+    expect(toCsv({ ...parseDelimitedText('a\tb\n1\tx y\n2\tz\n') })).toBe('a\tb\n1\tx y\n2\tz\n');
+    expect(parseDelimitedText('a,b\n1,2\n3,4\n').delimiter).toBeUndefined();
+  });
 });

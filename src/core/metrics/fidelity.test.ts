@@ -9,6 +9,17 @@ describe('fidelity metrics', () => {
     // After 2: F_a = 0.5, F_b = 0 → 0.5.
     expect(ksStatistic(Float64Array.from([1, 2, 3, 4]), Float64Array.from([3, 4, 5, 6]))).toBe(0.5);
     expect(ksStatistic(Float64Array.from([1, 2]), Float64Array.from([5, 6]))).toBe(1);
+    expect(ksStatistic(Float64Array.from([]), Float64Array.from([5]))).toBe(1);
+  });
+
+  it('counts missing cells in KS as a mass below every value', () => {
+    // Real 1, 2, –, –; synthetic 1, 2, 3, –: F starts at 0.5 against 0.25, and stays 0.25 apart until 3.
+    expect(ksStatistic(Float64Array.from([1, 2]), Float64Array.from([1, 2, 3]), 4, 4)).toBeCloseTo(0.25);
+    // Same missing share, same values: no difference.
+    expect(ksStatistic(Float64Array.from([1, 2]), Float64Array.from([1, 1, 2, 2]), 4, 8)).toBe(0);
+    // Same missing share halves the difference in values: (1 − 0.5) × 1.
+    expect(ksStatistic(Float64Array.from([1]), Float64Array.from([5]), 2, 2)).toBeCloseTo(0.5);
+    expect(ksStatistic(Float64Array.from([]), Float64Array.from([]), 3, 2)).toBe(0);
   });
 
   it('computes TVD with missing as a category', () => {

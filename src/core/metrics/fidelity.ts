@@ -14,7 +14,7 @@ export interface ShapeReport {
   columns: ColumnScore[];
 }
 
-/** Column shapes: mean over modelled columns of 1 − KS (numbers, dates) or 1 − TVD (categories). */
+/** Column shapes: mean over modelled columns of 1 − KS (numbers, dates) or 1 − TVD (categories), missing cells included. */
 export function columnShapes(real: Table, synth: Table, schema: ColumnSchema[]): ShapeReport {
   const columns: ColumnScore[] = [];
   for (const column of schema) {
@@ -24,7 +24,7 @@ export function columnShapes(real: Table, synth: Table, schema: ColumnSchema[]):
     if (!a || !b) continue;
     if (column.kind === 'numeric' || column.kind === 'datetime') {
       const read = numberReader(column);
-      columns.push({ name: column.name, metric: 'KS', score: 1 - ksStatistic(numbersOf(a, read), numbersOf(b, read)) });
+      columns.push({ name: column.name, metric: 'KS', score: 1 - ksStatistic(numbersOf(a, read), numbersOf(b, read), a.length, b.length) });
     } else {
       columns.push({ name: column.name, metric: 'TVD', score: 1 - totalVariation(a, b) });
     }
@@ -49,17 +49,25 @@ export function numbersOf(values: (string | null)[], read: (t: string) => number
   return Float64Array.from(out).sort();
 }
 
-/** Two-sample Kolmogorov–Smirnov statistic of two sorted samples. */
-export function ksStatistic(a: Float64Array, b: Float64Array): number {
-  if (a.length === 0 || b.length === 0) return a.length === b.length ? 0 : 1;
+/**
+ * Two-sample Kolmogorov–Smirnov statistic of two sorted samples. Given each sample's count of
+ * cells, the cells with no value count as one point mass below every value, so a column that
+ * loses or gains missing values scores worse, as TVD does for categories.
+ */
+export function ksStatistic(a: Float64Array, b: Float64Array, aCells = a.length, bCells = b.length): number {
+  if (aCells === 0 || bCells === 0) return aCells === bCells ? 0 : 1;
+  let fa = (aCells - a.length) / aCells;
+  let fb = (bCells - b.length) / bCells;
+  let d = Math.abs(fa - fb);
   let i = 0;
   let j = 0;
-  let d = 0;
-  while (i < a.length && j < b.length) {
-    const x = Math.min(a[i], b[j]);
+  while (i < a.length || j < b.length) {
+    const x = Math.min(i < a.length ? a[i] : Infinity, j < b.length ? b[j] : Infinity);
     while (i < a.length && a[i] <= x) i++;
     while (j < b.length && b[j] <= x) j++;
-    d = Math.max(d, Math.abs(i / a.length - j / b.length));
+    fa = (aCells - a.length + i) / aCells;
+    fb = (bCells - b.length + j) / bCells;
+    d = Math.max(d, Math.abs(fa - fb));
   }
   return d;
 }

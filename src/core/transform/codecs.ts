@@ -1,5 +1,5 @@
 import { dateStepMs, formatDate, parseDate, roundDate } from '../data/dates';
-import { PLAIN_STYLE, writeNumber } from '../data/numbers';
+import { PLAIN_STYLE, writeNumber, writeSignificant } from '../data/numbers';
 import { numericReader, type ColumnSchema } from '../data/schema';
 import type { NumberCodec } from './continuous';
 
@@ -18,7 +18,8 @@ export function codecFor(column: ColumnSchema, values: (string | null)[]): Numbe
   const read = numericReader(info);
   const [min, max] = info ? [info.min, info.max] : bounds(values.map((v) => (v === null ? NaN : read(v))));
   const style = info?.style ?? PLAIN_STYLE;
-  const write = (x: number) => writeNumber(x, decimals, style);
+  const significant = info?.significant;
+  const write = significant ? (x: number) => writeSignificant(info?.integer ? Math.round(x) : x, significant) : (x: number) => writeNumber(x, decimals, style);
   return { read, write, min, max };
 }
 

@@ -50,9 +50,11 @@ export class TableTransformer {
   readonly layout: Layout;
   private readonly slots: Slot[] = [];
   private readonly missingText: string[] = [];
+  private readonly delimiter: string | undefined;
 
   constructor(table: Table, schema: ColumnSchema[], seed: number, options: { derive: boolean } = { derive: true }) {
     const rng = new Rng(seed);
+    this.delimiter = table.delimiter;
     const derivations = new Map((options.derive ? findDerivations(table, schema) : []).map((d) => [d.column, d]));
     const slotOf = new Map<number, number>();
     let offset = 0;
@@ -155,6 +157,7 @@ export class TableTransformer {
       }
       columns[i] = columns[slot.from].map((v) => slot.map.get(v) ?? null);
     });
-    return { names: this.names, columns, rowCount: rows, missingText: this.missingText };
+    const decoded: Table = { names: this.names, columns, rowCount: rows, missingText: this.missingText };
+    return this.delimiter ? { ...decoded, delimiter: this.delimiter } : decoded;
   }
 }
