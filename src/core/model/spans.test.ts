@@ -12,7 +12,7 @@ const layout: Layout = {
     { start: 1, size: 3, activation: 'softmax' },
     { start: 4, size: 4, activation: 'softmax' },
   ],
-  conditions: [{ kind: 'category', column: 1, offset: 4, size: 4 }],
+  conditions: [{ kind: 'category', column: 1, offset: 4, size: 4, missingSlot: -1 }],
 };
 
 describe('SpanOps', () => {

@@ -51,7 +51,7 @@ export class ConditionSampler {
       }
       return lists.map((l) => Int32Array.from(l));
     });
-    this.logCumulative = this.rowsBySlot.map((lists) => cumulativeOf(lists.map((l) => Math.log(l.length + 1) * (l.length > 0 ? 1 : 0))));
+    this.logCumulative = this.rowsBySlot.map((lists, d) => cumulativeOf(trainingWeights(lists, spans[d].missingSlot)));
     this.freqCumulative = this.rowsBySlot.map((lists) => cumulativeOf(lists.map((l) => l.length)));
   }
 
@@ -92,4 +92,22 @@ export class ConditionSampler {
   private set(out: ConditionBatch, row: number, d: number, slot: number): void {
     out.slots[row] = this.offsets[d] + slot;
   }
+}
+
+/**
+ * Log-frequency weights for training's draw of a slot, so rare categories are learnt too; but
+ * the missing slot is never drawn less often than the seed has it. Log-frequency showed the
+ * critic a 90 %-missing column as about half missing, and the generator carried that into rows
+ * conditioned on other columns: 79-85 % missing where the seed had 86-90 %. Drawing every
+ * slot at its seed frequency fixes that too, but costs rare categories their exposure
+ * (train-on-synthetic F1 on Adult fell from 0.96× and 0.93× to 0.95× and 0.89×).
+ */
+export function trainingWeights(lists: Int32Array[], missingSlot: number): number[] {
+  const weights = lists.map((l) => (l.length > 0 ? Math.log(l.length + 1) : 0));
+  if (missingSlot < 0 || lists[missingSlot].length === 0) return weights;
+  const total = lists.reduce((s, l) => s + l.length, 0);
+  const share = lists[missingSlot].length / total;
+  const present = weights.reduce((s, w, j) => (j === missingSlot ? s : s + w), 0);
+  if (present > 0) weights[missingSlot] = Math.max(weights[missingSlot], (present * share) / (1 - share));
+  return weights;
 }

@@ -19,7 +19,8 @@ export class CategoricalEncoder implements ColumnEncoder {
   private readonly rare: string[];
   private readonly rareCumulative: Float64Array;
   private readonly otherSlot: number;
-  private readonly missingSlot: number;
+  /** The slot of a missing value, or -1 when the seed has none. */
+  readonly missingSlot: number;
 
   constructor(values: (string | null)[], maxCategories = MAX_CATEGORIES) {
     const counts = new Map<string, number>();

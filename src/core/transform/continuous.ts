@@ -62,6 +62,11 @@ export class ContinuousEncoder implements ColumnEncoder {
     this.width = 1 + modes;
   }
 
+  /** The mode slot of a missing value (the last), or -1 when the seed has none. */
+  get missingMode(): number {
+    return this.hasMissing ? this.width - 2 : -1;
+  }
+
   get modeCount(): number {
     return this.mixture.means.length;
   }

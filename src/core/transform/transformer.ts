@@ -23,6 +23,8 @@ export interface ConditionSpan {
   column: number;
   offset: number;
   size: number;
+  /** The slot that stands for a missing value, or -1. */
+  missingSlot: number;
 }
 
 /** The layout the model needs: output spans and the one-hot blocks that can form the condition. */
@@ -91,10 +93,11 @@ export class TableTransformer {
       width: offset,
       spans: this.encoded.flatMap((c) => c.encoder.spans.map((s) => ({ ...s, start: s.start + c.offset }))),
       conditions: this.encoded.flatMap((c, column): ConditionSpan[] => {
-        if (c.encoder instanceof CategoricalEncoder) return [{ kind: 'category', column, offset: c.offset, size: c.encoder.width }];
+        if (c.encoder instanceof CategoricalEncoder) return [{ kind: 'category', column, offset: c.offset, size: c.encoder.width, missingSlot: c.encoder.missingSlot }];
+        if (!(c.encoder instanceof ContinuousEncoder)) return [];
         // A continuous column's mode one-hot follows its scalar; one mode leaves nothing to choose.
         const modes = c.encoder.width - 1;
-        return modes > 1 ? [{ kind: 'mode', column, offset: c.offset + 1, size: modes }] : [];
+        return modes > 1 ? [{ kind: 'mode', column, offset: c.offset + 1, size: modes, missingSlot: c.encoder.missingMode }] : [];
       }),
     };
   }
