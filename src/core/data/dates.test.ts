@@ -28,6 +28,20 @@ describe('dates', () => {
     expect(formatDate(Date.UTC(2022, 0, 5), detectDateFormat(['May 1, 2021', 'March 10, 2021'])!)).toBe('January 5, 2022');
   });
 
+  it('reads times of day with no date, and writes them back alone', () => {
+    for (const text of ['13:45', '07:05:09', '9:30', '1:45 PM']) {
+      const format = detectDateFormat([text])!;
+      expect(format).toMatchObject({ dateless: true });
+      expect(formatDate(parseDate(text, format), format)).toBe(text);
+    }
+    const format = detectDateFormat(['13:45', '08:00'])!;
+    expect(parseDate('13:45', format)).toBe(Date.UTC(1970, 0, 1, 13, 45));
+    expect(formatDate(Date.UTC(1970, 0, 1, 23, 59, 40), format)).toBe('23:59');
+    expect(detectDateFormat(['13:45', '2024-01-01 13:45'])).toBeNull();
+    expect(detectDateFormat(['25:00'])).toBeNull();
+    expect(detectDateFormat(['12:3'])).toBeNull();
+  });
+
   it('rounds to the step the seed keeps, in its own zone', () => {
     const texts = ['2024-02-29T13:45:00+05:30', '2024-03-01T08:00:00+05:30'];
     const format = detectDateFormat(texts)!;

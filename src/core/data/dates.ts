@@ -13,11 +13,14 @@ export interface DateFormat {
   clock: 12 | 24;
   /** The zone as the seed wrote it (`Z`, `+01:00`), or ''. Values are read as UTC, written in this zone. */
   zone: string;
+  /** A time of day with no date (`13:45`, `1:45 PM`), read as a time on 1 January 1970. */
+  dateless?: boolean;
 }
 
 const NUMERIC_RE = /^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})/;
 const NAMED_MDY_RE = /^([A-Za-z]{3,9})\.? (\d{1,2})(,?) (\d{4})/;
 const NAMED_DMY_RE = /^(\d{1,2})([ -])([A-Za-z]{3,9})\.?\2(\d{4})/;
+const CLOCK_RE = /^\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp][Mm])?$/;
 const TIME_RE = /^(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?: ?([AaPp][Mm]))?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -27,7 +30,7 @@ interface Parts {
   b: number;
   sep: DateFormat['sep'];
   /** Which layout: numeric with the year first or last, or a month name with day first or second. */
-  layout: 'year-first' | 'year-last' | 'named-mdy' | 'named-dmy';
+  layout: 'year-first' | 'year-last' | 'named-mdy' | 'named-dmy' | 'time-only';
   month: DateFormat['month'];
   comma: boolean;
   short: boolean;
@@ -49,8 +52,12 @@ function monthOf(name: string): { month: number; style: 'short' | 'long' } | nul
 function split(raw: string): Parts | null {
   const text = raw.trim();
   let date: Omit<Parts, 'time' | 'timeSep' | 'clock' | 'zone' | 'hh' | 'mm' | 'ss'> | null = null;
-  let m: RegExpExecArray | null;
-  if ((m = NUMERIC_RE.exec(text))) {
+  let m: RegExpExecArray | null = null;
+  let rest: string | null = null;
+  if (CLOCK_RE.test(text)) {
+    date = { year: 1970, a: 1, b: 1, sep: '-', layout: 'time-only', month: 'number', comma: false, short: false };
+    rest = ` ${text}`;
+  } else if ((m = NUMERIC_RE.exec(text))) {
     const yearFirst = m[1].length === 4;
     if (!yearFirst && m[4].length !== 4) return null;
     const [a, b] = yearFirst ? [m[3], m[4]] : [m[1], m[3]];
@@ -65,8 +72,9 @@ function split(raw: string): Parts | null {
     if (!month) return null;
     date = { year: Number(m[4]), a: Number(m[1]), b: month.month, sep: m[2] as DateFormat['sep'], layout: 'named-dmy', month: month.style, comma: false, short: m[1].length < 2 };
   }
-  if (!date || !m) return null;
-  const t = TIME_RE.exec(text.slice(m[0].length));
+  if (m) rest = text.slice(m[0].length);
+  if (!date || rest === null) return null;
+  const t = TIME_RE.exec(rest);
   if (!t) return null;
   const twelve = t[5] !== undefined;
   let hh = Number(t[2] ?? 0);
@@ -107,6 +115,7 @@ export function detectDateFormat(samples: string[]): DateFormat | null {
     timeSep: first.timeSep,
     clock: ps.some((p) => p.clock === 12) ? 12 : 24,
     zone: ps.find((p) => p.zone)?.zone ?? '',
+    ...(first.layout === 'time-only' ? { dateless: true } : {}),
   };
   return ps.every((p) => toMs(p, format) !== null) ? format : null;
 }
@@ -147,7 +156,7 @@ export function formatDate(ms: number, f: DateFormat): string {
   else text = (f.order === 'ymd' ? [y, month, day] : f.order === 'mdy' ? [month, day, y] : [day, month, y]).join(f.sep);
   if (f.time === 'none') return text;
   const hours = d.getUTCHours();
-  text += f.timeSep + field(f.clock === 12 ? hours % 12 || 12 : hours) + ':' + two(d.getUTCMinutes());
+  text = (f.dateless ? '' : text + f.timeSep) + field(f.clock === 12 ? hours % 12 || 12 : hours) + ':' + two(d.getUTCMinutes());
   if (f.time === 'hms') text += ':' + two(d.getUTCSeconds());
   if (f.clock === 12) text += hours < 12 ? ' AM' : ' PM';
   return text + f.zone;

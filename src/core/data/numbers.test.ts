@@ -31,6 +31,19 @@ describe('number styles', () => {
     expect(readNumber('7,890', style)).toBe(7890);
   });
 
+  it('reads negatives in parentheses, as accounts write them, and writes them back so', () => {
+    const style = detectNumberStyle(['1,234.50', '(12.00)', '(7,000.25)', '0.99'])!;
+    expect(style).toEqual({ decimal: '.', group: ',', prefix: '', suffix: '', parens: true });
+    expect(readNumber('(7,000.25)', style)).toBe(-7000.25);
+    expect(readNumber('1,234.50', style)).toBe(1234.5);
+    expect(writeNumber(-1234.5, 2, style)).toBe('(1,234.50)');
+    expect(writeNumber(3, 2, style)).toBe('3.00');
+    const money = detectNumberStyle(['($5.00)', '$12.50'])!;
+    expect(writeNumber(-5, 2, money)).toBe('($5.00)');
+    expect(detectNumberStyle(['(-5)', '3'])).toBeNull();
+    expect(detectNumberStyle(['(a)', '3'])).toBeNull();
+  });
+
   it('reads percentages', () => {
     const style = detectNumberStyle(['12%', '7.5%', '-3%'])!;
     expect(style).toMatchObject({ suffix: '%', decimal: '.' });

@@ -8,6 +8,8 @@ export interface NumberStyle {
   group: string;
   prefix: string;
   suffix: string;
+  /** Negatives in parentheses, as accounts write them: `(1,234.50)`. */
+  parens?: boolean;
 }
 
 export const PLAIN_STYLE: NumberStyle = { decimal: '.', group: '', prefix: '', suffix: '' };
@@ -31,10 +33,13 @@ export function detectNumberStyle(values: string[]): NumberStyle | null {
   if (values.every(isPlainNumber)) return PLAIN_STYLE;
   let prefix: string | null = null;
   let suffix: string | null = null;
+  let parens = false;
   const bodies: string[] = [];
   for (const raw of values) {
-    const m = STYLED_RE.exec(raw.trim());
-    if (!m || (m[1] && m[3])) return null;
+    const inner = bracketed(raw);
+    if (inner !== null) parens = true;
+    const m = STYLED_RE.exec(inner ?? raw.trim());
+    if (!m || (m[1] && m[3]) || (inner !== null && (m[1] || m[3]))) return null;
     const [p, s] = [m[2] ?? '', m[5] ?? ''];
     if (prefix === null || suffix === null) [prefix, suffix] = [p, s];
     else if (p.trim() !== prefix.trim() || s.trim() !== suffix.trim()) return null;
@@ -52,7 +57,7 @@ export function detectNumberStyle(values: string[]): NumberStyle | null {
       group = ch;
     }
   }
-  const style: NumberStyle = { decimal, group, prefix: prefix ?? '', suffix: suffix ?? '' };
+  const style: NumberStyle = { decimal, group, prefix: prefix ?? '', suffix: suffix ?? '', ...(parens ? { parens } : {}) };
   return bodies.every((b) => wellFormed(b, style)) ? style : null;
 }
 
@@ -98,9 +103,17 @@ function wellFormed(body: string, style: NumberStyle): boolean {
   return /^\d{1,3}$/.test(parts[0]) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
 }
 
+/** The text inside the parentheses of `(1,234.50)`, or null when `text` is not bracketed so. */
+function bracketed(text: string): string | null {
+  const t = text.trim();
+  return t.length > 2 && t.startsWith('(') && t.endsWith(')') ? t.slice(1, -1).trim() : null;
+}
+
 /** The number `text` writes in `style`; NaN when it is not written that way. */
 export function readNumber(text: string, style: NumberStyle): number {
-  if (style === PLAIN_STYLE || (!style.prefix && !style.suffix && !style.group && style.decimal === '.')) return Number(text);
+  if (style === PLAIN_STYLE || (!style.prefix && !style.suffix && !style.group && !style.parens && style.decimal === '.')) return Number(text);
+  const inner = style.parens ? bracketed(text) : null;
+  if (inner !== null) return -readNumber(inner, { ...style, parens: false });
   const m = STYLED_RE.exec(text.trim());
   if (!m) return NaN;
   let body = m[4];
@@ -118,6 +131,7 @@ export function writeNumber(x: number, decimals: number, style: NumberStyle): st
   const [whole, fraction] = text.split('.');
   const grouped = style.group ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, style.group) : whole;
   text = fraction === undefined ? grouped : `${grouped}${style.decimal}${fraction}`;
+  if (negative && style.parens) return `(${style.prefix}${text}${style.suffix})`;
   return `${negative ? '-' : ''}${style.prefix}${text}${style.suffix}`;
 }
 

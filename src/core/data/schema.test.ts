@@ -60,6 +60,9 @@ describe('inferSchema', () => {
     expect(schema.price.numeric).toMatchObject({ decimals: 2, min: 1000, max: 1000 + 59 * 137.5, style: { prefix: '$', group: ',', decimal: '.' } });
     expect(schema.weight.kind).toBe('numeric');
     expect(schema.weight.numeric).toMatchObject({ decimals: 3, style: { decimal: ',' } });
+    const books = kinds(['balance', ...Array.from({ length: 30 }, (_, i) => (i % 3 ? `"${(i * 1234.5).toLocaleString('en-US', { minimumFractionDigits: 2 })}"` : `"(${i}.25)"`))].join('\n'));
+    expect(books.balance.kind).toBe('numeric');
+    expect(books.balance.numeric).toMatchObject({ decimals: 2, min: -27.25, style: { group: ',', parens: true } });
     expect(schema.share.numeric).toMatchObject({ integer: true, max: 8, style: { suffix: '%' } });
     expect(schema.zip.kind).toBe('categorical');
   });

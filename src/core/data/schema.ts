@@ -104,7 +104,8 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
     if (x < min) min = x;
     if (x > max) max = x;
     if (!Number.isInteger(x)) integer = false;
-    const trimmed = text.trim();
+    // Accounts bracket negatives, `(1,234.50)`: the bracket is not a decimal place.
+    const trimmed = style.parens ? text.trim().replace(/^\((.*)\)$/, '$1').trim() : text.trim();
     const digits = trimmed.slice(0, trimmed.length - style.suffix.trim().length).trimEnd();
     const e = digits.search(/[eE]/);
     if (e >= 0) significant = Math.max(significant, digits.slice(0, e).replace(/\D/g, '').replace(/^0+/, '').length || 1);
