@@ -58,7 +58,8 @@ test('drop a CSV, train on WebGPU, generate and download it in three formats', a
 test('fixing a category gives it to every generated row; pause, resume and stop work on WASM', async ({ studio, page }) => {
   await studio.open();
   await studio.chooseBackend('wasm');
-  await studio.upload('members.csv', seedCsv());
+  // Semicolons, as much of Europe exports CSV: the download keeps them.
+  await studio.upload('members.csv', seedCsv(120, ';'));
   await expect(page.getByTestId('loaded-summary')).toContainText('120 rows');
   await studio.useTinyModel(400);
   // A double click on Train starts training and does not go on to pause it.
@@ -76,8 +77,11 @@ test('fixing a category gives it to every generated row; pause, resume and stop 
   await page.getByLabel('Fix column').selectOption('city, name');
   await page.getByLabel('Fixed value').selectOption('Lima');
   await studio.generate(300);
-  const csv = Papa.parse<Record<string, string>>((await studio.download('Download CSV')).bytes.toString('utf8'), { header: true, skipEmptyLines: true });
+  const text = (await studio.download('Download CSV')).bytes.toString('utf8');
+  expect(text.slice(0, text.indexOf('\n'))).toBe('id;age;city, name;country;joined;score;member;fee');
+  const csv = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, delimiter: ';' });
   expect(csv.data).toHaveLength(300);
+  expect(csv.data.every((r) => /^\$\d{1,3}(,\d{3})*\.\d{2}$/.test(r.fee))).toBe(true);
   expect(new Set(csv.data.map((r) => r['city, name']))).toEqual(new Set(['Lima']));
   expect(new Set(csv.data.map((r) => r.country))).toEqual(new Set(['Peru']));
 });
