@@ -21,4 +21,8 @@ describe('codecFor', () => {
     expect(codecOf('x\n0.0000000012\n0.0000000034\n').codec.write(2.3e-9)).toBe('0.0000000023');
     expect(codecOf('x\n0.123456789012\n0.5\n').codec.write(1 / 3)).toBe('0.33333333');
   });
+
+  it('keeps whole numbers whole where the seed writes them with a decimal place', () => {
+    expect(codecOf('x\n3.0\n1000000000.0\n12.0\n').codec.write(33.7)).toBe('34.0');
+  });
 });

@@ -19,7 +19,9 @@ export function codecFor(column: ColumnSchema, values: (string | null)[]): Numbe
   const [min, max] = info ? [info.min, info.max] : bounds(values.map((v) => (v === null ? NaN : read(v))));
   const style = info?.style ?? PLAIN_STYLE;
   const significant = info?.significant;
-  const write = significant ? (x: number) => writeSignificant(info?.integer ? Math.round(x) : x, significant) : (x: number) => writeNumber(x, decimals, style);
+  // Whole numbers stay whole even where the seed writes them `34.0`.
+  const whole = info?.integer ? Math.round : (x: number) => x;
+  const write = significant ? (x: number) => writeSignificant(whole(x), significant) : (x: number) => writeNumber(whole(x), decimals, style);
   return { read, write, min, max };
 }
 

@@ -25,6 +25,14 @@ describe('fitMixture', () => {
     });
   });
 
+  it('is not blown wide by one extreme value', () => {
+    const rng = new Rng(3);
+    const values = [...Array.from({ length: 999 }, () => rng.int(101)), 1e9];
+    const fit = fitMixture(values, new Rng(4));
+    expect(fit.means.every((m) => m > 0 && m < 100)).toBe(true);
+    expect(Math.max(...fit.stds)).toBeLessThan(50);
+  });
+
   it('fits repeated values (whole-number ages) by their counts', () => {
     const rng = new Rng(3);
     const ages = Array.from({ length: 5000 }, () => Math.round(rng.next() < 0.7 ? 25 + 2 * rng.normal() : 60 + 3 * rng.normal()));

@@ -21,6 +21,10 @@ export const DEFAULT_MIXTURE: MixtureOptions = { maxModes: 10, minWeight: 0.005,
 // Small concentration on the weights: the variational posterior then empties the
 // components the data does not need, which is how the number of modes is chosen.
 const WEIGHT_PRIOR = 1e-3;
+// A column whose spread is this many times its interquartile spread is measured from its
+// quartiles instead: one 1e9 among ages made the standard unit so wide that every age fell
+// in one mode with a deviation of 1e5, and synthetic ages came out in the tens of thousands.
+const OUTLIER_SPREAD = 10;
 
 /**
  * Variational Bayesian Gaussian mixture (Bishop, PRML §10.2) in one dimension,
@@ -39,7 +43,10 @@ export function fitMixture(values: ArrayLike<number>, rng: Rng, options: Mixture
   let variance = 0;
   for (let i = 0; i < d; i++) variance += counts[i] * (x[i] - mean) ** 2;
   variance /= n;
-  const scale = Math.sqrt(variance) || 1;
+  const iqr = (quantile(x, counts, Math.floor(0.75 * n)) - quantile(x, counts, Math.floor(0.25 * n))) / 1.349;
+  const robust = iqr > 0 && Math.sqrt(variance) > OUTLIER_SPREAD * iqr;
+  if (robust) mean = quantile(x, counts, Math.floor(n / 2));
+  const scale = robust ? iqr : Math.sqrt(variance) || 1;
   // Work in standard units so the priors mean the same for every column.
   const z = x.map((v) => (v - mean) / scale);
   const k = Math.min(options.maxModes, n);
