@@ -1,3 +1,4 @@
+import { formatDate } from '../data/dates';
 import type { ColumnSchema } from '../data/schema';
 import { numberReader, numbersOf } from './fidelity';
 
@@ -29,7 +30,7 @@ export function distributionOf(column: ColumnSchema, real: (string | null)[], sy
       for (const x of xs) counts[Math.max(0, Math.min(BINS - 1, Math.floor((x - lo) / width)))] += 1 / (xs.length || 1);
       return counts;
     };
-    return { name: column.name, kind: 'histogram', labels: edges.map((e) => e.toPrecision(3)), edges, real: bin(a), synth: bin(b) };
+    return { name: column.name, kind: 'histogram', labels: edges.map((e) => edgeLabel(column, e)), edges, real: bin(a), synth: bin(b) };
   }
   const counts = new Map<string, number>();
   for (const v of real) counts.set(v ?? '(missing)', (counts.get(v ?? '(missing)') ?? 0) + 1);
@@ -55,11 +56,16 @@ export function miniDistribution(column: ColumnSchema, values: (string | null)[]
     const width = ((xs[xs.length - 1] ?? 1) - lo) / bins || 1;
     const shares = new Array<number>(bins).fill(0);
     for (const x of xs) shares[Math.min(bins - 1, Math.floor((x - lo) / width))] += 1 / xs.length;
-    return { labels: shares.map((_, i) => (lo + i * width).toPrecision(3)), shares };
+    return { labels: shares.map((_, i) => edgeLabel(column, lo + i * width)), shares };
   }
   if (column.kind === 'id' || column.kind === 'constant') return { labels: [], shares: [] };
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v?.trim() ?? '(missing)', (counts.get(v?.trim() ?? '(missing)') ?? 0) + 1);
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
   return { labels: top.map(([k]) => k), shares: top.map(([, c]) => c / values.length) };
+}
+
+/** A bin edge as the column writes it: a date as a date (milliseconds mean nothing to a reader), a number to three digits. */
+function edgeLabel(column: ColumnSchema, edge: number): string {
+  return column.kind === 'datetime' && column.date ? formatDate(edge, column.date) : edge.toPrecision(3);
 }
