@@ -42,6 +42,21 @@ describe('dates', () => {
     expect(detectDateFormat(['12:3'])).toBeNull();
   });
 
+  it('reads months with no day, and writes a value as its nearest month', () => {
+    for (const text of ['2023-07', '2023/7', '07/2023', '7.2023']) {
+      const format = detectDateFormat([text])!;
+      expect(format).toMatchObject({ monthOnly: true });
+      expect(formatDate(parseDate(text, format), format)).toBe(text);
+    }
+    const format = detectDateFormat(['2023-07', '2024-12'])!;
+    expect(parseDate('2024-12', format)).toBe(Date.UTC(2024, 11, 1));
+    expect(formatDate(Date.UTC(2023, 6, 29), format)).toBe('2023-08');
+    expect(formatDate(Date.UTC(2023, 6, 14), format)).toBe('2023-07');
+    expect(detectDateFormat(['2023-13'])).toBeNull();
+    expect(detectDateFormat(['2019-20'])).toBeNull();
+    expect(detectDateFormat(['2023-07', '2023-07-01'])).toBeNull();
+  });
+
   it('rounds to the step the seed keeps, in its own zone', () => {
     const texts = ['2024-02-29T13:45:00+05:30', '2024-03-01T08:00:00+05:30'];
     const format = detectDateFormat(texts)!;

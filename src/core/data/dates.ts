@@ -15,11 +15,15 @@ export interface DateFormat {
   zone: string;
   /** A time of day with no date (`13:45`, `1:45 PM`), read as a time on 1 January 1970. */
   dateless?: boolean;
+  /** A month with no day (`2023-07`, `07/2023`), read as its first day and written to the nearest month. */
+  monthOnly?: boolean;
 }
 
 const NUMERIC_RE = /^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})/;
 const NAMED_MDY_RE = /^([A-Za-z]{3,9})\.? (\d{1,2})(,?) (\d{4})/;
 const NAMED_DMY_RE = /^(\d{1,2})([ -])([A-Za-z]{3,9})\.?\2(\d{4})/;
+const YEAR_MONTH_RE = /^(\d{4})([-/.])(\d{1,2})$/;
+const MONTH_YEAR_RE = /^(\d{1,2})([-/.])(\d{4})$/;
 const CLOCK_RE = /^\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp][Mm])?$/;
 const TIME_RE = /^(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?: ?([AaPp][Mm]))?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -30,7 +34,7 @@ interface Parts {
   b: number;
   sep: DateFormat['sep'];
   /** Which layout: numeric with the year first or last, or a month name with day first or second. */
-  layout: 'year-first' | 'year-last' | 'named-mdy' | 'named-dmy' | 'time-only';
+  layout: 'year-first' | 'year-last' | 'named-mdy' | 'named-dmy' | 'time-only' | 'year-month' | 'month-year';
   month: DateFormat['month'];
   comma: boolean;
   short: boolean;
@@ -54,7 +58,14 @@ function split(raw: string): Parts | null {
   let date: Omit<Parts, 'time' | 'timeSep' | 'clock' | 'zone' | 'hh' | 'mm' | 'ss'> | null = null;
   let m: RegExpExecArray | null = null;
   let rest: string | null = null;
-  if (CLOCK_RE.test(text)) {
+  const ym = YEAR_MONTH_RE.exec(text);
+  const my = ym ? null : MONTH_YEAR_RE.exec(text);
+  if (ym || my) {
+    const [year, month] = ym ? [ym[1], ym[3]] : [my![3], my![1]];
+    const sep = (ym ?? my)![2] as DateFormat['sep'];
+    date = { year: Number(year), a: Number(month), b: 1, sep, layout: ym ? 'year-month' : 'month-year', month: 'number', comma: false, short: month.length < 2 };
+    rest = '';
+  } else if (CLOCK_RE.test(text)) {
     date = { year: 1970, a: 1, b: 1, sep: '-', layout: 'time-only', month: 'number', comma: false, short: false };
     rest = ` ${text}`;
   } else if ((m = NUMERIC_RE.exec(text))) {
@@ -104,7 +115,7 @@ export function detectDateFormat(samples: string[]): DateFormat | null {
   const first = ps[0];
   if (ps.some((p) => p.sep !== first.sep || p.layout !== first.layout || (p.month === 'number') !== (first.month === 'number'))) return null;
   const order: DateFormat['order'] =
-    first.layout === 'year-first' ? 'ymd' : first.layout === 'named-mdy' ? 'mdy' : first.layout === 'named-dmy' ? 'dmy' : ps.some((p) => p.a > 12) ? 'dmy' : 'mdy';
+    first.layout === 'year-first' || first.layout === 'year-month' ? 'ymd' : first.layout === 'month-year' ? 'mdy' : first.layout === 'named-mdy' ? 'mdy' : first.layout === 'named-dmy' ? 'dmy' : ps.some((p) => p.a > 12) ? 'dmy' : 'mdy';
   const format: DateFormat = {
     order,
     sep: first.sep,
@@ -116,6 +127,7 @@ export function detectDateFormat(samples: string[]): DateFormat | null {
     clock: ps.some((p) => p.clock === 12) ? 12 : 24,
     zone: ps.find((p) => p.zone)?.zone ?? '',
     ...(first.layout === 'time-only' ? { dateless: true } : {}),
+    ...(first.layout === 'year-month' || first.layout === 'month-year' ? { monthOnly: true } : {}),
   };
   return ps.every((p) => toMs(p, format) !== null) ? format : null;
 }
@@ -130,7 +142,7 @@ function offsetMinutes(zone: string): number {
 
 function toMs(p: Parts, f: DateFormat): number | null {
   // Named layouts fix which field is the month; numeric ones follow the column's order.
-  const [mo, d] = p.layout === 'named-mdy' ? [p.a, p.b] : p.layout === 'named-dmy' ? [p.b, p.a] : f.order === 'dmy' ? [p.b, p.a] : [p.a, p.b];
+  const [mo, d] = p.layout === 'named-mdy' || f.monthOnly ? [p.a, p.b] : p.layout === 'named-dmy' ? [p.b, p.a] : f.order === 'dmy' ? [p.b, p.a] : [p.a, p.b];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || p.hh > 23 || p.mm > 59 || p.ss > 59) return null;
   const local = Date.UTC(p.year, mo - 1, d, p.hh, p.mm, p.ss);
   if (new Date(local).getUTCDate() !== d) return null;
@@ -143,8 +155,11 @@ export function parseDate(text: string, format: DateFormat): number {
   return p === null ? NaN : (toMs(p, format) ?? NaN);
 }
 
+// Half an average month: a month-only value is written as the month whose start is nearest.
+const HALF_MONTH_MS = 15.2 * 86_400_000;
+
 export function formatDate(ms: number, f: DateFormat): string {
-  const d = new Date(ms + offsetMinutes(f.zone) * 60_000);
+  const d = new Date(ms + offsetMinutes(f.zone) * 60_000 + (f.monthOnly ? HALF_MONTH_MS : 0));
   const two = (n: number) => String(n).padStart(2, '0');
   const field = (n: number) => (f.pad ? two(n) : String(n));
   const y = String(d.getUTCFullYear()).padStart(4, '0');
@@ -152,6 +167,7 @@ export function formatDate(ms: number, f: DateFormat): string {
   const name = MONTHS[d.getUTCMonth()];
   const month = f.month === 'number' ? field(d.getUTCMonth() + 1) : name[0].toUpperCase() + (f.month === 'short' ? name.slice(1, 3) : name.slice(1));
   let text: string;
+  if (f.monthOnly) return f.order === 'ymd' ? `${y}${f.sep}${month}` : `${month}${f.sep}${y}`;
   if (f.month !== 'number') text = f.order === 'mdy' ? `${month} ${day}${f.comma ? ',' : ''} ${y}` : [day, month, y].join(f.sep);
   else text = (f.order === 'ymd' ? [y, month, day] : f.order === 'mdy' ? [month, day, y] : [day, month, y]).join(f.sep);
   if (f.time === 'none') return text;
