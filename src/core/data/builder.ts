@@ -45,8 +45,7 @@ export class TableBuilder {
           'A model needs many rows to learn from: choose a file with at least two (ideally hundreds of) rows.',
       );
     }
-    const table: Table = { names: this.names, columns: this.columns, rowCount, missingText: this.missingText };
-    return delimiter && delimiter !== ',' ? { ...table, delimiter } : table;
+    return { names: this.names, columns: this.columns, rowCount, missingText: this.missingText, delimiter: delimiter === ',' ? undefined : delimiter };
   }
 }
 

@@ -67,6 +67,7 @@ function split(raw: string): Parts | null {
     rest = '';
   } else if (CLOCK_RE.test(text)) {
     date = { year: 1970, a: 1, b: 1, sep: '-', layout: 'time-only', month: 'number', comma: false, short: false };
+    // TIME_RE reads a time after the separator that follows a date.
     rest = ` ${text}`;
   } else if ((m = NUMERIC_RE.exec(text))) {
     const yearFirst = m[1].length === 4;
@@ -115,7 +116,7 @@ export function detectDateFormat(samples: string[]): DateFormat | null {
   const first = ps[0];
   if (ps.some((p) => p.sep !== first.sep || p.layout !== first.layout || (p.month === 'number') !== (first.month === 'number'))) return null;
   const order: DateFormat['order'] =
-    first.layout === 'year-first' || first.layout === 'year-month' ? 'ymd' : first.layout === 'month-year' ? 'mdy' : first.layout === 'named-mdy' ? 'mdy' : first.layout === 'named-dmy' ? 'dmy' : ps.some((p) => p.a > 12) ? 'dmy' : 'mdy';
+    first.layout === 'year-first' || first.layout === 'year-month' ? 'ymd' : first.layout === 'named-mdy' || first.layout === 'month-year' ? 'mdy' : first.layout === 'named-dmy' ? 'dmy' : ps.some((p) => p.a > 12) ? 'dmy' : 'mdy';
   const format: DateFormat = {
     order,
     sep: first.sep,
@@ -142,7 +143,7 @@ function offsetMinutes(zone: string): number {
 
 function toMs(p: Parts, f: DateFormat): number | null {
   // Named layouts fix which field is the month; numeric ones follow the column's order.
-  const [mo, d] = p.layout === 'named-mdy' || f.monthOnly ? [p.a, p.b] : p.layout === 'named-dmy' ? [p.b, p.a] : f.order === 'dmy' ? [p.b, p.a] : [p.a, p.b];
+  const [mo, d] = p.layout === 'named-mdy' ? [p.a, p.b] : p.layout === 'named-dmy' ? [p.b, p.a] : f.order === 'dmy' ? [p.b, p.a] : [p.a, p.b];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || p.hh > 23 || p.mm > 59 || p.ss > 59) return null;
   const local = Date.UTC(p.year, mo - 1, d, p.hh, p.mm, p.ss);
   if (new Date(local).getUTCDate() !== d) return null;

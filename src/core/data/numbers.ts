@@ -104,7 +104,7 @@ function wellFormed(body: string, style: NumberStyle): boolean {
 }
 
 /** The text inside the parentheses of `(1,234.50)`, or null when `text` is not bracketed so. */
-function bracketed(text: string): string | null {
+export function bracketed(text: string): string | null {
   const t = text.trim();
   return t.length > 2 && t.startsWith('(') && t.endsWith(')') ? t.slice(1, -1).trim() : null;
 }

@@ -1,5 +1,5 @@
 import { detectDateFormat, parseDate, type DateFormat } from './dates';
-import { detectNumberStyle, looksNumeric, PLAIN_STYLE, readNumber, type NumberStyle } from './numbers';
+import { bracketed, detectNumberStyle, looksNumeric, PLAIN_STYLE, readNumber, type NumberStyle } from './numbers';
 import { InputError, type Table } from './table';
 
 export type ColumnKind = 'numeric' | 'categorical' | 'boolean' | 'datetime' | 'id' | 'constant';
@@ -105,7 +105,7 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
     if (x > max) max = x;
     if (!Number.isInteger(x)) integer = false;
     // Accounts bracket negatives, `(1,234.50)`: the bracket is not a decimal place.
-    const trimmed = style.parens ? text.trim().replace(/^\((.*)\)$/, '$1').trim() : text.trim();
+    const trimmed = (style.parens ? bracketed(text) : null) ?? text.trim();
     const digits = trimmed.slice(0, trimmed.length - style.suffix.trim().length).trimEnd();
     const e = digits.search(/[eE]/);
     if (e >= 0) significant = Math.max(significant, digits.slice(0, e).replace(/\D/g, '').replace(/^0+/, '').length || 1);
@@ -120,9 +120,14 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
   return style === PLAIN_STYLE ? info : { ...info, style };
 }
 
+/** Whether the model learns the column: included, and neither an ID (regenerated) nor a constant (copied). */
+export function isModelled(column: ColumnSchema): boolean {
+  return column.include && column.kind !== 'id' && column.kind !== 'constant';
+}
+
 /** Throws when the schema leaves the model nothing to learn (only IDs and constants, or nothing included). */
 export function requireModelledColumn(schema: ColumnSchema[]): void {
-  if (!schema.some((c) => c.include && c.kind !== 'id' && c.kind !== 'constant')) {
+  if (!schema.some(isModelled)) {
     throw new InputError('No column is left to model. Include at least one numeric, categorical, boolean or date column.');
   }
 }

@@ -5,8 +5,11 @@ import type { Table } from '../data/table';
 const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
 const COMMA_QUOTES = /[",\n\r]/;
 
-function needsQuotes(delimiter: string): RegExp {
-  return delimiter === ',' ? COMMA_QUOTES : new RegExp(`["\\n\\r${delimiter.replace(/[\\\]^-]/g, '\\$&')}]`);
+/** The table's delimiter (a comma when it has none) and what makes a cell need quotes with it. */
+function dialect(table: Table): { delimiter: string; quotes: RegExp } {
+  const delimiter = table.delimiter ?? ',';
+  const quotes = delimiter === ',' ? COMMA_QUOTES : new RegExp(`["\\n\\r${delimiter.replace(/[\\\]^-]/g, '\\$&')}]`);
+  return { delimiter, quotes };
 }
 
 /** A cell as CSV text: quoted when needed, and text that a spreadsheet would run as a formula is defused. */
@@ -19,16 +22,14 @@ export function csvCell(value: string | null, missing = '', quotes = COMMA_QUOTE
 
 /** The header line, in the seed's delimiter (`delimiter` on the table; a comma when it has none). */
 export function csvHeader(table: Table): string {
-  const delimiter = table.delimiter ?? ',';
-  const quotes = needsQuotes(delimiter);
+  const { delimiter, quotes } = dialect(table);
   return table.names.map((n) => csvCell(n, '', quotes)).join(delimiter) + '\n';
 }
 
 /** Body rows of `table` as CSV text (no header), one line per row. */
 export function csvRows(table: Table): string {
   const missing = table.names.map((_, c) => table.missingText?.[c] ?? '');
-  const delimiter = table.delimiter ?? ',';
-  const quotes = needsQuotes(delimiter);
+  const { delimiter, quotes } = dialect(table);
   const { columns } = table;
   const lines: string[] = new Array(table.rowCount);
   // Joining an array of cells is three to four times faster than growing the line with +=.

@@ -1,4 +1,4 @@
-import type { ColumnSchema } from '../data/schema';
+import { isModelled, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import { numberReader } from './fidelity';
 
@@ -9,7 +9,7 @@ export type PreparedColumn = NumericColumn | CodedColumn;
 
 /** The columns a report compares: modelled columns only (no IDs, no constants, none excluded). */
 export function comparable(schema: ColumnSchema[]): ColumnSchema[] {
-  return schema.filter((c) => c.include && c.kind !== 'id' && c.kind !== 'constant');
+  return schema.filter(isModelled);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { parseDate } from '../data/dates';
-import { numericReader, type ColumnSchema } from '../data/schema';
+import { isModelled, numericReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 
 export interface ColumnScore {
@@ -18,7 +18,7 @@ export interface ShapeReport {
 export function columnShapes(real: Table, synth: Table, schema: ColumnSchema[]): ShapeReport {
   const columns: ColumnScore[] = [];
   for (const column of schema) {
-    if (!column.include || column.kind === 'id' || column.kind === 'constant') continue;
+    if (!isModelled(column)) continue;
     const a = real.columns[real.names.indexOf(column.name)];
     const b = synth.columns[synth.names.indexOf(column.name)];
     if (!a || !b) continue;

@@ -1,4 +1,4 @@
-import type { ColumnSchema } from '../data/schema';
+import { isModelled, type ColumnSchema } from '../data/schema';
 import { selectRows, type Table } from '../data/table';
 import { distributionOf, type Distribution } from '../metrics/distribution';
 import { columnShapes, type ShapeReport } from '../metrics/fidelity';
@@ -156,7 +156,7 @@ export class TabularModel {
     const rows = this.reference.rowCount;
     const encoded = await this.trainer.sample(rows, this.config.seed + 1000, undefined, 'average');
     const synth = this.transformer.decode(encoded, rows, new Rng(this.config.seed + 1001));
-    const modelled = this.schema.filter((c) => c.include && c.kind !== 'id' && c.kind !== 'constant');
+    const modelled = this.schema.filter(isModelled);
     const fidelity = columnShapes(this.reference, synth, this.schema);
     const pairs = pairTrends(this.reference, synth, this.schema).score;
     return {

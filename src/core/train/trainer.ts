@@ -127,9 +127,9 @@ export class CtganTrainer {
     const width = this.layout.width;
     const out = new Float32Array(count * width);
     const batch = Math.max(this.batch, Math.min(GENERATION_BATCH, count));
+    const onDevice = this.drawsOnDevice();
     for (let done = 0; done < count; done += batch) {
       const conds = this.sampler.generation(batch, rng, fixed);
-      const onDevice = this.drawsOnDevice();
       const rows = tf.tidy(() => {
         const raw = this.generator.apply(this.noise(batch, rng), this.slotTensor(conds.slots));
         if (!onDevice) return raw;

@@ -1,4 +1,4 @@
-import type { ColumnSchema } from '../data/schema';
+import { isModelled, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import { MAX_CATEGORIES } from './categorical';
 
@@ -24,7 +24,7 @@ const MAX_LOG_CHANCE = -20;
  * Of two categorical columns that determine each other, the earlier one is modelled.
  */
 export function findDerivations(table: Table, schema: ColumnSchema[]): Derivation[] {
-  const candidates = schema.flatMap((c, i) => (c.include && c.kind !== 'id' && c.kind !== 'constant' ? [i] : []));
+  const candidates = schema.flatMap((c, i) => (isModelled(c) ? [i] : []));
   const sources = candidates.filter((i) => (schema[i].kind === 'categorical' || schema[i].kind === 'boolean') && schema[i].distinct <= MAX_CATEGORIES);
   const found = new Map<number, Derivation>();
   for (const column of [...candidates].reverse()) {

@@ -160,7 +160,6 @@ export class TableTransformer {
       }
       columns[i] = columns[slot.from].map((v) => slot.map.get(v) ?? null);
     });
-    const decoded: Table = { names: this.names, columns, rowCount: rows, missingText: this.missingText };
-    return this.delimiter ? { ...decoded, delimiter: this.delimiter } : decoded;
+    return { names: this.names, columns, rowCount: rows, missingText: this.missingText, delimiter: this.delimiter };
   }
 }
