@@ -4,6 +4,13 @@ import { InputError } from '../core/data/table';
 
 // Chromium ships SwiftShader's Vulkan driver; on a machine with no GPU it lets Dawn start, slowly.
 export const SWIFTSHADER_ICD = ['/usr/lib/chromium/vk_swiftshader_icd.json', '/usr/lib64/chromium/vk_swiftshader_icd.json'];
+const VULKAN_LOADER = ['/lib/x86_64-linux-gnu/libvulkan.so.1', '/usr/lib/x86_64-linux-gnu/libvulkan.so.1', '/usr/lib64/libvulkan.so.1'];
+
+/** SwiftShader's driver file, when it and the Vulkan loader are both installed (Dawn can then run on the CPU). */
+export function softwareVulkan(): string | undefined {
+  const icd = SWIFTSHADER_ICD.find((p) => existsSync(p));
+  return icd && VULKAN_LOADER.some((p) => existsSync(p)) ? icd : undefined;
+}
 
 /**
  * Starts tfjs's WebGPU backend under Node on Dawn (the `webgpu` package), the engine Chromium's

@@ -1,19 +1,17 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseDelimitedText } from '../core/data/parse';
-import { SWIFTSHADER_ICD } from './dawn';
+import { softwareVulkan } from './dawn';
 
 const run = promisify(execFile);
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const SYNTH = join(process.cwd(), 'src', 'cli', 'synth.ts');
-// Chromium's software Vulkan driver: Dawn runs WebGPU on it where there is no GPU, given the Vulkan loader.
-const SWIFTSHADER = SWIFTSHADER_ICD.find((p) => existsSync(p));
-const LOADER = ['/lib/x86_64-linux-gnu/libvulkan.so.1', '/usr/lib/x86_64-linux-gnu/libvulkan.so.1', '/usr/lib64/libvulkan.so.1'];
-const SOFTWARE_VULKAN = SWIFTSHADER !== undefined && LOADER.some((p) => existsSync(p));
+// Chromium's software Vulkan driver: Dawn runs WebGPU on it where there is no GPU.
+const SWIFTSHADER = softwareVulkan();
 
 function seedFile(dir: string): string {
   const lines = ['city,temp,when'];
@@ -37,7 +35,7 @@ describe('npm run synth', () => {
     expect(table.columns[2].every((v) => /^2024-01-\d{2}$/.test(v!))).toBe(true);
   });
 
-  it.skipIf(!SOFTWARE_VULKAN)('trains and generates on WebGPU under Dawn', async () => {
+  it.skipIf(!SWIFTSHADER)('trains and generates on WebGPU under Dawn', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'synth-'));
     const out = join(dir, 'out.csv');
     const env = { ...process.env, VK_ICD_FILENAMES: SWIFTSHADER, XDG_RUNTIME_DIR: dir };

@@ -176,11 +176,19 @@ export class TabularModel {
     const fixed = options.condition ? this.fixedCondition(options.condition.column, options.condition.value) : undefined;
     const chunkRows = options.chunkRows ?? 20_000;
     const rng = new Rng(this.config.seed + 7);
-    for (let first = 0; first < rows; first += chunkRows) {
-      const count = Math.min(chunkRows, rows - first);
-      const encoded = await this.trainer.sample(count, this.config.seed + 31 * (first / chunkRows + 1), fixed?.slot);
-      const chunk = this.transformer.decode(encoded, count, rng, first, fixed);
-      await options.onChunk(chunk, first);
+    const sample = (first: number) => this.trainer.sample(Math.min(chunkRows, rows - first), this.config.seed + 31 * (first / chunkRows + 1), fixed?.slot);
+    // The next chunk is sampled while this one is decoded and written: on a GPU the two overlap.
+    let next: Promise<Float32Array> | null = rows > 0 ? sample(0) : null;
+    try {
+      for (let first = 0; first < rows; first += chunkRows) {
+        const encoded = await next!;
+        next = first + chunkRows < rows ? sample(first + chunkRows) : null;
+        const count = Math.min(chunkRows, rows - first);
+        await options.onChunk(this.transformer.decode(encoded, count, rng, first, fixed), first);
+      }
+    } finally {
+      // After a failure the chunk under way still ends, so the generator gets its weights back.
+      await next?.catch(() => undefined);
     }
   }
 
