@@ -72,7 +72,17 @@ describe('inferSchema', () => {
     const schema = kinds(['income', ...rows].join('\n'));
     expect(schema.income.kind).toBe('numeric');
     expect(schema.income.numeric).toMatchObject({ integer: false, min: 1000, max: 1000 + 99 * 13.5 });
+    expect(schema.income.numeric?.notes).toEqual(['unknown']);
     const noisy = Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? `note ${i}` : String(i)));
     expect(kinds(['x', ...noisy].join('\n')).x.kind).not.toBe('numeric');
+  });
+
+  it('keeps numbers numeric when up to half the cells are notes that repeat', () => {
+    const lab = Array.from({ length: 200 }, (_, i) => (i % 5 === 0 ? '<0.5' : i % 10 === 1 ? 'not tested' : (0.5 + (i % 17) / 4).toFixed(2)));
+    const schema = kinds(['level', ...lab].join('\n'));
+    expect(schema.level.kind).toBe('numeric');
+    expect(schema.level.numeric).toMatchObject({ decimals: 2, min: 0.5, notes: ['<0.5', 'not tested'] });
+    const mostlyText = Array.from({ length: 100 }, (_, i) => (i % 3 ? ['low', 'high'][i % 2] : String(i)));
+    expect(kinds(['x', ...mostlyText].join('\n')).x.kind).toBe('categorical');
   });
 });

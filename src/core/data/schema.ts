@@ -14,6 +14,8 @@ export interface NumericInfo {
   max: number;
   /** How the seed writes its numbers, when not plainly (`$1,234.50`, `3,5`, `12%`). */
   style?: NumberStyle;
+  /** Texts among the numbers ("unknown", "<0.5"), most frequent first: generated as they are written. */
+  notes?: string[];
 }
 
 export interface ColumnSchema {
@@ -33,26 +35,34 @@ const ID_NAME_RE = /(^|[^a-z])(id|uuid|guid|key)$/i;
 // Zero-padded digits (ZIP codes, account numbers) are codes: as numbers they would lose the zeros.
 const PADDED_RE = /^[+-]?0\d/;
 
-// A numeric column may hold a few stray notes ("unknown", "n/k"): they are read as missing.
-const MAX_STRAY_SHARE = 0.05;
-const MAX_STRAY_VALUES = 3;
+// A numeric column may hold notes ("unknown", "<0.5", "n/k"): up to half its values, in a few
+// distinct texts that repeat (a handful of one-off texts would be free text, not notes).
+const MAX_NOTE_SHARE = 0.5;
+const MAX_NOTES = 10;
+const MAX_ONE_OFF_NOTES = 3;
 
 /**
- * The style the values share as numbers, or null when they are not numbers (or are padded
- * codes). A handful of distinct stray texts, at most 5 % of the values, is allowed.
+ * The style the values share as numbers and the texts among them that are notes, most
+ * frequent first; null when they are not numbers (or are padded codes).
  */
-function numberStyleOf(present: string[]): NumberStyle | null {
+function numberStyleOf(present: string[]): { style: NumberStyle; notes: string[] } | null {
   let style = detectNumberStyle(present);
+  let notes: string[] = [];
   if (!style && present.length >= 20) {
     const numbers: string[] = [];
-    const strays = new Set<string>();
+    const counts = new Map<string, number>();
     for (const v of present) {
       if (looksNumeric(v)) numbers.push(v);
-      else strays.add(v);
+      else counts.set(v, (counts.get(v) ?? 0) + 1);
     }
-    if (present.length - numbers.length <= present.length * MAX_STRAY_SHARE && strays.size <= MAX_STRAY_VALUES) style = detectNumberStyle(numbers);
+    const strays = present.length - numbers.length;
+    const repeat = counts.size <= MAX_ONE_OFF_NOTES || strays >= 2 * counts.size;
+    if (strays <= present.length * MAX_NOTE_SHARE && counts.size <= MAX_NOTES && repeat) {
+      style = detectNumberStyle(numbers);
+      notes = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([text]) => text);
+    }
   }
-  return style && !present.some((v) => PADDED_RE.test(v)) ? style : null;
+  return style && !present.some((v) => PADDED_RE.test(v)) ? { style, notes } : null;
 }
 
 /** Infers a schema for every column; every column starts included. */
@@ -69,9 +79,8 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
   // One value plus gaps is still a choice between two states, so only a truly fixed column is constant.
   if (distinct === 0 || (distinct === 1 && missingShare === 0)) return { ...base, kind: 'constant', include: true };
 
-  const style = numberStyleOf(present);
-  if (style) {
-    const numeric = numericInfo(present, style);
+  const numeric = numericOf(present);
+  if (numeric) {
     if (distinct === 2 && numeric.integer && numeric.min === 0 && numeric.max === 1) {
       return { ...base, kind: 'boolean', include: true };
     }
@@ -90,6 +99,14 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
   const nearUnique = distinct / present.length > 0.9 && present.length >= 20;
   if (distinct === present.length || nearUnique) return { ...base, kind: 'id', include: true };
   return { ...base, kind: 'categorical', include: true };
+}
+
+/** What a column of numbers (and notes) needs to be read and written; null when it is not one. */
+function numericOf(present: string[]): NumericInfo | null {
+  const read = numberStyleOf(present);
+  if (!read) return null;
+  const info = numericInfo(present, read.style);
+  return read.notes.length ? { ...info, notes: read.notes } : info;
 }
 
 export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE): NumericInfo {
@@ -143,9 +160,11 @@ export function withKind(column: ColumnSchema, kind: ColumnKind, values: (string
   const present = values.filter((v): v is string => v !== null).map((v) => v.trim());
   const next: ColumnSchema = { ...column, kind, numeric: undefined, date: undefined };
   if (kind === 'numeric') {
-    const style = numberStyleOf(present) ?? detectNumberStyle(present);
-    if (!style) throw new Error(`"${column.name}" has values that are not numbers, so it cannot be numeric.`);
-    next.numeric = numericInfo(present, style);
+    // Asked for by the user, padded codes (ZIP codes) may be numbers too.
+    const plain = detectNumberStyle(present);
+    const numeric = numericOf(present) ?? (plain ? numericInfo(present, plain) : null);
+    if (!numeric) throw new Error(`"${column.name}" has values that are not numbers, so it cannot be numeric.`);
+    next.numeric = numeric;
   }
   if (kind === 'datetime') {
     const date = detectDateFormat(sampleOf(present, 2000));

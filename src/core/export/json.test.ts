@@ -20,4 +20,11 @@ describe('jsonRows', () => {
       { id: 5, ok: 'yes', price: null, tag: '1' },
     ]);
   });
+
+  it('writes notes among the numbers as strings', () => {
+    const seed = Array.from({ length: 40 }, (_, i) => (i % 4 ? String(i / 2) : 'unknown'));
+    const schema = [inferColumn('level', seed)];
+    const table = tableFromColumns(['level'], [['2.5', 'unknown', null]]);
+    expect(JSON.parse(`[${jsonRows(table, jsonCells(schema))}]`)).toEqual([{ level: 2.5 }, { level: 'unknown' }, { level: null }]);
+  });
 });

@@ -9,14 +9,15 @@ const INTEGER_RE = /^-?\d{1,15}$/;
 const BOOLEAN_RE = /^(true|false)$/i;
 
 /**
- * How each column's cells are written: numbers as numbers; `true`/`false` as booleans and
+ * How each column's cells are written: numbers as numbers (notes among them as strings); `true`/`false` as booleans and
  * plain integer IDs as numbers, so a JSON seed comes back with its own types; the rest as strings.
  */
 export function jsonCells(columns: ColumnSchema[]): JsonCell[] {
   const readers = numberReaders(columns);
   return columns.map((c, i) => {
     const read = readers[i];
-    if (read) return (v) => jsonNumber(read(v));
+    // A note among the numbers ("unknown") stays text.
+    if (read) return (v) => jsonNumber(read(v), v);
     if (c.kind === 'boolean') return (v) => (BOOLEAN_RE.test(v.trim()) ? v.trim().toLowerCase() : JSON.stringify(v));
     if (c.kind === 'id') return (v) => (INTEGER_RE.test(v.trim()) ? String(Number(v)) : JSON.stringify(v));
     return (v) => JSON.stringify(v);
@@ -38,6 +39,7 @@ export function jsonRows(table: Table, cells: JsonCell[]): string {
 }
 
 // JSON has no NaN or Infinity.
-function jsonNumber(x: number): string {
+function jsonNumber(x: number, text: string): string {
+  if (Number.isNaN(x)) return JSON.stringify(text);
   return Number.isFinite(x) ? String(x) : 'null';
 }

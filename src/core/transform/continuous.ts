@@ -25,12 +25,17 @@ export interface ContinuousOptions {
 
 export const DEFAULT_CONTINUOUS: ContinuousOptions = { pointMassShare: 0.05, remainderShare: 0.05, minPointMassShare: 0.005, maxPointMasses: 10 };
 
+// Texts among the numbers ("unknown", "<0.5") each get a mode of their own, up to this many;
+// rarer ones are read as missing.
+const MAX_NOTES = 10;
+
 // Scalars are (x - mean) / (4 std), so ±4 standard deviations map onto tanh's range.
 const SPREAD = 4;
 
 /**
  * Mode-specific normalisation (CTGAN §4.2): a row becomes [scalar within mode, one-hot of
- * mode], where the modes are the mixture's, then the column's point masses, then "missing".
+ * mode], where the modes are the mixture's, then the column's point masses, then its notes
+ * (texts that are not numbers, written back as they are), then "missing".
  */
 export class ContinuousEncoder implements ColumnEncoder {
   readonly discrete = false;
@@ -38,23 +43,28 @@ export class ContinuousEncoder implements ColumnEncoder {
   readonly width: number;
   private readonly mixture: Mixture;
   private readonly points: number[];
+  private readonly notes: string[];
   private readonly hasMissing: boolean;
 
   constructor(values: (string | null)[], private readonly codec: NumberCodec, rng: Rng, options = DEFAULT_CONTINUOUS) {
     const numbers: number[] = [];
+    const texts = new Map<string, number>();
     let missing = 0;
-    // Text the codec cannot read (a stray "unknown" in a numeric column) counts as missing.
     for (const v of values) {
       const x = v === null ? NaN : codec.read(v);
-      if (Number.isNaN(x)) missing++;
-      else numbers.push(x);
+      if (!Number.isNaN(x)) numbers.push(x);
+      else if (v === null) missing++;
+      else texts.set(v, (texts.get(v) ?? 0) + 1);
     }
+    const ranked = [...texts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    this.notes = ranked.slice(0, MAX_NOTES).map(([text]) => text);
+    for (const [, count] of ranked.slice(MAX_NOTES)) missing += count;
     this.points = pointMasses(numbers, options);
     const pointSet = new Set(this.points);
     const rest = numbers.filter((x) => !pointSet.has(x));
     this.mixture = rest.length >= 2 ? fitMixture(rest, rng) : { weights: [], means: [], stds: [] };
     this.hasMissing = missing > 0;
-    const modes = this.mixture.means.length + this.points.length + (this.hasMissing ? 1 : 0);
+    const modes = this.mixture.means.length + this.points.length + this.notes.length + (this.hasMissing ? 1 : 0);
     this.spans = [
       { start: 0, size: 1, activation: 'tanh' },
       { start: 1, size: modes, activation: 'softmax' },
@@ -79,12 +89,13 @@ export class ContinuousEncoder implements ColumnEncoder {
     const inverse = mix.stds.map((sd) => 1 / sd);
     const probs = new Float64Array(k);
     const pointIndex = new Map(this.points.map((p, j) => [p, j]));
+    const noteSlot = new Map(this.notes.map((n, j) => [n, 1 + k + this.points.length + j]));
     for (let r = 0; r < values.length; r++) {
       const at = r * stride + offset;
       const text = values[r];
       const x = text === null ? NaN : this.codec.read(text);
       if (Number.isNaN(x)) {
-        out[at + this.width - 1] = 1;
+        out[at + ((text !== null && noteSlot.get(text)) || this.width - 1)] = 1;
         continue;
       }
       const point = pointIndex.get(x);
@@ -116,7 +127,7 @@ export class ContinuousEncoder implements ColumnEncoder {
       const at = r * stride + offset;
       const mode = argmax(data, at + 1, this.width - 1);
       if (mode >= k + this.points.length) {
-        out[r] = null;
+        out[r] = this.notes[mode - k - this.points.length] ?? null;
         continue;
       }
       let x: number;
