@@ -53,9 +53,9 @@ export function SchemaPanel() {
                   <span className="detail">
                     {c.numeric.integer ? 'integer' : c.numeric.significant ? `${c.numeric.significant} significant digits` : `${c.numeric.decimals} dp`}
                     {c.numeric.style && `, written like ${writeNumber(c.numeric.style.parens ? -1234.5 : 1234.5, c.numeric.decimals, c.numeric.style)}`}
-                    {c.numeric.notes && `, with notes ${c.numeric.notes.map((n) => `"${n}"`).join(', ')}`}
                   </span>
                 )}
+                {c.notes && <span className="detail">with notes {c.notes.map((n) => `"${n}"`).join(', ')}</span>}
                 {c.follows && <span className="detail">follows {c.follows}</span>}
               </td>
               <td>

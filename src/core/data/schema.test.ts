@@ -72,7 +72,7 @@ describe('inferSchema', () => {
     const schema = kinds(['income', ...rows].join('\n'));
     expect(schema.income.kind).toBe('numeric');
     expect(schema.income.numeric).toMatchObject({ integer: false, min: 1000, max: 1000 + 99 * 13.5 });
-    expect(schema.income.numeric?.notes).toEqual(['unknown']);
+    expect(schema.income.notes).toEqual(['unknown']);
     const noisy = Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? `note ${i}` : String(i)));
     expect(kinds(['x', ...noisy].join('\n')).x.kind).not.toBe('numeric');
   });
@@ -81,8 +81,16 @@ describe('inferSchema', () => {
     const lab = Array.from({ length: 200 }, (_, i) => (i % 5 === 0 ? '<0.5' : i % 10 === 1 ? 'not tested' : (0.5 + (i % 17) / 4).toFixed(2)));
     const schema = kinds(['level', ...lab].join('\n'));
     expect(schema.level.kind).toBe('numeric');
-    expect(schema.level.numeric).toMatchObject({ decimals: 2, min: 0.5, notes: ['<0.5', 'not tested'] });
+    expect(schema.level.numeric).toMatchObject({ decimals: 2, min: 0.5 });
+    expect(schema.level.notes).toEqual(['<0.5', 'not tested']);
     const mostlyText = Array.from({ length: 100 }, (_, i) => (i % 3 ? ['low', 'high'][i % 2] : String(i)));
     expect(kinds(['x', ...mostlyText].join('\n')).x.kind).toBe('categorical');
+  });
+
+  it('keeps dates dates when some cells are notes such as "ongoing"', () => {
+    const ends = Array.from({ length: 60 }, (_, i) => (i % 4 === 0 ? 'ongoing' : i % 9 === 0 ? 'unknown' : `2023-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`));
+    const schema = kinds(['end date', ...ends].join('\n'));
+    expect(schema['end date'].kind).toBe('datetime');
+    expect(schema['end date'].notes).toEqual(['ongoing', 'unknown']);
   });
 });

@@ -14,8 +14,6 @@ export interface NumericInfo {
   max: number;
   /** How the seed writes its numbers, when not plainly (`$1,234.50`, `3,5`, `12%`). */
   style?: NumberStyle;
-  /** Texts among the numbers ("unknown", "<0.5"), most frequent first: generated as they are written. */
-  notes?: string[];
 }
 
 export interface ColumnSchema {
@@ -27,6 +25,8 @@ export interface ColumnSchema {
   distinct: number;
   numeric?: NumericInfo;
   date?: DateFormat;
+  /** Texts among a numeric or date column's values ("unknown", "<0.5", "ongoing"), most frequent first: generated as written. */
+  notes?: string[];
 }
 
 const BOOL_TOKENS = new Set(['true', 'false', 'yes', 'no', 't', 'f', 'y', 'n']);
@@ -35,34 +35,44 @@ const ID_NAME_RE = /(^|[^a-z])(id|uuid|guid|key)$/i;
 // Zero-padded digits (ZIP codes, account numbers) are codes: as numbers they would lose the zeros.
 const PADDED_RE = /^[+-]?0\d/;
 
-// A numeric column may hold notes ("unknown", "<0.5", "n/k"): up to half its values, in a few
-// distinct texts that repeat (a handful of one-off texts would be free text, not notes).
+// A numeric or date column may hold notes ("unknown", "<0.5", "ongoing"): up to half its values,
+// in a few distinct texts that repeat (a handful of one-off texts would be free text, not notes).
 const MAX_NOTE_SHARE = 0.5;
 const MAX_NOTES = 10;
 const MAX_ONE_OFF_NOTES = 3;
 
-/**
- * The style the values share as numbers and the texts among them that are notes, most
- * frequent first; null when they are not numbers (or are padded codes).
- */
-function numberStyleOf(present: string[]): { style: NumberStyle; notes: string[] } | null {
-  let style = detectNumberStyle(present);
-  let notes: string[] = [];
-  if (!style && present.length >= 20) {
-    const numbers: string[] = [];
-    const counts = new Map<string, number>();
-    for (const v of present) {
-      if (looksNumeric(v)) numbers.push(v);
-      else counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
-    const strays = present.length - numbers.length;
-    const repeat = counts.size <= MAX_ONE_OFF_NOTES || strays >= 2 * counts.size;
-    if (strays <= present.length * MAX_NOTE_SHARE && counts.size <= MAX_NOTES && repeat) {
-      style = detectNumberStyle(numbers);
-      notes = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([text]) => text);
-    }
+/** The values that `fits` refuses, as notes (most frequent first); null when they are too many to be notes. */
+function notesAmong(present: string[], fits: (v: string) => boolean): string[] | null {
+  const counts = new Map<string, number>();
+  let strays = 0;
+  for (const v of present) {
+    if (fits(v)) continue;
+    strays++;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
   }
-  return style && !present.some((v) => PADDED_RE.test(v)) ? { style, notes } : null;
+  if (strays === 0) return [];
+  const repeat = counts.size <= MAX_ONE_OFF_NOTES || strays >= 2 * counts.size;
+  if (present.length < 20 || strays > present.length * MAX_NOTE_SHARE || counts.size > MAX_NOTES || !repeat) return null;
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([text]) => text);
+}
+
+/** The style the values share as numbers, and their notes; null when they are not numbers (or are padded codes). */
+function numberStyleOf(present: string[]): { style: NumberStyle; notes: string[] } | null {
+  if (present.some((v) => PADDED_RE.test(v))) return null;
+  const style = detectNumberStyle(present);
+  if (style) return { style, notes: [] };
+  const notes = notesAmong(present, looksNumeric);
+  const numbers = notes && present.filter(looksNumeric);
+  const mixed = numbers && numbers.length ? detectNumberStyle(numbers) : null;
+  return mixed && notes ? { style: mixed, notes } : null;
+}
+
+/** The date format the values share, and their notes; null when they are not dates in one format. */
+function dateFormatOf(present: string[]): { date: DateFormat; notes: string[] } | null {
+  // Notes are words ("ongoing", "unknown"): the format is looked for among values with digits.
+  const date = detectDateFormat(sampleOf(present.filter((v) => /\d/.test(v)), 2000));
+  const notes = date && notesAmong(present, (v) => !Number.isNaN(parseDate(v, date)));
+  return date && notes ? { date, notes } : null;
 }
 
 /** Infers a schema for every column; every column starts included. */
@@ -79,34 +89,29 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
   // One value plus gaps is still a choice between two states, so only a truly fixed column is constant.
   if (distinct === 0 || (distinct === 1 && missingShare === 0)) return { ...base, kind: 'constant', include: true };
 
-  const numeric = numericOf(present);
-  if (numeric) {
+  const read = numberStyleOf(present);
+  if (read) {
+    const numeric = numericInfo(present, read.style);
     if (distinct === 2 && numeric.integer && numeric.min === 0 && numeric.max === 1) {
       return { ...base, kind: 'boolean', include: true };
     }
     const unique = distinct === present.length && missingShare === 0;
     const sequential = numeric.integer && numeric.max - numeric.min + 1 <= present.length * 1.5;
     if (unique && numeric.integer && (sequential || ID_NAME_RE.test(name))) return { ...base, kind: 'id', include: true };
-    return { ...base, kind: 'numeric', include: true, numeric };
+    return { ...base, kind: 'numeric', include: true, numeric, ...notesField(read.notes) };
   }
   if (distinct <= 2 && present.every((v) => BOOL_TOKENS.has(v.toLowerCase()))) {
     return { ...base, kind: 'boolean', include: true };
   }
-  const date = detectDateFormat(sampleOf(present, 2000));
-  if (date && present.every((v) => !Number.isNaN(parseDate(v, date)))) {
-    return { ...base, kind: 'datetime', include: true, date };
-  }
+  const dated = dateFormatOf(present);
+  if (dated) return { ...base, kind: 'datetime', include: true, date: dated.date, ...notesField(dated.notes) };
   const nearUnique = distinct / present.length > 0.9 && present.length >= 20;
   if (distinct === present.length || nearUnique) return { ...base, kind: 'id', include: true };
   return { ...base, kind: 'categorical', include: true };
 }
 
-/** What a column of numbers (and notes) needs to be read and written; null when it is not one. */
-function numericOf(present: string[]): NumericInfo | null {
-  const read = numberStyleOf(present);
-  if (!read) return null;
-  const info = numericInfo(present, read.style);
-  return read.notes.length ? { ...info, notes: read.notes } : info;
+function notesField(notes: string[]): { notes?: string[] } {
+  return notes.length ? { notes } : {};
 }
 
 export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE): NumericInfo {
@@ -158,18 +163,20 @@ export function numericReader(info: NumericInfo | undefined): (text: string) => 
 /** Re-derives what a kind needs when the user picks another kind for a column. */
 export function withKind(column: ColumnSchema, kind: ColumnKind, values: (string | null)[]): ColumnSchema {
   const present = values.filter((v): v is string => v !== null).map((v) => v.trim());
-  const next: ColumnSchema = { ...column, kind, numeric: undefined, date: undefined };
+  const next: ColumnSchema = { ...column, kind, numeric: undefined, date: undefined, notes: undefined };
   if (kind === 'numeric') {
     // Asked for by the user, padded codes (ZIP codes) may be numbers too.
     const plain = detectNumberStyle(present);
-    const numeric = numericOf(present) ?? (plain ? numericInfo(present, plain) : null);
-    if (!numeric) throw new Error(`"${column.name}" has values that are not numbers, so it cannot be numeric.`);
-    next.numeric = numeric;
+    const read = numberStyleOf(present) ?? (plain ? { style: plain, notes: [] } : null);
+    if (!read) throw new Error(`"${column.name}" has values that are not numbers, so it cannot be numeric.`);
+    Object.assign(next, { numeric: numericInfo(present, read.style), ...notesField(read.notes) });
   }
   if (kind === 'datetime') {
-    const date = detectDateFormat(sampleOf(present, 2000));
-    if (!date) throw new Error(`"${column.name}" has values that are not dates in one format, so it cannot be a date column.`);
-    next.date = date;
+    // Asked for by the user, values that are not dates may be many: they are read as missing.
+    const plain = detectDateFormat(sampleOf(present, 2000));
+    const dated = dateFormatOf(present) ?? (plain ? { date: plain, notes: [] } : null);
+    if (!dated) throw new Error(`"${column.name}" has values that are not dates in one format, so it cannot be a date column.`);
+    Object.assign(next, { date: dated.date, ...notesField(dated.notes) });
   }
   return next;
 }

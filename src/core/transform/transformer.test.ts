@@ -22,7 +22,7 @@ function seedTable(rows: number) {
 }
 
 describe('TableTransformer', () => {
-  it('writes notes among the numbers back as they are', () => {
+  it('writes notes among numbers and dates back as they are', () => {
     const values = Array.from({ length: 400 }, (_, i) => (i % 50 === 3 ? 'unknown' : i % 4 === 1 ? ' n/k' : i % 9 === 2 ? null : String(20 + (i % 37))));
     const table = tableFromColumns(['age'], [values]);
     const schema = inferSchema(table);
@@ -30,6 +30,12 @@ describe('TableTransformer', () => {
     const t = new TableTransformer(table, schema, 1);
     const back = t.decode(t.encode(table, schema, 2), table.rowCount, new Rng(3));
     expect(back.columns[0]).toEqual(values);
+    const ends = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? 'ongoing' : `2024-03-${String(1 + (i % 28)).padStart(2, '0')}`));
+    const dated = tableFromColumns(['ends'], [ends]);
+    const dateSchema = inferSchema(dated);
+    expect(dateSchema[0].kind).toBe('datetime');
+    const d = new TableTransformer(dated, dateSchema, 1);
+    expect(d.decode(d.encode(dated, dateSchema, 2), dated.rowCount, new Rng(3)).columns[0]).toEqual(ends);
   });
 
   it("writes numbers back in the seed's style", () => {
