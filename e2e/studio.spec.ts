@@ -15,6 +15,7 @@ test('drop a CSV, train on WebGPU, generate and download it in three formats', a
   await expect(page.getByLabel('Type of member')).toHaveValue('boolean');
   await expect(page.getByLabel('Type of fee')).toHaveValue('numeric');
   await expect(page.getByRole('row', { name: /fee/ })).toContainText('written like $1,234.50');
+  await expect(page.getByRole('row', { name: /score/ })).toContainText('with notes "pending"');
   await expect(page.getByRole('row', { name: /country/ })).toContainText('follows city, name');
 
   await studio.useTinyModel(1);
@@ -40,12 +41,14 @@ test('drop a CSV, train on WebGPU, generate and download it in three formats', a
     expect(row.joined).toMatch(/^2023-\d{2}-\d{2}$/);
     if (row.age !== '') expect(Number(row.age)).toBeGreaterThanOrEqual(20);
     expect(row.fee).toMatch(/^\$\d{1,3}(,\d{3})*\.\d{2}$/);
+    expect(row.score).toMatch(/^\d+\.\d{2}$|^pending$/);
   }
   expect(new Set(parsed.data.map((r) => r.id)).size).toBe(250);
 
   const json = JSON.parse((await studio.download('Download JSON')).bytes.toString('utf8')) as Record<string, unknown>[];
   expect(json).toHaveLength(250);
-  expect(typeof json.find((r) => r.score !== null)!.score).toBe('number');
+  expect(json.every((r) => typeof r.score === 'number' || r.score === 'pending')).toBe(true);
+  expect(json.some((r) => typeof r.score === 'number')).toBe(true);
   expect(json.every((r) => typeof r.fee === 'number' && r.fee >= 900)).toBe(true);
 
   const parquet = await studio.download('Download Parquet');
