@@ -62,8 +62,12 @@ describe('dates', () => {
     const texts = ['2024-02-29T13:45:00+05:30', '2024-03-01T08:00:00+05:30'];
     const format = detectDateFormat(texts)!;
     const step = dateStepMs(format, texts.map((t) => parseDate(t, format)));
-    expect(step).toBe(60_000);
-    expect(formatDate(roundDate(parseDate('2024-02-29T13:45:29+05:30', format), step, format), format)).toBe('2024-02-29T13:45:00+05:30');
+    expect(step).toBe(900_000);
+    expect(formatDate(roundDate(parseDate('2024-02-29T13:52:29+05:30', format), step, format), format)).toBe('2024-02-29T13:45:00+05:30');
+    const minutes = detectDateFormat(['13:47', '08:00'])!;
+    expect(dateStepMs(minutes, ['13:47', '08:00'].map((t) => parseDate(t, minutes)))).toBe(60_000);
+    const seconds = detectDateFormat(['2024-01-01 10:00:05'])!;
+    expect(dateStepMs(seconds, [parseDate('2024-01-01 10:00:05', seconds)])).toBe(1000);
     expect(dateStepMs(detectDateFormat(['2024-02-29 00:00'])!, [Date.UTC(2024, 1, 29)])).toBe(86_400_000);
   });
 

@@ -179,14 +179,17 @@ export function formatDate(ms: number, f: DateFormat): string {
   return text + f.zone;
 }
 
-const STEPS = [86_400_000, 3_600_000, 60_000, 1000];
+// Day, hour, half and quarter hour, five minutes, minute, second: each step divides the one before.
+const STEPS = [86_400_000, 3_600_000, 1_800_000, 900_000, 300_000, 60_000, 1000];
+const MINUTE_STEPS = 6;
 
 /**
- * The coarsest step (day, hour, minute, second) that the format can write and every value
- * falls on, in the column's own zone: times logged to the minute come back to the minute.
+ * The coarsest step (day, hour, quarter hour, minute, second, …) that the format can write and
+ * every value falls on, in the column's own zone: times booked by the quarter hour come back on
+ * quarter hours, times logged to the minute to the minute.
  */
 export function dateStepMs(f: DateFormat, times: Iterable<number>): number {
-  const finest = f.time === 'none' ? 1 : f.time === 'hm' ? 3 : 4;
+  const finest = f.time === 'none' ? 1 : f.time === 'hm' ? MINUTE_STEPS : STEPS.length;
   const offset = offsetMinutes(f.zone) * 60_000;
   let coarsest = 0;
   for (const t of times) {
