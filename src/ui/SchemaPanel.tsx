@@ -1,4 +1,4 @@
-import { writeNumber } from '../core/data/numbers';
+import { PLAIN_STYLE, writeNumber } from '../core/data/numbers';
 import { COLUMN_KINDS, type ColumnKind } from '../core/data/schema';
 import { BarChart } from './charts/BarChart';
 import { useStudio } from './StudioContext';
@@ -53,6 +53,7 @@ export function SchemaPanel() {
                   <span className="detail">
                     {c.numeric.integer ? 'integer' : c.numeric.significant ? `${c.numeric.significant} significant digits` : `${c.numeric.decimals} dp`}
                     {c.numeric.style && `, written like ${writeNumber(c.numeric.style.parens ? -1234.5 : 1234.5, c.numeric.decimals, c.numeric.style)}`}
+                    {c.numeric.step && `, in steps of ${writeNumber(c.numeric.step, c.numeric.decimals, c.numeric.style ?? PLAIN_STYLE)}`}
                   </span>
                 )}
                 {c.notes && <span className="detail">with notes {c.notes.map((n) => `"${n}"`).join(', ')}</span>}

@@ -93,4 +93,14 @@ describe('inferSchema', () => {
     expect(schema['end date'].kind).toBe('datetime');
     expect(schema['end date'].notes).toEqual(['ongoing', 'unknown']);
   });
+
+  it('finds the round step every value falls on', () => {
+    const step = (values: string[]) => kinds(['x', ...values].join('\n')).x.numeric?.step;
+    expect(step(Array.from({ length: 40 }, (_, i) => String(30_000 + ((i * 7919) % 40) * 1000)))).toBe(1000);
+    expect(step(Array.from({ length: 40 }, (_, i) => (1 + (i % 9) / 2).toFixed(1)))).toBe(0.5);
+    expect(step(Array.from({ length: 40 }, (_, i) => ((i * 37) % 100 / 4).toFixed(2)))).toBe(0.25);
+    expect(step(Array.from({ length: 40 }, (_, i) => String(20 + ((i * 13) % 45))))).toBeUndefined();
+    expect(step(Array.from({ length: 40 }, (_, i) => `${i % 7}.99`))).toBeUndefined();
+    expect(step(Array.from({ length: 10 }, (_, i) => String(i * 100)))).toBeUndefined();
+  });
 });

@@ -14,6 +14,8 @@ export interface NumericInfo {
   max: number;
   /** How the seed writes its numbers, when not plainly (`$1,234.50`, `3,5`, `12%`). */
   style?: NumberStyle;
+  /** A round step every value falls on, coarser than its digits (salaries in 1,000s, ratings in halves): values are written on it. */
+  step?: number;
 }
 
 export interface ColumnSchema {
@@ -120,9 +122,11 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
   let decimals = 0;
   let significant = 0;
   let integer = true;
+  const numbers: number[] = [];
   for (const text of present) {
     const x = readNumber(text, style);
     if (Number.isNaN(x)) continue;
+    numbers.push(x);
     if (x < min) min = x;
     if (x > max) max = x;
     if (!Number.isInteger(x)) integer = false;
@@ -139,7 +143,26 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
   const cap = 8 + (largest > 0 && largest < 1 ? Math.max(0, -Math.floor(Math.log10(largest)) - 1) : 0);
   const info: NumericInfo = { integer, decimals: Math.min(decimals, cap), min, max };
   if (significant > 0) info.significant = Math.min(significant, 8);
+  const step = significant > 0 ? undefined : stepOf(numbers, integer ? 1 : 10 ** -info.decimals, max - min);
+  if (step) info.step = step;
   return style === PLAIN_STYLE ? info : { ...info, style };
+}
+
+// Twenty values that all fall on a step of 5 by chance: about one in 10¹⁴.
+const MIN_STEP_VALUES = 20;
+
+/** The largest round step (1, 2.5 or 5 times a power of ten) coarser than `unit` that every value falls on. */
+function stepOf(numbers: number[], unit: number, range: number): number | undefined {
+  if (numbers.length < MIN_STEP_VALUES || !(range > 0)) return undefined;
+  for (let power = Math.floor(Math.log10(range)); 5 * 10 ** power > unit * 1.5; power--) {
+    for (const m of [5, 2.5, 1]) {
+      const step = m * 10 ** power;
+      const units = step / unit;
+      if (step > range || step <= unit * 1.5 || Math.abs(units - Math.round(units)) > 1e-6) continue;
+      if (numbers.every((x) => Math.abs(x / step - Math.round(x / step)) < 1e-6)) return step;
+    }
+  }
+  return undefined;
 }
 
 /** Whether the model learns the column: included, and neither an ID (regenerated) nor a constant (copied). */

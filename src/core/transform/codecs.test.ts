@@ -25,4 +25,11 @@ describe('codecFor', () => {
   it('keeps whole numbers whole where the seed writes them with a decimal place', () => {
     expect(codecOf('x\n3.0\n1000000000.0\n12.0\n').codec.write(33.7)).toBe('34.0');
   });
+
+  it('writes values on the step the seed keeps', () => {
+    const salaries = Array.from({ length: 30 }, (_, i) => `"$${(40 + ((i * 7) % 30)).toLocaleString('en-US')},000"`);
+    expect(codecOf(['salary', ...salaries].join('\n')).codec.write(51_640)).toBe('$52,000');
+    const ratings = Array.from({ length: 30 }, (_, i) => (1 + (i % 9) / 2).toFixed(1));
+    expect(codecOf(['stars', ...ratings].join('\n')).codec.write(3.3)).toBe('3.5');
+  });
 });

@@ -19,8 +19,9 @@ export function codecFor(column: ColumnSchema, values: (string | null)[]): Numbe
   const [min, max] = info ? [info.min, info.max] : bounds(values.map((v) => (v === null ? NaN : read(v))));
   const style = info?.style ?? PLAIN_STYLE;
   const significant = info?.significant;
-  // Whole numbers stay whole even where the seed writes them `34.0`.
-  const whole = info?.integer ? Math.round : (x: number) => x;
+  // Whole numbers stay whole even where the seed writes them `34.0`; stepped ones stay on their step.
+  const step = info?.step;
+  const whole = step ? (x: number) => Math.round(x / step) * step : info?.integer ? Math.round : (x: number) => x;
   const write = significant ? (x: number) => writeSignificant(whole(x), significant) : (x: number) => writeNumber(whole(x), decimals, style);
   return { read, write, min, max };
 }
