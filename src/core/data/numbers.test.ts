@@ -51,8 +51,20 @@ describe('number styles', () => {
     expect(writeNumber(7.25, 1, style)).toBe('7.3%');
   });
 
+  it('reads numbers with a unit after, or a currency code before', () => {
+    const kg = detectNumberStyle(['12 kg', '7.5 kg', '80 kg'])!;
+    expect(kg).toMatchObject({ suffix: ' kg' });
+    expect(readNumber('7.5 kg', kg)).toBe(7.5);
+    expect(writeNumber(64.25, 1, kg)).toBe('64.3 kg');
+    expect(readNumber('30km/h', detectNumberStyle(['30km/h', '5km/h'])!)).toBe(30);
+    const usd = detectNumberStyle(['USD 1,200.00', 'USD 5.50'])!;
+    expect(usd).toMatchObject({ prefix: 'USD ', group: ',' });
+    expect(writeNumber(-3, 2, usd)).toBe('-USD 3.00');
+    expect(readNumber('US$12', detectNumberStyle(['US$12', 'US$3'])!)).toBe(12);
+  });
+
   it('rejects text that only looks like numbers in part', () => {
-    for (const values of [['192.168.1.1'], ['1.2.3'], ['12:30'], ['$5', '€5'], ['1,5', '1.5'], ['3, 4'], ['12 %', 'abc'], ['1,23,456']]) {
+    for (const values of [['192.168.1.1'], ['1.2.3'], ['12:30'], ['$5', '€5'], ['1,5', '1.5'], ['3, 4'], ['12 %', 'abc'], ['1,23,456'], ['1st', '2nd'], ['5 kg', '5 lb'], ['Apt 5'], ['555 1007']]) {
       expect(detectNumberStyle(values), values.join(' ')).toBeNull();
     }
   });

@@ -15,8 +15,9 @@ export interface NumberStyle {
 export const PLAIN_STYLE: NumberStyle = { decimal: '.', group: '', prefix: '', suffix: '' };
 
 const PLAIN_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-// Sign, currency or unit before, digits with marks, unit or percent after.
-const STYLED_RE = /^([+-]?)([$€£¥₹₩₽]\s?)?([+-]?)([.,]?\d(?:[\d.,'\s\u00a0\u202f]*\d)?)(\s?[%‰€$£¥₹₩₽])?$/;
+// Sign, currency before (`$`, `US$`, `EUR `), digits with marks, then percent, currency or a
+// unit after (`12 kg`, `5min`, `30 km/h`).
+const STYLED_RE = /^([+-]?)((?:[A-Z]{0,3}[$€£¥₹₩₽]|[A-Z]{3}\s)\s?)?([+-]?)([.,]?\d(?:[\d.,'\s\u00a0\u202f]*\d)?)(\s?(?:[%‰€$£¥₹₩₽]|[A-Za-zµ°][A-Za-zµ°²³/.]{0,7}))?$/;
 const GROUP_MARKS = new Set([',', '.', ' ', '\u00a0', '\u202f', "'"]);
 
 function isPlainNumber(text: string): boolean {
