@@ -46,9 +46,13 @@ const MAX_ONE_OFF_NOTES = 3;
 /** The values that `fits` refuses, as notes (most frequent first); null when they are too many to be notes. */
 function notesAmong(present: string[], fits: (v: string) => boolean): string[] | null {
   const counts = new Map<string, number>();
+  // Each distinct text is judged once: a date column repeats its days thousands of times.
+  const judged = new Map<string, boolean>();
   let strays = 0;
   for (const v of present) {
-    if (fits(v)) continue;
+    let ok = judged.get(v);
+    if (ok === undefined) judged.set(v, (ok = fits(v)));
+    if (ok) continue;
     strays++;
     counts.set(v, (counts.get(v) ?? 0) + 1);
   }
@@ -71,8 +75,8 @@ function numberStyleOf(present: string[]): { style: NumberStyle; notes: string[]
 
 /** The date format the values share, and their notes; null when they are not dates in one format. */
 function dateFormatOf(present: string[]): { date: DateFormat; notes: string[] } | null {
-  // Notes are words ("ongoing", "unknown"): the format is looked for among values with digits.
-  const date = detectDateFormat(sampleOf(present.filter((v) => /\d/.test(v)), 2000));
+  // Notes are words ("ongoing", "unknown"): the format is looked for among distinct values with digits.
+  const date = detectDateFormat(sampleOf([...new Set(present.filter((v) => /\d/.test(v)))], 2000));
   const notes = date && notesAmong(present, (v) => !Number.isNaN(parseDate(v, date)));
   return date && notes ? { date, notes } : null;
 }

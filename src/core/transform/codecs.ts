@@ -3,11 +3,22 @@ import { PLAIN_STYLE, writeNumber, writeSignificant } from '../data/numbers';
 import { numericReader, type ColumnSchema } from '../data/schema';
 import type { NumberCodec } from './continuous';
 
+const MAX_PARSED = 200_000;
+
 /** Reads and writes a numeric or date column's text, keeping its bounds, decimals and format. */
 export function codecFor(column: ColumnSchema, values: (string | null)[]): NumberCodec {
   if (column.kind === 'datetime' && column.date) {
     const format = column.date;
-    const read = (text: string) => parseDate(text, format);
+    // Parsed once per distinct text: a date column repeats its days, and parsing dominated its fit.
+    const parsed = new Map<string, number>();
+    const read = (text: string) => {
+      let ms = parsed.get(text);
+      if (ms === undefined) {
+        ms = parseDate(text, format);
+        if (parsed.size < MAX_PARSED) parsed.set(text, ms);
+      }
+      return ms;
+    };
     const times = values.map((v) => (v === null ? NaN : read(v)));
     const step = dateStepMs(format, times);
     const [min, max] = bounds(times);
