@@ -58,6 +58,18 @@ describe('dates', () => {
     expect(detectDateFormat(['2023-07', '2023-07-01'])).toBeNull();
   });
 
+  it('keeps fractions of a second', () => {
+    const texts = ['2024-01-01 10:00:00.120', '2024-01-01 10:00:07.450', '2024-01-02 23:59:59.990'];
+    const format = detectDateFormat(texts)!;
+    expect(format).toMatchObject({ time: 'hms', fraction: 3 });
+    for (const t of texts) expect(formatDate(parseDate(t, format), format)).toBe(t);
+    expect(dateStepMs(format, texts.map((t) => parseDate(t, format)))).toBe(10);
+    const iso = detectDateFormat(['2024-01-01T10:00:00.5Z'])!;
+    expect(formatDate(parseDate('2024-01-01T10:00:00.5Z', iso) + 200, iso)).toBe('2024-01-01T10:00:00.7Z');
+    const micro = detectDateFormat(['2024-01-01 10:00:00.123456'])!;
+    expect(formatDate(parseDate('2024-01-01 10:00:00.123456', micro), micro)).toBe('2024-01-01 10:00:00.123000');
+  });
+
   it('rounds to the step the seed keeps, in its own zone', () => {
     const texts = ['2024-02-29T13:45:00+05:30', '2024-03-01T08:00:00+05:30'];
     const format = detectDateFormat(texts)!;

@@ -17,6 +17,8 @@ export interface DateFormat {
   dateless?: boolean;
   /** A month with no day (`2023-07`, `07/2023`), read as its first day and written to the nearest month. */
   monthOnly?: boolean;
+  /** Digits after the seconds (`10:00:05.123`): milliseconds are kept and written to this many places. */
+  fraction?: number;
 }
 
 const NUMERIC_RE = /^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})/;
@@ -25,7 +27,7 @@ const NAMED_DMY_RE = /^(\d{1,2})([ -])([A-Za-z]{3,9})\.?\2(\d{4})/;
 const YEAR_MONTH_RE = /^(\d{4})([-/.])(\d{1,2})$/;
 const MONTH_YEAR_RE = /^(\d{1,2})([-/.])(\d{4})$/;
 const CLOCK_RE = /^\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp][Mm])?$/;
-const TIME_RE = /^(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?: ?([AaPp][Mm]))?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const TIME_RE = /^(?:([T ])(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?: ?([AaPp][Mm]))?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 interface Parts {
@@ -45,6 +47,9 @@ interface Parts {
   hh: number;
   mm: number;
   ss: number;
+  ms: number;
+  /** How many digits the seconds' fraction has; 0 for none. */
+  fraction: number;
 }
 
 function monthOf(name: string): { month: number; style: 'short' | 'long' } | null {
@@ -55,7 +60,7 @@ function monthOf(name: string): { month: number; style: 'short' | 'long' } | nul
 
 function split(raw: string): Parts | null {
   const text = raw.trim();
-  let date: Omit<Parts, 'time' | 'timeSep' | 'clock' | 'zone' | 'hh' | 'mm' | 'ss'> | null = null;
+  let date: Omit<Parts, 'time' | 'timeSep' | 'clock' | 'zone' | 'hh' | 'mm' | 'ss' | 'ms' | 'fraction'> | null = null;
   let m: RegExpExecArray | null = null;
   let rest: string | null = null;
   const ym = YEAR_MONTH_RE.exec(text);
@@ -88,11 +93,11 @@ function split(raw: string): Parts | null {
   if (!date || rest === null) return null;
   const t = TIME_RE.exec(rest);
   if (!t) return null;
-  const twelve = t[5] !== undefined;
+  const twelve = t[6] !== undefined;
   let hh = Number(t[2] ?? 0);
   if (twelve) {
     if (hh < 1 || hh > 12) return null;
-    hh = (hh % 12) + (t[5].toLowerCase() === 'pm' ? 12 : 0);
+    hh = (hh % 12) + (t[6].toLowerCase() === 'pm' ? 12 : 0);
   }
   return {
     ...date,
@@ -100,10 +105,12 @@ function split(raw: string): Parts | null {
     time: t[2] === undefined ? 'none' : t[4] === undefined ? 'hm' : 'hms',
     timeSep: (t[1] ?? 'T') as DateFormat['timeSep'],
     clock: twelve ? 12 : 24,
-    zone: t[6] ?? '',
+    zone: t[7] ?? '',
     hh,
     mm: Number(t[3] ?? 0),
     ss: Number(t[4] ?? 0),
+    ms: t[5] ? Math.round(Number(`0.${t[5]}`) * 1000) : 0,
+    fraction: t[5]?.length ?? 0,
   };
 }
 
@@ -130,6 +137,8 @@ export function detectDateFormat(samples: string[]): DateFormat | null {
     ...(first.layout === 'time-only' ? { dateless: true } : {}),
     ...(first.layout === 'year-month' || first.layout === 'month-year' ? { monthOnly: true } : {}),
   };
+  const fraction = Math.max(...ps.map((p) => p.fraction));
+  if (fraction > 0) format.fraction = fraction;
   return ps.every((p) => toMs(p, format) !== null) ? format : null;
 }
 
@@ -145,7 +154,7 @@ function toMs(p: Parts, f: DateFormat): number | null {
   // Named layouts fix which field is the month; numeric ones follow the column's order.
   const [mo, d] = p.layout === 'named-mdy' ? [p.a, p.b] : p.layout === 'named-dmy' ? [p.b, p.a] : f.order === 'dmy' ? [p.b, p.a] : [p.a, p.b];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || p.hh > 23 || p.mm > 59 || p.ss > 59) return null;
-  const local = Date.UTC(p.year, mo - 1, d, p.hh, p.mm, p.ss);
+  const local = Date.UTC(p.year, mo - 1, d, p.hh, p.mm, p.ss) + p.ms;
   if (new Date(local).getUTCDate() !== d) return null;
   return local - offsetMinutes(p.zone) * 60_000;
 }
@@ -175,13 +184,16 @@ export function formatDate(ms: number, f: DateFormat): string {
   const hours = d.getUTCHours();
   text = (f.dateless ? '' : text + f.timeSep) + field(f.clock === 12 ? hours % 12 || 12 : hours) + ':' + two(d.getUTCMinutes());
   if (f.time === 'hms') text += ':' + two(d.getUTCSeconds());
+  if (f.time === 'hms' && f.fraction) text += '.' + String(d.getUTCMilliseconds()).padStart(3, '0').padEnd(f.fraction, '0').slice(0, f.fraction);
   if (f.clock === 12) text += hours < 12 ? ' AM' : ' PM';
   return text + f.zone;
 }
 
-// Day, hour, half and quarter hour, five minutes, minute, second: each step divides the one before.
-const STEPS = [86_400_000, 3_600_000, 1_800_000, 900_000, 300_000, 60_000, 1000];
+// Day, hour, half and quarter hour, five minutes, minute, second, tenth, hundredth and
+// thousandth of a second: each step divides the one before.
+const STEPS = [86_400_000, 3_600_000, 1_800_000, 900_000, 300_000, 60_000, 1000, 100, 10, 1];
 const MINUTE_STEPS = 6;
+const SECOND_STEPS = 7;
 
 /**
  * The coarsest step (day, hour, quarter hour, minute, second, …) that the format can write and
@@ -189,7 +201,7 @@ const MINUTE_STEPS = 6;
  * quarter hours, times logged to the minute to the minute.
  */
 export function dateStepMs(f: DateFormat, times: Iterable<number>): number {
-  const finest = f.time === 'none' ? 1 : f.time === 'hm' ? MINUTE_STEPS : STEPS.length;
+  const finest = f.time === 'none' ? 1 : f.time === 'hm' ? MINUTE_STEPS : SECOND_STEPS + Math.min(f.fraction ?? 0, 3);
   const offset = offsetMinutes(f.zone) * 60_000;
   let coarsest = 0;
   for (const t of times) {
