@@ -63,6 +63,13 @@ describe('number styles', () => {
     expect(readNumber('US$12', detectNumberStyle(['US$12', 'US$3'])!)).toBe(12);
   });
 
+  it('reads the typographic minus and writes it back', () => {
+    const style = detectNumberStyle(['\u22123.5', '2.25', '\u22120.5'])!;
+    expect(style).toMatchObject({ minus: '\u2212' });
+    expect(readNumber('\u22123.5', style)).toBe(-3.5);
+    expect(writeNumber(-1.5, 2, style)).toBe('\u22121.50');
+  });
+
   it('rejects text that only looks like numbers in part', () => {
     for (const values of [['192.168.1.1'], ['1.2.3'], ['12:30'], ['$5', '€5'], ['1,5', '1.5'], ['3, 4'], ['12 %', 'abc'], ['1,23,456'], ['1st', '2nd'], ['5 kg', '5 lb'], ['Apt 5'], ['555 1007']]) {
       expect(detectNumberStyle(values), values.join(' ')).toBeNull();

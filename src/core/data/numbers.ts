@@ -10,6 +10,8 @@ export interface NumberStyle {
   suffix: string;
   /** Negatives in parentheses, as accounts write them: `(1,234.50)`. */
   parens?: boolean;
+  /** The minus sign when it is the typographic one, `−5` (U+2212). */
+  minus?: string;
 }
 
 export const PLAIN_STYLE: NumberStyle = { decimal: '.', group: '', prefix: '', suffix: '' };
@@ -17,7 +19,8 @@ export const PLAIN_STYLE: NumberStyle = { decimal: '.', group: '', prefix: '', s
 const PLAIN_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 // Sign, currency before (`$`, `US$`, `EUR `), digits with marks, then percent, currency or a
 // unit after (`12 kg`, `5min`, `30 km/h`).
-const STYLED_RE = /^([+-]?)((?:[A-Z]{0,3}[$€£¥₹₩₽]|[A-Z]{3}\s)\s?)?([+-]?)([.,]?\d(?:[\d.,'\s\u00a0\u202f]*\d)?)(\s?(?:[%‰€$£¥₹₩₽]|[A-Za-zµ°][A-Za-zµ°²³/.]{0,7}))?$/;
+const STYLED_RE = /^([+\-\u2212]?)((?:[A-Z]{0,3}[$€£¥₹₩₽]|[A-Z]{3}\s)\s?)?([+\-\u2212]?)([.,]?\d(?:[\d.,'\s\u00a0\u202f]*\d)?)(\s?(?:[%‰€$£¥₹₩₽]|[A-Za-zµ°][A-Za-zµ°²³/.]{0,7}))?$/;
+const MINUS = '\u2212';
 const GROUP_MARKS = new Set([',', '.', ' ', '\u00a0', '\u202f', "'"]);
 
 function isPlainNumber(text: string): boolean {
@@ -35,6 +38,7 @@ export function detectNumberStyle(values: string[]): NumberStyle | null {
   let prefix: string | null = null;
   let suffix: string | null = null;
   let parens = false;
+  let typographic = false;
   const bodies: string[] = [];
   for (const raw of values) {
     const inner = bracketed(raw);
@@ -45,6 +49,7 @@ export function detectNumberStyle(values: string[]): NumberStyle | null {
     if (prefix === null || suffix === null) [prefix, suffix] = [p, s];
     else if (p.trim() !== prefix.trim() || s.trim() !== suffix.trim()) return null;
     bodies.push(m[4]);
+    if (m[1] === MINUS || m[3] === MINUS) typographic = true;
   }
   const decimal = decimalMark(bodies);
   if (!decimal) return null;
@@ -58,7 +63,7 @@ export function detectNumberStyle(values: string[]): NumberStyle | null {
       group = ch;
     }
   }
-  const style: NumberStyle = { decimal, group, prefix: prefix ?? '', suffix: suffix ?? '', ...(parens ? { parens } : {}) };
+  const style: NumberStyle = { decimal, group, prefix: prefix ?? '', suffix: suffix ?? '', ...(parens ? { parens } : {}), ...(typographic ? { minus: MINUS } : {}) };
   return bodies.every((b) => wellFormed(b, style)) ? style : null;
 }
 
@@ -112,7 +117,7 @@ export function bracketed(text: string): string | null {
 
 /** The number `text` writes in `style`; NaN when it is not written that way. */
 export function readNumber(text: string, style: NumberStyle): number {
-  if (style === PLAIN_STYLE || (!style.prefix && !style.suffix && !style.group && !style.parens && style.decimal === '.')) return Number(text);
+  if (style === PLAIN_STYLE || (!style.prefix && !style.suffix && !style.group && !style.parens && !style.minus && style.decimal === '.')) return Number(text);
   const inner = style.parens ? bracketed(text) : null;
   if (inner !== null) return -readNumber(inner, { ...style, parens: false });
   const m = STYLED_RE.exec(text.trim());
@@ -121,7 +126,7 @@ export function readNumber(text: string, style: NumberStyle): number {
   if (style.group) body = body.split(style.group).join('');
   if (style.decimal === ',') body = body.replace(',', '.');
   const x = Number(body.replace(/[\s\u00a0\u202f]/g, ''));
-  return m[1] === '-' || m[3] === '-' ? -x : x;
+  return m[1] === '-' || m[3] === '-' || m[1] === MINUS || m[3] === MINUS ? -x : x;
 }
 
 /** `x` with `decimals` places, written in `style` (sign first: `-$1,234.50`). */
@@ -133,7 +138,7 @@ export function writeNumber(x: number, decimals: number, style: NumberStyle): st
   const grouped = style.group ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, style.group) : whole;
   text = fraction === undefined ? grouped : `${grouped}${style.decimal}${fraction}`;
   if (negative && style.parens) return `(${style.prefix}${text}${style.suffix})`;
-  return `${negative ? '-' : ''}${style.prefix}${text}${style.suffix}`;
+  return `${negative ? (style.minus ?? '-') : ''}${style.prefix}${text}${style.suffix}`;
 }
 
 /** `x` to `digits` significant digits, in e-notation where JavaScript would write it so (below 1e-6, from 1e21). */
