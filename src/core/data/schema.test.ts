@@ -103,4 +103,11 @@ describe('inferSchema', () => {
     expect(step(Array.from({ length: 40 }, (_, i) => `${i % 7}.99`))).toBeUndefined();
     expect(step(Array.from({ length: 10 }, (_, i) => String(i * 100)))).toBeUndefined();
   });
+
+  it('keeps codes written in digits as text when the column is named for them', () => {
+    const zips = Array.from({ length: 60 }, (_, i) => String(90210 + (i % 12) * 7));
+    expect(kinds(['Zip Code', ...zips].join('\n'))['Zip Code'].kind).toBe('categorical');
+    expect(kinds(['postal_code', ...zips].join('\n')).postal_code.kind).toBe('categorical');
+    expect(kinds(['zipper size', ...zips].join('\n'))['zipper size'].kind).toBe('numeric');
+  });
 });

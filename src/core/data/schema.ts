@@ -33,6 +33,8 @@ export interface ColumnSchema {
 
 const BOOL_TOKENS = new Set(['true', 'false', 'yes', 'no', 't', 'f', 'y', 'n']);
 const ID_NAME_RE = /(^|[^a-z])(id|uuid|guid|key)$/i;
+// Digits that name rather than measure: a synthetic ZIP code between two real ones is no ZIP code.
+const CODE_NAME_RE = /(^|[^a-z])(zip|zip ?code|postal|post ?code|postcode|plz|phone|telephone|fax|fips|isbn|ean|upc|sku)([^a-z]|$)/i;
 
 // Zero-padded digits (ZIP codes, account numbers) are codes: as numbers they would lose the zeros.
 const PADDED_RE = /^[+-]?0\d/;
@@ -95,7 +97,7 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
   // One value plus gaps is still a choice between two states, so only a truly fixed column is constant.
   if (distinct === 0 || (distinct === 1 && missingShare === 0)) return { ...base, kind: 'constant', include: true };
 
-  const read = numberStyleOf(present);
+  const read = CODE_NAME_RE.test(name) ? null : numberStyleOf(present);
   if (read) {
     const numeric = numericInfo(present, read.style);
     if (distinct === 2 && numeric.integer && numeric.min === 0 && numeric.max === 1) {
