@@ -1,5 +1,7 @@
 // The last run of digits, and the text around it: `CUST-0042`, `user7@example.com`.
 const NUMBERED_RE = /^(.*?)(\d+)(\D*)$/;
+const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const URL_RE = /^https?:\/\/\S+$/i;
 
 /**
  * Fresh unique IDs shaped like the seed's: a seed of `CUST-0042` gives `CUST-1043`, … , and
@@ -7,6 +9,7 @@ const NUMBERED_RE = /^(.*?)(\d+)(\D*)$/;
  * in the seed, so no synthetic ID equals a real one. Only text that all IDs share is kept
  * around the number (emails of different people share no name), and IDs without digits,
  * such as names, become `<column>-1`, … : no part of one person's value is written out.
+ * Emails and web addresses stay valid ones, at example.com unless all share their domain.
  */
 export class IdGenerator {
   private readonly prefix: string;
@@ -22,9 +25,13 @@ export class IdGenerator {
     let numbered = 0;
     let present = 0;
     let digitsOnly = true;
+    let emails = true;
+    let urls = true;
     for (const v of values) {
       if (v === null) continue;
       present++;
+      emails &&= EMAIL_RE.test(v.trim());
+      urls &&= URL_RE.test(v.trim());
       const m = NUMBERED_RE.exec(v.trim());
       if (!m) continue;
       numbered++;
@@ -35,8 +42,12 @@ export class IdGenerator {
     }
     // Plain numbers are a pattern too; text around the numbers must be shared to be kept.
     const patterned = numbered === present && prefix !== null && suffix !== null && (digitsOnly || (prefix + suffix).length > 0);
-    this.prefix = patterned ? prefix! : `${column}-`;
-    this.suffix = patterned ? suffix! : '';
+    let [start, end] = patterned ? [prefix!, suffix!] : [`${column}-`, ''];
+    if (present > 0 && emails && !(patterned && end.startsWith('@'))) [start, end] = ['user', '@example.com'];
+    else if (present > 0 && emails && !/^[^@\s]+$/.test(start)) start = 'user';
+    if (present > 0 && urls && !(patterned && /^https?:\/\/[^/\s]+\//i.test(start))) [start, end] = ['https://example.com/', ''];
+    this.prefix = start;
+    this.suffix = end;
     this.width = patterned ? width : 1;
     this.first = max + 1;
   }
