@@ -20,6 +20,9 @@ describe('fidelity metrics', () => {
     // Same missing share halves the difference in values: (1 − 0.5) × 1.
     expect(ksStatistic(Float64Array.from([1]), Float64Array.from([5]), 2, 2)).toBeCloseTo(0.5);
     expect(ksStatistic(Float64Array.from([]), Float64Array.from([]), 3, 2)).toBe(0);
+    // Two notes traded for each other: the same missing-or-note mass, a quarter moved between notes.
+    expect(ksStatistic(Float64Array.from([1, 2]), Float64Array.from([1, 2]), 4, 4, [[2, 0], [1, 1]])).toBeCloseTo(0.25);
+    expect(ksStatistic(Float64Array.from([1, 2]), Float64Array.from([1, 2]), 4, 4, [[1, 1], [1, 1]])).toBe(0);
   });
 
   it('computes TVD with missing as a category', () => {
@@ -33,5 +36,15 @@ describe('fidelity metrics', () => {
     const report = columnShapes(real, synth, inferSchema(real));
     expect(report.columns.map((c) => c.score)).toEqual([0.5, 0.75]);
     expect(report.score).toBeCloseTo(0.625);
+  });
+
+  it('tells notes among the numbers apart', () => {
+    // 10 "<0.5" and 5 "not tested" among 40; swapped, the first note's mass falls by 5/40.
+    const real = Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? '<0.5' : i % 8 === 1 ? 'not tested' : String(1 + (i % 7))));
+    const swapped = real.map((v) => (v === '<0.5' ? 'not tested' : v === 'not tested' ? '<0.5' : v));
+    const schema = inferSchema(tableFromColumns(['crp'], [real]));
+    expect(schema[0].notes).toEqual(['<0.5', 'not tested']);
+    expect(columnShapes(tableFromColumns(['crp'], [real]), tableFromColumns(['crp'], [real]), schema).score).toBe(1);
+    expect(columnShapes(tableFromColumns(['crp'], [real]), tableFromColumns(['crp'], [swapped]), schema).score).toBeCloseTo(1 - 5 / 40);
   });
 });

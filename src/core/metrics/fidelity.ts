@@ -24,7 +24,9 @@ export function columnShapes(real: Table, synth: Table, schema: ColumnSchema[]):
     if (!a || !b) continue;
     if (column.kind === 'numeric' || column.kind === 'datetime') {
       const read = numberReader(column);
-      columns.push({ name: column.name, metric: 'KS', score: 1 - ksStatistic(numbersOf(a, read), numbersOf(b, read), a.length, b.length) });
+      const notes = column.notes ?? [];
+      const leads: [number[], number[]] | undefined = notes.length ? [noteCounts(a, notes), noteCounts(b, notes)] : undefined;
+      columns.push({ name: column.name, metric: 'KS', score: 1 - ksStatistic(numbersOf(a, read), numbersOf(b, read), a.length, b.length, leads) });
     } else {
       columns.push({ name: column.name, metric: 'TVD', score: 1 - totalVariation(a, b) });
     }
@@ -49,16 +51,35 @@ export function numbersOf(values: (string | null)[], read: (t: string) => number
   return Float64Array.from(out).sort();
 }
 
+/** How many cells hold each note, in the schema's order: the point masses a column's notes put below its numbers. */
+function noteCounts(values: (string | null)[], notes: string[]): number[] {
+  const index = new Map(notes.map((n, i) => [n, i]));
+  const counts = new Array<number>(notes.length).fill(0);
+  for (const v of values) {
+    const i = v === null ? undefined : index.get(v.trim());
+    if (i !== undefined) counts[i]++;
+  }
+  return counts;
+}
+
 /**
  * Two-sample Kolmogorov–Smirnov statistic of two sorted samples. Given each sample's count of
  * cells, the cells with no value count as one point mass below every value, so a column that
- * loses or gains missing values scores worse, as TVD does for categories.
+ * loses or gains missing values scores worse, as TVD does for categories. `leads` splits
+ * that mass: counts of notes ("unknown", "<0.5") each sample has, as point masses between
+ * the missing cells and the numbers, so trading one note for another scores worse too.
  */
-export function ksStatistic(a: Float64Array, b: Float64Array, aCells = a.length, bCells = b.length): number {
+export function ksStatistic(a: Float64Array, b: Float64Array, aCells = a.length, bCells = b.length, leads?: [number[], number[]]): number {
   if (aCells === 0 || bCells === 0) return aCells === bCells ? 0 : 1;
-  let fa = (aCells - a.length) / aCells;
-  let fb = (bCells - b.length) / bCells;
+  const [aNotes, bNotes] = leads ?? [[], []];
+  let fa = (aCells - a.length - aNotes.reduce((s, c) => s + c, 0)) / aCells;
+  let fb = (bCells - b.length - bNotes.reduce((s, c) => s + c, 0)) / bCells;
   let d = Math.abs(fa - fb);
+  for (let k = 0; k < aNotes.length; k++) {
+    fa += aNotes[k] / aCells;
+    fb += bNotes[k] / bCells;
+    d = Math.max(d, Math.abs(fa - fb));
+  }
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
