@@ -1,4 +1,5 @@
 import { detectDateFormat, parseDate, type DateFormat } from './dates';
+import { byFrequency } from './frequency';
 import { bracketed, detectNumberStyle, looksNumeric, PLAIN_STYLE, readNumber, type NumberStyle } from './numbers';
 import { InputError, type Table } from './table';
 
@@ -42,7 +43,7 @@ const PADDED_RE = /^[+-]?0\d/;
 // A numeric or date column may hold notes ("unknown", "<0.5", "ongoing"): up to half its values,
 // in a few distinct texts that repeat (a handful of one-off texts would be free text, not notes).
 const MAX_NOTE_SHARE = 0.5;
-const MAX_NOTES = 10;
+export const MAX_NOTES = 10;
 const MAX_ONE_OFF_NOTES = 3;
 
 /** The values that `fits` refuses, as notes (most frequent first); null when they are too many to be notes. */
@@ -61,7 +62,7 @@ function notesAmong(present: string[], fits: (v: string) => boolean): string[] |
   if (strays === 0) return [];
   const repeat = counts.size <= MAX_ONE_OFF_NOTES || strays >= 2 * counts.size;
   if (present.length < 20 || strays > present.length * MAX_NOTE_SHARE || counts.size > MAX_NOTES || !repeat) return null;
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([text]) => text);
+  return byFrequency(counts).map(([text]) => text);
 }
 
 /** The style the values share as numbers, and their notes; null when they are not numbers (or are padded codes). */
@@ -69,10 +70,13 @@ function numberStyleOf(present: string[]): { style: NumberStyle; notes: string[]
   if (present.some((v) => PADDED_RE.test(v))) return null;
   const style = detectNumberStyle(present);
   if (style) return { style, notes: [] };
+  // With no notes the numbers are all the values, whose style was just refused.
   const notes = notesAmong(present, looksNumeric);
-  const numbers = notes && present.filter(looksNumeric);
-  const mixed = numbers && numbers.length ? detectNumberStyle(numbers) : null;
-  return mixed && notes ? { style: mixed, notes } : null;
+  if (!notes?.length) return null;
+  const isNote = new Set(notes);
+  const numbers = present.filter((v) => !isNote.has(v));
+  const mixed = numbers.length ? detectNumberStyle(numbers) : null;
+  return mixed ? { style: mixed, notes } : null;
 }
 
 /** The date format the values share, and their notes; null when they are not dates in one format. */

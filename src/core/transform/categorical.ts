@@ -1,3 +1,4 @@
+import { byFrequency } from '../data/frequency';
 import { cumulativeOf, type Rng } from '../train/rng';
 import { argmax, type ColumnEncoder, type Span } from './types';
 
@@ -29,7 +30,7 @@ export class CategoricalEncoder implements ColumnEncoder {
       if (v === null) missing++;
       else counts.set(v, (counts.get(v) ?? 0) + 1);
     }
-    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const ranked = byFrequency(counts);
     const kept = ranked.length > maxCategories ? ranked.slice(0, maxCategories - 1) : ranked;
     const rare = ranked.slice(kept.length);
     this.labels = kept.map(([v]) => v);

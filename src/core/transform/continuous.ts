@@ -1,3 +1,5 @@
+import { byFrequency } from '../data/frequency';
+import { MAX_NOTES } from '../data/schema';
 import type { Rng } from '../train/rng';
 import { fitMixture, type Mixture } from './mixture';
 import { argmax, type ColumnEncoder, type Span } from './types';
@@ -25,9 +27,6 @@ export interface ContinuousOptions {
 
 export const DEFAULT_CONTINUOUS: ContinuousOptions = { pointMassShare: 0.05, remainderShare: 0.05, minPointMassShare: 0.005, maxPointMasses: 10 };
 
-// Texts among the numbers ("unknown", "<0.5") each get a mode of their own, up to this many;
-// rarer ones are read as missing.
-const MAX_NOTES = 10;
 
 // Scalars are (x - mean) / (4 std), so ±4 standard deviations map onto tanh's range.
 const SPREAD = 4;
@@ -56,7 +55,8 @@ export class ContinuousEncoder implements ColumnEncoder {
       else if (v === null) missing++;
       else texts.set(v, (texts.get(v) ?? 0) + 1);
     }
-    const ranked = [...texts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const ranked = byFrequency(texts);
+    // Up to as many notes as a column may have; rarer texts (in a column the user made numeric) are missing.
     this.notes = ranked.slice(0, MAX_NOTES).map(([text]) => text);
     for (const [, count] of ranked.slice(MAX_NOTES)) missing += count;
     this.points = pointMasses(numbers, options);
