@@ -3,10 +3,9 @@
 // Trains the default model for `epochs` on the bench's split, then times TabularModel.generate with the
 // CSV writer (rows, then 5 × rows), and sampling, decoding and CSV writing one after another with no overlap.
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_BENCH, splitTable } from '../../src/bench/benchmark';
-import { startDawn } from '../../src/cli/dawn';
+import { startNodeBackend } from '../../src/bench/nodeBackend';
 import { parseDelimitedText } from '../../src/core/data/parse';
 import { inferSchema } from '../../src/core/data/schema';
 import { createWriter } from '../../src/core/export/writer';
@@ -18,11 +17,7 @@ const CHUNK = 20_000;
 const [backend, path, epochs, rowsArg] = process.argv.slice(2);
 const rows = Math.ceil(Number(rowsArg) / CHUNK) * CHUNK;
 const log = (line: string) => process.stderr.write(`${backend}: ${line}\n`);
-if (backend === 'dawn') log(await startDawn({ software: true }));
-else {
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  await tf.setBackend('wasm');
-}
+log(await startNodeBackend(backend));
 const { train } = splitTable(parseDelimitedText(readFileSync(path, 'utf8')), DEFAULT_BENCH.seed);
 const schema = inferSchema(train);
 const model = new TabularModel(train, schema, { ...DEFAULT_CONFIG, seed: DEFAULT_BENCH.seed, epochs: Number(epochs) });

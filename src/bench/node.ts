@@ -1,22 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
 import { readFileSync } from 'node:fs';
 import type { ModelConfig } from '../core/model/config';
 import { DEFAULT_BENCH, runBenchmark } from './benchmark';
-import { startDawn } from '../cli/dawn';
+import { startNodeBackend } from './nodeBackend';
 
 // Usage: tsx src/bench/node.ts <node|dawn> <adult.csv> <epochs> [max-train-seconds] [rows] [config JSON]; prints the result as the last line.
 // 'node' trains on tfjs's WASM backend; 'dawn' on its WebGPU backend over Dawn, which needs a Vulkan device.
 const [backend, path, epochs, maxSeconds, rows, config] = process.argv.slice(2);
 
-async function start(): Promise<string> {
-  if (backend === 'dawn') return startDawn({ software: true });
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  await tf.setBackend('wasm');
-  return 'Node.js, tfjs WASM backend (single thread)';
-}
-
-const adapter = await start();
+const adapter = await startNodeBackend(backend);
 const result = await runBenchmark(
   readFileSync(path, 'utf8'),
   { backend, adapter, tensors: () => tf.memory().numTensors, log: (l) => process.stderr.write(`${l}\n`) },

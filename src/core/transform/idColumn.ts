@@ -30,9 +30,10 @@ export class IdGenerator {
     for (const v of values) {
       if (v === null) continue;
       present++;
-      emails &&= EMAIL_RE.test(v.trim());
-      urls &&= URL_RE.test(v.trim());
-      const m = NUMBERED_RE.exec(v.trim());
+      const text = v.trim();
+      emails &&= EMAIL_RE.test(text);
+      urls &&= URL_RE.test(text);
+      const m = NUMBERED_RE.exec(text);
       if (!m) continue;
       numbered++;
       digitsOnly &&= m[1] === '' && m[3] === '';
@@ -43,8 +44,10 @@ export class IdGenerator {
     // Plain numbers are a pattern too; text around the numbers must be shared to be kept.
     const patterned = numbered === present && prefix !== null && suffix !== null && (digitsOnly || (prefix + suffix).length > 0);
     let [start, end] = patterned ? [prefix!, suffix!] : [`${column}-`, ''];
-    if (present > 0 && emails && !(patterned && end.startsWith('@'))) [start, end] = ['user', '@example.com'];
-    else if (present > 0 && emails && !/^[^@\s]+$/.test(start)) start = 'user';
+    if (present > 0 && emails) {
+      if (!(patterned && end.startsWith('@'))) [start, end] = ['user', '@example.com'];
+      else if (!/^[^@\s]+$/.test(start)) start = 'user';
+    }
     if (present > 0 && urls && !(patterned && /^https?:\/\/[^/\s]+\//i.test(start))) [start, end] = ['https://example.com/', ''];
     this.prefix = start;
     this.suffix = end;
