@@ -1,47 +1,134 @@
+import { parseArgs as parseFlags } from 'node:util';
 import { InputError } from '../core/data/table';
+import type { ExportFormat } from '../core/export/writer';
+import { MAX_GENERATED_ROWS } from '../core/limits';
+import { DEFAULT_CONFIG } from '../core/model/config';
+
+export type Backend = 'wasm' | 'cpu' | 'webgpu';
 
 export interface SynthArgs {
   input: string;
   out: string;
+  format: ExportFormat;
+  /** Rows to write; undefined writes as many as the seed has (see rowsToWrite). */
   rows?: number;
+  /** The most rows this run may write: MAX_GENERATED_ROWS unless --max-rows says otherwise. */
+  maxRows: number;
   epochs: number;
   seed: number;
-  backend: 'wasm' | 'cpu' | 'webgpu';
+  backend: Backend;
   batch?: number;
+  /** A JSON file of rules that replaces those found in the seed. */
+  rules?: string;
 }
 
-export const USAGE = 'usage: npm run synth -- --input data.csv --out synth.csv [--rows N] [--epochs E] [--seed S] [--backend wasm|cpu|webgpu] [--batch B]';
+const LIMIT = MAX_GENERATED_ROWS.toLocaleString('en-US');
 
-export function parseArgs(argv: string[]): SynthArgs {
-  const map = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const key = argv[i];
-    if (!key.startsWith('--')) throw new InputError(`Unexpected argument "${key}".\n${USAGE}`);
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new InputError(`${key} needs a value.\n${USAGE}`);
-    map.set(key.slice(2), value);
-    i++;
+export const USAGE = `usage: npm run synth -- --input data.csv --out synth.csv [flags]
+
+  --input FILE      the seed table to learn from (.csv, .tsv, .txt, .json or .parquet)
+  --out FILE        where to write the synthetic table; .csv, .json or .parquet picks the format;
+                    must not be the --input file
+  --rows N          rows to generate (default: as many as the seed has; at most ${LIMIT})
+  --max-rows N      raise the ${LIMIT}-row limit on --rows on purpose
+  --epochs E        training epochs (default 10)
+  --seed S          random seed, 0 to 4294967295; the same seed gives the same rows (default 42)
+  --backend NAME    wasm (default), cpu, or webgpu (Dawn, needs a Vulkan GPU)
+  --batch B         largest training batch (default ${DEFAULT_CONFIG.batchSize}; a small table trains on smaller ones)
+  --rules FILE      a JSON array of rules to keep on every row, in place of those found in the seed
+                    (the run prints those it found in the same form; [] keeps none)
+  -h, --help        print this help and exit
+`;
+
+// Every value flag is a string to Node; numbers are checked here so the messages name the flag.
+const FLAGS = {
+  input: { type: 'string' },
+  out: { type: 'string' },
+  rows: { type: 'string' },
+  'max-rows': { type: 'string' },
+  epochs: { type: 'string' },
+  seed: { type: 'string' },
+  backend: { type: 'string' },
+  batch: { type: 'string' },
+  rules: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const BACKENDS: readonly Backend[] = ['wasm', 'cpu', 'webgpu'];
+const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'parquet'];
+
+/** Reads the command line; 'help' when --help or -h asks for the usage. Throws InputError on anything else amiss. */
+export function parseArgs(argv: string[]): SynthArgs | 'help' {
+  const { values, tokens } = readFlags(argv);
+  for (const name of Object.keys(FLAGS)) {
+    // Node keeps the last of a repeated flag; two --input values are more likely a mistake than a choice.
+    if (tokens.filter((t) => t.kind === 'option' && t.name === name).length > 1) throw usageError(`--${name} is given more than once.`);
   }
-  const input = map.get('input');
-  const out = map.get('out');
-  if (!input || !out) throw new InputError(`--input and --out are required.\n${USAGE}`);
-  const backend = map.get('backend') ?? 'wasm';
-  if (backend !== 'wasm' && backend !== 'cpu' && backend !== 'webgpu') throw new InputError(`--backend must be wasm, cpu or webgpu, not "${backend}".`);
+  if (values.help) return 'help';
+  const { input, out } = values;
+  if (!input || !out) throw usageError('--input and --out are required.');
+  const backend = values.backend ?? 'wasm';
+  if (!BACKENDS.includes(backend as Backend)) throw new InputError(`--backend must be wasm, cpu or webgpu, not "${backend}".`);
+  const format = out.toLowerCase().split('.').pop() as ExportFormat;
+  if (!FORMATS.includes(format)) throw new InputError(`--out must end in .csv, .json or .parquet, not "${out}".`);
+  const maxRows = wholeNumber('max-rows', values['max-rows'], 1) ?? MAX_GENERATED_ROWS;
+  const rows = wholeNumber('rows', values.rows, 1);
+  if (rows !== undefined) checkRowLimit(rows, maxRows, `--rows ${values.rows}`);
   return {
     input,
     out,
-    rows: optionalInt(map, 'rows', 1),
-    epochs: optionalInt(map, 'epochs', 1) ?? 10,
-    seed: optionalInt(map, 'seed', 0) ?? 42,
-    backend,
-    batch: optionalInt(map, 'batch', 1),
+    format,
+    rows,
+    maxRows,
+    epochs: wholeNumber('epochs', values.epochs, 1, 100_000) ?? 10,
+    seed: wholeNumber('seed', values.seed, 0, 0xffff_ffff) ?? 42,
+    backend: backend as Backend,
+    batch: wholeNumber('batch', values.batch, 1, 1_000_000),
+    rules: values.rules,
   };
 }
 
-function optionalInt(map: Map<string, string>, key: string, min: number): number | undefined {
-  const text = map.get(key);
+/** Rows to generate once the seed is read: --rows, or the seed's own count, within the limit either way. */
+export function rowsToWrite(args: SynthArgs, seedRows: number): number {
+  if (args.rows !== undefined) return args.rows;
+  checkRowLimit(seedRows, args.maxRows, `The seed's ${seedRows.toLocaleString('en-US')} rows (the default for --rows)`);
+  return seedRows;
+}
+
+function checkRowLimit(rows: number, maxRows: number, what: string): void {
+  if (rows <= maxRows) return;
+  throw new InputError(`${what} is over the limit of ${maxRows.toLocaleString('en-US')} rows. Pass a smaller --rows, or --max-rows ${rows} to raise the limit on purpose.`);
+}
+
+function readFlags(argv: string[]) {
+  try {
+    return parseFlags({ args: argv, options: FLAGS, strict: true, allowPositionals: false, tokens: true });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const unknown = /^Unknown option '(.+?)'/.exec(message);
+    if (unknown) throw usageError(`Unknown flag ${unknown[1]}.${suggest(unknown[1])}`);
+    throw usageError(message.replace(/\n/g, ' '));
+  }
+}
+
+/** A hint for a near miss such as --epoch or --output: a known flag that starts with the other. */
+function suggest(flag: string): string {
+  const name = flag.replace(/^-+/, '');
+  if (name.length < 2) return '';
+  const near = Object.keys(FLAGS).find((known) => known.startsWith(name) || name.startsWith(known));
+  return near ? ` Did you mean --${near}?` : '';
+}
+
+function usageError(message: string): InputError {
+  return new InputError(`${message}\n\n${USAGE}`);
+}
+
+// Digits only: "1e3", "0x10", "2.0" and " 5" are refused rather than read as numbers the user did not write.
+function wholeNumber(flag: string, text: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new InputError(`--${flag} must be a whole number written in digits, not "${text}".`);
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new InputError(`--${key} must be a whole number of at least ${min}, not "${text}".`);
+  if (n < min) throw new InputError(`--${flag} must be at least ${min.toLocaleString('en-US')}, not ${text}.`);
+  if (n > max) throw new InputError(`--${flag} must be at most ${max.toLocaleString('en-US')}, not ${text}.`);
   return n;
 }

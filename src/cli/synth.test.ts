@@ -73,4 +73,16 @@ describe('npm run synth', () => {
     const usage = await run(TSX, [SYNTH, '--input', bad]).catch((e: { code: number; stderr: string }) => e);
     expect((usage as { stderr: string }).stderr).toMatch(/--input and --out are required/);
   });
+
+  it('refuses to write over its input, before reading or training, and leaves it as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synth-'));
+    const seed = seedFile(dir);
+    const before = readFileSync(seed);
+    const failure = await run(TSX, [SYNTH, '--input', seed, '--out', seed, '--epochs', '1']).catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 2 });
+    const { stderr } = failure as { stderr: string };
+    expect(stderr).toMatch(/error: --out ".*seed\.csv" is the --input file: writing it would overwrite the input/);
+    expect(stderr).not.toMatch(/read \d+ rows|epoch/);
+    expect(readFileSync(seed).equals(before)).toBe(true);
+  });
 });

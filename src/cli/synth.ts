@@ -1,19 +1,27 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadTable } from '../core/data/load';
+import { findRules } from '../core/data/findRules';
+import { describeRule, parseRules, validateRules, type Rule } from '../core/data/rules';
 import { inferSchema, requireModelledColumn } from '../core/data/schema';
 import { InputError } from '../core/data/table';
-import { createWriter, type ExportFormat } from '../core/export/writer';
+import { createWriter } from '../core/export/writer';
 import { DEFAULT_CONFIG } from '../core/model/config';
+import { Rng } from '../core/train/rng';
 import { TabularModel } from '../core/train/tabularModel';
-import { parseArgs } from './args';
+import { parseArgs, rowsToWrite, USAGE } from './args';
 import { startDawn } from './dawn';
+import { openOutput } from './output';
+import { checkPaths } from './paths';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const format = args.out.toLowerCase().split('.').pop() as ExportFormat;
-  if (!['csv', 'json', 'parquet'].includes(format)) throw new InputError(`--out must end in .csv, .json or .parquet, not "${args.out}".`);
+  if (args === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  checkPaths(args.input, args.out);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(args.input);
@@ -28,8 +36,14 @@ async function main(): Promise<void> {
   log(`read ${table.rowCount} rows × ${table.names.length} columns; backend ${tf.getBackend()}`);
   log(schema.map((c) => `  ${c.name}: ${c.kind}${c.missingShare > 0 ? ` (${(c.missingShare * 100).toFixed(1)}% missing)` : ''}`).join('\n'));
   requireModelledColumn(schema);
+  const rows = rowsToWrite(args, table.rowCount);
+  const rules = args.rules ? readRules(args.rules) : findRules(table, schema, new Rng(args.seed));
+  validateRules(rules, table, schema);
+  log(`${args.rules ? `rules from ${args.rules}` : 'rules found in the seed'}, kept on every row:`);
+  log(rules.length ? rules.map((r) => `  ${describeRule(r)}`).join('\n') : '  none');
+  if (!args.rules && rules.length) log(`  (to change them, save this to a file and pass --rules FILE)\n  ${JSON.stringify(rules)}`);
   const config = { ...DEFAULT_CONFIG, seed: args.seed, batchSize: args.batch ?? DEFAULT_CONFIG.batchSize, epochs: args.epochs };
-  const model = new TabularModel(table, schema, config);
+  const model = new TabularModel(table, schema, config, rules);
   log(`preprocessing ${model.preprocessSeconds.toFixed(2)} s; ${model.trainer.stepsPerEpoch} steps per epoch, batch ${model.trainer.batch}`);
   for (const d of model.transformer.derived) log(`  ${d.name}: written from ${d.source}, which fixes it in the seed`);
   await model.train(args.epochs, {
@@ -37,21 +51,29 @@ async function main(): Promise<void> {
     onEpoch: (r) => log(`epoch ${r.epoch}/${args.epochs}  column shapes ${r.fidelity.score.toFixed(3)}  pair trends ${r.pairTrends.toFixed(3)}`),
     onProgress: (p) => process.stderr.write(`\r  step ${p.step}/${p.totalSteps}  ${p.stepsPerSecond.toFixed(2)} steps/s  ${Math.round(p.secondsLeft)} s left   `),
   });
-  const rows = args.rows ?? table.rowCount;
-  const writer = createWriter(format, schema.filter((c) => c.include));
-  const fd = openSync(args.out, 'w');
-  const write = (parts: (string | ArrayBuffer)[]) => {
-    for (const part of parts) {
-      if (typeof part === 'string') writeSync(fd, part);
-      else writeSync(fd, new Uint8Array(part));
-    }
-  };
+  const writer = createWriter(args.format, schema.filter((c) => c.include));
+  const output = openOutput(args.out);
   const t0 = performance.now();
-  await model.generate(rows, { onChunk: (chunk) => write(writer.add(chunk)) });
-  write(writer.finish());
-  closeSync(fd);
+  await model.generate(rows, { onChunk: (chunk) => output.write(writer.add(chunk)) });
+  output.write(writer.finish());
+  output.close();
   log(`wrote ${rows} rows to ${args.out} (${Math.round(rows / ((performance.now() - t0) / 1000))} rows/s)`);
   model.dispose();
+}
+
+function readRules(path: string): Rule[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new InputError(`Cannot read the rules file "${path}": check the path.`);
+  }
+  try {
+    return parseRules(JSON.parse(text));
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError(`${path}: ${err.message}`);
+    throw new InputError(`${path} is not valid JSON (${(err as Error).message}).`);
+  }
 }
 
 function log(text: string): void {

@@ -21,6 +21,14 @@ describe('studio state', () => {
     expect(s.error).toEqual({ task: 'load', message: 'bad' });
   });
 
+  it('keeps how the loaded file was read until the next load replaces it', () => {
+    const { store, receive } = studio();
+    receive({ type: 'loaded', name: 'a.csv', rows: 10, columns: [], encoding: 'windows-1252', renamed: [{ from: 'a', to: 'a_2' }] });
+    expect(store.getState()).toMatchObject({ encoding: 'windows-1252', renamed: [{ from: 'a', to: 'a_2' }] });
+    receive({ type: 'loaded', name: 'b.parquet', rows: 10, columns: [] });
+    expect(store.getState()).toMatchObject({ fileName: 'b.parquet', encoding: null, renamed: [] });
+  });
+
   it('follows training from start to a model that can generate', () => {
     const { store, receive, sent } = studio();
     store.getState().train();

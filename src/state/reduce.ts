@@ -17,6 +17,8 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         fileName: message.name,
         rowCount: message.rows,
         columns: message.columns,
+        encoding: message.encoding ?? null,
+        renamed: message.renamed ?? [],
         trainedEpochs: 0,
         modelReady: false,
         progress: null,

@@ -14,6 +14,8 @@ export function createStudioStore(connection: Connection) {
     fileName: null,
     rowCount: 0,
     columns: [],
+    encoding: null,
+    renamed: [],
     loading: null,
     error: null,
     loadFile: (file, name) => {

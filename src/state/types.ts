@@ -3,12 +3,18 @@ import type { ModelConfig } from '../core/model/config';
 import type { TrainProgress } from '../core/train/tabularModel';
 import type { DerivedColumn } from '../core/transform/transformer';
 import type { BackendChoice, BackendName, ColumnView, Condition, EpochView, Task, ToWorker } from '../worker/protocol';
+import type { TextEncoding } from '../core/data/encoding';
+import type { Rename } from '../core/data/names';
 import type { ColumnKind } from '../core/data/schema';
 
 export interface DataSlice {
   fileName: string | null;
   rowCount: number;
   columns: ColumnView[];
+  /** How the loaded text file was decoded; null for Parquet and before any load. */
+  encoding: TextEncoding | null;
+  /** Header names the load changed (duplicates, empty cells), shown so the user can find their columns. */
+  renamed: Rename[];
   loading: { name: string; share: number } | null;
   error: { task: Task; message: string } | null;
   loadFile(file: Blob, name: string): void;

@@ -1,11 +1,18 @@
+import type { TextEncoding } from '../core/data/encoding';
+import type { Rename } from '../core/data/names';
 import { useStudio } from './StudioContext';
+
+const ENCODING_NAMES: Record<TextEncoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': 'Windows-1252' };
+const MAX_LISTED = 10;
 
 /** Picking a file or the built-in sample, and what is loaded now. */
 export function DataPanel() {
-  const { fileName, rowCount, columns, loading, busy, loadFile, loadSample } = useStudio((s) => ({
+  const { fileName, rowCount, columns, encoding, renamed, loading, busy, loadFile, loadSample } = useStudio((s) => ({
     fileName: s.fileName,
     rowCount: s.rowCount,
     columns: s.columns.length,
+    encoding: s.encoding,
+    renamed: s.renamed,
     loading: s.loading,
     busy: s.status !== 'idle',
     loadFile: s.loadFile,
@@ -42,8 +49,25 @@ export function DataPanel() {
       {fileName && !loading && (
         <p className="status" data-testid="loaded-summary">
           <strong>{fileName}</strong>: {rowCount.toLocaleString()} rows, {columns} columns
+          {encoding && encoding !== 'utf-8' && `, read as ${ENCODING_NAMES[encoding]}`}
+        </p>
+      )}
+      {fileName && !loading && renamed.length > 0 && (
+        <p className="status" data-testid="renamed-columns">
+          {renameText(renamed)}
         </p>
       )}
     </section>
   );
+}
+
+/** "Renamed duplicate column names: a → a_3, a → a_4. Named empty column headers: column_5." */
+function renameText(renamed: Rename[]): string {
+  const list = (items: string[]) => items.slice(0, MAX_LISTED).join(', ') + (items.length > MAX_LISTED ? ` and ${items.length - MAX_LISTED} more` : '');
+  const duplicates = renamed.filter((r) => r.from !== '').map((r) => `${r.from} → ${r.to}`);
+  const empty = renamed.filter((r) => r.from === '').map((r) => r.to);
+  const parts = [];
+  if (duplicates.length) parts.push(`Renamed duplicate column names: ${list(duplicates)}`);
+  if (empty.length) parts.push(`Named empty column headers: ${list(empty)}`);
+  return parts.join('. ');
 }

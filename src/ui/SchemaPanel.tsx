@@ -25,7 +25,8 @@ export function SchemaPanel() {
         </thead>
         <tbody>
           {columns.map((c, i) => (
-            <tr key={c.name} className={c.include ? '' : 'excluded'}>
+            // Position and name: a key repeated within one table makes React keep a stale row after the next load.
+            <tr key={`${i}:${c.name}`} className={c.include ? '' : 'excluded'}>
               <td>
                 <input
                   type="checkbox"

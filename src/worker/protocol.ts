@@ -1,4 +1,6 @@
 // Messages between the page and the studio worker. Types only: no tfjs here.
+import type { TextEncoding } from '../core/data/encoding';
+import type { Rename } from '../core/data/names';
 import type { ColumnKind, ColumnSchema } from '../core/data/schema';
 import type { ExportFormat } from '../core/export/writer';
 import type { Distribution } from '../core/metrics/distribution';
@@ -11,8 +13,8 @@ export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
-/** Generated rows are held in the worker until downloaded, so a tab's memory sets this bound. */
-export const MAX_GENERATED_ROWS = 2_000_000;
+// Defined in core so the CLI shares the bound without importing the worker protocol.
+export { MAX_GENERATED_ROWS } from '../core/limits';
 
 /** A column as the schema panel shows it: its schema, a small distribution and the column that fixes it, if any. */
 export interface ColumnView extends ColumnSchema {
@@ -51,7 +53,8 @@ export interface EpochView {
 export type FromWorker =
   | { type: 'backend'; backend: BackendName; adapter: string; note?: string }
   | { type: 'loading'; name: string; share: number }
-  | { type: 'loaded'; name: string; rows: number; columns: ColumnView[] }
+  /** `encoding` of a text file; `renamed`: header names changed so that each column has its own. */
+  | { type: 'loaded'; name: string; rows: number; columns: ColumnView[]; encoding?: TextEncoding; renamed?: Rename[] }
   | { type: 'schema'; columns: ColumnView[] }
   | { type: 'error'; task: Task; message: string }
   | { type: 'trainStarted'; epochs: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: DerivedColumn[] }

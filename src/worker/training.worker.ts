@@ -65,7 +65,7 @@ async function load(file: Blob, name: string): Promise<void> {
   // Only a table that parsed replaces what was loaded before.
   studio?.model?.dispose();
   studio = { name, table, schema: inferSchema(table), model: null, generated: null };
-  post({ type: 'loaded', name, rows: table.rowCount, columns: views(studio) });
+  post({ type: 'loaded', name, rows: table.rowCount, columns: views(studio), encoding: table.encoding, renamed: table.renamed });
 }
 
 function setColumn(name: string, kind?: ColumnSchema['kind'], include?: boolean): void {

@@ -1,3 +1,4 @@
+import { uniqueNames, type Rename } from './names';
 import { InputError, isMissingToken, type Table } from './table';
 
 /**
@@ -8,13 +9,16 @@ export class TableBuilder {
   private names: string[] | null = null;
   private columns: (string | null)[][] = [];
   private missingText: string[] = [];
+  private renamed: Rename[] = [];
   private line = 0;
 
   addRows(rows: string[][]): void {
     for (const row of rows) {
       this.line++;
       if (this.names === null) {
-        this.names = uniqueNames(row);
+        const unique = uniqueNames(row);
+        this.names = unique.names;
+        this.renamed = unique.renamed;
         this.columns = this.names.map(() => []);
         this.missingText = this.names.map(() => '');
         continue;
@@ -45,16 +49,7 @@ export class TableBuilder {
           'A model needs many rows to learn from: choose a file with at least two (ideally hundreds of) rows.',
       );
     }
-    return { names: this.names, columns: this.columns, rowCount, missingText: this.missingText, delimiter: delimiter === ',' ? undefined : delimiter };
+    const table: Table = { names: this.names, columns: this.columns, rowCount, missingText: this.missingText, delimiter: delimiter === ',' ? undefined : delimiter };
+    return this.renamed.length ? { ...table, renamed: this.renamed } : table;
   }
-}
-
-function uniqueNames(header: string[]): string[] {
-  const seen = new Map<string, number>();
-  return header.map((raw, i) => {
-    const base = raw.replace(/^\uFEFF/, '').trim() || `column_${i + 1}`;
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    return n === 0 ? base : `${base}_${n + 1}`;
-  });
 }

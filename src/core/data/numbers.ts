@@ -24,7 +24,11 @@ const MINUS = '\u2212';
 const GROUP_MARKS = new Set([',', '.', ' ', '\u00a0', '\u202f', "'"]);
 
 function isPlainNumber(text: string): boolean {
-  return PLAIN_RE.test(text.trim());
+  return PLAIN_RE.test(text.trim()) && Number.isFinite(Number(text));
+}
+
+function finite(x: number): number {
+  return Number.isFinite(x) ? x : NaN;
 }
 
 /** Whether `text` reads as a number in some style (so it is data, not a spreadsheet formula). */
@@ -115,9 +119,15 @@ export function bracketed(text: string): string | null {
   return t.length > 2 && t.startsWith('(') && t.endsWith(')') ? t.slice(1, -1).trim() : null;
 }
 
-/** The number `text` writes in `style`; NaN when it is not written that way. */
+/**
+ * The number `text` writes in `style`; NaN when it is not written that way or is not finite:
+ * `Number()` alone reads `Infinity`, `0x1F` and `''`, and a 400-digit number as Infinity, none
+ * of which a model or a writer can use.
+ */
 export function readNumber(text: string, style: NumberStyle): number {
-  if (style === PLAIN_STYLE || (!style.prefix && !style.suffix && !style.group && !style.parens && !style.minus && style.decimal === '.')) return Number(text);
+  if (style === PLAIN_STYLE || (!style.prefix && !style.suffix && !style.group && !style.parens && !style.minus && style.decimal === '.')) {
+    return isPlainNumber(text) ? finite(Number(text)) : NaN;
+  }
   const inner = style.parens ? bracketed(text) : null;
   if (inner !== null) return -readNumber(inner, { ...style, parens: false });
   const m = STYLED_RE.exec(text.trim());
@@ -125,7 +135,7 @@ export function readNumber(text: string, style: NumberStyle): number {
   let body = m[4];
   if (style.group) body = body.split(style.group).join('');
   if (style.decimal === ',') body = body.replace(',', '.');
-  const x = Number(body.replace(/[\s\u00a0\u202f]/g, ''));
+  const x = finite(Number(body.replace(/[\s\u00a0\u202f]/g, '')));
   return m[1] === '-' || m[3] === '-' || m[1] === MINUS || m[3] === MINUS ? -x : x;
 }
 

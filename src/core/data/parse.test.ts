@@ -1,9 +1,16 @@
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
+import { toParquet } from '../export/parquet';
 import { loadTable } from './load';
-import { parseDelimitedText, parseJsonText } from './parse';
-import { InputError } from './table';
+import { assertText, parseDelimitedBlob, parseDelimitedText, parseJsonText } from './parse';
+import { inferSchema } from './schema';
+import { InputError, tableFromColumns } from './table';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
+const utf16le = (text: string) => new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+const utf16be = (text: string) => utf16le(text).map((_, i, b) => b[i ^ 1]);
+// Windows-1252: é is E9 and ü FC, which are not valid UTF-8.
+const latin = (text: string) => new Uint8Array([...text].map((c) => ({ é: 0xe9, ü: 0xfc })[c] ?? c.charCodeAt(0)));
 
 describe('parsing', () => {
   it('handles a BOM, CRLF, quoted delimiters and tabs', () => {
@@ -16,8 +23,24 @@ describe('parsing', () => {
     expect(tsv.rowCount).toBe(2);
   });
 
-  it('makes duplicate and empty header names usable', () => {
+  it('makes duplicate and empty header names unique against every header name, and says so', () => {
     expect(parseDelimitedText('a,a,\n1,2,3\n4,5,6').names).toEqual(['a', 'a_2', 'column_3']);
+    const t = parseDelimitedText('a,a,a,b,a_2\n1,2,3,4,5\n6,7,8,9,10\n');
+    expect(t.names).toEqual(['a', 'a_3', 'a_4', 'b', 'a_2']);
+    expect(t.columns.map((c) => c[0])).toEqual(['1', '2', '3', '4', '5']);
+    expect(t.renamed).toEqual([
+      { from: 'a', to: 'a_3' },
+      { from: 'a', to: 'a_4' },
+    ]);
+    expect(parseDelimitedText('a,b\n1,2\n3,4\n').renamed).toBeUndefined();
+  });
+
+  it('parses text longer than one 4 MB chunk, quoted line breaks across the split included', () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => `${i},"note ${i}\nwith, a break"`);
+    const t = parseDelimitedText(`id,note\n${rows.join('\n')}\n`);
+    expect(t.rowCount).toBe(150_000);
+    expect(t.columns[0][149_999]).toBe('149999');
+    expect(t.columns[1].every((v, i) => v === `note ${i}\nwith, a break`)).toBe(true);
   });
 
   it('reads a JSON array of objects, filling absent keys as missing', () => {
@@ -30,20 +53,93 @@ describe('parsing', () => {
     await expect(loadTable('e.csv', bytes(''))).rejects.toThrow(/empty/);
     await expect(loadTable('one.csv', bytes('a,b\n1,2\n'))).rejects.toThrow(/only one data row/);
     await expect(loadTable('ragged.csv', bytes('a,b\n1,2\n3\n4,5\n'))).rejects.toThrow(/Row 3 has 1 fields but the header has 2/);
+    await expect(loadTable('quote.csv', bytes('a,b\n1,2\n3,"4\n5,6\n'))).rejects.toThrow(/Row 3 has an unclosed quote/);
     await expect(loadTable('bin.csv', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 1, 2, 0, 0, 0]))).rejects.toThrow(/binary/);
     await expect(loadTable('x.xlsx', bytes('a'))).rejects.toThrow(/not a supported file type/);
     await expect(loadTable('x.json', bytes('{"a":1}'))).rejects.toBeInstanceOf(InputError);
   });
 });
 
+describe('text encodings', () => {
+  const csv = 'name,city\nJosé,Zürich\nAl,Köln\n';
+
+  it('reads a Windows-1252 file as Windows-1252, and says so', async () => {
+    const t = await loadTable('people.csv', latin('name,city\nJosé,Zürich\nAl,Bern\n'));
+    expect(t.columns).toEqual([
+      ['José', 'Al'],
+      ['Zürich', 'Bern'],
+    ]);
+    expect(t.encoding).toBe('windows-1252');
+    const json = await loadTable('people.json', latin('[{"name":"José"},{"name":"Zoe"}]'));
+    expect(json.columns[0]).toEqual(['José', 'Zoe']);
+    expect(json.encoding).toBe('windows-1252');
+  });
+
+  it('reads UTF-16 with a BOM in both byte orders instead of calling it binary', async () => {
+    for (const encoded of [utf16le(csv), utf16be(csv)]) {
+      expect(() => assertText(encoded.subarray(0, 8192), 'x.csv')).not.toThrow();
+      const t = await loadTable('x.csv', encoded);
+      expect(t.names).toEqual(['name', 'city']);
+      expect(t.columns[1]).toEqual(['Zürich', 'Köln']);
+    }
+    expect((await loadTable('x.csv', utf16le(csv))).encoding).toBe('utf-16le');
+    expect((await loadTable('x.csv', utf16be(csv))).encoding).toBe('utf-16be');
+  });
+
+  it('reads UTF-8 with a BOM, in JSON too', async () => {
+    const t = await loadTable('x.csv', new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(csv)]));
+    expect(t.names).toEqual(['name', 'city']);
+    expect(t.encoding).toBe('utf-8');
+    expect((await loadTable('x.json', new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('[{"a":"é"},{"a":"ü"}]')]))).columns[0]).toEqual(['é', 'ü']);
+  });
+
+  it('decodes a Blob the same way when streaming it', async () => {
+    const shares: number[] = [];
+    const t = await parseDelimitedBlob(new Blob([latin('name,city\nJosé,Zürich\nAl,Bern\n')]), (s) => shares.push(s));
+    expect(t.columns[0]).toEqual(['José', 'Al']);
+    expect(t.encoding).toBe('windows-1252');
+    expect(shares.at(-1)).toBe(1);
+    const utf16 = await parseDelimitedBlob(new Blob([utf16be(csv)]));
+    expect(utf16.columns[1]).toEqual(['Zürich', 'Köln']);
+    expect(utf16.encoding).toBe('utf-16be');
+  });
+});
+
 describe('Parquet', () => {
-  it('reads a Parquet file written by the exporter, nulls included', async () => {
-    const { toParquet } = await import('../export/parquet');
-    const { tableFromColumns } = await import('./table');
-    const buffer = toParquet(tableFromColumns(['n', 's'], [['1.5', null, '3'], ['a', 'b', null]]), [Number, null]);
-    const t = await loadTable('x.parquet', new Uint8Array(buffer));
-    expect(t.names).toEqual(['n', 's']);
+  it('reads a Parquet file written by the exporter, nulls included, dates as dates', async () => {
+    const table = tableFromColumns(
+      ['n', 's', 'day', 'at'],
+      [
+        ['1.5', null, '3'],
+        ['a', 'b', null],
+        ['2021-03-04', '2021-12-31', null],
+        ['2021-03-04 10:30', null, '2021-03-05 23:59'],
+      ],
+    );
+    const t = await loadTable('x.parquet', new Uint8Array(toParquet(table, inferSchema(table))));
+    expect(t.names).toEqual(['n', 's', 'day', 'at']);
     expect(t.columns[0]).toEqual(['1.5', null, '3']);
     expect(t.columns[1]).toEqual(['a', 'b', null]);
+    expect(t.columns[2]).toEqual(['2021-03-04', '2021-12-31', null]);
+    // Local (zone-less) timestamps come back without a `Z` they never had.
+    expect(t.columns[3]).toEqual(['2021-03-04T10:30:00.000', null, '2021-03-05T23:59:00.000']);
+  });
+
+  it('keeps every column of a file with repeated column names', async () => {
+    const buffer = parquetWriteBuffer({
+      columnData: [
+        { name: 'a', data: ['x', 'y'], type: 'STRING' },
+        { name: 'b', data: ['1', '2'], type: 'STRING' },
+        { name: 'a', data: ['p', 'q'], type: 'STRING' },
+      ],
+    });
+    const t = await loadTable('dup.parquet', new Uint8Array(buffer));
+    expect(t.names).toEqual(['a', 'b', 'a_2']);
+    expect(t.columns).toEqual([
+      ['x', 'y'],
+      ['1', '2'],
+      ['p', 'q'],
+    ]);
+    expect(t.renamed).toEqual([{ from: 'a', to: 'a_2' }]);
   });
 });

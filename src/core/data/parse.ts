@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import { parquetReadObjects } from 'hyparquet';
 import { TableBuilder } from './builder';
+import { bomEncoding, decodeText, type TextEncoding } from './encoding';
 import { InputError, type Table } from './table';
 
 export type SourceFormat = 'csv' | 'json' | 'parquet';
@@ -18,57 +18,57 @@ export function formatOf(fileName: string): SourceFormat {
 /** Rejects files whose first bytes are clearly not text. */
 export function assertText(head: Uint8Array, fileName: string): void {
   if (head.length === 0) throw new InputError(`"${fileName}" is empty. Choose a file that contains a table.`);
+  // UTF-16 puts a zero byte beside every ASCII letter, so its characters are counted, not its bytes.
+  const bom = bomEncoding(head);
+  const text = bom === 'utf-16le' || bom === 'utf-16be' ? new TextDecoder(bom).decode(head) : null;
+  const length = text ? text.length : head.length;
   let control = 0;
-  for (const b of head) {
-    if (b === 0) control += 10;
-    else if (b < 9 || (b > 13 && b < 32)) control++;
+  for (let i = 0; i < length; i++) {
+    const code = text ? text.charCodeAt(i) : head[i];
+    if (code === 0) control += 10;
+    else if (code < 9 || (code > 13 && code < 32)) control++;
   }
-  if (control > head.length * 0.01) {
+  if (control > length * 0.01) {
     throw new InputError(`"${fileName}" looks like a binary file, not a text table. Export it as CSV or Parquet and try again.`);
   }
 }
 
-/** Parses delimited text in one go (Node and tests); the worker streams a Blob instead. */
-export function parseDelimitedText(text: string): Table {
+/** Characters papaparse reads at a time: rows are added chunk by chunk, never as one row-major copy. */
+const CHUNK_CHARS = 4 * 1024 * 1024;
+
+/** Parses delimited text; `onProgress` gets the share of the text read. */
+export function parseDelimitedText(text: string, onProgress?: (share: number) => void): Table {
+  const source = text.replace(/^\uFEFF/, '');
   const builder = new TableBuilder();
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  throwOnQuoteErrors(result.errors);
-  builder.addRows(result.data);
-  return builder.finish(result.meta.delimiter);
+  let delimiter: string | undefined;
+  // Given a string, papaparse calls `chunk` synchronously (its types say files only), and an error thrown there ends the parse.
+  Papa.parse<string[]>(source, {
+    skipEmptyLines: 'greedy',
+    chunkSize: CHUNK_CHARS,
+    chunk: (result: Papa.ParseResult<string[]>) => {
+      throwOnQuoteErrors(result.errors);
+      builder.addRows(result.data);
+      delimiter ??= result.meta.delimiter;
+      onProgress?.(Math.min(1, result.meta.cursor / Math.max(1, source.length)));
+    },
+    complete: () => undefined,
+  });
+  return builder.finish(delimiter);
 }
 
-/** Streams a Blob through papaparse in chunks; `onProgress` gets the share of bytes read. */
-export function parseDelimitedBlob(blob: Blob, onProgress?: (share: number) => void): Promise<Table> {
-  const builder = new TableBuilder();
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    let delimiter: string | undefined;
-    Papa.parse<string[]>(blob as File, {
-      skipEmptyLines: 'greedy',
-      chunkSize: 4 * 1024 * 1024,
-      chunk: (result, parser) => {
-        try {
-          throwOnQuoteErrors(result.errors);
-          builder.addRows(result.data);
-          delimiter ??= result.meta.delimiter;
-          onProgress?.(Math.min(1, result.meta.cursor / blob.size));
-        } catch (err) {
-          failed = true;
-          parser.abort();
-          reject(err);
-        }
-      },
-      complete: () => {
-        if (failed) return;
-        try {
-          resolve(builder.finish(delimiter));
-        } catch (err) {
-          reject(err);
-        }
-      },
-      error: (err) => reject(new InputError(`The file could not be read: ${err.message}`)),
-    });
-  });
+/**
+ * Decodes a Blob in its own encoding (read 4 MB at a time), then parses it. papaparse's own Blob
+ * reader decodes each slice on its own, as UTF-8 or one fixed encoding, which garbles a character
+ * split between two slices and Windows-1252 files.
+ */
+export async function parseDelimitedBlob(blob: Blob, onProgress?: (share: number) => void): Promise<Table> {
+  let decoded: { text: string; encoding: TextEncoding };
+  try {
+    decoded = await decodeText(blob);
+  } catch (err) {
+    throw new InputError(`The file could not be read: ${(err as Error).message}`);
+  }
+  return { ...parseDelimitedText(decoded.text, onProgress), encoding: decoded.encoding };
 }
 
 function throwOnQuoteErrors(errors: Papa.ParseError[]): void {
@@ -91,17 +91,8 @@ export function parseJsonText(text: string): Table {
   return tableFromObjects(data as Record<string, unknown>[]);
 }
 
-export async function parseParquet(buffer: ArrayBuffer): Promise<Table> {
-  let rows: Record<string, unknown>[];
-  try {
-    rows = await parquetReadObjects({ file: buffer });
-  } catch (err) {
-    throw new InputError(`The Parquet file could not be read (${(err as Error).message}). Check that it is a valid Parquet file.`);
-  }
-  return tableFromObjects(rows);
-}
-
-function tableFromObjects(rows: Record<string, unknown>[]): Table {
+/** A table from row objects (JSON, Parquet), columns in the order keys first appear. */
+export function tableFromObjects(rows: Record<string, unknown>[]): Table {
   const names: string[] = [];
   const seen = new Set<string>();
   for (const row of rows) {

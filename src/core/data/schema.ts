@@ -131,6 +131,7 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
   let max = -Infinity;
   let decimals = 0;
   let significant = 0;
+  let scientific = false;
   let integer = true;
   const numbers: number[] = [];
   for (const text of present) {
@@ -144,7 +145,8 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
     const trimmed = (style.parens ? bracketed(text) : null) ?? text.trim();
     const digits = trimmed.slice(0, trimmed.length - style.suffix.trim().length).trimEnd();
     const e = digits.search(/[eE]/);
-    if (e >= 0) significant = Math.max(significant, digits.slice(0, e).replace(/\D/g, '').replace(/^0+/, '').length || 1);
+    if (e >= 0) scientific = true;
+    significant = Math.max(significant, significantDigits(e >= 0 ? digits.slice(0, e) : digits, style.decimal));
     const mark = digits.lastIndexOf(style.decimal);
     if (mark >= 0 && e < 0) decimals = Math.max(decimals, digits.length - mark - 1);
   }
@@ -152,10 +154,20 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
   const largest = Math.max(Math.abs(min), Math.abs(max));
   const cap = 8 + (largest > 0 && largest < 1 ? Math.max(0, -Math.floor(Math.log10(largest)) - 1) : 0);
   const info: NumericInfo = { integer, decimals: Math.min(decimals, cap), min, max };
-  if (significant > 0) info.significant = Math.min(significant, 8);
-  const step = significant > 0 ? undefined : stepOf(numbers, integer ? 1 : 10 ** -info.decimals, max - min);
+  // Every value's digits count, not only the e-notation ones: one `1e20` among `12.345`s must
+  // not write every value to one significant digit.
+  if (scientific) info.significant = Math.min(Math.max(significant, 1), 8);
+  const step = scientific ? undefined : stepOf(numbers, integer ? 1 : 10 ** -info.decimals, max - min);
   if (step) info.step = step;
   return style === PLAIN_STYLE ? info : { ...info, style };
+}
+
+/** Digits from the first non-zero one, without the zeros that end a whole number (`1200` has 2). */
+function significantDigits(mantissa: string, decimal: string): number {
+  const fraction = mantissa.includes(decimal);
+  let digits = mantissa.replace(/\D/g, '').replace(/^0+/, '');
+  if (!fraction) digits = digits.replace(/0+$/, '');
+  return digits.length;
 }
 
 // Twenty values that all fall on a step of 5 by chance: about one in 10¹⁴.
@@ -163,8 +175,10 @@ const MIN_STEP_VALUES = 20;
 
 /** The largest round step (1, 2.5 or 5 times a power of ten) coarser than `unit` that every value falls on. */
 function stepOf(numbers: number[], unit: number, range: number): number | undefined {
-  if (numbers.length < MIN_STEP_VALUES || !(range > 0)) return undefined;
-  for (let power = Math.floor(Math.log10(range)); 5 * 10 ** power > unit * 1.5; power--) {
+  // A range or unit that is not finite (1e308 - -1e308) would make the loop below endless.
+  if (numbers.length < MIN_STEP_VALUES || !(range > 0) || !Number.isFinite(range) || !(unit > 0)) return undefined;
+  const lowest = Math.floor(Math.log10(unit));
+  for (let power = Math.floor(Math.log10(range)); power >= lowest && 5 * 10 ** power > unit * 1.5; power--) {
     for (const m of [5, 2.5, 1]) {
       const step = m * 10 ** power;
       const units = step / unit;
@@ -187,10 +201,16 @@ export function requireModelledColumn(schema: ColumnSchema[]): void {
   }
 }
 
+/** Reads a numeric column's text as numbers in its style, or a date column's as milliseconds. */
+export function numberReader(column: ColumnSchema): (text: string) => number {
+  const date = column.date;
+  return column.kind === 'datetime' && date ? (t) => parseDate(t, date) : numericReader(column.numeric);
+}
+
 /** Reads a numeric column's text as numbers, in the style the seed writes them. */
 export function numericReader(info: NumericInfo | undefined): (text: string) => number {
-  const style = info?.style;
-  return style ? (text) => readNumber(text, style) : Number;
+  const style = info?.style ?? PLAIN_STYLE;
+  return (text) => readNumber(text, style);
 }
 
 /** Re-derives what a kind needs when the user picks another kind for a column. */

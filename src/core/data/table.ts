@@ -1,3 +1,6 @@
+import type { TextEncoding } from './encoding';
+import type { Rename } from './names';
+
 /** A parsed table, column-major. Cells keep their source text; `null` is a missing value. */
 export interface Table {
   readonly names: string[];
@@ -7,6 +10,10 @@ export interface Table {
   readonly missingText?: string[];
   /** The field separator of a delimited source (`;` in much of Europe), which CSV output keeps. */
   readonly delimiter?: string;
+  /** The encoding a text source was read in (outputs are always UTF-8). */
+  readonly encoding?: TextEncoding;
+  /** Header names changed on load (duplicates, empty cells), for the user to see. */
+  readonly renamed?: Rename[];
 }
 
 /** Thrown for input the user must fix; the message says what is wrong and what to do. */

@@ -1,24 +1,24 @@
 import type { ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
-import { numberReaders } from './numbers';
+import { readBoolean, valueTypes } from './valueTypes';
 
 /** Per column, a cell's text as a JSON value. */
 type JsonCell = (text: string) => string;
 
 const INTEGER_RE = /^-?\d{1,15}$/;
-const BOOLEAN_RE = /^(true|false)$/i;
 
 /**
- * How each column's cells are written: numbers as numbers (notes among them as strings); `true`/`false` as booleans and
- * plain integer IDs as numbers, so a JSON seed comes back with its own types; the rest as strings.
+ * How each column's cells are written: numbers as numbers (notes among them as strings); a boolean
+ * column's two tokens (`yes`/`no`, `Y`/`N`, `t`/`f`, `1`/`0`) as true and false, and plain integer IDs
+ * as numbers, so a JSON seed comes back with its own types; the rest as strings.
  */
 export function jsonCells(columns: ColumnSchema[]): JsonCell[] {
-  const readers = numberReaders(columns);
+  const types = valueTypes(columns);
   return columns.map((c, i) => {
-    const read = readers[i];
+    const type = types[i];
     // A note among the numbers ("unknown") stays text.
-    if (read) return (v) => jsonNumber(read(v), v);
-    if (c.kind === 'boolean') return (v) => (BOOLEAN_RE.test(v.trim()) ? v.trim().toLowerCase() : JSON.stringify(v));
+    if (type.kind === 'number') return (v) => jsonNumber(type.read(v), v);
+    if (type.kind === 'boolean') return (v) => String(readBoolean(v) ?? JSON.stringify(v));
     if (c.kind === 'id') return (v) => (INTEGER_RE.test(v.trim()) ? String(Number(v)) : JSON.stringify(v));
     return (v) => JSON.stringify(v);
   });

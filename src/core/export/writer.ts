@@ -2,7 +2,6 @@ import type { ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import { csvHeader, csvRows } from './csv';
 import { jsonCells, jsonRows } from './json';
-import { numberReaders } from './numbers';
 import { toParquet } from './parquet';
 
 export type ExportFormat = 'csv' | 'json' | 'parquet';
@@ -45,7 +44,6 @@ export function createWriter(format: ExportFormat, columns: ColumnSchema[]): Chu
       finish: () => [first ? '[]\n' : '\n]\n'],
     };
   }
-  const readers = numberReaders(columns);
   const chunks: Table[] = [];
   return {
     add(chunk) {
@@ -55,7 +53,7 @@ export function createWriter(format: ExportFormat, columns: ColumnSchema[]): Chu
     finish() {
       if (chunks.length === 0) return [];
       const joined = chunks[0].names.map((_, c) => chunks.flatMap((t) => t.columns[c]));
-      return [toParquet({ names: chunks[0].names, columns: joined, rowCount: joined[0]?.length ?? 0 }, readers)];
+      return [toParquet({ names: chunks[0].names, columns: joined, rowCount: joined[0]?.length ?? 0 }, columns)];
     },
   };
 }

@@ -1,5 +1,4 @@
-import { parseDate } from '../data/dates';
-import { isModelled, numericReader, type ColumnSchema } from '../data/schema';
+import { isModelled, numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 
 export interface ColumnScore {
@@ -35,10 +34,7 @@ export function columnShapes(real: Table, synth: Table, schema: ColumnSchema[]):
   return { score, columns };
 }
 
-export function numberReader(column: ColumnSchema): (text: string) => number {
-  const date = column.date;
-  return column.kind === 'datetime' && date ? (t) => parseDate(t, date) : numericReader(column.numeric);
-}
+export { numberReader } from '../data/schema';
 
 /** Sorted finite values of a column; missing and unreadable cells are left out. */
 export function numbersOf(values: (string | null)[], read: (t: string) => number): Float64Array {

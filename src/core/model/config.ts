@@ -29,6 +29,8 @@ export interface ModelConfig {
   generatorAverage: number;
   /** Generate with the generator of the latest epoch whose fidelity is within a hair of the best, not simply the last one. */
   keepBest: boolean;
+  /** Keep generated numbers and dates within the seed's minimum and maximum (values outside are redrawn, never clamped). */
+  withinSeedRange: boolean;
   seed: number;
 }
 
@@ -52,6 +54,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   deriveColumns: true,
   generatorAverage: 0.999,
   keepBest: true,
+  withinSeedRange: true,
   seed: 42,
 };
 

@@ -1,5 +1,6 @@
 import { isModelled, type ColumnSchema } from '../data/schema';
-import { selectRows, type Table } from '../data/table';
+import type { Rule } from '../data/rules';
+import { InputError, selectRows, type Table } from '../data/table';
 import { distributionOf, type Distribution } from '../metrics/distribution';
 import { columnShapes, type ShapeReport } from '../metrics/fidelity';
 import { pairTrends } from '../metrics/pairs';
@@ -9,6 +10,7 @@ import { TableTransformer } from '../transform/transformer';
 import type { FixedCondition } from './condition';
 import { cumulativeOf, Rng } from './rng';
 import { EpochSelection, selectionScore } from './selection';
+import { RowBuffer } from './rowBuffer';
 import { Turns } from './turns';
 import { CtganTrainer } from './trainer';
 
@@ -60,7 +62,41 @@ export interface GenerateOptions {
   onChunk(chunk: Table, firstRow: number): void | Promise<void>;
 }
 
+/** The model's numbers stopped being numbers: what it would write is poison, so nothing is written. */
+export class DivergedError extends Error {
+  override name = 'DivergedError';
+}
+
+function requireFiniteLosses(losses: number[], epoch: number): void {
+  if (losses.every(Number.isFinite)) return;
+  throw new DivergedError(
+    `Training stopped in epoch ${epoch}: the losses became ${losses.find((x) => !Number.isFinite(x))}. ` +
+      'Train again with a lower learning rate (Advanced) or check the table for extreme values.',
+  );
+}
+
+/** `encoded` itself, once every value in it is finite. */
+function requireFinite(encoded: Float32Array): Float32Array {
+  for (let i = 0; i < encoded.length; i++) {
+    if (!Number.isFinite(encoded[i])) {
+      throw new DivergedError('The model produced values that are not numbers (NaN), so no rows were written. Train again with a lower learning rate (Advanced).');
+    }
+  }
+  return encoded;
+}
+
 const SNAPSHOT_ROWS = 1000;
+// Rules that keep fewer than 1 in 100 generated rows, judged on at least 2,000, cannot be met.
+const MIN_KEPT_SHARE = 0.01;
+const MIN_JUDGED_ROWS = 2000;
+
+function unkeptRules(broken: Map<string, number>, sampled: number): InputError {
+  const [rule, n] = [...broken.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['the rules', sampled];
+  return new InputError(
+    `The model cannot keep the rule "${rule}": it broke it in ${Math.round((100 * n) / sampled)} % of ${sampled.toLocaleString('en-US')} rows drawn. ` +
+      'Train for longer, or remove the rule in the Rules panel.',
+  );
+}
 const MAX_TRAIN_ROWS = 200_000;
 const PREVIEW_ROWS = 8;
 
@@ -74,13 +110,18 @@ export class TabularModel {
   private epochsDone = 0;
   private readonly selection = new EpochSelection();
 
-  constructor(readonly table: Table, readonly schema: ColumnSchema[], readonly config: ModelConfig) {
+  constructor(
+    readonly table: Table,
+    readonly schema: ColumnSchema[],
+    readonly config: ModelConfig,
+    readonly rules: Rule[] = [],
+  ) {
     const t0 = performance.now();
     const rng = new Rng(config.seed + 2);
     // The encoded rows live on the device, so a very large seed trains on a random subset.
     const rows = table.rowCount > MAX_TRAIN_ROWS ? selectRows(table, Array.from({ length: MAX_TRAIN_ROWS }, () => rng.int(table.rowCount))) : table;
     this.trainingRows = rows.rowCount;
-    this.transformer = new TableTransformer(table, schema, config.seed, { derive: config.deriveColumns });
+    this.transformer = new TableTransformer(table, schema, config.seed, { derive: config.deriveColumns, withinRange: config.withinSeedRange, rules });
     const encoded = this.transformer.encode(rows, schema, config.seed + 1);
     this.preprocessSeconds = (performance.now() - t0) / 1000;
     this.trainer = new CtganTrainer(encoded, rows.rowCount, this.transformer.layout, config);
@@ -112,6 +153,7 @@ export class TabularModel {
           step++;
           if (step % readEvery === 0 || s === stepsPerEpoch - 1) {
             const [d, g, p] = await Promise.all([losses.discriminator.data(), losses.generator.data(), losses.penalty.data()]);
+            requireFiniteLosses([d[0], g[0], p[0]], this.epochsDone + 1);
             const seconds = (performance.now() - started - pausedMs) / 1000;
             const stepsPerSecond = step / seconds;
             hooks.onProgress?.({
@@ -154,7 +196,7 @@ export class TabularModel {
    */
   async snapshot(epoch: number): Promise<EpochReport> {
     const rows = this.reference.rowCount;
-    const encoded = await this.trainer.sample(rows, this.config.seed + 1000, undefined, 'average');
+    const encoded = requireFinite(await this.trainer.sample(rows, this.config.seed + 1000, undefined, 'average'));
     const synth = this.transformer.decode(encoded, rows, new Rng(this.config.seed + 1001));
     const modelled = this.schema.filter(isModelled);
     const fidelity = columnShapes(this.reference, synth, this.schema);
@@ -167,28 +209,55 @@ export class TabularModel {
       distributions: modelled.map((c) =>
         distributionOf(c, this.reference.columns[this.reference.names.indexOf(c.name)], synth.columns[synth.names.indexOf(c.name)]),
       ),
-      preview: selectRows(synth, Array.from({ length: Math.min(PREVIEW_ROWS, rows) }, (_, i) => i)),
+      preview: selectRows(synth, Array.from({ length: Math.min(PREVIEW_ROWS, synth.rowCount) }, (_, i) => i)),
     };
   }
 
-  /** Generates `rows` rows chunk by chunk; the same seed and settings give the same rows. */
+  /**
+   * Generates `rows` rows chunk by chunk; the same seed and settings give the same rows.
+   * Rows that break an accepted rule are dropped and more are drawn; when almost none keep
+   * the rules, it stops with a message naming the rule rather than drawing for ever.
+   */
   async generate(rows: number, options: GenerateOptions): Promise<void> {
     const fixed = options.condition ? this.fixedCondition(options.condition.column, options.condition.value) : undefined;
     const chunkRows = options.chunkRows ?? 20_000;
     const rng = new Rng(this.config.seed + 7);
-    const sample = (first: number) => this.trainer.sample(Math.min(chunkRows, rows - first), this.config.seed + 31 * (first / chunkRows + 1), fixed?.slot);
+    const buffer = new RowBuffer();
+    const broken = new Map<string, number>();
+    let [draws, sampled, dropped, emitted] = [0, 0, 0, 0];
+    const keptShare = () => (sampled ? Math.max(MIN_KEPT_SHARE, 1 - dropped / sampled) : 1);
+    // Rows still to draw beyond those buffered or under way, scaled up by the share that rules drop.
+    const toDraw = (underWay: number) => {
+      const need = rows - emitted - buffer.rowCount - underWay * keptShare();
+      return need <= 0 ? 0 : Math.min(chunkRows, Math.ceil(need / keptShare()) + (keptShare() < 1 ? 16 : 0));
+    };
+    const sample = (count: number) => ({ count, rows: this.trainer.sample(count, this.config.seed + 31 * ++draws, fixed?.slot) });
     // The next chunk is sampled while this one is decoded and written: on a GPU the two overlap.
-    let next: Promise<Float32Array> | null = rows > 0 ? sample(0) : null;
+    let next = rows > 0 ? sample(Math.min(chunkRows, rows)) : null;
     try {
-      for (let first = 0; first < rows; first += chunkRows) {
-        const encoded = await next!;
-        next = first + chunkRows < rows ? sample(first + chunkRows) : null;
-        const count = Math.min(chunkRows, rows - first);
-        await options.onChunk(this.transformer.decode(encoded, count, rng, first, fixed), first);
+      while (next) {
+        const current = next;
+        const encoded = requireFinite(await current.rows);
+        const more = toDraw(current.count);
+        next = more > 0 ? sample(more) : null;
+        const decoded = this.transformer.decodeChecked(encoded, current.count, rng, emitted + buffer.rowCount, fixed);
+        sampled += current.count;
+        dropped += decoded.dropped;
+        for (const [rule, n] of decoded.broken) broken.set(rule, (broken.get(rule) ?? 0) + n);
+        if (sampled >= MIN_JUDGED_ROWS && dropped > (1 - MIN_KEPT_SHARE) * sampled) throw unkeptRules(broken, sampled);
+        buffer.add(decoded.table);
+        while (buffer.rowCount >= chunkRows || (buffer.rowCount > 0 && emitted + buffer.rowCount >= rows)) {
+          const count = Math.min(chunkRows, rows - emitted, buffer.rowCount);
+          await options.onChunk(buffer.take(count), emitted);
+          emitted += count;
+          if (emitted >= rows) break;
+        }
+        if (emitted >= rows) break;
+        if (!next) next = sample(Math.max(1, toDraw(0)));
       }
     } finally {
       // After a failure the chunk under way still ends, so the generator gets its weights back.
-      await next?.catch(() => undefined);
+      await next?.rows.catch(() => undefined);
     }
   }
 

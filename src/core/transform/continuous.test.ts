@@ -18,7 +18,7 @@ function pointValues(encoder: ContinuousEncoder): string[] {
   return Array.from({ length: slots }, (_, j) => {
     const row = new Float32Array(encoder.width);
     row[1 + encoder.modeCount + j] = 1;
-    return encoder.decode(row, encoder.width, 0, 1)[0]!;
+    return encoder.decode(row, encoder.width, 0, 1, new Rng(1))[0]!;
   });
 }
 
@@ -30,7 +30,7 @@ describe('ContinuousEncoder point masses', () => {
   });
 
   it('takes no spike that is rare in the column as a whole, however large its share of the rest', () => {
-    const encoder = new ContinuousEncoder(zeroInflated(), codec, new Rng(1), {
+    const encoder = new ContinuousEncoder(zeroInflated(), codec, new Rng(1), codec, {
       pointMassShare: 0.05,
       remainderShare: 0.05,
       minPointMassShare: 0.035,

@@ -26,6 +26,15 @@ const WEIGHT_PRIOR = 1e-3;
 // in one mode with a deviation of 1e5, and synthetic ages came out in the tens of thousands.
 const OUTLIER_SPREAD = 10;
 
+const MAX_UNITS = 1e6;
+
+/** A unit for a column with no interquartile spread whose variance overflowed: its widest deviation, in MAX_UNITS. */
+function widest(x: Float64Array, centre: number): number {
+  let most = 0;
+  for (const v of x) most = Math.max(most, Math.abs(v / MAX_UNITS - centre / MAX_UNITS));
+  return most || 1;
+}
+
 /**
  * Variational Bayesian Gaussian mixture (Bishop, PRML §10.2) in one dimension,
  * with a symmetric Dirichlet prior on the weights and a Gauss-Wishart prior on each mode.
@@ -44,11 +53,14 @@ export function fitMixture(values: ArrayLike<number>, rng: Rng, options: Mixture
   for (let i = 0; i < d; i++) variance += counts[i] * (x[i] - mean) ** 2;
   variance /= n;
   const iqr = (quantile(x, counts, Math.floor(0.75 * n)) - quantile(x, counts, Math.floor(0.25 * n))) / 1.349;
-  const robust = iqr > 0 && Math.sqrt(variance) > OUTLIER_SPREAD * iqr;
+  // Values near ±1e308 overflow the variance to Infinity: such a column is measured from its quartiles too.
+  const spread = Math.sqrt(variance);
+  const robust = (iqr > 0 && !(spread <= OUTLIER_SPREAD * iqr)) || !Number.isFinite(mean);
   if (robust) mean = quantile(x, counts, Math.floor(n / 2));
-  const scale = robust ? iqr : Math.sqrt(variance) || 1;
-  // Work in standard units so the priors mean the same for every column.
-  const z = x.map((v) => (v - mean) / scale);
+  const scale = robust ? iqr || widest(x, mean) : spread || 1;
+  // Work in standard units so the priors mean the same for every column; a value beyond
+  // MAX_UNITS of them is fitted at that bound, since squaring it would overflow the fit.
+  const z = x.map((v) => Math.max(-MAX_UNITS, Math.min(MAX_UNITS, (v - mean) / scale)));
   const k = Math.min(options.maxModes, n);
   const resp = initialResponsibilities(z, counts, n, k, rng);
 

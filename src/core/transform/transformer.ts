@@ -1,11 +1,13 @@
-import type { ColumnSchema } from '../data/schema';
+import type { Rule } from '../data/rules';
+import { isModelled, numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import { cumulativeOf, Rng } from '../train/rng';
 import { CategoricalEncoder } from './categorical';
 import { codecFor } from './codecs';
-import { ContinuousEncoder } from './continuous';
+import { ContinuousEncoder, type Bounds } from './continuous';
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator } from './idColumn';
+import { construct, gapCodec, gapValues, markBroken, planConstructions, textWithoutNumber, type Built, type Construction } from './ruled';
 import type { ColumnEncoder, Span } from './types';
 
 /** Where a column lives in the encoded row. */
@@ -14,6 +16,23 @@ export interface EncodedColumn {
   kind: ColumnSchema['kind'];
   offset: number;
   encoder: ColumnEncoder;
+  /** The values it encodes, where they are not the table's own column (an end date's gap after its start). */
+  valuesOf?: (table: Table) => (string | null)[];
+}
+
+export interface TransformOptions {
+  derive: boolean;
+  /** Keep generated numbers and dates within the seed's range (redrawn, not clamped). */
+  withinRange: boolean;
+  /** Accepted rules, kept on every decoded row. */
+  rules: Rule[];
+}
+
+/** Rows decoded, and the rows dropped for breaking a rule (by the rule that broke them). */
+export interface Decoded {
+  table: Table;
+  dropped: number;
+  broken: Map<string, number>;
 }
 
 /** A one-hot block the conditional vector can fix: a category, or the mode of a continuous column. */
@@ -41,7 +60,8 @@ export interface DerivedColumn {
 }
 
 type Slot =
-  | { kind: 'model'; column: EncodedColumn }
+  | { kind: 'model'; column: EncodedColumn; built?: Built }
+  | { kind: 'sum'; name: string; built: Built }
   | { kind: 'id'; name: string; ids: IdGenerator }
   | { kind: 'constant'; name: string; value: string | null }
   | { kind: 'derived'; name: string; from: number; map: Derivation['map']; counts: Derivation['counts'] };
@@ -53,11 +73,22 @@ export class TableTransformer {
   private readonly slots: Slot[] = [];
   private readonly missingText: string[] = [];
   private readonly delimiter: string | undefined;
+  private readonly schema: ColumnSchema[];
+  private readonly rules: Rule[];
+  /** Constructed columns that must stay within the seed's range, checked after they are built. */
+  private readonly builtBounds = new Map<string, Bounds>();
 
-  constructor(table: Table, schema: ColumnSchema[], seed: number, options: { derive: boolean } = { derive: true }) {
+  constructor(table: Table, schema: ColumnSchema[], seed: number, options: Partial<TransformOptions> = {}) {
+    const { derive = true, withinRange = true, rules = [] } = options;
     const rng = new Rng(seed);
     this.delimiter = table.delimiter;
-    const derivations = new Map((options.derive ? findDerivations(table, schema) : []).map((d) => [d.column, d]));
+    this.schema = schema;
+    const derivations = new Map((derive ? findDerivations(table, schema) : []).map((d) => [d.column, d]));
+    const free = new Set(schema.filter((c, i) => isModelled(c) && !derivations.has(i)).map((c) => c.name));
+    const constructions = new Map<string, Construction>(planConstructions(rules, table, schema, free).map((c) => [c.column, c]));
+    const floors = new Map(rules.flatMap((r) => (r.kind === 'range' ? [[r.column, r.min] as const] : [])));
+    // Range rules the model's bounds already keep are not checked again on every row.
+    this.rules = rules.filter((r) => !(r.kind === 'range' && free.has(r.column) && !constructions.has(r.column)));
     const slotOf = new Map<number, number>();
     let offset = 0;
     schema.forEach((column, i) => {
@@ -79,10 +110,31 @@ export class TableTransformer {
         this.slots.push({ kind: 'constant', name: column.name, value: values.find((v) => v !== null) ?? null });
         return;
       }
-      const encoder =
-        column.kind === 'numeric' || column.kind === 'datetime'
-          ? new ContinuousEncoder(values, codecFor(column, values), rng)
-          : new CategoricalEncoder(values);
+      const construction = constructions.get(column.name);
+      const floor = floors.get(column.name) ?? -Infinity;
+      if (construction) {
+        const codec = codecFor(column, values);
+        if (withinRange) this.builtBounds.set(column.name, { min: codec.min, max: codec.max });
+        const built: Built = { construction, codec, otherwise: textWithoutNumber(values, numberReader(column)) };
+        if (construction.kind === 'sum') {
+          this.slots.push({ kind: 'sum', name: column.name, built });
+          return;
+        }
+        const gaps = gapValues(table, schema, construction);
+        const gapCodecOf = gapCodec(gaps);
+        const encoder = new ContinuousEncoder(gaps, gapCodecOf, rng, withinRange ? gapCodecOf : { min: 0, max: Infinity });
+        const encoded = { name: column.name, kind: column.kind, offset, encoder, valuesOf: (t: Table) => gapValues(t, schema, construction) };
+        this.encoded.push(encoded);
+        this.slots.push({ kind: 'model', column: encoded, built });
+        offset += encoder.width;
+        return;
+      }
+      let encoder: ColumnEncoder;
+      if (column.kind === 'numeric' || column.kind === 'datetime') {
+        const codec = codecFor(column, values);
+        const bounds = withinRange ? { min: Math.max(codec.min, floor), max: codec.max } : Number.isFinite(floor) ? { min: floor, max: Infinity } : null;
+        encoder = new ContinuousEncoder(values, codec, rng, bounds);
+      } else encoder = new CategoricalEncoder(values);
       const encoded = { name: column.name, kind: column.kind, offset, encoder };
       this.encoded.push(encoded);
       this.slots.push({ kind: 'model', column: encoded });
@@ -118,7 +170,7 @@ export class TableTransformer {
     const out = new Float32Array(table.rowCount * width);
     for (const column of this.encoded) {
       const i = schema.findIndex((s) => s.name === column.name);
-      column.encoder.encode(table.columns[i], out, width, column.offset, rng);
+      column.encoder.encode(column.valuesOf?.(table) ?? table.columns[i], out, width, column.offset, rng);
     }
     return out;
   }
@@ -135,19 +187,25 @@ export class TableTransformer {
   }
 
   /**
-   * Model rows back to a table in the seed's column order; `firstRow` numbers the fresh IDs.
-   * A `fixed` column is set to its value before the columns that follow it are derived; a fixed
-   * derived column redraws, at seed frequencies, the source values that do not give it.
+   * Model rows back to a table in the seed's column order, without the rows that break an
+   * accepted rule; `firstRow` numbers the fresh IDs of the rows kept. A `fixed` column is set
+   * to its value before the columns that follow it are derived; a fixed derived column
+   * redraws, at seed frequencies, the source values that do not give it.
    */
   decode(data: Float32Array, rows: number, rng: Rng, firstRow = 0, fixed?: { column: string; value: string }): Table {
+    return this.decodeChecked(data, rows, rng, firstRow, fixed).table;
+  }
+
+  /** As `decode`, with how many rows were dropped for breaking which rule. */
+  decodeChecked(data: Float32Array, rows: number, rng: Rng, firstRow = 0, fixed?: { column: string; value: string }): Decoded {
     const width = this.layout.width;
     const columns = this.slots.map((slot) => {
       if (slot.kind === 'model') {
         if (slot.column.name === fixed?.column) return new Array<string | null>(rows).fill(fixed.value);
         return slot.column.encoder.decode(data, width, slot.column.offset, rows, rng);
       }
-      if (slot.kind === 'id') return slot.ids.take(rows, firstRow);
       if (slot.kind === 'constant') return new Array<string | null>(rows).fill(slot.value);
+      if (slot.kind === 'sum') return new Array<string | null>(rows).fill(null);
       return [];
     });
     this.slots.forEach((slot, i) => {
@@ -160,6 +218,18 @@ export class TableTransformer {
       }
       columns[i] = columns[slot.from].map((v) => slot.map.get(v) ?? null);
     });
-    return { names: this.names, columns, rowCount: rows, missingText: this.missingText, delimiter: this.delimiter };
+    const names = this.names;
+    const bad = new Uint8Array(rows);
+    const built = this.slots.flatMap((s) => ((s.kind === 'model' || s.kind === 'sum') && s.built ? [s.built] : []));
+    construct(built, names, columns, this.schema, bad);
+    const broken = markBroken(this.rules, this.builtBounds, { names, columns, rowCount: rows }, this.schema, bad);
+    const kept: number[] = [];
+    for (let r = 0; r < rows; r++) if (!bad[r]) kept.push(r);
+    const filtered = kept.length === rows ? columns : columns.map((col) => kept.map((r) => col[r]));
+    this.slots.forEach((slot, i) => {
+      if (slot.kind === 'id') filtered[i] = slot.ids.take(kept.length, firstRow);
+    });
+    const table = { names, columns: filtered, rowCount: kept.length, missingText: this.missingText, delimiter: this.delimiter };
+    return { table, dropped: rows - kept.length, broken };
   }
 }

@@ -1,0 +1,140 @@
+import type { Rng } from '../train/rng';
+import { readColumns, sumTolerance, type Rule } from './rules';
+import { isModelled, type ColumnSchema } from './schema';
+import type { Table } from './table';
+
+// A rule is proposed only when the seed makes a chance match this unlikely (natural log), as
+// for columns that follow another: 20 rows in a chance order (1 in 10⁶) are no rule.
+const MAX_LOG_CHANCE = -20;
+const MIN_ROWS = 10;
+// Columns past this many are not searched for sums (the search is cubic in columns).
+const MAX_SUM_COLUMNS = 60;
+const SUM_PROBES = 2000;
+
+/**
+ * Rules every row of the seed obeys and chance does not explain: orders between two number
+ * or two date columns, a sign, and sums of two columns. Implied orders (a ≤ c beside a ≤ b ≤ c)
+ * are left out.
+ */
+export function findRules(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
+  const candidates = schema.filter((c) => isModelled(c) && (c.kind === 'numeric' || c.kind === 'datetime'));
+  const values = readColumns(table, schema, candidates.map((c) => c.name));
+  const rules: Rule[] = [];
+  const orders: [number, number][] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = 0; j < candidates.length; j++) {
+      if (i === j || !comparable(candidates[i], candidates[j])) continue;
+      if (orderHolds(values[i], values[j])) orders.push([i, j]);
+    }
+  }
+  const holds = new Set(orders.map(([i, j]) => `${i},${j}`));
+  for (const [i, j] of orders) {
+    const implied = candidates.some((_, b) => b !== j && holds.has(`${i},${b}`) && holds.has(`${b},${j}`));
+    if (!implied) rules.push({ kind: 'order', low: candidates[i].name, high: candidates[j].name });
+  }
+  candidates.forEach((c, i) => {
+    if (c.kind === 'numeric' && signHolds(values[i])) rules.push({ kind: 'range', column: c.name, min: 0 });
+  });
+  const numeric = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'numeric').slice(0, MAX_SUM_COLUMNS);
+  for (const [total, t] of numeric) {
+    for (const [a, i] of numeric) {
+      for (const [b, j] of numeric) {
+        if (j <= i || i === t || j === t) continue;
+        if (sumHolds(values[t], values[i], values[j], sumTolerance(total), rng)) rules.push({ kind: 'sum', total: total.name, parts: [a.name, b.name] });
+      }
+    }
+  }
+  return rules;
+}
+
+/** Two dates, or two numbers written alike (no order between dollars and kilograms). */
+function comparable(a: ColumnSchema, b: ColumnSchema): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'datetime') return true;
+  const [sa, sb] = [a.numeric?.style, b.numeric?.style];
+  return (sa?.prefix ?? '').trim() === (sb?.prefix ?? '').trim() && (sa?.suffix ?? '').trim() === (sb?.suffix ?? '').trim();
+}
+
+/** low ≤ high on every row with both, not always equal, and a chance order would be unlikely. */
+function orderHolds(low: Float64Array, high: Float64Array): boolean {
+  const lows: number[] = [];
+  const highs: number[] = [];
+  let equal = 0;
+  for (let r = 0; r < low.length; r++) {
+    const [a, b] = [low[r], high[r]];
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    if (b < a) return false;
+    if (a === b) equal++;
+    lows.push(a);
+    highs.push(b);
+  }
+  const n = lows.length;
+  if (n < MIN_ROWS || equal === n) return false;
+  // Were the two independent, a row would obey with chance P(low ≤ high) over all pairs.
+  highs.sort((x, y) => x - y);
+  let obeying = 0;
+  for (const a of lows) obeying += highs.length - lowerBound(highs, a);
+  const p = obeying / (n * n);
+  return n * Math.log(p) < MAX_LOG_CHANCE;
+}
+
+/** x ≥ 0 on every row, and the column sits near enough to zero that this is no accident of its spread. */
+function signHolds(xs: Float64Array): boolean {
+  let n = 0;
+  let sum = 0;
+  let sq = 0;
+  for (const x of xs) {
+    if (Number.isNaN(x)) continue;
+    if (x < 0) return false;
+    n++;
+    sum += x;
+    sq += x * x;
+  }
+  if (n < MIN_ROWS) return false;
+  const mean = sum / n;
+  const sd = Math.sqrt(Math.max(0, sq / n - mean * mean));
+  if (!(sd > 0)) return false;
+  // A column with its mean and spread, drawn from a normal, would be non-negative with chance Φ(mean/sd).
+  return n * Math.log(normalCdf(mean / sd)) < MAX_LOG_CHANCE;
+}
+
+function sumHolds(total: Float64Array, a: Float64Array, b: Float64Array, tol: number, rng: Rng): boolean {
+  const rows: number[] = [];
+  for (let r = 0; r < total.length; r++) {
+    const [t, x, y] = [total[r], a[r], b[r]];
+    if (Number.isNaN(t + x + y)) continue;
+    if (Math.abs(t - (x + y)) > tol + Math.abs(t) * 1e-12) return false;
+    rows.push(r);
+  }
+  const n = rows.length;
+  if (n < MIN_ROWS || !varies(a, rows) || !varies(b, rows)) return false;
+  // Chance that a row's total matches the sum of another row's parts, from random triples.
+  let hits = 0;
+  for (let k = 0; k < SUM_PROBES; k++) {
+    const [t, x, y] = [total[rows[rng.int(n)]], a[rows[rng.int(n)]], b[rows[rng.int(n)]]];
+    if (Math.abs(t - (x + y)) <= tol + Math.abs(t) * 1e-12) hits++;
+  }
+  return n * Math.log((hits + 1) / (SUM_PROBES + 1)) < MAX_LOG_CHANCE;
+}
+
+function varies(xs: Float64Array, rows: number[]): boolean {
+  return rows.some((r) => xs[r] !== xs[rows[0]]);
+}
+
+function lowerBound(sorted: number[], x: number): number {
+  let [lo, hi] = [0, sorted.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Φ(z), by the Abramowitz–Stegun erf approximation (error below 1.5e-7). */
+function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erf = 1 - t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
+  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+}

@@ -1,0 +1,164 @@
+import { isModelled, numberReader, type ColumnSchema } from './schema';
+import { InputError, type Table } from './table';
+
+/**
+ * A rule every row of the seed obeys, kept on every generated row. Each holds where its cells
+ * are numbers: a missing cell or a note ("ongoing") breaks no rule.
+ */
+export type Rule =
+  /** `high ≥ low`: an end after its start, a last order after the first. */
+  | { kind: 'order'; low: string; high: string }
+  /** `total = parts[0] + parts[1]`, to the total's decimals. */
+  | { kind: 'sum'; total: string; parts: [string, string] }
+  /** `column ≥ min`: a sign (spend ≥ 0). */
+  | { kind: 'range'; column: string; min: number };
+
+export type RuleKind = Rule['kind'];
+
+/** The rule as the user reads it: `ship_date ≥ order_date`. */
+export function describeRule(rule: Rule): string {
+  if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}`;
+  if (rule.kind === 'sum') return `${rule.total} = ${rule.parts[0]} + ${rule.parts[1]}`;
+  return `${rule.column} ≥ ${rule.min}`;
+}
+
+export function ruleColumns(rule: Rule): string[] {
+  if (rule.kind === 'order') return [rule.low, rule.high];
+  if (rule.kind === 'sum') return [rule.total, ...rule.parts];
+  return [rule.column];
+}
+
+export function sameRule(a: Rule, b: Rule): boolean {
+  return describeRule(a) === describeRule(b);
+}
+
+/** A row breaks a rule with this many numbers read from its cells (NaN where not a number). */
+type Test = (values: number[]) => boolean;
+
+/** Whether a row obeys the rule, given the rule's columns read as numbers (NaN: not a number, so not judged). */
+export function ruleTest(rule: Rule, schema: ColumnSchema[]): Test {
+  if (rule.kind === 'order') return ([low, high]) => !(high < low);
+  if (rule.kind === 'range') return ([x]) => !(x < rule.min);
+  const total = schema.find((c) => c.name === rule.total);
+  const tolerance = total ? sumTolerance(total) : 1e-9;
+  return ([t, a, b]) => Number.isNaN(t + a + b) || Math.abs(t - (a + b)) <= tolerance + Math.abs(t) * 1e-12;
+}
+
+/** How far a total may be from its parts' sum: the seed writes it rounded to its own decimals, plus a hair of float error. */
+export function sumTolerance(total: ColumnSchema): number {
+  const decimals = total.numeric?.integer ? 0 : (total.numeric?.decimals ?? 6);
+  return 0.5 * 10 ** -decimals + 1e-9;
+}
+
+/** Column values read as numbers the way each column writes them. */
+export function readColumns(table: Table, schema: ColumnSchema[], names: string[]): Float64Array[] {
+  return names.map((name) => {
+    const column = schema.find((c) => c.name === name);
+    const values = table.columns[table.names.indexOf(name)];
+    const out = new Float64Array(table.rowCount).fill(NaN);
+    if (!column || !values) return out;
+    const read = numberReader(column);
+    const cache = new Map<string, number>();
+    for (let r = 0; r < table.rowCount; r++) {
+      const v = values[r];
+      if (v === null) continue;
+      let x = cache.get(v);
+      if (x === undefined) cache.set(v, (x = read(v)));
+      out[r] = x;
+    }
+    return out;
+  });
+}
+
+/** Rows of `table` that break `rule`. */
+export function countBreaks(table: Table, schema: ColumnSchema[], rule: Rule): number {
+  const test = ruleTest(rule, schema);
+  const columns = readColumns(table, schema, ruleColumns(rule));
+  let broken = 0;
+  const row = new Array<number>(columns.length);
+  for (let r = 0; r < table.rowCount; r++) {
+    for (let c = 0; c < columns.length; c++) row[c] = columns[c][r];
+    if (!test(row)) broken++;
+  }
+  return broken;
+}
+
+/**
+ * Throws a clear message for a rule that cannot be kept: an unknown or excluded column, a
+ * column that holds no numbers or dates, columns of different kinds, a rule the seed itself
+ * breaks, or rules that contradict each other.
+ */
+export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[]): void {
+  for (const rule of rules) {
+    const columns = ruleColumns(rule).map((name) => {
+      const column = schema.find((c) => c.name === name);
+      if (!column) throw new InputError(`The rule "${describeRule(rule)}" names "${name}", which is not a column of this table.`);
+      if (!column.include) throw new InputError(`The rule "${describeRule(rule)}" uses "${name}", which is excluded. Include the column or remove the rule.`);
+      if (!isModelled(column) || (column.kind !== 'numeric' && column.kind !== 'datetime')) {
+        throw new InputError(`The rule "${describeRule(rule)}" needs numbers or dates, but "${name}" is a ${column.kind} column.`);
+      }
+      return column;
+    });
+    if (new Set(ruleColumns(rule)).size < columns.length) throw new InputError(`The rule "${describeRule(rule)}" names the same column twice.`);
+    if (columns.some((c) => c.kind !== columns[0].kind) || (rule.kind !== 'order' && columns[0].kind !== 'numeric')) {
+      throw new InputError(`The rule "${describeRule(rule)}" mixes dates and numbers; ${rule.kind === 'order' ? 'compare two dates or two numbers' : 'use numeric columns'}.`);
+    }
+    const broken = countBreaks(table, schema, rule);
+    if (broken > 0) {
+      throw new InputError(`Your data breaks the rule "${describeRule(rule)}" in ${broken.toLocaleString('en-US')} of ${table.rowCount.toLocaleString('en-US')} rows, so it cannot be kept. Fix those rows or remove the rule.`);
+    }
+  }
+  const cycle = orderCycle(rules);
+  if (cycle) throw new InputError(`The rules ${cycle.join(' ≥ ')} contradict each other (they go round in a circle). Remove one of them.`);
+  const totals = rules.flatMap((r) => (r.kind === 'sum' ? [r.total] : []));
+  const twice = totals.find((t, i) => totals.indexOf(t) !== i);
+  if (twice) throw new InputError(`"${twice}" is the total of two sum rules. Keep one of them.`);
+}
+
+/** Columns of a circle of order rules (a ≥ b ≥ c ≥ a), or null. */
+function orderCycle(rules: Rule[]): string[] | null {
+  const next = new Map<string, string[]>();
+  for (const r of rules) if (r.kind === 'order') next.set(r.high, [...(next.get(r.high) ?? []), r.low]);
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (node: string): string[] | null => {
+    if (state.get(node) === 'open') return [...path.slice(path.indexOf(node)), node];
+    if (state.get(node) === 'done') return null;
+    state.set(node, 'open');
+    path.push(node);
+    for (const low of next.get(node) ?? []) {
+      const found = visit(low);
+      if (found) return found;
+    }
+    path.pop();
+    state.set(node, 'done');
+    return null;
+  };
+  for (const node of next.keys()) {
+    const found = visit(node);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Rules from JSON a user wrote (`--rules rules.json`): an array of
+ * `{"kind":"order","low":"a","high":"b"}`, `{"kind":"sum","total":"t","parts":["a","b"]}` or
+ * `{"kind":"range","column":"a","min":0}`. Throws InputError naming the first entry amiss.
+ */
+export function parseRules(json: unknown): Rule[] {
+  if (!Array.isArray(json)) throw new InputError('Rules must be a JSON array, e.g. [{"kind": "order", "low": "start", "high": "end"}].');
+  return json.map((entry: unknown, i): Rule => {
+    const e = (entry ?? {}) as Record<string, unknown>;
+    const text = (key: string) => (typeof e[key] === 'string' && e[key] !== '' ? (e[key] as string) : null);
+    if (e.kind === 'order' && text('low') && text('high')) return { kind: 'order', low: text('low')!, high: text('high')! };
+    const parts = e.parts;
+    if (e.kind === 'sum' && text('total') && Array.isArray(parts) && parts.length === 2 && parts.every((p) => typeof p === 'string' && p !== '')) {
+      return { kind: 'sum', total: text('total')!, parts: [parts[0] as string, parts[1] as string] };
+    }
+    if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
+    throw new InputError(
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…]} or {"kind":"range","column":…,"min":…}: ${JSON.stringify(entry)?.slice(0, 200)}`,
+    );
+  });
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { findRules } from '../data/findRules';
+import { countBreaks, describeRule } from '../data/rules';
+import { inferSchema } from '../data/schema';
+import { tableFromColumns, type Table } from '../data/table';
+import { Rng } from '../train/rng';
+import { TableTransformer } from './transformer';
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** A customer table: signup, a last order after it (missing for some), money that adds up, a skewed spend. */
+function customers(rows: number): Table {
+  const rng = new Rng(3);
+  const cols: (string | null)[][] = [[], [], [], [], [], []];
+  for (let r = 0; r < rows; r++) {
+    const signup = Date.UTC(2022, 0, 1) + rng.int(500) * 86_400_000;
+    const spend = 20.49 + Math.exp(rng.normal() * 1.2 + 4);
+    const fee = [0, 2.5, 5][rng.int(3)];
+    cols[0].push(day(signup));
+    cols[1].push(rng.next() < 0.2 ? null : day(signup + rng.int(200) * 86_400_000));
+    cols[2].push(spend.toFixed(2));
+    cols[3].push(fee.toFixed(2));
+    cols[4].push((spend + fee).toFixed(2));
+    cols[5].push(['basic', 'pro', 'team'][rng.int(3)]);
+  }
+  return tableFromColumns(['signup', 'last_order', 'spend', 'fee', 'billed', 'plan'], cols);
+}
+
+/** What an untrained generator gives: every scalar anywhere in [-1, 1], every mode and category at random. */
+function randomRows(width: number, rows: number, seed: number): Float32Array {
+  const rng = new Rng(seed);
+  return Float32Array.from({ length: width * rows }, () => rng.next() * 2 - 1);
+}
+
+describe('rules kept on generated rows', () => {
+  const table = customers(400);
+  const schema = inferSchema(table);
+  const rules = findRules(table, schema, new Rng(1));
+
+  it('finds the table’s rules', () => {
+    expect(rules.map(describeRule)).toEqual(expect.arrayContaining(['last_order ≥ signup', 'billed = spend + fee']));
+  });
+
+  it('breaks none of them on 100,000 rows decoded from random model output', () => {
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const rows = 100_000;
+    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, rows, 9), rows, new Rng(2));
+    // Built columns keep their rules by construction; the few rows a rule still catches are dropped, not written.
+    expect(decoded.table.rowCount).toBeGreaterThan(0.9 * rows);
+    for (const rule of rules) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
+    // Missing last orders keep about their seed share.
+    const missing = decoded.table.columns[1].filter((v) => v === null).length / decoded.table.rowCount;
+    expect(missing).toBeGreaterThan(0.05);
+  });
+
+  it('without rules, the same output breaks the date order in many rows', () => {
+    const transformer = new TableTransformer(table, schema, 1, { rules: [] });
+    const decoded = transformer.decode(randomRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
+    expect(countBreaks(decoded, schema, { kind: 'order', low: 'signup', high: 'last_order' })).toBeGreaterThan(2000);
+  });
+});
+
+describe('edges', () => {
+  it('puts no more rows on the seed’s exact minimum and maximum than the seed has, however far out the model strays', () => {
+    const table = customers(400);
+    const schema = inferSchema(table);
+    const transformer = new TableTransformer(table, schema, 1, { rules: [] });
+    const rows = 50_000;
+    const decoded = transformer.decode(randomRows(transformer.layout.width, rows, 4), rows, new Rng(2));
+    for (const name of ['spend', 'signup', 'billed']) {
+      const seed = table.columns[table.names.indexOf(name)].filter((v): v is string => v !== null);
+      const sorted = [...seed].sort((a, b) => (name === 'signup' ? a.localeCompare(b) : Number(a) - Number(b)));
+      const [min, max] = [sorted[0], sorted[sorted.length - 1]];
+      const synth = decoded.columns[decoded.names.indexOf(name)];
+      for (const edge of [min, max]) {
+        const seedShare = seed.filter((v) => v === edge).length / seed.length;
+        const share = synth.filter((v) => v === edge).length / rows;
+        expect(share, `${name} = ${edge}`).toBeLessThanOrEqual(seedShare + 0.01);
+      }
+    }
+  });
+
+  it('lets values past the seed’s range when asked, but never below a sign rule', () => {
+    const table = customers(400);
+    const schema = inferSchema(table);
+    const transformer = new TableTransformer(table, schema, 1, { withinRange: false, rules: [{ kind: 'range', column: 'spend', min: 0 }] });
+    const decoded = transformer.decode(randomRows(transformer.layout.width, 20_000, 4), 20_000, new Rng(2));
+    const spend = decoded.columns[2].map(Number);
+    expect(Math.min(...spend)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...spend)).toBeGreaterThan(Math.max(...table.columns[2].map(Number)));
+  });
+});

@@ -1,0 +1,172 @@
+import { readColumns, ruleColumns, ruleTest, describeRule, type Rule } from '../data/rules';
+import { PLAIN_STYLE, readNumber } from '../data/numbers';
+import { numberReader, type ColumnSchema } from '../data/schema';
+import type { Table } from '../data/table';
+import type { Bounds, NumberCodec } from './continuous';
+
+/**
+ * A column a rule writes from others, so the rule holds by construction: `end` as `start`
+ * plus a modelled gap that is never negative (as SDV's inequality transform does), a total as
+ * the sum of its parts. Rules no construction covers are kept by redrawing rows that break them.
+ */
+export type Construction =
+  | { kind: 'gap'; column: string; low: string }
+  | { kind: 'sum'; column: string; parts: [string, string] };
+
+const isNumber = (x: number) => !Number.isNaN(x);
+
+/**
+ * Which accepted rules are kept by construction. `free` names the columns the model would
+ * learn on its own (not IDs, constants or columns that follow another). A column is built at
+ * most once (a sum before an order), never from itself through a chain, and only where the
+ * seed shows the construction loses nothing: a total is a number exactly when both parts are;
+ * an end is a number only where its start is. Of several starts, the latest on average is
+ * the one built from (the tightest bound); the others are kept by redraw.
+ */
+export function planConstructions(rules: Rule[], table: Table, schema: ColumnSchema[], free: Set<string>): Construction[] {
+  const plan = new Map<string, Construction>();
+  const dependsOn = (column: string, target: string): boolean => {
+    const c = plan.get(column);
+    if (!c) return false;
+    const from = c.kind === 'gap' ? [c.low] : c.parts;
+    return from.some((f) => f === target || dependsOn(f, target));
+  };
+  const usable = (c: Construction) => {
+    const from = c.kind === 'gap' ? [c.low] : c.parts;
+    return free.has(c.column) && !plan.has(c.column) && from.every((f) => free.has(f) && f !== c.column && !dependsOn(f, c.column));
+  };
+  for (const rule of rules) {
+    if (rule.kind !== 'sum') continue;
+    const c: Construction = { kind: 'sum', column: rule.total, parts: rule.parts };
+    if (!usable(c)) continue;
+    const [t, a, b] = readColumns(table, schema, [rule.total, ...rule.parts]);
+    if (t.every((x, r) => isNumber(x) === (isNumber(a[r]) && isNumber(b[r])))) plan.set(c.column, c);
+  }
+  const means = new Map<string, number>();
+  const meanOf = (name: string, xs: Float64Array) => {
+    if (!means.has(name)) {
+      const present = xs.filter(isNumber);
+      means.set(name, present.reduce((s, x) => s + x, 0) / Math.max(1, present.length));
+    }
+    return means.get(name)!;
+  };
+  const orders = rules.flatMap((r) => (r.kind === 'order' ? [r] : []));
+  const candidates = orders
+    .map((rule) => {
+      const [low, high] = readColumns(table, schema, [rule.low, rule.high]);
+      return { rule, low, high, ok: high.every((x, r) => !isNumber(x) || isNumber(low[r])) };
+    })
+    .filter((c) => c.ok)
+    .sort((a, b) => meanOf(b.rule.low, b.low) - meanOf(a.rule.low, a.low));
+  for (const { rule } of candidates) {
+    const c: Construction = { kind: 'gap', column: rule.high, low: rule.low };
+    if (usable(c)) plan.set(c.column, c);
+  }
+  return [...plan.values()];
+}
+
+/**
+ * The gap column a `gap` construction models, as text: `high - low` where both are numbers,
+ * the high cell's own text where it is a note ("ongoing"), missing where it is missing.
+ */
+export function gapValues(table: Table, schema: ColumnSchema[], c: Extract<Construction, { kind: 'gap' }>): (string | null)[] {
+  const [low, high] = readColumns(table, schema, [c.low, c.column]);
+  const texts = table.columns[table.names.indexOf(c.column)];
+  return texts.map((text, r) => (text === null ? null : isNumber(high[r]) ? String(high[r] - low[r]) : text));
+}
+
+/** Reads and writes a gap at full precision, within its seed range. */
+export function gapCodec(values: (string | null)[]): NumberCodec {
+  const read = (t: string) => readNumber(t, PLAIN_STYLE);
+  let [min, max] = [Infinity, -Infinity];
+  for (const v of values) {
+    const x = v === null ? NaN : read(v);
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return { read, write: String, min: Math.max(0, min), max };
+}
+
+/** Most frequent text of a column where it holds no number (usually missing), written where a total's parts are not numbers. */
+export function textWithoutNumber(values: (string | null)[], read: (t: string) => number): string | null {
+  const counts = new Map<string | null, number>();
+  for (const v of values) if (v === null || !isNumber(read(v))) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  let most = 0;
+  for (const [v, n] of counts) if (n > most) [best, most] = [v, n];
+  return best;
+}
+
+/** What decoding needs of a constructed column: how to write it, and what to write where its inputs are not numbers. */
+export interface Built {
+  construction: Construction;
+  codec: NumberCodec;
+  /** Sums: the text written where a part is not a number. */
+  otherwise: string | null;
+}
+
+/**
+ * Writes the constructed columns into `columns` (gap columns hold their decoded gaps on entry),
+ * in an order where every input is written first. Marks in `bad` the rows a construction
+ * cannot serve (a gap with no start).
+ */
+export function construct(built: Built[], names: string[], columns: (string | null)[][], schema: ColumnSchema[], bad: Uint8Array): void {
+  const ready = new Set(names.filter((n) => !built.some((b) => b.construction.column === n)));
+  const readers = new Map(schema.map((c) => [c.name, numberReader(c)]));
+  const col = (name: string) => columns[names.indexOf(name)];
+  const pending = [...built];
+  while (pending.length) {
+    const i = pending.findIndex(({ construction: c }) => (c.kind === 'gap' ? [c.low] : c.parts).every((f) => ready.has(f)));
+    if (i < 0) throw new Error('Constructed columns depend on each other in a circle.');
+    const [{ construction: c, codec, otherwise }] = pending.splice(i, 1);
+    const out = col(c.column);
+    if (c.kind === 'gap') {
+      const low = col(c.low);
+      const read = readers.get(c.low)!;
+      for (let r = 0; r < out.length; r++) {
+        const gap = out[r] === null ? NaN : Number(out[r]);
+        if (Number.isNaN(gap)) continue;
+        const start = low[r] === null ? NaN : read(low[r]!);
+        if (Number.isNaN(start)) {
+          bad[r] = 1;
+          out[r] = null;
+        } else out[r] = codec.write(start + gap);
+      }
+    } else {
+      const [a, b] = c.parts.map(col);
+      const [ra, rb] = c.parts.map((p) => readers.get(p)!);
+      for (let r = 0; r < out.length; r++) {
+        const x = a[r] === null ? NaN : ra(a[r]!);
+        const y = b[r] === null ? NaN : rb(b[r]!);
+        out[r] = Number.isNaN(x + y) ? otherwise : codec.write(x + y);
+      }
+    }
+    ready.add(c.column);
+  }
+}
+
+/**
+ * Marks in `bad` the rows that break an accepted rule, or whose constructed value left its
+ * `bounds`; returns how many rows each rule (by description) or bound broke.
+ */
+export function markBroken(rules: Rule[], bounds: Map<string, Bounds>, table: Table, schema: ColumnSchema[], bad: Uint8Array): Map<string, number> {
+  const broken = new Map<string, number>();
+  const count = (what: string, r: number) => {
+    if (!bad[r]) broken.set(what, (broken.get(what) ?? 0) + 1);
+    bad[r] = 1;
+  };
+  for (const rule of rules) {
+    const test = ruleTest(rule, schema);
+    const columns = readColumns(table, schema, ruleColumns(rule));
+    const row = new Array<number>(columns.length);
+    for (let r = 0; r < table.rowCount; r++) {
+      for (let c = 0; c < columns.length; c++) row[c] = columns[c][r];
+      if (!test(row)) count(describeRule(rule), r);
+    }
+  }
+  for (const [name, { min, max }] of bounds) {
+    const [xs] = readColumns(table, schema, [name]);
+    for (let r = 0; r < xs.length; r++) if (xs[r] < min || xs[r] > max) count(`${name} within ${min} … ${max}`, r);
+  }
+  return broken;
+}
