@@ -1,0 +1,131 @@
+import { isModelled, numberReader, type ColumnSchema } from '../data/schema';
+import type { Table } from '../data/table';
+import type { Rng } from '../train/rng';
+import { prepare, type CodedColumn, type NumericColumn } from './columns';
+
+/** Categories a column may have for its per-category means to be compared (more would be mostly noise). */
+export const MAX_MEAN_CATEGORIES = 20;
+
+export interface CategoryMeanPair {
+  category: string;
+  value: string;
+  /** Σ over real categories of share × |real mean − synthetic mean| / real standard deviation. */
+  error: number;
+}
+
+/**
+ * How far the synthetic mean of each number (or date) within each category falls from the
+ * real one: for every pair of a category column with at most 20 categories and a numeric or
+ * date column, the real-share-weighted mean absolute difference of per-category means, in
+ * real standard deviations. Rows missing either value are left out; a category the synthetic
+ * rows lack counts as their overall mean. A pair whose number is constant in the real rows,
+ * or absent from the synthetic ones, is skipped. `error` is the mean over pairs (0 when none).
+ */
+export function categoryMeanError(real: Table, synth: Table, schema: ColumnSchema[]): { error: number; worst: CategoryMeanPair | null; pairs: CategoryMeanPair[] } {
+  const [r, s] = prepare(schema, [real, synth]);
+  const pairs: CategoryMeanPair[] = [];
+  for (let c = 0; c < r.length; c++) {
+    const rc = r[c];
+    if (rc.kind !== 'code' || new Set(rc.values.filter((v) => v >= 0)).size > MAX_MEAN_CATEGORIES) continue;
+    for (let v = 0; v < r.length; v++) {
+      const rv = r[v];
+      if (rv.kind !== 'number') continue;
+      const error = pairError(rc, rv, s[c] as CodedColumn, s[v] as NumericColumn);
+      if (error !== null) pairs.push({ category: rc.name, value: rv.name, error });
+    }
+  }
+  const worst = pairs.reduce<CategoryMeanPair | null>((w, p) => (w === null || p.error > w.error ? p : w), null);
+  return { error: pairs.length ? pairs.reduce((t, p) => t + p.error, 0) / pairs.length : 0, worst, pairs };
+}
+
+function pairError(realCodes: CodedColumn, realValues: NumericColumn, synthCodes: CodedColumn, synthValues: NumericColumn): number | null {
+  const real = categoryMeans(realCodes.values, realValues.values, realCodes.labels.length);
+  const synth = categoryMeans(synthCodes.values, synthValues.values, realCodes.labels.length);
+  if (real.rows === 0 || synth.rows === 0) return null;
+  const mean = real.total / real.rows;
+  let sq = 0;
+  for (let i = 0; i < realValues.values.length; i++) {
+    if (realCodes.values[i] >= 0 && !Number.isNaN(realValues.values[i])) sq += (realValues.values[i] - mean) ** 2;
+  }
+  const sd = Math.sqrt(sq / real.rows);
+  if (!(sd > 0)) return null;
+  const synthMean = synth.total / synth.rows;
+  let error = 0;
+  for (let k = 0; k < real.counts.length; k++) {
+    if (real.counts[k] === 0) continue;
+    const other = synth.counts[k] > 0 ? synth.sums[k] / synth.counts[k] : synthMean;
+    error += (real.counts[k] / real.rows) * Math.abs(real.sums[k] / real.counts[k] - other);
+  }
+  return error / sd;
+}
+
+/** Per-category sums and counts of the values, over rows with both present. */
+function categoryMeans(codes: Int32Array, values: Float64Array, categories: number) {
+  const sums = new Float64Array(categories);
+  const counts = new Float64Array(categories);
+  let total = 0;
+  let rows = 0;
+  for (let i = 0; i < codes.length; i++) {
+    if (codes[i] < 0 || Number.isNaN(values[i])) continue;
+    sums[codes[i]] += values[i];
+    counts[codes[i]]++;
+    total += values[i];
+    rows++;
+  }
+  return { sums, counts, total, rows };
+}
+
+/**
+ * The table with each column shuffled on its own: every column keeps its values (so column
+ * shapes stay perfect) while every relationship between columns is destroyed. A generator
+ * whose pair trends do not beat this baseline has learned no relationships at all.
+ */
+export function shuffledBaseline(table: Table, rng: Rng): Table {
+  const columns = table.columns.map((column) => {
+    const out = column.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  });
+  return { ...table, columns };
+}
+
+export interface ExtremeShare {
+  column: string;
+  /** Synthetic share of rows written as the seed's minimum or maximum, less the seed's own share, in percentage points. */
+  points: number;
+}
+
+/**
+ * Generators that clip to the seed's range pile rows on its exact minimum and maximum. For each
+ * modelled numeric or date column, the share of synthetic rows whose text is one the seed wrote
+ * for its smallest or largest value, minus the seed's own share of such rows, in percentage
+ * points (shares over all rows, missing included). Returns the column with the largest excess
+ * and every column's figure; `worst` is null when there is no numeric or date column.
+ */
+export function extremeShare(real: Table, synth: Table, schema: ColumnSchema[]): { worst: ExtremeShare | null; columns: ExtremeShare[] } {
+  const columns: ExtremeShare[] = [];
+  for (const column of schema) {
+    if (!isModelled(column) || (column.kind !== 'numeric' && column.kind !== 'datetime')) continue;
+    const a = real.columns[real.names.indexOf(column.name)];
+    const b = synth.columns[synth.names.indexOf(column.name)];
+    if (!a || !b || a.length === 0 || b.length === 0) continue;
+    const read = numberReader(column);
+    const texts = a.filter((v): v is string => v !== null).map((v) => v.trim());
+    const numbers = texts.map(read);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const x of numbers) {
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    // Every spelling the seed used for its extremes ("5" and "5.0" alike).
+    const extremes = new Set(texts.filter((_, i) => numbers[i] === lo || numbers[i] === hi));
+    const share = (values: (string | null)[]) => values.filter((v) => v !== null && extremes.has(v.trim())).length / values.length;
+    columns.push({ column: column.name, points: 100 * (share(b) - share(a)) });
+  }
+  const worst = columns.reduce<ExtremeShare | null>((w, c) => (w === null || c.points > w.points ? c : w), null);
+  return { worst, columns };
+}
