@@ -39,7 +39,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@tensorflow/*'], message: 'The worker owns every tensor.' },
-            { group: ['**/core/model/*', '!**/core/model/config', '**/core/train/*'], allowTypeImports: true, message: 'Only types cross to the page.' },
+            { group: ['**/core/model/*', '!**/core/model/config', '**/core/train/*', '!**/core/train/budget'], allowTypeImports: true, message: 'Only types cross to the page.' },
           ],
         },
       ],

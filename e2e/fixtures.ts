@@ -1,4 +1,4 @@
-import { test as base, expect, type Download, type Page } from '@playwright/test';
+import { test as base, expect, type Download, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
 /** The studio as a user sees it: what they click, type and drop. */
@@ -24,6 +24,17 @@ export class StudioPage {
 
   async upload(name: string, content: string | Buffer): Promise<void> {
     await this.page.getByLabel('Upload data').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
+  }
+
+  /** The error banner: the alert that can be dismissed (a settings field's own alert cannot). */
+  get banner(): Locator {
+    return this.page.getByRole('alert').filter({ has: this.page.getByRole('button', { name: 'Dismiss message' }) });
+  }
+
+  /** Closes the error banner if it shows, so that the next message seen is a new one. */
+  async dismissMessage(): Promise<void> {
+    if (await this.banner.count()) await this.banner.getByRole('button', { name: 'Dismiss message' }).click();
+    await expect(this.banner).toHaveCount(0);
   }
 
   async chooseBackend(value: 'webgpu' | 'webgl' | 'wasm' | 'cpu'): Promise<void> {

@@ -24,7 +24,7 @@ function run(argv: string[]): SynthArgs {
 
 describe('parseArgs', () => {
   it('reads every flag and fills the defaults', () => {
-    expect(run(BASE)).toEqual({ input: 'seed.csv', out: 'synth.csv', format: 'csv', rows: undefined, maxRows: 2_000_000, epochs: 10, seed: 42, backend: 'wasm', batch: undefined });
+    expect(run(BASE)).toEqual({ input: 'seed.csv', out: 'synth.csv', format: 'csv', rows: undefined, maxRows: 2_000_000, epochs: 'auto', seed: 42, backend: 'wasm', batch: undefined, rules: undefined });
     const all = run([...BASE.slice(0, 2), '--out', 'o.parquet', '--rows', '75', '--epochs', '3', '--seed', '0', '--backend', 'cpu', '--batch', '20', '--max-rows', '80']);
     expect(all).toMatchObject({ out: 'o.parquet', format: 'parquet', rows: 75, maxRows: 80, epochs: 3, seed: 0, backend: 'cpu', batch: 20 });
     expect(run(['--input=seed.csv', '--out=o.json']).format).toBe('json');

@@ -14,7 +14,8 @@ export interface SynthArgs {
   rows?: number;
   /** The most rows this run may write: MAX_GENERATED_ROWS unless --max-rows says otherwise. */
   maxRows: number;
-  epochs: number;
+  /** 'auto': the length the table's size sets (see core/train/budget.ts). */
+  epochs: number | 'auto';
   seed: number;
   backend: Backend;
   batch?: number;
@@ -31,7 +32,8 @@ export const USAGE = `usage: npm run synth -- --input data.csv --out synth.csv [
                     must not be the --input file
   --rows N          rows to generate (default: as many as the seed has; at most ${LIMIT})
   --max-rows N      raise the ${LIMIT}-row limit on --rows on purpose
-  --epochs E        training epochs (default 10)
+  --epochs E        training epochs (default: set from the table's size, stopping early once
+                    held-back rows stop improving; a number here trains exactly that many)
   --seed S          random seed, 0 to 4294967295; the same seed gives the same rows (default 42)
   --backend NAME    wasm (default), cpu, or webgpu (Dawn, needs a Vulkan GPU)
   --batch B         largest training batch (default ${DEFAULT_CONFIG.batchSize}; a small table trains on smaller ones)
@@ -80,7 +82,7 @@ export function parseArgs(argv: string[]): SynthArgs | 'help' {
     format,
     rows,
     maxRows,
-    epochs: wholeNumber('epochs', values.epochs, 1, 100_000) ?? 10,
+    epochs: wholeNumber('epochs', values.epochs, 1, 100_000) ?? 'auto',
     seed: wholeNumber('seed', values.seed, 0, 0xffff_ffff) ?? 42,
     backend: backend as Backend,
     batch: wholeNumber('batch', values.batch, 1, 1_000_000),

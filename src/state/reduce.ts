@@ -17,6 +17,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         fileName: message.name,
         rowCount: message.rows,
         columns: message.columns,
+        rules: [],
         encoding: message.encoding ?? null,
         renamed: message.renamed ?? [],
         trainedEpochs: 0,
@@ -32,6 +33,8 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
       };
     case 'schema':
       return { columns: message.columns, error: null };
+    case 'rules':
+      return { rules: message.rules };
     case 'error':
       return {
         error: { task: message.task, message: message.message },
@@ -42,18 +45,22 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
       };
     case 'trainStarted':
       return {
-        run: { stepsPerEpoch: message.stepsPerEpoch, batch: message.batch, preprocessSeconds: message.preprocessSeconds, trainingRows: message.trainingRows, derived: message.derived },
+        run: { epochs: message.epochs, validationRows: message.validationRows, stepsPerEpoch: message.stepsPerEpoch, batch: message.batch, preprocessSeconds: message.preprocessSeconds, trainingRows: message.trainingRows, derived: message.derived },
         losses: { step: [], discriminator: [], generator: [], penalty: [] },
         fidelity: { epoch: [], score: [], pairs: [] },
         generated: null,
+        latest: null,
+        modelReady: false,
         choices: [],
       };
     case 'progress': {
       const { losses } = state;
       const p = message.progress;
+      const speed = state.backend ? { ...state.speed, [`${state.backend}:${state.run?.batch}`]: 1 / p.stepsPerSecond } : state.speed;
       const keep = (xs: number[], x: number) => [...(xs.length >= MAX_LOSS_POINTS ? xs.slice(1) : xs), x];
       return {
         progress: p,
+        speed,
         losses: {
           step: keep(losses.step, p.step),
           discriminator: keep(losses.discriminator, p.losses.discriminator),
@@ -72,7 +79,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         },
       };
     case 'trainEnded':
-      return { status: 'idle', trainedEpochs: message.epochs, modelReady: true, stoppedEarly: message.stopped, choices: message.choices };
+      return { status: 'idle', trainedEpochs: message.epochs, modelReady: true, stoppedEarly: message.stopped, converged: message.converged, choices: message.choices };
     case 'generateProgress':
       return { generating: { done: message.done, total: message.total } };
     case 'generated':

@@ -34,6 +34,14 @@ export function createStudioStore(connection: Connection) {
     },
     setColumn: (name, change) => connection.send({ type: 'column', name, ...change }),
     dismissError: () => set({ error: null }),
+    // Rules
+    rules: [],
+    keepRule: (text, keep) => connection.send({ type: 'keepRule', text, keep }),
+    removeRule: (text) => connection.send({ type: 'removeRule', text }),
+    addRule: (rule) => {
+      set({ error: null });
+      connection.send({ type: 'addRule', rule });
+    },
     // Backend
     backendChoice: 'auto',
     backend: null,
@@ -51,10 +59,13 @@ export function createStudioStore(connection: Connection) {
     trainedEpochs: 0,
     modelReady: false,
     stoppedEarly: false,
+    converged: false,
+    speed: {},
     choices: [],
     setConfig: (patch) => set({ config: { ...get().config, ...patch } }),
     train: () => {
-      set({ status: 'training', error: null, progress: null, latest: null, generated: null, modelReady: false });
+      // The model and rows the user has stay until the worker starts the new run: a refused one keeps them.
+      set({ status: 'training', error: null, progress: null });
       connection.send({ type: 'train', config: get().config });
     },
     pause: () => {

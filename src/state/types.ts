@@ -2,7 +2,8 @@ import type { ExportFormat } from '../core/export/writer';
 import type { ModelConfig } from '../core/model/config';
 import type { TrainProgress } from '../core/train/tabularModel';
 import type { DerivedColumn } from '../core/transform/transformer';
-import type { BackendChoice, BackendName, ColumnView, Condition, EpochView, Task, ToWorker } from '../worker/protocol';
+import type { BackendChoice, BackendName, ColumnView, Condition, EpochView, RuleView, Task, ToWorker } from '../worker/protocol';
+import type { Rule } from '../core/data/rules';
 import type { TextEncoding } from '../core/data/encoding';
 import type { Rename } from '../core/data/names';
 import type { ColumnKind } from '../core/data/schema';
@@ -23,6 +24,14 @@ export interface DataSlice {
   dismissError(): void;
 }
 
+/** Rules every seed row obeys, which generated rows keep when ticked. */
+export interface RulesSlice {
+  rules: RuleView[];
+  keepRule(text: string, keep: boolean): void;
+  removeRule(text: string): void;
+  addRule(rule: Rule): void;
+}
+
 export interface BackendSlice {
   backendChoice: BackendChoice;
   backend: BackendName | null;
@@ -38,12 +47,16 @@ export interface TrainSlice {
   config: ModelConfig;
   progress: TrainProgress | null;
   /** `derived`: columns written from the column they follow in the seed, not modelled. */
-  run: { stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: DerivedColumn[] } | null;
+  run: { epochs: number; validationRows: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: DerivedColumn[] } | null;
   trainedEpochs: number;
   /** A model exists (trained fully or stopped early) and can generate. */
   modelReady: boolean;
   /** The last run ended on Stop rather than after all its epochs. */
   stoppedEarly: boolean;
+  /** The last run stopped early because validation fidelity stopped improving. */
+  converged: boolean;
+  /** Seconds per training step measured on this page, by backend and batch (`wasm:50`): the time estimate before Train. */
+  speed: Record<string, number>;
   choices: { column: string; values: string[] }[];
   setConfig(patch: Partial<ModelConfig>): void;
   train(): void;
@@ -75,4 +88,4 @@ export interface Connection {
   send(message: ToWorker): void;
 }
 
-export type StudioState = DataSlice & BackendSlice & TrainSlice & LiveSlice & GenerateSlice & { connection: Connection };
+export type StudioState = DataSlice & RulesSlice & BackendSlice & TrainSlice & LiveSlice & GenerateSlice & { connection: Connection };

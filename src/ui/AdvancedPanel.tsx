@@ -1,23 +1,24 @@
-import type { ModelConfig } from '../core/model/config';
+import { useEffect, useId, useState } from 'react';
+import { describeRange, LAYER_LIMITS, layersProblem, SETTING_RANGES, settingProblem, type ModelConfig, type NumberSetting } from '../core/model/config';
 import { useStudio } from './StudioContext';
 
-type NumberKey = { [K in keyof ModelConfig]: ModelConfig[K] extends number ? K : never }[keyof ModelConfig];
-
-const FIELDS: { key: NumberKey; label: string; step: number; min: number }[] = [
-  { key: 'batchSize', label: 'Batch size', step: 10, min: 10 },
-  { key: 'pac', label: 'Pack size (PacGAN)', step: 1, min: 1 },
-  { key: 'embeddingDim', label: 'Noise dimension', step: 1, min: 1 },
-  { key: 'generatorLr', label: 'Generator learning rate', step: 0.0001, min: 0 },
-  { key: 'discriminatorLr', label: 'Discriminator learning rate', step: 0.0001, min: 0 },
-  { key: 'beta1', label: 'Adam beta 1', step: 0.05, min: 0 },
-  { key: 'beta2', label: 'Adam beta 2', step: 0.01, min: 0 },
-  { key: 'discriminatorSteps', label: 'Discriminator steps per generator step', step: 1, min: 1 },
-  { key: 'gradientPenalty', label: 'Gradient penalty weight', step: 1, min: 0 },
-  { key: 'penaltyEvery', label: 'Gradient penalty every N critic steps', step: 1, min: 1 },
-  { key: 'tau', label: 'Gumbel-softmax temperature', step: 0.05, min: 0.01 },
-  { key: 'dropout', label: 'Discriminator dropout', step: 0.05, min: 0 },
-  { key: 'generatorAverage', label: 'Generator weight averaging (decay, 0 = off)', step: 0.001, min: 0 },
-  { key: 'seed', label: 'Seed', step: 1, min: 0 },
+// The ranges and labels come from the core, which refuses the same values when training starts.
+const FIELDS: { key: NumberSetting; step: number }[] = [
+  { key: 'batchSize', step: 10 },
+  { key: 'pac', step: 1 },
+  { key: 'embeddingDim', step: 1 },
+  // A step of the range's lower bound: the browser counts steps from `min`, and a coarser one would snap 0.0001 to 0.000101.
+  { key: 'generatorLr', step: 0.000001 },
+  { key: 'discriminatorLr', step: 0.000001 },
+  { key: 'beta1', step: 0.05 },
+  { key: 'beta2', step: 0.01 },
+  { key: 'discriminatorSteps', step: 1 },
+  { key: 'gradientPenalty', step: 1 },
+  { key: 'penaltyEvery', step: 1 },
+  { key: 'tau', step: 0.05 },
+  { key: 'dropout', step: 0.05 },
+  { key: 'generatorAverage', step: 0.001 },
+  { key: 'seed', step: 1 },
 ];
 
 type SwitchKey = { [K in keyof ModelConfig]: ModelConfig[K] extends boolean ? K : never }[keyof ModelConfig];
@@ -26,30 +27,30 @@ const SWITCHES: { key: SwitchKey; label: string }[] = [
   { key: 'conditionOnModes', label: 'Condition on continuous modes' },
   { key: 'deriveColumns', label: 'Write columns that follow another column from it' },
   { key: 'keepBest', label: 'Generate with the best epoch' },
+  { key: 'withinSeedRange', label: "Keep values within the seed's range" },
+  { key: 'earlyStop', label: 'Stop early when the held-back rows stop improving' },
 ];
 
-const dims = (text: string) => text.split(/[,\s]+/).filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+/** A typed number; an empty field is no number (NaN), which no range admits. */
+const numberOf = (text: string) => (text.trim() === '' ? NaN : Number(text));
+const widthsOf = (text: string) => text.split(/[,\s]+/).filter(Boolean).map(Number);
+
+interface FieldProps {
+  config: ModelConfig;
+  disabled: boolean;
+  setConfig(patch: Partial<ModelConfig>): void;
+}
 
 /** Every training setting, defaults from the CTGAN paper. */
 export function AdvancedPanel() {
   const { config, busy, setConfig } = useStudio((s) => ({ config: s.config, busy: s.status !== 'idle', setConfig: s.setConfig }));
+  const props = { config, disabled: busy, setConfig };
   return (
     <details className="advanced">
       <summary>Advanced</summary>
       <div className="grid">
         {FIELDS.map((f) => (
-          <label key={f.key}>
-            {f.label}
-            <input
-              type="number"
-              aria-label={f.label}
-              step={f.step}
-              min={f.min}
-              value={config[f.key]}
-              disabled={busy}
-              onChange={(e) => Number.isFinite(e.target.valueAsNumber) && setConfig({ [f.key]: e.target.valueAsNumber })}
-            />
-          </label>
+          <NumberField key={f.key} setting={f.key} step={f.step} {...props} />
         ))}
         {SWITCHES.map((f) => (
           <label key={f.key} className="check">
@@ -57,15 +58,95 @@ export function AdvancedPanel() {
             {f.label}
           </label>
         ))}
-        <label>
-          Generator layers
-          <input aria-label="Generator layers" defaultValue={config.generatorDims.join(', ')} disabled={busy} onBlur={(e) => dims(e.target.value).length && setConfig({ generatorDims: dims(e.target.value) })} />
-        </label>
-        <label>
-          Discriminator layers
-          <input aria-label="Discriminator layers" defaultValue={config.discriminatorDims.join(', ')} disabled={busy} onBlur={(e) => dims(e.target.value).length && setConfig({ discriminatorDims: dims(e.target.value) })} />
-        </label>
+        <LayersField label="Generator layers" setting="generatorDims" {...props} />
+        <LayersField label="Discriminator layers" setting="discriminatorDims" {...props} />
       </div>
     </details>
+  );
+}
+
+/**
+ * A number setting with its range beside it. Only a value in range reaches the config; one out of
+ * range stays in the field with a message saying what training uses meanwhile, so the user's
+ * typing is neither lost nor silently trained on.
+ */
+function NumberField({ setting, step, config, disabled, setConfig }: FieldProps & { setting: NumberSetting; step: number }) {
+  const range = SETTING_RANGES[setting];
+  const id = useId();
+  // What the user typed, until the field loses focus in range (then it shows the config again).
+  const [typed, setTyped] = useState<string | null>(null);
+  const value = typed === null ? config[setting] : numberOf(typed);
+  const problem = typed === null ? null : settingProblem(setting, value, config);
+  const change = (text: string) => {
+    setTyped(text);
+    const next = numberOf(text);
+    if (!settingProblem(setting, next, config)) setConfig({ [setting]: next });
+  };
+  // A pack size refused for the batch it exceeded is taken once the batch grows past it.
+  useEffect(() => {
+    if (typed !== null && !problem && value !== config[setting]) setConfig({ [setting]: value });
+  }, [typed, problem, value, config, setting, setConfig]);
+  return (
+    <div className="field">
+      <label>
+        {range.label}
+        <input
+          type="number"
+          aria-label={range.label}
+          aria-describedby={problem ? `${id}-help ${id}-error` : `${id}-help`}
+          aria-invalid={problem ? true : undefined}
+          step={step}
+          min={range.min}
+          max={range.max}
+          value={typed ?? config[setting]}
+          disabled={disabled}
+          onChange={(e) => change(e.target.value)}
+          onBlur={() => !problem && setTyped(null)}
+        />
+      </label>
+      <span className="help" id={`${id}-help`}>
+        {describeRange(range)}
+      </span>
+      {problem && (
+        <span className="field-error" id={`${id}-error`} role="alert">
+          {problem} Training uses {config[setting]} until it is fixed.
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Hidden layer widths, typed as "256, 256"; taken when every width is in range. */
+function LayersField({ label, setting, config, disabled, setConfig }: FieldProps & { label: string; setting: 'generatorDims' | 'discriminatorDims' }) {
+  const id = useId();
+  const [typed, setTyped] = useState(() => config[setting].join(', '));
+  const problem = layersProblem(label, widthsOf(typed), typed.trim());
+  const change = (text: string) => {
+    setTyped(text);
+    const widths = widthsOf(text);
+    if (!layersProblem(label, widths)) setConfig({ [setting]: widths });
+  };
+  return (
+    <div className="field">
+      <label>
+        {label}
+        <input
+          aria-label={label}
+          aria-describedby={problem ? `${id}-help ${id}-error` : `${id}-help`}
+          aria-invalid={problem ? true : undefined}
+          value={typed}
+          disabled={disabled}
+          onChange={(e) => change(e.target.value)}
+        />
+      </label>
+      <span className="help" id={`${id}-help`}>
+        Widths such as 256, 256: 1 to {LAYER_LIMITS.layers} layers of 1 to {LAYER_LIMITS.width.toLocaleString('en-US')}
+      </span>
+      {problem && (
+        <span className="field-error" id={`${id}-error`} role="alert">
+          {problem} Training uses {config[setting].join(', ')} until it is fixed.
+        </span>
+      )}
+    </div>
   );
 }

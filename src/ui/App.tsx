@@ -4,6 +4,7 @@ import { DataPanel } from './DataPanel';
 import { ErrorBanner } from './ErrorBanner';
 import { GeneratePanel } from './GeneratePanel';
 import { LiveView } from './LiveView';
+import { RulesPanel } from './RulesPanel';
 import { SchemaPanel } from './SchemaPanel';
 import { useStudio } from './StudioContext';
 import { TrainPanel } from './TrainPanel';
@@ -38,6 +39,7 @@ export function App() {
         <ErrorBanner />
         <DataPanel />
         <SchemaPanel />
+        <RulesPanel />
         <TrainPanel />
         <LiveView />
         <GeneratePanel />

@@ -1,6 +1,7 @@
 // Messages between the page and the studio worker. Types only: no tfjs here.
 import type { TextEncoding } from '../core/data/encoding';
 import type { Rename } from '../core/data/names';
+import type { Rule } from '../core/data/rules';
 import type { ColumnKind, ColumnSchema } from '../core/data/schema';
 import type { ExportFormat } from '../core/export/writer';
 import type { Distribution } from '../core/metrics/distribution';
@@ -22,6 +23,15 @@ export interface ColumnView extends ColumnSchema {
   follows?: string;
 }
 
+/** A rule as the Rules panel lists it: found in the seed or added by hand, kept or not. */
+export interface RuleView {
+  rule: Rule;
+  /** `ship_date ≥ order_date`: also the rule's identity in messages. */
+  text: string;
+  origin: 'found' | 'added';
+  keep: boolean;
+}
+
 export interface Condition {
   column: string;
   value: string;
@@ -31,6 +41,9 @@ export type ToWorker =
   | { type: 'backend'; choice: BackendChoice }
   | { type: 'load'; file: Blob; name: string }
   | { type: 'column'; name: string; kind?: ColumnKind; include?: boolean }
+  | { type: 'keepRule'; text: string; keep: boolean }
+  | { type: 'removeRule'; text: string }
+  | { type: 'addRule'; rule: Rule }
   | { type: 'train'; config: ModelConfig }
   | { type: 'pause' }
   | { type: 'resume' }
@@ -38,7 +51,7 @@ export type ToWorker =
   | { type: 'generate'; rows: number; condition?: Condition }
   | { type: 'export'; format: ExportFormat };
 
-export type Task = 'backend' | 'load' | 'schema' | 'train' | 'generate' | 'export';
+export type Task = 'backend' | 'load' | 'schema' | 'rules' | 'train' | 'generate' | 'export';
 
 export interface EpochView {
   epoch: number;
@@ -56,11 +69,13 @@ export type FromWorker =
   /** `encoding` of a text file; `renamed`: header names changed so that each column has its own. */
   | { type: 'loaded'; name: string; rows: number; columns: ColumnView[]; encoding?: TextEncoding; renamed?: Rename[] }
   | { type: 'schema'; columns: ColumnView[] }
+  | { type: 'rules'; rules: RuleView[] }
   | { type: 'error'; task: Task; message: string }
-  | { type: 'trainStarted'; epochs: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: DerivedColumn[] }
+  | { type: 'trainStarted'; epochs: number; validationRows: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: DerivedColumn[] }
   | { type: 'progress'; progress: TrainProgress }
   | { type: 'epoch'; report: EpochView }
-  | { type: 'trainEnded'; stopped: boolean; epochs: number; choices: { column: string; values: string[] }[] }
+  /** `converged`: stopped early, validation fidelity having stopped improving. */
+  | { type: 'trainEnded'; stopped: boolean; converged: boolean; epochs: number; choices: { column: string; values: string[] }[] }
   | { type: 'generateProgress'; done: number; total: number }
   | { type: 'generated'; rows: number; seconds: number; preview: { names: string[]; rows: (string | null)[][] } }
   | { type: 'file'; name: string; blob: Blob };

@@ -1,15 +1,18 @@
 /// <reference lib="webworker" />
 import { assertText, formatOf, parseDelimitedBlob } from '../core/data/parse';
 import { loadTable } from '../core/data/load';
+import { findRules } from '../core/data/findRules';
+import { describeRule, validateRules, type Rule } from '../core/data/rules';
 import { inferSchema, requireModelledColumn, withKind, type ColumnSchema } from '../core/data/schema';
 import { InputError, type Table } from '../core/data/table';
 import { createWriter, MIME, type ExportFormat } from '../core/export/writer';
 import { miniDistribution } from '../core/metrics/distribution';
 import type { ModelConfig } from '../core/model/config';
+import { Rng } from '../core/train/rng';
 import { TabularModel, type EpochReport } from '../core/train/tabularModel';
 import { findDerivations } from '../core/transform/derived';
 import { switchBackend } from './backend';
-import { MAX_GENERATED_ROWS, type ColumnView, type Condition, type FromWorker, type Task, type ToWorker } from './protocol';
+import { MAX_GENERATED_ROWS, type ColumnView, type Condition, type FromWorker, type RuleView, type Task, type ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker) => scope.postMessage(message);
@@ -19,6 +22,7 @@ interface Studio {
   name: string;
   table: Table;
   schema: ColumnSchema[];
+  rules: RuleView[];
   model: TabularModel | null;
   generated: { chunks: Table[]; condition?: Condition } | null;
 }
@@ -43,6 +47,10 @@ async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 's
       return load(message.file, message.name);
     case 'column':
       return setColumn(message.name, message.kind, message.include);
+    case 'keepRule':
+    case 'removeRule':
+    case 'addRule':
+      return changeRules(message);
     case 'train':
       return train(message.config);
     case 'generate':
@@ -64,8 +72,10 @@ async function load(file: Blob, name: string): Promise<void> {
   }
   // Only a table that parsed replaces what was loaded before.
   studio?.model?.dispose();
-  studio = { name, table, schema: inferSchema(table), model: null, generated: null };
+  const schema = inferSchema(table);
+  studio = { name, table, schema, rules: withFound(table, schema, []), model: null, generated: null };
   post({ type: 'loaded', name, rows: table.rowCount, columns: views(studio), encoding: table.encoding, renamed: table.renamed });
+  post({ type: 'rules', rules: studio.rules });
 }
 
 function setColumn(name: string, kind?: ColumnSchema['kind'], include?: boolean): void {
@@ -76,23 +86,68 @@ function setColumn(name: string, kind?: ColumnSchema['kind'], include?: boolean)
   if (kind && kind !== next.kind) next = withKind(next, kind, s.table.columns[i]);
   if (include !== undefined) next = { ...next, include };
   s.schema = s.schema.map((c, j) => (j === i ? next : c));
+  s.rules = withFound(s.table, s.schema, s.rules);
   post({ type: 'schema', columns: views(s) });
+  post({ type: 'rules', rules: s.rules });
+}
+
+/**
+ * The rules of the seed under `schema`, keeping the user's choices: a found rule they unticked
+ * stays unticked, and a rule they added stays while the columns still allow it.
+ */
+function withFound(table: Table, schema: ColumnSchema[], before: RuleView[]): RuleView[] {
+  const kept = new Map(before.map((r) => [r.text, r.keep]));
+  const found = findRules(table, schema, new Rng(1)).map((rule): RuleView => {
+    const text = describeRule(rule);
+    return { rule, text, origin: 'found', keep: kept.get(text) ?? true };
+  });
+  const added = before.filter((r) => r.origin === 'added' && !found.some((f) => f.text === r.text) && allows(r.rule, table, schema));
+  return [...found, ...added];
+}
+
+function allows(rule: Rule, table: Table, schema: ColumnSchema[]): boolean {
+  try {
+    validateRules([rule], table, schema);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function changeRules(message: Extract<ToWorker, { type: 'keepRule' | 'removeRule' | 'addRule' }>): void {
+  const s = requireStudio();
+  if (message.type === 'addRule') {
+    const text = describeRule(message.rule);
+    if (s.rules.some((r) => r.text === text)) throw new InputError(`The rule "${text}" is already in the list.`);
+    const rules = [...s.rules.filter((r) => r.keep).map((r) => r.rule), message.rule];
+    validateRules(rules, s.table, s.schema);
+    s.rules = [...s.rules, { rule: message.rule, text, origin: 'added', keep: true }];
+  } else if (message.type === 'keepRule') {
+    const rules = s.rules.map((r) => (r.text === message.text ? { ...r, keep: message.keep } : r));
+    validateRules(rules.filter((r) => r.keep).map((r) => r.rule), s.table, s.schema);
+    s.rules = rules;
+  } else s.rules = s.rules.filter((r) => r.text !== message.text);
+  post({ type: 'rules', rules: s.rules });
 }
 
 async function train(config: ModelConfig): Promise<void> {
   const s = requireStudio();
   requireModelledColumn(s.schema);
+  const rules = s.rules.filter((r) => r.keep).map((r) => r.rule);
+  validateRules(rules, s.table, s.schema);
+  // Built before the old model goes: settings or a table it refuses leave the trained model in place.
+  const model = new TabularModel(s.table, s.schema, config, rules);
   s.model?.dispose();
-  s.model = null;
-  s.generated = null;
-  const model = new TabularModel(s.table, s.schema, config);
   s.model = model;
-  post({ type: 'trainStarted', epochs: config.epochs, stepsPerEpoch: model.trainer.stepsPerEpoch, batch: model.trainer.batch, preprocessSeconds: model.preprocessSeconds, trainingRows: model.trainingRows, derived: model.transformer.derived });
+  s.generated = null;
+  const epochs = model.plannedEpochs;
+  post({ type: 'trainStarted', epochs, validationRows: model.validationRows, stepsPerEpoch: model.trainer.stepsPerEpoch, batch: model.trainer.batch, preprocessSeconds: model.preprocessSeconds, trainingRows: model.trainingRows, derived: model.transformer.derived });
   const state = { paused: false, stopped: false, wake: null as (() => void) | null };
   training = state;
+  let ending: 'done' | 'stopped' | 'converged';
   try {
     post({ type: 'epoch', report: epochView(await model.snapshot(0)) });
-    await model.train(config.epochs, {
+    ending = await model.train(epochs, {
       readEvery: 5,
       onProgress: (progress) => post({ type: 'progress', progress }),
       onEpoch: (report) => post({ type: 'epoch', report: epochView(report) }),
@@ -104,7 +159,7 @@ async function train(config: ModelConfig): Promise<void> {
   } finally {
     training = null;
   }
-  post({ type: 'trainEnded', stopped: state.stopped, epochs: model.epochs, choices: model.conditionChoices() });
+  post({ type: 'trainEnded', stopped: state.stopped, converged: ending === 'converged', epochs: model.epochs, choices: model.conditionChoices() });
 }
 
 function control(kind: 'pause' | 'resume' | 'stop'): void {
@@ -173,6 +228,7 @@ function requireStudio(): Studio {
 }
 
 function taskOf(message: ToWorker): Task {
+  if (message.type === 'keepRule' || message.type === 'removeRule' || message.type === 'addRule') return 'rules';
   return message.type === 'column' ? 'schema' : (message.type as Task);
 }
 

@@ -1,5 +1,13 @@
+import { requireCellLength, requireColumnCount, requireNameLength, sourceName } from './limits';
 import { uniqueNames, type Rename } from './names';
 import { InputError, isMissingToken, type Table } from './table';
+
+export interface BuilderOptions {
+  /** The file's name, for messages. */
+  fileName?: string;
+  /** False where the header was made from the rows' keys (JSON, Parquet), so row 1 is the first data row. */
+  headerInFile?: boolean;
+}
 
 /**
  * Collects parsed rows chunk by chunk, so a large file never needs a row-major copy.
@@ -11,11 +19,21 @@ export class TableBuilder {
   private missingText: string[] = [];
   private renamed: Rename[] = [];
   private line = 0;
+  private readonly source: string;
+  private readonly headerRows: number;
+
+  constructor(options: BuilderOptions = {}) {
+    this.source = sourceName(options.fileName);
+    this.headerRows = options.headerInFile === false ? 1 : 0;
+  }
 
   addRows(rows: string[][]): void {
     for (const row of rows) {
       this.line++;
       if (this.names === null) {
+        // Limits are checked before anything is built, so a table the studio refuses costs little.
+        requireColumnCount(row.length, this.source);
+        row.forEach(requireNameLength);
         const unique = uniqueNames(row);
         this.names = unique.names;
         this.renamed = unique.renamed;
@@ -32,6 +50,7 @@ export class TableBuilder {
       }
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
+        requireCellLength(cell, this.line - this.headerRows, this.names[c]);
         if (isMissingToken(cell)) {
           this.columns[c].push(null);
           if (cell !== '' && this.missingText[c] === '') this.missingText[c] = cell;

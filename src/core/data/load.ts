@@ -7,8 +7,8 @@ import { InputError, type Table } from './table';
 export async function loadTable(fileName: string, bytes: Uint8Array): Promise<Table> {
   const format = formatOf(fileName);
   if (bytes.length === 0) throw new InputError(`"${fileName}" is empty. Choose a file that contains a table.`);
-  if (format === 'parquet') return parseParquet(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  if (format === 'parquet') return parseParquet(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, fileName);
   assertText(bytes.subarray(0, 8192), fileName);
   const { text, encoding } = await decodeText(bytes);
-  return { ...(format === 'json' ? parseJsonText(text) : parseDelimitedText(text)), encoding };
+  return { ...(format === 'json' ? parseJsonText(text, fileName) : parseDelimitedText(text, undefined, fileName)), encoding };
 }

@@ -1,21 +1,26 @@
 import { parquetMetadata, parquetReadObjects, parquetSchema, type FileMetaData, type SchemaElement, type SchemaTree } from 'hyparquet';
+import { requireColumnCount, sourceName } from './limits';
 import { uniqueNames, type Rename } from './names';
 import { tableFromObjects } from './parse';
 import { InputError, type Table } from './table';
 
-export async function parseParquet(buffer: ArrayBuffer): Promise<Table> {
+/** Reads a Parquet file; `fileName` names it in messages. */
+export async function parseParquet(buffer: ArrayBuffer, fileName?: string): Promise<Table> {
   let rows: Record<string, unknown>[];
   let metadata: FileMetaData;
   let renamed: Rename[];
   try {
     metadata = parquetMetadata(buffer);
+    // The footer says how wide the table is, so a table too wide is refused before any row is decoded.
+    requireColumnCount(parquetSchema(metadata).children.length, sourceName(fileName));
     renamed = renameDuplicates(metadata);
     rows = await parquetReadObjects({ file: buffer, metadata });
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(`The Parquet file could not be read (${(err as Error).message}). Check that it is a valid Parquet file.`);
   }
   writeDates(rows, parquetSchema(metadata).children);
-  const table = tableFromObjects(rows);
+  const table = tableFromObjects(rows, fileName);
   return renamed.length ? { ...table, renamed } : table;
 }
 

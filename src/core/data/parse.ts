@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { TableBuilder } from './builder';
 import { bomEncoding, decodeText, type TextEncoding } from './encoding';
+import { requireHeaderWithinLimit, sourceName } from './limits';
 import { InputError, type Table } from './table';
 
 export type SourceFormat = 'csv' | 'json' | 'parquet';
@@ -36,10 +37,11 @@ export function assertText(head: Uint8Array, fileName: string): void {
 /** Characters papaparse reads at a time: rows are added chunk by chunk, never as one row-major copy. */
 const CHUNK_CHARS = 4 * 1024 * 1024;
 
-/** Parses delimited text; `onProgress` gets the share of the text read. */
-export function parseDelimitedText(text: string, onProgress?: (share: number) => void): Table {
+/** Parses delimited text; `onProgress` gets the share of the text read; `fileName` names the file in messages. */
+export function parseDelimitedText(text: string, onProgress?: (share: number) => void, fileName?: string): Table {
   const source = text.replace(/^\uFEFF/, '');
-  const builder = new TableBuilder();
+  requireHeaderWithinLimit(source, sourceName(fileName));
+  const builder = new TableBuilder({ fileName });
   let delimiter: string | undefined;
   // Given a string, papaparse calls `chunk` synchronously (its types say files only), and an error thrown there ends the parse.
   Papa.parse<string[]>(source, {
@@ -68,7 +70,8 @@ export async function parseDelimitedBlob(blob: Blob, onProgress?: (share: number
   } catch (err) {
     throw new InputError(`The file could not be read: ${(err as Error).message}`);
   }
-  return { ...parseDelimitedText(decoded.text, onProgress), encoding: decoded.encoding };
+  const fileName = blob instanceof File ? blob.name : undefined;
+  return { ...parseDelimitedText(decoded.text, onProgress, fileName), encoding: decoded.encoding };
 }
 
 function throwOnQuoteErrors(errors: Papa.ParseError[]): void {
@@ -78,7 +81,7 @@ function throwOnQuoteErrors(errors: Papa.ParseError[]): void {
   }
 }
 
-export function parseJsonText(text: string): Table {
+export function parseJsonText(text: string, fileName?: string): Table {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -88,11 +91,11 @@ export function parseJsonText(text: string): Table {
   if (!Array.isArray(data) || data.some((r) => r === null || typeof r !== 'object' || Array.isArray(r))) {
     throw new InputError('The JSON file must be an array of objects, one object per row (for example [{"a": 1}, {"a": 2}]).');
   }
-  return tableFromObjects(data as Record<string, unknown>[]);
+  return tableFromObjects(data as Record<string, unknown>[], fileName);
 }
 
 /** A table from row objects (JSON, Parquet), columns in the order keys first appear. */
-export function tableFromObjects(rows: Record<string, unknown>[]): Table {
+export function tableFromObjects(rows: Record<string, unknown>[], fileName?: string): Table {
   const names: string[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
@@ -103,7 +106,7 @@ export function tableFromObjects(rows: Record<string, unknown>[]): Table {
       }
     }
   }
-  const builder = new TableBuilder();
+  const builder = new TableBuilder({ fileName, headerInFile: false });
   builder.addRows([names]);
   builder.addRows(rows.map((row) => names.map((name) => cellText(row[name]))));
   return builder.finish();

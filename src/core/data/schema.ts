@@ -11,6 +11,8 @@ export interface NumericInfo {
   decimals: number;
   /** Significant digits, where the seed writes some values in e-notation (`1.5e-10`): those are written the same way. */
   significant?: number;
+  /** Where the seed mixes e-notation with plain numbers, the largest it writes plainly: values up to ten times that keep `decimals` places. */
+  plainUpTo?: number;
   min: number;
   max: number;
   /** How the seed writes its numbers, when not plainly (`$1,234.50`, `3,5`, `12%`). */
@@ -132,6 +134,7 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
   let decimals = 0;
   let significant = 0;
   let scientific = false;
+  let plainUpTo = -1;
   let integer = true;
   const numbers: number[] = [];
   for (const text of present) {
@@ -146,6 +149,7 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
     const digits = trimmed.slice(0, trimmed.length - style.suffix.trim().length).trimEnd();
     const e = digits.search(/[eE]/);
     if (e >= 0) scientific = true;
+    else plainUpTo = Math.max(plainUpTo, Math.abs(x));
     significant = Math.max(significant, significantDigits(e >= 0 ? digits.slice(0, e) : digits, style.decimal));
     const mark = digits.lastIndexOf(style.decimal);
     if (mark >= 0 && e < 0) decimals = Math.max(decimals, digits.length - mark - 1);
@@ -157,6 +161,7 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE)
   // Every value's digits count, not only the e-notation ones: one `1e20` among `12.345`s must
   // not write every value to one significant digit.
   if (scientific) info.significant = Math.min(Math.max(significant, 1), 8);
+  if (scientific && plainUpTo > 0) info.plainUpTo = plainUpTo;
   const step = scientific ? undefined : stepOf(numbers, integer ? 1 : 10 ** -info.decimals, max - min);
   if (step) info.step = step;
   return style === PLAIN_STYLE ? info : { ...info, style };

@@ -2,6 +2,7 @@ import type { ColumnSchema } from '../data/schema';
 import { selectRows, type Table } from '../data/table';
 import { Rng } from '../train/rng';
 import { binaryTask, trainAndScore } from './classifier';
+import { detection, type DetectionResult } from './detection';
 import { columnShapes } from './fidelity';
 import { pairTrends } from './pairs';
 import { exactCopyRate, medianClosestDistance } from './privacy';
@@ -11,6 +12,11 @@ export interface QualityReport {
   pairTrends: number;
   /** Train-on-real and train-on-synthetic F1 and ROC AUC, all tested on the held-out rows. */
   efficacy: { target: string; positive: string; realF1: number; synthF1: number; ratio: number; realAuc: number; synthAuc: number } | null;
+  /**
+   * Boosted trees told synthetic from held-out rows (score 1: not at all); null when too few
+   * rows. Optional so reports saved before it existed still read.
+   */
+  detection?: DetectionResult | null;
   exactCopies: number;
   /** Median distance to the closest training row: synthetic rows, and held-out rows for scale. */
   dcr: { synthetic: number; holdout: number };
@@ -42,6 +48,7 @@ export function qualityReport({ train, holdout, synth, schema, target, dcrRows =
     columnShapes: columnShapes(holdout, synth, schema).score,
     pairTrends: pairTrends(holdout, synth, schema).score,
     efficacy,
+    detection: detection(holdout, synth, schema),
     exactCopies: exactCopyRate(train, synth, schema),
     dcr: { synthetic: medianClosestDistance(train, sample(synth), schema), holdout: medianClosestDistance(train, sample(holdout), schema) },
   };

@@ -1,3 +1,5 @@
+import { InputError } from '../data/table';
+
 /** Everything that shapes a tabular model and its training; defaults follow the CTGAN paper. */
 export interface ModelConfig {
   embeddingDim: number;
@@ -6,7 +8,14 @@ export interface ModelConfig {
   /** Rows the critic sees together (PacGAN). The batch size must be a multiple. */
   pac: number;
   batchSize: number;
-  epochs: number;
+  /** 'auto' sets the run's length from the table (see train/budget.ts); a number overrides it. */
+  epochs: number | 'auto';
+  /**
+   * Stop when validation fidelity (shapes and pair trends) has not improved for a quarter of
+   * the run. Off by default: on a 1,500-row table it stopped at epoch 141 of 400 while the
+   * rows' usefulness was still rising (train-on-synthetic ROC AUC 0.53 there, 0.94 at the end).
+   */
+  earlyStop: boolean;
   generatorLr: number;
   discriminatorLr: number;
   beta1: number;
@@ -40,7 +49,8 @@ export const DEFAULT_CONFIG: ModelConfig = {
   discriminatorDims: [256, 256],
   pac: 5,
   batchSize: 500,
-  epochs: 300,
+  epochs: 'auto',
+  earlyStop: false,
   generatorLr: 1e-4,
   discriminatorLr: 2e-4,
   beta1: 0.5,
@@ -72,4 +82,112 @@ export function effectiveBatch(config: ModelConfig, rows: number): number {
   const shrunk = Math.max(MIN_SHRUNK_BATCH, Math.floor(rows / MIN_STEPS_PER_EPOCH));
   const wanted = Math.min(config.batchSize, shrunk, Math.max(pac, rows));
   return Math.max(pac, Math.floor(wanted / pac) * pac);
+}
+
+export type NumberSetting = { [K in keyof ModelConfig]: ModelConfig[K] extends number ? K : never }[keyof ModelConfig];
+/** Settings with a range: every number, and epochs when not 'auto'. */
+export type RangedSetting = NumberSetting | 'epochs';
+
+/** The values a number setting may take, and the name the user knows it by. */
+export interface SettingRange {
+  label: string;
+  min: number;
+  max: number;
+  /** The bound itself is not allowed (a learning rate of 0 learns nothing; a beta of 1 never forgets). */
+  aboveMin?: boolean;
+  belowMax?: boolean;
+  integer?: boolean;
+}
+
+/**
+ * Ranges wide enough for any sensible experiment and narrow enough that a typo (a learning rate of
+ * 1000, a noise dimension of 0) is refused before training rather than found as NaN losses, a
+ * crash or an hour of work. The labels are the Advanced panel's.
+ */
+export const SETTING_RANGES: Record<RangedSetting, SettingRange> = {
+  batchSize: { label: 'Batch size', min: 10, max: 100_000, integer: true },
+  pac: { label: 'Pack size (PacGAN)', min: 1, max: 64, integer: true },
+  embeddingDim: { label: 'Noise dimension', min: 1, max: 1024, integer: true },
+  generatorLr: { label: 'Generator learning rate', min: 0.000001, max: 0.1 },
+  discriminatorLr: { label: 'Discriminator learning rate', min: 0.000001, max: 0.1 },
+  beta1: { label: 'Adam beta 1', min: 0, max: 1, belowMax: true },
+  beta2: { label: 'Adam beta 2', min: 0, max: 1, belowMax: true },
+  discriminatorSteps: { label: 'Discriminator steps per generator step', min: 1, max: 20, integer: true },
+  gradientPenalty: { label: 'Gradient penalty weight', min: 0, max: 1000 },
+  penaltyEvery: { label: 'Gradient penalty every N critic steps', min: 1, max: 100, integer: true },
+  tau: { label: 'Gumbel-softmax temperature', min: 0, max: 10, aboveMin: true },
+  dropout: { label: 'Discriminator dropout', min: 0, max: 0.9 },
+  generatorAverage: { label: 'Generator weight averaging (decay, 0 = off)', min: 0, max: 1, belowMax: true },
+  epochs: { label: 'Epochs', min: 1, max: 100_000, integer: true },
+  seed: { label: 'Seed', min: 0, max: 0xffff_ffff, integer: true },
+};
+
+/** Hidden layers of each network: how many, and how wide each may be. */
+export const LAYER_LIMITS = { layers: 8, width: 4096 } as const;
+
+const written = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 20 });
+
+/** The range in words, for the help beside a field: "Whole number, 1 to 64". */
+export function describeRange(r: SettingRange): string {
+  const [min, max] = [written(r.min), written(r.max)];
+  if (r.aboveMin) return `Over ${min}, up to ${max}`;
+  if (r.belowMax) return `${min} to under ${max}`;
+  return r.integer ? `Whole number, ${min} to ${max}` : `${min} to ${max}`;
+}
+
+/** What is wrong with `value` for setting `key` on its own, or null. */
+export function rangeProblem(key: RangedSetting, value: number): string | null {
+  const r = SETTING_RANGES[key];
+  const ok =
+    Number.isFinite(value) &&
+    (r.aboveMin ? value > r.min : value >= r.min) &&
+    (r.belowMax ? value < r.max : value <= r.max) &&
+    (!r.integer || Number.isInteger(value));
+  if (ok) return null;
+  const low = r.aboveMin ? `above ${written(r.min)}` : r.belowMax ? `at least ${written(r.min)}` : `between ${written(r.min)}`;
+  const high = r.belowMax ? `below ${written(r.max)}` : r.aboveMin ? `at most ${written(r.max)}` : written(r.max);
+  const got = typeof value === 'number' && !Number.isNaN(value) ? String(value) : 'no number';
+  return `${r.label} must be ${r.integer ? 'a whole number ' : ''}${low} and ${high} (got ${got}).`;
+}
+
+/** Pack size against batch size, or null: the critic sees the batch in packs, so a pack larger than the batch leaves it nothing to see. */
+function packProblem(pac: number, batchSize: number): string | null {
+  return pac > batchSize ? `Pack size (PacGAN) must be at most the batch size (pack ${pac}, batch ${written(batchSize)}).` : null;
+}
+
+/** What is wrong with `value` for setting `key`, or null; `config` supplies the settings it must agree with. */
+export function settingProblem(key: NumberSetting, value: number, config: ModelConfig): string | null {
+  const own = rangeProblem(key, value);
+  if (own) return own;
+  if (key === 'pac') return packProblem(value, config.batchSize);
+  if (key === 'batchSize') return packProblem(config.pac, value);
+  return null;
+}
+
+/** What is wrong with a list of hidden layer widths, or null; `typed` is the text they were read from, where there is one. */
+export function layersProblem(label: string, dims: readonly number[], typed = dims.join(', ')): string | null {
+  const ok = dims.length >= 1 && dims.length <= LAYER_LIMITS.layers && dims.every((d) => Number.isInteger(d) && d >= 1 && d <= LAYER_LIMITS.width);
+  if (ok) return null;
+  return `${label} must be 1 to ${LAYER_LIMITS.layers} widths, each a whole number from 1 to ${written(LAYER_LIMITS.width)} (got ${typed || 'none'}).`;
+}
+
+/** Every problem with `config`, one sentence each; empty when it can be trained. */
+export function configProblems(config: ModelConfig): string[] {
+  const problems = (Object.keys(SETTING_RANGES) as RangedSetting[]).map((key) => {
+    const value = config[key];
+    return value === 'auto' ? null : rangeProblem(key, value);
+  });
+  const packAndBatchInRange = !rangeProblem('pac', config.pac) && !rangeProblem('batchSize', config.batchSize);
+  problems.push(
+    packAndBatchInRange ? packProblem(config.pac, config.batchSize) : null,
+    layersProblem('Generator layers', Array.isArray(config.generatorDims) ? config.generatorDims : []),
+    layersProblem('Discriminator layers', Array.isArray(config.discriminatorDims) ? config.discriminatorDims : []),
+  );
+  return problems.filter((p): p is string => p !== null);
+}
+
+/** Throws an InputError naming every setting out of range: checked before any work starts. */
+export function validateConfig(config: ModelConfig): void {
+  const problems = configProblems(config);
+  if (problems.length) throw new InputError(problems.join(' '));
 }

@@ -8,7 +8,9 @@ let nextId = 0;
 const GATHER_BACKENDS = new Set(['wasm', 'cpu']);
 
 function uniform(shape: number[], bound: number, rng: Rng, name: string): tf.Variable {
-  return tf.variable(tf.randomUniform(shape, -bound, bound, 'float32', rng.seed()), true, `${name}${nextId++}`);
+  const id = `${name}${nextId++}`;
+  // In a tidy, so the starting tensor is released once the variable holds its data (it leaked before).
+  return tf.tidy(() => tf.variable(tf.randomUniform(shape, -bound, bound, 'float32', rng.seed()), true, id));
 }
 
 /** A fully connected layer; owns its weight [in, out] and bias [out]. */
@@ -68,8 +70,8 @@ export class BatchNorm {
 
   constructor(size: number) {
     const id = nextId++;
-    this.gamma = tf.variable(tf.ones([size]), true, `bn${id}/gamma`);
-    this.beta = tf.variable(tf.zeros([size]), true, `bn${id}/beta`);
+    this.gamma = tf.tidy(() => tf.variable(tf.ones([size]), true, `bn${id}/gamma`));
+    this.beta = tf.tidy(() => tf.variable(tf.zeros([size]), true, `bn${id}/beta`));
   }
 
   apply(x: tf.Tensor2D): tf.Tensor2D {

@@ -18,10 +18,13 @@ export const SELECTION_MARGIN = 0.002;
 /** Which epoch's generator to generate with: the latest within the margin of the best score so far. */
 export class EpochSelection {
   kept = { epoch: 0, score: -Infinity };
+  /** The last epoch that beat the best score before it by more than the margin: early stopping counts from here. */
+  improvedAt = 0;
   private top = -Infinity;
 
   /** Records an epoch's score; true when that epoch's generator should now be kept. */
   offer(epoch: number, score: number): boolean {
+    if (score > this.top + SELECTION_MARGIN) this.improvedAt = epoch;
     this.top = Math.max(this.top, score);
     if (score < this.top - SELECTION_MARGIN) return false;
     this.kept = { epoch, score };

@@ -4,12 +4,14 @@ import { InputError, selectRows, type Table } from '../data/table';
 import { distributionOf, type Distribution } from '../metrics/distribution';
 import { columnShapes, type ShapeReport } from '../metrics/fidelity';
 import { pairTrends } from '../metrics/pairs';
-import type { ModelConfig } from '../model/config';
+import { validateConfig, type ModelConfig } from '../model/config';
 import { CategoricalEncoder } from '../transform/categorical';
 import { TableTransformer } from '../transform/transformer';
 import type { FixedCondition } from './condition';
+import { requireEncodedFits } from './encodedSize';
 import { cumulativeOf, Rng } from './rng';
 import { EpochSelection, selectionScore } from './selection';
+import { patienceSteps, plannedEpochs, validationRows } from './budget';
 import { RowBuffer } from './rowBuffer';
 import { Turns } from './turns';
 import { CtganTrainer } from './trainer';
@@ -98,6 +100,17 @@ function unkeptRules(broken: Map<string, number>, sampled: number): InputError {
   );
 }
 const MAX_TRAIN_ROWS = 200_000;
+
+/** `count` random rows of `table` set aside, and the rest; no slice when `count` is 0. */
+function splitValidation(table: Table, count: number, rng: Rng): { train: Table; validation: Table | null } {
+  if (count <= 0) return { train: table, validation: null };
+  const order = Array.from({ length: table.rowCount }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return { train: selectRows(table, order.slice(count)), validation: selectRows(table, order.slice(0, count)) };
+}
 const PREVIEW_ROWS = 8;
 
 /** A fitted transform plus its GAN: the one object the worker and the CLI both drive. */
@@ -106,6 +119,8 @@ export class TabularModel {
   readonly trainer: CtganTrainer;
   readonly preprocessSeconds: number;
   readonly trainingRows: number;
+  /** Rows held back from training and scored against each epoch (0: scored against training rows). */
+  readonly validationRows: number;
   private readonly reference: Table;
   private epochsDone = 0;
   private readonly selection = new EpochSelection();
@@ -116,24 +131,37 @@ export class TabularModel {
     readonly config: ModelConfig,
     readonly rules: Rule[] = [],
   ) {
+    validateConfig(config);
     const t0 = performance.now();
     const rng = new Rng(config.seed + 2);
+    // A slice of the seed is held back to choose the epoch and stop early on (small tables keep every row).
+    const { train, validation } = splitValidation(table, validationRows(table.rowCount), rng);
+    this.validationRows = validation?.rowCount ?? 0;
     // The encoded rows live on the device, so a very large seed trains on a random subset.
-    const rows = table.rowCount > MAX_TRAIN_ROWS ? selectRows(table, Array.from({ length: MAX_TRAIN_ROWS }, () => rng.int(table.rowCount))) : table;
+    const rows = train.rowCount > MAX_TRAIN_ROWS ? selectRows(train, Array.from({ length: MAX_TRAIN_ROWS }, () => rng.int(train.rowCount))) : train;
     this.trainingRows = rows.rowCount;
     this.transformer = new TableTransformer(table, schema, config.seed, { derive: config.deriveColumns, withinRange: config.withinSeedRange, rules });
+    requireEncodedFits(rows.rowCount, this.transformer.encoded);
     const encoded = this.transformer.encode(rows, schema, config.seed + 1);
     this.preprocessSeconds = (performance.now() - t0) / 1000;
     this.trainer = new CtganTrainer(encoded, rows.rowCount, this.transformer.layout, config);
-    this.reference = selectRows(table, Array.from({ length: Math.min(SNAPSHOT_ROWS, table.rowCount) }, () => rng.int(table.rowCount)));
+    this.reference = validation ?? selectRows(rows, Array.from({ length: Math.min(SNAPSHOT_ROWS, rows.rowCount) }, () => rng.int(rows.rowCount)));
   }
 
   get epochs(): number {
     return this.epochsDone;
   }
 
-  /** Trains `epochs` more epochs; returns early when the control says stop. */
-  async train(epochs: number, hooks: TrainHooks = {}): Promise<void> {
+  /** The epochs this model's run trains for: the configured number, or the table's default budget. */
+  get plannedEpochs(): number {
+    return plannedEpochs(this.config, this.table.rowCount);
+  }
+
+  /**
+   * Trains `epochs` more epochs. Returns 'stopped' when the control says stop, 'converged' when
+   * validation fidelity has not improved for a quarter of the run (early stopping), else 'done'.
+   */
+  async train(epochs: number, hooks: TrainHooks = {}): Promise<'done' | 'stopped' | 'converged'> {
     const { stepsPerEpoch } = this.trainer;
     const readEvery = hooks.readEvery ?? 5;
     const totalSteps = epochs * stepsPerEpoch;
@@ -148,7 +176,7 @@ export class TabularModel {
           const pauseStart = performance.now();
           await hooks.control?.resume();
           pausedMs += performance.now() - pauseStart;
-          if (hooks.control?.stopped()) return;
+          if (hooks.control?.stopped()) return 'stopped';
           const losses = this.trainer.step();
           step++;
           if (step % readEvery === 0 || s === stepsPerEpoch - 1) {
@@ -173,19 +201,22 @@ export class TabularModel {
           losses.penalty.dispose();
         }
         this.epochsDone++;
-        if (hooks.onEpoch || this.config.keepBest) {
+        if (hooks.onEpoch || this.config.keepBest || this.config.earlyStop) {
           const report = await this.snapshot(this.epochsDone);
           const score = selectionScore(report.fidelity.score, report.pairTrends);
-          if (this.config.keepBest && this.selection.offer(this.epochsDone, score)) {
+          if (this.selection.offer(this.epochsDone, score) && this.config.keepBest) {
             this.trainer.keepGenerator();
             report.best = this.selection.kept;
           }
           hooks.onEpoch?.(report);
+          const idle = (this.epochsDone - this.selection.improvedAt) * stepsPerEpoch;
+          if (this.config.earlyStop && e < epochs - 1 && idle >= patienceSteps(totalSteps)) return 'converged';
         }
       }
     } finally {
       turns.close();
     }
+    return 'done';
   }
 
   /**

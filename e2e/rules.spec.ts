@@ -1,0 +1,54 @@
+import Papa from 'papaparse';
+import { expect, test } from './fixtures';
+
+/** Orders whose ship date follows the order date and whose total is subtotal plus shipping, made in code. */
+function ordersCsv(rows = 150): string {
+  const lines = ['order_date,ship_date,category,subtotal,shipping,total'];
+  for (let i = 0; i < rows; i++) {
+    const ordered = Date.UTC(2024, 0, 1) + ((i * 37) % 200) * 86_400_000;
+    const shipped = ordered + ((i * 13) % 6) * 86_400_000;
+    const subtotal = 10 + ((i * 53) % 300) + ((i * 7) % 100) / 100;
+    const shipping = subtotal >= 100 ? 0 : 4.99;
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    lines.push([day(ordered), day(shipped), ['Books', 'Home', 'Toys'][i % 3], subtotal.toFixed(2), shipping.toFixed(2), (subtotal + shipping).toFixed(2)].join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('rules found in the seed hold on every generated row; a rule the seed breaks is refused with its count', async ({ studio, page }) => {
+  await studio.open();
+  await studio.chooseBackend('wasm');
+  await studio.upload('orders.csv', ordersCsv());
+  await expect(page.getByTestId('loaded-summary')).toContainText('orders.csv: 150 rows');
+  const rules = page.getByRole('region', { name: 'Rules' });
+  await expect(rules.getByLabel('Keep ship_date ≥ order_date')).toBeChecked();
+  await expect(rules.getByLabel('Keep total = subtotal + shipping')).toBeChecked();
+
+  // subtotal ≥ total is false on every row: the studio says so and adds nothing.
+  await rules.getByLabel('Rule column').selectOption('subtotal');
+  await rules.getByLabel('Rule kind').selectOption('order');
+  await rules.getByLabel('Rule other column').selectOption('total');
+  await rules.getByRole('button', { name: 'Add rule' }).click();
+  await expect(page.getByRole('alert')).toContainText('breaks the rule "subtotal ≥ total" in 150 of 150 rows');
+  await expect(rules.getByLabel('Keep subtotal ≥ total')).toHaveCount(0);
+
+  // A sign added by hand is listed and can be removed again.
+  await rules.getByLabel('Rule column').selectOption('shipping');
+  await rules.getByLabel('Rule kind').selectOption('range');
+  await rules.getByLabel('Rule minimum').fill('0');
+  await rules.getByRole('button', { name: 'Add rule' }).click();
+  await expect(rules.getByLabel('Keep shipping ≥ 0')).toBeChecked();
+  await rules.getByRole('button', { name: 'Remove shipping ≥ 0' }).click();
+  await expect(rules.getByLabel('Keep shipping ≥ 0')).toHaveCount(0);
+
+  await studio.useTinyModel(2);
+  await studio.trainToEnd();
+  await studio.generate(300);
+  const csv = await studio.download('Download CSV');
+  const rows = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8'), { header: true, skipEmptyLines: true }).data;
+  expect(rows).toHaveLength(300);
+  for (const row of rows) {
+    if (row.ship_date && row.order_date) expect(row.ship_date >= row.order_date, `${row.order_date} → ${row.ship_date}`).toBe(true);
+    if (row.total && row.subtotal && row.shipping) expect(Math.abs(Number(row.total) - Number(row.subtotal) - Number(row.shipping))).toBeLessThan(0.005);
+  }
+});

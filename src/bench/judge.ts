@@ -1,0 +1,43 @@
+import { findRules } from '../core/data/findRules';
+import { countBreaks, describeRule, type Rule } from '../core/data/rules';
+import type { ColumnSchema } from '../core/data/schema';
+import type { Table } from '../core/data/table';
+import { detection } from '../core/metrics/detection';
+import { columnShapes } from '../core/metrics/fidelity';
+import { pairTrends } from '../core/metrics/pairs';
+import { exactCopyRate } from '../core/metrics/privacy';
+import { categoryMeanError, extremeShare, shuffledBaseline } from '../core/metrics/relations';
+import { usefulness, type Usefulness } from '../core/metrics/usefulness';
+import { Rng } from '../core/train/rng';
+
+/** What an independent judge says of synthetic rows, against the training rows and a held-out slice. */
+export interface Judgement {
+  shapes: { train: number; holdout: number };
+  pairs: { train: number; holdout: number; shuffled: number };
+  detection: { auc: number; score: number } | null;
+  usefulness: Usefulness | null;
+  /** Mean error of per-category means, in real standard deviations. */
+  categoryMeans: number;
+  /** Share of synthetic rows breaking each rule the training rows obey. */
+  ruleBreaks: { rule: string; share: number }[];
+  /** Worst excess of rows on a seed's exact minimum or maximum, in percentage points. */
+  extremes: { column: string; points: number } | null;
+  exactCopies: number;
+}
+
+export function judge(train: Table, holdout: Table, synth: Table, schema: ColumnSchema[], target?: string): Judgement {
+  const rules: Rule[] = findRules(train, schema, new Rng(1));
+  const shuffled = shuffledBaseline(train, new Rng(3));
+  const found = detection(train, synth, schema);
+  const extreme = extremeShare(train, synth, schema).worst;
+  return {
+    shapes: { train: columnShapes(train, synth, schema).score, holdout: columnShapes(holdout, synth, schema).score },
+    pairs: { train: pairTrends(train, synth, schema).score, holdout: pairTrends(holdout, synth, schema).score, shuffled: pairTrends(train, shuffled, schema).score },
+    detection: found && { auc: found.auc, score: found.score },
+    usefulness: target ? usefulness(train, synth, holdout, schema, target) : null,
+    categoryMeans: categoryMeanError(train, synth, schema).error,
+    ruleBreaks: rules.map((rule) => ({ rule: describeRule(rule), share: countBreaks(synth, schema, rule) / synth.rowCount })),
+    extremes: extreme && { column: extreme.column, points: extreme.points },
+    exactCopies: exactCopyRate(train, synth, schema),
+  };
+}

@@ -1,0 +1,114 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { readFileSync } from 'node:fs';
+import { findRules } from '../core/data/findRules';
+import { loadTable } from '../core/data/load';
+import { describeRule, parseRules, validateRules, type Rule } from '../core/data/rules';
+import { inferSchema, requireModelledColumn } from '../core/data/schema';
+import { InputError } from '../core/data/table';
+import { createWriter } from '../core/export/writer';
+import { DEFAULT_CONFIG } from '../core/model/config';
+import { Rng } from '../core/train/rng';
+import { TabularModel } from '../core/train/tabularModel';
+import { parseArgs, rowsToWrite, USAGE, type SynthArgs } from './args';
+import { startDawn } from './dawn';
+import { openOutput } from './output';
+import { checkPaths } from './paths';
+
+/** Where a run reports; the CLI binds it to stderr and stdout, tests to an array. */
+export interface SynthIO {
+  /** A line (or a few, joined by newlines) of the run's account: what was read, the rules, each epoch, what was written. */
+  log(line: string): void;
+  /** The step counter, redrawn in place on a terminal; left out where nothing draws it. */
+  progress?(line: string): void;
+  /** Where --help prints the usage (stdout in the CLI); log when left out. */
+  usage?(text: string): void;
+  /** The closing `error: …` line of a failed run; log when left out. */
+  error?(line: string): void;
+}
+
+/**
+ * One whole `npm run synth` run, in process: read the seed, train, generate, write.
+ * Resolves to the exit code: 0 done, 2 an InputError (the input or flags are at fault, and
+ * `error: <message>` says what to change), 1 anything else. It never throws.
+ */
+export async function runSynth(argv: string[], io: SynthIO): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args === 'help') {
+      (io.usage ?? io.log)(USAGE);
+      return 0;
+    }
+    await synthesize(args, io);
+    return 0;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    (io.error ?? io.log)(`error: ${message}`);
+    return err instanceof InputError ? 2 : 1;
+  }
+}
+
+async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
+  const { log } = io;
+  checkPaths(args.input, args.out);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(args.input);
+  } catch {
+    throw new InputError(`Cannot read "${args.input}": check the path.`);
+  }
+  tf.env().set('DEBUG', false);
+  if (args.backend === 'webgpu') log(`WebGPU on ${await startDawn({ software: false })}`);
+  else await tf.setBackend(args.backend);
+  const table = await loadTable(args.input, bytes);
+  const schema = inferSchema(table);
+  log(`read ${table.rowCount} rows × ${table.names.length} columns; backend ${tf.getBackend()}`);
+  log(schema.map((c) => `  ${c.name}: ${c.kind}${c.missingShare > 0 ? ` (${(c.missingShare * 100).toFixed(1)}% missing)` : ''}`).join('\n'));
+  requireModelledColumn(schema);
+  const rows = rowsToWrite(args, table.rowCount);
+  const rules = args.rules ? readRules(args.rules) : findRules(table, schema, new Rng(args.seed));
+  validateRules(rules, table, schema);
+  log(`${args.rules ? `rules from ${args.rules}` : 'rules found in the seed'}, kept on every row:`);
+  log(rules.length ? rules.map((r) => `  ${describeRule(r)}`).join('\n') : '  none');
+  if (!args.rules && rules.length) log(`  (to change them, save this to a file and pass --rules FILE)\n  ${JSON.stringify(rules)}`);
+  const config = { ...DEFAULT_CONFIG, seed: args.seed, batchSize: args.batch ?? DEFAULT_CONFIG.batchSize, epochs: args.epochs };
+  const model = new TabularModel(table, schema, config, rules);
+  // Disposed on failure too: a process that runs many syntheses (the tests) must not keep a failed run's tensors.
+  try {
+    log(`preprocessing ${model.preprocessSeconds.toFixed(2)} s; ${model.trainer.stepsPerEpoch} steps per epoch, batch ${model.trainer.batch}`);
+    for (const d of model.transformer.derived) log(`  ${d.name}: written from ${d.source}, which fixes it in the seed`);
+    const epochs = model.plannedEpochs;
+    const held = model.validationRows ? `, ${model.validationRows} rows held back to judge each epoch` : '';
+    log(`training for ${args.epochs === 'auto' ? `up to ${epochs} epochs (set from ${table.rowCount} rows)` : `${epochs} epochs`}${held}`);
+    const ending = await model.train(epochs, {
+      readEvery: 10,
+      onEpoch: (r) => log(`epoch ${r.epoch}/${epochs}  column shapes ${r.fidelity.score.toFixed(3)}  pair trends ${r.pairTrends.toFixed(3)}`),
+      onProgress: (p) => io.progress?.(`  step ${p.step}/${p.totalSteps}  ${p.stepsPerSecond.toFixed(2)} steps/s  ${Math.round(p.secondsLeft)} s left   `),
+    });
+    if (ending === 'converged') log(`stopped early after epoch ${model.epochs}: the held-back rows stopped improving`);
+    const writer = createWriter(args.format, schema.filter((c) => c.include));
+    const output = openOutput(args.out);
+    const t0 = performance.now();
+    await model.generate(rows, { onChunk: (chunk) => output.write(writer.add(chunk)) });
+    output.write(writer.finish());
+    output.close();
+    log(`wrote ${rows} rows to ${args.out} (${Math.round(rows / ((performance.now() - t0) / 1000))} rows/s)`);
+  } finally {
+    model.dispose();
+  }
+}
+
+function readRules(path: string): Rule[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new InputError(`Cannot read the rules file "${path}": check the path.`);
+  }
+  try {
+    return parseRules(JSON.parse(text));
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError(`${path}: ${err.message}`);
+    throw new InputError(`${path} is not valid JSON (${(err as Error).message}).`);
+  }
+}

@@ -1,0 +1,40 @@
+import { effectiveBatch, type ModelConfig } from '../model/config';
+
+// Steps a default run takes: small tables need many passes to learn how their columns relate
+// (400 rows took about 3,000 steps), and large ones reach their plateau within a few thousand
+// steps at a full batch; past this cap a run of Adult would take longer than five minutes on WASM.
+const MIN_STEPS = 1_500;
+const MAX_STEPS = 4_000;
+const STEPS_PER_ROW = 5;
+
+/** Rows held back from training to choose the epoch and stop early on; below this many rows, none. */
+const MIN_ROWS_FOR_VALIDATION = 500;
+const VALIDATION_SHARE = 0.15;
+const MAX_VALIDATION_ROWS = 2_000;
+
+/** Training steps the default run takes on a table of `rows` rows. */
+export function defaultSteps(rows: number): number {
+  return Math.round(Math.min(MAX_STEPS, Math.max(MIN_STEPS, STEPS_PER_ROW * rows)));
+}
+
+/** Rows of a `rows`-row table held out for validation. */
+export function validationRows(rows: number): number {
+  return rows < MIN_ROWS_FOR_VALIDATION ? 0 : Math.min(MAX_VALIDATION_ROWS, Math.round(VALIDATION_SHARE * rows));
+}
+
+/** Steps in one epoch over `trainingRows` rows, as the trainer takes them. */
+export function stepsPerEpoch(config: ModelConfig, trainingRows: number): number {
+  return Math.max(1, Math.floor(trainingRows / effectiveBatch(config, trainingRows)));
+}
+
+/** The epochs a run trains for: the user's number, or the default budget's for a table of `rows` rows. */
+export function plannedEpochs(config: ModelConfig, rows: number): number {
+  if (config.epochs !== 'auto') return config.epochs;
+  const training = rows - validationRows(rows);
+  return Math.max(1, Math.round(defaultSteps(rows) / stepsPerEpoch(config, training)));
+}
+
+/** Steps with no gain on validation after which training stops: a quarter of the run, and at least 600. */
+export function patienceSteps(plannedSteps: number): number {
+  return Math.max(600, Math.round(plannedSteps / 4));
+}
