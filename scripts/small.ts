@@ -8,14 +8,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { splitTable } from '../src/bench/benchmark';
 import { judge, type Judgement } from '../src/bench/judge';
-import { startNodeBackend } from '../src/bench/nodeBackend';
+import { startNodeBackend } from '../src/core/backend/node';
 import { smallTables } from '../src/bench/smallTables';
 import { findRules } from '../src/core/data/findRules';
 import { parseDelimitedText } from '../src/core/data/parse';
 import { inferSchema } from '../src/core/data/schema';
 import type { Table } from '../src/core/data/table';
 import { DEFAULT_CONFIG, type ModelConfig } from '../src/core/model/config';
-import { Rng } from '../src/core/train/rng';
+import { Rng } from '../src/core/util/rng';
 import { TabularModel } from '../src/core/train/tabularModel';
 
 interface Row {

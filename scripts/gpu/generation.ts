@@ -5,12 +5,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_BENCH, splitTable } from '../../src/bench/benchmark';
-import { startNodeBackend } from '../../src/bench/nodeBackend';
+import { startNodeBackend } from '../../src/core/backend/node';
 import { parseDelimitedText } from '../../src/core/data/parse';
 import { inferSchema } from '../../src/core/data/schema';
 import { createWriter } from '../../src/core/export/writer';
 import { DEFAULT_CONFIG } from '../../src/core/model/config';
-import { Rng } from '../../src/core/train/rng';
+import { Rng } from '../../src/core/util/rng';
 import { TabularModel } from '../../src/core/train/tabularModel';
 
 const CHUNK = 20_000;

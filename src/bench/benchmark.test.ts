@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '../core/train/rng';
+import { installKernels } from '../core/backend/kernels';
+import { Rng } from '../core/util/rng';
 import { DEFAULT_BENCH, runBenchmark, splitTable } from './benchmark';
 import { tableFromColumns } from '../core/data/table';
 
@@ -18,6 +19,7 @@ function csv(rows: number): string {
 describe('benchmark harness', () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
+    installKernels();
   });
 
   it('splits 80/20 without losing or repeating rows', () => {

@@ -5,7 +5,7 @@ import { createWriter } from '../core/export/writer';
 import { columnShapes } from '../core/metrics/fidelity';
 import { qualityReport, type QualityReport } from '../core/metrics/report';
 import { DEFAULT_CONFIG, type ModelConfig } from '../core/model/config';
-import { Rng } from '../core/train/rng';
+import { Rng } from '../core/util/rng';
 import { TabularModel } from '../core/train/tabularModel';
 
 export interface BenchOptions {

@@ -8,7 +8,7 @@ import { pairTrends } from '../core/metrics/pairs';
 import { exactCopyRate } from '../core/metrics/privacy';
 import { categoryMeanError, extremeShare, shuffledBaseline } from '../core/metrics/relations';
 import { usefulness, type Usefulness } from '../core/metrics/usefulness';
-import { Rng } from '../core/train/rng';
+import { Rng } from '../core/util/rng';
 
 /** What an independent judge says of synthetic rows, against the training rows and a held-out slice. */
 export interface Judgement {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import type { ModelConfig } from '../core/model/config';
 import { DEFAULT_BENCH, runBenchmark } from './benchmark';
-import { startNodeBackend } from './nodeBackend';
+import { startNodeBackend } from '../core/backend/node';
 
 // Usage: tsx src/bench/node.ts <node|dawn> <adult.csv> <epochs> [max-train-seconds] [rows] [config JSON]; prints the result as the last line.
 // 'node' trains on tfjs's WASM backend; 'dawn' on its WebGPU backend over Dawn, which needs a Vulkan device.

@@ -1,5 +1,5 @@
 import { tableFromColumns, type Table } from '../core/data/table';
-import { Rng } from '../core/train/rng';
+import { Rng } from '../core/util/rng';
 
 /**
  * Small tables of the kind people bring, made with known structure so the bench can tell

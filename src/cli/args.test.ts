@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../core/data/table';
-import { MAX_GENERATED_ROWS } from '../core/limits';
+import { InputError } from '../core/util/errors';
+import { MAX_GENERATED_ROWS } from '../core/util/limits';
 import { MAX_GENERATED_ROWS as PROTOCOL_MAX } from '../worker/protocol';
 import { parseArgs, rowsToWrite, USAGE, type SynthArgs } from './args';
 

@@ -1,10 +1,12 @@
 import { parseArgs as parseFlags } from 'node:util';
-import { InputError } from '../core/data/table';
+import type { BackendName } from '../core/backend/capabilities';
 import type { ExportFormat } from '../core/export/writer';
-import { MAX_GENERATED_ROWS } from '../core/limits';
 import { DEFAULT_CONFIG } from '../core/model/config';
+import { InputError } from '../core/util/errors';
+import { MAX_GENERATED_ROWS } from '../core/util/limits';
 
-export type Backend = 'wasm' | 'cpu' | 'webgpu';
+/** The backends `--backend` takes: WebGL needs a browser. */
+export type Backend = Exclude<BackendName, 'webgl'>;
 
 export interface SynthArgs {
   input: string;

@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { InputError } from '../core/data/table';
+import { InputError } from '../core/util/errors';
 
 /** The output file, opened only once training is done so a failed run leaves an existing file as it was. */
 export interface Output {

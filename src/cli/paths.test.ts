@@ -2,7 +2,7 @@ import { chmodSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../core/data/table';
+import { InputError } from '../core/util/errors';
 import { openOutput } from './output';
 import { checkPaths } from './paths';
 

@@ -1,6 +1,6 @@
 import { accessSync, constants, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from '../core/data/table';
+import { InputError } from '../core/util/errors';
 
 /**
  * Checks --input and --out before anything is read or trained, so that a bad output path

@@ -1,17 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { readFileSync } from 'node:fs';
+import { installKernels } from '../core/backend/kernels';
+import { startDawn } from '../core/backend/node';
 import { findRules } from '../core/data/findRules';
 import { loadTable } from '../core/data/load';
 import { describeRule, parseRules, validateRules, type Rule } from '../core/data/rules';
 import { inferSchema, requireModelledColumn } from '../core/data/schema';
-import { InputError } from '../core/data/table';
 import { createWriter } from '../core/export/writer';
 import { DEFAULT_CONFIG } from '../core/model/config';
-import { Rng } from '../core/train/rng';
 import { TabularModel } from '../core/train/tabularModel';
+import { InputError } from '../core/util/errors';
+import { Rng } from '../core/util/rng';
 import { parseArgs, rowsToWrite, USAGE, type SynthArgs } from './args';
-import { startDawn } from './dawn';
 import { openOutput } from './output';
 import { checkPaths } from './paths';
 
@@ -60,6 +61,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
   tf.env().set('DEBUG', false);
   if (args.backend === 'webgpu') log(`WebGPU on ${await startDawn({ software: false })}`);
   else await tf.setBackend(args.backend);
+  installKernels();
   const table = await loadTable(args.input, bytes);
   const schema = inferSchema(table);
   log(`read ${table.rowCount} rows × ${table.names.length} columns; backend ${tf.getBackend()}`);

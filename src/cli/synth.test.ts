@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { softwareVulkan } from '../core/backend/node';
 import { parseDelimitedText } from '../core/data/parse';
-import { softwareVulkan } from './dawn';
 
 const run = promisify(execFile);
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');

@@ -4,7 +4,8 @@ import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { timeProbeStep } from './probe';
+import { installKernels } from '../core/backend/kernels';
+import { timeProbeStep } from '../core/backend/probe';
 import { BACKENDS, type BackendChoice, type BackendName } from './protocol';
 
 // The WASM binaries are served with the app, so no request leaves its origin.
@@ -33,8 +34,10 @@ export interface BackendInUse {
 /**
  * 'auto' times a step-sized probe on every backend that starts and keeps the fastest; a named
  * backend is used when it starts, else the first that does in WebGPU → WebGL → WASM → CPU order.
+ * Installs the kernel patches training needs first (every backend's module is imported above).
  */
 export async function switchBackend(choice: BackendChoice): Promise<BackendInUse> {
+  installKernels();
   return choice === 'auto' ? fastestBackend() : firstWorking([choice, ...BACKENDS.filter((b) => b !== choice)]);
 }
 

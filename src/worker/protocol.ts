@@ -1,4 +1,5 @@
 // Messages between the page and the studio worker. Types only: no tfjs here.
+import type { BackendName } from '../core/backend/capabilities';
 import type { TextEncoding } from '../core/data/encoding';
 import type { Rename } from '../core/data/names';
 import type { Rule } from '../core/data/rules';
@@ -10,12 +11,12 @@ import type { ModelConfig } from '../core/model/config';
 import type { TrainProgress } from '../core/train/tabularModel';
 import type { DerivedColumn } from '../core/transform/transformer';
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type { BackendName };
 export type BackendChoice = BackendName | 'auto';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 // Defined in core so the CLI shares the bound without importing the worker protocol.
-export { MAX_GENERATED_ROWS } from '../core/limits';
+export { MAX_GENERATED_ROWS } from '../core/util/limits';
 
 /** A column as the schema panel shows it: its schema, a small distribution and the column that fixes it, if any. */
 export interface ColumnView extends ColumnSchema {

@@ -1,6 +1,7 @@
 import { requireCellLength, requireColumnCount, requireNameLength, sourceName } from './limits';
 import { uniqueNames, type Rename } from './names';
-import { InputError, isMissingToken, type Table } from './table';
+import { isMissingToken, type Table } from './table';
+import { InputError } from '../util/errors';
 
 export interface BuilderOptions {
   /** The file's name, for messages. */

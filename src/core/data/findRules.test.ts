@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../train/rng';
+import { Rng } from '../util/rng';
 import { findRules } from './findRules';
 import { describeRule, validateRules, type Rule } from './rules';
 import { inferSchema } from './schema';

@@ -1,7 +1,7 @@
-import type { Rng } from '../train/rng';
-import { readColumns, sumTolerance, type Rule } from './rules';
+import type { Rng } from '../util/rng';
+import { countBreaks, readColumns, sumTolerance, type Rule } from './rules';
 import { isModelled, type ColumnSchema } from './schema';
-import type { Table } from './table';
+import { selectRows, type Table } from './table';
 
 // A rule is proposed only when the seed makes a chance match this unlikely (natural log), as
 // for columns that follow another: 20 rows in a chance order (1 in 10⁶) are no rule.
@@ -10,6 +10,8 @@ const MIN_ROWS = 10;
 // Columns past this many are not searched for sums (the search is cubic in columns).
 const MAX_SUM_COLUMNS = 60;
 const SUM_PROBES = 2000;
+// Rows searched for rules; far more than chance needs (a rule is proposed on a few hundred).
+const SEARCH_ROWS = 20_000;
 
 /**
  * Rules every row of the seed obeys and chance does not explain: orders between two number
@@ -17,6 +19,13 @@ const SUM_PROBES = 2000;
  * are left out.
  */
 export function findRules(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
+  if (table.rowCount <= SEARCH_ROWS) return search(table, schema, rng);
+  // On a large table the search runs on a sample and each rule it finds is then checked on every row.
+  const sample = selectRows(table, Array.from({ length: SEARCH_ROWS }, () => rng.int(table.rowCount)));
+  return search(sample, schema, rng).filter((rule) => countBreaks(table, schema, rule) === 0);
+}
+
+function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const candidates = schema.filter((c) => isModelled(c) && (c.kind === 'numeric' || c.kind === 'datetime'));
   const values = readColumns(table, schema, candidates.map((c) => c.name));
   const rules: Rule[] = [];

@@ -1,10 +1,10 @@
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
-import { MAX_CELL_LENGTH, MAX_COLUMNS } from '../limits';
+import { MAX_CELL_LENGTH, MAX_COLUMNS } from '../util/limits';
 import { loadTable } from './load';
 import { parseDelimitedBlob, parseDelimitedText, parseJsonText } from './parse';
 import { parseParquet } from './parquet';
-import { InputError } from './table';
+import { InputError } from '../util/errors';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const csvOf = (columns: number, rows: number, cell = (c: number) => String(c % 7)) => {

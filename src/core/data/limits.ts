@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
-import { MAX_CELL_LENGTH, MAX_COLUMNS } from '../limits';
-import { InputError } from './table';
+import { MAX_CELL_LENGTH, MAX_COLUMNS } from '../util/limits';
+import { InputError } from '../util/errors';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

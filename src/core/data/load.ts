@@ -1,7 +1,8 @@
 import { decodeText } from './encoding';
 import { parseParquet } from './parquet';
 import { assertText, formatOf, parseDelimitedText, parseJsonText } from './parse';
-import { InputError, type Table } from './table';
+import { type Table } from './table';
+import { InputError } from '../util/errors';
 
 /** Reads a whole file held in memory (the CLI, tests, JSON and Parquet in the app); the worker streams CSV instead. */
 export async function loadTable(fileName: string, bytes: Uint8Array): Promise<Table> {

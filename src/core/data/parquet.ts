@@ -2,7 +2,8 @@ import { parquetMetadata, parquetReadObjects, parquetSchema, type FileMetaData, 
 import { requireColumnCount, sourceName } from './limits';
 import { uniqueNames, type Rename } from './names';
 import { tableFromObjects } from './parse';
-import { InputError, type Table } from './table';
+import { type Table } from './table';
+import { InputError } from '../util/errors';
 
 /** Reads a Parquet file; `fileName` names it in messages. */
 export async function parseParquet(buffer: ArrayBuffer, fileName?: string): Promise<Table> {

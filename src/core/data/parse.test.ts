@@ -1,10 +1,8 @@
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
-import { toParquet } from '../export/parquet';
 import { loadTable } from './load';
+import { InputError } from '../util/errors';
 import { assertText, parseDelimitedBlob, parseDelimitedText, parseJsonText } from './parse';
-import { inferSchema } from './schema';
-import { InputError, tableFromColumns } from './table';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const utf16le = (text: string) => new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
@@ -106,25 +104,6 @@ describe('text encodings', () => {
 });
 
 describe('Parquet', () => {
-  it('reads a Parquet file written by the exporter, nulls included, dates as dates', async () => {
-    const table = tableFromColumns(
-      ['n', 's', 'day', 'at'],
-      [
-        ['1.5', null, '3'],
-        ['a', 'b', null],
-        ['2021-03-04', '2021-12-31', null],
-        ['2021-03-04 10:30', null, '2021-03-05 23:59'],
-      ],
-    );
-    const t = await loadTable('x.parquet', new Uint8Array(toParquet(table, inferSchema(table))));
-    expect(t.names).toEqual(['n', 's', 'day', 'at']);
-    expect(t.columns[0]).toEqual(['1.5', null, '3']);
-    expect(t.columns[1]).toEqual(['a', 'b', null]);
-    expect(t.columns[2]).toEqual(['2021-03-04', '2021-12-31', null]);
-    // Local (zone-less) timestamps come back without a `Z` they never had.
-    expect(t.columns[3]).toEqual(['2021-03-04T10:30:00.000', null, '2021-03-05T23:59:00.000']);
-  });
-
   it('keeps every column of a file with repeated column names', async () => {
     const buffer = parquetWriteBuffer({
       columnData: [

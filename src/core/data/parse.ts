@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { TableBuilder } from './builder';
 import { bomEncoding, decodeText, type TextEncoding } from './encoding';
 import { requireHeaderWithinLimit, sourceName } from './limits';
-import { InputError, type Table } from './table';
+import { type Table } from './table';
+import { InputError } from '../util/errors';
 
 export type SourceFormat = 'csv' | 'json' | 'parquet';
 

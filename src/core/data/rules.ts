@@ -1,5 +1,6 @@
 import { isModelled, numberReader, type ColumnSchema } from './schema';
-import { InputError, type Table } from './table';
+import { type Table } from './table';
+import { InputError } from '../util/errors';
 
 /**
  * A rule every row of the seed obeys, kept on every generated row. Each holds where its cells

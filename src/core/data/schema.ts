@@ -1,7 +1,8 @@
 import { detectDateFormat, parseDate, type DateFormat } from './dates';
 import { byFrequency } from './frequency';
 import { bracketed, detectNumberStyle, looksNumeric, PLAIN_STYLE, readNumber, type NumberStyle } from './numbers';
-import { InputError, type Table } from './table';
+import { type Table } from './table';
+import { InputError } from '../util/errors';
 
 export type ColumnKind = 'numeric' | 'categorical' | 'boolean' | 'datetime' | 'id' | 'constant';
 export const COLUMN_KINDS: readonly ColumnKind[] = ['numeric', 'categorical', 'boolean', 'datetime', 'id', 'constant'];

@@ -16,11 +16,6 @@ export interface Table {
   readonly renamed?: Rename[];
 }
 
-/** Thrown for input the user must fix; the message says what is wrong and what to do. */
-export class InputError extends Error {
-  override name = 'InputError';
-}
-
 // What spreadsheets, pandas and databases write for "no value".
 const MISSING = new Set(['', 'na', 'n/a', 'n.a.', 'nan', 'nat', 'null', 'none', 'undefined', '?', '-', '--', '—', '#n/a', '#null!', '#value!', '#div/0!']);
 

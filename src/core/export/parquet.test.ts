@@ -1,5 +1,6 @@
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
+import { loadTable } from '../data/load';
 import { parseDelimitedText } from '../data/parse';
 import { inferColumn, inferSchema } from '../data/schema';
 import { tableFromColumns } from '../data/table';
@@ -95,5 +96,24 @@ describe('toParquet', () => {
     const rows = await parquetReadObjects({ file: toParquet(table, inferSchema(table)) });
     expect(Object.keys(rows[0])).toEqual(['a', 'a_3', 'a_4', 'b', 'a_2']);
     expect(rows[1]).toMatchObject({ a_3: 'y', b: false, a_2: 4.5 });
+  });
+
+  it('writes a file the loader reads back, nulls included, dates as dates', async () => {
+    const table = tableFromColumns(
+      ['n', 's', 'day', 'at'],
+      [
+        ['1.5', null, '3'],
+        ['a', 'b', null],
+        ['2021-03-04', '2021-12-31', null],
+        ['2021-03-04 10:30', null, '2021-03-05 23:59'],
+      ],
+    );
+    const t = await loadTable('x.parquet', new Uint8Array(toParquet(table, inferSchema(table))));
+    expect(t.names).toEqual(['n', 's', 'day', 'at']);
+    expect(t.columns[0]).toEqual(['1.5', null, '3']);
+    expect(t.columns[1]).toEqual(['a', 'b', null]);
+    expect(t.columns[2]).toEqual(['2021-03-04', '2021-12-31', null]);
+    // Local (zone-less) timestamps come back without a `Z` they never had.
+    expect(t.columns[3]).toEqual(['2021-03-04T10:30:00.000', null, '2021-03-05T23:59:00.000']);
   });
 });

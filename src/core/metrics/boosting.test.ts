@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnSchema } from '../data/schema';
 import { tableFromColumns, type Table } from '../data/table';
-import { Rng } from '../train/rng';
+import { Rng } from '../util/rng';
 import { featureMatrices, MAX_BINS } from './bins';
 import { fitBoosting, predictBoosting } from './boosting';
 import { rocAuc, trainAndScore } from './classifier';

@@ -1,4 +1,4 @@
-import type { Rng } from '../train/rng';
+import type { Rng } from '../util/rng';
 import { MAX_BINS, type FeatureMatrix } from './bins';
 
 /** Gradient-boosted trees for a binary label, on the logistic loss. */

@@ -1,6 +1,6 @@
 import type { ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
-import { Rng } from '../train/rng';
+import { Rng } from '../util/rng';
 import { comparable, prepare } from './columns';
 
 /** What a binary classifier learns to predict: `target` equal to `positive`. */

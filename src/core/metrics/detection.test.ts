@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnSchema } from '../data/schema';
 import { tableFromColumns, type Table } from '../data/table';
-import { Rng } from '../train/rng';
+import { Rng } from '../util/rng';
 import { rocAuc } from './classifier';
 import { detection } from './detection';
 

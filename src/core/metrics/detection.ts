@@ -1,6 +1,6 @@
 import type { ColumnSchema } from '../data/schema';
 import { selectRows, type Table } from '../data/table';
-import { Rng } from '../train/rng';
+import { Rng } from '../util/rng';
 import { featureMatrices, stackRows, takeRows } from './bins';
 import { fitBoosting, predictBoosting, type BoostingOptions } from './boosting';
 import { rocAuc } from './classifier';

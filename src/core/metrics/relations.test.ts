@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnKind, ColumnSchema } from '../data/schema';
 import { tableFromColumns } from '../data/table';
-import { Rng } from '../train/rng';
+import { Rng } from '../util/rng';
 import { pearson } from './pairs';
 import { categoryMeanError, extremeShare, shuffledBaseline } from './relations';
 

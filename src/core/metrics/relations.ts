@@ -1,6 +1,6 @@
 import { isModelled, numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
-import type { Rng } from '../train/rng';
+import type { Rng } from '../util/rng';
 import { prepare, type CodedColumn, type NumericColumn } from './columns';
 
 /** Categories a column may have for its per-category means to be compared (more would be mostly noise). */

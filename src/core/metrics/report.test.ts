@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inferSchema } from '../data/schema';
 import { tableFromColumns, type Table } from '../data/table';
-import { Rng } from '../train/rng';
+import { Rng } from '../util/rng';
 import { binaryTask, rocAuc, trainAndScore } from './classifier';
 import { pairTrends, pearson } from './pairs';
 import { exactCopyRate, medianClosestDistance } from './privacy';

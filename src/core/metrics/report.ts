@@ -1,6 +1,6 @@
 import type { ColumnSchema } from '../data/schema';
 import { selectRows, type Table } from '../data/table';
-import { Rng } from '../train/rng';
+import { Rng } from '../util/rng';
 import { binaryTask, trainAndScore } from './classifier';
 import { detection, type DetectionResult } from './detection';
 import { columnShapes } from './fidelity';

@@ -1,6 +1,6 @@
 import type { ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
-import { Rng } from '../train/rng';
+import { Rng } from '../util/rng';
 import { featureMatrices } from './bins';
 import { fitBoosting, predictBoosting } from './boosting';
 import { binaryTask, rocAuc, type Task } from './classifier';

@@ -1,4 +1,4 @@
-import { InputError } from '../data/table';
+import { InputError } from '../util/errors';
 
 /** Everything that shapes a tabular model and its training; defaults follow the CTGAN paper. */
 export interface ModelConfig {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { capabilitiesOf } from '../backend/capabilities';
 
 /** The one method of tfjs's WebGPU backend we use: running a WGSL program of our own. */
 interface WebGpuRunner {
@@ -36,7 +37,7 @@ const SHADER = `
 
 /** Whether `deviceNormals` can run on the present backend. */
 export function normalsOnDevice(): boolean {
-  return tf.getBackend() === 'webgpu';
+  return capabilitiesOf(tf.getBackend()).deviceNoise;
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Rng } from '../train/rng';
+import type { Rng } from '../util/rng';
 import { ConditionTable, Dense } from './layers';
 
 /**

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
+import { installCopyKernels } from '../backend/copyKernels';
 import { FlatAdam } from './flatAdam';
-import { useCopyKernels } from './wasmKernels';
 
 /** A small two-layer model's loss over three variables of different shapes. */
 function problem() {
@@ -36,7 +36,7 @@ describe('FlatAdam', () => {
   for (const backend of ['cpu', 'wasm']) {
     it(`takes the same steps as tf.train.adam on ${backend}`, async () => {
       await tf.setBackend(backend);
-      useCopyKernels();
+      installCopyKernels();
       const before = tf.memory().numTensors;
       const [theirs, ours] = [await run(false), await run(true)];
       ours.flat().forEach((x, i) => expect(x).toBeCloseTo(theirs.flat()[i], 5));

@@ -1,11 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Rng } from '../train/rng';
+import { capabilitiesOf } from '../backend/capabilities';
+import type { Rng } from '../util/rng';
 
 let nextId = 0;
-
-// Backends where a gather is a plain row copy. On WebGL and WebGPU its gradient (a segment
-// sum) takes many passes, and a one-hot matrix product is a single cheap one.
-const GATHER_BACKENDS = new Set(['wasm', 'cpu']);
 
 function uniform(shape: number[], bound: number, rng: Rng, name: string): tf.Variable {
   const id = `${name}${nextId++}`;
@@ -59,7 +56,7 @@ export class ConditionTable {
 
 /** Rows `slots` [n] of `table` [slots, out], by a gather or by a one-hot product (`backend` decides). */
 export function tableRows(table: tf.Tensor2D, slots: tf.Tensor1D, backend = tf.getBackend()): tf.Tensor2D {
-  if (GATHER_BACKENDS.has(backend)) return tf.gather(table, slots) as tf.Tensor2D;
+  if (capabilitiesOf(backend).gatherRows) return tf.gather(table, slots) as tf.Tensor2D;
   return tf.matMul(tf.cast(tf.oneHot(slots, table.shape[0]), 'float32'), table);
 }
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Layout } from '../transform/transformer';
-import { Rng } from '../train/rng';
+import { Rng } from '../util/rng';
 import { SpanOps } from './spans';
 
 // A continuous column (scalar + 3 modes) then a categorical one (4 slots).

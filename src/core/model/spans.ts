@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ConditionSpan, Layout } from '../transform/transformer';
-import type { Rng } from '../train/rng';
-import { Scratch } from '../train/scratch';
+import type { Rng } from '../util/rng';
+import { Scratch } from '../util/scratch';
 
 // Logits are shifted so each span's largest is 0 before exp. Scalar columns belong to no span
 // and are not shifted: this bound keeps their (unused) exp finite.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../data/table';
+import { InputError } from '../util/errors';
 import { configProblems, DEFAULT_CONFIG, describeRange, SETTING_RANGES, settingProblem, validateConfig, type ModelConfig } from './config';
 
 const refusal = (patch: Partial<ModelConfig>): string => {

@@ -1,5 +1,5 @@
 import type { ConditionSpan } from '../transform/transformer';
-import { cumulativeOf, type Rng } from './rng';
+import { cumulativeOf, type Rng } from '../util/rng';
 
 /** A batch of conditions: one discrete column fixed per row, given as its slot of the conditional vector. */
 export interface ConditionBatch {

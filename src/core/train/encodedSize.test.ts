@@ -1,14 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { installKernels } from '../backend/kernels';
 import { inferSchema } from '../data/schema';
-import type * as Limits from '../limits';
-import { InputError, tableFromColumns } from '../data/table';
+import { tableFromColumns } from '../data/table';
 import { DEFAULT_CONFIG, type ModelConfig } from '../model/config';
+import { InputError } from '../util/errors';
+import type * as Limits from '../util/limits';
 import { encodedBytes, requireEncodedFits } from './encodedSize';
 import { TabularModel } from './tabularModel';
 
 // A limit a tiny table can cross, so the constructor's own check is exercised without gigabytes.
-vi.mock('../limits', async (importOriginal) => ({ ...(await importOriginal<typeof Limits>()), MAX_ENCODED_BYTES: 40_000 }));
+vi.mock('../util/limits', async (importOriginal) => ({ ...(await importOriginal<typeof Limits>()), MAX_ENCODED_BYTES: 40_000 }));
 
 const tiny: ModelConfig = { ...DEFAULT_CONFIG, embeddingDim: 8, generatorDims: [16], discriminatorDims: [16], batchSize: 40, pac: 4, epochs: 1, seed: 7 };
 
@@ -46,6 +48,7 @@ describe('requireEncodedFits', () => {
 describe('TabularModel', () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
+    installKernels();
   });
 
   it('refuses before encoding a table whose encoded rows pass the limit', () => {

@@ -1,5 +1,5 @@
-import { InputError } from '../data/table';
-import { MAX_ENCODED_BYTES } from '../limits';
+import { InputError } from '../util/errors';
+import { MAX_ENCODED_BYTES } from '../util/limits';
 
 /** An encoded column as the check sees it (the transformer's own): its name and how many values it adds to each row. */
 export interface EncodedWidth {

@@ -1,6 +1,7 @@
 import { isModelled, type ColumnSchema } from '../data/schema';
 import type { Rule } from '../data/rules';
-import { InputError, selectRows, type Table } from '../data/table';
+import { selectRows, type Table } from '../data/table';
+import { InputError } from '../util/errors';
 import { distributionOf, type Distribution } from '../metrics/distribution';
 import { columnShapes, type ShapeReport } from '../metrics/fidelity';
 import { pairTrends } from '../metrics/pairs';
@@ -9,7 +10,7 @@ import { CategoricalEncoder } from '../transform/categorical';
 import { TableTransformer } from '../transform/transformer';
 import type { FixedCondition } from './condition';
 import { requireEncodedFits } from './encodedSize';
-import { cumulativeOf, Rng } from './rng';
+import { cumulativeOf, Rng } from '../util/rng';
 import { EpochSelection, selectionScore } from './selection';
 import { patienceSteps, plannedEpochs, validationRows } from './budget';
 import { RowBuffer } from './rowBuffer';

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { installKernels } from '../backend/kernels';
 import { inferSchema } from '../data/schema';
 import { tableFromColumns } from '../data/table';
 import { DEFAULT_CONFIG, type ModelConfig } from '../model/config';
-import { Rng } from './rng';
+import { Rng } from '../util/rng';
 import { TabularModel } from './tabularModel';
 
 const tiny: ModelConfig = { ...DEFAULT_CONFIG, embeddingDim: 8, generatorDims: [16], discriminatorDims: [16], batchSize: 40, pac: 4, seed: 7 };
@@ -33,6 +34,7 @@ async function trainAndSample(seed: number): Promise<(string | null)[][]> {
 describe('CtganTrainer on the CPU backend', () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
+    installKernels();
   });
 
   it('gives the same synthetic rows for the same seed, and other rows for another seed', async () => {

@@ -1,23 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
+import { capabilitiesOf } from '../backend/capabilities';
+import { requireKernels } from '../backend/kernels';
 import { effectiveBatch, type ModelConfig } from '../model/config';
 import { Discriminator } from '../model/discriminator';
 import { FlatAdam } from '../model/flatAdam';
 import { deviceNormals, normalsOnDevice } from '../model/deviceNormals';
 import { Generator } from '../model/generator';
 import { SpanOps } from '../model/spans';
-import { useExplicitTransposeGradients } from '../model/matmulGradient';
-import { enableSecondOrderGradients } from '../model/secondOrder';
-import { useCopyKernels } from '../model/wasmKernels';
 import type { Layout } from '../transform/transformer';
+import { Rng } from '../util/rng';
+import { Scratch } from '../util/scratch';
 import { ConditionSampler, type FixedCondition } from './condition';
-import { Rng } from './rng';
-import { Scratch } from './scratch';
 
-const GENERATION_BATCH = 5000;
-// On WebGPU each batch costs about 12 ms of dispatch whatever its size: on an H200, 20,000-row
-// batches generated 275k rows/s against 183k with 5,000. CPU backends gain nothing from larger ones.
-const WEBGPU_GENERATION_BATCH = 20_000;
-const DEVICE_DRAW_BACKENDS = new Set(['webgpu', 'webgl']);
 const MAX_DEVICE_DRAW_WIDTH = 4096;
 
 /** One step's losses as scalars on the device; the caller owns and disposes them. */
@@ -29,7 +23,8 @@ export interface StepLosses {
 
 /**
  * A conditional WGAN-GP with PacGAN critic over encoded rows (CTGAN). Owns the encoded
- * data on the device ([rows, width]), both networks and both optimizers.
+ * data on the device ([rows, width]), both networks and both optimizers. Needs the kernel
+ * patches of `installKernels` (core/backend), which whoever starts the backend installs.
  */
 export class CtganTrainer {
   readonly batch: number;
@@ -51,9 +46,7 @@ export class CtganTrainer {
   private readonly scratch = new Scratch();
 
   constructor(encoded: Float32Array, rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
-    enableSecondOrderGradients();
-    useExplicitTransposeGradients();
-    useCopyKernels();
+    requireKernels();
     this.rng = new Rng(config.seed);
     this.batch = effectiveBatch(config, rows);
     this.stepsPerEpoch = Math.max(1, Math.floor(rows / this.batch));
@@ -135,7 +128,7 @@ export class CtganTrainer {
     const rng = new Rng(seed);
     const width = this.layout.width;
     const out = new Float32Array(count * width);
-    const batch = Math.max(this.batch, Math.min(tf.getBackend() === 'webgpu' ? WEBGPU_GENERATION_BATCH : GENERATION_BATCH, count));
+    const batch = Math.max(this.batch, Math.min(capabilitiesOf(tf.getBackend()).generationBatch, count));
     const onDevice = this.drawsOnDevice();
     const queued: { rows: tf.Tensor2D; values: Promise<tf.TypedArray>; done: number }[] = [];
     const collect = async () => {
@@ -176,7 +169,7 @@ export class CtganTrainer {
    * extra [width, width] product. Very wide rows stay on the host: that matrix grows as width².
    */
   private drawsOnDevice(): boolean {
-    return DEVICE_DRAW_BACKENDS.has(tf.getBackend()) && this.spans.softmaxSpanCount > 0 && this.layout.width <= MAX_DEVICE_DRAW_WIDTH;
+    return capabilitiesOf(tf.getBackend()).gpu && this.spans.softmaxSpanCount > 0 && this.layout.width <= MAX_DEVICE_DRAW_WIDTH;
   }
 
   dispose(): void {

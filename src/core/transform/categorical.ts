@@ -1,5 +1,5 @@
 import { byFrequency } from '../data/frequency';
-import { cumulativeOf, type Rng } from '../train/rng';
+import { cumulativeOf, type Rng } from '../util/rng';
 import { argmax, type ColumnEncoder, type Span } from './types';
 
 export const MAX_CATEGORIES = 100;

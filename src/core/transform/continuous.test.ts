@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../train/rng';
+import { Rng } from '../util/rng';
 import { ContinuousEncoder, type NumberCodec } from './continuous';
 
 const codec: NumberCodec = { read: Number, write: (x) => String(Math.round(x)), min: 0, max: 100_000 };

@@ -1,6 +1,6 @@
 import { byFrequency } from '../data/frequency';
 import { MAX_NOTES } from '../data/schema';
-import type { Rng } from '../train/rng';
+import type { Rng } from '../util/rng';
 import { fitMixture, type Mixture } from './mixture';
 import { argmax, type ColumnEncoder, type Span } from './types';
 

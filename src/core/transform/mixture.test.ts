@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../train/rng';
+import { Rng } from '../util/rng';
 import { fitMixture } from './mixture';
 
 describe('fitMixture', () => {

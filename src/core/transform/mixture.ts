@@ -1,4 +1,4 @@
-import type { Rng } from '../train/rng';
+import type { Rng } from '../util/rng';
 
 /** A one-dimensional Gaussian mixture; modes are sorted by mean. */
 export interface Mixture {

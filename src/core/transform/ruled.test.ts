@@ -3,7 +3,7 @@ import { findRules } from '../data/findRules';
 import { countBreaks, describeRule } from '../data/rules';
 import { inferSchema } from '../data/schema';
 import { tableFromColumns, type Table } from '../data/table';
-import { Rng } from '../train/rng';
+import { Rng } from '../util/rng';
 import { TableTransformer } from './transformer';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inferSchema } from '../data/schema';
 import { tableFromColumns } from '../data/table';
-import { Rng } from '../train/rng';
+import { Rng } from '../util/rng';
 import { TableTransformer } from './transformer';
 
 function seedTable(rows: number) {

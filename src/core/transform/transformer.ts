@@ -1,7 +1,7 @@
 import type { Rule } from '../data/rules';
 import { isModelled, numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
-import { cumulativeOf, Rng } from '../train/rng';
+import { cumulativeOf, Rng } from '../util/rng';
 import { CategoricalEncoder } from './categorical';
 import { codecFor } from './codecs';
 import { ContinuousEncoder, type Bounds } from './continuous';

@@ -1,4 +1,4 @@
-import type { Rng } from '../train/rng';
+import type { Rng } from '../util/rng';
 
 /** A slice of the encoded row and the output activation the generator uses for it. */
 export interface Span {

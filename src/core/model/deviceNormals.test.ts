@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deviceNormals } from '../core/model/deviceNormals';
-import { softwareVulkan, startDawn } from './dawn';
+import { softwareVulkan, startDawn } from '../backend/node';
+import { deviceNormals } from './deviceNormals';
 
 const SWIFTSHADER = softwareVulkan();
 

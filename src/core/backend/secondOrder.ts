@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 // own. Their true derivative is zero almost everywhere, so we register that.
 const COMPARISONS = ['Greater', 'GreaterEqual', 'Less', 'LessEqual', 'Equal', 'NotEqual'] as const;
 
-export function enableSecondOrderGradients(): void {
+export function installSecondOrderGradients(): void {
   for (const kernelName of COMPARISONS) {
     if (tf.getGradient(kernelName) !== undefined) continue;
     tf.registerGradient({

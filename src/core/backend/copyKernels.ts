@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 
-const MARK = Symbol('mitosis.wasmKernels');
+const MARK = Symbol('mitosis.copyKernels');
 
 /** What these kernels need of tfjs's WASM backend: tensors as views on its heap. */
 interface WasmHeap {
@@ -24,7 +24,7 @@ const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
  * immutable, so like Reshape and the CPU backend's Identity it now shares them. Cases these do
  * not cover keep tfjs's own kernel.
  */
-export function useCopyKernels(): void {
+export function installCopyKernels(): void {
   replaceKernel('Identity', 'wasm', (fallback) => (args) => {
     const { inputs, backend } = args as Args;
     const x = inputs.x as tf.TensorInfo;
@@ -77,7 +77,7 @@ export function useCopyKernels(): void {
     });
   });
   if (!tf.getKernel('UnsortedSegmentSum', 'wasm')) tf.registerKernel({ kernelName: 'UnsortedSegmentSum', backendName: 'wasm', kernelFunc: segmentSum });
-  useRowSegmentSumOnCpu();
+  installRowSegmentSumOnCpu();
 }
 
 interface CpuData {
@@ -89,7 +89,7 @@ interface CpuData {
  * The CPU backend's UnsortedSegmentSum makes a mask and a full pass per segment (1,640
  * passes for the critic's condition table), so it gets the same row-wise sum.
  */
-function useRowSegmentSumOnCpu(): void {
+function installRowSegmentSumOnCpu(): void {
   replaceKernel('UnsortedSegmentSum', 'cpu', (fallback) => (args) => {
     const { inputs, attrs, backend } = args as Args;
     const x = inputs.x as tf.TensorInfo;

@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { useExplicitTransposeGradients } from '../core/model/matmulGradient';
 
 /**
  * Milliseconds for one forward and backward pass of a critic-sized network (batch 500,
- * 300 → 256 → 256 → 1), the shape of the work a training step does. One warm-up pass
- * (shader compilation) is left out; the best of two timed passes counts.
+ * 300 → 256 → 256 → 1), the shape of the work a training step does, on the backend in use.
+ * One warm-up pass (shader compilation) is left out; the best of two timed passes counts.
+ * Run it after `installKernels`: with the kernels and gradient forms training uses, the probe
+ * ranks backends as training would.
  */
 export async function timeProbeStep(): Promise<number> {
-  // The same gradient forms training uses, so the probe ranks backends as training would.
-  useExplicitTransposeGradients();
   const w1 = tf.variable(tf.randomNormal([300, 256], 0, 0.05, 'float32', 1));
   const w2 = tf.variable(tf.randomNormal([256, 256], 0, 0.05, 'float32', 2));
   const w3 = tf.variable(tf.randomNormal([256, 1], 0, 0.05, 'float32', 3));

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { capabilitiesOf } from './capabilities';
 
-// Measured on Adult's default model: WASM 650 → 180 ms per step; CPU unchanged.
-const EXPLICIT_BACKENDS = new Set(['wasm']);
 const MARK = Symbol('mitosis.matmulGradient');
 
 /** Swaps the last two axes (a matrix transpose, batched or not). */
@@ -28,7 +27,7 @@ function gradientOfA(dy: tf.Tensor, b: tf.Tensor): tf.Tensor {
  * form is 10–20× slower than an explicit transpose followed by a plain product, so there we
  * register the explicit form; other backends keep tfjs's own.
  */
-export function useExplicitTransposeGradients(): void {
+export function installExplicitTransposeGradients(): void {
   const original = tf.getGradient('BatchMatMul') as (tf.GradConfig & { [MARK]?: true }) | undefined;
   if (!original || original[MARK]) return;
   const config: tf.GradConfig & { [MARK]: true } = {
@@ -37,7 +36,7 @@ export function useExplicitTransposeGradients(): void {
     inputsToSave: ['a', 'b'],
     gradFunc: (dy, saved, attrs) => {
       const { transposeA, transposeB } = attrs as unknown as { transposeA: boolean; transposeB: boolean };
-      if (transposeA || transposeB || !EXPLICIT_BACKENDS.has(tf.getBackend())) return original.gradFunc(dy, saved, attrs);
+      if (transposeA || transposeB || !capabilitiesOf(tf.getBackend()).explicitTranspose) return original.gradFunc(dy, saved, attrs);
       const [a, b] = saved;
       return { a: () => gradientOfA(dy as tf.Tensor, b), b: () => tf.matMul(swapLast(a) as tf.Tensor2D, dy as tf.Tensor2D) };
     },

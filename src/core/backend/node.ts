@@ -1,6 +1,10 @@
+// Backend start-up under Node (the CLI, the bench, scripts); it reads the file system, so
+// nothing the browser bundles imports it.
 import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
 import { existsSync } from 'node:fs';
-import { InputError } from '../core/data/table';
+import { InputError } from '../util/errors';
+import { installKernels } from './kernels';
 
 // Chromium ships SwiftShader's Vulkan driver; on a machine with no GPU it lets Dawn start, slowly.
 export const SWIFTSHADER_ICD = ['/usr/lib/chromium/vk_swiftshader_icd.json', '/usr/lib64/chromium/vk_swiftshader_icd.json'];
@@ -38,4 +42,21 @@ export async function startDawn({ software }: { software: boolean }): Promise<st
   await tf.ready();
   const { vendor, architecture, description } = adapter.info;
   return `Dawn (Node), ${[vendor, architecture, description].filter(Boolean).join(' ')}`;
+}
+
+/**
+ * Starts a bench backend under Node: 'dawn' is tfjs's WebGPU backend over Dawn (it needs a
+ * Vulkan device, else SwiftShader); anything else tfjs's WASM backend on one thread. Installs
+ * the kernel patches training needs. Returns the adapter's name.
+ */
+export async function startNodeBackend(backend: string): Promise<string> {
+  const adapter = backend === 'dawn' ? await startDawn({ software: true }) : await startWasm();
+  installKernels();
+  return adapter;
+}
+
+async function startWasm(): Promise<string> {
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  await tf.setBackend('wasm');
+  return 'Node.js, tfjs WASM backend (single thread)';
 }
