@@ -73,12 +73,24 @@ const MIN_STEPS_PER_EPOCH = 10;
 const MIN_SHRUNK_BATCH = 50;
 
 /**
+ * The pack size: the configured one, or 1 where the table is small enough that its batch
+ * shrinks. A critic judging packs of 5 on a 50-row batch sees 10 samples a step; judging rows
+ * one by one it sees 50. On the bench's four small tables (400 to 3,000 rows, same budget)
+ * packs of 1 took the detection score from 0.33, 0.26, 0.60, 0.11 to 0.43, 0.45, 0.77, 0.20 and
+ * pair trends up on all four.
+ */
+export function effectivePac(config: ModelConfig, rows: number): number {
+  const pac = Math.max(1, Math.floor(config.pac));
+  return Math.floor(rows / MIN_STEPS_PER_EPOCH) < config.batchSize ? 1 : pac;
+}
+
+/**
  * The batch: at most the configured size, smaller on a small table so an epoch still has ten
  * steps (400 rows, 300 epochs: column shapes 0.90 → 0.94, pair trends 0.78 → 0.86 at a batch
  * of 40 rather than 400), never below 50 rows from shrinking, and a multiple of the pack size.
  */
 export function effectiveBatch(config: ModelConfig, rows: number): number {
-  const pac = Math.max(1, Math.floor(config.pac));
+  const pac = effectivePac(config, rows);
   const shrunk = Math.max(MIN_SHRUNK_BATCH, Math.floor(rows / MIN_STEPS_PER_EPOCH));
   const wanted = Math.min(config.batchSize, shrunk, Math.max(pac, rows));
   return Math.max(pac, Math.floor(wanted / pac) * pac);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { capabilitiesOf } from '../backend/capabilities';
 import { requireKernels } from '../backend/kernels';
-import { effectiveBatch, type ModelConfig } from '../model/config';
+import { effectiveBatch, effectivePac, type ModelConfig } from '../model/config';
 import { Discriminator } from '../model/discriminator';
 import { FlatAdam } from '../model/flatAdam';
 import { deviceNormals, normalsOnDevice } from '../model/deviceNormals';
@@ -55,7 +55,7 @@ export class CtganTrainer {
     this.data = tf.tensor2d(encoded, [rows, layout.width]);
     const condWidth = this.sampler.width;
     this.generator = new Generator(config.embeddingDim, condWidth, config.generatorDims, layout.width, this.rng);
-    this.discriminator = new Discriminator(layout.width, condWidth, config.discriminatorDims, config.pac, config.dropout, this.rng);
+    this.discriminator = new Discriminator(layout.width, condWidth, config.discriminatorDims, effectivePac(config, rows), config.dropout, this.rng);
     this.spans = new SpanOps(layout, conditions);
     this.optG = new FlatAdam(this.generator.variables, config.generatorLr, config.beta1, config.beta2);
     this.optD = new FlatAdam(this.discriminator.variables, config.discriminatorLr, config.beta1, config.beta2);
