@@ -45,6 +45,15 @@ describe('CtganTrainer on the CPU backend', () => {
     expect(a).not.toEqual(c);
   });
 
+  it('trains a small table whose batch is no multiple of the configured pack, judging rows one by one', async () => {
+    // 680 rows, 102 held back: a batch of 57, which packs of 5 do not divide; a small table trains with packs of 1.
+    const t = table(680);
+    const model = new TabularModel(t, inferSchema(t), { ...tiny, batchSize: 500, pac: 5 });
+    expect([model.trainer.batch, model.trainer.pac]).toEqual([57, 1]);
+    await model.train(1);
+    model.dispose();
+  });
+
   it('keeps the tensor count flat over hundreds of steps', async () => {
     const t = table(200);
     const model = new TabularModel(t, inferSchema(t), tiny);

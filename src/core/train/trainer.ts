@@ -28,6 +28,8 @@ export interface StepLosses {
  */
 export class CtganTrainer {
   readonly batch: number;
+  /** Rows the critic judges together: the configured pack, or 1 on a small table (see effectivePac). */
+  readonly pac: number;
   readonly stepsPerEpoch: number;
   readonly sampler: ConditionSampler;
   private readonly data: tf.Tensor2D;
@@ -48,6 +50,7 @@ export class CtganTrainer {
   constructor(encoded: Float32Array, rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
     requireKernels();
     this.rng = new Rng(config.seed);
+    this.pac = effectivePac(config, rows);
     this.batch = effectiveBatch(config, rows);
     this.stepsPerEpoch = Math.max(1, Math.floor(rows / this.batch));
     const conditions = layout.conditions.filter((c) => c.kind === 'category' || config.conditionOnModes);
@@ -55,7 +58,7 @@ export class CtganTrainer {
     this.data = tf.tensor2d(encoded, [rows, layout.width]);
     const condWidth = this.sampler.width;
     this.generator = new Generator(config.embeddingDim, condWidth, config.generatorDims, layout.width, this.rng);
-    this.discriminator = new Discriminator(layout.width, condWidth, config.discriminatorDims, effectivePac(config, rows), config.dropout, this.rng);
+    this.discriminator = new Discriminator(layout.width, condWidth, config.discriminatorDims, this.pac, config.dropout, this.rng);
     this.spans = new SpanOps(layout, conditions);
     this.optG = new FlatAdam(this.generator.variables, config.generatorLr, config.beta1, config.beta2);
     this.optD = new FlatAdam(this.discriminator.variables, config.discriminatorLr, config.beta1, config.beta2);
@@ -228,7 +231,8 @@ export class CtganTrainer {
    * condition is the same on both sides, so only the rows are interpolated and differentiated.
    */
   private gradientPenalty(real: tf.Tensor2D, fake: tf.Tensor2D, packed: tf.Tensor1D | null): tf.Scalar {
-    const { pac, gradientPenalty } = this.config;
+    const { gradientPenalty } = this.config;
+    const pac = this.pac;
     const width = real.shape[1];
     const packs = this.batch / pac;
     const alpha = tf.tensor3d(this.rng.uniforms(packs), [packs, 1, 1]);
