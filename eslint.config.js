@@ -13,7 +13,8 @@ const CORE_LAYERS = {
   // A model is built for the encoded layout the transform makes, and runs none of its code.
   model: { from: ['backend', 'util'], typesFrom: ['transform'] },
   metrics: { from: ['data', 'util'] },
-  export: { from: ['data', 'util'] },
+  // The report's HTML and JSON are written from the plain data metrics computes.
+  export: { from: ['data', 'util'], typesFrom: ['metrics'] },
   train: { from: ['model', 'transform', 'data', 'metrics', 'backend', 'util'] },
 };
 const CORE_FOLDERS = [...Object.keys(CORE_LAYERS), 'session'];

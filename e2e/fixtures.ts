@@ -1,4 +1,4 @@
-import { test as base, expect, type Download, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Dialog, type Download, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
 /** The studio as a user sees it: what they click, type and drop. */
@@ -69,9 +69,23 @@ export class StudioPage {
     await expect(this.page.getByTestId('generated-summary')).toContainText(`${rows.toLocaleString('en-US')} rows generated`, { timeout: 120_000 });
   }
 
-  async download(label: 'Download CSV' | 'Download JSON' | 'Download Parquet'): Promise<{ name: string; bytes: Buffer }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: label }).click()]);
-    return { name: (download as Download).suggestedFilename(), bytes: await readFile((await download.path())!) };
+  /**
+   * Clicks a download button and returns the file. A download the quality report warns about
+   * asks first: the question is accepted and returned as `asked`.
+   */
+  async download(label: 'Download CSV' | 'Download JSON' | 'Download Parquet' | 'Download report' | 'Download report (JSON)'): Promise<{ name: string; bytes: Buffer; asked?: string }> {
+    let asked: string | undefined;
+    const accept = (dialog: Dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    };
+    this.page.on('dialog', accept);
+    try {
+      const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: label, exact: true }).click()]);
+      return { name: (download as Download).suggestedFilename(), bytes: await readFile((await download.path())!), asked };
+    } finally {
+      this.page.off('dialog', accept);
+    }
   }
 }
 

@@ -23,6 +23,8 @@ export interface SynthArgs {
   batch?: number;
   /** A JSON file of rules that replaces those found in the seed. */
   rules?: string;
+  /** Where to write the quality report: .html or .json picks the form. */
+  report?: string;
 }
 
 const LIMIT = MAX_GENERATED_ROWS.toLocaleString('en-US');
@@ -41,6 +43,7 @@ export const USAGE = `usage: npm run synth -- --input data.csv --out synth.csv [
   --batch B         largest training batch (default ${DEFAULT_CONFIG.batchSize}; a small table trains on smaller ones)
   --rules FILE      a JSON array of rules to keep on every row, in place of those found in the seed
                     (the run prints those it found in the same form; [] keeps none)
+  --report FILE     also write the quality and privacy report; .html (a page to hand over) or .json
   -h, --help        print this help and exit
 `;
 
@@ -55,6 +58,7 @@ const FLAGS = {
   backend: { type: 'string' },
   batch: { type: 'string' },
   rules: { type: 'string' },
+  report: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -75,6 +79,8 @@ export function parseArgs(argv: string[]): SynthArgs | 'help' {
   if (!BACKENDS.includes(backend as Backend)) throw new InputError(`--backend must be wasm, cpu or webgpu, not "${backend}".`);
   const format = out.toLowerCase().split('.').pop() as ExportFormat;
   if (!FORMATS.includes(format)) throw new InputError(`--out must end in .csv, .json or .parquet, not "${out}".`);
+  const report = values.report;
+  if (report !== undefined && !/\.(html|json)$/i.test(report)) throw new InputError(`--report must end in .html or .json, not "${report}".`);
   const maxRows = wholeNumber('max-rows', values['max-rows'], 1) ?? MAX_GENERATED_ROWS;
   const rows = wholeNumber('rows', values.rows, 1);
   if (rows !== undefined) checkRowLimit(rows, maxRows, `--rows ${values.rows}`);
@@ -89,6 +95,7 @@ export function parseArgs(argv: string[]): SynthArgs | 'help' {
     backend: backend as Backend,
     batch: wholeNumber('batch', values.batch, 1, 1_000_000),
     rules: values.rules,
+    report,
   };
 }
 

@@ -1,13 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { installKernels } from '../core/backend/kernels';
 import { startDawn } from '../core/backend/node';
 import { findRules } from '../core/data/findRules';
 import { loadTable } from '../core/data/load';
 import { describeRule, parseRules, validateRules, type Rule } from '../core/data/rules';
 import { inferSchema, requireModelledColumn } from '../core/data/schema';
+import { tableFromColumns, type Table } from '../core/data/table';
+import { reportHtml, reportJson } from '../core/export/reportHtml';
 import { createWriter } from '../core/export/writer';
+import { studioReport } from '../core/metrics/qualityReport';
 import { DEFAULT_CONFIG } from '../core/model/config';
 import { TabularModel } from '../core/train/tabularModel';
 import { InputError } from '../core/util/errors';
@@ -52,6 +56,10 @@ export async function runSynth(argv: string[], io: SynthIO): Promise<number> {
 async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
   const { log } = io;
   checkPaths(args.input, args.out);
+  if (args.report) {
+    checkPaths(args.input, args.report);
+    if (resolve(args.report) === resolve(args.out)) throw new InputError(`--report "${args.report}" is the --out file. Choose another name for the report.`);
+  }
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(args.input);
@@ -91,13 +99,39 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
     const writer = createWriter(args.format, schema.filter((c) => c.include));
     const output = openOutput(args.out);
     const t0 = performance.now();
-    await model.generate(rows, { onChunk: (chunk) => output.write(writer.add(chunk)) });
+    // The report judges the first rows written, as many as it samples at most.
+    const judged: Table[] = [];
+    let kept = 0;
+    await model.generate(rows, {
+      onChunk: (chunk) => {
+        if (args.report && kept < REPORT_ROWS) judged.push(chunk);
+        kept += chunk.rowCount;
+        output.write(writer.add(chunk));
+      },
+    });
     output.write(writer.finish());
     output.close();
     log(`wrote ${rows} rows to ${args.out} (${Math.round(rows / ((performance.now() - t0) / 1000))} rows/s)`);
+    if (args.report) writeReport(args.report, args.input, judged, model, log);
   } finally {
     model.dispose();
   }
+}
+
+const REPORT_ROWS = 2000;
+
+function writeReport(path: string, input: string, chunks: Table[], model: TabularModel, log: (line: string) => void): void {
+  const names = chunks[0].names;
+  const all = tableFromColumns(names, names.map((_, c) => chunks.flatMap((chunk) => chunk.columns[c])));
+  const synth = all.rowCount > REPORT_ROWS ? tableFromColumns(names, all.columns.map((col) => col.slice(0, REPORT_ROWS))) : all;
+  const report = studioReport({ train: model.trainingTable, holdout: model.heldOut, synth, schema: model.schema, rules: model.rules });
+  const title = basename(input);
+  try {
+    writeFileSync(path, /\.json$/i.test(path) ? reportJson(report, title) : reportHtml(report, title));
+  } catch (err) {
+    throw new InputError(`Cannot write the report "${path}" (${(err as Error).message}).`);
+  }
+  log(`wrote the quality report to ${path}: ${report.overall.headline} (score ${report.overall.score.toFixed(3)})`);
 }
 
 function readRules(path: string): Rule[] {

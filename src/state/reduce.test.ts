@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStudioStore } from './store';
+import type { StudioReport } from '../core/metrics/qualityReport';
 import type { ToWorker } from '../worker/protocol';
 
 function studio() {
@@ -40,5 +41,23 @@ describe('studio state', () => {
     expect(store.getState().losses.generator).toEqual([2]);
     receive({ type: 'trainEnded', stopped: true, converged: false, epochs: 0, choices: [] });
     expect(store.getState()).toMatchObject({ status: 'idle', modelReady: true, stoppedEarly: true, converged: false });
+  });
+
+  it('keeps the report until a new run starts, and asks the worker for a chosen target', () => {
+    const { store, receive, sent } = studio();
+    const report = { targets: ['plan'], usefulness: null, serious: [] } as unknown as StudioReport;
+    receive({ type: 'report', report });
+    expect(store.getState().report).toBe(report);
+    store.getState().setReportTarget('plan');
+    expect(sent.at(-1)).toEqual({ type: 'reportTarget', column: 'plan' });
+    expect(store.getState()).toMatchObject({ reportTarget: 'plan', reportBusy: true });
+    receive({ type: 'error', task: 'report', message: 'no' });
+    expect(store.getState().reportBusy).toBe(false);
+    receive({ type: 'report', report: { ...report, usefulness: { target: 'plan', positive: 'gold', figures: [] } } });
+    expect(store.getState()).toMatchObject({ reportTarget: 'plan', reportBusy: false });
+    store.getState().downloadReport('html');
+    expect(sent.at(-1)).toEqual({ type: 'exportReport', format: 'html' });
+    receive({ type: 'trainStarted', epochs: 1, validationRows: 0, stepsPerEpoch: 1, batch: 1, preprocessSeconds: 0, trainingRows: 1, derived: [] });
+    expect(store.getState()).toMatchObject({ report: null, reportTarget: null });
   });
 });

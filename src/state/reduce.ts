@@ -28,6 +28,8 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         latest: null,
         generated: null,
         condition: null,
+        report: null,
+        reportTarget: null,
         losses: { step: [], discriminator: [], generator: [], penalty: [] },
         fidelity: { epoch: [], score: [], pairs: [] },
       };
@@ -42,6 +44,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         status: message.task === 'train' ? 'idle' : state.status,
         generating: message.task === 'generate' ? null : state.generating,
         exporting: message.task === 'export' ? null : state.exporting,
+        reportBusy: message.task === 'report' ? false : state.reportBusy,
       };
     case 'trainStarted':
       return {
@@ -52,6 +55,8 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         latest: null,
         modelReady: false,
         choices: [],
+        report: null,
+        reportTarget: null,
       };
     case 'progress': {
       const { losses } = state;
@@ -86,5 +91,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
       return { generating: null, generated: { rows: message.rows, seconds: message.seconds, preview: message.preview } };
     case 'file':
       return { exporting: null };
+    case 'report':
+      return { report: message.report, reportTarget: message.report.usefulness?.target ?? null, reportBusy: false };
   }
 }

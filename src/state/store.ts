@@ -101,6 +101,15 @@ export function createStudioStore(connection: Connection) {
       set({ exporting: format });
       connection.send({ type: 'export', format });
     },
+    // Report
+    report: null,
+    reportTarget: null,
+    reportBusy: false,
+    setReportTarget: (column) => {
+      set({ reportTarget: column, reportBusy: true, error: null });
+      connection.send({ type: 'reportTarget', column });
+    },
+    downloadReport: (format) => connection.send({ type: 'exportReport', format }),
   }));
   const receive = (message: FromWorker) => store.setState(reduce(store.getState(), message));
   return { store, receive };

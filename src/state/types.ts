@@ -1,4 +1,6 @@
+import type { ReportFormat } from '../core/export/reportHtml';
 import type { ExportFormat } from '../core/export/writer';
+import type { StudioReport } from '../core/metrics/qualityReport';
 import type { ModelConfig } from '../core/model/config';
 import type { TrainProgress } from '../core/train/tabularModel';
 import type { DerivedColumn } from '../core/transform/transformer';
@@ -84,8 +86,19 @@ export interface GenerateSlice {
   download(format: ExportFormat): void;
 }
 
+/** The quality and privacy report the worker sends when training ends. */
+export interface ReportSlice {
+  report: StudioReport | null;
+  /** The column usefulness is computed for; set at once when chosen, and again when the report comes back. */
+  reportTarget: string | null;
+  /** A new target's usefulness is being computed. */
+  reportBusy: boolean;
+  setReportTarget(column: string | null): void;
+  downloadReport(format: ReportFormat): void;
+}
+
 export interface Connection {
   send(message: ToWorker): void;
 }
 
-export type StudioState = DataSlice & RulesSlice & BackendSlice & TrainSlice & LiveSlice & GenerateSlice & { connection: Connection };
+export type StudioState = DataSlice & RulesSlice & BackendSlice & TrainSlice & LiveSlice & GenerateSlice & ReportSlice & { connection: Connection };

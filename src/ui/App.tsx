@@ -4,6 +4,7 @@ import { DataPanel } from './DataPanel';
 import { ErrorBanner } from './ErrorBanner';
 import { GeneratePanel } from './GeneratePanel';
 import { LiveView } from './LiveView';
+import { ReportPanel } from './ReportPanel';
 import { RulesPanel } from './RulesPanel';
 import { SchemaPanel } from './SchemaPanel';
 import { useStudio } from './StudioContext';
@@ -42,6 +43,7 @@ export function App() {
         <RulesPanel />
         <TrainPanel />
         <LiveView />
+        <ReportPanel />
         <GeneratePanel />
       </main>
     </div>

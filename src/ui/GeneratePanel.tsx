@@ -1,5 +1,6 @@
 import type { ExportFormat } from '../core/export/writer';
 import { MAX_GENERATED_ROWS } from '../worker/protocol';
+import { confirmDownload } from './confirmDownload';
 import { RowsTable } from './RowsTable';
 import { useStudio } from './StudioContext';
 
@@ -24,6 +25,7 @@ export function GeneratePanel() {
     setCondition: st.setCondition,
     generate: st.generate,
     download: st.download,
+    report: st.report,
   }));
   if (!s.trained) return null;
   const fixedColumn = s.choices.find((c) => c.column === s.condition?.column);
@@ -83,7 +85,7 @@ export function GeneratePanel() {
           </p>
           <div className="row">
             {FORMATS.map((f) => (
-              <button key={f.format} type="button" onClick={() => s.download(f.format)} disabled={s.exporting !== null}>
+              <button key={f.format} type="button" onClick={() => confirmDownload(s.report) && s.download(f.format)} disabled={s.exporting !== null}>
                 {f.label}
               </button>
             ))}

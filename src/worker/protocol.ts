@@ -4,9 +4,11 @@ import type { TextEncoding } from '../core/data/encoding';
 import type { Rename } from '../core/data/names';
 import type { Rule } from '../core/data/rules';
 import type { ColumnKind, ColumnSchema } from '../core/data/schema';
+import type { ReportFormat } from '../core/export/reportHtml';
 import type { ExportFormat } from '../core/export/writer';
 import type { Distribution } from '../core/metrics/distribution';
 import type { ColumnScore } from '../core/metrics/fidelity';
+import type { StudioReport } from '../core/metrics/qualityReport';
 import type { ModelConfig } from '../core/model/config';
 import type { TrainProgress } from '../core/train/tabularModel';
 import type { DerivedColumn } from '../core/transform/transformer';
@@ -50,9 +52,12 @@ export type ToWorker =
   | { type: 'resume' }
   | { type: 'stop' }
   | { type: 'generate'; rows: number; condition?: Condition }
-  | { type: 'export'; format: ExportFormat };
+  | { type: 'export'; format: ExportFormat }
+  /** Recomputes the report's usefulness for this target column (null: none). */
+  | { type: 'reportTarget'; column: string | null }
+  | { type: 'exportReport'; format: ReportFormat };
 
-export type Task = 'backend' | 'load' | 'schema' | 'rules' | 'train' | 'generate' | 'export';
+export type Task = 'backend' | 'load' | 'schema' | 'rules' | 'train' | 'generate' | 'export' | 'report';
 
 export interface EpochView {
   epoch: number;
@@ -79,4 +84,6 @@ export type FromWorker =
   | { type: 'trainEnded'; stopped: boolean; converged: boolean; epochs: number; choices: { column: string; values: string[] }[] }
   | { type: 'generateProgress'; done: number; total: number }
   | { type: 'generated'; rows: number; seconds: number; preview: { names: string[]; rows: (string | null)[][] } }
-  | { type: 'file'; name: string; blob: Blob };
+  | { type: 'file'; name: string; blob: Blob }
+  /** The quality and privacy report of the trained model, sent after training and on a new target. */
+  | { type: 'report'; report: StudioReport };

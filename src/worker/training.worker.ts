@@ -4,10 +4,12 @@ import { loadTable } from '../core/data/load';
 import { findRules } from '../core/data/findRules';
 import { describeRule, validateRules, type Rule } from '../core/data/rules';
 import { inferSchema, requireModelledColumn, withKind, type ColumnSchema } from '../core/data/schema';
-import { type Table } from '../core/data/table';
+import { tableFromColumns, type Table } from '../core/data/table';
 import { InputError } from '../core/util/errors';
 import { createWriter, MIME, type ExportFormat } from '../core/export/writer';
 import { miniDistribution } from '../core/metrics/distribution';
+import { studioReport, withUsefulness, type StudioReport } from '../core/metrics/qualityReport';
+import { reportHtml, reportJson, REPORT_MIME, type ReportFormat } from '../core/export/reportHtml';
 import type { ModelConfig } from '../core/model/config';
 import { Rng } from '../core/util/rng';
 import { TabularModel, type EpochReport } from '../core/train/tabularModel';
@@ -26,6 +28,8 @@ interface Studio {
   rules: RuleView[];
   model: TabularModel | null;
   generated: { chunks: Table[]; condition?: Condition } | null;
+  /** The last model's report and the rows it judged (kept to recompute usefulness for another target). */
+  report: { report: StudioReport; synth: Table } | null;
 }
 
 let studio: Studio | null = null;
@@ -58,6 +62,10 @@ async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 's
       return generate(message.rows, message.condition);
     case 'export':
       return exportAs(message.format);
+    case 'reportTarget':
+      return setReportTarget(message.column);
+    case 'exportReport':
+      return exportReport(message.format);
   }
 }
 
@@ -74,7 +82,7 @@ async function load(file: Blob, name: string): Promise<void> {
   // Only a table that parsed replaces what was loaded before.
   studio?.model?.dispose();
   const schema = inferSchema(table);
-  studio = { name, table, schema, rules: withFound(table, schema, []), model: null, generated: null };
+  studio = { name, table, schema, rules: withFound(table, schema, []), model: null, generated: null, report: null };
   post({ type: 'loaded', name, rows: table.rowCount, columns: views(studio), encoding: table.encoding, renamed: table.renamed });
   post({ type: 'rules', rules: studio.rules });
 }
@@ -141,6 +149,7 @@ async function train(config: ModelConfig): Promise<void> {
   s.model?.dispose();
   s.model = model;
   s.generated = null;
+  s.report = null;
   const epochs = model.plannedEpochs;
   post({ type: 'trainStarted', epochs, validationRows: model.validationRows, stepsPerEpoch: model.trainer.stepsPerEpoch, batch: model.trainer.batch, preprocessSeconds: model.preprocessSeconds, trainingRows: model.trainingRows, derived: model.transformer.derived });
   const state = { paused: false, stopped: false, wake: null as (() => void) | null };
@@ -161,6 +170,38 @@ async function train(config: ModelConfig): Promise<void> {
     training = null;
   }
   post({ type: 'trainEnded', stopped: state.stopped, converged: ending === 'converged', epochs: model.epochs, choices: model.conditionChoices() });
+  // The model is usable whatever the report says, so a report that fails is its own error.
+  await buildReport(s, model).catch((err: unknown) => post({ type: 'error', task: 'report', message: messageOf(err) }));
+}
+
+// Rows judged by the report: as many as were held back, and few enough to judge in seconds.
+const REPORT_ROWS = 2000;
+
+async function buildReport(s: Studio, model: TabularModel): Promise<void> {
+  const rows = Math.min(REPORT_ROWS, model.validationRows || model.trainingRows);
+  const chunks: Table[] = [];
+  await model.generate(rows, { onChunk: (chunk) => void chunks.push(chunk) });
+  const synth = tableFromColumns(chunks[0].names, chunks[0].names.map((_, c) => chunks.flatMap((chunk) => chunk.columns[c])));
+  const report = studioReport({ train: model.trainingTable, holdout: model.heldOut, synth, schema: model.schema, rules: model.rules });
+  s.report = { report, synth };
+  post({ type: 'report', report });
+}
+
+function setReportTarget(column: string | null): void {
+  const s = requireStudio();
+  if (!s.model || !s.report) throw new InputError('Train a model first: the report comes when training ends.');
+  const { model, report } = s;
+  const next = withUsefulness(report.report, { train: model.trainingTable, holdout: model.heldOut, synth: report.synth, schema: model.schema, target: column });
+  s.report = { ...report, report: next };
+  post({ type: 'report', report: next });
+}
+
+function exportReport(format: ReportFormat): void {
+  const s = requireStudio();
+  if (!s.report) throw new InputError('The report comes when training ends.');
+  const base = s.name.replace(/\.[^.]+$/, '');
+  const text = format === 'html' ? reportHtml(s.report.report, s.name) : reportJson(s.report.report, s.name);
+  post({ type: 'file', name: `${base}-report.${format}`, blob: new Blob([text], { type: REPORT_MIME[format] }) });
 }
 
 function control(kind: 'pause' | 'resume' | 'stop'): void {
@@ -230,6 +271,7 @@ function requireStudio(): Studio {
 
 function taskOf(message: ToWorker): Task {
   if (message.type === 'keepRule' || message.type === 'removeRule' || message.type === 'addRule') return 'rules';
+  if (message.type === 'reportTarget' || message.type === 'exportReport') return 'report';
   return message.type === 'column' ? 'schema' : (message.type as Task);
 }
 

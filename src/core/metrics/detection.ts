@@ -56,7 +56,7 @@ export function detection(real: Table, synth: Table, schema: ColumnSchema[], opt
 }
 
 /** `n` distinct row indices out of `rows`, in random order (a partial Fisher–Yates shuffle). */
-function sampleRows(rows: number, n: number, rng: Rng): Int32Array {
+export function sampleRows(rows: number, n: number, rng: Rng): Int32Array {
   const all = Int32Array.from({ length: rows }, (_, i) => i);
   for (let i = 0; i < n; i++) {
     const j = i + rng.int(rows - i);

@@ -21,20 +21,41 @@ export function exactCopyRate(real: Table, synth: Table, schema: ColumnSchema[])
 export function medianClosestDistance(reference: Table, query: Table, schema: ColumnSchema[]): number {
   const [ref, q] = prepare(schema, [reference, query]);
   const ranges = ref.map(rangeOf);
-  const m = ref.length;
-  const distances = new Float64Array(query.rowCount);
-  for (let i = 0; i < query.rowCount; i++) {
-    let best = Infinity;
-    for (let j = 0; j < reference.rowCount && best > 0; j++) {
-      let d = 0;
-      for (let c = 0; c < m && d < best * m; c++) d += cellDistance(q[c], i, ref[c], j, ranges[c]);
-      if (d < best * m) best = d / m;
-    }
-    distances[i] = best;
-  }
+  const distances = Float64Array.from({ length: query.rowCount }, (_, i) => closest(q, i, ref, reference.rowCount, ranges));
   distances.sort();
   const mid = distances.length >> 1;
   return distances.length % 2 ? distances[mid] : (distances[mid - 1] + distances[mid]) / 2;
+}
+
+/**
+ * Share of `query` rows closer (in Gower's distance, ranges of the training rows) to the
+ * `train` rows than to the `holdout` rows; a tie counts half. With as many training as
+ * held-out rows, a generator that learned the population and not the rows scores 0.5, and
+ * one that copies its training rows scores near 1.
+ */
+export function closerToTrainingShare(train: Table, holdout: Table, query: Table, schema: ColumnSchema[]): number {
+  const [t, h, q] = prepare(schema, [train, holdout, query]);
+  if (query.rowCount === 0) return 0.5;
+  const ranges = t.map(rangeOf);
+  let closer = 0;
+  for (let i = 0; i < query.rowCount; i++) {
+    const toTrain = closest(q, i, t, train.rowCount, ranges);
+    const toHoldout = closest(q, i, h, holdout.rowCount, ranges);
+    closer += toTrain < toHoldout ? 1 : toTrain === toHoldout ? 0.5 : 0;
+  }
+  return closer / query.rowCount;
+}
+
+/** Gower's distance from query row `i` to its closest row among the first `rows` of `ref`; stops early on an exact match. */
+function closest(q: PreparedColumn[], i: number, ref: PreparedColumn[], rows: number, ranges: number[]): number {
+  const m = ref.length;
+  let best = Infinity;
+  for (let j = 0; j < rows && best > 0; j++) {
+    let d = 0;
+    for (let c = 0; c < m && d < best * m; c++) d += cellDistance(q[c], i, ref[c], j, ranges[c]);
+    if (d < best * m) best = d / m;
+  }
+  return best;
 }
 
 function rangeOf(c: PreparedColumn): number {

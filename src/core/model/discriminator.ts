@@ -16,14 +16,14 @@ export class Discriminator {
   constructor(private readonly rowWidth: number, private readonly condWidth: number, dims: number[], private readonly pac: number, private readonly dropout: number, rng: Rng) {
     if (dims.length === 0) throw new Error('The discriminator needs at least one layer.');
     const fanIn = (rowWidth + condWidth) * pac;
-    this.first = new Dense(rowWidth * pac, dims[0], rng, fanIn);
-    this.cond = condWidth > 0 ? new ConditionTable(condWidth * pac, dims[0], rng, fanIn) : null;
+    this.first = new Dense(rowWidth * pac, dims[0], rng, 'discriminator/block0/dense', fanIn);
+    this.cond = condWidth > 0 ? new ConditionTable(condWidth * pac, dims[0], rng, 'discriminator/block0/condition', fanIn) : null;
     let width = dims[0];
-    for (const dim of dims.slice(1)) {
-      this.hidden.push(new Dense(width, dim, rng));
+    dims.slice(1).forEach((dim, i) => {
+      this.hidden.push(new Dense(width, dim, rng, `discriminator/block${i + 1}/dense`));
       width = dim;
-    }
-    this.out = new Dense(width, 1, rng);
+    });
+    this.out = new Dense(width, 1, rng, 'discriminator/out/dense');
   }
 
   /**
@@ -46,6 +46,11 @@ export class Discriminator {
 
   get variables(): tf.Variable[] {
     return [...this.first.variables, ...(this.cond?.variables ?? []), ...this.hidden.flatMap((l) => l.variables), ...this.out.variables];
+  }
+
+  /** The saved names of `variables`, in the same order. */
+  get names(): string[] {
+    return [...this.first.names, ...(this.cond?.names ?? []), ...this.hidden.flatMap((l) => l.names), ...this.out.names];
   }
 
   dispose(): void {

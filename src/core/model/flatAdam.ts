@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 
+/** What resumes an optimiser: its step count and both moment vectors. */
+export interface AdamState {
+  steps: number;
+  m: Float32Array;
+  v: Float32Array;
+}
+
 /**
  * Adam, as tf.train.adam computes it, over all of a model's variables at once: the moments of
  * every weight live in one flat pair, so a step runs a dozen element-wise kernels in all rather
@@ -41,6 +48,23 @@ export class FlatAdam {
     });
     tf.dispose(grads);
     return value;
+  }
+
+  /** The flat moments m and v ([total weights] each, in variable order) and the step count, read off the device. */
+  async save(): Promise<AdamState> {
+    const [m, v] = await Promise.all([this.m.data(), this.v.data()]);
+    return { steps: this.steps, m: m as Float32Array, v: v as Float32Array };
+  }
+
+  /** Puts saved moments back, so training goes on where it stopped. */
+  restore(saved: AdamState): void {
+    const total = this.m.size;
+    if (saved.m.length !== total || saved.v.length !== total) throw new Error(`Saved optimiser moments hold ${saved.m.length} weights; this model has ${total}.`);
+    this.steps = saved.steps;
+    tf.tidy(() => {
+      this.m.assign(tf.tensor1d(saved.m));
+      this.v.assign(tf.tensor1d(saved.v));
+    });
   }
 
   dispose(): void {

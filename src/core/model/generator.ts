@@ -13,12 +13,13 @@ export class Generator {
 
   constructor(noise: number, condWidth: number, dims: number[], outputs: number, rng: Rng) {
     let width = noise;
-    for (const dim of [...dims, outputs]) {
+    [...dims, outputs].forEach((dim, i) => {
       const fanIn = width + condWidth;
-      this.layers.push({ dense: new Dense(width, dim, rng, fanIn), cond: condWidth > 0 ? new ConditionTable(condWidth, dim, rng, fanIn) : null });
+      const at = i < dims.length ? `generator/block${i}` : 'generator/out';
+      this.layers.push({ dense: new Dense(width, dim, rng, `${at}/dense`, fanIn), cond: condWidth > 0 ? new ConditionTable(condWidth, dim, rng, `${at}/condition`, fanIn) : null });
       width += dim;
-    }
-    this.norms = dims.map((d) => new BatchNorm(d));
+    });
+    this.norms = dims.map((d, i) => new BatchNorm(d, `generator/block${i}/norm`));
   }
 
   /** Raw outputs (pre-activation), [batch, outputs], from noise [batch, noise] and condition slots [batch] (int32). */
@@ -37,6 +38,11 @@ export class Generator {
 
   get variables(): tf.Variable[] {
     return [...this.layers.flatMap((l) => [...l.dense.variables, ...(l.cond?.variables ?? [])]), ...this.norms.flatMap((n) => n.variables)];
+  }
+
+  /** The saved names of `variables`, in the same order. */
+  get names(): string[] {
+    return [...this.layers.flatMap((l) => [...l.dense.names, ...(l.cond?.names ?? [])]), ...this.norms.flatMap((n) => n.names)];
   }
 
   dispose(): void {

@@ -2,12 +2,15 @@ import * as tf from '@tensorflow/tfjs';
 import { capabilitiesOf } from '../backend/capabilities';
 import type { Rng } from '../util/rng';
 
-let nextId = 0;
-
-function uniform(shape: number[], bound: number, rng: Rng, name: string): tf.Variable {
-  const id = `${name}${nextId++}`;
+/**
+ * Weight names come from the layer's place in its network (`generator/block0/dense/kernel`),
+ * so a saved model names the same weights the same way every time. They are kept beside the
+ * variables rather than given to tfjs: tfjs registers variable names globally, so two models
+ * alive at once (a retrain beside the old one) would clash; tfjs names its variables itself.
+ */
+function uniform(shape: number[], bound: number, rng: Rng): tf.Variable {
   // In a tidy, so the starting tensor is released once the variable holds its data (it leaked before).
-  return tf.tidy(() => tf.variable(tf.randomUniform(shape, -bound, bound, 'float32', rng.seed()), true, id));
+  return tf.tidy(() => tf.variable(tf.randomUniform(shape, -bound, bound, 'float32', rng.seed()), true));
 }
 
 /** A fully connected layer; owns its weight [in, out] and bias [out]. */
@@ -15,12 +18,12 @@ export class Dense {
   readonly kernel: tf.Variable;
   readonly bias: tf.Variable;
 
-  /** `fanIn` sets the initial scale when the layer is one part of a wider input. */
-  constructor(inputs: number, outputs: number, rng: Rng, fanIn = inputs) {
+  /** `name` is the layer's path in its network; `fanIn` sets the initial scale when the layer is one part of a wider input. */
+  constructor(inputs: number, outputs: number, rng: Rng, readonly name: string, fanIn = inputs) {
     // PyTorch's default: uniform in ±1/sqrt(fan-in).
     const bound = 1 / Math.sqrt(fanIn);
-    this.kernel = uniform([inputs, outputs], bound, rng, 'dense/kernel');
-    this.bias = uniform([outputs], bound, rng, 'dense/bias');
+    this.kernel = uniform([inputs, outputs], bound, rng);
+    this.bias = uniform([outputs], bound, rng);
   }
 
   apply(x: tf.Tensor2D): tf.Tensor2D {
@@ -29,6 +32,11 @@ export class Dense {
 
   get variables(): tf.Variable[] {
     return [this.kernel, this.bias];
+  }
+
+  /** The saved names of `variables`, in the same order. */
+  get names(): string[] {
+    return [`${this.name}/kernel`, `${this.name}/bias`];
   }
 }
 
@@ -40,8 +48,8 @@ export class Dense {
 export class ConditionTable {
   readonly table: tf.Variable;
 
-  constructor(slots: number, outputs: number, rng: Rng, fanIn: number) {
-    this.table = uniform([slots, outputs], 1 / Math.sqrt(fanIn), rng, 'condition/table');
+  constructor(slots: number, outputs: number, rng: Rng, readonly name: string, fanIn: number) {
+    this.table = uniform([slots, outputs], 1 / Math.sqrt(fanIn), rng);
   }
 
   /** Rows of the table for int32 slot indices [n]: [n, out]. */
@@ -51,6 +59,10 @@ export class ConditionTable {
 
   get variables(): tf.Variable[] {
     return [this.table];
+  }
+
+  get names(): string[] {
+    return [`${this.name}/table`];
   }
 }
 
@@ -65,10 +77,9 @@ export class BatchNorm {
   readonly gamma: tf.Variable;
   readonly beta: tf.Variable;
 
-  constructor(size: number) {
-    const id = nextId++;
-    this.gamma = tf.tidy(() => tf.variable(tf.ones([size]), true, `bn${id}/gamma`));
-    this.beta = tf.tidy(() => tf.variable(tf.zeros([size]), true, `bn${id}/beta`));
+  constructor(size: number, readonly name: string) {
+    this.gamma = tf.tidy(() => tf.variable(tf.ones([size]), true));
+    this.beta = tf.tidy(() => tf.variable(tf.zeros([size]), true));
   }
 
   apply(x: tf.Tensor2D): tf.Tensor2D {
@@ -81,5 +92,9 @@ export class BatchNorm {
 
   get variables(): tf.Variable[] {
     return [this.gamma, this.beta];
+  }
+
+  get names(): string[] {
+    return [`${this.name}/gamma`, `${this.name}/beta`];
   }
 }

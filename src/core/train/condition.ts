@@ -16,6 +16,13 @@ export interface FixedCondition {
   cumulative: Float64Array;
 }
 
+/** What generation needs of a sampler, as plain data: its condition blocks and the seed's rows per slot. */
+export interface SamplerState {
+  spans: ConditionSpan[];
+  /** counts[d][j]: training rows whose block d sits at slot j. */
+  counts: number[][];
+}
+
 /**
  * Training-by-sampling (CTGAN §4.3): pick a discrete column uniformly, a category by its
  * log-frequency, and a real row with that category, so rare categories are learnt too.
@@ -28,8 +35,16 @@ export class ConditionSampler {
   private readonly logCumulative: Float64Array[];
   private readonly freqCumulative: Float64Array[];
 
-  /** `data` is the encoded rows, [rowCount, rowWidth]; `spans` are the blocks a condition can fix. */
-  constructor(data: Float32Array, private readonly rowCount: number, rowWidth: number, readonly spans: ConditionSpan[]) {
+  private readonly counts: number[][];
+
+  /**
+   * `data` is the encoded rows, [rowCount, rowWidth]; `spans` are the blocks a condition can fix.
+   * Rebuilt from a saved state it generates as the original did, but has no rows to train on.
+   */
+  constructor(data: Float32Array, rowCount: number, rowWidth: number, spans: ConditionSpan[]);
+  constructor(state: SamplerState);
+  constructor(data: Float32Array | SamplerState, private readonly rowCount = 0, rowWidth = 0, readonly spans: ConditionSpan[] = []) {
+    if (!(data instanceof Float32Array)) spans = this.spans = data.spans;
     this.columns = spans.length;
     this.offsets = [];
     let width = 0;
@@ -38,7 +53,7 @@ export class ConditionSampler {
       width += d.size;
     }
     this.width = width;
-    this.rowsBySlot = spans.map((d) => {
+    this.rowsBySlot = !(data instanceof Float32Array) ? [] : spans.map((d) => {
       const lists: number[][] = Array.from({ length: d.size }, () => []);
       for (let r = 0; r < rowCount; r++) {
         const at = r * rowWidth + d.offset;
@@ -51,12 +66,19 @@ export class ConditionSampler {
       }
       return lists.map((l) => Int32Array.from(l));
     });
-    this.logCumulative = this.rowsBySlot.map((lists, d) => cumulativeOf(trainingWeights(lists, spans[d].missingSlot)));
-    this.freqCumulative = this.rowsBySlot.map((lists) => cumulativeOf(lists.map((l) => l.length)));
+    this.counts = data instanceof Float32Array ? this.rowsBySlot.map((lists) => lists.map((l) => l.length)) : data.counts;
+    this.logCumulative = this.counts.map((counts, d) => cumulativeOf(trainingWeights(counts.map((length) => ({ length })), spans[d].missingSlot)));
+    this.freqCumulative = this.counts.map((counts) => cumulativeOf(counts));
+  }
+
+  /** The blocks and slot counts, for `new ConditionSampler(state)`. */
+  toState(): SamplerState {
+    return { spans: this.spans, counts: this.counts };
   }
 
   /** Conditions with log-frequency sampling and the real rows that match them. */
   training(batch: number, rng: Rng): ConditionBatch {
+    if (this.rowsBySlot.length < this.columns) throw new Error('A sampler restored from a saved model has no rows to train on.');
     const out = this.empty(batch);
     for (let i = 0; i < batch; i++) {
       if (this.columns === 0) {
@@ -102,7 +124,7 @@ export class ConditionSampler {
  * slot at its seed frequency fixes that too, but costs rare categories their exposure
  * (train-on-synthetic F1 on Adult fell from 0.96× and 0.93× to 0.95× and 0.89×).
  */
-export function trainingWeights(lists: Int32Array[], missingSlot: number): number[] {
+export function trainingWeights(lists: { length: number }[], missingSlot: number): number[] {
   const weights = lists.map((l) => (l.length > 0 ? Math.log(l.length + 1) : 0));
   if (missingSlot < 0 || lists[missingSlot].length === 0) return weights;
   const total = lists.reduce((s, l) => s + l.length, 0);

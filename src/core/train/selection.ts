@@ -1,3 +1,5 @@
+import { fromJsonNumber, toJsonNumber, type JsonNumber } from '../util/json';
+
 /**
  * What the kept generator is chosen on. Shapes alone peak within a few epochs while the
  * columns' joint behaviour still improves, so pair trends count as much.
@@ -30,4 +32,21 @@ export class EpochSelection {
     this.kept = { epoch, score };
     return true;
   }
+
+  /** The selection so far as plain data (scores are -Infinity before any epoch, hence JSON numbers). */
+  toState(): SelectionState {
+    return { kept: { epoch: this.kept.epoch, score: toJsonNumber(this.kept.score) }, improvedAt: this.improvedAt, top: toJsonNumber(this.top) };
+  }
+
+  restore(state: SelectionState): void {
+    this.kept = { epoch: state.kept.epoch, score: fromJsonNumber(state.kept.score) };
+    this.improvedAt = state.improvedAt;
+    this.top = fromJsonNumber(state.top);
+  }
+}
+
+export interface SelectionState {
+  kept: { epoch: number; score: JsonNumber };
+  improvedAt: number;
+  top: JsonNumber;
 }

@@ -16,6 +16,7 @@ import { patienceSteps, plannedEpochs, validationRows } from './budget';
 import { RowBuffer } from './rowBuffer';
 import { Turns } from './turns';
 import { CtganTrainer } from './trainer';
+import { MODEL_FORMAT, packWeights, requireModelState, unpackWeights, type ModelState } from './modelState';
 
 export interface Losses {
   discriminator: number;
@@ -122,17 +123,36 @@ export class TabularModel {
   readonly trainingRows: number;
   /** Rows held back from training and scored against each epoch (0: scored against training rows). */
   readonly validationRows: number;
+  /** The rows trained on and the rows held back (null when none were): what the quality report compares. */
+  readonly trainingTable: Table;
+  readonly heldOut: Table | null;
   private readonly reference: Table;
   private epochsDone = 0;
   private readonly selection = new EpochSelection();
+  /** The state this model was loaded from, or null for one fitted to its table. */
+  private readonly loaded: ModelState | null = null;
 
+  /** Fits to `table`; `loaded` is for `TabularModel.load` only (the table is then an empty stand-in). */
   constructor(
     readonly table: Table,
     readonly schema: ColumnSchema[],
     readonly config: ModelConfig,
     readonly rules: Rule[] = [],
+    loaded?: { state: ModelState; weights: ArrayBuffer },
   ) {
     validateConfig(config);
+    if (loaded) {
+      const { state } = loaded;
+      this.loaded = state;
+      this.preprocessSeconds = 0;
+      [this.trainingRows, this.validationRows, this.epochsDone] = [state.trainingRows, state.validationRows, state.epochs];
+      [this.trainingTable, this.heldOut, this.reference] = [table, null, table];
+      this.selection.restore(state.selection);
+      this.transformer = new TableTransformer(state.transformer);
+      const tensors = unpackWeights(state.weights, loaded.weights);
+      this.trainer = new CtganTrainer(new Float32Array(0), 0, this.transformer.layout, config, { state: state.trainer, tensors });
+      return;
+    }
     const t0 = performance.now();
     const rng = new Rng(config.seed + 2);
     // A slice of the seed is held back to choose the epoch and stop early on (small tables keep every row).
@@ -141,6 +161,8 @@ export class TabularModel {
     // The encoded rows live on the device, so a very large seed trains on a random subset.
     const rows = train.rowCount > MAX_TRAIN_ROWS ? selectRows(train, Array.from({ length: MAX_TRAIN_ROWS }, () => rng.int(train.rowCount))) : train;
     this.trainingRows = rows.rowCount;
+    this.trainingTable = rows;
+    this.heldOut = validation;
     this.transformer = new TableTransformer(table, schema, config.seed, { derive: config.deriveColumns, withinRange: config.withinSeedRange, rules });
     requireEncodedFits(rows.rowCount, this.transformer.encoded);
     const encoded = this.transformer.encode(rows, schema, config.seed + 1);
@@ -155,6 +177,7 @@ export class TabularModel {
 
   /** The epochs this model's run trains for: the configured number, or the table's default budget. */
   get plannedEpochs(): number {
+    if (this.loaded) return this.loaded.plannedEpochs;
     return plannedEpochs(this.config, this.table.rowCount);
   }
 
@@ -227,6 +250,7 @@ export class TabularModel {
    * dozen epochs of training did), and the preview shows the same rows taking shape.
    */
   async snapshot(epoch: number): Promise<EpochReport> {
+    if (this.loaded) throw new Error('A loaded model has no seed rows to report against.');
     const rows = this.reference.rowCount;
     const encoded = requireFinite(await this.trainer.sample(rows, this.config.seed + 1000, undefined, 'average'));
     const synth = this.transformer.decode(encoded, rows, new Rng(this.config.seed + 1001));
@@ -295,6 +319,7 @@ export class TabularModel {
 
   /** Column names and values a user can fix when generating: categorical columns, modelled or derived. */
   conditionChoices(): { column: string; values: string[] }[] {
+    if (this.loaded) return this.loaded.conditionChoices;
     const modelled = new Set(this.transformer.encoded.filter((c) => c.encoder instanceof CategoricalEncoder).map((c) => c.name));
     const derived = new Set(this.transformer.derived.map((d) => d.name));
     return this.schema
@@ -307,6 +332,48 @@ export class TabularModel {
 
   dispose(): void {
     this.trainer.dispose();
+  }
+
+  /**
+   * The model as plain JSON and one float32 buffer of weights (layout in docs/model-state.md):
+   * enough to generate the same rows without the seed table. Call between training steps.
+   */
+  async save(): Promise<{ manifest: ModelState; weights: ArrayBuffer }> {
+    const { state: trainer, tensors } = await this.trainer.save();
+    const { entries, buffer } = packWeights(tensors);
+    const manifest: ModelState = {
+      format: MODEL_FORMAT,
+      kind: 'tabular',
+      config: this.config,
+      schema: this.schema,
+      rules: this.rules,
+      transformer: this.transformer.toState(),
+      trainer,
+      epochs: this.epochsDone,
+      plannedEpochs: this.plannedEpochs,
+      trainingRows: this.trainingRows,
+      validationRows: this.validationRows,
+      selection: this.selection.toState(),
+      conditionChoices: this.conditionChoices(),
+      weights: entries,
+    };
+    // Through JSON once, so the manifest shares no object with this model; a number JSON cannot hold fails here, not on load.
+    const json = JSON.stringify(manifest, (key, value: unknown) => {
+      if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`The model state holds ${value} at "${key}", which JSON cannot hold.`);
+      return value;
+    });
+    return { manifest: JSON.parse(json) as ModelState, weights: buffer };
+  }
+
+  /**
+   * A model rebuilt from `save`'s output, with no seed table: it generates exactly the rows the
+   * saved one would. It cannot train or report on epochs yet (that needs the seed's rows).
+   */
+  static load(manifest: unknown, weights: ArrayBuffer): TabularModel {
+    const state = requireModelState(manifest);
+    const names = state.transformer.slots.map((s) => s.name);
+    const empty: Table = { names, columns: names.map(() => []), rowCount: 0 };
+    return new TabularModel(empty, state.schema, state.config, state.rules, { state, weights });
   }
 
   /** A derived column is fixed through its source: the source values that give `value`, by seed frequency. */

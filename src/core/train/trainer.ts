@@ -8,9 +8,9 @@ import { deviceNormals, normalsOnDevice } from '../model/deviceNormals';
 import { Generator } from '../model/generator';
 import { SpanOps } from '../model/spans';
 import type { Layout } from '../transform/transformer';
-import { Rng } from '../util/rng';
+import { Rng, type RngState } from '../util/rng';
 import { Scratch } from '../util/scratch';
-import { ConditionSampler, type FixedCondition } from './condition';
+import { ConditionSampler, type FixedCondition, type SamplerState } from './condition';
 
 const MAX_DEVICE_DRAW_WIDTH = 4096;
 
@@ -19,6 +19,35 @@ export interface StepLosses {
   discriminator: tf.Scalar;
   generator: tf.Scalar;
   penalty: tf.Scalar;
+}
+
+/** One tensor's values as saved, under its deterministic name. */
+export interface NamedValues {
+  name: string;
+  shape: number[];
+  values: Float32Array;
+}
+
+/** A trainer's plain state; its tensors travel beside it as `NamedValues`. */
+export interface TrainerState {
+  batch: number;
+  stepsPerEpoch: number;
+  pac: number;
+  rng: RngState;
+  criticSteps: number;
+  generatorSteps: number;
+  sampler: SamplerState;
+  /** Adam step counts; the moments are the tensors `optimiser/{generator,discriminator}/{m,v}`. */
+  optimiserSteps: { generator: number; discriminator: number };
+  /** Whether `kept/…` (the kept generator) and `average/…` (the averaged one) tensors are saved. */
+  kept: boolean;
+  average: boolean;
+}
+
+/** What `new CtganTrainer(…, saved)` restores from: the state and its tensors by name. */
+export interface SavedTrainer {
+  state: TrainerState;
+  tensors: Map<string, Float32Array>;
 }
 
 /**
@@ -32,7 +61,8 @@ export class CtganTrainer {
   readonly pac: number;
   readonly stepsPerEpoch: number;
   readonly sampler: ConditionSampler;
-  private readonly data: tf.Tensor2D;
+  /** Null in a trainer restored from a saved model: the seed's rows are not saved with it. */
+  private readonly data: tf.Tensor2D | null;
   private readonly generator: Generator;
   private readonly discriminator: Discriminator;
   private readonly optG: FlatAdam;
@@ -47,15 +77,19 @@ export class CtganTrainer {
   private generatorSteps = 0;
   private readonly scratch = new Scratch();
 
-  constructor(encoded: Float32Array, rows: number, private readonly layout: Layout, private readonly config: ModelConfig) {
+  /**
+   * Over `encoded` rows [rows, layout.width]; or, given `saved`, as the trainer it was saved
+   * from (`encoded` and `rows` then unused): it generates the same rows, but cannot train.
+   */
+  constructor(encoded: Float32Array, rows: number, private readonly layout: Layout, private readonly config: ModelConfig, saved?: SavedTrainer) {
     requireKernels();
     this.rng = new Rng(config.seed);
-    this.pac = effectivePac(config, rows);
-    this.batch = effectiveBatch(config, rows);
-    this.stepsPerEpoch = Math.max(1, Math.floor(rows / this.batch));
+    this.pac = saved?.state.pac ?? effectivePac(config, rows);
+    this.batch = saved?.state.batch ?? effectiveBatch(config, rows);
+    this.stepsPerEpoch = saved?.state.stepsPerEpoch ?? Math.max(1, Math.floor(rows / this.batch));
     const conditions = layout.conditions.filter((c) => c.kind === 'category' || config.conditionOnModes);
-    this.sampler = new ConditionSampler(encoded, rows, layout.width, conditions);
-    this.data = tf.tensor2d(encoded, [rows, layout.width]);
+    this.sampler = saved ? new ConditionSampler(saved.state.sampler) : new ConditionSampler(encoded, rows, layout.width, conditions);
+    this.data = saved ? null : tf.tensor2d(encoded, [rows, layout.width]);
     const condWidth = this.sampler.width;
     this.generator = new Generator(config.embeddingDim, condWidth, config.generatorDims, layout.width, this.rng);
     this.discriminator = new Discriminator(layout.width, condWidth, config.discriminatorDims, this.pac, config.dropout, this.rng);
@@ -63,9 +97,77 @@ export class CtganTrainer {
     this.optG = new FlatAdam(this.generator.variables, config.generatorLr, config.beta1, config.beta2);
     this.optD = new FlatAdam(this.discriminator.variables, config.discriminatorLr, config.beta1, config.beta2);
     this.average = config.generatorAverage > 0 ? this.generator.variables.map((v) => tf.variable(v, false)) : null;
+    if (saved) this.restore(saved);
+  }
+
+  /** Deterministic names of the generator's weights, in `variables` order (the same for the same config). */
+  get generatorNames(): string[] {
+    return this.generator.names;
+  }
+
+  get discriminatorNames(): string[] {
+    return this.discriminator.names;
+  }
+
+  /**
+   * Everything that resumes this trainer or generates as it does, read off the device: both
+   * networks, the kept and averaged generators, both optimisers' moments. Call between steps.
+   */
+  async save(): Promise<{ state: TrainerState; tensors: NamedValues[] }> {
+    const tensors: NamedValues[] = [];
+    const add = async (name: string, t: tf.Tensor) => tensors.push({ name, shape: t.shape, values: (await t.data()) as Float32Array });
+    const gNames = this.generator.names;
+    const dNames = this.discriminator.names;
+    for (const [i, v] of this.generator.variables.entries()) await add(gNames[i], v);
+    for (const [i, v] of this.discriminator.variables.entries()) await add(dNames[i], v);
+    for (const [i, v] of (this.average ?? []).entries()) await add(`average/${gNames[i]}`, v);
+    for (const [i, v] of (this.kept ?? []).entries()) await add(`kept/${gNames[i]}`, v);
+    const [g, d] = await Promise.all([this.optG.save(), this.optD.save()]);
+    for (const [name, values] of [['optimiser/generator/m', g.m], ['optimiser/generator/v', g.v], ['optimiser/discriminator/m', d.m], ['optimiser/discriminator/v', d.v]] as const) {
+      tensors.push({ name, shape: [values.length], values });
+    }
+    const state: TrainerState = {
+      batch: this.batch,
+      stepsPerEpoch: this.stepsPerEpoch,
+      pac: this.pac,
+      rng: this.rng.save(),
+      criticSteps: this.criticSteps,
+      generatorSteps: this.generatorSteps,
+      sampler: this.sampler.toState(),
+      optimiserSteps: { generator: g.steps, discriminator: d.steps },
+      kept: this.kept !== null,
+      average: this.average !== null,
+    };
+    return { state, tensors };
+  }
+
+  private restore({ state, tensors }: SavedTrainer): void {
+    const take = (name: string, shape: number[]) => {
+      const values = tensors.get(name);
+      const size = shape.reduce((a, b) => a * b, 1);
+      if (!values || values.length !== size) throw new Error(`The saved model has no weights "${name}" of shape [${shape}]: it was saved by another version or with other settings.`);
+      return values;
+    };
+    const load = (names: string[], into: tf.Variable[], prefix = '') => into.forEach((v, i) => v.assign(tf.tensor(take(prefix + names[i], v.shape), v.shape)));
+    const gNames = this.generator.names;
+    if (state.average !== (this.average !== null)) throw new Error('The saved model and its settings disagree on generator averaging.');
+    tf.tidy(() => {
+      load(gNames, this.generator.variables);
+      load(this.discriminator.names, this.discriminator.variables);
+      if (this.average) load(gNames, this.average, 'average/');
+    });
+    this.kept = state.kept ? this.generator.variables.map((v, i) => tf.tensor(take(`kept/${gNames[i]}`, v.shape), v.shape)) : null;
+    const sizeOf = (net: { variables: tf.Variable[] }) => [net.variables.reduce((s, v) => s + v.size, 0)];
+    const moments = (net: string, size: number[]) => ({ m: take(`optimiser/${net}/m`, size), v: take(`optimiser/${net}/v`, size) });
+    this.optG.restore({ steps: state.optimiserSteps.generator, ...moments('generator', sizeOf(this.generator)) });
+    this.optD.restore({ steps: state.optimiserSteps.discriminator, ...moments('discriminator', sizeOf(this.discriminator)) });
+    this.rng.restore(state.rng);
+    this.criticSteps = state.criticSteps;
+    this.generatorSteps = state.generatorSteps;
   }
 
   step(): StepLosses {
+    if (!this.data) throw new Error('A model restored from a file cannot train yet: training needs the seed table, which a saved model does not hold.');
     let discriminator: tf.Scalar | null = null;
     let penalty: tf.Scalar | null = null;
     for (let k = 0; k < Math.max(1, this.config.discriminatorSteps); k++) {
@@ -176,7 +278,7 @@ export class CtganTrainer {
   }
 
   dispose(): void {
-    this.data.dispose();
+    this.data?.dispose();
     this.generator.dispose();
     this.discriminator.dispose();
     this.optG.dispose();
@@ -190,7 +292,7 @@ export class CtganTrainer {
     const conds = this.sampler.training(this.batch, this.rng);
     return tf.tidy(() => {
       const fake = this.spans.activate(this.generator.apply(this.noise(this.batch, this.rng), this.slotTensor(conds.slots)), this.config.tau, this.rng);
-      const real = tf.gather(this.data, tf.tensor1d(conds.rows, 'int32')) as tf.Tensor2D;
+      const real = tf.gather(this.data!, tf.tensor1d(conds.rows, 'int32')) as tf.Tensor2D;
       const packedSlots = this.discriminator.packSlots(conds.slots);
       const packed = this.slotTensor(packedSlots);
       // Fake and real packs go through the critic as one batch: half the kernels, wider products.

@@ -1,33 +1,70 @@
-import { dateStepMs, formatDate, parseDate, roundDate } from '../data/dates';
-import { PLAIN_STYLE, writeNumber, writeSignificant } from '../data/numbers';
-import { numericReader, type ColumnSchema } from '../data/schema';
+import { dateStepMs, formatDate, parseDate, roundDate, type DateFormat } from '../data/dates';
+import { PLAIN_STYLE, readNumber, writeNumber, writeSignificant } from '../data/numbers';
+import { numericReader, type ColumnSchema, type NumericInfo } from '../data/schema';
+import { fromJsonNumber, toJsonNumber, type JsonNumber } from '../util/json';
 import type { NumberCodec } from './continuous';
 
 const MAX_PARSED = 200_000;
+
+/**
+ * All a codec is, as plain data: what `codecFromSpec` rebuilds it from. Bounds may be open
+ * (a column with no numbers has min Infinity), hence JSON numbers.
+ */
+export type CodecSpec =
+  | { kind: 'date'; format: DateFormat; stepMs: number; min: JsonNumber; max: JsonNumber }
+  | { kind: 'number'; numeric: NumericInfo | null; min: JsonNumber; max: JsonNumber }
+  /** A gap between two columns, read and written at full precision. */
+  | { kind: 'gap'; min: JsonNumber; max: JsonNumber };
 
 /** Reads and writes a numeric or date column's text, keeping its bounds, decimals and format. */
 export function codecFor(column: ColumnSchema, values: (string | null)[]): NumberCodec {
   if (column.kind === 'datetime' && column.date) {
     const format = column.date;
-    // Parsed once per distinct text: a date column repeats its days, and parsing dominated its fit.
-    const parsed = new Map<string, number>();
-    const read = (text: string) => {
-      let ms = parsed.get(text);
-      if (ms === undefined) {
-        ms = parseDate(text, format);
-        if (parsed.size < MAX_PARSED) parsed.set(text, ms);
-      }
-      return ms;
-    };
+    const read = dateReader(format);
     const times = values.map((v) => (v === null ? NaN : read(v)));
-    const step = dateStepMs(format, times);
     const [min, max] = bounds(times);
-    return { read, write: (x) => formatDate(roundDate(x, step, format), format), min, max };
+    return codecFromSpec({ kind: 'date', format, stepMs: dateStepMs(format, times), min: toJsonNumber(min), max: toJsonNumber(max) });
   }
-  const info = column.numeric;
-  const decimals = info?.decimals ?? 6;
+  const info = column.numeric ?? null;
+  const [min, max] = info ? [info.min, info.max] : bounds(values.map((v) => (v === null ? NaN : numericReader(undefined)(v))));
+  return codecFromSpec({ kind: 'number', numeric: info, min: toJsonNumber(min), max: toJsonNumber(max) });
+}
+
+/** Reads and writes a gap at full precision, within its seed range (never below 0). */
+export function gapCodecFor(values: (string | null)[]): NumberCodec {
+  const read = (t: string) => readNumber(t, PLAIN_STYLE);
+  const [min, max] = bounds(values.map((v) => (v === null ? NaN : read(v))));
+  return codecFromSpec({ kind: 'gap', min: toJsonNumber(Math.max(0, min)), max: toJsonNumber(max) });
+}
+
+/** The codec `spec` describes; a codec carries its spec, so a fitted encoder can save it. */
+export function codecFromSpec(spec: CodecSpec): NumberCodec {
+  const [min, max] = [fromJsonNumber(spec.min), fromJsonNumber(spec.max)];
+  if (spec.kind === 'gap') return { read: (t) => readNumber(t, PLAIN_STYLE), write: String, min, max, spec };
+  if (spec.kind === 'date') {
+    const { format, stepMs } = spec;
+    return { read: dateReader(format), write: (x) => formatDate(roundDate(x, stepMs, format), format), min, max, spec };
+  }
+  const info = spec.numeric ?? undefined;
   const read = numericReader(info);
-  const [min, max] = info ? [info.min, info.max] : bounds(values.map((v) => (v === null ? NaN : read(v))));
+  return { ...numberWriter(info), read, min, max, spec };
+}
+
+function dateReader(format: DateFormat): (text: string) => number {
+  // Parsed once per distinct text: a date column repeats its days, and parsing dominated its fit.
+  const parsed = new Map<string, number>();
+  return (text: string) => {
+    let ms = parsed.get(text);
+    if (ms === undefined) {
+      ms = parseDate(text, format);
+      if (parsed.size < MAX_PARSED) parsed.set(text, ms);
+    }
+    return ms;
+  };
+}
+
+function numberWriter(info: NumericInfo | undefined): { write: (x: number) => string } {
+  const decimals = info?.decimals ?? 6;
   const style = info?.style ?? PLAIN_STYLE;
   const significant = info?.significant;
   // Whole numbers stay whole even where the seed writes them `34.0`; stepped ones stay on their step.
@@ -38,7 +75,7 @@ export function codecFor(column: ColumnSchema, values: (string | null)[]): Numbe
   const plainUpTo = info?.plainUpTo;
   const inPlainRange = (x: number) => plainUpTo !== undefined && Math.abs(x) <= 10 * plainUpTo && (x === 0 || Math.abs(x) >= 10 ** -decimals);
   const write = significant ? (x: number) => (inPlainRange(x) ? plain(x) : writeSignificant(whole(x), significant)) : plain;
-  return { read, write, min, max };
+  return { write };
 }
 
 function bounds(xs: number[]): [number, number] {

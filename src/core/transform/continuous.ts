@@ -1,6 +1,8 @@
 import { byFrequency } from '../data/frequency';
 import { MAX_NOTES } from '../data/schema';
+import { fromJsonNumber, toJsonNumber, type JsonNumber } from '../util/json';
 import type { Rng } from '../util/rng';
+import { codecFromSpec, type CodecSpec } from './codecs';
 import { fitMixture, type Mixture } from './mixture';
 import { argmax, type ColumnEncoder, type Span } from './types';
 
@@ -10,6 +12,18 @@ export interface NumberCodec {
   write(x: number): string;
   min: number;
   max: number;
+  /** What the codec is built from (`codecFromSpec`); a codec without one cannot be saved. */
+  spec?: CodecSpec;
+}
+
+/** A fitted ContinuousEncoder as plain data. */
+export interface ContinuousState {
+  codec: CodecSpec;
+  bounds: { min: JsonNumber; max: JsonNumber } | null;
+  mixture: Mixture;
+  points: number[];
+  notes: string[];
+  hasMissing: boolean;
 }
 
 /** The interval decoded values must fall in; either end may be infinite. */
@@ -46,46 +60,47 @@ export class ContinuousEncoder implements ColumnEncoder {
   readonly discrete = false;
   readonly spans: Span[];
   readonly width: number;
+  private readonly codec: NumberCodec;
+  private readonly bounds: Bounds | null;
   private readonly mixture: Mixture;
   private readonly points: number[];
   private readonly notes: string[];
   private readonly hasMissing: boolean;
 
   /**
-   * `bounds`: decoded values stay within them (a value outside is redrawn, never clamped);
-   * null lets them go where the model puts them.
+   * Fitted to `values`, or rebuilt from a saved state. `bounds`: decoded values stay within
+   * them (a value outside is redrawn, never clamped); null lets them go where the model puts
+   * them; left out, they are the codec's.
    */
-  constructor(
-    values: (string | null)[],
-    private readonly codec: NumberCodec,
-    rng: Rng,
-    private readonly bounds: Bounds | null = codec,
-    options = DEFAULT_CONTINUOUS,
-  ) {
-    const numbers: number[] = [];
-    const texts = new Map<string, number>();
-    let missing = 0;
-    for (const v of values) {
-      const x = v === null ? NaN : codec.read(v);
-      if (!Number.isNaN(x)) numbers.push(x);
-      else if (v === null) missing++;
-      else texts.set(v, (texts.get(v) ?? 0) + 1);
+  constructor(values: (string | null)[], codec: NumberCodec, rng: Rng, bounds?: Bounds | null, options?: ContinuousOptions);
+  constructor(state: ContinuousState);
+  constructor(source: (string | null)[] | ContinuousState, codec?: NumberCodec, rng?: Rng, bounds?: Bounds | null, options = DEFAULT_CONTINUOUS) {
+    if (Array.isArray(source)) {
+      this.codec = codec!;
+      this.bounds = bounds === undefined ? { min: codec!.min, max: codec!.max } : bounds;
+      [this.mixture, this.points, this.notes, this.hasMissing] = fitContinuous(source, codec!, rng!, options);
+    } else {
+      const state = source as ContinuousState;
+      this.codec = codecFromSpec(state.codec);
+      this.bounds = state.bounds && { min: fromJsonNumber(state.bounds.min), max: fromJsonNumber(state.bounds.max) };
+      this.mixture = state.mixture;
+      this.points = state.points;
+      this.notes = state.notes;
+      this.hasMissing = state.hasMissing;
     }
-    const ranked = byFrequency(texts);
-    // Up to as many notes as a column may have; rarer texts (in a column the user made numeric) are missing.
-    this.notes = ranked.slice(0, MAX_NOTES).map(([text]) => text);
-    for (const [, count] of ranked.slice(MAX_NOTES)) missing += count;
-    this.points = pointMasses(numbers, options);
-    const pointSet = new Set(this.points);
-    const rest = numbers.filter((x) => !pointSet.has(x));
-    this.mixture = rest.length >= 2 ? fitMixture(rest, rng) : { weights: [], means: [], stds: [] };
-    this.hasMissing = missing > 0;
     const modes = this.mixture.means.length + this.points.length + this.notes.length + (this.hasMissing ? 1 : 0);
     this.spans = [
       { start: 0, size: 1, activation: 'tanh' },
       { start: 1, size: modes, activation: 'softmax' },
     ];
     this.width = 1 + modes;
+  }
+
+  /** The fitted encoder as plain data, for `new ContinuousEncoder(state)`. */
+  toState(): ContinuousState {
+    if (!this.codec.spec) throw new Error("This column's codec was not built from a spec, so it cannot be saved.");
+    const bounds = this.bounds && { min: toJsonNumber(this.bounds.min), max: toJsonNumber(this.bounds.max) };
+    return { codec: this.codec.spec, bounds, mixture: this.mixture, points: this.points, notes: this.notes, hasMissing: this.hasMissing };
   }
 
   /** The mode slot of a missing value (the last), or -1 when the seed has none. */
@@ -189,6 +204,28 @@ export class ContinuousEncoder implements ColumnEncoder {
 const EDGE_SLACK = 1e-4;
 /** Tries at a draw inside the seed's range before falling back to a uniform one. */
 const REDRAW_TRIES = 16;
+
+/** The mixture, point masses, notes and whether any value is missing, fitted to a column's values. */
+function fitContinuous(values: (string | null)[], codec: NumberCodec, rng: Rng, options: ContinuousOptions): [Mixture, number[], string[], boolean] {
+  const numbers: number[] = [];
+  const texts = new Map<string, number>();
+  let missing = 0;
+  for (const v of values) {
+    const x = v === null ? NaN : codec.read(v);
+    if (!Number.isNaN(x)) numbers.push(x);
+    else if (v === null) missing++;
+    else texts.set(v, (texts.get(v) ?? 0) + 1);
+  }
+  const ranked = byFrequency(texts);
+  // Up to as many notes as a column may have; rarer texts (in a column the user made numeric) are missing.
+  const notes = ranked.slice(0, MAX_NOTES).map(([text]) => text);
+  for (const [, count] of ranked.slice(MAX_NOTES)) missing += count;
+  const points = pointMasses(numbers, options);
+  const pointSet = new Set(points);
+  const rest = numbers.filter((x) => !pointSet.has(x));
+  const mixture = rest.length >= 2 ? fitMixture(rest, rng) : { weights: [], means: [], stds: [] };
+  return [mixture, points, notes, missing > 0];
+}
 
 function pointMasses(numbers: number[], options: ContinuousOptions): number[] {
   const counts = new Map<number, number>();

@@ -3,6 +3,14 @@ const NUMBERED_RE = /^(.*?)(\d+)(\D*)$/;
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const URL_RE = /^https?:\/\/\S+$/i;
 
+/** A fitted IdGenerator as plain data: IDs are `prefix`, the number from `first` padded to `width`, `suffix`. */
+export interface IdState {
+  prefix: string;
+  suffix: string;
+  width: number;
+  first: number;
+}
+
 /**
  * Fresh unique IDs shaped like the seed's: a seed of `CUST-0042` gives `CUST-1043`, … , and
  * `user7@example.com` gives `user1043@example.com`; numbering starts past the largest number
@@ -17,7 +25,14 @@ export class IdGenerator {
   private readonly width: number;
   private readonly first: number;
 
-  constructor(values: (string | null)[], column = 'id') {
+  /** Fitted to a column's values, or rebuilt from a saved state. */
+  constructor(source: (string | null)[] | IdState, column = 'id') {
+    if (!Array.isArray(source)) {
+      const state = source as IdState;
+      [this.prefix, this.suffix, this.width, this.first] = [state.prefix, state.suffix, state.width, state.first];
+      return;
+    }
+    const values = source;
     let prefix: string | null = null;
     let suffix: string | null = null;
     let width = 1;
@@ -53,6 +68,11 @@ export class IdGenerator {
     this.suffix = end;
     this.width = patterned ? width : 1;
     this.first = max + 1;
+  }
+
+  /** The fitted pattern as plain data, for `new IdGenerator(state)`. */
+  toState(): IdState {
+    return { prefix: this.prefix, suffix: this.suffix, width: this.width, first: this.first };
   }
 
   /** IDs for output rows `from` … `from + rows - 1`. */

@@ -1,5 +1,4 @@
 import { readColumns, ruleColumns, ruleTest, describeRule, type Rule } from '../data/rules';
-import { PLAIN_STYLE, readNumber } from '../data/numbers';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import type { Bounds, NumberCodec } from './continuous';
@@ -73,18 +72,6 @@ export function gapValues(table: Table, schema: ColumnSchema[], c: Extract<Const
   const [low, high] = readColumns(table, schema, [c.low, c.column]);
   const texts = table.columns[table.names.indexOf(c.column)];
   return texts.map((text, r) => (text === null ? null : isNumber(high[r]) ? String(high[r] - low[r]) : text));
-}
-
-/** Reads and writes a gap at full precision, within its seed range. */
-export function gapCodec(values: (string | null)[]): NumberCodec {
-  const read = (t: string) => readNumber(t, PLAIN_STYLE);
-  let [min, max] = [Infinity, -Infinity];
-  for (const v of values) {
-    const x = v === null ? NaN : read(v);
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
-  return { read, write: String, min: Math.max(0, min), max };
 }
 
 /** Most frequent text of a column where it holds no number (usually missing), written where a total's parts are not numbers. */

@@ -2,12 +2,13 @@ import type { Rule } from '../data/rules';
 import { isModelled, numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import { cumulativeOf, Rng } from '../util/rng';
-import { CategoricalEncoder } from './categorical';
-import { codecFor } from './codecs';
-import { ContinuousEncoder, type Bounds } from './continuous';
+import { fromJsonNumber, toJsonNumber, type JsonNumber } from '../util/json';
+import { CategoricalEncoder, type CategoricalState } from './categorical';
+import { codecFor, codecFromSpec, gapCodecFor, type CodecSpec } from './codecs';
+import { ContinuousEncoder, type Bounds, type ContinuousState } from './continuous';
 import { findDerivations, type Derivation } from './derived';
-import { IdGenerator } from './idColumn';
-import { construct, gapCodec, gapValues, markBroken, planConstructions, textWithoutNumber, type Built, type Construction } from './ruled';
+import { IdGenerator, type IdState } from './idColumn';
+import { construct, gapValues, markBroken, planConstructions, textWithoutNumber, type Built, type Construction } from './ruled';
 import type { ColumnEncoder, Span } from './types';
 
 /** Where a column lives in the encoded row. */
@@ -66,6 +67,36 @@ type Slot =
   | { kind: 'constant'; name: string; value: string | null }
   | { kind: 'derived'; name: string; from: number; map: Derivation['map']; counts: Derivation['counts'] };
 
+/** A constructed column's codec and fallback text, as plain data. */
+export interface BuiltState {
+  construction: Construction;
+  codec: CodecSpec;
+  otherwise: string | null;
+}
+
+/** One output column of a fitted transformer, as plain data; maps are arrays of [key, value] pairs. */
+export type SlotState =
+  | { kind: 'model'; name: string; columnKind: ColumnSchema['kind']; encoder: { kind: 'continuous'; state: ContinuousState } | { kind: 'categorical'; state: CategoricalState }; built: BuiltState | null }
+  | { kind: 'sum'; name: string; built: BuiltState }
+  | { kind: 'id'; name: string; ids: IdState }
+  | { kind: 'constant'; name: string; value: string | null }
+  | { kind: 'derived'; name: string; from: number; map: [string | null, string | null][]; counts: [string | null, number][] };
+
+/** A fitted TableTransformer as plain data (JSON as it stands): what `new TableTransformer(state)` rebuilds. */
+export interface TransformerState {
+  schema: ColumnSchema[];
+  /** The accepted rules checked on each decoded row (not those its bounds already keep). */
+  rules: Rule[];
+  missingText: string[];
+  delimiter: string | null;
+  builtBounds: [string, { min: JsonNumber; max: JsonNumber }][];
+  slots: SlotState[];
+}
+
+function isTransformerState(x: Table | TransformerState): x is TransformerState {
+  return 'slots' in x;
+}
+
 /** Fits every included column's encoder and maps whole tables to model rows and back. */
 export class TableTransformer {
   readonly encoded: EncodedColumn[] = [];
@@ -78,7 +109,28 @@ export class TableTransformer {
   /** Constructed columns that must stay within the seed's range, checked after they are built. */
   private readonly builtBounds = new Map<string, Bounds>();
 
-  constructor(table: Table, schema: ColumnSchema[], seed: number, options: Partial<TransformOptions> = {}) {
+  /** Fitted to `table`, or rebuilt from a saved state (which needs no table). */
+  constructor(table: Table, schema: ColumnSchema[], seed: number, options?: Partial<TransformOptions>);
+  constructor(state: TransformerState);
+  constructor(table: Table | TransformerState, schema: ColumnSchema[] = [], seed = 0, options: Partial<TransformOptions> = {}) {
+    if (isTransformerState(table)) {
+      this.schema = table.schema;
+      this.rules = table.rules;
+      this.delimiter = table.delimiter ?? undefined;
+      this.missingText.push(...table.missingText);
+      for (const [name, b] of table.builtBounds) this.builtBounds.set(name, { min: fromJsonNumber(b.min), max: fromJsonNumber(b.max) });
+      let at = 0;
+      for (const slot of table.slots) {
+        const restored = this.restoreSlot(slot, at);
+        if (restored.kind === 'model') {
+          this.encoded.push(restored.column);
+          at += restored.column.encoder.width;
+        }
+        this.slots.push(restored);
+      }
+      this.layout = layoutOf(at, this.encoded);
+      return;
+    }
     const { derive = true, withinRange = true, rules = [] } = options;
     const rng = new Rng(seed);
     this.delimiter = table.delimiter;
@@ -121,7 +173,7 @@ export class TableTransformer {
           return;
         }
         const gaps = gapValues(table, schema, construction);
-        const gapCodecOf = gapCodec(gaps);
+        const gapCodecOf = gapCodecFor(gaps);
         const encoder = new ContinuousEncoder(gaps, gapCodecOf, rng, withinRange ? gapCodecOf : { min: 0, max: Infinity });
         const encoded = { name: column.name, kind: column.kind, offset, encoder, valuesOf: (t: Table) => gapValues(t, schema, construction) };
         this.encoded.push(encoded);
@@ -141,17 +193,68 @@ export class TableTransformer {
       offset += encoder.width;
     });
     for (const slot of this.slots) if (slot.kind === 'derived') slot.from = slotOf.get(slot.from)!;
-    this.layout = {
-      width: offset,
-      spans: this.encoded.flatMap((c) => c.encoder.spans.map((s) => ({ ...s, start: s.start + c.offset }))),
-      conditions: this.encoded.flatMap((c, column): ConditionSpan[] => {
-        if (c.encoder instanceof CategoricalEncoder) return [{ kind: 'category', column, offset: c.offset, size: c.encoder.width, missingSlot: c.encoder.missingSlot }];
-        if (!(c.encoder instanceof ContinuousEncoder)) return [];
-        // A continuous column's mode one-hot follows its scalar; one mode leaves nothing to choose.
-        const modes = c.encoder.width - 1;
-        return modes > 1 ? [{ kind: 'mode', column, offset: c.offset + 1, size: modes, missingSlot: c.encoder.missingMode }] : [];
-      }),
+    this.layout = layoutOf(offset, this.encoded);
+  }
+
+  /** The fitted transform as plain data (no table, no functions), for `new TableTransformer(state)`. */
+  toState(): TransformerState {
+    const built = (b: Built): BuiltState => {
+      if (!b.codec.spec) throw new Error(`The codec of "${b.construction.column}" cannot be saved.`);
+      return { construction: b.construction, codec: b.codec.spec, otherwise: b.otherwise };
     };
+    const slots = this.slots.map((slot): SlotState => {
+      switch (slot.kind) {
+        case 'model': {
+          const { encoder } = slot.column;
+          const state =
+            encoder instanceof ContinuousEncoder
+              ? { kind: 'continuous' as const, state: encoder.toState() }
+              : encoder instanceof CategoricalEncoder
+                ? { kind: 'categorical' as const, state: encoder.toState() }
+                : null;
+          if (!state) throw new Error(`The encoder of "${slot.column.name}" cannot be saved.`);
+          return { kind: 'model', name: slot.column.name, columnKind: slot.column.kind, encoder: state, built: slot.built ? built(slot.built) : null };
+        }
+        case 'sum':
+          return { kind: 'sum', name: slot.name, built: built(slot.built) };
+        case 'id':
+          return { kind: 'id', name: slot.name, ids: slot.ids.toState() };
+        case 'constant':
+          return { kind: 'constant', name: slot.name, value: slot.value };
+        case 'derived':
+          return { kind: 'derived', name: slot.name, from: slot.from, map: [...slot.map], counts: [...slot.counts] };
+      }
+    });
+    return {
+      schema: this.schema,
+      rules: this.rules,
+      missingText: this.missingText,
+      delimiter: this.delimiter ?? null,
+      builtBounds: [...this.builtBounds].map(([name, b]) => [name, { min: toJsonNumber(b.min), max: toJsonNumber(b.max) }]),
+      slots,
+    };
+  }
+
+  private restoreSlot(slot: SlotState, offset: number): Slot {
+    const built = (b: BuiltState): Built => ({ construction: b.construction, codec: codecFromSpec(b.codec), otherwise: b.otherwise });
+    switch (slot.kind) {
+      case 'model': {
+        const encoder = slot.encoder.kind === 'continuous' ? new ContinuousEncoder(slot.encoder.state) : new CategoricalEncoder(slot.encoder.state);
+        const construction = slot.built?.construction;
+        const schema = this.schema;
+        const column: EncodedColumn = { name: slot.name, kind: slot.columnKind, offset, encoder };
+        if (construction?.kind === 'gap') column.valuesOf = (t: Table) => gapValues(t, schema, construction);
+        return { kind: 'model', column, built: slot.built ? built(slot.built) : undefined };
+      }
+      case 'sum':
+        return { kind: 'sum', name: slot.name, built: built(slot.built) };
+      case 'id':
+        return { kind: 'id', name: slot.name, ids: new IdGenerator(slot.ids) };
+      case 'constant':
+        return { kind: 'constant', name: slot.name, value: slot.value };
+      case 'derived':
+        return { kind: 'derived', name: slot.name, from: slot.from, map: new Map(slot.map), counts: new Map(slot.counts) };
+    }
   }
 
   get derived(): DerivedColumn[] {
@@ -232,4 +335,19 @@ export class TableTransformer {
     const table = { names, columns: filtered, rowCount: kept.length, missingText: this.missingText, delimiter: this.delimiter };
     return { table, dropped: rows - kept.length, broken };
   }
+}
+
+/** Output spans and condition blocks of the encoded columns, `width` wide in all. */
+function layoutOf(width: number, encoded: EncodedColumn[]): Layout {
+  return {
+    width,
+    spans: encoded.flatMap((c) => c.encoder.spans.map((s) => ({ ...s, start: s.start + c.offset }))),
+    conditions: encoded.flatMap((c, column): ConditionSpan[] => {
+      if (c.encoder instanceof CategoricalEncoder) return [{ kind: 'category', column, offset: c.offset, size: c.encoder.width, missingSlot: c.encoder.missingSlot }];
+      if (!(c.encoder instanceof ContinuousEncoder)) return [];
+      // A continuous column's mode one-hot follows its scalar; one mode leaves nothing to choose.
+      const modes = c.encoder.width - 1;
+      return modes > 1 ? [{ kind: 'mode', column, offset: c.offset + 1, size: modes, missingSlot: c.encoder.missingMode }] : [];
+    }),
+  };
 }

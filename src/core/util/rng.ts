@@ -1,3 +1,10 @@
+/** An Rng's position in its stream. */
+export interface RngState {
+  state: number;
+  /** The second normal of the last Box-Muller pair, not yet drawn. */
+  spare: number | null;
+}
+
 /** A small seeded generator (mulberry32): the same seed gives the same stream everywhere. */
 export class Rng {
   private state: number;
@@ -5,6 +12,16 @@ export class Rng {
 
   constructor(seed: number) {
     this.state = (seed ^ 0x9e3779b9) >>> 0;
+  }
+
+  /** Where the stream stands, as plain data: a generator given it with `restore` draws on from here. */
+  save(): RngState {
+    return { state: this.state, spare: this.spare };
+  }
+
+  restore(saved: RngState): void {
+    this.state = saved.state >>> 0;
+    this.spare = saved.spare;
   }
 
   /** Uniform in [0, 1). */

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Rule } from '../data/rules';
+import { inferSchema } from '../data/schema';
+import { tableFromColumns, type Table } from '../data/table';
+import { Rng } from '../util/rng';
+import { studioReport, withUsefulness, type StudioReport } from './qualityReport';
+import { shuffledBaseline } from './relations';
+
+/** People whose spend follows income and whose plan follows spend; `end` is always after `start`. */
+function people(rows: number, seed: number): Table {
+  const rng = new Rng(seed);
+  const cols: string[][] = [[], [], [], [], []];
+  for (let i = 0; i < rows; i++) {
+    const income = 20 + 80 * rng.next();
+    const spend = income * 0.4 + 5 * rng.next();
+    const start = 10 * rng.next();
+    cols[0].push(income.toFixed(3));
+    cols[1].push(spend.toFixed(3));
+    cols[2].push(spend > 25 ? 'gold' : 'basic');
+    cols[3].push(start.toFixed(3));
+    cols[4].push((start + 1 + 5 * rng.next()).toFixed(3));
+  }
+  return tableFromColumns(['income', 'spend', 'plan', 'start', 'end'], cols);
+}
+
+const ORDER: Rule = { kind: 'order', low: 'start', high: 'end' };
+const train = people(400, 1);
+const holdout = people(200, 2);
+const schema = inferSchema(train);
+const figure = (r: StudioReport, key: string) => r.figures.find((f) => f.key === key);
+
+describe('studioReport', () => {
+  it('finds rows drawn afresh from the same population good and private', () => {
+    const report = studioReport({ train, holdout, synth: people(200, 3), schema, rules: [ORDER] });
+    expect(report.overall.verdict).not.toBe('Poor');
+    expect(report.overall.score).toBeGreaterThan(0.6);
+    expect(figure(report, 'exactCopies')).toMatchObject({ value: 0, flag: 'ok' });
+    expect(figure(report, 'closerToTraining')!.value).toBeGreaterThan(0.3);
+    expect(figure(report, 'closerToTraining')!.value).toBeLessThan(0.7);
+    expect(figure(report, 'closestDistance')!.flag).toBe('ok');
+    expect(figure(report, 'ruleBreaks')).toMatchObject({ value: 0, flag: 'ok' });
+    expect(report.serious).toEqual([]);
+    expect(report.columns.map((c) => c.name)).toEqual(['income', 'spend', 'plan', 'start', 'end']);
+    expect(report.worstPairs).toHaveLength(5);
+    expect(report.rows).toMatchObject({ training: 400, compared: 200, synthetic: 200, comparedWith: 'held-out' });
+    for (const f of report.figures) expect(f.explanation.length).toBeGreaterThan(20);
+  });
+
+  it('flags copies of training rows as serious, and more than half of them closer to the training rows', () => {
+    const copies = tableFromColumns(train.names, train.columns.map((c) => c.slice(0, 200)));
+    const report = studioReport({ train, holdout, synth: copies, schema, rules: [] });
+    expect(figure(report, 'exactCopies')).toMatchObject({ value: 1, flag: 'bad' });
+    // Half the copies fall in the equal-sized training sample (distance 0); the rest are even odds.
+    expect(figure(report, 'closerToTraining')!.value).toBeGreaterThan(0.65);
+    expect(figure(report, 'closerToTraining')!.flag).not.toBe('ok');
+    expect(figure(report, 'closestDistance')!.flag).not.toBe('ok');
+    expect(report.serious.join(' ')).toMatch(/200 of 200 rows .* exact copies/);
+  });
+
+  it('scores shuffled columns well on shapes and badly on pair trends', () => {
+    const good = studioReport({ train, holdout, synth: people(200, 3), schema, rules: [] });
+    const shuffled = studioReport({ train, holdout, synth: shuffledBaseline(people(200, 3), new Rng(4)), schema, rules: [] });
+    expect(figure(shuffled, 'columnShapes')!.value).toBeCloseTo(figure(good, 'columnShapes')!.value, 5);
+    expect(figure(shuffled, 'pairTrends')!.value).toBeLessThan(figure(good, 'pairTrends')!.value - 0.1);
+    const worst = shuffled.worstPairs[0];
+    expect([worst.a, worst.b].sort()).toEqual(['income', 'spend']);
+    expect(worst.flag).toBe('bad');
+    expect(shuffled.overall.score).toBeLessThan(good.overall.score);
+  });
+
+  it('counts rows that break a rule and says so', () => {
+    const synth = people(200, 3);
+    const swapped = tableFromColumns(synth.names, [...synth.columns.slice(0, 3), synth.columns[4], synth.columns[3]]);
+    const report = studioReport({ train, holdout, synth: swapped, schema, rules: [ORDER] });
+    expect(report.rules).toEqual([{ rule: 'end ≥ start', breaks: 200, flag: 'bad' }]);
+    expect(figure(report, 'ruleBreaks')!.flag).toBe('bad');
+    expect(report.serious).toContain('200 rows break the rule end ≥ start.');
+  });
+
+  it('compares with the training rows when none were held back, and says so', () => {
+    const report = studioReport({ train, holdout: null, synth: people(200, 3), schema, rules: [] });
+    expect(report.rows.comparedWith).toBe('training');
+    expect(report.rows.note).toMatch(/too small to hold rows back/);
+    expect(figure(report, 'closerToTraining')).toBeUndefined();
+    expect(figure(report, 'exactCopies')!.flag).toBe('ok');
+  });
+
+  it('adds usefulness for a category target and refuses a number', () => {
+    const synth = people(200, 3);
+    const base = studioReport({ train, holdout, synth, schema, rules: [] });
+    expect(base.targets).toEqual(['plan']);
+    const report = withUsefulness(base, { train, holdout, synth, schema, target: 'plan' });
+    expect(report.usefulness!.target).toBe('plan');
+    const kept = report.usefulness!.figures.find((f) => f.key === 'f1Kept')!;
+    // Rows from the same population predict as well as the real ones.
+    expect(kept.value).toBeGreaterThan(0.8);
+    expect(withUsefulness(report, { train, holdout, synth, schema, target: null }).usefulness).toBeNull();
+    expect(() => withUsefulness(base, { train, holdout, synth, schema, target: 'income' })).toThrow(/cannot be a target/);
+  });
+});

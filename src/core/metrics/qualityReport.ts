@@ -1,0 +1,159 @@
+import { describeRule, countBreaks, type Rule } from '../data/rules';
+import { isModelled, type ColumnSchema } from '../data/schema';
+import { selectRows, type Table } from '../data/table';
+import { Rng } from '../util/rng';
+import { detection, sampleRows } from './detection';
+import { columnShapes } from './fidelity';
+import { pairTrends, type PairScore } from './pairs';
+import { closerToTrainingShare, exactCopyRate, medianClosestDistance } from './privacy';
+import { extremeShare } from './relations';
+import {
+  closerFigure,
+  copiesFigure,
+  detectionFigure,
+  distanceFigure,
+  extremesFigure,
+  GOOD_LOOKS_LIKE,
+  higherIsBetter,
+  ruleBreaksFigure,
+  SCORE_OK,
+  SCORE_WARN,
+  scoreFigure,
+  usefulnessFigures,
+  verdictOf,
+  type Figure,
+  type Flag,
+  type Verdict,
+} from './reportFigures';
+import { usefulness } from './usefulness';
+
+/**
+ * The report a user hands over: plain data (it crosses to the page and into JSON as is),
+ * every figure with its formula's name, a sentence, and a flag.
+ */
+export interface StudioReport {
+  rows: {
+    /** Rows the model trained on. */
+    training: number;
+    /** Real rows the synthetic ones are compared with. */
+    compared: number;
+    synthetic: number;
+    /** 'held-out': rows the model never saw; 'training': the table was too small to hold any back. */
+    comparedWith: 'held-out' | 'training';
+    note: string;
+  };
+  overall: { score: number; formula: string; verdict: Verdict; headline: string; goodLooksLike: string };
+  figures: Figure[];
+  columns: { name: string; metric: 'KS' | 'TVD'; score: number; flag: Flag }[];
+  /** The five pairs whose relationship the synthetic rows keep worst. */
+  worstPairs: (PairScore & { flag: Flag })[];
+  rules: { rule: string; breaks: number; flag: Flag }[];
+  /** Columns usefulness can predict: categorical and boolean columns with two values or more. */
+  targets: string[];
+  usefulness: { target: string; positive: string; figures: Figure[] } | null;
+  /** Why the rows should not be shared without a second thought; empty when nothing serious. */
+  serious: string[];
+}
+
+export interface StudioReportInput {
+  /** The rows the model trained on. */
+  train: Table;
+  /** Rows it never saw; null compares with the training rows (and leaves out what needs unseen rows). */
+  holdout: Table | null;
+  synth: Table;
+  schema: ColumnSchema[];
+  rules: Rule[];
+  target?: string | null;
+  /** Rows sampled per side for detection and distances (both grow with the square of it). */
+  maxRows?: number;
+  seed?: number;
+}
+
+/** Quality and privacy of synthetic rows, against held-out rows when there are some. */
+export function studioReport({ train, holdout, synth, schema, rules, target = null, maxRows = 2000, seed = 17 }: StudioReportInput): StudioReport {
+  const rng = new Rng(seed);
+  const sample = (t: Table, n: number) => (t.rowCount <= n ? t : selectRows(t, sampleRows(t.rowCount, n, rng)));
+  const compared = holdout ?? train;
+  const s = sample(synth, maxRows);
+  const c = sample(compared, maxRows);
+  const shapes = columnShapes(compared, s, schema);
+  const pairs = pairTrends(c, s, schema);
+  const detected = detection(c, s, schema, { maxRows });
+  const figures: Figure[] = [scoreFigure('columnShapes', shapes.score), scoreFigure('pairTrends', pairs.score)];
+  if (detected) figures.push(detectionFigure(detected.auc, detected.score));
+  const parts = [shapes.score, pairs.score, ...(detected ? [detected.score] : [])];
+  const score = parts.reduce((a, b) => a + b, 0) / parts.length;
+
+  const copyRate = exactCopyRate(train, synth, schema);
+  figures.push(copiesFigure(copyRate, synth.rowCount, holdout ? exactCopyRate(train, holdout, schema) : null));
+  if (holdout) {
+    // Equal counts of training and held-out rows, so a model that learned no row scores 50 %.
+    const t = sample(train, c.rowCount);
+    figures.push(distanceFigure(medianClosestDistance(t, s, schema), medianClosestDistance(t, c, schema)));
+    figures.push(closerFigure(closerToTrainingShare(t, c, s, schema)));
+  }
+  const extremes = extremeShare(train, synth, schema).worst;
+  if (extremes) figures.push(extremesFigure(extremes.column, extremes.points));
+  const ruleRows = rules.map((rule) => {
+    const breaks = countBreaks(synth, schema, rule);
+    return { rule: describeRule(rule), breaks, flag: (breaks > 0 ? 'bad' : 'ok') as Flag };
+  });
+  if (rules.length) figures.push(ruleBreaksFigure(ruleRows.reduce((n, r) => n + r.breaks, 0), rules.length));
+
+  const report: StudioReport = {
+    rows: {
+      training: train.rowCount,
+      compared: compared.rowCount,
+      synthetic: synth.rowCount,
+      comparedWith: holdout ? 'held-out' : 'training',
+      note: holdout
+        ? `Compared with ${compared.rowCount} rows held back from training, which the model never saw.`
+        : 'Your table is too small to hold rows back, so the synthetic rows are compared with the rows the model trained on: quality looks better than it is, and the distance checks that need unseen rows are left out.',
+    },
+    overall: { score, formula: `mean of ${figures.slice(0, parts.length).map((f) => f.label.toLowerCase()).join(', ')}`, goodLooksLike: GOOD_LOOKS_LIKE, ...verdictOf(score) },
+    figures,
+    columns: shapes.columns.map((col) => ({ ...col, flag: higherIsBetter(col.score, SCORE_OK, SCORE_WARN) })),
+    worstPairs: [...pairs.pairs].sort((a, b) => a.score - b.score).slice(0, 5).map((p) => ({ ...p, flag: higherIsBetter(p.score, SCORE_OK, SCORE_WARN) })),
+    rules: ruleRows,
+    targets: usefulnessTargets(train, schema),
+    usefulness: null,
+    serious: [],
+  };
+  const withTarget = target ? withUsefulness(report, { train, holdout, synth, schema, target, maxRows, seed }) : report;
+  return { ...withTarget, serious: seriousFindings(withTarget) };
+}
+
+/**
+ * The report with usefulness for `target` (null removes it): boosted trees trained on as
+ * many real training rows as there are synthetic rows, and on the synthetic rows, both
+ * tested on the compared rows.
+ */
+export function withUsefulness(report: StudioReport, input: Omit<StudioReportInput, 'rules'> & { target: string | null }): StudioReport {
+  const { train, holdout, synth, schema, target, maxRows = 2000, seed = 17 } = input;
+  if (!target) return { ...report, usefulness: null };
+  if (!report.targets.includes(target)) throw new Error(`"${target}" cannot be a target: choose a category or yes/no column with two values or more.`);
+  const rng = new Rng(seed + 1);
+  const s = synth.rowCount <= maxRows ? synth : selectRows(synth, sampleRows(synth.rowCount, maxRows, rng));
+  const t = train.rowCount <= s.rowCount ? train : selectRows(train, sampleRows(train.rowCount, s.rowCount, rng));
+  const result = usefulness(t, s, holdout ?? train, schema, target, seed);
+  return { ...report, usefulness: { target, positive: result.positive, figures: usefulnessFigures(result.real, result.synthetic) } };
+}
+
+function usefulnessTargets(train: Table, schema: ColumnSchema[]): string[] {
+  return schema
+    .filter((c) => isModelled(c) && (c.kind === 'categorical' || c.kind === 'boolean'))
+    .filter((c) => new Set(train.columns[train.names.indexOf(c.name)]?.filter((v) => v !== null)).size >= 2)
+    .map((c) => c.name);
+}
+
+/** What should stop a user before they share the rows: copies, broken rules, rows a machine tells apart. */
+export function seriousFindings(report: StudioReport): string[] {
+  const out: string[] = [];
+  const figure = (key: Figure['key']) => report.figures.find((f) => f.key === key);
+  const copies = figure('exactCopies');
+  if (copies?.flag === 'bad') out.push(`${copies.text} are exact copies of training rows.`);
+  for (const r of report.rules) if (r.breaks > 0) out.push(`${r.breaks} rows break the rule ${r.rule}.`);
+  const detected = figure('detection');
+  if (detected?.flag === 'bad') out.push(`A classifier tells synthetic rows from real ones almost every time (detection ${detected.value.toFixed(2)}).`);
+  return out;
+}

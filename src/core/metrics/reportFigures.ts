@@ -1,0 +1,178 @@
+// The thresholds and plain-language sentences of the quality report: one place, so the app,
+// the HTML file and docs/report.md say the same thing.
+
+export type Flag = 'ok' | 'warn' | 'bad';
+
+export type FigureKey =
+  | 'columnShapes'
+  | 'pairTrends'
+  | 'detection'
+  | 'exactCopies'
+  | 'closestDistance'
+  | 'closerToTraining'
+  | 'extremes'
+  | 'ruleBreaks'
+  | 'f1Kept'
+  | 'aucGap';
+
+/** One number of the report, with what it means and whether it is a worry. */
+export interface Figure {
+  key: FigureKey;
+  label: string;
+  value: number;
+  /** The value as the reader sees it ("92 %", "3 of 500 rows"). */
+  text: string;
+  /** The formula's name, for whoever checks the number. */
+  formula: string;
+  /** One sentence a non-expert can read. */
+  explanation: string;
+  /** What a good value is, with the thresholds behind `flag`. */
+  good: string;
+  flag: Flag;
+}
+
+export type Verdict = 'Good' | 'Fair' | 'Poor';
+
+// Scores where 1 is a perfect match: ok at or above the first, warn at or above the second.
+export const SCORE_OK = 0.85;
+export const SCORE_WARN = 0.7;
+// The mean of column shapes, pair trends and the detection score.
+export const VERDICT_GOOD = 0.8;
+export const VERDICT_FAIR = 0.6;
+export const DETECTION_OK = 0.5;
+/** Below this detection score a classifier tells almost every synthetic row from a real one. */
+export const DETECTION_BAD = 0.1;
+export const DISTANCE_RATIO_OK = 0.8;
+export const DISTANCE_RATIO_WARN = 0.5;
+export const CLOSER_OK = 0.6;
+export const CLOSER_WARN = 0.7;
+export const EXTREME_OK = 2;
+export const EXTREME_WARN = 10;
+export const F1_KEPT_OK = 0.8;
+export const F1_KEPT_WARN = 0.5;
+export const AUC_GAP_OK = 0.05;
+export const AUC_GAP_WARN = 0.15;
+
+export function higherIsBetter(value: number, ok: number, warn: number): Flag {
+  return value >= ok ? 'ok' : value >= warn ? 'warn' : 'bad';
+}
+
+export function lowerIsBetter(value: number, ok: number, warn: number): Flag {
+  return value <= ok ? 'ok' : value <= warn ? 'warn' : 'bad';
+}
+
+export const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)} %`;
+
+export function verdictOf(score: number): { verdict: Verdict; headline: string } {
+  if (score >= VERDICT_GOOD) return { verdict: 'Good', headline: 'Good: hard to tell from your data' };
+  if (score >= VERDICT_FAIR) return { verdict: 'Fair', headline: 'Fair: like your data, with differences a close look finds' };
+  return { verdict: 'Poor', headline: 'Poor: easy to tell from your data' };
+}
+
+export const GOOD_LOOKS_LIKE =
+  `An overall score of ${percent(VERDICT_GOOD, 0)} or more, no exact copies of your rows, synthetic rows no closer to the training rows than new real rows are, ` +
+  'about half of them closer to the training rows than to the held-out ones, and no broken rules.';
+
+export function scoreFigure(key: 'columnShapes' | 'pairTrends', value: number): Figure {
+  const good = `1 is a perfect match; ok from ${SCORE_OK}, a warning from ${SCORE_WARN}, poor below.`;
+  if (key === 'columnShapes') {
+    return {
+      key, label: 'Column shapes', value, text: value.toFixed(3), good, flag: higherIsBetter(value, SCORE_OK, SCORE_WARN),
+      formula: 'mean over columns of 1 − KS (numbers, dates) or 1 − TVD (categories)',
+      explanation: 'How closely each column on its own has the same spread of values as your data.',
+    };
+  }
+  return {
+    key, label: 'Pair trends', value, text: value.toFixed(3), good, flag: higherIsBetter(value, SCORE_OK, SCORE_WARN),
+    formula: 'mean over column pairs of 1 − |ρ real − ρ synthetic| / 2 (two numbers) or 1 − TVD of the joint table',
+    explanation: 'How well values that go together in your data still go together (age with income, city with country).',
+  };
+}
+
+export function detectionFigure(auc: number, score: number): Figure {
+  return {
+    key: 'detection', label: 'Detection', value: score, text: `${score.toFixed(3)} (AUC ${auc.toFixed(3)})`,
+    flag: score < DETECTION_BAD ? 'bad' : score < DETECTION_OK ? 'warn' : 'ok',
+    formula: '1 − (2 · max(AUC, 0.5) − 1), AUC of boosted trees telling synthetic from real rows, 5-fold',
+    explanation: 'How hard a machine finds it to tell a synthetic row from a real one: 1 is impossible, 0 is always.',
+    good: `1 is best; ok from ${DETECTION_OK}, a warning from ${DETECTION_BAD}, serious below ${DETECTION_BAD}.`,
+  };
+}
+
+/** `baseline`: the share of held-out rows that are copies of training rows (data that repeats itself), if known. */
+export function copiesFigure(rate: number, rows: number, baseline: number | null): Figure {
+  const copies = Math.round(rate * rows);
+  const innocent = copies > 0 && baseline !== null && rate <= baseline;
+  return {
+    key: 'exactCopies', label: 'Exact copies', value: rate, text: `${copies} of ${rows} rows (${percent(rate)})`,
+    flag: copies === 0 ? 'ok' : innocent ? 'warn' : 'bad',
+    formula: 'share of synthetic rows equal to some training row on every compared column',
+    explanation:
+      'Synthetic rows that are word for word a row of your data, which could give a real person away' +
+      (innocent ? `; your own held-out rows repeat training rows as often (${percent(baseline)}), so these may be common rows.` : '.'),
+    good: '0 is expected; any copy beyond the rate at which your own rows repeat each other is serious.',
+  };
+}
+
+export function distanceFigure(synthetic: number, holdout: number): Figure {
+  const ratio = holdout > 0 ? synthetic / holdout : 1;
+  return {
+    key: 'closestDistance', label: 'Distance to closest record', value: ratio,
+    text: `${synthetic.toFixed(3)} vs ${holdout.toFixed(3)} for new real rows (ratio ${ratio.toFixed(2)})`,
+    flag: higherIsBetter(ratio, DISTANCE_RATIO_OK, DISTANCE_RATIO_WARN),
+    formula: 'median Gower distance synthetic → closest training row, over the same for held-out rows',
+    explanation: 'How near each synthetic row comes to its nearest training row, next to how near new real rows come.',
+    good: `A ratio near 1 or more; ok from ${DISTANCE_RATIO_OK}, a warning from ${DISTANCE_RATIO_WARN}, poor below (rows hug your data).`,
+  };
+}
+
+export function closerFigure(share: number): Figure {
+  return {
+    key: 'closerToTraining', label: 'Closer to training rows', value: share, text: percent(share),
+    flag: lowerIsBetter(share, CLOSER_OK, CLOSER_WARN),
+    formula: 'share of synthetic rows nearer (Gower) to a training row than to a held-out row, equal counts of each, ties half',
+    explanation: 'If the model learned the population and not your rows, half the synthetic rows sit nearer the training rows and half nearer rows it never saw.',
+    good: `50 % is ideal; ok up to ${percent(CLOSER_OK, 0)}, a warning up to ${percent(CLOSER_WARN, 0)}, poor above (memorised rows).`,
+  };
+}
+
+export function extremesFigure(column: string, points: number): Figure {
+  return {
+    key: 'extremes', label: 'Rows on the exact extremes', value: points, text: `${points.toFixed(1)} points more than your data (${column})`,
+    flag: lowerIsBetter(points, EXTREME_OK, EXTREME_WARN),
+    formula: 'max over number columns of synthetic − real share of rows written as the seed’s minimum or maximum, in percentage points',
+    explanation: 'Rows piled on the smallest or largest value of your data, which clipping causes and which repeats those real values.',
+    good: `Near 0; ok up to ${EXTREME_OK} points, a warning up to ${EXTREME_WARN}, poor above.`,
+  };
+}
+
+export function ruleBreaksFigure(breaks: number, rules: number): Figure {
+  return {
+    key: 'ruleBreaks', label: 'Broken rules', value: breaks, text: `${breaks} row breaks over ${rules} rule${rules === 1 ? '' : 's'}`,
+    flag: breaks > 0 ? 'bad' : 'ok',
+    formula: 'count over accepted rules of synthetic rows that break it',
+    explanation: 'Rows that break a rule every row of your data obeys (an end before its start, a total that does not add up).',
+    good: '0 is expected: generated rows that break a rule are dropped.',
+  };
+}
+
+export function usefulnessFigures(real: { f1: number; auc: number }, synthetic: { f1: number; auc: number }): Figure[] {
+  const kept = real.f1 > 0 ? synthetic.f1 / real.f1 : synthetic.f1 > 0 ? 1 : 0;
+  const gap = real.auc - synthetic.auc;
+  return [
+    {
+      key: 'f1Kept', label: 'Prediction quality kept (F1)', value: kept, text: `${percent(kept, 0)} (F1 ${synthetic.f1.toFixed(3)} vs ${real.f1.toFixed(3)})`,
+      flag: higherIsBetter(kept, F1_KEPT_OK, F1_KEPT_WARN),
+      formula: 'F1 train-on-synthetic ÷ F1 train-on-real, boosted trees, tested on held-out rows',
+      explanation: 'How well a model trained on the synthetic rows predicts the target, next to one trained on your rows.',
+      good: `100 % is ideal; ok from ${percent(F1_KEPT_OK, 0)}, a warning from ${percent(F1_KEPT_WARN, 0)}, poor below.`,
+    },
+    {
+      key: 'aucGap', label: 'Ranking quality lost (ROC AUC)', value: gap, text: `${gap.toFixed(3)} (AUC ${synthetic.auc.toFixed(3)} vs ${real.auc.toFixed(3)})`,
+      flag: lowerIsBetter(gap, AUC_GAP_OK, AUC_GAP_WARN),
+      formula: 'ROC AUC train-on-real − ROC AUC train-on-synthetic, tested on held-out rows',
+      explanation: 'How much worse the synthetic-trained model ranks likely against unlikely cases.',
+      good: `0 or less is ideal; ok up to ${AUC_GAP_OK}, a warning up to ${AUC_GAP_WARN}, poor above.`,
+    },
+  ];
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../model/config';
+import { defaultSteps, patienceSteps, plannedEpochs, validationRows } from './budget';
+
+describe('the default training length', () => {
+  it('gives a small table more steps per row and caps a large one', () => {
+    expect(defaultSteps(40)).toBe(3000);
+    expect(defaultSteps(350)).toBe(3500);
+    expect(defaultSteps(32_561)).toBe(4000);
+  });
+
+  it('holds back 15 % of a table of 500 rows or more, at most 2,000 rows', () => {
+    expect(validationRows(499)).toBe(0);
+    expect(validationRows(1000)).toBe(150);
+    expect(validationRows(32_561)).toBe(2000);
+  });
+
+  it('turns steps into epochs at the batch the table trains on, and keeps a number the user typed', () => {
+    // 400 rows: a batch of 50, 8 steps an epoch, 4,000 steps.
+    expect(plannedEpochs(DEFAULT_CONFIG, 400)).toBe(500);
+    // Adult: 30,561 training rows at a batch of 500 is 61 steps an epoch.
+    expect(plannedEpochs(DEFAULT_CONFIG, 32_561)).toBe(66);
+    expect(plannedEpochs({ ...DEFAULT_CONFIG, epochs: 7 }, 32_561)).toBe(7);
+  });
+
+  it('waits a quarter of the run, and at least 600 steps, before stopping early', () => {
+    expect(patienceSteps(4000)).toBe(1000);
+    expect(patienceSteps(1000)).toBe(600);
+  });
+});
