@@ -9,7 +9,12 @@ import { MAX_GENERATED_ROWS } from '../core/util/limits';
 export type Backend = Exclude<BackendName, 'webgl'>;
 
 export interface SynthArgs {
-  input: string;
+  /** The seed table; absent when `model` generates from a saved model instead. */
+  input?: string;
+  /** A model bundle (.mitosis.zip) to generate from, with no seed table and no training. */
+  model?: string;
+  /** Where to save the trained model as a bundle. */
+  saveModel?: string;
   out: string;
   format: ExportFormat;
   /** Rows to write; undefined writes as many as the seed has (see rowsToWrite). */
@@ -30,6 +35,7 @@ export interface SynthArgs {
 const LIMIT = MAX_GENERATED_ROWS.toLocaleString('en-US');
 
 export const USAGE = `usage: npm run synth -- --input data.csv --out synth.csv [flags]
+       npm run synth -- --model model.mitosis.zip --out synth.csv [--rows N] [--backend NAME]
 
   --input FILE      the seed table to learn from (.csv, .tsv, .txt, .json or .parquet)
   --out FILE        where to write the synthetic table; .csv, .json or .parquet picks the format;
@@ -44,6 +50,9 @@ export const USAGE = `usage: npm run synth -- --input data.csv --out synth.csv [
   --rules FILE      a JSON array of rules to keep on every row, in place of those found in the seed
                     (the run prints those it found in the same form; [] keeps none)
   --report FILE     also write the quality and privacy report; .html (a page to hand over) or .json
+  --save-model FILE after training, save the model as a bundle (.zip) that --model reads
+  --model FILE      generate from a saved model bundle instead of training: no --input, and the
+                    seed and settings saved in it (so no --seed, --epochs, --batch, --rules, --report)
   -h, --help        print this help and exit
 `;
 
@@ -59,6 +68,8 @@ const FLAGS = {
   batch: { type: 'string' },
   rules: { type: 'string' },
   report: { type: 'string' },
+  'save-model': { type: 'string' },
+  model: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -73,8 +84,17 @@ export function parseArgs(argv: string[]): SynthArgs | 'help' {
     if (tokens.filter((t) => t.kind === 'option' && t.name === name).length > 1) throw usageError(`--${name} is given more than once.`);
   }
   if (values.help) return 'help';
-  const { input, out } = values;
-  if (!input || !out) throw usageError('--input and --out are required.');
+  const { input, out, model } = values;
+  if (model !== undefined) {
+    if (input !== undefined) throw usageError('--input and --model cannot be used together: --model generates from a saved model, with no seed table.');
+    // Flags that shape training: the bundle already holds what they would set, the seed included.
+    for (const flag of ['epochs', 'seed', 'batch', 'rules', 'report', 'save-model'] as const) {
+      if (values[flag] !== undefined) throw usageError(`--${flag} cannot be used with --model: a saved model generates with the seed and settings it was trained with.`);
+    }
+  }
+  if ((!input && !model) || !out) throw usageError('--input and --out are required. To generate from a saved model, pass --model and --out.');
+  const saveModel = values['save-model'];
+  if (saveModel !== undefined && !/\.zip$/i.test(saveModel)) throw new InputError(`--save-model must end in .zip, not "${saveModel}".`);
   const backend = values.backend ?? 'wasm';
   if (!BACKENDS.includes(backend as Backend)) throw new InputError(`--backend must be wasm, cpu or webgpu, not "${backend}".`);
   const format = out.toLowerCase().split('.').pop() as ExportFormat;
@@ -86,6 +106,8 @@ export function parseArgs(argv: string[]): SynthArgs | 'help' {
   if (rows !== undefined) checkRowLimit(rows, maxRows, `--rows ${values.rows}`);
   return {
     input,
+    model,
+    saveModel,
     out,
     format,
     rows,

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { installKernels } from '../core/backend/kernels';
 import { startDawn } from '../core/backend/node';
@@ -13,9 +13,11 @@ import { reportHtml, reportJson } from '../core/export/reportHtml';
 import { createWriter } from '../core/export/writer';
 import { studioReport } from '../core/metrics/qualityReport';
 import { DEFAULT_CONFIG } from '../core/model/config';
+import { BUNDLE_LIMITS, modelFromBundle, writeBundle } from '../core/train/bundle';
 import { TabularModel } from '../core/train/tabularModel';
 import { InputError } from '../core/util/errors';
 import { Rng } from '../core/util/rng';
+import { name as appName, version as appVersion } from '../../package.json';
 import { parseArgs, rowsToWrite, USAGE, type SynthArgs } from './args';
 import { openOutput } from './output';
 import { checkPaths } from './paths';
@@ -55,22 +57,23 @@ export async function runSynth(argv: string[], io: SynthIO): Promise<number> {
 
 async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
   const { log } = io;
-  checkPaths(args.input, args.out);
-  if (args.report) {
-    checkPaths(args.input, args.report);
-    if (resolve(args.report) === resolve(args.out)) throw new InputError(`--report "${args.report}" is the --out file. Choose another name for the report.`);
+  if (args.input === undefined) return fromBundle(args, io);
+  const input = args.input;
+  checkPaths(input, args.out);
+  for (const [flag, path] of [['--report', args.report], ['--save-model', args.saveModel]] as const) {
+    if (path === undefined) continue;
+    checkPaths(input, path);
+    if (resolve(path) === resolve(args.out)) throw new InputError(`${flag} "${path}" is the --out file. Choose another name for it.`);
   }
+  if (args.report && args.saveModel && resolve(args.report) === resolve(args.saveModel)) throw new InputError(`--save-model "${args.saveModel}" is the --report file. Choose another name for it.`);
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(args.input);
+    bytes = readFileSync(input);
   } catch {
-    throw new InputError(`Cannot read "${args.input}": check the path.`);
+    throw new InputError(`Cannot read "${input}": check the path.`);
   }
-  tf.env().set('DEBUG', false);
-  if (args.backend === 'webgpu') log(`WebGPU on ${await startDawn({ software: false })}`);
-  else await tf.setBackend(args.backend);
-  installKernels();
-  const table = await loadTable(args.input, bytes);
+  await startBackend(args, log);
+  const table = await loadTable(input, bytes);
   const schema = inferSchema(table);
   log(`read ${table.rowCount} rows × ${table.names.length} columns; backend ${tf.getBackend()}`);
   log(schema.map((c) => `  ${c.name}: ${c.kind}${c.missingShare > 0 ? ` (${(c.missingShare * 100).toFixed(1)}% missing)` : ''}`).join('\n'));
@@ -96,25 +99,68 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
       onProgress: (p) => io.progress?.(`  step ${p.step}/${p.totalSteps}  ${p.stepsPerSecond.toFixed(2)} steps/s  ${Math.round(p.secondsLeft)} s left   `),
     });
     if (ending === 'converged') log(`stopped early after epoch ${model.epochs}: the held-back rows stopped improving`);
-    const writer = createWriter(args.format, schema.filter((c) => c.include));
-    const output = openOutput(args.out);
-    const t0 = performance.now();
+    if (args.saveModel) {
+      const bundle = writeBundle(await model.save(), { app: { name: appName, version: appVersion }, source: { name: basename(input), rows: table.rowCount, columns: table.names.length } });
+      writeOrRefuse(args.saveModel, bundle, '--save-model');
+      log(`saved the model to ${args.saveModel} (${(bundle.byteLength / 1e6).toFixed(1)} MB)`);
+    }
     // The report judges the first rows written, as many as it samples at most.
     const judged: Table[] = [];
     let kept = 0;
-    await model.generate(rows, {
-      onChunk: (chunk) => {
-        if (args.report && kept < REPORT_ROWS) judged.push(chunk);
-        kept += chunk.rowCount;
-        output.write(writer.add(chunk));
-      },
+    await writeRows(model, rows, args, log, (chunk) => {
+      if (args.report && kept < REPORT_ROWS) judged.push(chunk);
+      kept += chunk.rowCount;
     });
-    output.write(writer.finish());
-    output.close();
-    log(`wrote ${rows} rows to ${args.out} (${Math.round(rows / ((performance.now() - t0) / 1000))} rows/s)`);
-    if (args.report) writeReport(args.report, args.input, judged, model, log);
+    if (args.report) writeReport(args.report, input, judged, model, log);
   } finally {
     model.dispose();
+  }
+}
+
+async function startBackend(args: SynthArgs, log: (line: string) => void): Promise<void> {
+  tf.env().set('DEBUG', false);
+  if (args.backend === 'webgpu') log(`WebGPU on ${await startDawn({ software: false })}`);
+  else await tf.setBackend(args.backend);
+  installKernels();
+}
+
+/** `--model`: no seed table and no training; the bundle's seed and settings give the rows. */
+async function fromBundle(args: SynthArgs, io: SynthIO): Promise<void> {
+  const path = args.model!;
+  checkPaths(path, args.out);
+  if (statSync(path).size > BUNDLE_LIMITS.total) throw new InputError(`--model "${path}" is over ${BUNDLE_LIMITS.total / 1e6} MB, larger than any model bundle this version writes.`);
+  const bytes = readFileSync(path);
+  await startBackend(args, io.log);
+  const { manifest, model } = modelFromBundle(bytes);
+  try {
+    const { source, training, app } = manifest;
+    io.log(`loaded ${path}: trained by ${app.name} ${app.version} on ${training.trainingRows} rows of ${source.name} (${source.columns} columns), ${training.epochs} epochs, seed ${training.seed}; backend ${tf.getBackend()}`);
+    await writeRows(model, rowsToWrite(args, source.rows), args, io.log);
+  } finally {
+    model.dispose();
+  }
+}
+
+async function writeRows(model: TabularModel, rows: number, args: SynthArgs, log: (line: string) => void, onChunk?: (chunk: Table) => void): Promise<void> {
+  const writer = createWriter(args.format, model.schema.filter((c) => c.include));
+  const output = openOutput(args.out);
+  const t0 = performance.now();
+  await model.generate(rows, {
+    onChunk: (chunk) => {
+      onChunk?.(chunk);
+      output.write(writer.add(chunk));
+    },
+  });
+  output.write(writer.finish());
+  output.close();
+  log(`wrote ${rows} rows to ${args.out} (${Math.round(rows / ((performance.now() - t0) / 1000))} rows/s)`);
+}
+
+function writeOrRefuse(path: string, bytes: Uint8Array, flag: string): void {
+  try {
+    writeFileSync(path, bytes);
+  } catch (err) {
+    throw new InputError(`Cannot write ${flag} "${path}" (${(err as Error).message}).`);
   }
 }
 

@@ -15,6 +15,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         loading: null,
         error: null,
         fileName: message.name,
+        bundle: null,
         rowCount: message.rows,
         columns: message.columns,
         rules: [],
@@ -32,6 +33,18 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         reportTarget: null,
         losses: { step: [], discriminator: [], generator: [], penalty: [] },
         fidelity: { epoch: [], score: [], pairs: [] },
+      };
+    case 'modelLoaded':
+      // Everything a new table resets, with no table: the bundle's model is ready to generate.
+      return {
+        ...reduce(state, { type: 'loaded', name: message.source, rows: 0, columns: [] }),
+        fileName: null,
+        bundle: { name: message.name, source: message.source, rows: message.rows, columns: message.columns },
+        trainedEpochs: message.epochs,
+        modelReady: true,
+        stoppedEarly: false,
+        converged: false,
+        choices: message.choices,
       };
     case 'schema':
       return { columns: message.columns, error: null };

@@ -18,9 +18,14 @@ export function createStudioStore(connection: Connection) {
     renamed: [],
     loading: null,
     error: null,
+    bundle: null,
     loadFile: (file, name) => {
       set({ error: null });
       connection.send({ type: 'load', file, name });
+    },
+    loadModel: (file, name) => {
+      set({ error: null, loading: { name, share: 0 } });
+      connection.send({ type: 'loadModel', file, name });
     },
     loadSample: async () => {
       set({ error: null, loading: { name: 'adult.csv', share: 0 } });
@@ -101,6 +106,7 @@ export function createStudioStore(connection: Connection) {
       set({ exporting: format });
       connection.send({ type: 'export', format });
     },
+    saveModel: () => connection.send({ type: 'saveModel' }),
     // Report
     report: null,
     reportTarget: null,

@@ -20,7 +20,10 @@ export interface DataSlice {
   renamed: Rename[];
   loading: { name: string; share: number } | null;
   error: { task: Task; message: string } | null;
+  /** The model bundle loaded in place of a seed table: its file, the table it was trained on, rows trained on, columns. */
+  bundle: { name: string; source: string; rows: number; columns: number } | null;
   loadFile(file: Blob, name: string): void;
+  loadModel(file: Blob, name: string): void;
   loadSample(): Promise<void>;
   setColumn(name: string, change: { kind?: ColumnKind; include?: boolean }): void;
   dismissError(): void;
@@ -84,6 +87,8 @@ export interface GenerateSlice {
   setCondition(condition: Condition | null): void;
   generate(): void;
   download(format: ExportFormat): void;
+  /** Downloads the model as `<table>.mitosis.zip`. */
+  saveModel(): void;
 }
 
 /** The quality and privacy report the worker sends when training ends. */

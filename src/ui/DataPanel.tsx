@@ -7,15 +7,17 @@ const MAX_LISTED = 10;
 
 /** Picking a file or the built-in sample, and what is loaded now. */
 export function DataPanel() {
-  const { fileName, rowCount, columns, encoding, renamed, loading, busy, loadFile, loadSample } = useStudio((s) => ({
+  const { fileName, rowCount, columns, encoding, renamed, loading, bundle, busy, loadFile, loadModel, loadSample } = useStudio((s) => ({
     fileName: s.fileName,
     rowCount: s.rowCount,
     columns: s.columns.length,
     encoding: s.encoding,
     renamed: s.renamed,
     loading: s.loading,
+    bundle: s.bundle,
     busy: s.status !== 'idle',
     loadFile: s.loadFile,
+    loadModel: s.loadModel,
     loadSample: s.loadSample,
   }));
   return (
@@ -40,6 +42,20 @@ export function DataPanel() {
         <button type="button" onClick={() => void loadSample()} disabled={busy}>
           Try a sample
         </button>
+        <label className="button">
+          Load model
+          <input
+            type="file"
+            aria-label="Load model"
+            accept=".zip"
+            disabled={busy}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) loadModel(file, file.name);
+              e.target.value = '';
+            }}
+          />
+        </label>
       </div>
       {loading && (
         <p className="status">
@@ -50,6 +66,12 @@ export function DataPanel() {
         <p className="status" data-testid="loaded-summary">
           <strong>{fileName}</strong>: {rowCount.toLocaleString()} rows, {columns} columns
           {encoding && encoding !== 'utf-8' && `, read as ${ENCODING_NAMES[encoding]}`}
+        </p>
+      )}
+      {bundle && !loading && (
+        <p className="status" data-testid="loaded-summary">
+          Model loaded from <strong>{bundle.name}</strong>: trained on {bundle.rows.toLocaleString()} rows, {bundle.columns} columns (of {bundle.source}). It generates
+          without the seed data; load the seed table to train again.
         </p>
       )}
       {fileName && !loading && renamed.length > 0 && (

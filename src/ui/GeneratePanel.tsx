@@ -25,6 +25,7 @@ export function GeneratePanel() {
     setCondition: st.setCondition,
     generate: st.generate,
     download: st.download,
+    saveModel: st.saveModel,
     report: st.report,
   }));
   if (!s.trained) return null;
@@ -70,6 +71,9 @@ export function GeneratePanel() {
         )}
         <button type="button" className="primary" onClick={s.generate} disabled={busy || s.genRows < 1}>
           Generate
+        </button>
+        <button type="button" onClick={s.saveModel} disabled={busy} title="Download the trained model as a .mitosis.zip bundle that Load model (or the CLI's --model) reads">
+          Save model
         </button>
       </div>
       {s.generating && (

@@ -43,6 +43,10 @@ export interface Condition {
 export type ToWorker =
   | { type: 'backend'; choice: BackendChoice }
   | { type: 'load'; file: Blob; name: string }
+  /** A model bundle (.mitosis.zip) to generate from, in place of a seed table and training. */
+  | { type: 'loadModel'; file: Blob; name: string }
+  /** Sends the trained model back as a bundle `file`. */
+  | { type: 'saveModel' }
   | { type: 'column'; name: string; kind?: ColumnKind; include?: boolean }
   | { type: 'keepRule'; text: string; keep: boolean }
   | { type: 'removeRule'; text: string }
@@ -75,6 +79,8 @@ export type FromWorker =
   /** `encoding` of a text file; `renamed`: header names changed so that each column has its own. */
   | { type: 'loaded'; name: string; rows: number; columns: ColumnView[]; encoding?: TextEncoding; renamed?: Rename[] }
   | { type: 'schema'; columns: ColumnView[] }
+  /** A model bundle was loaded: it generates, with no seed table (`rows`: rows it trained on). */
+  | { type: 'modelLoaded'; name: string; source: string; rows: number; columns: number; epochs: number; choices: { column: string; values: string[] }[] }
   | { type: 'rules'; rules: RuleView[] }
   | { type: 'error'; task: Task; message: string }
   | { type: 'trainStarted'; epochs: number; validationRows: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: DerivedColumn[] }

@@ -13,6 +13,8 @@ import { reportHtml, reportJson, REPORT_MIME, type ReportFormat } from '../core/
 import type { ModelConfig } from '../core/model/config';
 import { Rng } from '../core/util/rng';
 import { TabularModel, type EpochReport } from '../core/train/tabularModel';
+import { BUNDLE_LIMITS, modelFromBundle, writeBundle } from '../core/train/bundle';
+import { name as appName, version as appVersion } from '../../package.json';
 import { findDerivations } from '../core/transform/derived';
 import { switchBackend } from './backend';
 import { MAX_GENERATED_ROWS, type ColumnView, type Condition, type FromWorker, type RuleView, type Task, type ToWorker } from './protocol';
@@ -24,6 +26,8 @@ const post = (message: FromWorker) => scope.postMessage(message);
 interface Studio {
   name: string;
   table: Table;
+  /** The bundle the model came from, when it came from one: then `table` is an empty stand-in. */
+  bundle: string | null;
   schema: ColumnSchema[];
   rules: RuleView[];
   model: TabularModel | null;
@@ -50,6 +54,10 @@ async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 's
       return post({ type: 'backend', ...(await switchBackend(message.choice)) });
     case 'load':
       return load(message.file, message.name);
+    case 'loadModel':
+      return loadModel(message.file, message.name);
+    case 'saveModel':
+      return saveModel();
     case 'column':
       return setColumn(message.name, message.kind, message.include);
     case 'keepRule':
@@ -82,13 +90,32 @@ async function load(file: Blob, name: string): Promise<void> {
   // Only a table that parsed replaces what was loaded before.
   studio?.model?.dispose();
   const schema = inferSchema(table);
-  studio = { name, table, schema, rules: withFound(table, schema, []), model: null, generated: null, report: null };
+  studio = { name, table, bundle: null, schema, rules: withFound(table, schema, []), model: null, generated: null, report: null };
   post({ type: 'loaded', name, rows: table.rowCount, columns: views(studio), encoding: table.encoding, renamed: table.renamed });
   post({ type: 'rules', rules: studio.rules });
 }
 
-function setColumn(name: string, kind?: ColumnSchema['kind'], include?: boolean): void {
+async function loadModel(file: Blob, name: string): Promise<void> {
+  if (file.size > BUNDLE_LIMITS.total) throw new InputError(`${name} is over ${BUNDLE_LIMITS.total / 1e6} MB, larger than any model bundle this version writes.`);
+  // Built before the old studio goes: a bundle it refuses leaves what was loaded in place.
+  const { manifest, model } = modelFromBundle(new Uint8Array(await file.arrayBuffer()));
+  studio?.model?.dispose();
+  const { schema } = manifest.model;
+  const table: Table = { names: schema.map((c) => c.name), columns: schema.map(() => []), rowCount: 0 };
+  studio = { name: manifest.source.name, table, bundle: name, schema, rules: [], model, generated: null, report: null };
+  post({ type: 'modelLoaded', name, source: manifest.source.name, rows: manifest.training.trainingRows, columns: schema.length, epochs: model.epochs, choices: model.conditionChoices() });
+}
+
+async function saveModel(): Promise<void> {
   const s = requireStudio();
+  if (!s.model) throw new InputError('Train a model before saving it.');
+  const source = { name: s.name, rows: s.bundle ? s.model.trainingRows + s.model.validationRows : s.table.rowCount, columns: s.schema.length };
+  const bytes = writeBundle(await s.model.save(), { app: { name: appName, version: appVersion }, source, report: s.report?.report });
+  post({ type: 'file', name: `${s.name.replace(/\.[^.]+$/, '')}.mitosis.zip`, blob: new Blob([bytes], { type: 'application/zip' }) });
+}
+
+function setColumn(name: string, kind?: ColumnSchema['kind'], include?: boolean): void {
+  const s = requireSeed();
   const i = s.schema.findIndex((c) => c.name === name);
   if (i < 0) throw new InputError(`There is no column "${name}".`);
   let next = s.schema[i];
@@ -124,7 +151,7 @@ function allows(rule: Rule, table: Table, schema: ColumnSchema[]): boolean {
 }
 
 function changeRules(message: Extract<ToWorker, { type: 'keepRule' | 'removeRule' | 'addRule' }>): void {
-  const s = requireStudio();
+  const s = requireSeed();
   if (message.type === 'addRule') {
     const text = describeRule(message.rule);
     if (s.rules.some((r) => r.text === text)) throw new InputError(`The rule "${text}" is already in the list.`);
@@ -140,7 +167,7 @@ function changeRules(message: Extract<ToWorker, { type: 'keepRule' | 'removeRule
 }
 
 async function train(config: ModelConfig): Promise<void> {
-  const s = requireStudio();
+  const s = requireSeed();
   requireModelledColumn(s.schema);
   const rules = s.rules.filter((r) => r.keep).map((r) => r.rule);
   validateRules(rules, s.table, s.schema);
@@ -269,7 +296,16 @@ function requireStudio(): Studio {
   return studio;
 }
 
+/** The studio, when it holds a seed table: a model loaded from a bundle has none to train on or find rules in. */
+function requireSeed(): Studio {
+  const s = requireStudio();
+  if (s.bundle) throw new InputError(`The model was loaded from ${s.bundle}, without its seed data: load the seed table to train again or change columns and rules.`);
+  return s;
+}
+
 function taskOf(message: ToWorker): Task {
+  if (message.type === 'loadModel') return 'load';
+  if (message.type === 'saveModel') return 'export';
   if (message.type === 'keepRule' || message.type === 'removeRule' || message.type === 'addRule') return 'rules';
   if (message.type === 'reportTarget' || message.type === 'exportReport') return 'report';
   return message.type === 'column' ? 'schema' : (message.type as Task);

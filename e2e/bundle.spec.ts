@@ -1,0 +1,41 @@
+import Papa from 'papaparse';
+import { expect, test } from './fixtures';
+
+/** Readings by city, made in code. */
+function weatherCsv(rows = 120): string {
+  const lines = ['city,temp,rain'];
+  for (let i = 0; i < rows; i++) lines.push([['Oslo', 'Lima', 'Pune'][i % 3], ((i % 3) * 10 + (i % 7) / 2).toFixed(1), i % 2 ? 'yes' : 'no'].join(','));
+  return lines.join('\n') + '\n';
+}
+
+test('a saved model loads in a fresh page with no seed data and generates the same columns', async ({ studio, page }) => {
+  await studio.open();
+  await studio.chooseBackend('wasm');
+  await studio.upload('weather.csv', weatherCsv());
+  await expect(page.getByTestId('loaded-summary')).toContainText('weather.csv: 120 rows');
+  await studio.useTinyModel(2);
+  await studio.trainToEnd();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save model' }).click()]);
+  expect(download.suggestedFilename()).toBe('weather.mitosis.zip');
+  const path = await download.path();
+
+  // A file that is not a bundle is refused, and nothing is loaded.
+  await page.reload();
+  await expect(page.getByTestId('backend-status')).toContainText('Using', { timeout: 60_000 });
+  await studio.chooseBackend('wasm');
+  await page.getByLabel('Load model').setInputFiles({ name: 'broken.mitosis.zip', mimeType: 'application/zip', buffer: Buffer.from('PK not really a zip') });
+  await expect(studio.banner).toContainText('The model bundle is not a complete zip file');
+  await expect(page.getByRole('button', { name: 'Generate' })).toHaveCount(0);
+  await studio.dismissMessage();
+
+  await page.getByLabel('Load model').setInputFiles(path!);
+  await expect(page.getByTestId('loaded-summary')).toContainText(/Model loaded from .*: trained on \d+ rows, 3 columns/);
+  await studio.generate(200);
+  const csv = await studio.download('Download CSV');
+  expect(csv.name).toBe('weather-synthetic.csv');
+  const parsed = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8'), { header: true, skipEmptyLines: true });
+  expect(parsed.meta.fields).toEqual(['city', 'temp', 'rain']);
+  expect(parsed.data).toHaveLength(200);
+  for (const row of parsed.data) expect(['Oslo', 'Lima', 'Pune']).toContain(row.city);
+});

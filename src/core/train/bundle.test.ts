@@ -1,0 +1,156 @@
+import * as tf from '@tensorflow/tfjs';
+import { zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installKernels } from '../backend/kernels';
+import { inferSchema } from '../data/schema';
+import { tableFromColumns, type Table } from '../data/table';
+import { writeZip } from '../data/zip';
+import { DEFAULT_CONFIG, type ModelConfig } from '../model/config';
+import { InputError } from '../util/errors';
+import { BUNDLE_FORMAT, modelFromBundle, readBundle, writeBundle, type BundleManifest } from './bundle';
+import { TabularModel } from './tabularModel';
+
+const tiny: ModelConfig = { ...DEFAULT_CONFIG, embeddingDim: 8, generatorDims: [16], discriminatorDims: [16], batchSize: 20, pac: 2, seed: 11 };
+const META = { app: { name: 'mitosis-studio', version: '0.0.0-test' }, source: { name: 'weather.csv', rows: 80, columns: 3 } };
+
+function seedTable(rows: number): Table {
+  const cols: string[][] = [[], [], []];
+  for (let i = 0; i < rows; i++) {
+    cols[0].push(['Oslo', 'Lima', 'Pune'][i % 3]);
+    cols[1].push(((i % 3) * 10 + (i % 7) / 2).toFixed(1));
+    cols[2].push(i % 2 ? 'yes' : 'no');
+  }
+  return tableFromColumns(['city', 'temp', 'rain'], cols);
+}
+
+async function rowsOf(model: TabularModel, rows: number): Promise<string> {
+  const out: string[] = [];
+  await model.generate(rows, { onChunk: (chunk) => void out.push(...Array.from({ length: chunk.rowCount }, (_, r) => JSON.stringify(chunk.columns.map((c) => c[r])))) });
+  return out.join('\n');
+}
+
+/** The error `fn` throws, which must be an InputError. */
+function refusal(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    return err as InputError;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** Sets the central directory's inflated size of `name` (offset 24 of its record). */
+function declareSize(bytes: Uint8Array, name: string, size: number): Uint8Array {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer);
+  const encoded = new TextEncoder().encode(name);
+  for (let i = 0; i + 46 < out.length; i++) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    const nameLength = view.getUint16(i + 28, true);
+    if (nameLength === encoded.length && encoded.every((b, j) => out[i + 46 + j] === b)) {
+      view.setUint32(i + 24, size, true);
+      return out;
+    }
+  }
+  throw new Error(`no entry ${name}`);
+}
+
+describe('model bundles', () => {
+  const table = seedTable(80);
+  let model: TabularModel;
+  let saved: Awaited<ReturnType<TabularModel['save']>>;
+  let bytes: Uint8Array;
+  const manifestOf = () => JSON.parse(JSON.stringify(readBundle(bytes).manifest)) as BundleManifest;
+  const withManifest = (manifest: unknown, weights = new Uint8Array(saved.weights)) =>
+    writeZip([
+      { name: 'manifest.json', bytes: new TextEncoder().encode(JSON.stringify(manifest)), compress: true },
+      { name: 'weights.bin', bytes: weights, compress: false },
+    ]);
+
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    installKernels();
+    model = new TabularModel(table, inferSchema(table), tiny);
+    await model.train(1);
+    saved = await model.save();
+    bytes = writeBundle(saved, META);
+  });
+
+  afterAll(() => model.dispose());
+
+  it('round-trips the model state and weights, and the loaded model generates the same rows', async () => {
+    const { manifest, weights } = readBundle(bytes);
+    expect(manifest).toMatchObject({ format: BUNDLE_FORMAT, kind: 'mitosis-model', app: META.app, source: META.source, training: { epochs: 1, seed: 11 }, report: null });
+    expect(manifest.model).toEqual(saved.manifest);
+    expect(new Uint8Array(weights)).toEqual(new Uint8Array(saved.weights));
+    // A Node Buffer that views a larger block from a byte offset, as readFileSync may return.
+    const block = new Uint8Array(bytes.length + 8);
+    block.set(bytes, 8);
+    const loaded = modelFromBundle(Buffer.from(block.buffer, 8, bytes.length)).model;
+    try {
+      expect(await rowsOf(loaded, 150)).toBe(await rowsOf(model, 150));
+    } finally {
+      loaded.dispose();
+    }
+  });
+
+  it('refuses a bundle of another format version, naming both', () => {
+    const m = manifestOf();
+    expect(refusal(() => readBundle(withManifest({ ...m, format: 2 }))).message).toBe(
+      'This model bundle is format 2, made by mitosis-studio 0.0.0-test; this version of Mitosis Studio reads format 1 only.',
+    );
+    expect(refusal(() => readBundle(withManifest({ ...m, kind: 'other' }))).message).toMatch(/not a Mitosis model bundle/);
+    expect(refusal(() => readBundle(withManifest({ ...m, model: { ...m.model, format: 9 } }))).message).toMatch(/model: This model was saved in format 9/);
+  });
+
+  it('refuses a truncated zip or one that is no zip', () => {
+    for (const cut of [bytes.slice(0, bytes.length - 10), bytes.slice(0, bytes.length >> 1), new Uint8Array(0), new TextEncoder().encode('city,temp\nOslo,3\n')]) {
+      expect(refusal(() => readBundle(cut)).message).toMatch(/not a complete zip file: it may be truncated or not a zip at all/);
+    }
+  });
+
+  it('refuses entries other than manifest.json and weights.bin: traversal, absolute, nested', () => {
+    const m = new TextEncoder().encode(JSON.stringify(manifestOf()));
+    const w = new Uint8Array(saved.weights);
+    for (const name of ['../evil', '/etc/passwd', 'model/weights.bin', 'inner.zip', 'C:\\x']) {
+      const zip = zipSync({ 'manifest.json': m, 'weights.bin': w, [name]: new Uint8Array(4) });
+      expect(refusal(() => readBundle(zip)).message).toBe(`The model bundle holds an unexpected file ${JSON.stringify(name)}; it should hold only manifest.json and weights.bin. Nothing was loaded.`);
+    }
+    expect(refusal(() => readBundle(zipSync({ 'manifest.json': m }))).message).toMatch(/has no weights\.bin/);
+  });
+
+  it('refuses declared sizes over the limits and zip bombs before inflating them', () => {
+    expect(refusal(() => readBundle(declareSize(bytes, 'weights.bin', 600_000_000))).message).toBe(
+      'The model bundle declares "weights.bin" as 600 MB, over the limit of 500 MB. Nothing was loaded.',
+    );
+    const zeros = zipSync({ 'manifest.json': new Uint8Array(20_000_000), 'weights.bin': new Uint8Array(saved.weights) });
+    expect(refusal(() => readBundle(zeros)).message).toMatch(/declares "manifest\.json" to inflate \d+ times its packed size \(a zip bomb\?\)/);
+    // A header that understates the size: inflation stops at the declared size.
+    const liar = zipSync({ 'manifest.json': new TextEncoder().encode(JSON.stringify(manifestOf())), 'weights.bin': new Uint8Array(saved.weights) });
+    expect(refusal(() => readBundle(declareSize(liar, 'manifest.json', 100))).message).toMatch(/"manifest\.json" inflates past its declared size/);
+  });
+
+  it('refuses weights whose length or offsets do not match the tensor shapes', () => {
+    const m = manifestOf();
+    const w = new Uint8Array(saved.weights);
+    const total = w.byteLength;
+    expect(refusal(() => readBundle(withManifest(m, w.slice(0, total - 8)))).message).toMatch(new RegExp(`weights\\.bin holds ${total - 8} bytes`));
+    expect(refusal(() => readBundle(withManifest(m, new Uint8Array(total + 4)))).message).toBe(`The model bundle's weights.bin holds ${total + 4} bytes; its tensors' shapes add up to ${total}.`);
+    const first = m.model.weights[0];
+    const reshaped = { ...m, model: { ...m.model, weights: [{ ...first, shape: [first.length + 1] }, ...m.model.weights.slice(1)] } };
+    expect(refusal(() => readBundle(withManifest(reshaped))).message).toMatch(new RegExp(`tensor "${first.name}" has shape \\[${first.length + 1}\\] \\(${first.length + 1} values\\) but lists ${first.length} values`));
+    const moved = { ...m, model: { ...m.model, weights: m.model.weights.map((e, i) => (i === 1 ? { ...e, offset: e.offset + 4 } : e)) } };
+    expect(refusal(() => readBundle(withManifest(moved))).message).toMatch(/starts at byte \d+, not \d+ where the one before it ends/);
+  });
+
+  it('refuses a damaged entry by its checksum', () => {
+    const damaged = bytes.slice();
+    // The last byte of weights.bin (stored, just before the central directory).
+    const view = new DataView(damaged.buffer);
+    let cd = damaged.length - 22;
+    while (view.getUint32(cd, true) !== 0x06054b50) cd--;
+    damaged[view.getUint32(cd + 16, true) - 1] ^= 0xff;
+    expect(refusal(() => readBundle(damaged)).message).toMatch(/"weights\.bin" fails its checksum/);
+  });
+});
