@@ -1,4 +1,9 @@
 import Papa from 'papaparse';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { expect, test } from './fixtures';
 
 /** Readings by city, made in code. */
@@ -38,4 +43,9 @@ test('a saved model loads in a fresh page with no seed data and generates the sa
   expect(parsed.meta.fields).toEqual(['city', 'temp', 'rain']);
   expect(parsed.data).toHaveLength(200);
   for (const row of parsed.data) expect(['Oslo', 'Lima', 'Pune']).toContain(row.city);
+
+  // The CLI on the same bundle and backend writes the same rows.
+  const out = join(mkdtempSync(join(tmpdir(), 'bundle-e2e-')), 'cli.csv');
+  await promisify(execFile)(join('node_modules', '.bin', 'tsx'), [join('src', 'cli', 'synth.ts'), '--model', path!, '--out', out, '--rows', '200', '--backend', 'wasm']);
+  expect(readFileSync(out, 'utf8')).toBe(csv.bytes.toString('utf8'));
 });

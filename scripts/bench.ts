@@ -12,6 +12,7 @@ import type { ModelConfig } from '../src/core/model/config';
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/browser';
 import { measureLongTasks } from './longTasks';
 import { printTable } from './table';
+import { browserVersion, waitForServer } from './browserBench';
 
 const BROWSER_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 const NODE_BACKENDS = new Set(['node', 'dawn']);
@@ -109,26 +110,6 @@ function runNode(backend: string, options: Options): BenchResult | null {
   return JSON.parse(lines[lines.length - 1]) as BenchResult;
 }
 
-function browserVersion(): string {
-  const path = chromiumPath();
-  try {
-    return path ? execFileSync(path, ['--version']).toString().trim() : "Playwright's Chromium";
-  } catch {
-    return 'unknown';
-  }
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not up yet.
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`The preview server did not start at ${url}`);
-}
 
 main().catch((err: unknown) => {
   console.error(err);

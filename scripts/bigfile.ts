@@ -21,6 +21,7 @@ import { findRules } from '../src/core/data/findRules';
 import { loadTable } from '../src/core/data/load';
 import { inferSchema } from '../src/core/data/schema';
 import { Rng } from '../src/core/util/rng';
+import { browserVersion, waitForServer } from './browserBench';
 
 const PORT = 4181;
 const MIB = 1024 * 1024;
@@ -313,7 +314,7 @@ async function main(): Promise<void> {
     process.kill(-server.pid!);
     if (!process.argv.includes('--keep')) rmSync(folder, { recursive: true, force: true });
   }
-  const machine = { cpu: cpus()[0]?.model, cores: cpus().length, chromium: chromiumVersion(), node: process.version, loadAverageBefore: before, loadAverageAfter: loadavg() };
+  const machine = { cpu: cpus()[0]?.model, cores: cpus().length, chromium: browserVersion(), node: process.version, loadAverageBefore: before, loadAverageAfter: loadavg() };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/bigfile.json', `${JSON.stringify({ date: new Date().toISOString(), machine, memory: MEMORY_NOTE, results }, null, 2)}\n`);
   print(results);
@@ -349,26 +350,6 @@ function print(results: FileResult[]): void {
   }
 }
 
-function chromiumVersion(): string {
-  const path = chromiumPath();
-  try {
-    return path ? execFileSync(path, ['--version']).toString().trim() : "Playwright's Chromium";
-  } catch {
-    return 'unknown';
-  }
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not up yet.
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`The preview server did not start at ${url}`);
-}
 
 const nodeFile = arg('node');
 (nodeFile ? nodeChild(nodeFile) : main()).catch((err: unknown) => {
