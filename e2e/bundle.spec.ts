@@ -13,7 +13,7 @@ function weatherCsv(rows = 120): string {
   return lines.join('\n') + '\n';
 }
 
-test('a saved model loads in a fresh page with no seed data and generates the same columns', async ({ studio, page }) => {
+test('a saved model loads in a fresh page with no seed data and generates the rows the CLI writes from it', async ({ studio, page }) => {
   await studio.open();
   await studio.chooseBackend('wasm');
   await studio.upload('weather.csv', weatherCsv());

@@ -43,6 +43,23 @@ describe('studio state', () => {
     expect(store.getState()).toMatchObject({ status: 'idle', modelReady: true, stoppedEarly: true, converged: false });
   });
 
+  it('a loaded model bundle replaces the table and can generate; a refused one keeps what was there', () => {
+    const { store, receive, sent } = studio();
+    receive({ type: 'loaded', name: 'a.csv', rows: 10, columns: [] });
+    store.getState().loadModel(new Blob(['x']), 'bad.zip');
+    expect(sent.at(-1)).toMatchObject({ type: 'loadModel', name: 'bad.zip' });
+    receive({ type: 'error', task: 'load', message: 'The model bundle is not a complete zip file' });
+    expect(store.getState()).toMatchObject({ fileName: 'a.csv', bundle: null, loading: null, modelReady: false });
+    store.getState().loadModel(new Blob(['x']), 'a.mitosis.zip');
+    receive({ type: 'modelLoaded', name: 'a.mitosis.zip', source: 'a.csv', rows: 8, columns: 3, epochs: 4, choices: [{ column: 'city', values: ['Oslo'] }] });
+    expect(store.getState()).toMatchObject({ fileName: null, rowCount: 0, loading: null, error: null, modelReady: true, trainedEpochs: 4, choices: [{ column: 'city', values: ['Oslo'] }] });
+    expect(store.getState().bundle).toEqual({ name: 'a.mitosis.zip', source: 'a.csv', rows: 8, columns: 3 });
+    store.getState().saveModel();
+    expect(sent.at(-1)).toEqual({ type: 'saveModel' });
+    receive({ type: 'loaded', name: 'b.csv', rows: 10, columns: [] });
+    expect(store.getState()).toMatchObject({ fileName: 'b.csv', bundle: null, modelReady: false });
+  });
+
   it('keeps the report until a new run starts, and asks the worker for a chosen target', () => {
     const { store, receive, sent } = studio();
     const report = { targets: ['plan'], usefulness: null, serious: [] } as unknown as StudioReport;
