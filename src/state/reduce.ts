@@ -7,7 +7,7 @@ const MAX_LOSS_POINTS = 5000;
 export function reduce(state: StudioState, message: FromWorker): Partial<StudioState> {
   switch (message.type) {
     case 'backend':
-      return { backend: message.backend, adapter: message.adapter, backendNote: message.note ?? null };
+      return { backend: message.backend, adapter: message.adapter, backendNote: message.note ?? null, backendTiming: false };
     case 'loading':
       return { loading: { name: message.name, share: message.share } };
     case 'loaded':
@@ -58,6 +58,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         generating: message.task === 'generate' ? null : state.generating,
         exporting: message.task === 'export' ? null : state.exporting,
         reportBusy: message.task === 'report' ? false : state.reportBusy,
+        backendTiming: message.task === 'backend' ? false : state.backendTiming,
       };
     case 'trainStarted':
       return {

@@ -1,13 +1,21 @@
 import { create } from 'zustand';
 import { DEFAULT_CONFIG } from '../core/model/config';
-import type { FromWorker } from '../worker/protocol';
+import type { BackendChoice, FromWorker, ToWorker } from '../worker/protocol';
+import { localBackendMemory, type BackendMemory } from './backendMemory';
 import { reduce } from './reduce';
 import type { Connection, StudioState } from './types';
 
 const SAMPLE_URL = `${import.meta.env.BASE_URL}adult.csv`;
 
-/** Builds the studio store over a connection to the worker; `receive` feeds it the worker's messages. */
-export function createStudioStore(connection: Connection) {
+/**
+ * Builds the studio store over a connection to the worker; `receive` feeds it the worker's messages.
+ * `memory` keeps the backend that won the last timing (localStorage in the browser).
+ */
+export function createStudioStore(connection: Connection, memory: BackendMemory = localBackendMemory()) {
+  const backendMessage = (choice: BackendChoice): ToWorker => {
+    const remembered = choice === 'auto' ? memory.recall() : undefined;
+    return remembered ? { type: 'backend', choice, remembered } : { type: 'backend', choice };
+  };
   const store = create<StudioState>()((set, get) => ({
     connection,
     // Data
@@ -52,9 +60,15 @@ export function createStudioStore(connection: Connection) {
     backend: null,
     adapter: '',
     backendNote: null,
+    backendTiming: false,
+    startBackend: () => connection.send(backendMessage(get().backendChoice)),
     chooseBackend: (choice) => {
       set({ backendChoice: choice });
-      connection.send({ type: 'backend', choice });
+      connection.send(backendMessage(choice));
+    },
+    timeBackends: () => {
+      set({ backendTiming: true, error: null });
+      connection.send({ type: 'timeBackends', choice: get().backendChoice });
     },
     // Training
     status: 'idle',
@@ -117,7 +131,10 @@ export function createStudioStore(connection: Connection) {
     },
     downloadReport: (format) => connection.send({ type: 'exportReport', format }),
   }));
-  const receive = (message: FromWorker) => store.setState(reduce(store.getState(), message));
+  const receive = (message: FromWorker) => {
+    if (message.type === 'backend' && message.fastest) memory.remember(message.fastest);
+    store.setState(reduce(store.getState(), message));
+  };
   return { store, receive };
 }
 

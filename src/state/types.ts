@@ -42,7 +42,12 @@ export interface BackendSlice {
   backend: BackendName | null;
   adapter: string;
   backendNote: string | null;
+  /** Every backend is being timed (`timeBackends`). */
+  backendTiming: boolean;
+  /** Starts the chosen backend: 'auto' begins with the one remembered from the last timing. */
+  startBackend(): void;
   chooseBackend(choice: BackendChoice): void;
+  timeBackends(): void;
 }
 
 export type TrainStatus = 'idle' | 'training' | 'paused' | 'stopping';

@@ -16,7 +16,7 @@ export function createStudio(): { store: StudioStore; dispose(): void } {
     if (message.type === 'file') saveFile(message.blob, message.name);
     receive(message);
   });
-  client.send({ type: 'backend', choice: 'auto' });
+  store.getState().startBackend();
   return {
     store,
     dispose: () => {

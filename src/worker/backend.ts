@@ -4,6 +4,7 @@ import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { isHardwareAdapter, type AdapterLike } from '../core/backend/adapter';
 import { installKernels } from '../core/backend/kernels';
 import { timeProbeStep } from '../core/backend/probe';
 import { BACKENDS, type BackendChoice, type BackendName } from './protocol';
@@ -24,6 +25,7 @@ Object.defineProperty(navigator, 'hardwareConcurrency', { configurable: true, ge
 setThreadsCount(logicalCores);
 
 const START_TIMEOUT_MS = 30_000;
+const ADAPTER_TIMEOUT_MS = 3_000;
 
 export interface BackendInUse {
   backend: BackendName;
@@ -32,16 +34,28 @@ export interface BackendInUse {
 }
 
 /**
- * 'auto' times a step-sized probe on every backend that starts and keeps the fastest; a named
- * backend is used when it starts, else the first that does in WebGPU → WebGL → WASM → CPU order.
+ * 'auto' starts at once: the backend `remembered` as fastest on this browser when it starts, else
+ * WebGPU on a hardware adapter, else WASM (the others follow in order if those fail). Timing every
+ * backend takes tens of seconds without a GPU, so it waits for `timeBackends`. A named backend is
+ * used when it starts, else the first that does in WebGPU → WebGL → WASM → CPU order.
  * Installs the kernel patches training needs first (every backend's module is imported above).
  */
-export async function switchBackend(choice: BackendChoice): Promise<BackendInUse> {
+export async function switchBackend(choice: BackendChoice, remembered?: BackendName): Promise<BackendInUse> {
   installKernels();
-  return choice === 'auto' ? fastestBackend() : firstWorking([choice, ...BACKENDS.filter((b) => b !== choice)]);
+  if (choice !== 'auto') return firstWorking([choice, ...BACKENDS.filter((b) => b !== choice)]);
+  const first = remembered ?? ((await hasHardwareGpu()) ? 'webgpu' : 'wasm');
+  const started = await firstWorking([first, ...BACKENDS.filter((b) => b !== first)]);
+  if (started.backend !== first || started.note) return started;
+  const why = remembered ? 'fastest when last timed here' : first === 'webgpu' ? 'a hardware GPU is present' : 'no hardware GPU found';
+  return { ...started, note: `Chose ${first}: ${why}. Time backends to measure.` };
 }
 
-async function fastestBackend(): Promise<BackendInUse> {
+/**
+ * Times a probe step on every backend that starts; `fastest` is the winner. Ends on the winner
+ * for 'auto', else back on the chosen backend (or the first that starts after it).
+ */
+export async function timeBackends(choice: BackendChoice): Promise<BackendInUse & { fastest: BackendName }> {
+  installKernels();
   const timings: { name: BackendName; ms: number }[] = [];
   for (const name of BACKENDS) {
     try {
@@ -54,10 +68,22 @@ async function fastestBackend(): Promise<BackendInUse> {
   }
   if (timings.length === 0) throw new Error('No TensorFlow.js backend could start in this browser.');
   timings.sort((a, b) => a.ms - b.ms);
-  const best = timings[0].name;
-  await tf.setBackend(best);
+  const fastest = timings[0].name;
+  const keep = choice === 'auto' ? fastest : choice;
+  const started = await firstWorking([keep, ...BACKENDS.filter((b) => b !== keep)]);
   const note = `Fastest of ${timings.map((t) => `${t.name} ${Math.round(t.ms)} ms`).join(', ')} per probe step.`;
-  return { backend: best, adapter: await describe(best), note };
+  return { ...started, note: started.note ? `${note} ${started.note}` : note, fastest };
+}
+
+// A software WebGPU adapter (SwiftShader, llvmpipe) trains far slower than WASM.
+async function hasHardwareGpu(): Promise<boolean> {
+  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<AdapterLike | null> } }).gpu;
+  if (!gpu) return false;
+  try {
+    return isHardwareAdapter(await withTimeout(gpu.requestAdapter(), ADAPTER_TIMEOUT_MS));
+  } catch {
+    return false;
+  }
 }
 
 async function firstWorking(order: readonly BackendName[]): Promise<BackendInUse> {

@@ -41,7 +41,10 @@ export interface Condition {
 }
 
 export type ToWorker =
-  | { type: 'backend'; choice: BackendChoice }
+  /** `remembered`: the backend that won the last timing on this browser, which 'auto' starts first. */
+  | { type: 'backend'; choice: BackendChoice; remembered?: BackendName }
+  /** Times every backend, then uses the fastest ('auto') or keeps `choice`. */
+  | { type: 'timeBackends'; choice: BackendChoice }
   | { type: 'load'; file: Blob; name: string }
   /** A model bundle (.mitosis.zip) to generate from, in place of a seed table and training. */
   | { type: 'loadModel'; file: Blob; name: string }
@@ -74,7 +77,8 @@ export interface EpochView {
 }
 
 export type FromWorker =
-  | { type: 'backend'; backend: BackendName; adapter: string; note?: string }
+  /** `fastest`: set when every backend was timed, to the winner. */
+  | { type: 'backend'; backend: BackendName; adapter: string; note?: string; fastest?: BackendName }
   | { type: 'loading'; name: string; share: number }
   /** `encoding` of a text file; `renamed`: header names changed so that each column has its own. */
   | { type: 'loaded'; name: string; rows: number; columns: ColumnView[]; encoding?: TextEncoding; renamed?: Rename[] }

@@ -16,7 +16,7 @@ import { TabularModel, type EpochReport } from '../core/train/tabularModel';
 import { BUNDLE_LIMITS, modelFromBundle, writeBundle } from '../core/train/bundle';
 import { name as appName, version as appVersion } from '../../package.json';
 import { findDerivations } from '../core/transform/derived';
-import { switchBackend } from './backend';
+import { switchBackend, timeBackends } from './backend';
 import { MAX_GENERATED_ROWS, type ColumnView, type Condition, type FromWorker, type RuleView, type Task, type ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -51,7 +51,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
 async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 'stop' }>): Promise<void> {
   switch (message.type) {
     case 'backend':
-      return post({ type: 'backend', ...(await switchBackend(message.choice)) });
+      return post({ type: 'backend', ...(await switchBackend(message.choice, message.remembered)) });
+    case 'timeBackends':
+      return post({ type: 'backend', ...(await timeBackends(message.choice)) });
     case 'load':
       return load(message.file, message.name);
     case 'loadModel':
@@ -306,6 +308,7 @@ function requireSeed(): Studio {
 function taskOf(message: ToWorker): Task {
   if (message.type === 'loadModel') return 'load';
   if (message.type === 'saveModel') return 'export';
+  if (message.type === 'timeBackends') return 'backend';
   if (message.type === 'keepRule' || message.type === 'removeRule' || message.type === 'addRule') return 'rules';
   if (message.type === 'reportTarget' || message.type === 'exportReport') return 'report';
   return message.type === 'column' ? 'schema' : (message.type as Task);
