@@ -14,12 +14,7 @@ function weatherCsv(rows = 120): string {
 }
 
 test('a saved model loads in a fresh page with no seed data and generates the rows the CLI writes from it', async ({ studio, page }) => {
-  await studio.open();
-  await studio.chooseBackend('wasm');
-  await studio.upload('weather.csv', weatherCsv());
-  await expect(page.getByTestId('loaded-summary')).toContainText('weather.csv: 120 rows');
-  await studio.useTinyModel(2);
-  await studio.trainToEnd();
+  await studio.trainTinyOn('weather.csv', weatherCsv(), 120, 2);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save model' }).click()]);
   expect(download.suggestedFilename()).toBe('weather.mitosis.zip');

@@ -58,6 +58,16 @@ export class StudioPage {
     await set('Epochs', String(epochs));
   }
 
+  /** Opens the page on `backend`, uploads a table and trains a tiny model for `epochs` epochs. */
+  async trainTinyOn(name: string, csv: string, rows: number, epochs: number, backend: 'wasm' | 'webgpu' = 'wasm'): Promise<void> {
+    await this.open();
+    await this.chooseBackend(backend);
+    await this.upload(name, csv);
+    await expect(this.page.getByTestId('loaded-summary')).toContainText(`${name}: ${rows.toLocaleString('en-US')} rows`);
+    await this.useTinyModel(epochs);
+    await this.trainToEnd();
+  }
+
   async trainToEnd(): Promise<void> {
     await this.page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect(this.page.getByRole('button', { name: 'Generate' })).toBeVisible({ timeout: 200_000 });

@@ -14,12 +14,7 @@ function peopleCsv(rows = 600): string {
 }
 
 test('training ends in a quality report that reads plainly, takes a target, and downloads as HTML and JSON', async ({ studio, page }) => {
-  await studio.open();
-  await studio.chooseBackend('wasm');
-  await studio.upload('people.csv', peopleCsv());
-  await expect(page.getByTestId('loaded-summary')).toContainText('people.csv: 600 rows');
-  await studio.useTinyModel(1);
-  await studio.trainToEnd();
+  await studio.trainTinyOn('people.csv', peopleCsv(), 600, 1);
 
   const report = page.getByRole('region', { name: 'Quality report' });
   const verdict = report.getByTestId('report-verdict');

@@ -25,37 +25,11 @@ export function DataPanel() {
       <h2 id="data-heading">1. Seed data</h2>
       <p className="hint">Drop a CSV, TSV, JSON or Parquet file anywhere on the page. It never leaves this browser.</p>
       <div className="row">
-        <label className="button">
-          Upload data
-          <input
-            type="file"
-            aria-label="Upload data"
-            accept=".csv,.tsv,.txt,.json,.parquet"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) loadFile(file, file.name);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FileButton label="Upload data" accept=".csv,.tsv,.txt,.json,.parquet" disabled={busy} onFile={loadFile} />
         <button type="button" onClick={() => void loadSample()} disabled={busy}>
           Try a sample
         </button>
-        <label className="button">
-          Load model
-          <input
-            type="file"
-            aria-label="Load model"
-            accept=".zip"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) loadModel(file, file.name);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FileButton label="Load model" accept=".zip" disabled={busy} onFile={loadModel} />
       </div>
       {loading && (
         <p className="status">
@@ -92,4 +66,24 @@ function renameText(renamed: Rename[]): string {
   if (duplicates.length) parts.push(`Renamed duplicate column names: ${list(duplicates)}`);
   if (empty.length) parts.push(`Named empty column headers: ${list(empty)}`);
   return parts.join('. ');
+}
+
+/** A button that opens the file picker; the input is cleared after each pick so the same file can be picked again. */
+function FileButton({ label, accept, disabled, onFile }: { label: string; accept: string; disabled: boolean; onFile: (file: File, name: string) => void }) {
+  return (
+    <label className="button">
+      {label}
+      <input
+        type="file"
+        aria-label={label}
+        accept={accept}
+        disabled={disabled}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) onFile(file, file.name);
+          e.target.value = '';
+        }}
+      />
+    </label>
+  );
 }
