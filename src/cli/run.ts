@@ -97,6 +97,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
       readEvery: 10,
       onEpoch: (r) => log(`epoch ${r.epoch}/${epochs}  column shapes ${r.fidelity.score.toFixed(3)}  pair trends ${r.pairTrends.toFixed(3)}`),
       onProgress: (p) => io.progress?.(`  step ${p.step}/${p.totalSteps}  ${p.stepsPerSecond.toFixed(2)} steps/s  ${Math.round(p.secondsLeft)} s left   `),
+      onRecover: (r) => log(`recovered at epoch ${r.epoch}: losses became NaN; learning rates halved to ${r.generatorLr} (generator), ${r.discriminatorLr} (discriminator)`),
     });
     if (ending === 'converged') log(`stopped early after epoch ${model.epochs}: the held-back rows stopped improving`);
     if (args.saveModel) {

@@ -43,6 +43,14 @@ describe('studio state', () => {
     expect(store.getState()).toMatchObject({ status: 'idle', modelReady: true, stoppedEarly: true, converged: false });
   });
 
+  it('keeps a recovery from NaN losses until the next run starts', () => {
+    const { store, receive } = studio();
+    receive({ type: 'recovered', epoch: 37, generatorLr: 1e-4, discriminatorLr: 1e-4 });
+    expect(store.getState().recovered).toEqual({ epoch: 37, generatorLr: 1e-4, discriminatorLr: 1e-4 });
+    receive({ type: 'trainStarted', epochs: 2, validationRows: 0, stepsPerEpoch: 1, batch: 10, preprocessSeconds: 0, trainingRows: 10, derived: [] });
+    expect(store.getState().recovered).toBeNull();
+  });
+
   it('a loaded model bundle replaces the table and can generate; a refused one keeps what was there', () => {
     const { store, receive, sent } = studio();
     receive({ type: 'loaded', name: 'a.csv', rows: 10, columns: [] });

@@ -24,6 +24,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         trainedEpochs: 0,
         modelReady: false,
         progress: null,
+        recovered: null,
         run: null,
         choices: [],
         latest: null,
@@ -65,6 +66,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         run: { epochs: message.epochs, validationRows: message.validationRows, stepsPerEpoch: message.stepsPerEpoch, batch: message.batch, preprocessSeconds: message.preprocessSeconds, trainingRows: message.trainingRows, derived: message.derived },
         losses: { step: [], discriminator: [], generator: [], penalty: [] },
         fidelity: { epoch: [], score: [], pairs: [] },
+        recovered: null,
         generated: null,
         latest: null,
         modelReady: false,
@@ -97,6 +99,8 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
           pairs: [...state.fidelity.pairs, message.report.pairTrends],
         },
       };
+    case 'recovered':
+      return { recovered: { epoch: message.epoch, generatorLr: message.generatorLr, discriminatorLr: message.discriminatorLr } };
     case 'trainEnded':
       return { status: 'idle', trainedEpochs: message.epochs, modelReady: true, stoppedEarly: message.stopped, converged: message.converged, choices: message.choices };
     case 'generateProgress':

@@ -74,6 +74,7 @@ export function createStudioStore(connection: Connection, memory: BackendMemory 
     status: 'idle',
     config: DEFAULT_CONFIG,
     progress: null,
+    recovered: null,
     run: null,
     trainedEpochs: 0,
     modelReady: false,

@@ -2,7 +2,7 @@ import type { ReportFormat } from '../core/export/reportHtml';
 import type { ExportFormat } from '../core/export/writer';
 import type { StudioReport } from '../core/metrics/qualityReport';
 import type { ModelConfig } from '../core/model/config';
-import type { TrainProgress } from '../core/train/tabularModel';
+import type { Recovery, TrainProgress } from '../core/train/tabularModel';
 import type { DerivedColumn } from '../core/transform/transformer';
 import type { BackendChoice, BackendName, ColumnView, Condition, EpochView, RuleView, Task, ToWorker } from '../worker/protocol';
 import type { Rule } from '../core/data/rules';
@@ -56,6 +56,8 @@ export interface TrainSlice {
   status: TrainStatus;
   config: ModelConfig;
   progress: TrainProgress | null;
+  /** The run's last recovery from NaN losses, or null when it had none. */
+  recovered: Recovery | null;
   /** `derived`: columns written from the column they follow in the seed, not modelled. */
   run: { epochs: number; validationRows: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: DerivedColumn[] } | null;
   trainedEpochs: number;

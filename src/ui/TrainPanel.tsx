@@ -49,6 +49,7 @@ export function TrainPanel() {
     speed: st.speed,
     converged: st.converged,
     progress: st.progress,
+    recovered: st.recovered,
     run: st.run,
     stoppedEarly: st.stoppedEarly,
     setConfig: st.setConfig,
@@ -125,6 +126,7 @@ export function TrainPanel() {
           <span>
             {s.status === 'idle' && p ? (s.stoppedEarly ? 'Stopped · ' : s.converged ? 'Finished early: no gain on the held-back rows · ' : 'Finished · ') : s.status === 'paused' ? 'Paused · ' : s.status === 'stopping' ? 'Stopping · ' : ''}
             {p ? `epoch ${p.epoch.toFixed(1)} / ${p.epochs} · ${p.stepsPerSecond.toFixed(2)} steps/s · ${formatSeconds(p.secondsLeft)} left` : 'Preparing…'}
+            {s.recovered && ` · Recovered at epoch ${s.recovered.epoch}: losses became NaN; learning rates halved.`}
             {s.run && ` · batch ${s.run.batch}, ${s.run.stepsPerEpoch} steps/epoch, preprocessing ${s.run.preprocessSeconds.toFixed(2)} s`}
             {s.run && s.run.trainingRows < s.rowCount && ` · training on ${s.run.trainingRows.toLocaleString('en-US')} of ${s.rowCount.toLocaleString('en-US')} rows`}
             {s.run && s.run.validationRows > 0 && `, ${s.run.validationRows.toLocaleString('en-US')} held back to judge each epoch`}

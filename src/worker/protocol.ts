@@ -10,7 +10,7 @@ import type { Distribution } from '../core/metrics/distribution';
 import type { ColumnScore } from '../core/metrics/fidelity';
 import type { StudioReport } from '../core/metrics/qualityReport';
 import type { ModelConfig } from '../core/model/config';
-import type { TrainProgress } from '../core/train/tabularModel';
+import type { Recovery, TrainProgress } from '../core/train/tabularModel';
 import type { DerivedColumn } from '../core/transform/transformer';
 
 export type { BackendName };
@@ -90,6 +90,8 @@ export type FromWorker =
   | { type: 'trainStarted'; epochs: number; validationRows: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: DerivedColumn[] }
   | { type: 'progress'; progress: TrainProgress }
   | { type: 'epoch'; report: EpochView }
+  /** The losses became NaN: training went back to its last good epoch and goes on at these halved rates. */
+  | ({ type: 'recovered' } & Recovery)
   /** `converged`: stopped early, validation fidelity having stopped improving. */
   | { type: 'trainEnded'; stopped: boolean; converged: boolean; epochs: number; choices: { column: string; values: string[] }[] }
   | { type: 'generateProgress'; done: number; total: number }

@@ -190,6 +190,7 @@ async function train(config: ModelConfig): Promise<void> {
       readEvery: 5,
       onProgress: (progress) => post({ type: 'progress', progress }),
       onEpoch: (report) => post({ type: 'epoch', report: epochView(report) }),
+      onRecover: (r) => post({ type: 'recovered', ...r }),
       control: {
         stopped: () => state.stopped,
         resume: () => (state.paused ? new Promise<void>((r) => (state.wake = r)) : Promise.resolve()),

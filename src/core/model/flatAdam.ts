@@ -21,7 +21,7 @@ export class FlatAdam {
 
   constructor(
     private readonly variables: tf.Variable[],
-    private readonly learningRate: number,
+    private learningRate: number,
     private readonly beta1: number,
     private readonly beta2: number,
   ) {
@@ -48,6 +48,16 @@ export class FlatAdam {
     });
     tf.dispose(grads);
     return value;
+  }
+
+  get rate(): number {
+    return this.learningRate;
+  }
+
+  /** Changes the step size from the next step on (lowered after training diverged). */
+  setLearningRate(rate: number): void {
+    if (!(rate > 0)) throw new Error(`A learning rate must be positive, not ${rate}.`);
+    this.learningRate = rate;
   }
 
   /** The flat moments m and v ([total weights] each, in variable order) and the step count, read off the device. */

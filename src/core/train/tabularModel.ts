@@ -52,9 +52,18 @@ export interface TrainControl {
   resume(): Promise<void>;
 }
 
+/** Training went back to its last good checkpoint after the losses stopped being numbers, at these rates. */
+export interface Recovery {
+  epoch: number;
+  generatorLr: number;
+  discriminatorLr: number;
+}
+
 export interface TrainHooks {
   onProgress?(p: TrainProgress): void;
   onEpoch?(r: EpochReport): void;
+  /** Called before epoch `r.epoch` is trained again at the halved learning rates. */
+  onRecover?(r: Recovery): void;
   control?: TrainControl;
   /** Losses are read back from the device once every this many steps. */
   readEvery?: number;
@@ -71,10 +80,13 @@ export class DivergedError extends Error {
   override name = 'DivergedError';
 }
 
-function requireFiniteLosses(losses: number[], epoch: number): void {
-  if (losses.every(Number.isFinite)) return;
-  throw new DivergedError(
-    `Training stopped in epoch ${epoch}: the losses became ${losses.find((x) => !Number.isFinite(x))}. ` +
+/** Roll-backs to the last good checkpoint, each at half the learning rates, before a run gives up. */
+export const MAX_RECOVERIES = 3;
+
+function diverged(losses: number[], epoch: number, recoveries: number): DivergedError {
+  const recovered = recoveries ? ` even after recovering ${recoveries} time${recoveries === 1 ? '' : 's'} at halved learning rates` : '';
+  return new DivergedError(
+    `Training stopped in epoch ${epoch}: the losses became ${losses.find((x) => !Number.isFinite(x))}${recovered}. ` +
       'Train again with a lower learning rate (Advanced) or check the table for extreme values.',
   );
 }
@@ -193,6 +205,9 @@ export class TabularModel {
     const started = performance.now();
     let pausedMs = 0;
     let step = 0;
+    // The last state whose losses were finite (held on the host: no tensors), and its step.
+    let checkpoint = { saved: await this.trainer.save(), step };
+    let recoveries = 0;
     const turns = new Turns();
     try {
       for (let e = 0; e < epochs; e++) {
@@ -205,7 +220,19 @@ export class TabularModel {
           step++;
           if (step % readEvery === 0 || s === stepsPerEpoch - 1) {
             const [d, g, p] = await Promise.all([losses.discriminator.data(), losses.generator.data(), losses.penalty.data()]);
-            requireFiniteLosses([d[0], g[0], p[0]], this.epochsDone + 1);
+            if (![d[0], g[0], p[0]].every(Number.isFinite)) {
+              losses.discriminator.dispose();
+              losses.generator.dispose();
+              losses.penalty.dispose();
+              if (recoveries === MAX_RECOVERIES) throw diverged([d[0], g[0], p[0]], this.epochsDone + 1, recoveries);
+              recoveries++;
+              this.trainer.rollBack(checkpoint.saved);
+              hooks.onRecover?.({ epoch: this.epochsDone + 1, ...this.trainer.halveLearningRates() });
+              // The epoch starts over from the checkpoint.
+              step = checkpoint.step;
+              s = -1;
+              continue;
+            }
             const seconds = (performance.now() - started - pausedMs) / 1000;
             const stepsPerSecond = step / seconds;
             hooks.onProgress?.({
@@ -236,6 +263,9 @@ export class TabularModel {
           const idle = (this.epochsDone - this.selection.improvedAt) * stepsPerEpoch;
           if (this.config.earlyStop && e < epochs - 1 && idle >= patienceSteps(totalSteps)) return 'converged';
         }
+        // The last step's update can itself make weights NaN after finite losses: such a state is no checkpoint.
+        const saved = await this.trainer.save();
+        if (saved.tensors.every((t) => t.values.every(Number.isFinite))) checkpoint = { saved, step };
       }
     } finally {
       turns.close();

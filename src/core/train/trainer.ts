@@ -141,6 +141,23 @@ export class CtganTrainer {
     return { state, tensors };
   }
 
+  /**
+   * Puts this trainer back to what `save` read (an in-memory checkpoint, so training can go
+   * on after it diverged). The learning rates are not part of it: a lowered rate stays.
+   */
+  rollBack(saved: { state: TrainerState; tensors: NamedValues[] }): void {
+    tf.dispose(this.kept ?? []);
+    this.kept = null;
+    this.restore({ state: saved.state, tensors: new Map(saved.tensors.map((t) => [t.name, t.values])) });
+  }
+
+  /** Halves both optimisers' learning rates; returns the new ones. */
+  halveLearningRates(): { generatorLr: number; discriminatorLr: number } {
+    this.optG.setLearningRate(this.optG.rate / 2);
+    this.optD.setLearningRate(this.optD.rate / 2);
+    return { generatorLr: this.optG.rate, discriminatorLr: this.optD.rate };
+  }
+
   private restore({ state, tensors }: SavedTrainer): void {
     const take = (name: string, shape: number[]) => {
       const values = tensors.get(name);

@@ -1,0 +1,82 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { installKernels } from '../backend/kernels';
+import { inferSchema } from '../data/schema';
+import { tableFromColumns } from '../data/table';
+import { DEFAULT_CONFIG, type ModelConfig } from '../model/config';
+import { Rng } from '../util/rng';
+import { DivergedError, TabularModel, type Recovery } from './tabularModel';
+
+const tiny: ModelConfig = { ...DEFAULT_CONFIG, embeddingDim: 8, generatorDims: [16], discriminatorDims: [16], batchSize: 40, pac: 4, seed: 7 };
+
+function table(rows: number) {
+  const rng = new Rng(3);
+  const x: string[] = [];
+  const c: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const a = rng.next() < 0.5;
+    c.push(a ? 'a' : 'b');
+    x.push((a ? 10 + rng.normal() : 50 + 5 * rng.normal()).toFixed(1));
+  }
+  return tableFromColumns(['x', 'c'], [x, c]);
+}
+
+/** A model trained one epoch, and its state with the generator's first weights all NaN: rolled back to, it poisons the model. */
+async function modelAndPoison(): Promise<{ model: TabularModel; poison: () => void }> {
+  const t = table(200);
+  const model = new TabularModel(t, inferSchema(t), tiny);
+  await model.train(1);
+  const saved = await model.trainer.save();
+  const first = model.trainer.generatorNames[0];
+  const poisoned = { ...saved, tensors: saved.tensors.map((n) => (n.name === first ? { ...n, values: new Float32Array(n.values.length).fill(NaN) } : n)) };
+  return { model, poison: () => model.trainer.rollBack(poisoned) };
+}
+
+describe('recovery from NaN losses on the CPU backend', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    installKernels();
+  });
+
+  it('rolls back to the last good epoch at halved learning rates, goes on, and leaks no tensor', async () => {
+    const before = tf.memory().numTensors;
+    const { model, poison } = await modelAndPoison();
+    expect(model.trainer.stepsPerEpoch).toBeGreaterThan(1);
+    const recoveries: Recovery[] = [];
+    let injected = false;
+    const ending = await model.train(3, {
+      readEvery: 1,
+      // Mid-way through the second epoch of this run (the model's third), once.
+      onProgress: (p) => {
+        if (!injected && p.epoch > 2 && p.epoch < 3) {
+          injected = true;
+          poison();
+        }
+      },
+      onRecover: (r) => recoveries.push(r),
+    });
+    expect(injected).toBe(true);
+    expect(ending).toBe('done');
+    expect(recoveries).toEqual([{ epoch: 3, generatorLr: tiny.generatorLr / 2, discriminatorLr: tiny.discriminatorLr / 2 }]);
+    expect(model.epochs).toBe(4);
+    const values: (string | null)[] = [];
+    await model.generate(50, { onChunk: (chunk) => void values.push(...chunk.columns.flat()) });
+    expect(values).toHaveLength(100);
+    expect(values.filter((v) => v === null || v === 'NaN' || v.includes('NaN'))).toEqual([]);
+    expect(values.slice(0, 50).every((v) => Number.isFinite(Number(v)))).toBe(true);
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('gives up with DivergedError after three recoveries', async () => {
+    const before = tf.memory().numTensors;
+    const { model, poison } = await modelAndPoison();
+    const recoveries: Recovery[] = [];
+    const run = model.train(3, { readEvery: 1, onProgress: () => poison(), onRecover: (r) => recoveries.push(r) });
+    await expect(run).rejects.toThrow(DivergedError);
+    await expect(run).rejects.toThrow(/recovering 3 times/);
+    expect(recoveries.map((r) => r.generatorLr)).toEqual([tiny.generatorLr / 2, tiny.generatorLr / 4, tiny.generatorLr / 8]);
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
