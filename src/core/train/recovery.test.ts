@@ -38,7 +38,7 @@ describe('recovery from NaN losses on the CPU backend', () => {
     installKernels();
   });
 
-  it('rolls back to the last good epoch at halved learning rates, goes on, and leaks no tensor', async () => {
+  it('rolls back to the last checkpoint at halved learning rates, goes on, and leaks no tensor', async () => {
     const before = tf.memory().numTensors;
     const { model, poison } = await modelAndPoison();
     expect(model.trainer.stepsPerEpoch).toBeGreaterThan(1);
@@ -57,7 +57,8 @@ describe('recovery from NaN losses on the CPU backend', () => {
     });
     expect(injected).toBe(true);
     expect(ending).toBe('done');
-    expect(recoveries).toEqual([{ epoch: 3, generatorLr: tiny.generatorLr / 2, discriminatorLr: tiny.discriminatorLr / 2 }]);
+    // Checkpoints come every 100 steps or so; this run's 15 steps have only the one it started from, so epoch 2 is trained again.
+    expect(recoveries).toEqual([{ epoch: 2, generatorLr: tiny.generatorLr / 2, discriminatorLr: tiny.discriminatorLr / 2 }]);
     expect(model.epochs).toBe(4);
     const values: (string | null)[] = [];
     await model.generate(50, { onChunk: (chunk) => void values.push(...chunk.columns.flat()) });
@@ -66,6 +67,32 @@ describe('recovery from NaN losses on the CPU backend', () => {
     expect(values.slice(0, 50).every((v) => Number.isFinite(Number(v)))).toBe(true);
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('goes back only to the latest checkpoint, taken every hundred steps or so at the end of an epoch', async () => {
+    const t = table(1000);
+    const model = new TabularModel(t, inferSchema(t), tiny);
+    // 850 training rows at a batch of 40: 21 steps an epoch, so the first checkpoint after the start is at the end of epoch 5.
+    expect(model.trainer.stepsPerEpoch).toBe(21);
+    const saved = await model.trainer.save();
+    const first = model.trainer.generatorNames[0];
+    const poisoned = { ...saved, tensors: saved.tensors.map((n) => (n.name === first ? { ...n, values: new Float32Array(n.values.length).fill(NaN) } : n)) };
+    const recoveries: Recovery[] = [];
+    let injected = false;
+    const ending = await model.train(8, {
+      readEvery: 1,
+      onProgress: (p) => {
+        if (!injected && p.epoch > 6.5) {
+          injected = true;
+          model.trainer.rollBack(poisoned);
+        }
+      },
+      onRecover: (r) => recoveries.push(r),
+    });
+    expect(ending).toBe('done');
+    expect(recoveries.map((r) => r.epoch)).toEqual([6]);
+    expect(model.epochs).toBe(8);
+    model.dispose();
   });
 
   it('gives up with DivergedError after three recoveries', async () => {

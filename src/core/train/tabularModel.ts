@@ -82,6 +82,8 @@ export class DivergedError extends Error {
 
 /** Roll-backs to the last good checkpoint, each at half the learning rates, before a run gives up. */
 export const MAX_RECOVERIES = 3;
+/** Steps between the checkpoints a recovery goes back to (taken at the end of an epoch). */
+const CHECKPOINT_STEPS = 100;
 
 function diverged(losses: number[], epoch: number, recoveries: number): DivergedError {
   const recovered = recoveries ? ` even after recovering ${recoveries} time${recoveries === 1 ? '' : 's'} at halved learning rates` : '';
@@ -205,8 +207,9 @@ export class TabularModel {
     const started = performance.now();
     let pausedMs = 0;
     let step = 0;
-    // The last state whose losses were finite (held on the host: no tensors), and its step.
-    let checkpoint = { saved: await this.trainer.save(), step };
+    // The last state whose losses were finite (held on the host: no tensors), where it stood.
+    let checkpoint = { saved: await this.trainer.save(), step, e: 0, epochsDone: this.epochsDone };
+    let restart = false;
     let recoveries = 0;
     const turns = new Turns();
     try {
@@ -227,11 +230,10 @@ export class TabularModel {
               if (recoveries === MAX_RECOVERIES) throw diverged([d[0], g[0], p[0]], this.epochsDone + 1, recoveries);
               recoveries++;
               this.trainer.rollBack(checkpoint.saved);
-              hooks.onRecover?.({ epoch: this.epochsDone + 1, ...this.trainer.halveLearningRates() });
-              // The epoch starts over from the checkpoint.
-              step = checkpoint.step;
-              s = -1;
-              continue;
+              hooks.onRecover?.({ epoch: checkpoint.epochsDone + 1, ...this.trainer.halveLearningRates() });
+              // Training starts over from the checkpoint's epoch.
+              [step, this.epochsDone, restart] = [checkpoint.step, checkpoint.epochsDone, true];
+              break;
             }
             const seconds = (performance.now() - started - pausedMs) / 1000;
             const stepsPerSecond = step / seconds;
@@ -251,6 +253,10 @@ export class TabularModel {
           losses.generator.dispose();
           losses.penalty.dispose();
         }
+        if (restart) {
+          [e, restart] = [checkpoint.e - 1, false];
+          continue;
+        }
         this.epochsDone++;
         if (hooks.onEpoch || this.config.keepBest || this.config.earlyStop) {
           const report = await this.snapshot(this.epochsDone);
@@ -263,9 +269,12 @@ export class TabularModel {
           const idle = (this.epochsDone - this.selection.improvedAt) * stepsPerEpoch;
           if (this.config.earlyStop && e < epochs - 1 && idle >= patienceSteps(totalSteps)) return 'converged';
         }
-        // The last step's update can itself make weights NaN after finite losses: such a state is no checkpoint.
-        const saved = await this.trainer.save();
-        if (saved.tensors.every((t) => t.values.every(Number.isFinite))) checkpoint = { saved, step };
+        // Every CHECKPOINT_STEPS or so: reading the weights back each epoch of a small table cost 8 % of its time.
+        if (step - checkpoint.step >= CHECKPOINT_STEPS && e < epochs - 1) {
+          // The last step's update can itself make weights NaN after finite losses: such a state is no checkpoint.
+          const saved = await this.trainer.save();
+          if (saved.tensors.every((t) => t.values.every(Number.isFinite))) checkpoint = { saved, step, e: e + 1, epochsDone: this.epochsDone };
+        }
       }
     } finally {
       turns.close();
