@@ -82,6 +82,8 @@ export class DivergedError extends Error {
 
 /** Roll-backs to the last good checkpoint, each at half the learning rates, before a run gives up. */
 export const MAX_RECOVERIES = 3;
+/** Steps between two judgements of the generator (at the end of an epoch): it scores, keeps the best, and shows the live view. */
+const MIN_STEPS_BETWEEN_EVALUATIONS = 25;
 /** Steps between the checkpoints a recovery goes back to (taken at the end of an epoch). */
 const CHECKPOINT_STEPS = 100;
 
@@ -202,6 +204,8 @@ export class TabularModel {
   async train(epochs: number, hooks: TrainHooks = {}): Promise<'done' | 'stopped' | 'converged'> {
     const { stepsPerEpoch } = this.trainer;
     const readEvery = hooks.readEvery ?? 5;
+    // Short epochs are judged every few: on a 400-row table (8 steps an epoch) judging each one took a third of the time.
+    const evaluateEvery = Math.max(1, Math.ceil(MIN_STEPS_BETWEEN_EVALUATIONS / stepsPerEpoch));
     const totalSteps = epochs * stepsPerEpoch;
     const firstEpoch = this.epochsDone;
     const started = performance.now();
@@ -258,7 +262,8 @@ export class TabularModel {
           continue;
         }
         this.epochsDone++;
-        if (hooks.onEpoch || this.config.keepBest || this.config.earlyStop) {
+        const judged = this.epochsDone % evaluateEvery === 0 || e === epochs - 1;
+        if (judged && (hooks.onEpoch || this.config.keepBest || this.config.earlyStop)) {
           const report = await this.snapshot(this.epochsDone);
           const score = selectionScore(report.fidelity.score, report.pairTrends);
           if (this.selection.offer(this.epochsDone, score) && this.config.keepBest) {
