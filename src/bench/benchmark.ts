@@ -51,12 +51,7 @@ export interface BenchEnv {
 
 /** Splits rows 80/20 with a seeded shuffle. */
 export function splitTable(table: Table, seed: number, share = 0.8): { train: Table; holdout: Table } {
-  const order = Array.from({ length: table.rowCount }, (_, i) => i);
-  const rng = new Rng(seed);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  const order = new Rng(seed).shuffle(Array.from({ length: table.rowCount }, (_, i) => i));
   const cut = Math.floor(table.rowCount * share);
   return { train: selectRows(table, order.slice(0, cut)), holdout: selectRows(table, order.slice(cut)) };
 }

@@ -130,10 +130,7 @@ function fitLogistic(x: Float64Array, y: Uint8Array, width: number, rng: Rng): F
   const l2 = 1e-4;
   let t = 0;
   for (let epoch = 0; epoch < 25; epoch++) {
-    for (let i = rows - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    rng.shuffle(order);
     for (let start = 0; start < rows; start += batch) {
       grad.fill(0);
       const end = Math.min(rows, start + batch);

@@ -81,14 +81,7 @@ function categoryMeans(codes: Int32Array, values: Float64Array, categories: numb
  * whose pair trends do not beat this baseline has learned no relationships at all.
  */
 export function shuffledBaseline(table: Table, rng: Rng): Table {
-  const columns = table.columns.map((column) => {
-    const out = column.slice();
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      [out[i], out[j]] = [out[j], out[i]];
-    }
-    return out;
-  });
+  const columns = table.columns.map((column) => rng.shuffle(column.slice()));
   return { ...table, columns };
 }
 

@@ -2,34 +2,26 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installKernels } from '../backend/kernels';
 import { inferSchema } from '../data/schema';
-import { tableFromColumns } from '../data/table';
-import { DEFAULT_CONFIG, type ModelConfig } from '../model/config';
-import { Rng } from '../util/rng';
+import { TINY_CONFIG, twoModeTable } from './testModels';
 import { DivergedError, TabularModel, type Recovery } from './tabularModel';
 
-const tiny: ModelConfig = { ...DEFAULT_CONFIG, embeddingDim: 8, generatorDims: [16], discriminatorDims: [16], batchSize: 40, pac: 4, seed: 7 };
-
-function table(rows: number) {
-  const rng = new Rng(3);
-  const x: string[] = [];
-  const c: string[] = [];
-  for (let i = 0; i < rows; i++) {
-    const a = rng.next() < 0.5;
-    c.push(a ? 'a' : 'b');
-    x.push((a ? 10 + rng.normal() : 50 + 5 * rng.normal()).toFixed(1));
-  }
-  return tableFromColumns(['x', 'c'], [x, c]);
-}
+const tiny = TINY_CONFIG;
+const table = twoModeTable;
 
 /** A model trained one epoch, and its state with the generator's first weights all NaN: rolled back to, it poisons the model. */
 async function modelAndPoison(): Promise<{ model: TabularModel; poison: () => void }> {
   const t = table(200);
   const model = new TabularModel(t, inferSchema(t), tiny);
   await model.train(1);
+  const poisoned = await poisonedState(model);
+  return { model, poison: () => model.trainer.rollBack(poisoned) };
+}
+
+/** The trainer's state now, with the generator's first weights all NaN. */
+async function poisonedState(model: TabularModel) {
   const saved = await model.trainer.save();
   const first = model.trainer.generatorNames[0];
-  const poisoned = { ...saved, tensors: saved.tensors.map((n) => (n.name === first ? { ...n, values: new Float32Array(n.values.length).fill(NaN) } : n)) };
-  return { model, poison: () => model.trainer.rollBack(poisoned) };
+  return { ...saved, tensors: saved.tensors.map((n) => (n.name === first ? { ...n, values: new Float32Array(n.values.length).fill(NaN) } : n)) };
 }
 
 describe('recovery from NaN losses on the CPU backend', () => {
@@ -74,9 +66,7 @@ describe('recovery from NaN losses on the CPU backend', () => {
     const model = new TabularModel(t, inferSchema(t), tiny);
     // 850 training rows at a batch of 40: 21 steps an epoch, so the first checkpoint after the start is at the end of epoch 5.
     expect(model.trainer.stepsPerEpoch).toBe(21);
-    const saved = await model.trainer.save();
-    const first = model.trainer.generatorNames[0];
-    const poisoned = { ...saved, tensors: saved.tensors.map((n) => (n.name === first ? { ...n, values: new Float32Array(n.values.length).fill(NaN) } : n)) };
+    const poisoned = await poisonedState(model);
     const recoveries: Recovery[] = [];
     let injected = false;
     const ending = await model.train(8, {

@@ -122,11 +122,7 @@ const MAX_TRAIN_ROWS = 200_000;
 /** `count` random rows of `table` set aside, and the rest; no slice when `count` is 0. */
 function splitValidation(table: Table, count: number, rng: Rng): { train: Table; validation: Table | null } {
   if (count <= 0) return { train: table, validation: null };
-  const order = Array.from({ length: table.rowCount }, (_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  const order = rng.shuffle(Array.from({ length: table.rowCount }, (_, i) => i));
   return { train: selectRows(table, order.slice(count)), validation: selectRows(table, order.slice(0, count)) };
 }
 const PREVIEW_ROWS = 8;

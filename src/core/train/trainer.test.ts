@@ -3,23 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { installKernels } from '../backend/kernels';
 import { inferSchema } from '../data/schema';
 import { tableFromColumns } from '../data/table';
-import { DEFAULT_CONFIG, type ModelConfig } from '../model/config';
 import { Rng } from '../util/rng';
+import { TINY_CONFIG, twoModeTable } from './testModels';
 import { TabularModel } from './tabularModel';
 
-const tiny: ModelConfig = { ...DEFAULT_CONFIG, embeddingDim: 8, generatorDims: [16], discriminatorDims: [16], batchSize: 40, pac: 4, seed: 7 };
-
-function table(rows: number) {
-  const rng = new Rng(3);
-  const x: string[] = [];
-  const c: string[] = [];
-  for (let i = 0; i < rows; i++) {
-    const a = rng.next() < 0.5;
-    c.push(a ? 'a' : 'b');
-    x.push((a ? 10 + rng.normal() : 50 + 5 * rng.normal()).toFixed(1));
-  }
-  return tableFromColumns(['x', 'c'], [x, c]);
-}
+const tiny = TINY_CONFIG;
+const table = twoModeTable;
 
 async function trainAndSample(seed: number): Promise<(string | null)[][]> {
   const t = table(200);

@@ -41,6 +41,15 @@ export class Rng {
     return Math.floor(this.next() * n);
   }
 
+  /** Shuffles `items` in place (Fisher–Yates from the end) and returns them. */
+  shuffle<T extends { length: number; [i: number]: unknown }>(items: T): T {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      [items[i], items[j]] = [items[j], items[i]];
+    }
+    return items;
+  }
+
   normal(): number {
     if (this.spare !== null) {
       const s = this.spare;
