@@ -1,17 +1,16 @@
 // Generation to CSV on one backend, whole and in parts:
 //   tsx scripts/gpu/generation.ts <dawn|node> <adult.csv> <epochs> <rows>
-// Trains the default model for `epochs` on the bench's split, then times TabularModel.generate with the
+// Trains the default model for `epochs` on the bench's split (the app's session), then times generation with the
 // CSV writer (rows, then 5 × rows), and sampling, decoding and CSV writing one after another with no overlap.
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_BENCH, splitTable } from '../../src/bench/benchmark';
 import { startNodeBackend } from '../../src/core/backend/node';
 import { parseDelimitedText } from '../../src/core/data/parse';
-import { inferSchema } from '../../src/core/data/schema';
 import { createWriter } from '../../src/core/export/writer';
 import { DEFAULT_CONFIG } from '../../src/core/model/config';
 import { Rng } from '../../src/core/util/rng';
-import { TabularModel } from '../../src/core/train/tabularModel';
+import { Session } from '../../src/core/session/session';
 
 const CHUNK = 20_000;
 const [backend, path, epochs, rowsArg] = process.argv.slice(2);
@@ -19,12 +18,15 @@ const rows = Math.ceil(Number(rowsArg) / CHUNK) * CHUNK;
 const log = (line: string) => process.stderr.write(`${backend}: ${line}\n`);
 log(await startNodeBackend(backend));
 const { train } = splitTable(parseDelimitedText(readFileSync(path, 'utf8')), DEFAULT_BENCH.seed);
-const schema = inferSchema(train);
-const model = new TabularModel(train, schema, { ...DEFAULT_CONFIG, seed: DEFAULT_BENCH.seed, epochs: Number(epochs) });
-await model.train(Number(epochs), { readEvery: 10 });
+const session = Session.fromTable('adult.csv', train);
+session.prepare({ ...DEFAULT_CONFIG, seed: DEFAULT_BENCH.seed, epochs: Number(epochs) });
+await session.train({ readEvery: 10 });
+// The parts below are timed one by one, so they reach into the model the session holds.
+const model = session.model!;
+const schema = model.schema.filter((c) => c.include);
 
 async function whole(count: number): Promise<number> {
-  const writer = createWriter('csv', schema);
+  const writer = session.rowWriter('csv');
   const t0 = performance.now();
   await model.generate(count, { chunkRows: CHUNK, onChunk: (chunk) => void writer.add(chunk) });
   const rate = count / ((performance.now() - t0) / 1000);

@@ -1,12 +1,10 @@
 import { parseDelimitedText } from '../core/data/parse';
-import { inferSchema } from '../core/data/schema';
 import { selectRows, type Table } from '../core/data/table';
-import { createWriter } from '../core/export/writer';
 import { columnShapes } from '../core/metrics/fidelity';
 import { qualityReport, type QualityReport } from '../core/metrics/report';
 import { DEFAULT_CONFIG, type ModelConfig } from '../core/model/config';
 import { Rng } from '../core/util/rng';
-import { TabularModel } from '../core/train/tabularModel';
+import { Session } from '../core/session/session';
 
 export interface BenchOptions {
   epochs: number;
@@ -59,46 +57,49 @@ export function splitTable(table: Table, seed: number, share = 0.8): { train: Ta
 /** Trains the default model on the 80% split, epoch by epoch, and measures speed and quality. */
 export async function runBenchmark(csv: string, env: BenchEnv, options: BenchOptions = DEFAULT_BENCH): Promise<BenchResult> {
   const { train, holdout } = splitTable(parseDelimitedText(csv), options.seed);
-  const schema = inferSchema(train);
+  // The app's pipeline: the schema it infers and the rules it finds, kept.
+  const session = Session.fromTable('adult.csv', train);
+  const { schema } = session;
   const config = { ...DEFAULT_CONFIG, seed: options.seed, epochs: options.epochs, ...options.config };
-  const model = new TabularModel(train, schema, config);
+  const plan = session.prepare(config);
   let peakTensors = env.tensors();
   const epochSeconds: number[] = [];
   const shapesByEpoch: number[] = [];
-  let clock = model.preprocessSeconds;
+  let clock = plan.preprocessSeconds;
   let timeToQuality: number | null = null;
-  env.log(`${env.backend}: preprocessing ${model.preprocessSeconds.toFixed(2)} s, ${model.trainer.stepsPerEpoch} steps per epoch`);
+  env.log(`${env.backend}: preprocessing ${plan.preprocessSeconds.toFixed(2)} s, ${plan.stepsPerEpoch} steps per epoch`);
   for (let e = 1; e <= options.epochs; e++) {
     const t0 = performance.now();
-    await model.train(1, { readEvery: 10, onProgress: () => (peakTensors = Math.max(peakTensors, env.tensors())) });
+    await session.train({ readEvery: 10, onProgress: () => (peakTensors = Math.max(peakTensors, env.tensors())) }, 1);
     const seconds = (performance.now() - t0) / 1000;
     epochSeconds.push(seconds);
     clock += seconds;
-    const synth = await sampleTable(model, holdout.rowCount);
+    const synth = await sampleTable(session, holdout.rowCount);
     const shapes = columnShapes(holdout, synth, schema).score;
     shapesByEpoch.push(shapes);
     if (timeToQuality === null && shapes >= options.threshold) timeToQuality = clock;
     env.log(`${env.backend}: epoch ${e} ${seconds.toFixed(2)} s, column shapes ${shapes.toFixed(3)}`);
-    if (clock - model.preprocessSeconds > options.maxTrainSeconds) break;
+    if (clock - plan.preprocessSeconds > options.maxTrainSeconds) break;
   }
   const t0 = performance.now();
-  const writer = createWriter('csv', schema);
+  const writer = session.rowWriter('csv');
   let bytes = 0;
-  await model.generate(options.generateRows, { onChunk: (chunk) => writer.add(chunk).forEach((p) => (bytes += typeof p === 'string' ? p.length : p.byteLength)) });
+  const count = (p: string | ArrayBuffer) => (bytes += typeof p === 'string' ? p.length : p.byteLength);
+  await session.generate(options.generateRows, { keep: false, onChunk: (chunk) => writer.add(chunk).forEach(count) });
   const generationRowsPerSecond = options.generateRows / ((performance.now() - t0) / 1000);
   env.log(`${env.backend}: generated ${options.generateRows} rows (${(bytes / 1e6).toFixed(1)} MB of CSV) at ${Math.round(generationRowsPerSecond)} rows/s`);
-  const synth = await sampleTable(model, train.rowCount);
+  const synth = await sampleTable(session, train.rowCount);
   const quality = qualityReport({ train, holdout, synth, schema, target: options.target });
-  model.dispose();
+  session.dispose();
   const steady = epochSeconds.length > 1 ? epochSeconds.slice(1) : epochSeconds;
   return {
     backend: env.backend,
     adapter: env.adapter,
     rows: { train: train.rowCount, holdout: holdout.rowCount },
     epochs: epochSeconds.length,
-    stepsPerEpoch: model.trainer.stepsPerEpoch,
-    batch: model.trainer.batch,
-    preprocessSeconds: model.preprocessSeconds,
+    stepsPerEpoch: plan.stepsPerEpoch,
+    batch: plan.batch,
+    preprocessSeconds: plan.preprocessSeconds,
     epochSeconds,
     secondsPerEpoch: median(steady),
     shapesByEpoch,
@@ -109,9 +110,9 @@ export async function runBenchmark(csv: string, env: BenchEnv, options: BenchOpt
   };
 }
 
-async function sampleTable(model: TabularModel, rows: number): Promise<Table> {
+async function sampleTable(session: Session, rows: number): Promise<Table> {
   const chunks: Table[] = [];
-  await model.generate(rows, { onChunk: (chunk) => void chunks.push(chunk) });
+  await session.generate(rows, { keep: false, onChunk: (chunk) => void chunks.push(chunk) });
   const first = chunks[0];
   return { ...first, columns: first.names.map((_, c) => chunks.flatMap((t) => t.columns[c])), rowCount: rows };
 }

@@ -4,20 +4,12 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { installKernels } from '../core/backend/kernels';
 import { startDawn } from '../core/backend/node';
-import { findRules } from '../core/data/findRules';
-import { loadTable } from '../core/data/load';
-import { describeRule, parseRules, validateRules, type Rule } from '../core/data/rules';
-import { inferSchema, requireModelledColumn } from '../core/data/schema';
-import { tableFromColumns, type Table } from '../core/data/table';
-import { reportHtml, reportJson } from '../core/export/reportHtml';
-import { createWriter } from '../core/export/writer';
-import { studioReport } from '../core/metrics/qualityReport';
+import { describeRule, parseRules, type Rule } from '../core/data/rules';
+import { requireModelledColumn } from '../core/data/schema';
 import { DEFAULT_CONFIG } from '../core/model/config';
-import { BUNDLE_LIMITS, modelFromBundle, writeBundle } from '../core/train/bundle';
-import { TabularModel } from '../core/train/tabularModel';
+import { readSeed } from '../core/session/seed';
+import { requireBundleSize, Session } from '../core/session/session';
 import { InputError } from '../core/util/errors';
-import { Rng } from '../core/util/rng';
-import { name as appName, version as appVersion } from '../../package.json';
 import { parseArgs, rowsToWrite, USAGE, type SynthArgs } from './args';
 import { openOutput } from './output';
 import { checkPaths } from './paths';
@@ -73,48 +65,42 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
     throw new InputError(`Cannot read "${input}": check the path.`);
   }
   await startBackend(args, log);
-  const table = await loadTable(input, bytes);
-  const schema = inferSchema(table);
+  const session = Session.fromTable(basename(input), await readSeed(input, bytes));
+  const { table, schema } = session;
   log(`read ${table.rowCount} rows × ${table.names.length} columns; backend ${tf.getBackend()}`);
   log(schema.map((c) => `  ${c.name}: ${c.kind}${c.missingShare > 0 ? ` (${(c.missingShare * 100).toFixed(1)}% missing)` : ''}`).join('\n'));
   requireModelledColumn(schema);
   const rows = rowsToWrite(args, table.rowCount);
-  const rules = args.rules ? readRules(args.rules) : findRules(table, schema, new Rng(args.seed));
-  validateRules(rules, table, schema);
+  if (args.rules) session.useRules(readRules(args.rules));
+  const rules = session.keptRules();
   log(`${args.rules ? `rules from ${args.rules}` : 'rules found in the seed'}, kept on every row:`);
   log(rules.length ? rules.map((r) => `  ${describeRule(r)}`).join('\n') : '  none');
   if (!args.rules && rules.length) log(`  (to change them, save this to a file and pass --rules FILE)\n  ${JSON.stringify(rules)}`);
   const config = { ...DEFAULT_CONFIG, seed: args.seed, batchSize: args.batch ?? DEFAULT_CONFIG.batchSize, epochs: args.epochs };
-  const model = new TabularModel(table, schema, config, rules);
   // Disposed on failure too: a process that runs many syntheses (the tests) must not keep a failed run's tensors.
   try {
-    log(`preprocessing ${model.preprocessSeconds.toFixed(2)} s; ${model.trainer.stepsPerEpoch} steps per epoch, batch ${model.trainer.batch}`);
-    for (const d of model.transformer.derived) log(`  ${d.name}: written from ${d.source}, which fixes it in the seed`);
-    const epochs = model.plannedEpochs;
-    const held = model.validationRows ? `, ${model.validationRows} rows held back to judge each epoch` : '';
+    const plan = session.prepare(config);
+    log(`preprocessing ${plan.preprocessSeconds.toFixed(2)} s; ${plan.stepsPerEpoch} steps per epoch, batch ${plan.batch}`);
+    for (const d of plan.derived) log(`  ${d.name}: written from ${d.source}, which fixes it in the seed`);
+    const { epochs } = plan;
+    const held = plan.validationRows ? `, ${plan.validationRows} rows held back to judge each epoch` : '';
     log(`training for ${args.epochs === 'auto' ? `up to ${epochs} epochs (set from ${table.rowCount} rows)` : `${epochs} epochs`}${held}`);
-    const ending = await model.train(epochs, {
+    const outcome = await session.train({
       readEvery: 10,
-      onEpoch: (r) => log(`epoch ${r.epoch}/${epochs}  column shapes ${r.fidelity.score.toFixed(3)}  pair trends ${r.pairTrends.toFixed(3)}`),
+      onEpoch: (r) => log(`epoch ${r.epoch}/${epochs}  column shapes ${r.fidelity.toFixed(3)}  pair trends ${r.pairTrends.toFixed(3)}`),
       onProgress: (p) => io.progress?.(`  step ${p.step}/${p.totalSteps}  ${p.stepsPerSecond.toFixed(2)} steps/s  ${Math.round(p.secondsLeft)} s left   `),
       onRecover: (r) => log(`recovered at epoch ${r.epoch}: losses became NaN; learning rates halved to ${r.generatorLr} (generator), ${r.discriminatorLr} (discriminator)`),
     });
-    if (ending === 'converged') log(`stopped early after epoch ${model.epochs}: the held-back rows stopped improving`);
+    if (outcome.converged) log(`stopped early after epoch ${outcome.epochs}: the held-back rows stopped improving`);
+    if (args.report) await writeReport(args.report, session, log);
     if (args.saveModel) {
-      const bundle = writeBundle(await model.save(), { app: { name: appName, version: appVersion }, source: { name: basename(input), rows: table.rowCount, columns: table.names.length } });
+      const { bytes: bundle } = await session.saveModel();
       writeOrRefuse(args.saveModel, bundle, '--save-model');
       log(`saved the model to ${args.saveModel} (${(bundle.byteLength / 1e6).toFixed(1)} MB)`);
     }
-    // The report judges the first rows written, as many as it samples at most.
-    const judged: Table[] = [];
-    let kept = 0;
-    await writeRows(model, rows, args, log, (chunk) => {
-      if (args.report && kept < REPORT_ROWS) judged.push(chunk);
-      kept += chunk.rowCount;
-    });
-    if (args.report) writeReport(args.report, input, judged, model, log);
+    await writeRows(session, rows, args, log);
   } finally {
-    model.dispose();
+    session.dispose();
   }
 }
 
@@ -129,29 +115,24 @@ async function startBackend(args: SynthArgs, log: (line: string) => void): Promi
 async function fromBundle(args: SynthArgs, io: SynthIO): Promise<void> {
   const path = args.model!;
   checkPaths(path, args.out);
-  if (statSync(path).size > BUNDLE_LIMITS.total) throw new InputError(`--model "${path}" is over ${BUNDLE_LIMITS.total / 1e6} MB, larger than any model bundle this version writes.`);
+  requireBundleSize(`--model "${path}"`, statSync(path).size);
   const bytes = readFileSync(path);
   await startBackend(args, io.log);
-  const { manifest, model } = modelFromBundle(bytes);
+  const session = Session.fromBundle(basename(path), bytes);
   try {
-    const { source, training, app } = manifest;
-    io.log(`loaded ${path}: trained by ${app.name} ${app.version} on ${training.trainingRows} rows of ${source.name} (${source.columns} columns), ${training.epochs} epochs, seed ${training.seed}; backend ${tf.getBackend()}`);
-    await writeRows(model, rowsToWrite(args, source.rows), args, io.log);
+    const m = session.loadedFrom!;
+    io.log(`loaded ${path}: trained by ${m.app} on ${m.rows} rows of ${m.source} (${m.columns} columns), ${m.epochs} epochs, seed ${m.seed}; backend ${tf.getBackend()}`);
+    await writeRows(session, rowsToWrite(args, m.sourceRows), args, io.log);
   } finally {
-    model.dispose();
+    session.dispose();
   }
 }
 
-async function writeRows(model: TabularModel, rows: number, args: SynthArgs, log: (line: string) => void, onChunk?: (chunk: Table) => void): Promise<void> {
-  const writer = createWriter(args.format, model.schema.filter((c) => c.include));
+async function writeRows(session: Session, rows: number, args: SynthArgs, log: (line: string) => void): Promise<void> {
+  const writer = session.rowWriter(args.format);
   const output = openOutput(args.out);
   const t0 = performance.now();
-  await model.generate(rows, {
-    onChunk: (chunk) => {
-      onChunk?.(chunk);
-      output.write(writer.add(chunk));
-    },
-  });
+  await session.generate(rows, { keep: false, maxRows: args.maxRows, onChunk: (chunk) => output.write(writer.add(chunk)) });
   output.write(writer.finish());
   output.close();
   log(`wrote ${rows} rows to ${args.out} (${Math.round(rows / ((performance.now() - t0) / 1000))} rows/s)`);
@@ -165,16 +146,12 @@ function writeOrRefuse(path: string, bytes: Uint8Array, flag: string): void {
   }
 }
 
-const REPORT_ROWS = 2000;
-
-function writeReport(path: string, input: string, chunks: Table[], model: TabularModel, log: (line: string) => void): void {
-  const names = chunks[0].names;
-  const all = tableFromColumns(names, names.map((_, c) => chunks.flatMap((chunk) => chunk.columns[c])));
-  const synth = all.rowCount > REPORT_ROWS ? tableFromColumns(names, all.columns.map((col) => col.slice(0, REPORT_ROWS))) : all;
-  const report = studioReport({ train: model.trainingTable, holdout: model.heldOut, synth, schema: model.schema, rules: model.rules });
-  const title = basename(input);
+/** The quality report as HTML, or JSON when the path ends in .json. */
+async function writeReport(path: string, session: Session, log: (line: string) => void): Promise<void> {
+  const report = await session.buildReport();
+  const file = session.exportReport(/\.json$/i.test(path) ? 'json' : 'html');
   try {
-    writeFileSync(path, /\.json$/i.test(path) ? reportJson(report, title) : reportHtml(report, title));
+    writeFileSync(path, file.parts.join(''));
   } catch (err) {
     throw new InputError(`Cannot write the report "${path}" (${(err as Error).message}).`);
   }

@@ -59,7 +59,7 @@ describe('studio state', () => {
     receive({ type: 'error', task: 'load', message: 'The model bundle is not a complete zip file' });
     expect(store.getState()).toMatchObject({ fileName: 'a.csv', bundle: null, loading: null, modelReady: false });
     store.getState().loadModel(new Blob(['x']), 'a.mitosis.zip');
-    receive({ type: 'modelLoaded', name: 'a.mitosis.zip', source: 'a.csv', rows: 8, columns: 3, epochs: 4, choices: [{ column: 'city', values: ['Oslo'] }] });
+    receive({ type: 'modelLoaded', name: 'a.mitosis.zip', app: 'mitosis-studio 0.1.0', source: 'a.csv', sourceRows: 10, seed: 42, rows: 8, columns: 3, epochs: 4, choices: [{ column: 'city', values: ['Oslo'] }] });
     expect(store.getState()).toMatchObject({ fileName: null, rowCount: 0, loading: null, error: null, modelReady: true, trainedEpochs: 4, choices: [{ column: 'city', values: ['Oslo'] }] });
     expect(store.getState().bundle).toEqual({ name: 'a.mitosis.zip', source: 'a.csv', rows: 8, columns: 3 });
     store.getState().saveModel();

@@ -3,42 +3,20 @@ import type { BackendName } from '../core/backend/capabilities';
 import type { TextEncoding } from '../core/data/encoding';
 import type { Rename } from '../core/data/names';
 import type { Rule } from '../core/data/rules';
-import type { ColumnKind, ColumnSchema } from '../core/data/schema';
+import type { ColumnKind } from '../core/data/schema';
 import type { ReportFormat } from '../core/export/reportHtml';
 import type { ExportFormat } from '../core/export/writer';
-import type { Distribution } from '../core/metrics/distribution';
-import type { ColumnScore } from '../core/metrics/fidelity';
 import type { StudioReport } from '../core/metrics/qualityReport';
 import type { ModelConfig } from '../core/model/config';
 import type { Recovery, TrainProgress } from '../core/train/tabularModel';
-import type { DerivedColumn } from '../core/transform/transformer';
+import type { ColumnView, Condition, EpochView, LoadedModel, PreviewRows, RuleView, TrainOutcome, TrainPlan } from '../core/session/types';
 
-export type { BackendName };
+export type { BackendName, ColumnView, Condition, EpochView, RuleView };
 export type BackendChoice = BackendName | 'auto';
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 // Defined in core so the CLI shares the bound without importing the worker protocol.
 export { MAX_GENERATED_ROWS } from '../core/util/limits';
-
-/** A column as the schema panel shows it: its schema, a small distribution and the column that fixes it, if any. */
-export interface ColumnView extends ColumnSchema {
-  mini: { labels: string[]; shares: number[] };
-  follows?: string;
-}
-
-/** A rule as the Rules panel lists it: found in the seed or added by hand, kept or not. */
-export interface RuleView {
-  rule: Rule;
-  /** `ship_date ≥ order_date`: also the rule's identity in messages. */
-  text: string;
-  origin: 'found' | 'added';
-  keep: boolean;
-}
-
-export interface Condition {
-  column: string;
-  value: string;
-}
 
 export type ToWorker =
   /** `remembered`: the backend that won the last timing on this browser, which 'auto' starts first. */
@@ -66,16 +44,6 @@ export type ToWorker =
 
 export type Task = 'backend' | 'load' | 'schema' | 'rules' | 'train' | 'generate' | 'export' | 'report';
 
-export interface EpochView {
-  epoch: number;
-  fidelity: number;
-  pairTrends: number;
-  best: { epoch: number; score: number };
-  columns: ColumnScore[];
-  distributions: Distribution[];
-  preview: { names: string[]; rows: (string | null)[][] };
-}
-
 export type FromWorker =
   /** `fastest`: set when every backend was timed, to the winner. */
   | { type: 'backend'; backend: BackendName; adapter: string; note?: string; fastest?: BackendName }
@@ -84,18 +52,18 @@ export type FromWorker =
   | { type: 'loaded'; name: string; rows: number; columns: ColumnView[]; encoding?: TextEncoding; renamed?: Rename[] }
   | { type: 'schema'; columns: ColumnView[] }
   /** A model bundle was loaded: it generates, with no seed table (`rows`: rows it trained on). */
-  | { type: 'modelLoaded'; name: string; source: string; rows: number; columns: number; epochs: number; choices: { column: string; values: string[] }[] }
+  | ({ type: 'modelLoaded' } & LoadedModel)
   | { type: 'rules'; rules: RuleView[] }
   | { type: 'error'; task: Task; message: string }
-  | { type: 'trainStarted'; epochs: number; validationRows: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: DerivedColumn[] }
+  | ({ type: 'trainStarted' } & TrainPlan)
   | { type: 'progress'; progress: TrainProgress }
   | { type: 'epoch'; report: EpochView }
   /** The losses became NaN: training went back to its last good epoch and goes on at these halved rates. */
   | ({ type: 'recovered' } & Recovery)
   /** `converged`: stopped early, validation fidelity having stopped improving. */
-  | { type: 'trainEnded'; stopped: boolean; converged: boolean; epochs: number; choices: { column: string; values: string[] }[] }
+  | ({ type: 'trainEnded' } & TrainOutcome)
   | { type: 'generateProgress'; done: number; total: number }
-  | { type: 'generated'; rows: number; seconds: number; preview: { names: string[]; rows: (string | null)[][] } }
+  | { type: 'generated'; rows: number; seconds: number; preview: PreviewRows }
   | { type: 'file'; name: string; blob: Blob }
   /** The quality and privacy report of the trained model, sent after training and on a new target. */
   | { type: 'report'; report: StudioReport };

@@ -1,0 +1,89 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { installKernels } from '../backend/kernels';
+import { tableFromColumns, type Table } from '../data/table';
+import { DEFAULT_CONFIG, type ModelConfig } from '../model/config';
+import { Session } from './session';
+
+const tiny: ModelConfig = { ...DEFAULT_CONFIG, embeddingDim: 8, generatorDims: [16], discriminatorDims: [16], batchSize: 20, pac: 2, seed: 5, epochs: 2 };
+
+// Visits whose end never comes before their start, in two cities.
+function visits(rows: number): Table {
+  const cols: string[][] = [[], [], [], []];
+  for (let i = 0; i < rows; i++) {
+    const start = (i * 7) % 30;
+    cols[0].push(['Oslo', 'Lima'][i % 2]);
+    cols[1].push(String(start));
+    cols[2].push(String(start + 1 + (i % 5)));
+    cols[3].push(i % 3 ? 'yes' : 'no');
+  }
+  return tableFromColumns(['city', 'start', 'end', 'paid'], cols);
+}
+
+function text(parts: (string | ArrayBuffer | Uint8Array)[]): string {
+  return parts.map((p) => (typeof p === 'string' ? p : new TextDecoder().decode(p))).join('');
+}
+
+describe('Session: the one pipeline from seed to files', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    installKernels();
+  });
+
+  it('finds the seed rules, keeps the user changes and refuses a rule the seed breaks', () => {
+    const s = Session.fromTable('visits.csv', visits(60));
+    expect(s.rules.map((r) => r.text)).toContain('end ≥ start');
+    s.changeRules({ type: 'keepRule', text: 'end ≥ start', keep: false });
+    expect(s.keptRules().some((r) => r.kind === 'order')).toBe(false);
+    // Excluding a column finds the rules again, but the unticked one stays unticked.
+    s.setColumn('paid', { include: false });
+    expect(s.rules.find((r) => r.text === 'end ≥ start')?.keep).toBe(false);
+    expect(() => s.changeRules({ type: 'addRule', rule: { kind: 'order', low: 'end', high: 'start' } })).toThrow(/start/);
+    expect(s.columns().find((c) => c.name === 'paid')?.include).toBe(false);
+  });
+
+  it('trains, reports, generates rows that keep the rules, and exports them; a saved bundle generates the same rows', async () => {
+    const s = Session.fromTable('visits.csv', visits(80));
+    const plan = s.prepare(tiny);
+    expect(plan).toMatchObject({ epochs: 2, trainingRows: 80, validationRows: 0 });
+    const views: number[] = [];
+    const outcome = await s.train({ fromStart: true, onEpoch: (v) => views.push(v.epoch) });
+    expect(outcome).toMatchObject({ stopped: false, converged: false, epochs: 2 });
+    // Short epochs are judged every few; the untrained generator and the last epoch always.
+    expect([views[0], views.at(-1)]).toEqual([0, 2]);
+    const report = await s.buildReport();
+    expect(report.rows.synthetic).toBe(80);
+    expect(report.rules).toEqual([expect.objectContaining({ rule: 'end ≥ start', breaks: 0 })]);
+    const done = await s.generate(50);
+    expect(done.preview.rows).toHaveLength(20);
+    const csv = text(s.exportRows('csv').parts).trim().split('\n');
+    expect(csv).toHaveLength(51);
+    for (const line of csv.slice(1)) {
+      const [, start, end] = line.split(',');
+      expect(Number(end)).toBeGreaterThanOrEqual(Number(start));
+    }
+    const file = await s.saveModel();
+    expect(file.name).toBe('visits.mitosis.zip');
+    const loaded = Session.fromBundle(file.name, file.bytes);
+    expect(loaded.loadedFrom).toMatchObject({ name: 'visits.mitosis.zip', source: 'visits.csv', sourceRows: 80, epochs: 2, seed: 5 });
+    await loaded.generate(50);
+    expect(text(loaded.exportRows('csv').parts)).toBe(csv.join('\n') + '\n');
+    expect(() => loaded.setColumn('city', { include: false })).toThrow(/without its seed data/);
+    s.dispose();
+    loaded.dispose();
+  });
+
+  it('keeps the trained model when new settings are refused, and streams rows it does not keep', async () => {
+    const s = Session.fromTable('visits.csv', visits(40));
+    s.prepare({ ...tiny, epochs: 1 });
+    await s.train();
+    expect(() => s.prepare({ ...tiny, batchSize: -1 })).toThrow();
+    expect(s.model?.epochs).toBe(1);
+    let streamed = 0;
+    await s.generate(30, { keep: false, onChunk: (chunk) => (streamed += chunk.rowCount) });
+    expect(streamed).toBe(30);
+    expect(() => s.exportRows('csv')).toThrow(/Generate rows before/);
+    await expect(s.generate(0)).rejects.toThrow(/whole number between 1 and/);
+    s.dispose();
+  });
+});

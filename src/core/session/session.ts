@@ -1,0 +1,289 @@
+import { name as appName, version as appVersion } from '../../../package.json';
+import { validateRules, type Rule } from '../data/rules';
+import { inferSchema, requireModelledColumn, withKind, type ColumnKind, type ColumnSchema } from '../data/schema';
+import { tableFromColumns, type Table } from '../data/table';
+import { reportHtml, reportJson, REPORT_MIME, type ReportFormat } from '../export/reportHtml';
+import { createWriter, MIME, type ChunkWriter, type ExportFormat } from '../export/writer';
+import { miniDistribution } from '../metrics/distribution';
+import { studioReport, withUsefulness, type StudioReport } from '../metrics/qualityReport';
+import type { ModelConfig } from '../model/config';
+import { BUNDLE_LIMITS, modelFromBundle, writeBundle } from '../train/bundle';
+import { TabularModel, type EpochReport, type TrainHooks } from '../train/tabularModel';
+import { findDerivations } from '../transform/derived';
+import { InputError } from '../util/errors';
+import { MAX_GENERATED_ROWS } from '../util/limits';
+import { changeRules, givenRules, kept, withFound, type RuleChange } from './ruleList';
+import type { ColumnView, Condition, EpochView, LoadedModel, OutputFile, PreviewRows, RuleView, TrainOutcome, TrainPlan } from './types';
+
+/** Rows the quality report judges: as many as were held back, and few enough to judge in seconds. */
+export const REPORT_ROWS = 2000;
+const PREVIEW_ROWS = 20;
+
+export interface SessionTrainHooks extends Omit<TrainHooks, 'onEpoch'> {
+  /** Each judged epoch; with `fromStart`, also the untrained generator's (epoch 0). */
+  onEpoch?(view: EpochView): void;
+  fromStart?: boolean;
+}
+
+export interface GenerateRequest {
+  condition?: Condition;
+  /** Keep the rows for `exportRows` (the app); a stream written as it comes (the CLI) keeps none. */
+  keep?: boolean;
+  /** The most rows allowed (MAX_GENERATED_ROWS unless raised on purpose: the CLI's --max-rows). */
+  maxRows?: number;
+  onChunk?(chunk: Table, done: number): void;
+}
+
+/**
+ * One seed table (or one loaded model) and what is made from it: the one pipeline the worker,
+ * the CLI, the bench and the tests drive. Plain data in and out; it never posts or prints.
+ */
+export class Session {
+  /** What a bundle held, when the model came from one. */
+  loadedFrom: LoadedModel | null = null;
+  private generated: { chunks: Table[]; condition?: Condition } | null = null;
+  /** The last report and the rows it judged (kept to recompute usefulness for another target). */
+  private judged: { report: StudioReport; synth: Table } | null = null;
+
+  private constructor(
+    /** The seed file's name, or the name of the table a loaded model was trained on. */
+    readonly name: string,
+    /** The seed; an empty stand-in when the model came from a bundle. */
+    readonly table: Table,
+    private schemaNow: ColumnSchema[],
+    private ruleList: RuleView[],
+    private modelNow: TabularModel | null,
+    /** The bundle's file name when the model came from one. */
+    readonly bundle: string | null,
+  ) {}
+
+  static fromTable(name: string, table: Table): Session {
+    const schema = inferSchema(table);
+    return new Session(name, table, schema, withFound(table, schema, []), null, null);
+  }
+
+  /** A model from a bundle's bytes: it generates, with no seed to train on. */
+  static fromBundle(name: string, bytes: Uint8Array): Session {
+    requireBundleSize(name, bytes.byteLength);
+    const { manifest, model } = modelFromBundle(bytes);
+    const { schema } = manifest.model;
+    const table: Table = { names: schema.map((c) => c.name), columns: schema.map(() => []), rowCount: 0 };
+    const session = new Session(manifest.source.name, table, schema, [], model, name);
+    session.loadedFrom = {
+      name,
+      app: `${manifest.app.name} ${manifest.app.version}`,
+      source: manifest.source.name,
+      sourceRows: manifest.source.rows,
+      seed: manifest.training.seed,
+      rows: manifest.training.trainingRows,
+      columns: schema.length,
+      epochs: model.epochs,
+      choices: model.conditionChoices(),
+    };
+    return session;
+  }
+
+  get schema(): ColumnSchema[] {
+    return this.schemaNow;
+  }
+
+  get rules(): RuleView[] {
+    return this.ruleList;
+  }
+
+  get model(): TabularModel | null {
+    return this.modelNow;
+  }
+
+  get report(): StudioReport | null {
+    return this.judged?.report ?? null;
+  }
+
+  /** Columns as the schema panel lists them. */
+  columns(): ColumnView[] {
+    const s = this.requireSeed();
+    const follows = new Map(findDerivations(s.table, s.schemaNow).map((d) => [d.column, s.schemaNow[d.source].name]));
+    return s.schemaNow.map((c, i) => ({ ...c, mini: miniDistribution(c, s.table.columns[i]), follows: follows.get(i) }));
+  }
+
+  setColumn(name: string, change: { kind?: ColumnKind; include?: boolean }): void {
+    const s = this.requireSeed();
+    const i = s.schemaNow.findIndex((c) => c.name === name);
+    if (i < 0) throw new InputError(`There is no column "${name}".`);
+    let next = s.schemaNow[i];
+    if (change.kind && change.kind !== next.kind) next = withKind(next, change.kind, s.table.columns[i]);
+    if (change.include !== undefined) next = { ...next, include: change.include };
+    s.schemaNow = s.schemaNow.map((c, j) => (j === i ? next : c));
+    s.ruleList = withFound(s.table, s.schemaNow, s.ruleList);
+  }
+
+  changeRules(change: RuleChange): void {
+    const s = this.requireSeed();
+    s.ruleList = changeRules(s.ruleList, change, s.table, s.schemaNow);
+  }
+
+  /** Replaces the found rules with `rules`, all kept (a rules file). */
+  useRules(rules: Rule[]): void {
+    const s = this.requireSeed();
+    s.ruleList = givenRules(rules, s.table, s.schemaNow);
+  }
+
+  keptRules(): Rule[] {
+    return kept(this.ruleList);
+  }
+
+  /**
+   * Fits a new model to the seed under `config`, ready to train. Settings or a table it refuses
+   * leave the model trained before in place.
+   */
+  prepare(config: ModelConfig): TrainPlan {
+    const s = this.requireSeed();
+    requireModelledColumn(s.schemaNow);
+    validateRules(this.keptRules(), s.table, s.schemaNow);
+    const model = new TabularModel(s.table, s.schemaNow, config, this.keptRules());
+    this.modelNow?.dispose();
+    this.modelNow = model;
+    this.generated = null;
+    this.judged = null;
+    return {
+      epochs: model.plannedEpochs,
+      validationRows: model.validationRows,
+      stepsPerEpoch: model.trainer.stepsPerEpoch,
+      batch: model.trainer.batch,
+      preprocessSeconds: model.preprocessSeconds,
+      trainingRows: model.trainingRows,
+      derived: model.transformer.derived,
+    };
+  }
+
+  /** Trains the prepared model for its planned epochs (or `epochs` more). */
+  async train(hooks: SessionTrainHooks = {}, epochs?: number): Promise<TrainOutcome> {
+    const model = this.requireModel('Prepare a model before training it.');
+    const { onEpoch, fromStart, ...rest } = hooks;
+    if (onEpoch && fromStart) onEpoch(epochView(await model.snapshot(model.epochs)));
+    const ending = await model.train(epochs ?? model.plannedEpochs - model.epochs, { ...rest, onEpoch: onEpoch && ((r) => onEpoch(epochView(r))) });
+    this.generated = null;
+    this.judged = null;
+    return { stopped: ending === 'stopped', converged: ending === 'converged', epochs: model.epochs, choices: model.conditionChoices() };
+  }
+
+  /** The quality and privacy report on rows generated for it, against the training and held-out rows. */
+  async buildReport(): Promise<StudioReport> {
+    const model = this.requireModel('Train a model first: the report comes when training ends.');
+    const rows = Math.min(REPORT_ROWS, model.validationRows || model.trainingRows);
+    const chunks: Table[] = [];
+    await model.generate(rows, { onChunk: (chunk) => void chunks.push(chunk) });
+    const synth = joinChunks(chunks);
+    const report = studioReport({ train: model.trainingTable, holdout: model.heldOut, synth, schema: model.schema, rules: model.rules });
+    this.judged = { report, synth };
+    return report;
+  }
+
+  /** The report with usefulness recomputed for `column` (null: none). */
+  setReportTarget(column: string | null): StudioReport {
+    const model = this.modelNow;
+    const judged = this.judged;
+    if (!model || !judged) throw new InputError('Train a model first: the report comes when training ends.');
+    const report = withUsefulness(judged.report, { train: model.trainingTable, holdout: model.heldOut, synth: judged.synth, schema: model.schema, target: column });
+    this.judged = { ...judged, report };
+    return report;
+  }
+
+  /** Generates `rows` rows; the same model, seed and condition give the same rows. */
+  async generate(rows: number, request: GenerateRequest = {}): Promise<{ rows: number; seconds: number; preview: PreviewRows }> {
+    const model = this.requireModel('Train a model before generating rows.');
+    const most = request.maxRows ?? MAX_GENERATED_ROWS;
+    if (!Number.isInteger(rows) || rows < 1 || rows > most) {
+      throw new InputError(`Rows must be a whole number between 1 and ${most.toLocaleString('en-US')}.`);
+    }
+    this.generated = null;
+    const chunks: Table[] = [];
+    let head: Table | null = null;
+    const started = performance.now();
+    await model.generate(rows, {
+      condition: request.condition,
+      onChunk: (chunk, first) => {
+        head ??= chunk;
+        if (request.keep !== false) chunks.push(chunk);
+        request.onChunk?.(chunk, first + chunk.rowCount);
+      },
+    });
+    if (request.keep !== false) this.generated = { chunks, condition: request.condition };
+    return { rows, seconds: (performance.now() - started) / 1000, preview: previewOf(head!, PREVIEW_ROWS) };
+  }
+
+  /** A writer of generated chunks in `format`, for the columns the model was trained with. */
+  rowWriter(format: ExportFormat): ChunkWriter {
+    const model = this.requireModel('Train a model before generating rows.');
+    return createWriter(format, model.schema.filter((c) => c.include));
+  }
+
+  /** The rows of the last `generate` as one file. */
+  exportRows(format: ExportFormat): OutputFile {
+    if (!this.generated) throw new InputError('Generate rows before downloading them.');
+    const writer = this.rowWriter(format);
+    const parts = this.generated.chunks.flatMap((chunk) => writer.add(chunk));
+    parts.push(...writer.finish());
+    // CSV keeps the seed's delimiter, so tab-separated rows go out as .tsv.
+    const tabs = format === 'csv' && this.generated.chunks[0]?.delimiter === '\t';
+    return { name: `${this.baseName}-synthetic.${tabs ? 'tsv' : format}`, mime: tabs ? 'text/tab-separated-values' : MIME[format], parts };
+  }
+
+  exportReport(format: ReportFormat): OutputFile {
+    if (!this.judged) throw new InputError('The report comes when training ends.');
+    const report = this.judged.report;
+    const text = format === 'html' ? reportHtml(report, this.name) : reportJson(report, this.name);
+    return { name: `${this.baseName}-report.${format}`, mime: REPORT_MIME[format], parts: [text] };
+  }
+
+  /** The trained model as `<table>.mitosis.zip` (docs/bundle.md). */
+  async saveModel(): Promise<OutputFile & { bytes: Uint8Array<ArrayBuffer> }> {
+    const model = this.requireModel('Train a model before saving it.');
+    const rows = this.bundle ? model.trainingRows + model.validationRows : this.table.rowCount;
+    const source = { name: this.name, rows, columns: this.schemaNow.length };
+    const bytes = writeBundle(await model.save(), { app: { name: appName, version: appVersion }, source, report: this.report });
+    return { name: `${this.baseName}.mitosis.zip`, mime: 'application/zip', parts: [bytes], bytes };
+  }
+
+  dispose(): void {
+    this.modelNow?.dispose();
+    this.modelNow = null;
+  }
+
+  private get baseName(): string {
+    return this.name.replace(/\.[^.]+$/, '');
+  }
+
+  private requireModel(message: string): TabularModel {
+    if (!this.modelNow) throw new InputError(message);
+    return this.modelNow;
+  }
+
+  /** This session, when it holds a seed table: a model loaded from a bundle has none to train on or find rules in. */
+  private requireSeed(): this {
+    if (this.bundle) {
+      throw new InputError(`The model was loaded from ${this.bundle}, without its seed data: load the seed table to train again or change columns and rules.`);
+    }
+    return this;
+  }
+}
+
+/** Refuses a file larger than any bundle this version writes, before it is read. */
+export function requireBundleSize(name: string, bytes: number): void {
+  if (bytes > BUNDLE_LIMITS.total) throw new InputError(`${name} is over ${BUNDLE_LIMITS.total / 1e6} MB, larger than any model bundle this version writes.`);
+}
+
+export function epochView(r: EpochReport): EpochView {
+  const { epoch, fidelity, pairTrends, best, distributions, preview } = r;
+  return { epoch, fidelity: fidelity.score, pairTrends, best, columns: fidelity.columns, distributions, preview: previewOf(preview, preview.rowCount) };
+}
+
+function previewOf(table: Table, rows: number): PreviewRows {
+  const n = Math.min(rows, table.rowCount);
+  return { names: table.names, rows: Array.from({ length: n }, (_, r) => table.columns.map((c) => c[r])) };
+}
+
+function joinChunks(chunks: Table[]): Table {
+  const names = chunks[0].names;
+  return tableFromColumns(names, names.map((_, c) => chunks.flatMap((chunk) => chunk.columns[c])));
+}
