@@ -16,6 +16,8 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         error: null,
         fileName: message.name,
         bundle: null,
+        kept: null,
+        autosave: null,
         rowCount: message.rows,
         columns: message.columns,
         rules: [],
@@ -55,7 +57,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
       return {
         error: { task: message.task, message: message.message },
         loading: message.task === 'load' ? null : state.loading,
-        status: message.task === 'train' ? 'idle' : state.status,
+        status: message.task === 'train' || message.task === 'project' ? 'idle' : state.status,
         generating: message.task === 'generate' ? null : state.generating,
         exporting: message.task === 'export' ? null : state.exporting,
         reportBusy: message.task === 'report' ? false : state.reportBusy,
@@ -63,7 +65,10 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
       };
     case 'trainStarted':
       return {
-        run: { epochs: message.epochs, validationRows: message.validationRows, stepsPerEpoch: message.stepsPerEpoch, batch: message.batch, preprocessSeconds: message.preprocessSeconds, trainingRows: message.trainingRows, derived: message.derived },
+        // A resumed run starts here, with no Train click before it.
+        status: state.status === 'idle' ? 'training' : state.status,
+        trainedEpochs: message.resumedFrom,
+        run: { epochs: message.epochs, validationRows: message.validationRows, stepsPerEpoch: message.stepsPerEpoch, batch: message.batch, preprocessSeconds: message.preprocessSeconds, trainingRows: message.trainingRows, derived: message.derived, resumedFrom: message.resumedFrom },
         losses: { step: [], discriminator: [], generator: [], penalty: [] },
         fidelity: { epoch: [], score: [], pairs: [] },
         recovered: null,
@@ -111,5 +116,11 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
       return { exporting: null };
     case 'report':
       return { report: message.report, reportTarget: message.report.usefulness?.target ?? null, reportBusy: false };
+    case 'project':
+      return { kept: message.project };
+    case 'autosaved':
+      return { autosave: { epoch: message.epoch, ms: message.ms, bytes: message.bytes } };
+    case 'autosaveFailed':
+      return { autosave: { failed: message.message } };
   }
 }

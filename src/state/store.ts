@@ -131,6 +131,17 @@ export function createStudioStore(connection: Connection, memory: BackendMemory 
       connection.send({ type: 'reportTarget', column });
     },
     downloadReport: (format) => connection.send({ type: 'exportReport', format }),
+    // Project
+    kept: null,
+    autosave: null,
+    resumeProject: () => {
+      set({ error: null });
+      connection.send({ type: 'resumeProject' });
+    },
+    forgetProject: () => {
+      set({ kept: null, autosave: null });
+      connection.send({ type: 'forgetProject' });
+    },
   }));
   const receive = (message: FromWorker) => {
     if (message.type === 'backend' && message.fastest) memory.remember(message.fastest);

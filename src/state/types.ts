@@ -4,7 +4,7 @@ import type { StudioReport } from '../core/metrics/qualityReport';
 import type { ModelConfig } from '../core/model/config';
 import type { Recovery, TrainProgress } from '../core/train/tabularModel';
 import type { DerivedColumn } from '../core/transform/transformer';
-import type { BackendChoice, BackendName, ColumnView, Condition, EpochView, RuleView, Task, ToWorker } from '../worker/protocol';
+import type { BackendChoice, BackendName, ColumnView, Condition, EpochView, KeptProject, RuleView, Task, ToWorker } from '../worker/protocol';
 import type { Rule } from '../core/data/rules';
 import type { TextEncoding } from '../core/data/encoding';
 import type { Rename } from '../core/data/names';
@@ -59,7 +59,7 @@ export interface TrainSlice {
   /** The run's last recovery from NaN losses, or null when it had none. */
   recovered: Recovery | null;
   /** `derived`: columns written from the column they follow in the seed, not modelled. */
-  run: { epochs: number; validationRows: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: DerivedColumn[] } | null;
+  run: { epochs: number; validationRows: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: DerivedColumn[]; resumedFrom: number } | null;
   trainedEpochs: number;
   /** A model exists (trained fully or stopped early) and can generate. */
   modelReady: boolean;
@@ -109,8 +109,18 @@ export interface ReportSlice {
   downloadReport(format: ReportFormat): void;
 }
 
+/** The project this browser kept (autosave), and how the latest save went. */
+export interface ProjectSlice {
+  /** What a reload found kept, offered for Resume; null once resumed, forgotten or replaced. */
+  kept: KeptProject | null;
+  /** The latest checkpoint kept during this visit, or why none could be. */
+  autosave: { epoch: number; ms: number; bytes: number } | { failed: string } | null;
+  resumeProject(): void;
+  forgetProject(): void;
+}
+
 export interface Connection {
   send(message: ToWorker): void;
 }
 
-export type StudioState = DataSlice & RulesSlice & BackendSlice & TrainSlice & LiveSlice & GenerateSlice & ReportSlice & { connection: Connection };
+export type StudioState = DataSlice & RulesSlice & BackendSlice & TrainSlice & LiveSlice & GenerateSlice & ReportSlice & ProjectSlice & { connection: Connection };

@@ -4,6 +4,7 @@ import { DataPanel } from './DataPanel';
 import { ErrorBanner } from './ErrorBanner';
 import { GeneratePanel } from './GeneratePanel';
 import { LiveView } from './LiveView';
+import { ProjectBanner } from './ProjectBanner';
 import { ReportPanel } from './ReportPanel';
 import { RulesPanel } from './RulesPanel';
 import { SchemaPanel } from './SchemaPanel';
@@ -38,6 +39,7 @@ export function App() {
       </header>
       <main>
         <ErrorBanner />
+        <ProjectBanner />
         <DataPanel />
         <SchemaPanel />
         <RulesPanel />

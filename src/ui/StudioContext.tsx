@@ -17,6 +17,8 @@ export function createStudio(): { store: StudioStore; dispose(): void } {
     receive(message);
   });
   store.getState().startBackend();
+  // A project kept by an earlier visit is offered for Resume.
+  client.send({ type: 'project' });
   return {
     store,
     dispose: () => {

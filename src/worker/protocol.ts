@@ -40,9 +40,26 @@ export type ToWorker =
   | { type: 'export'; format: ExportFormat }
   /** Recomputes the report's usefulness for this target column (null: none). */
   | { type: 'reportTarget'; column: string | null }
-  | { type: 'exportReport'; format: ReportFormat };
+  | { type: 'exportReport'; format: ReportFormat }
+  /** Asks what project this browser kept (answered with `project`). */
+  | { type: 'project' }
+  /** Reads the kept project back and trains on from its last checkpoint (or restores its model). */
+  | { type: 'resumeProject' }
+  | { type: 'forgetProject' };
 
-export type Task = 'backend' | 'load' | 'schema' | 'rules' | 'train' | 'generate' | 'export' | 'report';
+export type Task = 'backend' | 'load' | 'schema' | 'rules' | 'train' | 'generate' | 'export' | 'report' | 'project';
+
+/** The project kept in this browser, as the page offers to resume it. */
+export interface KeptProject {
+  name: string;
+  rows: number;
+  columns: number;
+  /** The checkpoint's epoch and the run's planned length (0 and 0 before any training). */
+  epochs: number;
+  plannedEpochs: number;
+  ended: boolean;
+  savedAt: string;
+}
 
 export type FromWorker =
   /** `fastest`: set when every backend was timed, to the winner. */
@@ -66,4 +83,8 @@ export type FromWorker =
   | { type: 'generated'; rows: number; seconds: number; preview: PreviewRows }
   | { type: 'file'; name: string; blob: Blob }
   /** The quality and privacy report of the trained model, sent after training and on a new target. */
-  | { type: 'report'; report: StudioReport };
+  | { type: 'report'; report: StudioReport }
+  | { type: 'project'; project: KeptProject | null }
+  /** Autosave kept the run at `epoch` (`ms` to read and write it), or could not (`error`). */
+  | { type: 'autosaved'; epoch: number; ms: number; bytes: number }
+  | { type: 'autosaveFailed'; message: string };

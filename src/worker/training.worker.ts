@@ -4,8 +4,8 @@
 import { readSeed } from '../core/session/seed';
 import { requireBundleSize, Session } from '../core/session/session';
 import type { OutputFile } from '../core/session/types';
-import type { ModelConfig } from '../core/model/config';
 import { InputError } from '../core/util/errors';
+import { describeProject, forgetCheckpoint, forgetProject, keepChoices, keepCheckpoint, keepProject, readProject, storageMessage } from './autosave';
 import { switchBackend, timeBackends } from './backend';
 import type { FromWorker, Task, ToWorker } from './protocol';
 
@@ -21,10 +21,12 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   // Control messages must act while training is awaiting, so they skip the queue.
   if (message.type === 'pause' || message.type === 'resume' || message.type === 'stop') return control(message.type);
+  // Forgetting acts at once too: a page reloaded right after must find nothing kept.
+  if (message.type === 'forgetProject') return void forget().catch((err: unknown) => post({ type: 'error', task: 'project', message: messageOf(err) }));
   queue = queue.then(() => handle(message)).catch((err: unknown) => post({ type: 'error', task: taskOf(message), message: messageOf(err) }));
 };
 
-async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 'stop' }>): Promise<void> {
+async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 'stop' | 'forgetProject' }>): Promise<void> {
   switch (message.type) {
     case 'backend':
       return post({ type: 'backend', ...(await switchBackend(message.choice, message.remembered)) });
@@ -40,15 +42,29 @@ async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 's
       const s = current();
       s.setColumn(message.name, { kind: message.kind, include: message.include });
       post({ type: 'schema', columns: s.columns() });
-      return post({ type: 'rules', rules: s.rules });
+      post({ type: 'rules', rules: s.rules });
+      return autosave('The column choices', () => keepChoices(s.choices()));
     }
     case 'keepRule':
     case 'removeRule':
-    case 'addRule':
-      current().changeRules(message);
-      return post({ type: 'rules', rules: current().rules });
-    case 'train':
-      return train(message.config);
+    case 'addRule': {
+      const s = current();
+      s.changeRules(message);
+      post({ type: 'rules', rules: s.rules });
+      return autosave('The rules', () => keepChoices(s.choices()));
+    }
+    case 'train': {
+      const s = current();
+      const plan = s.prepare(message.config);
+      await autosave('The run', forgetCheckpoint);
+      post({ type: 'trainStarted', ...plan });
+      return train(s);
+    }
+    case 'project':
+      return post({ type: 'project', project: await describeProject() });
+    case 'resumeProject':
+      return resumeProject();
+
     case 'generate': {
       const s = current();
       const total = message.rows;
@@ -69,9 +85,30 @@ async function load(file: Blob, name: string): Promise<void> {
   const table = await readSeed(name, file, (share) => post({ type: 'loading', name, share }));
   // Only a table that parsed replaces what was loaded before.
   session?.dispose();
-  session = Session.fromTable(name, table);
-  post({ type: 'loaded', name, rows: table.rowCount, columns: session.columns(), encoding: table.encoding, renamed: table.renamed });
-  post({ type: 'rules', rules: session.rules });
+  const next = Session.fromTable(name, table);
+  session = next;
+  autosaveOff = false;
+  post({ type: 'loaded', name, rows: table.rowCount, columns: next.columns(), encoding: table.encoding, renamed: table.renamed });
+  post({ type: 'rules', rules: next.rules });
+  await autosave('The table', () => keepProject(name, file, table.rowCount, table.names.length, next.choices()));
+}
+
+/** The project kept in this browser, read back: its table and choices, and its run from the last checkpoint. */
+async function resumeProject(): Promise<void> {
+  const kept = await readProject();
+  if (!kept) throw new InputError('No project is kept in this browser any more.');
+  const { project, checkpoint } = kept;
+  post({ type: 'loading', name: project.name, share: 0 });
+  const table = await readSeed(project.name, project.file, (share) => post({ type: 'loading', name: project.name, share }));
+  session?.dispose();
+  const s = Session.fromTable(project.name, table, project.choices);
+  session = s;
+  post({ type: 'loaded', name: project.name, rows: table.rowCount, columns: s.columns(), encoding: table.encoding, renamed: table.renamed });
+  post({ type: 'rules', rules: s.rules });
+  if (!checkpoint) return;
+  post({ type: 'trainStarted', ...s.resume(checkpoint) });
+  // A run that had ended comes back as its trained model; one cut short trains on.
+  return train(s, checkpoint.ended ? 0 : undefined);
 }
 
 async function loadModel(file: Blob, name: string): Promise<void> {
@@ -83,33 +120,77 @@ async function loadModel(file: Blob, name: string): Promise<void> {
   post({ type: 'modelLoaded', ...next.loadedFrom! });
 }
 
-async function train(config: ModelConfig): Promise<void> {
-  const s = current();
-  post({ type: 'trainStarted', ...s.prepare(config) });
+/** Trains `s`'s prepared model (`epochs` more, or to its planned length), keeping checkpoints as it goes. */
+async function train(s: Session, epochs?: number): Promise<void> {
   const state = { paused: false, stopped: false, wake: null as (() => void) | null };
   training = state;
   let outcome;
+  let saved = performance.now();
   try {
-    outcome = await s.train({
-      fromStart: true,
-      readEvery: 5,
-      onProgress: (progress) => post({ type: 'progress', progress }),
-      onEpoch: (report) => post({ type: 'epoch', report }),
-      onRecover: (r) => post({ type: 'recovered', ...r }),
-      control: {
-        stopped: () => state.stopped,
-        resume: () => (state.paused ? new Promise<void>((r) => (state.wake = r)) : Promise.resolve()),
+    outcome = await s.train(
+      {
+        fromStart: true,
+        readEvery: 5,
+        onProgress: (progress) => post({ type: 'progress', progress }),
+        onEpoch: (report) => post({ type: 'epoch', report }),
+        onRecover: (r) => post({ type: 'recovered', ...r }),
+        // A checkpoint every epoch, but not more often than every few seconds: short epochs would spend their time saving.
+        afterEpoch: async () => {
+          if (performance.now() - saved < CHECKPOINT_MS) return;
+          await checkpoint(s, false);
+          saved = performance.now();
+        },
+        control: {
+          stopped: () => state.stopped,
+          resume: () => (state.paused ? new Promise<void>((r) => (state.wake = r)) : Promise.resolve()),
+        },
       },
-    });
+      epochs,
+    );
   } finally {
     training = null;
   }
   post({ type: 'trainEnded', ...outcome });
+  await checkpoint(s, true);
   // The model is usable whatever the report says, so a report that fails is its own error.
   await s
     .buildReport()
     .then((report) => post({ type: 'report', report }))
     .catch((err: unknown) => post({ type: 'error', task: 'report', message: messageOf(err) }));
+}
+
+const CHECKPOINT_MS = 5000;
+/** Set once storage refuses a checkpoint: the run goes on without trying again. */
+let autosaveOff = false;
+
+async function checkpoint(s: Session, ended: boolean): Promise<void> {
+  const model = s.model;
+  if (!model || autosaveOff) return;
+  const t0 = performance.now();
+  await autosave('This run', async () => {
+    const { manifest, weights } = await model.save();
+    // Forgotten while the weights were read back: nothing is written.
+    if (autosaveOff) return;
+    await keepCheckpoint({ manifest, weights, epochs: model.epochs, plannedEpochs: model.plannedEpochs, ended, savedAt: new Date().toISOString() });
+    post({ type: 'autosaved', epoch: model.epochs, ms: performance.now() - t0, bytes: weights.byteLength });
+  });
+}
+
+/** Runs a storage write; a failure is told to the page and never stops what the user is doing. */
+async function autosave(what: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    autosaveOff = true;
+    post({ type: 'autosaveFailed', message: storageMessage(err, what) });
+  }
+}
+
+/** Clears the kept project; nothing more of this table is kept, and a table loaded next is kept again. */
+async function forget(): Promise<void> {
+  autosaveOff = true;
+  await forgetProject();
+  post({ type: 'project', project: null });
 }
 
 function postFile(file: OutputFile): void {
@@ -138,6 +219,7 @@ function taskOf(message: ToWorker): Task {
   if (message.type === 'timeBackends') return 'backend';
   if (message.type === 'keepRule' || message.type === 'removeRule' || message.type === 'addRule') return 'rules';
   if (message.type === 'reportTarget' || message.type === 'exportReport') return 'report';
+  if (message.type === 'resumeProject' || message.type === 'forgetProject') return 'project';
   return message.type === 'column' ? 'schema' : (message.type as Task);
 }
 

@@ -13,7 +13,7 @@ import { findDerivations } from '../transform/derived';
 import { InputError } from '../util/errors';
 import { MAX_GENERATED_ROWS } from '../util/limits';
 import { changeRules, givenRules, kept, withFound, type RuleChange } from './ruleList';
-import type { ColumnView, Condition, EpochView, LoadedModel, OutputFile, PreviewRows, RuleView, TrainOutcome, TrainPlan } from './types';
+import type { ColumnView, Condition, EpochView, LoadedModel, OutputFile, PreviewRows, RuleView, SessionChoices, TrainOutcome, TrainPlan } from './types';
 
 /** Rows the quality report judges: as many as were held back, and few enough to judge in seconds. */
 export const REPORT_ROWS = 2000;
@@ -57,9 +57,13 @@ export class Session {
     readonly bundle: string | null,
   ) {}
 
-  static fromTable(name: string, table: Table): Session {
-    const schema = inferSchema(table);
-    return new Session(name, table, schema, withFound(table, schema, []), null, null);
+  /** A seed table, with the column choices and rules kept from before when given (a resumed project). */
+  static fromTable(name: string, table: Table, choices?: SessionChoices): Session {
+    const inferred = inferSchema(table);
+    // Choices kept for another table (a file changed since) are dropped for the inferred ones.
+    const fits = choices && sameNames(choices.schema, table.names);
+    const schema = fits ? choices.schema : inferred;
+    return new Session(name, table, schema, withFound(table, schema, fits ? choices.rules : []), null, null);
   }
 
   /** A model from a bundle's bytes: it generates, with no seed to train on. */
@@ -128,6 +132,11 @@ export class Session {
     s.ruleList = givenRules(rules, s.table, s.schemaNow);
   }
 
+  /** The user's column choices and rules: what autosave keeps beside the seed file. */
+  choices(): SessionChoices {
+    return { schema: this.schemaNow, rules: this.ruleList };
+  }
+
   keptRules(): Rule[] {
     return kept(this.ruleList);
   }
@@ -145,15 +154,21 @@ export class Session {
     this.modelNow = model;
     this.generated = null;
     this.judged = null;
-    return {
-      epochs: model.plannedEpochs,
-      validationRows: model.validationRows,
-      stepsPerEpoch: model.trainer.stepsPerEpoch,
-      batch: model.trainer.batch,
-      preprocessSeconds: model.preprocessSeconds,
-      trainingRows: model.trainingRows,
-      derived: model.transformer.derived,
-    };
+    return planOf(model);
+  }
+
+  /**
+   * The run a checkpoint (`TabularModel.save`) captured, over this seed, ready to train on from
+   * its last epoch as if never stopped. Its config, schema and rules are the run's own.
+   */
+  resume(saved: { manifest: unknown; weights: ArrayBuffer }): TrainPlan {
+    const s = this.requireSeed();
+    const model = TabularModel.resume(s.table, saved.manifest, saved.weights);
+    this.modelNow?.dispose();
+    this.modelNow = model;
+    this.generated = null;
+    this.judged = null;
+    return planOf(model);
   }
 
   /** Trains the prepared model for its planned epochs (or `epochs` more). */
@@ -271,6 +286,23 @@ export class Session {
 /** Refuses a file larger than any bundle this version writes, before it is read. */
 export function requireBundleSize(name: string, bytes: number): void {
   if (bytes > BUNDLE_LIMITS.total) throw new InputError(`${name} is over ${BUNDLE_LIMITS.total / 1e6} MB, larger than any model bundle this version writes.`);
+}
+
+function planOf(model: TabularModel): TrainPlan {
+  return {
+    epochs: model.plannedEpochs,
+    validationRows: model.validationRows,
+    stepsPerEpoch: model.trainer.stepsPerEpoch,
+    batch: model.trainer.batch,
+    preprocessSeconds: model.preprocessSeconds,
+    trainingRows: model.trainingRows,
+    derived: model.transformer.derived,
+    resumedFrom: model.epochs,
+  };
+}
+
+function sameNames(schema: ColumnSchema[], names: string[]): boolean {
+  return schema.length === names.length && schema.every((c, i) => c.name === names[i]);
 }
 
 export function epochView(r: EpochReport): EpochView {

@@ -58,6 +58,14 @@ export interface TrainPlan {
   preprocessSeconds: number;
   trainingRows: number;
   derived: DerivedColumn[];
+  /** Epochs already trained: 0 for a new run, the checkpoint's epoch for a resumed one. */
+  resumedFrom: number;
+}
+
+/** The user's choices on a seed table, kept with it so a reload can resume. */
+export interface SessionChoices {
+  schema: ColumnSchema[];
+  rules: RuleView[];
 }
 
 /** How a run ended: `converged` when validation stopped improving (early stopping). */

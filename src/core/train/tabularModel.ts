@@ -65,6 +65,8 @@ export interface TrainHooks {
   /** Called before epoch `r.epoch` is trained again at the halved learning rates. */
   onRecover?(r: Recovery): void;
   control?: TrainControl;
+  /** Awaited at the end of each epoch, between steps: where a checkpoint may be saved (autosave). */
+  afterEpoch?(epoch: number): Promise<void> | void;
   /** Losses are read back from the device once every this many steps. */
   readEvery?: number;
 }
@@ -144,7 +146,11 @@ export class TabularModel {
   /** The state this model was loaded from, or null for one fitted to its table. */
   private readonly loaded: ModelState | null = null;
 
-  /** Fits to `table`; `loaded` is for `TabularModel.load` only (the table is then an empty stand-in). */
+  /**
+   * Fits to `table`. With `loaded` (from `save`): over an empty stand-in table, a model that
+   * generates but cannot train (`TabularModel.load`); over the seed it was trained on, the run
+   * itself, which trains on as if never stopped (`TabularModel.resume`).
+   */
   constructor(
     readonly table: Table,
     readonly schema: ColumnSchema[],
@@ -153,7 +159,7 @@ export class TabularModel {
     loaded?: { state: ModelState; weights: ArrayBuffer },
   ) {
     validateConfig(config);
-    if (loaded) {
+    if (loaded && table.rowCount === 0) {
       const { state } = loaded;
       this.loaded = state;
       this.preprocessSeconds = 0;
@@ -175,11 +181,19 @@ export class TabularModel {
     this.trainingRows = rows.rowCount;
     this.trainingTable = rows;
     this.heldOut = validation;
-    this.transformer = new TableTransformer(table, schema, config.seed, { derive: config.deriveColumns, withinRange: config.withinSeedRange, rules });
+    // Resuming: the same split and encoded rows as the saved run's, its fitted transform and trainer.
+    this.transformer = loaded
+      ? new TableTransformer(loaded.state.transformer)
+      : new TableTransformer(table, schema, config.seed, { derive: config.deriveColumns, withinRange: config.withinSeedRange, rules });
     requireEncodedFits(rows.rowCount, this.transformer.encoded);
     const encoded = this.transformer.encode(rows, schema, config.seed + 1);
     this.preprocessSeconds = (performance.now() - t0) / 1000;
-    this.trainer = new CtganTrainer(encoded, rows.rowCount, this.transformer.layout, config);
+    const saved = loaded && { state: loaded.state.trainer, tensors: unpackWeights(loaded.state.weights, loaded.weights) };
+    this.trainer = new CtganTrainer(encoded, rows.rowCount, this.transformer.layout, config, saved);
+    if (loaded) {
+      this.epochsDone = loaded.state.epochs;
+      this.selection.restore(loaded.state.selection);
+    }
     this.reference = validation ?? selectRows(rows, Array.from({ length: Math.min(SNAPSHOT_ROWS, rows.rowCount) }, () => rng.int(rows.rowCount)));
   }
 
@@ -270,6 +284,7 @@ export class TabularModel {
           const idle = (this.epochsDone - this.selection.improvedAt) * stepsPerEpoch;
           if (this.config.earlyStop && e < epochs - 1 && idle >= patienceSteps(totalSteps)) return 'converged';
         }
+        await hooks.afterEpoch?.(this.epochsDone);
         // Every CHECKPOINT_STEPS or so: reading the weights back each epoch of a small table cost 8 % of its time.
         if (step - checkpoint.step >= CHECKPOINT_STEPS && e < epochs - 1) {
           // The last step's update can itself make weights NaN after finite losses: such a state is no checkpoint.
@@ -414,6 +429,16 @@ export class TabularModel {
     const names = state.transformer.slots.map((s) => s.name);
     const empty: Table = { names, columns: names.map(() => []), rowCount: 0 };
     return new TabularModel(empty, state.schema, state.config, state.rules, { state, weights });
+  }
+
+  /**
+   * The run `save` captured, over the same seed table, schema and rules: training goes on from
+   * its last epoch and gives what the run would have given uninterrupted (same backend).
+   */
+  static resume(table: Table, manifest: unknown, weights: ArrayBuffer): TabularModel {
+    const state = requireModelState(manifest);
+    if (table.rowCount === 0) throw new InputError('A run resumes over its seed table, and this one has no rows.');
+    return new TabularModel(table, state.schema, state.config, state.rules, { state, weights });
   }
 
   /** A derived column is fixed through its source: the source values that give `value`, by seed frequency. */

@@ -79,7 +79,8 @@ export class CtganTrainer {
 
   /**
    * Over `encoded` rows [rows, layout.width]; or, given `saved`, as the trainer it was saved
-   * from (`encoded` and `rows` then unused): it generates the same rows, but cannot train.
+   * from: it generates the same rows, and trains on as it would have when given the same
+   * encoded rows (a resumed run); with no rows (a bundle) it cannot train.
    */
   constructor(encoded: Float32Array, rows: number, private readonly layout: Layout, private readonly config: ModelConfig, saved?: SavedTrainer) {
     requireKernels();
@@ -88,8 +89,8 @@ export class CtganTrainer {
     this.batch = saved?.state.batch ?? effectiveBatch(config, rows);
     this.stepsPerEpoch = saved?.state.stepsPerEpoch ?? Math.max(1, Math.floor(rows / this.batch));
     const conditions = layout.conditions.filter((c) => c.kind === 'category' || config.conditionOnModes);
-    this.sampler = saved ? new ConditionSampler(saved.state.sampler) : new ConditionSampler(encoded, rows, layout.width, conditions);
-    this.data = saved ? null : tf.tensor2d(encoded, [rows, layout.width]);
+    this.sampler = rows > 0 ? new ConditionSampler(encoded, rows, layout.width, conditions) : new ConditionSampler(saved!.state.sampler);
+    this.data = rows > 0 ? tf.tensor2d(encoded, [rows, layout.width]) : null;
     const condWidth = this.sampler.width;
     this.generator = new Generator(config.embeddingDim, condWidth, config.generatorDims, layout.width, this.rng);
     this.discriminator = new Discriminator(layout.width, condWidth, config.discriminatorDims, this.pac, config.dropout, this.rng);
