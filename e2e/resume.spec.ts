@@ -45,3 +45,24 @@ test('a reload mid-training offers Resume, which trains on from the last checkpo
   await expect(page.getByRole('button', { name: 'Try a sample' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Kept project' })).toHaveCount(0);
 });
+
+test('a lost GPU device moves training to WASM, from the last checkpoint', async ({ studio, page }) => {
+  await studio.open();
+  await studio.chooseBackend('webgpu');
+  await studio.upload('members.csv', seedCsv(120));
+  await studio.useTinyModel(400);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('autosave')).toContainText(/Kept in this browser at epoch \d+/, { timeout: 120_000 });
+  // What a driver reset does to the device the studio trains on.
+  const worker = page.workers().find((w) => w.url().includes('training.worker'))!;
+  await worker.evaluate(() => (self as unknown as { loseGpuDevice(): void }).loseGpuDevice());
+  const status = page.getByTestId('backend-status');
+  await expect(status).toContainText('Using wasm', { timeout: 60_000 });
+  await expect(page.getByText(/The GPU device was lost \(.*\); training went on with wasm from epoch \d+\./)).toBeVisible();
+  const from = Number((await page.getByText(/training went on with wasm from epoch/).textContent())!.match(/from epoch (\d+)/)![1]);
+  expect(from).toBeGreaterThan(0);
+  await expect(page.getByTestId('autosave')).toContainText(`Resumed from epoch ${from}.`, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('button', { name: 'Generate' })).toBeVisible({ timeout: 60_000 });
+  await studio.generate(50);
+});

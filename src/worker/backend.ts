@@ -86,12 +86,42 @@ async function hasHardwareGpu(): Promise<boolean> {
   }
 }
 
+interface LostInfo {
+  reason: string;
+  message: string;
+}
+
+let lost: Promise<LostInfo> | null = null;
+const watched = new WeakSet<object>();
+
+/** Notes when the WebGPU backend's device is lost (a driver reset, a GPU taken away), so training can move on. */
+function watchDevice(): void {
+  const device = (tf.backend() as unknown as { device?: { lost: Promise<LostInfo>; destroy(): void } }).device;
+  if (!device || watched.has(device)) return;
+  watched.add(device);
+  lost = device.lost.then((info) => ({ reason: info.reason, message: info.message }));
+  // A test loses the device as a driver reset would: destroyed, every later call failing.
+  (self as unknown as { loseGpuDevice?: () => void }).loseGpuDevice = () => device.destroy();
+}
+
+/**
+ * Whether the WebGPU device in use was lost, with its reason; null while it works (or on another
+ * backend). Asked after a failure: the loss is told a moment after the call that failed on it.
+ */
+export async function gpuLost(): Promise<LostInfo | null> {
+  if (tf.getBackend() !== 'webgpu' || !lost) return null;
+  return Promise.race([lost, new Promise<null>((resolve) => setTimeout(() => resolve(null), LOSS_WAIT_MS))]);
+}
+
+const LOSS_WAIT_MS = 1000;
+
 async function firstWorking(order: readonly BackendName[]): Promise<BackendInUse> {
   const failed: string[] = [];
   for (const name of order) {
     try {
       if (await withTimeout(tf.setBackend(name), START_TIMEOUT_MS)) {
         await tf.ready();
+        if (name === 'webgpu') watchDevice();
         const note = failed.length ? `${failed.join(', ')} not available here; using ${name}.` : undefined;
         return { backend: name, adapter: await describe(name), note };
       }

@@ -6,7 +6,7 @@ import { requireBundleSize, Session } from '../core/session/session';
 import type { OutputFile } from '../core/session/types';
 import { InputError } from '../core/util/errors';
 import { describeProject, forgetCheckpoint, forgetProject, keepChoices, keepCheckpoint, keepProject, readProject, storageMessage } from './autosave';
-import { switchBackend, timeBackends } from './backend';
+import { gpuLost, switchBackend, timeBackends } from './backend';
 import type { FromWorker, Task, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -126,6 +126,7 @@ async function train(s: Session, epochs?: number): Promise<void> {
   training = state;
   let outcome;
   let saved = performance.now();
+  const lastSaved = latest;
   try {
     outcome = await s.train(
       {
@@ -147,6 +148,11 @@ async function train(s: Session, epochs?: number): Promise<void> {
       },
       epochs,
     );
+  } catch (err) {
+    const lostNow = await gpuLost();
+    if (!lostNow) throw err;
+    training = null;
+    return trainOnAfterLoss(s, lostNow.message || lostNow.reason, latest === lastSaved ? null : latest);
   } finally {
     training = null;
   }
@@ -159,16 +165,38 @@ async function train(s: Session, epochs?: number): Promise<void> {
     .catch((err: unknown) => post({ type: 'error', task: 'report', message: messageOf(err) }));
 }
 
+/**
+ * The GPU device was lost mid-run: the run goes on with WASM from its last checkpoint (this
+ * run's, or from the start when it had none), and the page is told.
+ */
+async function trainOnAfterLoss(s: Session, why: string, from: Checkpoint | null): Promise<void> {
+  const config = s.model!.config;
+  const started = await switchBackend('wasm');
+  post({ type: 'backend', ...started, note: `The GPU device was lost (${why}); training went on with ${started.backend} from epoch ${from?.epochs ?? 0}.` });
+  post({ type: 'trainStarted', ...(from ? s.resume(from) : s.prepare(config)) });
+  return train(s);
+}
+
+interface Checkpoint {
+  manifest: unknown;
+  weights: ArrayBuffer;
+  epochs: number;
+}
+
+/** The latest checkpoint of this visit, kept in memory too: storage may have refused it. */
+let latest: Checkpoint | null = null;
 const CHECKPOINT_MS = 5000;
 /** Set once storage refuses a checkpoint: the run goes on without trying again. */
 let autosaveOff = false;
 
 async function checkpoint(s: Session, ended: boolean): Promise<void> {
   const model = s.model;
-  if (!model || autosaveOff) return;
+  if (!model) return;
   const t0 = performance.now();
+  const { manifest, weights } = await model.save();
+  latest = { manifest, weights, epochs: model.epochs };
+  if (autosaveOff) return;
   await autosave('This run', async () => {
-    const { manifest, weights } = await model.save();
     // Forgotten while the weights were read back: nothing is written.
     if (autosaveOff) return;
     await keepCheckpoint({ manifest, weights, epochs: model.epochs, plannedEpochs: model.plannedEpochs, ended, savedAt: new Date().toISOString() });

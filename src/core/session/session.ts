@@ -149,12 +149,7 @@ export class Session {
     const s = this.requireSeed();
     requireModelledColumn(s.schemaNow);
     validateRules(this.keptRules(), s.table, s.schemaNow);
-    const model = new TabularModel(s.table, s.schemaNow, config, this.keptRules());
-    this.modelNow?.dispose();
-    this.modelNow = model;
-    this.generated = null;
-    this.judged = null;
-    return planOf(model);
+    return this.replaceModel(new TabularModel(s.table, s.schemaNow, config, this.keptRules()));
   }
 
   /**
@@ -163,12 +158,7 @@ export class Session {
    */
   resume(saved: { manifest: unknown; weights: ArrayBuffer }): TrainPlan {
     const s = this.requireSeed();
-    const model = TabularModel.resume(s.table, saved.manifest, saved.weights);
-    this.modelNow?.dispose();
-    this.modelNow = model;
-    this.generated = null;
-    this.judged = null;
-    return planOf(model);
+    return this.replaceModel(TabularModel.resume(s.table, saved.manifest, saved.weights));
   }
 
   /** Trains the prepared model for its planned epochs (or `epochs` more). */
@@ -263,6 +253,18 @@ export class Session {
   dispose(): void {
     this.modelNow?.dispose();
     this.modelNow = null;
+  }
+
+  private replaceModel(model: TabularModel): TrainPlan {
+    try {
+      this.modelNow?.dispose();
+    } catch {
+      // A model on a lost GPU device cannot be disposed: its memory went with the device.
+    }
+    this.modelNow = model;
+    this.generated = null;
+    this.judged = null;
+    return planOf(model);
   }
 
   private get baseName(): string {
