@@ -63,6 +63,15 @@ export function unpackWeights(entries: WeightEntry[], buffer: ArrayBuffer): Map<
   return out;
 }
 
+/**
+ * Where the tensors generation reads begin, as `CtganTrainer.sample` picks them: the kept
+ * generator, else the averaged one, else the plain one. Every other tensor (the discriminator,
+ * the optimiser moments, the other generator copies) is training state.
+ */
+export function generationPrefix(trainer: Pick<TrainerState, 'kept' | 'average'>): string {
+  return trainer.kept ? 'kept/generator/' : trainer.average ? 'average/generator/' : 'generator/';
+}
+
 /** `manifest` as a model state this version can load, or an error saying why not. */
 export function requireModelState(manifest: unknown): ModelState {
   const m = manifest as Partial<ModelState> | null;
