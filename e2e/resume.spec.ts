@@ -66,3 +66,22 @@ test('a lost GPU device moves training to WASM, from the last checkpoint', async
   await expect(page.getByRole('button', { name: 'Generate' })).toBeVisible({ timeout: 60_000 });
   await studio.generate(50);
 });
+
+test('a crashed worker is replaced, and training goes on from the last checkpoint', async ({ studio, page }) => {
+  await studio.open();
+  await studio.chooseBackend('wasm');
+  await studio.upload('members.csv', seedCsv(120));
+  await studio.useTinyModel(400);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('autosave')).toContainText(/Kept in this browser at epoch \d+/, { timeout: 60_000 });
+  // An error nothing in the worker catches, as a crash inside tfjs would throw.
+  const worker = page.workers().find((w) => w.url().includes('training.worker'))!;
+  await worker.evaluate(() => void setTimeout(() => {
+    throw new Error('simulated crash');
+  }));
+  await expect(studio.banner).toContainText(/The studio's worker stopped \(.*simulated crash\)\. It was restarted on wasm and training goes on from its last checkpoint\./);
+  await expect(page.getByTestId('autosave')).toContainText(/Resumed from epoch \d+\./, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('button', { name: 'Generate' })).toBeVisible({ timeout: 60_000 });
+  await studio.generate(50);
+});

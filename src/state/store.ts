@@ -138,6 +138,16 @@ export function createStudioStore(connection: Connection, memory: BackendMemory 
       set({ error: null });
       connection.send({ type: 'resumeProject' });
     },
+    restartAfterCrash: (why) => {
+      const { backend, status, fileName } = get();
+      // A GPU backend may be what failed: the new worker starts on WASM, which works everywhere.
+      const next = backend === 'webgpu' || backend === 'webgl' || !backend ? 'wasm' : backend;
+      const training = status !== 'idle';
+      const goesOn = training ? ' and training goes on from its last checkpoint' : fileName ? ' and your table and model are read back' : '';
+      set({ status: 'idle', backendChoice: next, error: { task: 'project', message: `The studio's worker stopped (${why}). It was restarted on ${next}${goesOn}.` } });
+      connection.send({ type: 'backend', choice: next });
+      connection.send(training || fileName ? { type: 'resumeProject' } : { type: 'project' });
+    },
     forgetProject: () => {
       set({ kept: null, autosave: null });
       connection.send({ type: 'forgetProject' });

@@ -117,6 +117,8 @@ export interface ProjectSlice {
   autosave: { epoch: number; ms: number; bytes: number } | { failed: string } | null;
   resumeProject(): void;
   forgetProject(): void;
+  /** The worker crashed and a new one runs: start it on the next backend and read back what was kept. */
+  restartAfterCrash(why: string): void;
 }
 
 export interface Connection {

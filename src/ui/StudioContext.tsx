@@ -8,14 +8,26 @@ import { saveFile } from './saveFile';
 
 const StudioContext = createContext<StudioStore | null>(null);
 
-/** Starts the worker and a store wired to it; `dispose` ends both. */
+/** Starts the worker and a store wired to it; `dispose` ends both. A crashed worker is replaced. */
 export function createStudio(): { store: StudioStore; dispose(): void } {
-  const client = new StudioClient();
-  const { store, receive } = createStudioStore(client);
-  const unsubscribe = client.subscribe((message) => {
-    if (message.type === 'file') saveFile(message.blob, message.name);
-    receive(message);
-  });
+  let client = new StudioClient();
+  const { store, receive } = createStudioStore({ send: (message) => client.send(message) });
+  let unsubscribe = () => {};
+  const start = () => {
+    unsubscribe = client.subscribe((message) => {
+      if (message.type === 'file') saveFile(message.blob, message.name);
+      receive(message);
+    });
+    client.onCrash((why) => {
+      unsubscribe();
+      client.terminate();
+      client = new StudioClient();
+      start();
+      // The new worker starts on the next backend and resumes what this browser kept.
+      store.getState().restartAfterCrash(why);
+    });
+  };
+  start();
   store.getState().startBackend();
   // A project kept by an earlier visit is offered for Resume.
   client.send({ type: 'project' });

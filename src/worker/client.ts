@@ -18,6 +18,14 @@ export class StudioClient {
     return () => this.worker.removeEventListener('message', handler);
   }
 
+  /** Calls `listener` when the worker stops on an error nothing in it caught (a crash). */
+  onCrash(listener: (message: string) => void): void {
+    this.worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      listener(event.message || 'the worker stopped');
+    });
+  }
+
   terminate(): void {
     this.worker.terminate();
   }
