@@ -1,4 +1,4 @@
-import { test as base, expect, type Dialog, type Download, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
 /** The studio as a user sees it: what they click, type and drop. */
@@ -81,21 +81,20 @@ export class StudioPage {
 
   /**
    * Clicks a download button and returns the file. A download the quality report warns about
-   * asks first: the question is accepted and returned as `asked`.
+   * asks first, in the page: the question is answered Download anyway and returned as `asked`.
    */
   async download(label: 'Download CSV' | 'Download JSON' | 'Download Parquet' | 'Download report' | 'Download report (JSON)'): Promise<{ name: string; bytes: Buffer; asked?: string }> {
+    const downloading = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: label, exact: true }).click();
+    const question = this.page.getByRole('alertdialog');
+    const first = await Promise.race([downloading.then(() => 'download' as const), question.waitFor().then(() => 'question' as const, () => 'download' as const)]);
     let asked: string | undefined;
-    const accept = (dialog: Dialog) => {
-      asked = dialog.message();
-      void dialog.accept();
-    };
-    this.page.on('dialog', accept);
-    try {
-      const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: label, exact: true }).click()]);
-      return { name: (download as Download).suggestedFilename(), bytes: await readFile((await download.path())!), asked };
-    } finally {
-      this.page.off('dialog', accept);
+    if (first === 'question') {
+      asked = (await question.textContent()) ?? '';
+      await question.getByRole('button', { name: 'Download anyway' }).click();
     }
+    const download = await downloading;
+    return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!), asked };
   }
 }
 

@@ -25,7 +25,14 @@ test('training ends in a quality report that reads plainly, takes a target, and 
   await expect(figures.getByRole('rowheader', { name: /Closer to training rows/ })).toBeVisible();
   await expect(figures).toContainText(/OK|Check|Problem/);
   await expect(report.getByRole('table', { name: 'Column scores' })).toContainText(HOSTILE);
-  await expect(report.getByRole('table', { name: 'Worst pairs' }).getByRole('row')).toHaveCount(5);
+  await expect(report.getByRole('table', { name: 'Worst pairs' }).getByRole('rowheader')).toHaveCount(5);
+  // The pairs heatmap: the difference first, each view named by its summary in words.
+  await expect(report.getByRole('img', { name: /^Difference in association between your data and the synthetic rows, for 5 columns\. Largest: / })).toBeVisible();
+  await report.getByRole('radio', { name: 'Your data' }).check();
+  const realMap = report.getByRole('img', { name: /^Association in your data, for 5 columns\. Largest: / });
+  await expect(realMap).toContainText(HOSTILE);
+  await expect(realMap.locator('title').filter({ hasText: /^income × spend: correlation [01]\.\d\d in your data/ })).toHaveCount(1);
+  const score = (await report.getByTestId('overall-score').textContent())!;
 
   await report.getByLabel('Target column').selectOption('plan');
   await expect(report.getByRole('table', { name: 'Usefulness figures' })).toContainText('Prediction quality kept (F1)', { timeout: 60_000 });
@@ -39,6 +46,10 @@ test('training ends in a quality report that reads plainly, takes a target, and 
   expect(text).not.toMatch(/<script/i);
   expect(text).not.toMatch(/<img/i);
   expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;tier');
+  expect(text).toContain(`Overall score <strong>${score}</strong>`);
+  // Three heatmap views and one chart per column, inline.
+  expect(text.match(/<svg [^>]*class="heatmap"/g)).toHaveLength(3);
+  expect(text.match(/<svg [^>]*class="distribution"/g)).toHaveLength(5);
 
   const json = await studio.download('Download report (JSON)');
   expect(json.name).toBe('people-report.json');
@@ -47,12 +58,27 @@ test('training ends in a quality report that reads plainly, takes a target, and 
   expect(data.usefulness.target).toBe('plan');
   for (const f of data.figures) expect(f).toMatchObject({ formula: expect.any(String), explanation: expect.any(String), flag: expect.stringMatching(/^(ok|warn|bad)$/) });
 
-  // Rows download only after a question when the report found something serious, and the question says why.
+  expect(data.associations.pairs).toHaveLength(10);
+  expect(data.columns[0].distribution.real.length).toBeGreaterThan(1);
+
+  // Rows download only after a question in the page when the report found something serious; the question says why.
   await studio.generate(50);
-  const csv = await studio.download('Download CSV');
-  expect(csv.name).toBe('people-synthetic.csv');
+  const downloadCsv = page.getByRole('button', { name: 'Download CSV', exact: true });
+  const question = page.getByRole('alertdialog', { name: 'Download the CSV anyway?' });
   if (data.serious.length) {
     await expect(report.getByRole('note', { name: 'Before you share' })).toContainText(data.serious[0]);
-    expect(csv.asked).toContain(data.serious[0]);
-  } else expect(csv.asked).toBeUndefined();
+    await downloadCsv.click();
+    await expect(question).toContainText(data.serious[0]);
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await expect(question).toHaveCount(0);
+    await expect(downloadCsv).toBeFocused();
+    await downloadCsv.click();
+    const [download] = await Promise.all([page.waitForEvent('download'), question.getByRole('button', { name: 'Download anyway' }).click()]);
+    expect(download.suggestedFilename()).toBe('people-synthetic.csv');
+    await expect(downloadCsv).toBeFocused();
+  } else {
+    const csv = await studio.download('Download CSV');
+    expect(csv.name).toBe('people-synthetic.csv');
+    await expect(question).toHaveCount(0);
+  }
 });

@@ -89,7 +89,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
       readEvery: 10,
       onEpoch: (r) => log(`epoch ${r.epoch}/${epochs}  column shapes ${r.fidelity.toFixed(3)}  pair trends ${r.pairTrends.toFixed(3)}`),
       onProgress: (p) => io.progress?.(`  step ${p.step}/${p.totalSteps}  ${p.stepsPerSecond.toFixed(2)} steps/s  ${Math.round(p.secondsLeft)} s left   `),
-      onRecover: (r) => log(`recovered at epoch ${r.epoch}: losses became NaN; learning rates halved to ${r.generatorLr} (generator), ${r.discriminatorLr} (discriminator)`),
+      onRecover: (r) => log(`recovered at epoch ${r.epoch}: ${r.cause === 'nan' ? 'losses became NaN' : 'the rows suddenly got much worse (a collapse)'}; learning rates halved to ${r.generatorLr} (generator), ${r.discriminatorLr} (discriminator)`),
     });
     if (outcome.converged) log(`stopped early after epoch ${outcome.epochs}: the held-back rows stopped improving`);
     if (args.report) await writeReport(args.report, session, log);

@@ -45,8 +45,8 @@ describe('studio state', () => {
 
   it('keeps a recovery from NaN losses until the next run starts', () => {
     const { store, receive } = studio();
-    receive({ type: 'recovered', epoch: 37, generatorLr: 1e-4, discriminatorLr: 1e-4 });
-    expect(store.getState().recovered).toEqual({ epoch: 37, generatorLr: 1e-4, discriminatorLr: 1e-4 });
+    receive({ type: 'recovered', cause: 'nan', epoch: 37, generatorLr: 1e-4, discriminatorLr: 1e-4 });
+    expect(store.getState().recovered).toEqual({ cause: 'nan', epoch: 37, generatorLr: 1e-4, discriminatorLr: 1e-4 });
     receive({ type: 'trainStarted', epochs: 2, validationRows: 0, stepsPerEpoch: 1, batch: 10, preprocessSeconds: 0, trainingRows: 10, derived: [], resumedFrom: 0 });
     expect(store.getState().recovered).toBeNull();
   });

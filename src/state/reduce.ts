@@ -105,7 +105,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         },
       };
     case 'recovered':
-      return { recovered: { epoch: message.epoch, generatorLr: message.generatorLr, discriminatorLr: message.discriminatorLr } };
+      return { recovered: { cause: message.cause, epoch: message.epoch, generatorLr: message.generatorLr, discriminatorLr: message.discriminatorLr } };
     case 'trainEnded':
       return { status: 'idle', trainedEpochs: message.epochs, modelReady: true, stoppedEarly: message.stopped, converged: message.converged, choices: message.choices };
     case 'generateProgress':

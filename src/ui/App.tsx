@@ -15,11 +15,19 @@ import { TrainPanel } from './TrainPanel';
 export function App() {
   const { loadFile, busy } = useStudio((s) => ({ loadFile: s.loadFile, busy: s.status !== 'idle' }));
   const [dragging, setDragging] = useState(false);
+  // A file dropped while training is refused out loud: silence read as a broken drop.
+  const [refused, setRefused] = useState<string | null>(null);
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file && !busy) loadFile(file, file.name);
+    if (!file) return;
+    if (busy) {
+      setRefused(`${file.name} was not loaded: a model is training. Stop it (or let it finish), then drop the file again.`);
+      return;
+    }
+    setRefused(null);
+    loadFile(file, file.name);
   };
   return (
     <div
@@ -38,6 +46,14 @@ export function App() {
         <BackendPicker />
       </header>
       <main>
+        {refused && (
+          <div role="alert" className="error" data-testid="drop-refused">
+            <span>{refused}</span>
+            <button type="button" onClick={() => setRefused(null)} aria-label="Dismiss message">
+              ×
+            </button>
+          </div>
+        )}
         <ErrorBanner />
         <ProjectBanner />
         <DataPanel />

@@ -1,13 +1,14 @@
+import { useState } from 'react';
 import type { ExportFormat } from '../core/export/writer';
 import { MAX_GENERATED_ROWS } from '../worker/protocol';
-import { confirmDownload } from './confirmDownload';
+import { ConfirmDownload } from './ConfirmDownload';
 import { RowsTable } from './RowsTable';
 import { useStudio } from './StudioContext';
 
-const FORMATS: { format: ExportFormat; label: string }[] = [
-  { format: 'csv', label: 'Download CSV' },
-  { format: 'json', label: 'Download JSON' },
-  { format: 'parquet', label: 'Download Parquet' },
+const FORMATS: { format: ExportFormat; label: string; what: string }[] = [
+  { format: 'csv', label: 'Download CSV', what: 'the CSV' },
+  { format: 'json', label: 'Download JSON', what: 'the JSON' },
+  { format: 'parquet', label: 'Download Parquet', what: 'the Parquet file' },
 ];
 
 /** How many rows to make, an optional fixed category, and the downloads. */
@@ -28,6 +29,8 @@ export function GeneratePanel() {
     saveModel: st.saveModel,
     report: st.report,
   }));
+  // The download waiting for an answer, when the report found something serious.
+  const [asking, setAsking] = useState<ExportFormat | null>(null);
   if (!s.trained) return null;
   const fixedColumn = s.choices.find((c) => c.column === s.condition?.column);
   const busy = !s.idle || s.generating !== null;
@@ -89,11 +92,33 @@ export function GeneratePanel() {
           </p>
           <div className="row">
             {FORMATS.map((f) => (
-              <button key={f.format} type="button" onClick={() => confirmDownload(s.report) && s.download(f.format)} disabled={s.exporting !== null}>
+              <button
+                key={f.format}
+                type="button"
+                // aria-disabled, not disabled, while a file is written: focus comes back here from the question.
+                aria-disabled={s.exporting !== null || undefined}
+                onClick={() => {
+                  if (s.exporting !== null) return;
+                  if (s.report?.serious.length) setAsking(f.format);
+                  else s.download(f.format);
+                }}
+              >
                 {f.label}
               </button>
             ))}
           </div>
+          {asking && s.report && (
+            <ConfirmDownload
+              key={asking}
+              what={FORMATS.find((f) => f.format === asking)!.what}
+              findings={s.report.serious}
+              onConfirm={() => {
+                setAsking(null);
+                s.download(asking);
+              }}
+              onCancel={() => setAsking(null)}
+            />
+          )}
           <RowsTable label="Generated rows" names={s.generated.preview.names} rows={s.generated.preview.rows.slice(0, 10)} />
         </>
       )}

@@ -1,12 +1,8 @@
-import type { Figure, Flag } from '../core/metrics/reportFigures';
+import type { ReportColumn } from '../core/metrics/reportColumns';
+import { percent, type Figure } from '../core/metrics/reportFigures';
+import { FlagMark } from './FlagMark';
+import { ReportPairs } from './ReportPairs';
 import { useStudio } from './StudioContext';
-
-const FLAG_TEXT: Record<Flag, string> = { ok: 'OK', warn: 'Check', bad: 'Problem' };
-
-/** The flag in words, so it reads without colour too. */
-function FlagMark({ flag }: { flag: Flag }) {
-  return <span className={`flag ${flag}`}>{FLAG_TEXT[flag]}</span>;
-}
 
 function Figures({ label, figures }: { label: string; figures: Figure[] }) {
   return (
@@ -55,7 +51,7 @@ export function ReportPanel() {
             {r.overall.headline}
           </p>
           <p className="status">
-            Overall score <strong>{r.overall.score.toFixed(3)}</strong> <span className="help">({r.overall.formula})</span>
+            Overall score <strong data-testid="overall-score">{r.overall.score.toFixed(3)}</strong> <span className="help">({r.overall.formula})</span>
           </p>
           <p className="hint">What good looks like: {r.overall.goodLooksLike}</p>
           <p className="hint">
@@ -91,12 +87,10 @@ export function ReportPanel() {
           {r.usefulness && (
             <Figures label="Usefulness figures" figures={r.usefulness.figures} />
           )}
-          <h3>Worst pairs</h3>
-          <p className="hint">The column pairs whose relationship the synthetic rows keep least well (1 is kept exactly).</p>
-          <ScoreTable label="Worst pairs" rows={r.worstPairs.map((p) => ({ name: `${p.a} × ${p.b}`, metric: p.metric, score: p.score, flag: p.flag }))} />
+          <ReportPairs report={r} />
           <h3>Columns</h3>
-          <p className="hint">1 − KS for numbers and dates, 1 − TVD for categories: 1 means the same spread of values as your data.</p>
-          <ScoreTable label="Column scores" rows={r.columns} />
+          <p className="hint">1 − KS for numbers and dates, 1 − TVD for categories: 1 means the same spread of values as your data. The downloaded report draws each one.</p>
+          <ColumnTable columns={r.columns} />
           <div className="row">
             <button type="button" onClick={() => s.download('html')}>
               Download report
@@ -111,18 +105,29 @@ export function ReportPanel() {
   );
 }
 
-function ScoreTable({ label, rows }: { label: string; rows: { name: string; metric: string; score: number; flag: Flag }[] }) {
+function ColumnTable({ columns }: { columns: ReportColumn[] }) {
   return (
-    <table className="report-table" aria-label={label}>
+    <table className="report-table" aria-label="Column scores">
+      <thead>
+        <tr>
+          <th scope="col">Column</th>
+          <th scope="col">Score</th>
+          <th scope="col">Missing: your data</th>
+          <th scope="col">Synthetic</th>
+          <th scope="col">Flag</th>
+        </tr>
+      </thead>
       <tbody>
-        {rows.map((row) => (
-          <tr key={row.name}>
-            <th scope="row">{row.name}</th>
+        {columns.map((c) => (
+          <tr key={c.name}>
+            <th scope="row">{c.name}</th>
             <td>
-              {row.score.toFixed(3)} <span className="help">{row.metric}</span>
+              {c.score.toFixed(3)} <span className="help">{c.metric}</span>
             </td>
+            <td>{percent(c.missing.real)}</td>
+            <td>{percent(c.missing.synthetic)}</td>
             <td>
-              <FlagMark flag={row.flag} />
+              <FlagMark flag={c.flag} />
             </td>
           </tr>
         ))}

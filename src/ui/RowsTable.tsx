@@ -1,7 +1,7 @@
-/** A few rows as a plain table. */
+/** A few rows as a plain table; it scrolls sideways, so keyboard users can focus it to scroll. */
 export function RowsTable({ label, names, rows }: { label: string; names: string[]; rows: (string | null)[][] }) {
   return (
-    <div className="rows-wrap">
+    <div className="rows-wrap" tabIndex={0} role="region" aria-label={`${label} (scrolls sideways)`}>
       <table className="rows" aria-label={label}>
         <thead>
           <tr>

@@ -61,7 +61,7 @@ function ColumnList({ columns, busy, setColumn }: { columns: ColumnView[]; busy:
             <th>Use</th>
             <th>Column</th>
             <th>Type</th>
-            <th>Distribution</th>
+            <th className="distribution">Distribution</th>
             <th>Missing</th>
             <th>Distinct</th>
           </tr>
@@ -102,7 +102,7 @@ function ColumnRows({ rows, busy, setColumn }: { rows: { column: ColumnView; ind
             {c.notes && <span className="detail">with notes {c.notes.map((n) => `"${n}"`).join(', ')}</span>}
             {c.follows && <span className="detail">follows {c.follows}</span>}
           </td>
-          <td>
+          <td className="distribution">
             {shown < charts && c.mini.shares.length > 0 && (
               <BarChart label={`Distribution of ${c.name}`} compact height={28} categories={c.mini.labels} series={[{ label: c.name, values: c.mini.shares, fill: '#5b7fde' }]} />
             )}

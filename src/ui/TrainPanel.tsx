@@ -125,8 +125,9 @@ export function TrainPanel() {
           <progress aria-label="Training progress" value={p ? p.step : 0} max={p ? p.totalSteps : 1} />
           <span>
             {s.status === 'idle' && p ? (s.stoppedEarly ? 'Stopped · ' : s.converged ? 'Finished early: no gain on the held-back rows · ' : 'Finished · ') : s.status === 'paused' ? 'Paused · ' : s.status === 'stopping' ? 'Stopping · ' : ''}
-            {p ? `epoch ${p.epoch.toFixed(1)} / ${p.epochs} · ${p.stepsPerSecond.toFixed(2)} steps/s · ${formatSeconds(p.secondsLeft)} left` : 'Preparing…'}
-            {s.recovered && ` · Recovered at epoch ${s.recovered.epoch}: losses became NaN; learning rates halved.`}
+            {/* Time left only while it runs: a paused, stopping or ended run has none to count down. */}
+            {p ? `epoch ${p.epoch.toFixed(1)} / ${p.epochs} · ${p.stepsPerSecond.toFixed(2)} steps/s${s.status === 'training' ? ` · ${formatSeconds(p.secondsLeft)} left` : ''}` : 'Preparing…'}
+            {s.recovered && ` · Recovered at epoch ${s.recovered.epoch}: ${s.recovered.cause === 'nan' ? 'losses became NaN' : 'the rows suddenly got much worse'}; learning rates halved.`}
             {s.run && ` · batch ${s.run.batch}, ${s.run.stepsPerEpoch} steps/epoch, preprocessing ${s.run.preprocessSeconds.toFixed(2)} s`}
             {s.run && s.run.trainingRows < s.rowCount && ` · training on ${s.run.trainingRows.toLocaleString('en-US')} of ${s.rowCount.toLocaleString('en-US')} rows`}
             {s.run && s.run.validationRows > 0 && `, ${s.run.validationRows.toLocaleString('en-US')} held back to judge each epoch`}

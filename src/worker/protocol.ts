@@ -75,7 +75,7 @@ export type FromWorker =
   | ({ type: 'trainStarted' } & TrainPlan)
   | { type: 'progress'; progress: TrainProgress }
   | { type: 'epoch'; report: EpochView }
-  /** The losses became NaN: training went back to its last good epoch and goes on at these halved rates. */
+  /** The losses became NaN or the rows collapsed: training went back to its last good epoch and goes on at these halved rates. */
   | ({ type: 'recovered' } & Recovery)
   /** `converged`: stopped early, validation fidelity having stopped improving. */
   | ({ type: 'trainEnded' } & TrainOutcome)

@@ -55,7 +55,14 @@ async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 's
     }
     case 'train': {
       const s = current();
-      const plan = s.prepare(message.config);
+      let plan;
+      try {
+        plan = s.prepare(message.config);
+      } catch (err) {
+        // A refused run leaves no Pause or Stop waiting for the next.
+        early = { paused: false, stopped: false };
+        throw err;
+      }
       await autosave('The run', forgetCheckpoint);
       post({ type: 'trainStarted', ...plan });
       return train(s);
@@ -122,7 +129,8 @@ async function loadModel(file: Blob, name: string): Promise<void> {
 
 /** Trains `s`'s prepared model (`epochs` more, or to its planned length), keeping checkpoints as it goes. */
 async function train(s: Session, epochs?: number): Promise<void> {
-  const state = { paused: false, stopped: false, wake: null as (() => void) | null };
+  const state = { ...early, wake: null as (() => void) | null };
+  early = { paused: false, stopped: false };
   training = state;
   let outcome;
   let saved = performance.now();
@@ -225,8 +233,17 @@ function postFile(file: OutputFile): void {
   post({ type: 'file', name: file.name, blob: new Blob(file.parts, { type: file.mime }) });
 }
 
+/**
+ * Pause or Stop pressed while a run is still being prepared (its table encoded, its model built)
+ * applies when it starts: ignored, the page said "Paused" while the run went on.
+ */
+let early = { paused: false, stopped: false };
+
 function control(kind: 'pause' | 'resume' | 'stop'): void {
-  if (!training) return;
+  if (!training) {
+    early = kind === 'resume' ? { paused: false, stopped: early.stopped } : { paused: kind === 'pause', stopped: early.stopped || kind === 'stop' };
+    return;
+  }
   if (kind === 'pause') training.paused = true;
   else {
     if (kind === 'stop') training.stopped = true;

@@ -41,6 +41,8 @@ describe('studioReport', () => {
     expect(figure(report, 'ruleBreaks')).toMatchObject({ value: 0, flag: 'ok' });
     expect(report.serious).toEqual([]);
     expect(report.columns.map((c) => c.name)).toEqual(['income', 'spend', 'plan', 'start', 'end']);
+    expect(report.columns[0]).toMatchObject({ missing: { real: 0, synthetic: 0 }, distribution: { kind: 'histogram' } });
+    expect(report.columns[2].distribution.labels.sort()).toEqual(['basic', 'gold']);
     expect(report.worstPairs).toHaveLength(5);
     expect(report.rows).toMatchObject({ training: 400, compared: 200, synthetic: 200, comparedWith: 'held-out' });
     for (const f of report.figures) expect(f.explanation.length).toBeGreaterThan(20);
@@ -65,6 +67,14 @@ describe('studioReport', () => {
     const worst = shuffled.worstPairs[0];
     expect([worst.a, worst.b].sort()).toEqual(['income', 'spend']);
     expect(worst.flag).toBe('bad');
+    // Spend follows income in the real rows (r near 1) and not at all once shuffled.
+    expect(worst.association.measure).toBe('correlation');
+    expect(worst.association.real).toBeGreaterThan(0.9);
+    expect(Math.abs(worst.association.synthetic)).toBeLessThan(0.2);
+    expect(shuffled.associations.columns).toEqual(['income', 'spend', 'plan', 'start', 'end']);
+    expect(shuffled.associations.pairs).toHaveLength(10);
+    const kept = good.associations.pairs.find((p) => p.a === 'income' && p.b === 'spend')!;
+    expect(kept.difference).toBeLessThan(0.05);
     expect(shuffled.overall.score).toBeLessThan(good.overall.score);
   });
 

@@ -2,11 +2,13 @@ import { describeRule, countBreaks, type Rule } from '../data/rules';
 import { isModelled, type ColumnSchema } from '../data/schema';
 import { selectRows, type Table } from '../data/table';
 import { Rng } from '../util/rng';
+import { associations, type AssociationMap, type PairAssociation } from './associations';
 import { detection, sampleRows } from './detection';
 import { columnShapes } from './fidelity';
 import { pairTrends, type PairScore } from './pairs';
 import { closerToTrainingShare, exactCopyRate, medianClosestDistance } from './privacy';
 import { extremeShare } from './relations';
+import { reportColumns, type ReportColumn } from './reportColumns';
 import {
   closerFigure,
   copiesFigure,
@@ -44,9 +46,11 @@ export interface StudioReport {
   };
   overall: { score: number; formula: string; verdict: Verdict; headline: string; goodLooksLike: string };
   figures: Figure[];
-  columns: { name: string; metric: 'KS' | 'TVD'; score: number; flag: Flag }[];
-  /** The five pairs whose relationship the synthetic rows keep worst. */
-  worstPairs: (PairScore & { flag: Flag })[];
+  columns: ReportColumn[];
+  /** The five pairs whose relationship the synthetic rows keep worst, with how strong it is in each table. */
+  worstPairs: (PairScore & { flag: Flag; association: Pick<PairAssociation, 'measure' | 'real' | 'synthetic'> })[];
+  /** Real and synthetic association of column pairs, for a heatmap. */
+  associations: AssociationMap;
   rules: { rule: string; breaks: number; flag: Flag }[];
   /** Columns usefulness can predict: categorical and boolean columns with two values or more. */
   targets: string[];
@@ -78,6 +82,8 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
   const c = sample(compared, maxRows);
   const shapes = columnShapes(compared, s, schema);
   const pairs = pairTrends(c, s, schema);
+  const associated = associations(c, s, schema);
+  const associationOf = new Map(associated.all.map((p) => [`${p.a}\u0000${p.b}`, { measure: p.measure, real: p.real, synthetic: p.synthetic }]));
   const detected = detection(c, s, schema, { maxRows });
   const figures: Figure[] = [scoreFigure('columnShapes', shapes.score), scoreFigure('pairTrends', pairs.score)];
   if (detected) figures.push(detectionFigure(detected.auc, detected.score));
@@ -112,8 +118,12 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
     },
     overall: { score, formula: `mean of ${figures.slice(0, parts.length).map((f) => f.label.toLowerCase()).join(', ')}`, goodLooksLike: GOOD_LOOKS_LIKE, ...verdictOf(score) },
     figures,
-    columns: shapes.columns.map((col) => ({ ...col, flag: higherIsBetter(col.score, SCORE_OK, SCORE_WARN) })),
-    worstPairs: [...pairs.pairs].sort((a, b) => a.score - b.score).slice(0, 5).map((p) => ({ ...p, flag: higherIsBetter(p.score, SCORE_OK, SCORE_WARN) })),
+    columns: reportColumns(compared, s, schema, shapes.columns),
+    worstPairs: [...pairs.pairs]
+      .sort((a, b) => a.score - b.score)
+      .slice(0, 5)
+      .map((p) => ({ ...p, flag: higherIsBetter(p.score, SCORE_OK, SCORE_WARN), association: associationOf.get(`${p.a}\u0000${p.b}`)! })),
+    associations: associated.map,
     rules: ruleRows,
     targets: usefulnessTargets(train, schema),
     usefulness: null,

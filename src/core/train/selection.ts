@@ -24,6 +24,11 @@ export class EpochSelection {
   improvedAt = 0;
   private top = -Infinity;
 
+  /** The best score offered so far (-Infinity before any). */
+  get best(): number {
+    return this.top;
+  }
+
   /** Records an epoch's score; true when that epoch's generator should now be kept. */
   offer(epoch: number, score: number): boolean {
     if (score > this.top + SELECTION_MARGIN) this.improvedAt = epoch;

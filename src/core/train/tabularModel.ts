@@ -52,8 +52,12 @@ export interface TrainControl {
   resume(): Promise<void>;
 }
 
-/** Training went back to its last good checkpoint after the losses stopped being numbers, at these rates. */
+/**
+ * Training went back to its last good checkpoint, at these rates: the losses stopped being
+ * numbers (`nan`), or the judged score fell far below the best so far (`collapse`).
+ */
 export interface Recovery {
+  cause: 'nan' | 'collapse';
   epoch: number;
   generatorLr: number;
   discriminatorLr: number;
@@ -86,6 +90,11 @@ export class DivergedError extends Error {
 export const MAX_RECOVERIES = 3;
 /** Steps between two judgements of the generator (at the end of an epoch): it scores, keeps the best, and shows the live view. */
 const MIN_STEPS_BETWEEN_EVALUATIONS = 25;
+/**
+ * A judged score this far below the best so far is a collapse, not the swing between epochs: on
+ * the small-table suite the deepest dip below the best so far was 0.025–0.085.
+ */
+export const COLLAPSE_DROP = 0.15;
 /** Steps between the checkpoints a recovery goes back to (taken at the end of an epoch). */
 const CHECKPOINT_STEPS = 100;
 
@@ -244,7 +253,7 @@ export class TabularModel {
               if (recoveries === MAX_RECOVERIES) throw diverged([d[0], g[0], p[0]], this.epochsDone + 1, recoveries);
               recoveries++;
               this.trainer.rollBack(checkpoint.saved);
-              hooks.onRecover?.({ epoch: checkpoint.epochsDone + 1, ...this.trainer.halveLearningRates() });
+              hooks.onRecover?.({ cause: 'nan', epoch: checkpoint.epochsDone + 1, ...this.trainer.halveLearningRates() });
               // Training starts over from the checkpoint's epoch.
               [step, this.epochsDone, restart] = [checkpoint.step, checkpoint.epochsDone, true];
               break;
@@ -272,10 +281,19 @@ export class TabularModel {
           continue;
         }
         this.epochsDone++;
-        const judged = this.epochsDone % evaluateEvery === 0 || e === epochs - 1;
-        if (judged && (hooks.onEpoch || this.config.keepBest || this.config.earlyStop)) {
+        const judging = Boolean(hooks.onEpoch || this.config.keepBest || this.config.earlyStop);
+        const judged = judging && (this.epochsDone % evaluateEvery === 0 || e === epochs - 1);
+        if (judged) {
           const report = await this.snapshot(this.epochsDone);
           const score = selectionScore(report.fidelity.score, report.pairTrends);
+          // A collapse (rows suddenly far worse than the best so far) is rolled back like NaN losses, while recoveries remain.
+          if (score < this.selection.best - COLLAPSE_DROP && recoveries < MAX_RECOVERIES) {
+            recoveries++;
+            this.trainer.rollBack(checkpoint.saved);
+            hooks.onRecover?.({ cause: 'collapse', epoch: checkpoint.epochsDone + 1, ...this.trainer.halveLearningRates() });
+            [step, this.epochsDone, e] = [checkpoint.step, checkpoint.epochsDone, checkpoint.e - 1];
+            continue;
+          }
           if (this.selection.offer(this.epochsDone, score) && this.config.keepBest) {
             this.trainer.keepGenerator();
             report.best = this.selection.kept;
@@ -286,7 +304,8 @@ export class TabularModel {
         }
         await hooks.afterEpoch?.(this.epochsDone);
         // Every CHECKPOINT_STEPS or so: reading the weights back each epoch of a small table cost 8 % of its time.
-        if (step - checkpoint.step >= CHECKPOINT_STEPS && e < epochs - 1) {
+        // Only a judged epoch's state is a checkpoint when judging: an unjudged one may hide a collapse.
+        if (step - checkpoint.step >= CHECKPOINT_STEPS && e < epochs - 1 && (judged || !judging)) {
           // The last step's update can itself make weights NaN after finite losses: such a state is no checkpoint.
           const saved = await this.trainer.save();
           if (saved.tensors.every((t) => t.values.every(Number.isFinite))) checkpoint = { saved, step, e: e + 1, epochsDone: this.epochsDone };

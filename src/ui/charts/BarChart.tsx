@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import { barsText } from './chartText';
 import { useUplot } from './useUplot';
 
 interface Props {
@@ -45,5 +46,11 @@ export function BarChart({ label, categories, series, height = 160, compact = fa
     drawn.current = inputs;
     plotRef.current?.setData(data);
   });
-  return <figure className={compact ? 'chart chart-mini' : 'chart'} aria-label={label} ref={containerRef} />;
+  return (
+    <figure className={compact ? 'chart chart-mini' : 'chart'} aria-label={label}>
+      <div ref={containerRef} />
+      <figcaption className="sr-only">{barsText(categories, series)}</figcaption>
+    </figure>
+  );
 }
+

@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type uPlot from 'uplot';
 import type { StudioState } from '../../state/types';
 import { useStudioStore } from '../StudioContext';
+import { latestText } from './chartText';
 import { useUplot } from './useUplot';
 
 interface Props {
@@ -16,6 +17,7 @@ interface Props {
 /** A streaming line chart: fed through the store's `subscribe`, never through React renders. */
 export function LineChart({ label, series, select, xLabel, yRange }: Props) {
   const store = useStudioStore();
+  const textRef = useRef<HTMLElement>(null);
   const { containerRef, plotRef } = useUplot(
     (width) => ({
       width,
@@ -34,7 +36,17 @@ export function LineChart({ label, series, select, xLabel, yRange }: Props) {
       if (last && data[0] === last[0]) return;
       last = data;
       plotRef.current?.setData(data as uPlot.AlignedData);
+      if (textRef.current) textRef.current.textContent = latestText(data, xLabel, series);
     });
-  }, [store, select, plotRef]);
-  return <figure className="chart" aria-label={label} ref={containerRef} />;
+  }, [store, select, plotRef, xLabel, series]);
+  return (
+    <figure className="chart" aria-label={label}>
+      <div ref={containerRef} />
+      {/* Written through the ref with the plot, not through React renders. */}
+      <figcaption className="sr-only" ref={textRef}>
+        {latestText(select(store.getState()), xLabel, series)}
+      </figcaption>
+    </figure>
+  );
 }
+
