@@ -330,7 +330,8 @@ export class TabularModel {
     const synth = this.transformer.decode(encoded, rows, new Rng(this.config.seed + 1001));
     const modelled = this.schema.filter(isModelled);
     const fidelity = columnShapes(this.reference, synth, this.schema);
-    const pairs = pairTrends(this.reference, synth, this.schema).score;
+    // Bins of the reference's range: the steadier signal for choosing the epoch (see PairBins).
+    const pairs = pairTrends(this.reference, synth, this.schema, 'real').score;
     return {
       epoch,
       fidelity,
