@@ -1,22 +1,25 @@
-// `npm run bench:small [-- --tables customers,orders,patients,employees,adult] [--epochs N] [--seed S] [--config JSON]`
-// Trains the default model (length set from the table, rules found in the seed) on the 80 %
-// split of each table of the small-table suite (and Adult), under Node on tfjs's WASM backend,
-// judges the synthetic rows against the training rows and the held-out 20 %, prints one table
-// and writes bench/results/small.json.
+// `npm run bench:small [-- --tables customers,orders,patients,employees,adult] [--epochs N] [--seed S] [--config JSON] [--out FILE]`
+// Trains the default model through the app's session (length set from the table, rules found
+// in the seed, kept) on the 80 % split of each table of the small-table suite (and Adult),
+// under Node on tfjs's WASM backend,
+// judges the synthetic rows (as many as the training rows; 20,000 more for the rows at the
+// seed's extremes) against the training rows and the held-out 20 %, prints one table and writes
+// bench/results/small.json, or FILE (runs of some tables or other settings belong elsewhere).
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { dirname } from 'node:path';
 import { splitTable } from '../src/bench/benchmark';
 import { judge, type Judgement } from '../src/bench/judge';
 import { startNodeBackend } from '../src/core/backend/node';
 import { smallTables } from '../src/bench/smallTables';
-import { findRules } from '../src/core/data/findRules';
 import { parseDelimitedText } from '../src/core/data/parse';
-import { inferSchema } from '../src/core/data/schema';
 import type { Table } from '../src/core/data/table';
 import { DEFAULT_CONFIG, type ModelConfig } from '../src/core/model/config';
-import { Rng } from '../src/core/util/rng';
-import { TabularModel } from '../src/core/train/tabularModel';
+import { Session } from '../src/core/session/session';
+
+/** Rows drawn to count those on the seed's extremes. */
+const EXTREME_ROWS = 20_000;
 
 interface Row {
   table: string;
@@ -36,42 +39,44 @@ async function main(): Promise<void> {
   const epochs = arg('epochs') === undefined ? 'auto' : Number(arg('epochs'));
   const seed = Number(arg('seed') ?? 26);
   const extra = JSON.parse(arg('config') ?? '{}') as Partial<ModelConfig>;
+  const out = arg('out') ?? 'bench/results/small.json';
   const adapter = await startNodeBackend('node');
   const suite: { name: string; table: Table; target?: string }[] = smallTables();
   suite.push({ name: 'adult', table: parseDelimitedText(readFileSync('public/adult.csv', 'utf8')), target: 'income' });
   const results: Row[] = [];
   for (const { name, table, target } of suite.filter((t) => wanted.includes(t.name))) {
     const { train, holdout } = splitTable(table, seed);
-    const schema = inferSchema(train);
-    const rules = findRules(train, schema, new Rng(seed));
+    // The app's pipeline: the schema it infers and the rules it finds, kept.
+    const session = Session.fromTable(name, train);
+    const { schema } = session;
     const config: ModelConfig = { ...DEFAULT_CONFIG, seed, epochs, ...extra };
     const t0 = performance.now();
-    const model = new TabularModel(train, schema, config, rules);
-    const planned = model.plannedEpochs;
-    const ending = await model.train(planned, { readEvery: 20 });
+    const plan = session.prepare(config);
+    const outcome = await session.train({ readEvery: 20 });
     const seconds = (performance.now() - t0) / 1000;
-    const synth = await sample(model, train.rowCount);
-    model.dispose();
-    const judgement = judge(train, holdout, synth, schema, target);
-    const ran = `${model.epochs}/${planned}${ending === 'converged' ? ' (early)' : ''}`;
+    const synth = await sample(session, train.rowCount);
+    const many = await sample(session, EXTREME_ROWS);
+    session.dispose();
+    const judgement = judge(train, holdout, synth, schema, target, many);
+    const ran = `${outcome.epochs}/${plan.epochs}${outcome.converged ? ' (early)' : ''}`;
     console.error(`${name}: ${ran} epochs in ${seconds.toFixed(0)} s; ${JSON.stringify(judgement)}`);
     results.push({ table: name, rows: table.rowCount, epochs: ran, seconds, judgement });
   }
   print(results);
-  mkdirSync('bench/results', { recursive: true });
+  mkdirSync(dirname(out), { recursive: true });
   const machine = { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, backend: adapter, tensorsLeft: tf.memory().numTensors };
-  writeFileSync('bench/results/small.json', `${JSON.stringify({ date: new Date().toISOString(), machine, seed, epochs, config: extra, results }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), machine, seed, epochs, config: extra, results }, null, 2)}\n`);
 }
 
-async function sample(model: TabularModel, rows: number): Promise<Table> {
+async function sample(session: Session, rows: number): Promise<Table> {
   const chunks: Table[] = [];
-  await model.generate(rows, { onChunk: (chunk) => void chunks.push(chunk) });
+  await session.generate(rows, { keep: false, onChunk: (chunk) => void chunks.push(chunk) });
   return { ...chunks[0], columns: chunks[0].names.map((_, c) => chunks.flatMap((t) => t.columns[c])), rowCount: rows };
 }
 
 function print(results: Row[]): void {
   const f = (x: number | undefined, d = 3) => (x === undefined ? '–' : x.toFixed(d));
-  const header = ['table', 'rows', 'epochs', 'train s', 'shapes train / holdout', 'pairs train / shuffled', 'detection', 'TSTR AUC synth / real', 'TSTR F1 synth / real', 'category means (sd)', 'rule breaks (worst)', 'extremes (pts)', 'copies'];
+  const header = ['table', 'rows', 'epochs', 'train s', 'shapes train / holdout', 'pairs train / shuffled', 'pairs, SDMetrics bins', 'detection', 'TSTR AUC synth / real', 'TSTR F1 synth / real', 'category means (sd)', 'rule breaks (worst)', 'extremes (pts)', 'copies'];
   const rows = results.map(({ table, rows: n, epochs, seconds, judgement: j }) => {
     const worst = j.ruleBreaks.reduce((w, r) => Math.max(w, r.share), 0);
     const u = j.usefulness;
@@ -82,6 +87,7 @@ function print(results: Row[]): void {
       f(seconds, 0),
       `${f(j.shapes.train)} / ${f(j.shapes.holdout)}`,
       `${f(j.pairs.train)} / ${f(j.pairs.shuffled)}`,
+      `${f(j.pairs.sdmetrics)} / ${f(j.pairs.sdmetricsShuffled)}`,
       j.detection ? f(j.detection.score) : '–',
       u ? `${f(u.synthetic.auc)} / ${f(u.real.auc)}` : '–',
       u ? `${f(u.synthetic.f1)} / ${f(u.real.f1)}` : '–',
