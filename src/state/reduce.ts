@@ -117,7 +117,8 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
     case 'report':
       return { report: message.report, reportTarget: message.report.usefulness?.target ?? null, reportBusy: false };
     case 'project':
-      return { kept: message.project };
+      // Nothing kept any more (forgotten): the autosave line goes too.
+      return message.project ? { kept: message.project } : { kept: null, autosave: null };
     case 'autosaved':
       return { autosave: { epoch: message.epoch, ms: message.ms, bytes: message.bytes } };
     case 'autosaveFailed':

@@ -148,10 +148,8 @@ export function createStudioStore(connection: Connection, memory: BackendMemory 
       connection.send({ type: 'backend', choice: next });
       connection.send(training || fileName ? { type: 'resumeProject' } : { type: 'project' });
     },
-    forgetProject: () => {
-      set({ kept: null, autosave: null });
-      connection.send({ type: 'forgetProject' });
-    },
+    // Cleared when the worker says the project is gone: a reload before that would find it kept.
+    forgetProject: () => connection.send({ type: 'forgetProject' }),
   }));
   const receive = (message: FromWorker) => {
     if (message.type === 'backend' && message.fastest) memory.remember(message.fastest);
