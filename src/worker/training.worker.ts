@@ -3,7 +3,7 @@
 // what they return. The pipeline itself is core/session.
 import { readSeed } from '../core/session/seed';
 import { requireBundleSize, Session } from '../core/session/session';
-import type { OutputFile } from '../core/session/types';
+import type { OutputFile, SessionChoices } from '../core/session/types';
 import { InputError } from '../core/util/errors';
 import { describeProject, forgetCheckpoint, forgetProject, keepChoices, keepCheckpoint, keepProject, readProject, storageMessage } from './autosave';
 import { gpuLost, switchBackend, timeBackends } from './backend';
@@ -88,16 +88,22 @@ async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 's
 }
 
 async function load(file: Blob, name: string): Promise<void> {
+  const next = await openSeed(name, file);
+  autosaveOff = false;
+  await autosave('The table', () => keepProject(name, file, next.table.rowCount, next.table.names.length, next.choices()));
+}
+
+/** Reads a seed file into a new session (with the choices kept for it, if any) and shows it. */
+async function openSeed(name: string, file: Blob, choices?: SessionChoices): Promise<Session> {
   post({ type: 'loading', name, share: 0 });
   const table = await readSeed(name, file, (share) => post({ type: 'loading', name, share }));
   // Only a table that parsed replaces what was loaded before.
   session?.dispose();
-  const next = Session.fromTable(name, table);
+  const next = Session.fromTable(name, table, choices);
   session = next;
-  autosaveOff = false;
   post({ type: 'loaded', name, rows: table.rowCount, columns: next.columns(), encoding: table.encoding, renamed: table.renamed });
   post({ type: 'rules', rules: next.rules });
-  await autosave('The table', () => keepProject(name, file, table.rowCount, table.names.length, next.choices()));
+  return next;
 }
 
 /** The project kept in this browser, read back: its table and choices, and its run from the last checkpoint. */
@@ -105,13 +111,7 @@ async function resumeProject(): Promise<void> {
   const kept = await readProject();
   if (!kept) throw new InputError('No project is kept in this browser any more.');
   const { project, checkpoint } = kept;
-  post({ type: 'loading', name: project.name, share: 0 });
-  const table = await readSeed(project.name, project.file, (share) => post({ type: 'loading', name: project.name, share }));
-  session?.dispose();
-  const s = Session.fromTable(project.name, table, project.choices);
-  session = s;
-  post({ type: 'loaded', name: project.name, rows: table.rowCount, columns: s.columns(), encoding: table.encoding, renamed: table.renamed });
-  post({ type: 'rules', rules: s.rules });
+  const s = await openSeed(project.name, project.file, project.choices);
   if (!checkpoint) return;
   post({ type: 'trainStarted', ...s.resume(checkpoint) });
   // A run that had ended comes back as its trained model; one cut short trains on.
@@ -159,7 +159,6 @@ async function train(s: Session, epochs?: number): Promise<void> {
   } catch (err) {
     const lostNow = await gpuLost();
     if (!lostNow) throw err;
-    training = null;
     return trainOnAfterLoss(s, lostNow.message || lostNow.reason, latest === lastSaved ? null : latest);
   } finally {
     training = null;
