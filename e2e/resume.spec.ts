@@ -1,15 +1,21 @@
-import { expect, test } from './fixtures';
+import { expect, test, type StudioPage } from './fixtures';
 import { seedCsv } from './seed';
 
-test('a reload mid-training offers Resume, which trains on from the last checkpoint; Forget clears it', async ({ studio, page }) => {
+/** Starts a long tiny run on `backend` and waits for its first checkpoint. */
+async function trainUntilKept(studio: StudioPage, backend: 'wasm' | 'webgpu', timeout: number): Promise<void> {
+  const { page } = studio;
   await studio.open();
-  await studio.chooseBackend('wasm');
+  await studio.chooseBackend(backend);
   await studio.upload('members.csv', seedCsv(120));
   await expect(page.getByTestId('loaded-summary')).toContainText('120 rows');
   await studio.useTinyModel(400);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('autosave')).toContainText(/Kept in this browser at epoch \d+/, { timeout });
+}
+
+test('a reload mid-training offers Resume, which trains on from the last checkpoint; Forget clears it', async ({ studio, page }) => {
+  await trainUntilKept(studio, 'wasm', 60_000);
   const autosave = page.getByTestId('autosave');
-  await expect(autosave).toContainText(/Kept in this browser at epoch \d+/, { timeout: 60_000 });
   const kept = Number((await autosave.textContent())!.match(/at epoch (\d+)/)![1]);
 
   // Leaving while training asks first; the user leaves anyway.
@@ -47,12 +53,7 @@ test('a reload mid-training offers Resume, which trains on from the last checkpo
 });
 
 test('a lost GPU device moves training to WASM, from the last checkpoint', async ({ studio, page }) => {
-  await studio.open();
-  await studio.chooseBackend('webgpu');
-  await studio.upload('members.csv', seedCsv(120));
-  await studio.useTinyModel(400);
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByTestId('autosave')).toContainText(/Kept in this browser at epoch \d+/, { timeout: 120_000 });
+  await trainUntilKept(studio, 'webgpu', 120_000);
   // What a driver reset does to the device the studio trains on.
   const worker = page.workers().find((w) => w.url().includes('training.worker'))!;
   await worker.evaluate(() => (self as unknown as { loseGpuDevice(): void }).loseGpuDevice());
@@ -68,12 +69,7 @@ test('a lost GPU device moves training to WASM, from the last checkpoint', async
 });
 
 test('a crashed worker is replaced, and training goes on from the last checkpoint', async ({ studio, page }) => {
-  await studio.open();
-  await studio.chooseBackend('wasm');
-  await studio.upload('members.csv', seedCsv(120));
-  await studio.useTinyModel(400);
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByTestId('autosave')).toContainText(/Kept in this browser at epoch \d+/, { timeout: 60_000 });
+  await trainUntilKept(studio, 'wasm', 60_000);
   // An error nothing in the worker catches, as a crash inside tfjs would throw.
   const worker = page.workers().find((w) => w.url().includes('training.worker'))!;
   await worker.evaluate(() => void setTimeout(() => {
