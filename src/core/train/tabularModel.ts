@@ -11,28 +11,16 @@ import { TableTransformer } from '../transform/transformer';
 import type { FixedCondition } from './condition';
 import { requireEncodedFits } from './encodedSize';
 import { cumulativeOf, Rng } from '../util/rng';
-import { EpochSelection, selectionScore } from './selection';
-import { patienceSteps, plannedEpochs, validationRows } from './budget';
+import { selectionScore } from './selection';
+import { plannedEpochs, validationRows } from './budget';
 import { RowBuffer } from './rowBuffer';
-import { Turns } from './turns';
-import { CtganTrainer } from './trainer';
+import { DivergedError, TrainingRun, type Judged, type TrainEnd, type TrainHooks as LoopHooks } from './loop';
+import type { StudioModel } from './studioModel';
+import { CtganTrainer, type TrainerState } from './trainer';
 import { MODEL_FORMAT, packWeights, requireModelState, unpackWeights, type ModelState } from './modelState';
 
-export interface Losses {
-  discriminator: number;
-  generator: number;
-  penalty: number;
-}
-
-export interface TrainProgress {
-  epoch: number;
-  epochs: number;
-  step: number;
-  totalSteps: number;
-  stepsPerSecond: number;
-  secondsLeft: number;
-  losses: Losses;
-}
+export type { Losses, Recovery, TrainControl, TrainProgress } from './loop';
+export { COLLAPSE_DROP, DivergedError, MAX_RECOVERIES } from './loop';
 
 export interface EpochReport {
   epoch: number;
@@ -45,65 +33,12 @@ export interface EpochReport {
   preview: Table;
 }
 
-/** What the training loop asks of whoever drives it (a worker's messages, or nothing in the CLI). */
-export interface TrainControl {
-  stopped(): boolean;
-  /** Resolves once training may go on; returns at once when not paused. */
-  resume(): Promise<void>;
-}
-
-/**
- * Training went back to its last good checkpoint, at these rates: the losses stopped being
- * numbers (`nan`), or the judged score fell far below the best so far (`collapse`).
- */
-export interface Recovery {
-  cause: 'nan' | 'collapse';
-  epoch: number;
-  generatorLr: number;
-  discriminatorLr: number;
-}
-
-export interface TrainHooks {
-  onProgress?(p: TrainProgress): void;
-  onEpoch?(r: EpochReport): void;
-  /** Called before epoch `r.epoch` is trained again at the halved learning rates. */
-  onRecover?(r: Recovery): void;
-  control?: TrainControl;
-  /** Awaited at the end of each epoch, between steps: where a checkpoint may be saved (autosave). */
-  afterEpoch?(epoch: number): Promise<void> | void;
-  /** Losses are read back from the device once every this many steps. */
-  readEvery?: number;
-}
+export type TrainHooks = LoopHooks<EpochReport>;
 
 export interface GenerateOptions {
   condition?: { column: string; value: string };
   chunkRows?: number;
   onChunk(chunk: Table, firstRow: number): void | Promise<void>;
-}
-
-/** The model's numbers stopped being numbers: what it would write is poison, so nothing is written. */
-export class DivergedError extends Error {
-  override name = 'DivergedError';
-}
-
-/** Roll-backs to the last good checkpoint, each at half the learning rates, before a run gives up. */
-export const MAX_RECOVERIES = 3;
-/** Steps between two judgements of the generator (at the end of an epoch): it scores, keeps the best, and shows the live view. */
-const MIN_STEPS_BETWEEN_EVALUATIONS = 25;
-/**
- * A judged score this far below the best so far is a collapse, not the swing between epochs: on
- * the small-table suite the deepest dip below the best so far was 0.025–0.085.
- */
-export const COLLAPSE_DROP = 0.15;
-/** Steps between the checkpoints a recovery goes back to (taken at the end of an epoch). */
-const CHECKPOINT_STEPS = 100;
-
-function diverged(losses: number[], epoch: number, recoveries: number): DivergedError {
-  const recovered = recoveries ? ` even after recovering ${recoveries} time${recoveries === 1 ? '' : 's'} at halved learning rates` : '';
-  return new DivergedError(
-    `Training stopped in epoch ${epoch}: the losses became ${losses.find((x) => !Number.isFinite(x))}${recovered}. ` +
-      'Train again with a lower learning rate (Advanced) or check the table for extreme values.',
-  );
 }
 
 /** `encoded` itself, once every value in it is finite. */
@@ -139,7 +74,8 @@ function splitValidation(table: Table, count: number, rng: Rng): { train: Table;
 const PREVIEW_ROWS = 8;
 
 /** A fitted transform plus its GAN: the one object the worker and the CLI both drive. */
-export class TabularModel {
+export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
+  readonly kind = 'tabular';
   readonly transformer: TableTransformer;
   readonly trainer: CtganTrainer;
   readonly preprocessSeconds: number;
@@ -150,8 +86,7 @@ export class TabularModel {
   readonly trainingTable: Table;
   readonly heldOut: Table | null;
   private readonly reference: Table;
-  private epochsDone = 0;
-  private readonly selection = new EpochSelection();
+  private readonly run: TrainingRun<TrainerState, EpochReport>;
   /** The state this model was loaded from, or null for one fitted to its table. */
   private readonly loaded: ModelState | null = null;
 
@@ -172,12 +107,12 @@ export class TabularModel {
       const { state } = loaded;
       this.loaded = state;
       this.preprocessSeconds = 0;
-      [this.trainingRows, this.validationRows, this.epochsDone] = [state.trainingRows, state.validationRows, state.epochs];
+      [this.trainingRows, this.validationRows] = [state.trainingRows, state.validationRows];
       [this.trainingTable, this.heldOut, this.reference] = [table, null, table];
-      this.selection.restore(state.selection);
       this.transformer = new TableTransformer(state.transformer);
       const tensors = unpackWeights(state.weights, loaded.weights);
       this.trainer = new CtganTrainer(new Float32Array(0), 0, this.transformer.layout, config, { state: state.trainer, tensors });
+      this.run = this.startRun(state);
       return;
     }
     const t0 = performance.now();
@@ -199,15 +134,23 @@ export class TabularModel {
     this.preprocessSeconds = (performance.now() - t0) / 1000;
     const saved = loaded && { state: loaded.state.trainer, tensors: unpackWeights(loaded.state.weights, loaded.weights) };
     this.trainer = new CtganTrainer(encoded, rows.rowCount, this.transformer.layout, config, saved);
-    if (loaded) {
-      this.epochsDone = loaded.state.epochs;
-      this.selection.restore(loaded.state.selection);
-    }
+    this.run = this.startRun(loaded?.state);
     this.reference = validation ?? selectRows(rows, Array.from({ length: Math.min(SNAPSHOT_ROWS, rows.rowCount) }, () => rng.int(rows.rowCount)));
   }
 
   get epochs(): number {
-    return this.epochsDone;
+    return this.run.epochsDone;
+  }
+
+  /** The run over this model's trainer, at the saved state's epoch and selection when given. */
+  private startRun(state?: ModelState): TrainingRun<TrainerState, EpochReport> {
+    const { keepBest, earlyStop } = this.config;
+    const run = new TrainingRun<TrainerState, EpochReport>(this.trainer, { keepBest, earlyStop, judge: this.loaded ? null : (epoch) => this.judge(epoch) });
+    if (state) {
+      run.epochsDone = state.epochs;
+      run.selection.restore(state.selection);
+    }
+    return run;
   }
 
   /** The epochs this model's run trains for: the configured number, or the table's default budget. */
@@ -220,101 +163,14 @@ export class TabularModel {
    * Trains `epochs` more epochs. Returns 'stopped' when the control says stop, 'converged' when
    * validation fidelity has not improved for a quarter of the run (early stopping), else 'done'.
    */
-  async train(epochs: number, hooks: TrainHooks = {}): Promise<'done' | 'stopped' | 'converged'> {
-    const { stepsPerEpoch } = this.trainer;
-    const readEvery = hooks.readEvery ?? 5;
-    // Short epochs are judged every few: on a 400-row table (8 steps an epoch) judging each one took a third of the time.
-    const evaluateEvery = Math.max(1, Math.ceil(MIN_STEPS_BETWEEN_EVALUATIONS / stepsPerEpoch));
-    const totalSteps = epochs * stepsPerEpoch;
-    const firstEpoch = this.epochsDone;
-    const started = performance.now();
-    let pausedMs = 0;
-    let step = 0;
-    // The last state whose losses were finite (held on the host: no tensors), where it stood.
-    let checkpoint = { saved: await this.trainer.save(), step, e: 0, epochsDone: this.epochsDone };
-    let restart = false;
-    let recoveries = 0;
-    const turns = new Turns();
-    try {
-      for (let e = 0; e < epochs; e++) {
-        for (let s = 0; s < stepsPerEpoch; s++) {
-          const pauseStart = performance.now();
-          await hooks.control?.resume();
-          pausedMs += performance.now() - pauseStart;
-          if (hooks.control?.stopped()) return 'stopped';
-          const losses = this.trainer.step();
-          step++;
-          if (step % readEvery === 0 || s === stepsPerEpoch - 1) {
-            const [d, g, p] = await Promise.all([losses.discriminator.data(), losses.generator.data(), losses.penalty.data()]);
-            if (![d[0], g[0], p[0]].every(Number.isFinite)) {
-              losses.discriminator.dispose();
-              losses.generator.dispose();
-              losses.penalty.dispose();
-              if (recoveries === MAX_RECOVERIES) throw diverged([d[0], g[0], p[0]], this.epochsDone + 1, recoveries);
-              recoveries++;
-              this.trainer.rollBack(checkpoint.saved);
-              hooks.onRecover?.({ cause: 'nan', epoch: checkpoint.epochsDone + 1, ...this.trainer.halveLearningRates() });
-              // Training starts over from the checkpoint's epoch.
-              [step, this.epochsDone, restart] = [checkpoint.step, checkpoint.epochsDone, true];
-              break;
-            }
-            const seconds = (performance.now() - started - pausedMs) / 1000;
-            const stepsPerSecond = step / seconds;
-            hooks.onProgress?.({
-              epoch: this.epochsDone + (s + 1) / stepsPerEpoch,
-              epochs: firstEpoch + epochs,
-              step,
-              totalSteps,
-              stepsPerSecond,
-              secondsLeft: (totalSteps - step) / stepsPerSecond,
-              losses: { discriminator: d[0], generator: g[0], penalty: p[0] },
-            });
-          } else {
-            await turns.next();
-          }
-          losses.discriminator.dispose();
-          losses.generator.dispose();
-          losses.penalty.dispose();
-        }
-        if (restart) {
-          [e, restart] = [checkpoint.e - 1, false];
-          continue;
-        }
-        this.epochsDone++;
-        const judging = Boolean(hooks.onEpoch || this.config.keepBest || this.config.earlyStop);
-        const judged = judging && (this.epochsDone % evaluateEvery === 0 || e === epochs - 1);
-        if (judged) {
-          const report = await this.snapshot(this.epochsDone);
-          const score = selectionScore(report.fidelity.score, report.pairTrends);
-          // A collapse (rows suddenly far worse than the best so far) is rolled back like NaN losses, while recoveries remain.
-          if (score < this.selection.best - COLLAPSE_DROP && recoveries < MAX_RECOVERIES) {
-            recoveries++;
-            this.trainer.rollBack(checkpoint.saved);
-            hooks.onRecover?.({ cause: 'collapse', epoch: checkpoint.epochsDone + 1, ...this.trainer.halveLearningRates() });
-            [step, this.epochsDone, e] = [checkpoint.step, checkpoint.epochsDone, checkpoint.e - 1];
-            continue;
-          }
-          if (this.selection.offer(this.epochsDone, score) && this.config.keepBest) {
-            this.trainer.keepGenerator();
-            report.best = this.selection.kept;
-          }
-          hooks.onEpoch?.(report);
-          const idle = (this.epochsDone - this.selection.improvedAt) * stepsPerEpoch;
-          if (this.config.earlyStop && e < epochs - 1 && idle >= patienceSteps(totalSteps)) return 'converged';
-        }
-        await hooks.afterEpoch?.(this.epochsDone);
-        // Every CHECKPOINT_STEPS or so: reading the weights back each epoch of a small table cost 8 % of its time.
-        // Only a judged epoch's state is a checkpoint when judging: an unjudged one may hide a collapse.
-        if (step - checkpoint.step >= CHECKPOINT_STEPS && e < epochs - 1 && (judged || !judging)) {
-          // The last step's update can itself make weights NaN after finite losses: such a state is no checkpoint.
-          const saved = await this.trainer.save();
-          if (saved.tensors.every((t) => t.values.every(Number.isFinite))) checkpoint = { saved, step, e: e + 1, epochsDone: this.epochsDone };
-        }
-      }
-    } finally {
-      turns.close();
-    }
-    return 'done';
+  train(epochs: number, hooks: TrainHooks = {}): Promise<TrainEnd> {
+    return this.run.train(epochs, hooks);
+  }
+
+  /** The generator judged after `epoch` epochs: what the run keeps, rolls back and stops on. */
+  private async judge(epoch: number): Promise<Judged<EpochReport>> {
+    const report = await this.snapshot(epoch);
+    return { score: selectionScore(report.fidelity.score, report.pairTrends), report: (best) => ({ ...report, best }) };
   }
 
   /**
@@ -336,7 +192,7 @@ export class TabularModel {
       epoch,
       fidelity,
       pairTrends: pairs,
-      best: this.config.keepBest ? this.selection.kept : { epoch, score: selectionScore(fidelity.score, pairs) },
+      best: this.config.keepBest ? this.run.selection.kept : { epoch, score: selectionScore(fidelity.score, pairs) },
       distributions: modelled.map((c) =>
         distributionOf(c, this.reference.columns[this.reference.names.indexOf(c.name)], synth.columns[synth.names.indexOf(c.name)]),
       ),
@@ -424,11 +280,11 @@ export class TabularModel {
       rules: this.rules,
       transformer: this.transformer.toState(),
       trainer,
-      epochs: this.epochsDone,
+      epochs: this.run.epochsDone,
       plannedEpochs: this.plannedEpochs,
       trainingRows: this.trainingRows,
       validationRows: this.validationRows,
-      selection: this.selection.toState(),
+      selection: this.run.selection.toState(),
       conditionChoices: this.conditionChoices(),
       weights: entries,
     };

@@ -11,22 +11,11 @@ import type { Layout } from '../transform/transformer';
 import { Rng, type RngState } from '../util/rng';
 import { Scratch } from '../util/scratch';
 import { ConditionSampler, type FixedCondition, type SamplerState } from './condition';
+import type { NamedValues, Steppable, StepLosses } from './loop';
 
 const MAX_DEVICE_DRAW_WIDTH = 4096;
 
-/** One step's losses as scalars on the device; the caller owns and disposes them. */
-export interface StepLosses {
-  discriminator: tf.Scalar;
-  generator: tf.Scalar;
-  penalty: tf.Scalar;
-}
-
-/** One tensor's values as saved, under its deterministic name. */
-export interface NamedValues {
-  name: string;
-  shape: number[];
-  values: Float32Array;
-}
+export type { NamedValues, StepLosses } from './loop';
 
 /** A trainer's plain state; its tensors travel beside it as `NamedValues`. */
 export interface TrainerState {
@@ -55,7 +44,7 @@ export interface SavedTrainer {
  * data on the device ([rows, width]), both networks and both optimizers. Needs the kernel
  * patches of `installKernels` (core/backend), which whoever starts the backend installs.
  */
-export class CtganTrainer {
+export class CtganTrainer implements Steppable<TrainerState> {
   readonly batch: number;
   /** Rows the critic judges together: the configured pack, or 1 on a small table (see effectivePac). */
   readonly pac: number;
