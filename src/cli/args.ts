@@ -37,7 +37,9 @@ const LIMIT = MAX_GENERATED_ROWS.toLocaleString('en-US');
 export const USAGE = `usage: npm run synth -- --input data.csv --out synth.csv [flags]
        npm run synth -- --model model.mitosis.zip --out synth.csv [--rows N] [--backend NAME]
 
-  --input FILE      the seed table to learn from (.csv, .tsv, .txt, .json or .parquet)
+  --input FILE      the seed table to learn from (.csv, .tsv, .txt, .json or .parquet), or
+                    images: a .zip or a folder of PNG/JPEG files, one subfolder per label
+                    (then --out ends in .zip, --rows counts images, --report is .json)
   --out FILE        where to write the synthetic table; .csv, .json or .parquet picks the format;
                     must not be the --input file
   --rows N          rows to generate (default: as many as the seed has; at most ${LIMIT})
@@ -98,7 +100,9 @@ export function parseArgs(argv: string[]): SynthArgs | 'help' {
   const backend = values.backend ?? 'wasm';
   if (!BACKENDS.includes(backend as Backend)) throw new InputError(`--backend must be wasm, cpu or webgpu, not "${backend}".`);
   const format = out.toLowerCase().split('.').pop() as ExportFormat;
-  if (!FORMATS.includes(format)) throw new InputError(`--out must end in .csv, .json or .parquet, not "${out}".`);
+  // A zip is what images are written as (a folder or zip of images as --input).
+  const images = format === ('zip' as ExportFormat);
+  if (!FORMATS.includes(format) && !images) throw new InputError(`--out must end in .csv, .json or .parquet (or .zip for images), not "${out}".`);
   const report = values.report;
   if (report !== undefined && !/\.(html|json)$/i.test(report)) throw new InputError(`--report must end in .html or .json, not "${report}".`);
   const maxRows = wholeNumber('max-rows', values['max-rows'], 1) ?? MAX_GENERATED_ROWS;

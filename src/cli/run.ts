@@ -13,6 +13,7 @@ import { InputError } from '../core/util/errors';
 import { parseArgs, rowsToWrite, USAGE, type SynthArgs } from './args';
 import { openOutput } from './output';
 import { checkPaths } from './paths';
+import { isImageInput, synthesizeImages } from './images';
 
 /** Where a run reports; the CLI binds it to stderr and stdout, tests to an array. */
 export interface SynthIO {
@@ -51,6 +52,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
   const { log } = io;
   if (args.input === undefined) return fromBundle(args, io);
   const input = args.input;
+  if (isImageInput(input)) return synthesizeImages(args, io, () => startBackend(args, log));
   checkPaths(input, args.out);
   for (const [flag, path] of [['--report', args.report], ['--save-model', args.saveModel]] as const) {
     if (path === undefined) continue;

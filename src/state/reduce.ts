@@ -36,7 +36,30 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         reportTarget: null,
         losses: { step: [], discriminator: [], generator: [], penalty: [] },
         fidelity: { epoch: [], score: [], pairs: [] },
+        images: null,
+        imageLive: null,
+        imageReport: null,
       };
+    case 'imagesLoaded':
+      // Everything a new table resets; the studio now works on these images.
+      return {
+        ...reduce(state, { type: 'loaded', name: message.seed.name, rows: message.seed.count, columns: [] }),
+        images: message.seed,
+        imageLabel: null,
+      };
+    case 'imageEpoch':
+      return {
+        imageLive: message.view,
+        fidelity: {
+          epoch: [...state.fidelity.epoch, message.view.epoch],
+          score: [...state.fidelity.score, message.view.labelAccuracy ?? 0],
+          pairs: [...state.fidelity.pairs, message.view.score ?? 0],
+        },
+      };
+    case 'imageGrid':
+      return state.imageLive ? { imageLive: { ...state.imageLive, ...message.view } } : {};
+    case 'imageReport':
+      return { imageReport: message.report };
     case 'modelLoaded':
       // Everything a new table resets, with no table: the bundle's model is ready to generate.
       return {
@@ -78,11 +101,14 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         choices: [],
         report: null,
         reportTarget: null,
+        imageLive: null,
+        imageReport: null,
       };
     case 'progress': {
       const { losses } = state;
       const p = message.progress;
-      const speed = state.backend ? { ...state.speed, [`${state.backend}:${state.run?.batch}`]: 1 / p.stepsPerSecond } : state.speed;
+      const key = state.images ? 'images' : state.run?.batch;
+      const speed = state.backend ? { ...state.speed, [`${state.backend}:${key}`]: 1 / p.stepsPerSecond } : state.speed;
       const keep = (xs: number[], x: number) => [...(xs.length >= MAX_LOSS_POINTS ? xs.slice(1) : xs), x];
       return {
         progress: p,

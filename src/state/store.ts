@@ -6,6 +6,7 @@ import { reduce } from './reduce';
 import type { Connection, StudioState } from './types';
 
 const SAMPLE_URL = `${import.meta.env.BASE_URL}adult.csv`;
+const IMAGE_SAMPLE_URL = `${import.meta.env.BASE_URL}samples/emoji.zip`;
 
 /**
  * Builds the studio store over a connection to the worker; `receive` feeds it the worker's messages.
@@ -43,6 +44,16 @@ export function createStudioStore(connection: Connection, memory: BackendMemory 
         connection.send({ type: 'load', file: await response.blob(), name: 'adult.csv' });
       } catch (err) {
         set({ loading: null, error: { task: 'load', message: `The sample could not be loaded (${(err as Error).message}).` } });
+      }
+    },
+    loadImageSample: async () => {
+      set({ error: null, loading: { name: 'emoji.zip', share: 0 } });
+      try {
+        const response = await fetch(IMAGE_SAMPLE_URL);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        connection.send({ type: 'loadImages', name: 'emoji.zip', files: [{ path: 'emoji.zip', file: await response.blob() }] });
+      } catch (err) {
+        set({ loading: null, error: { task: 'load', message: `The image sample could not be loaded (${(err as Error).message}).` } });
       }
     },
     setColumn: (name, change) => connection.send({ type: 'column', name, ...change }),
@@ -86,7 +97,8 @@ export function createStudioStore(connection: Connection, memory: BackendMemory 
     train: () => {
       // The model and rows the user has stay until the worker starts the new run: a refused one keeps them.
       set({ status: 'training', error: null, progress: null });
-      connection.send({ type: 'train', config: get().config });
+      const { images, config } = get();
+      connection.send(images ? { type: 'train', kind: 'images', epochs: config.epochs } : { type: 'train', kind: 'tabular', config });
     },
     pause: () => {
       set({ status: 'paused' });
@@ -147,6 +159,27 @@ export function createStudioStore(connection: Connection, memory: BackendMemory 
       set({ status: 'idle', backendChoice: next, error: { task: 'project', message: `The studio's worker stopped (${why}). It was restarted on ${next}${goesOn}.` } });
       connection.send({ type: 'backend', choice: next });
       connection.send(training || fileName ? { type: 'resumeProject' } : { type: 'project' });
+    },
+    // Images
+    images: null,
+    imageLive: null,
+    imageReport: null,
+    imageCount: 100,
+    imageLabel: null,
+    loadImages: (name, files) => {
+      set({ error: null, loading: { name, share: 0 } });
+      connection.send({ type: 'loadImages', name, files });
+    },
+    setImageChoices: (choices) => {
+      set({ error: null });
+      connection.send({ type: 'imageChoices', choices });
+    },
+    setImageCount: (count) => set({ imageCount: count }),
+    setImageLabel: (label) => set({ imageLabel: label }),
+    downloadImages: () => {
+      const { imageCount, imageLabel } = get();
+      set({ exporting: 'images', error: null });
+      connection.send({ type: 'exportImages', count: imageCount, label: imageLabel });
     },
     // Cleared when the worker says the project is gone: a reload before that would find it kept.
     forgetProject: () => connection.send({ type: 'forgetProject' }),

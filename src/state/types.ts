@@ -6,6 +6,8 @@ import type { Recovery, TrainProgress } from '../core/train/tabularModel';
 import type { DerivedColumn } from '../core/transform/transformer';
 import type { BackendChoice, BackendName, ColumnView, Condition, EpochView, KeptProject, RuleView, Task, ToWorker } from '../worker/protocol';
 import type { Rule } from '../core/data/rules';
+import type { ImageChoices } from '../core/data/images/imageSet';
+import type { ImageEpochView, ImageReportView, ImageSeedView } from '../core/session/imageTypes';
 import type { TextEncoding } from '../core/data/encoding';
 import type { Rename } from '../core/data/names';
 import type { ColumnKind } from '../core/data/schema';
@@ -25,6 +27,8 @@ export interface DataSlice {
   loadFile(file: Blob, name: string): void;
   loadModel(file: Blob, name: string): void;
   loadSample(): Promise<void>;
+  /** Loads the image sample (emoji in ten labels) shipped with the app. */
+  loadImageSample(): Promise<void>;
   setColumn(name: string, change: { kind?: ColumnKind; include?: boolean }): void;
   dismissError(): void;
 }
@@ -89,7 +93,7 @@ export interface GenerateSlice {
   condition: Condition | null;
   generating: { done: number; total: number } | null;
   generated: { rows: number; seconds: number; preview: { names: string[]; rows: (string | null)[][] } } | null;
-  exporting: ExportFormat | null;
+  exporting: ExportFormat | 'images' | null;
   setGenRows(rows: number): void;
   setCondition(condition: Condition | null): void;
   generate(): void;
@@ -121,8 +125,24 @@ export interface ProjectSlice {
   restartAfterCrash(why: string): void;
 }
 
+/** The image studio: the images read, the live grid, the report and what to download. */
+export interface ImageSlice {
+  /** Images loaded in place of a table (null while the studio works on a table). */
+  images: ImageSeedView | null;
+  imageLive: ImageEpochView | null;
+  imageReport: ImageReportView | null;
+  /** Images to download, and the label to make them all of (null: by the seed's shares). */
+  imageCount: number;
+  imageLabel: string | null;
+  loadImages(name: string, files: { path: string; file: Blob }[]): void;
+  setImageChoices(choices: ImageChoices): void;
+  setImageCount(count: number): void;
+  setImageLabel(label: string | null): void;
+  downloadImages(): void;
+}
+
 export interface Connection {
   send(message: ToWorker): void;
 }
 
-export type StudioState = DataSlice & RulesSlice & BackendSlice & TrainSlice & LiveSlice & GenerateSlice & ReportSlice & ProjectSlice & { connection: Connection };
+export type StudioState = DataSlice & RulesSlice & BackendSlice & TrainSlice & LiveSlice & GenerateSlice & ReportSlice & ProjectSlice & ImageSlice & { connection: Connection };

@@ -1,6 +1,11 @@
 import { useState, type DragEvent } from 'react';
 import { BackendPicker } from './BackendPicker';
-import { DataPanel } from './DataPanel';
+import { DataPanel, openPicked } from './DataPanel';
+import { ImageExportPanel } from './ImageExportPanel';
+import { ImageLiveView } from './ImageLiveView';
+import { ImageReportPanel } from './ImageReportPanel';
+import { ImageSeedPanel } from './ImageSeedPanel';
+import { droppedFiles } from './pickedFiles';
 import { ErrorBanner } from './ErrorBanner';
 import { GeneratePanel } from './GeneratePanel';
 import { LiveView } from './LiveView';
@@ -13,7 +18,7 @@ import { TrainPanel } from './TrainPanel';
 
 /** The whole page is a drop target for seed data. */
 export function App() {
-  const { loadFile, busy } = useStudio((s) => ({ loadFile: s.loadFile, busy: s.status !== 'idle' }));
+  const { loadFile, loadImages, busy, images } = useStudio((s) => ({ loadFile: s.loadFile, loadImages: s.loadImages, busy: s.status !== 'idle', images: s.images !== null }));
   const [dragging, setDragging] = useState(false);
   // A file dropped while training is refused out loud: silence read as a broken drop.
   const [refused, setRefused] = useState<string | null>(null);
@@ -27,7 +32,10 @@ export function App() {
       return;
     }
     setRefused(null);
-    loadFile(file, file.name);
+    // Folders are read through the drop's entries, which last only while this handler runs.
+    droppedFiles(e.dataTransfer)
+      .then((files) => openPicked(files, loadFile, loadImages))
+      .catch((err: unknown) => setRefused(`What was dropped could not be read (${(err as Error).message}). Try Upload data or Upload folder.`));
   };
   return (
     <div
@@ -57,12 +65,24 @@ export function App() {
         <ErrorBanner />
         <ProjectBanner />
         <DataPanel />
-        <SchemaPanel />
-        <RulesPanel />
-        <TrainPanel />
-        <LiveView />
-        <ReportPanel />
-        <GeneratePanel />
+        {images ? (
+          <>
+            <ImageSeedPanel />
+            <TrainPanel />
+            <ImageLiveView />
+            <ImageReportPanel />
+            <ImageExportPanel />
+          </>
+        ) : (
+          <>
+            <SchemaPanel />
+            <RulesPanel />
+            <TrainPanel />
+            <LiveView />
+            <ReportPanel />
+            <GeneratePanel />
+          </>
+        )}
       </main>
     </div>
   );

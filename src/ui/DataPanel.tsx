@@ -1,5 +1,6 @@
 import type { TextEncoding } from '../core/data/encoding';
 import type { Rename } from '../core/data/names';
+import { isImageUpload, pickedFrom, uploadName, type PickedFile } from './pickedFiles';
 import { useStudio } from './StudioContext';
 
 const ENCODING_NAMES: Record<TextEncoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': 'Windows-1252' };
@@ -7,7 +8,7 @@ const MAX_LISTED = 10;
 
 /** Picking a file or the built-in sample, and what is loaded now. */
 export function DataPanel() {
-  const { fileName, rowCount, columns, encoding, renamed, loading, bundle, busy, loadFile, loadModel, loadSample } = useStudio((s) => ({
+  const { fileName, rowCount, columns, encoding, renamed, loading, bundle, busy, images, loadFile, loadImages, loadModel, loadSample, loadImageSample } = useStudio((s) => ({
     fileName: s.fileName,
     rowCount: s.rowCount,
     columns: s.columns.length,
@@ -17,17 +18,27 @@ export function DataPanel() {
     bundle: s.bundle,
     busy: s.status !== 'idle',
     loadFile: s.loadFile,
+    loadImages: s.loadImages,
+    images: s.images !== null,
     loadModel: s.loadModel,
     loadSample: s.loadSample,
+    loadImageSample: s.loadImageSample,
   }));
   return (
     <section className="panel" aria-labelledby="data-heading">
       <h2 id="data-heading">1. Seed data</h2>
-      <p className="hint">Drop a CSV, TSV, JSON or Parquet file anywhere on the page. It never leaves this browser.</p>
+      <p className="hint">
+        Drop a CSV, TSV, JSON or Parquet file anywhere on the page, or images: a zip, a folder (one subfolder per label) or PNG, JPEG and WebP files. Nothing leaves this
+        browser.
+      </p>
       <div className="row">
-        <FileButton label="Upload data" accept=".csv,.tsv,.txt,.json,.parquet" disabled={busy} onFile={loadFile} />
+        <FilesButton label="Upload data" accept=".csv,.tsv,.txt,.json,.parquet,.zip,.png,.jpg,.jpeg,.webp" disabled={busy} onFiles={(files) => openPicked(files, loadFile, loadImages)} />
+        <FilesButton label="Upload folder" folder disabled={busy} onFiles={(files) => openPicked(files, loadFile, loadImages)} />
         <button type="button" onClick={() => void loadSample()} disabled={busy}>
           Try a sample
+        </button>
+        <button type="button" onClick={() => void loadImageSample()} disabled={busy}>
+          Try an image sample
         </button>
         <FileButton label="Load model" accept=".zip" disabled={busy} onFile={loadModel} />
       </div>
@@ -36,7 +47,7 @@ export function DataPanel() {
           Reading {loading.name}… <progress aria-label="Reading file" value={loading.share} max={1} />
         </p>
       )}
-      {fileName && !loading && (
+      {fileName && !loading && !images && (
         <p className="status" data-testid="loaded-summary">
           <strong>{fileName}</strong>: {rowCount.toLocaleString()} rows, {columns} columns
           {encoding && encoding !== 'utf-8' && `, read as ${ENCODING_NAMES[encoding]}`}
@@ -66,6 +77,35 @@ function renameText(renamed: Rename[]): string {
   if (duplicates.length) parts.push(`Renamed duplicate column names: ${list(duplicates)}`);
   if (empty.length) parts.push(`Named empty column headers: ${list(empty)}`);
   return parts.join('. ');
+}
+
+/** One table goes to the table studio; a zip, a folder or several images to the image studio. */
+export function openPicked(files: PickedFile[], loadFile: (file: File, name: string) => void, loadImages: (name: string, files: { path: string; file: Blob }[]) => void): void {
+  if (files.length === 0) return;
+  if (isImageUpload(files)) loadImages(uploadName(files), files);
+  else loadFile(files[0].file, files[0].file.name);
+}
+
+/** A button that opens the file picker for several files, or a folder. */
+function FilesButton({ label, accept, folder, disabled, onFiles }: { label: string; accept?: string; folder?: boolean; disabled: boolean; onFiles: (files: PickedFile[]) => void }) {
+  return (
+    <label className="button">
+      {label}
+      <input
+        type="file"
+        aria-label={label}
+        accept={accept}
+        multiple
+        disabled={disabled}
+        // React types lack the folder attribute; Chromium, Firefox and Safari all read it.
+        {...(folder ? { webkitdirectory: '' } : {})}
+        onChange={(e) => {
+          if (e.target.files) onFiles(pickedFrom(e.target.files));
+          e.target.value = '';
+        }}
+      />
+    </label>
+  );
 }
 
 /** A button that opens the file picker; the input is cleared after each pick so the same file can be picked again. */

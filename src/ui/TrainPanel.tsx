@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { effectiveBatch } from '../core/model/config';
+import { effectiveBatch, type ModelConfig } from '../core/model/config';
+import type { ImageSeedView } from '../core/session/imageTypes';
 import { plannedEpochs, stepsPerEpoch, validationRows } from '../core/train/budget';
 import { AdvancedPanel } from './AdvancedPanel';
 import { useStudio } from './StudioContext';
@@ -25,6 +26,29 @@ function stepSeconds(speed: Record<string, number>, backend: string | null, batc
   return prior * (0.4 + (0.6 * batch) / 500);
 }
 
+interface Plan {
+  epochs: number;
+  steps: number;
+  estimate: number;
+}
+
+function tablePlan(config: ModelConfig, rowCount: number, speed: Record<string, number>, backend: string | null): Plan {
+  const epochs = plannedEpochs(config, rowCount);
+  const trainingRows = rowCount - validationRows(rowCount);
+  const steps = epochs * stepsPerEpoch(config, trainingRows);
+  return { epochs, steps, estimate: steps * stepSeconds(speed, backend, effectiveBatch(config, trainingRows)) };
+}
+
+// Seconds an image-model step takes with no GPU, until this page has timed one (32 × 32 grey, default widths).
+const PRIOR_IMAGE_STEP_SECONDS: Record<string, number> = { wasm: 0.25, webgpu: 0.3, webgl: 2, cpu: 3 };
+
+function imagePlan(images: ImageSeedView, chosen: number | 'auto', speed: Record<string, number>, backend: string | null): Plan {
+  const epochs = chosen === 'auto' ? images.plannedEpochs : chosen;
+  const steps = epochs * images.stepsPerEpoch;
+  const measured = speed[`${backend}:images`];
+  return { epochs, steps, estimate: steps * (measured ?? PRIOR_IMAGE_STEP_SECONDS[backend ?? 'wasm'] ?? PRIOR_IMAGE_STEP_SECONDS.wasm) };
+}
+
 // Long enough to swallow the second click of a double click, so Train is not followed by Pause.
 const SETTLE_MS = 400;
 
@@ -42,6 +66,7 @@ function useSettling(status: string): boolean {
 export function TrainPanel() {
   const s = useStudio((st) => ({
     hasData: st.fileName !== null,
+    images: st.images,
     rowCount: st.rowCount,
     status: st.status,
     config: st.config,
@@ -61,10 +86,7 @@ export function TrainPanel() {
   const settling = useSettling(s.status);
   if (!s.hasData) return null;
   const auto = s.config.epochs === 'auto';
-  const epochs = plannedEpochs(s.config, s.rowCount);
-  const trainingRows = s.rowCount - validationRows(s.rowCount);
-  const steps = epochs * stepsPerEpoch(s.config, trainingRows);
-  const estimate = steps * stepSeconds(s.speed, s.backend, effectiveBatch(s.config, trainingRows));
+  const { epochs, steps, estimate } = s.images ? imagePlan(s.images, s.config.epochs, s.speed, s.backend) : tablePlan(s.config, s.rowCount, s.speed, s.backend);
   const p = s.progress;
   const primary =
     s.status === 'idle'
@@ -114,12 +136,12 @@ export function TrainPanel() {
       </div>
       {s.status === 'idle' && (
         <p className="hint" data-testid="train-estimate">
-          {auto ? `Length set from your ${s.rowCount.toLocaleString('en-US')} rows: ` : 'Your length: '}
+          {auto ? `Length set from your ${s.rowCount.toLocaleString('en-US')} ${s.images ? 'images' : 'rows'}: ` : 'Your length: '}
           {epochs.toLocaleString('en-US')} epochs, {steps.toLocaleString('en-US')} steps, about {formatSeconds(estimate)} on {s.backend ?? 'this backend'}
-          {s.config.earlyStop ? '; it stops sooner once the held-back rows stop improving.' : '.'}
+          {!s.images && s.config.earlyStop ? '; it stops sooner once the held-back rows stop improving.' : '.'}
         </p>
       )}
-      <AdvancedPanel />
+      {!s.images && <AdvancedPanel />}
       {(s.status !== 'idle' || p) && (
         <div className="progress" data-testid="train-progress">
           <progress aria-label="Training progress" value={p ? p.step : 0} max={p ? p.totalSteps : 1} />
@@ -129,8 +151,9 @@ export function TrainPanel() {
             {p ? `epoch ${p.epoch.toFixed(1)} / ${p.epochs} · ${p.stepsPerSecond.toFixed(2)} steps/s${s.status === 'training' ? ` · ${formatSeconds(p.secondsLeft)} left` : ''}` : 'Preparing…'}
             {s.recovered && ` · Recovered at epoch ${s.recovered.epoch}: ${s.recovered.cause === 'nan' ? 'losses became NaN' : 'the rows suddenly got much worse'}; learning rates halved.`}
             {s.run && ` · batch ${s.run.batch}, ${s.run.stepsPerEpoch} steps/epoch, preprocessing ${s.run.preprocessSeconds.toFixed(2)} s`}
-            {s.run && s.run.trainingRows < s.rowCount && ` · training on ${s.run.trainingRows.toLocaleString('en-US')} of ${s.rowCount.toLocaleString('en-US')} rows`}
-            {s.run && s.run.validationRows > 0 && `, ${s.run.validationRows.toLocaleString('en-US')} held back to judge each epoch`}
+            {s.images && s.run && ` · training on ${s.run.trainingRows.toLocaleString('en-US')} images, ${s.run.validationRows.toLocaleString('en-US')} held back to judge them`}
+            {!s.images && s.run && s.run.trainingRows < s.rowCount && ` · training on ${s.run.trainingRows.toLocaleString('en-US')} of ${s.rowCount.toLocaleString('en-US')} rows`}
+            {!s.images && s.run && s.run.validationRows > 0 && `, ${s.run.validationRows.toLocaleString('en-US')} held back to judge each epoch`}
           </span>
           {s.run && s.run.derived.length > 0 && (
             <p className="hint" data-testid="derived-columns">

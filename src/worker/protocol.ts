@@ -10,6 +10,8 @@ import type { StudioReport } from '../core/metrics/qualityReport';
 import type { ModelConfig } from '../core/model/config';
 import type { Recovery, TrainProgress } from '../core/train/tabularModel';
 import type { ColumnView, Condition, EpochView, LoadedModel, PreviewRows, RuleView, TrainOutcome, TrainPlan } from '../core/session/types';
+import type { ImageChoices } from '../core/data/images/imageSet';
+import type { ImageEpochView, ImageReportView, ImageSeedView } from '../core/session/imageTypes';
 
 export type { BackendName, ColumnView, Condition, EpochView, RuleView };
 export type BackendChoice = BackendName | 'auto';
@@ -24,6 +26,9 @@ export type ToWorker =
   /** Times every backend, then uses the fastest ('auto') or keeps `choice`. */
   | { type: 'timeBackends'; choice: BackendChoice }
   | { type: 'load'; file: Blob; name: string }
+  /** A zip of images, a folder's files (paths relative to the upload) or loose image files. */
+  | { type: 'loadImages'; name: string; files: { path: string; file: Blob }[] }
+  | { type: 'imageChoices'; choices: ImageChoices }
   /** A model bundle (.mitosis.zip) to generate from, in place of a seed table and training. */
   | { type: 'loadModel'; file: Blob; name: string }
   /** Sends the trained model back as a bundle `file`. */
@@ -32,12 +37,16 @@ export type ToWorker =
   | { type: 'keepRule'; text: string; keep: boolean }
   | { type: 'removeRule'; text: string }
   | { type: 'addRule'; rule: Rule }
-  | { type: 'train'; config: ModelConfig }
+  | { type: 'train'; kind: 'tabular'; config: ModelConfig }
+  /** Trains the image model on the loaded images (`epochs`: the user's length, or the set's default). */
+  | { type: 'train'; kind: 'images'; epochs: number | 'auto' }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
   | { type: 'generate'; rows: number; condition?: Condition }
   | { type: 'export'; format: ExportFormat }
+  /** Generates `count` images (of one label, or by the seed's shares) and sends them as a zip. */
+  | { type: 'exportImages'; count: number; label: string | null }
   /** Recomputes the report's usefulness for this target column (null: none). */
   | { type: 'reportTarget'; column: string | null }
   | { type: 'exportReport'; format: ReportFormat }
@@ -68,6 +77,12 @@ export type FromWorker =
   /** `encoding` of a text file; `renamed`: header names changed so that each column has its own. */
   | { type: 'loaded'; name: string; rows: number; columns: ColumnView[]; encoding?: TextEncoding; renamed?: Rename[] }
   | { type: 'schema'; columns: ColumnView[] }
+  /** Images were read (or re-made at new choices): the studio now works on images. */
+  | { type: 'imagesLoaded'; kind: 'images'; seed: ImageSeedView }
+  | { type: 'imageEpoch'; view: ImageEpochView }
+  /** The live grid redrawn between epochs. */
+  | { type: 'imageGrid'; view: Pick<ImageEpochView, 'grid' | 'interpolation'> }
+  | { type: 'imageReport'; report: ImageReportView }
   /** A model bundle was loaded: it generates, with no seed table (`rows`: rows it trained on). */
   | ({ type: 'modelLoaded' } & LoadedModel)
   | { type: 'rules'; rules: RuleView[] }

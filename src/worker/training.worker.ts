@@ -1,18 +1,23 @@
 /// <reference lib="webworker" />
 // The studio's worker: a thin adapter that turns page messages into session calls and posts
 // what they return. The pipeline itself is core/session.
+import { checkZipSize } from '../core/data/images/sources';
+import { ImageSession } from '../core/session/imageSession';
 import { readSeed } from '../core/session/seed';
 import { requireBundleSize, Session } from '../core/session/session';
 import type { OutputFile, SessionChoices } from '../core/session/types';
 import { InputError } from '../core/util/errors';
 import { describeProject, forgetCheckpoint, forgetProject, keepChoices, keepCheckpoint, keepProject, readProject, storageMessage } from './autosave';
 import { gpuLost, switchBackend, timeBackends } from './backend';
+import { decodeImageInWorker } from './decodeImage';
 import type { FromWorker, Task, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker) => scope.postMessage(message);
 
 let session: Session | null = null;
+/** The image studio's session, when images were loaded in place of a table. */
+let images: ImageSession | null = null;
 let training: { paused: boolean; stopped: boolean; wake: (() => void) | null } | null = null;
 // Messages run one after another, so a long task never interleaves with a second one.
 let queue: Promise<void> = Promise.resolve();
@@ -34,6 +39,12 @@ async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 's
       return post({ type: 'backend', ...(await timeBackends(message.choice)) });
     case 'load':
       return load(message.file, message.name);
+    case 'loadImages':
+      return loadImages(message.name, message.files);
+    case 'imageChoices':
+      return post({ type: 'imagesLoaded', kind: 'images', seed: currentImages().setChoices(message.choices) });
+    case 'exportImages':
+      return postFile(await currentImages().exportImages(message.count, message.label));
     case 'loadModel':
       return loadModel(message.file, message.name);
     case 'saveModel':
@@ -54,6 +65,7 @@ async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 's
       return autosave('The rules', () => keepChoices(s.choices()));
     }
     case 'train': {
+      if (message.kind === 'images') return trainImages(currentImages(), message.epochs);
       const s = current();
       let plan;
       try {
@@ -87,6 +99,57 @@ async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 's
   }
 }
 
+/** Reads images (a zip, a folder's files or loose files) into a new image session and shows them. */
+async function loadImages(name: string, files: { path: string; file: Blob }[]): Promise<void> {
+  post({ type: 'loading', name, share: 0 });
+  // A zip too large is refused from its size, before it is read into memory.
+  if (files.length === 1) checkZipSize(files[0].path, files[0].file.size);
+  const read = await Promise.all(files.map(async (f) => ({ path: f.path, bytes: new Uint8Array(await f.file.arrayBuffer()) })));
+  const next = await ImageSession.open(name, { files: read }, decodeImageInWorker, (done, total) => post({ type: 'loading', name, share: done / total }));
+  // Only images that were read replace what was loaded before.
+  session?.dispose();
+  session = null;
+  images?.dispose();
+  images = next;
+  post({ type: 'imagesLoaded', kind: 'images', seed: next.view() });
+}
+
+/** A new image run: prepared (held-back images, the judging classifier), trained, then judged. */
+async function trainImages(s: ImageSession, epochs: number | 'auto'): Promise<void> {
+  let plan;
+  try {
+    plan = await s.prepare(epochs);
+  } catch (err) {
+    early = { paused: false, stopped: false };
+    throw err;
+  }
+  post({ type: 'trainStarted', ...plan });
+  const state = { ...early, wake: null as (() => void) | null };
+  early = { paused: false, stopped: false };
+  training = state;
+  let outcome;
+  try {
+    outcome = await s.train({
+      readEvery: 2,
+      onProgress: (progress) => post({ type: 'progress', progress }),
+      onEpoch: (view) => post({ type: 'imageEpoch', view }),
+      onGrid: (view) => post({ type: 'imageGrid', view }),
+      onRecover: (r) => post({ type: 'recovered', ...r }),
+      control: {
+        stopped: () => state.stopped,
+        resume: () => (state.paused ? new Promise<void>((r) => (state.wake = r)) : Promise.resolve()),
+      },
+    });
+  } finally {
+    training = null;
+  }
+  post({ type: 'trainEnded', ...outcome });
+  await s
+    .buildReport()
+    .then((report) => post({ type: 'imageReport', report }))
+    .catch((err: unknown) => post({ type: 'error', task: 'report', message: messageOf(err) }));
+}
+
 async function load(file: Blob, name: string): Promise<void> {
   const next = await openSeed(name, file);
   autosaveOff = false;
@@ -99,6 +162,8 @@ async function openSeed(name: string, file: Blob, choices?: SessionChoices): Pro
   const table = await readSeed(name, file, (share) => post({ type: 'loading', name, share }));
   // Only a table that parsed replaces what was loaded before.
   session?.dispose();
+  images?.dispose();
+  images = null;
   const next = Session.fromTable(name, table, choices);
   session = next;
   post({ type: 'loaded', name, rows: table.rowCount, columns: next.columns(), encoding: table.encoding, renamed: table.renamed });
@@ -123,6 +188,8 @@ async function loadModel(file: Blob, name: string): Promise<void> {
   // Built before the old session goes: a bundle it refuses leaves what was loaded in place.
   const next = Session.fromBundle(name, new Uint8Array(await file.arrayBuffer()));
   session?.dispose();
+  images?.dispose();
+  images = null;
   session = next;
   post({ type: 'modelLoaded', ...next.loadedFrom! });
 }
@@ -252,13 +319,19 @@ function control(kind: 'pause' | 'resume' | 'stop'): void {
   }
 }
 
+function currentImages(): ImageSession {
+  if (!images) throw new InputError('Load images first: drop a zip or a folder of images on the page.');
+  return images;
+}
+
 function current(): Session {
   if (!session) throw new InputError('Load a table first: drop a file on the page or press "Try a sample".');
   return session;
 }
 
 function taskOf(message: ToWorker): Task {
-  if (message.type === 'loadModel') return 'load';
+  if (message.type === 'loadModel' || message.type === 'loadImages' || message.type === 'imageChoices') return 'load';
+  if (message.type === 'exportImages') return 'export';
   if (message.type === 'saveModel') return 'export';
   if (message.type === 'timeBackends') return 'backend';
   if (message.type === 'keepRule' || message.type === 'removeRule' || message.type === 'addRule') return 'rules';

@@ -1,20 +1,23 @@
 import * as tf from '@tensorflow/tfjs';
+import { installConvKernels } from './convKernels';
 import { installCopyKernels } from './copyKernels';
 import { installExplicitTransposeGradients } from './matmulGradient';
 import { installSecondOrderGradients } from './secondOrder';
 
 /**
  * Patches tfjs for training: gradients of comparisons (WGAN-GP's second-order gradient), the
- * explicit-transpose matrix-product gradient on WASM, and the copy kernels (WASM's gather,
- * slice, split, identity and segment sum; the CPU's segment sum). Call it once where a backend
- * is started, after the backends' modules are imported: a patch finds nothing to replace for a
- * backend not yet registered. Idempotent: each patch marks what it installed, and a later call
- * only adds what an import since has made possible.
+ * explicit-transpose matrix-product gradient on WASM, the copy kernels (WASM's gather, slice,
+ * split, identity and segment sum; the CPU's segment sum) and WASM's convolution filter
+ * gradient, which tfjs lacks. Call it once where a backend is started, after the backends'
+ * modules are imported: a patch finds nothing to replace for a backend not yet registered.
+ * Idempotent: each patch marks what it installed, and a later call only adds what an import
+ * since has made possible.
  */
 export function installKernels(): void {
   installSecondOrderGradients();
   installExplicitTransposeGradients();
   installCopyKernels();
+  installConvKernels();
 }
 
 /**

@@ -24,18 +24,59 @@ export interface ZipLimits {
   maxRatio: number;
 }
 
-interface Entry {
+/** One file in a zip's central directory, as declared there (nothing inflated yet). */
+export interface ZipEntry {
   name: string;
+  /** 0: stored; 8: deflated; anything else is not read. */
   method: number;
+  encrypted: boolean;
   crc: number;
   compressed: number;
   size: number;
   localOffset: number;
+  /** The central directory's offset: every entry's data must end before it. */
+  dataEnd: number;
 }
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+
+/**
+ * The central directory of `bytes`, read without inflating anything: each entry's name and its
+ * declared sizes, for a caller to check before it reads any. Throws an InputError naming
+ * `what` when the file is not a complete, single-part zip.
+ */
+export function listZip(bytes: Uint8Array, what: string): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = findEnd(view);
+  if (end < 0) throw new InputError(`${what} is not a complete zip file: it may be truncated or not a zip at all.`);
+  const count = view.getUint16(end + 10, true);
+  const cdSize = view.getUint32(end + 12, true);
+  const cdOffset = view.getUint32(end + 16, true);
+  if (view.getUint16(end + 4, true) !== 0 || view.getUint16(end + 8, true) !== count) throw new InputError(`${what} is a multi-part zip, which is not supported.`);
+  if (cdOffset + cdSize > end) throw new InputError(`${what} is a damaged zip file: its directory lies outside the file (truncated?).`);
+  const entries: ZipEntry[] = [];
+  let at = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > cdOffset + cdSize || view.getUint32(at, true) !== CENTRAL) throw new InputError(`${what} is a damaged zip file: its directory is cut short.`);
+    const nameLength = view.getUint16(at + 28, true);
+    const next = at + 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (next > cdOffset + cdSize) throw new InputError(`${what} is a damaged zip file: its directory is cut short.`);
+    entries.push({
+      name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      method: view.getUint16(at + 10, true),
+      encrypted: (view.getUint16(at + 8, true) & 1) === 1,
+      crc: view.getUint32(at + 16, true),
+      compressed: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      localOffset: view.getUint32(at + 42, true),
+      dataEnd: cdOffset,
+    });
+    at = next;
+  }
+  return entries;
+}
 
 /**
  * The entries of `bytes`, inflated, after checking the central directory against `limits`
@@ -46,55 +87,52 @@ const LOCAL = 0x04034b50;
  */
 export function readZip(bytes: Uint8Array, limits: ZipLimits): Map<string, Uint8Array> {
   const { what } = limits;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = findEnd(view);
-  if (end < 0) throw new InputError(`${what} is not a complete zip file: it may be truncated or not a zip at all.`);
-  const count = view.getUint16(end + 10, true);
-  const cdSize = view.getUint32(end + 12, true);
-  const cdOffset = view.getUint32(end + 16, true);
-  if (view.getUint16(end + 4, true) !== 0 || view.getUint16(end + 8, true) !== count) throw new InputError(`${what} is a multi-part zip, which is not supported.`);
-  if (cdOffset + cdSize > end) throw new InputError(`${what} is a damaged zip file: its directory lies outside the file (truncated?).`);
   const allowed = Object.keys(limits.entries);
   const list = allowed.join(' and ');
-  const entries: Entry[] = [];
-  let at = cdOffset;
+  const entries: ZipEntry[] = [];
   let total = 0;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > cdOffset + cdSize || view.getUint32(at, true) !== CENTRAL) throw new InputError(`${what} is a damaged zip file: its directory is cut short.`);
-    const flags = view.getUint16(at + 8, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const next = at + 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    if (next > cdOffset + cdSize) throw new InputError(`${what} is a damaged zip file: its directory is cut short.`);
-    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    const entry: Entry = {
-      name,
-      method: view.getUint16(at + 10, true),
-      crc: view.getUint32(at + 16, true),
-      compressed: view.getUint32(at + 20, true),
-      size: view.getUint32(at + 24, true),
-      localOffset: view.getUint32(at + 42, true),
-    };
-    at = next;
-    const shown = JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
+  for (const entry of listZip(bytes, what)) {
+    const { name } = entry;
+    const shown = shownName(name);
     if (!Object.hasOwn(limits.entries, name)) throw new InputError(`${what} holds an unexpected file ${shown}; it should hold only ${list}. Nothing was loaded.`);
     if (entries.some((e) => e.name === name)) throw new InputError(`${what} holds ${shown} twice. Nothing was loaded.`);
-    if (flags & 1) throw new InputError(`${what} is encrypted (${shown}), which is not supported.`);
-    if (entry.method !== 0 && entry.method !== 8) throw new InputError(`${what} compresses ${shown} with method ${entry.method}; only stored and deflated files are read.`);
-    if (entry.size > limits.entries[name]) throw new InputError(`${what} declares ${shown} as ${mb(entry.size)}, over the limit of ${mb(limits.entries[name])}. Nothing was loaded.`);
-    if (entry.method === 8 && entry.size > limits.maxRatio * Math.max(entry.compressed, 1)) {
-      throw new InputError(`${what} declares ${shown} to inflate ${Math.round(entry.size / Math.max(entry.compressed, 1))} times its packed size (a zip bomb?). Nothing was loaded.`);
-    }
-    if (entry.method === 0 && entry.size !== entry.compressed) throw new InputError(`${what} is a damaged zip file: stored ${shown} has two sizes.`);
+    checkEntry(entry, limits.entries[name], limits.maxRatio, what);
     total += entry.size;
     if (total > limits.maxTotal) throw new InputError(`${what} declares more than ${mb(limits.maxTotal)} in all, over the limit. Nothing was loaded.`);
     entries.push(entry);
   }
   const missing = allowed.filter((n) => !entries.some((e) => e.name === n));
   if (missing.length) throw new InputError(`${what} has no ${missing.join(' or ')}: it is not a complete bundle.`);
-  return new Map(entries.map((e) => [e.name, inflateEntry(bytes, view, e, cdOffset, what)]));
+  return new Map(entries.map((e) => [e.name, inflateZipEntry(bytes, e, what)]));
 }
 
-function inflateEntry(bytes: Uint8Array, view: DataView, e: Entry, dataEnd: number, what: string): Uint8Array {
+/**
+ * Refuses, before inflating, an entry that is encrypted, uses a method other than stored or
+ * deflate, declares more than `maxSize` bytes, or declares a ratio over `maxRatio`.
+ */
+export function checkEntry(entry: ZipEntry, maxSize: number, maxRatio: number, what: string): void {
+  const shown = shownName(entry.name);
+  if (entry.encrypted) throw new InputError(`${what} is encrypted (${shown}), which is not supported.`);
+  if (entry.method !== 0 && entry.method !== 8) throw new InputError(`${what} compresses ${shown} with method ${entry.method}; only stored and deflated files are read.`);
+  if (entry.size > maxSize) throw new InputError(`${what} declares ${shown} as ${mb(entry.size)}, over the limit of ${mb(maxSize)}. Nothing was loaded.`);
+  if (entry.method === 8 && entry.size > maxRatio * Math.max(entry.compressed, 1)) {
+    throw new InputError(`${what} declares ${shown} to inflate ${Math.round(entry.size / Math.max(entry.compressed, 1))} times its packed size (a zip bomb?). Nothing was loaded.`);
+  }
+  if (entry.method === 0 && entry.size !== entry.compressed) throw new InputError(`${what} is a damaged zip file: stored ${shown} has two sizes.`);
+}
+
+/** A name for a message: quoted, and cut when long. */
+export function shownName(name: string): string {
+  return JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
+}
+
+/**
+ * One entry's bytes, inflated (call `checkEntry` first): inflation stops at the declared size,
+ * so a header that lies cannot make a bomb; the length and CRC-32 must then match.
+ */
+export function inflateZipEntry(bytes: Uint8Array, e: ZipEntry, what: string): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { dataEnd } = e;
   const damaged = (why: string) => new InputError(`${what} is a damaged zip file: ${JSON.stringify(e.name)} ${why}. Nothing was loaded.`);
   if (e.localOffset + 30 > dataEnd || view.getUint32(e.localOffset, true) !== LOCAL) throw damaged('has no local header');
   const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);

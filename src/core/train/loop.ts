@@ -84,6 +84,8 @@ export interface TrainHooks<R> {
   afterEpoch?(epoch: number): Promise<void> | void;
   /** Losses are read back from the device once every this many steps. */
   readEvery?: number;
+  /** Awaited after each step: where a live view may sample the generator (no step runs meanwhile). */
+  betweenSteps?(): Promise<void> | void;
 }
 
 /** An epoch's judgement: its score, and its report once the kept epoch is known. */
@@ -196,6 +198,7 @@ export class TrainingRun<S, R> {
             await turns.next();
           }
           scalars.forEach((t) => t.dispose());
+          await hooks.betweenSteps?.();
         }
         if (restart) {
           [e, restart] = [checkpoint.e - 1, false];

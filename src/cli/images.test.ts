@@ -1,0 +1,57 @@
+import { unzipSync } from 'fflate';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { drawDigits } from '../core/data/images/drawnDigits';
+import { imageAt } from '../core/data/images/imageSet';
+import { decodePng, encodePng } from '../core/data/images/png';
+
+const run = promisify(execFile);
+const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const SYNTH = join(process.cwd(), 'src', 'cli', 'synth.ts');
+
+/** A folder of drawn digits, one subfolder per label, as a user would have it. */
+function digitsFolder(dir: string, count: number): string {
+  const set = drawDigits(count, 16, 4);
+  const root = join(dir, 'digits');
+  for (let i = 0; i < set.count; i++) {
+    const label = set.labels[set.labelOf[i]];
+    mkdirSync(join(root, label), { recursive: true });
+    const grey = Uint8Array.from(imageAt(set, i), (v) => Math.round((v + 1) * 127.5));
+    writeFileSync(join(root, label, `${i}.png`), encodePng(grey, 16, 16, 1));
+  }
+  return root;
+}
+
+describe('npm run synth on images', () => {
+  it('trains on a folder of labelled images and writes a zip of PNGs with a manifest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synth-images-'));
+    const out = join(dir, 'synth.zip');
+    const report = join(dir, 'report.json');
+    const { stderr } = await run(TSX, [SYNTH, '--input', digitsFolder(dir, 40), '--out', out, '--rows', '24', '--epochs', '2', '--report', report]);
+    expect(stderr).toMatch(/read 40 images in 10 labels/);
+    expect(stderr).toMatch(/epoch 2\/2/);
+    expect(stderr).toMatch(/wrote 24 images/);
+    const entries = unzipSync(readFileSync(out));
+    const manifest = new TextDecoder().decode(entries['manifest.csv']).trim().split(/\r?\n/);
+    expect(manifest).toHaveLength(25);
+    for (const line of manifest.slice(1)) {
+      const [file, label] = line.split(',');
+      expect(file.startsWith(`${label}/`)).toBe(true);
+      const image = decodePng(entries[file]);
+      expect([image.width, image.height]).toEqual([16, 16]);
+    }
+    const judged = JSON.parse(readFileSync(report, 'utf8')) as { figures: unknown[]; verdicts: string[] };
+    expect(judged.figures.length).toBeGreaterThan(0);
+    expect(judged.verdicts.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('refuses a folder of images written as a table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synth-images-'));
+    const folder = digitsFolder(dir, 20);
+    await expect(run(TSX, [SYNTH, '--input', folder, '--out', join(dir, 'out.csv')])).rejects.toMatchObject({ stderr: expect.stringMatching(/is a folder, read as images.*--out must end in \.zip/) });
+  });
+});
