@@ -51,6 +51,21 @@ test('a zip of labelled images trains live and downloads as labelled PNGs with a
     const image = decodePng(entries[file]);
     expect([image.width, image.height]).toEqual([16, 16]);
   }
+
+  // The model as a bundle, loaded in a fresh page without the images, makes the same images.
+  const saving = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save model' }).click();
+  const bundle = await readFile((await (await saving).path())!);
+  await page.goto('/');
+  await page.getByLabel('Load model').setInputFiles({ name: 'digits.mitosis.zip', mimeType: 'application/zip', buffer: bundle });
+  await expect(page.getByTestId('image-notes')).toContainText('A model loaded from digits.mitosis.zip');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toHaveCount(0);
+  await page.getByLabel('Images', { exact: true }).fill('30');
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download images' }).click();
+  const reloaded = unzipSync(await readFile((await (await again).path())!));
+  expect(Object.keys(reloaded).sort()).toEqual(Object.keys(entries).sort());
+  for (const name of Object.keys(entries)) expect(Buffer.from(reloaded[name]).equals(Buffer.from(entries[name])), name).toBe(true);
 });
 
 test('a zip with a path that leaves its folder is refused, and what was loaded stays', async ({ studio, page }) => {

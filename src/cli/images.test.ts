@@ -55,3 +55,19 @@ describe('npm run synth on images', () => {
     await expect(run(TSX, [SYNTH, '--input', folder, '--out', join(dir, 'out.csv')])).rejects.toMatchObject({ stderr: expect.stringMatching(/is a folder, read as images.*--out must end in \.zip/) });
   });
 });
+
+describe('an image model bundle', () => {
+  it('is saved after training and generates the same images from --model', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synth-images-'));
+    const bundle = join(dir, 'digits.mitosis.zip');
+    const first = join(dir, 'first.zip');
+    await run(TSX, [SYNTH, '--input', digitsFolder(dir, 30), '--out', first, '--rows', '12', '--epochs', '1', '--save-model', bundle]);
+    const again = join(dir, 'again.zip');
+    const { stderr } = await run(TSX, [SYNTH, '--model', bundle, '--out', again, '--rows', '12']);
+    expect(stderr).toMatch(/an image model trained on \d+ images of digits \(10 labels\)/);
+    const [a, b] = [first, again].map((p) => unzipSync(readFileSync(p)));
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    for (const name of Object.keys(a)) expect(Buffer.from(b[name]).equals(Buffer.from(a[name])), name).toBe(true);
+    await expect(run(TSX, [SYNTH, '--model', bundle, '--out', join(dir, 'x.csv')])).rejects.toMatchObject({ stderr: expect.stringMatching(/holds a model of images.*--out must end in \.zip/) });
+  }, 120_000);
+});

@@ -4,7 +4,10 @@ import * as tf from '@tensorflow/tfjs';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { checkZipSize, type ImageFile } from '../core/data/images/sources';
+import { LoadedImages } from '../core/session/imageBundle';
 import { ImageSession } from '../core/session/imageSession';
+import type { BundleManifest } from '../core/train/bundle';
+import type { ImageModel } from '../core/train/imageModel';
 import { InputError } from '../core/util/errors';
 import type { SynthArgs } from './args';
 import { decodeImageNode } from './decodeImage';
@@ -58,6 +61,11 @@ export async function synthesizeImages(args: SynthArgs, io: SynthIO, startBacken
       log(`wrote the image report to ${args.report}:`);
       for (const line of report.verdicts) log(`  ${line}`);
     }
+    if (args.saveModel) {
+      const { bytes } = await session.saveModel();
+      writeOrRefuse(args.saveModel, bytes, '--save-model');
+      log(`saved the model to ${args.saveModel} (${(bytes.byteLength / 1e6).toFixed(1)} MB)`);
+    }
     const count = args.rows ?? view.count;
     const t0 = performance.now();
     const zip = await session.exportImages(count, null);
@@ -65,6 +73,22 @@ export async function synthesizeImages(args: SynthArgs, io: SynthIO, startBacken
     log(`wrote ${count} images to ${args.out} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   } finally {
     session.dispose();
+  }
+}
+
+/** `--model` of an image model: no images and no training; the bundle's seed gives the images. */
+export async function imagesFromBundle(name: string, opened: { manifest: BundleManifest; model: ImageModel }, args: SynthArgs, io: SynthIO): Promise<void> {
+  const loaded = await LoadedImages.open(name, opened.manifest, opened.model);
+  try {
+    if (!/\.zip$/i.test(args.out)) throw new InputError(`${name} holds a model of images, which are written as a zip: --out must end in .zip, not "${args.out}".`);
+    const { training, source } = opened.manifest;
+    io.log(`loaded ${name}: an image model trained on ${training.trainingRows} images of ${source.name} (${loaded.labels.length} labels), ${training.epochs} epochs, seed ${training.seed}; backend ${tf.getBackend()}`);
+    const count = args.rows ?? training.trainingRows;
+    const zip = await loaded.exportImages(count, null);
+    writeOrRefuse(args.out, zip.parts[0] as Uint8Array, '--out');
+    io.log(`wrote ${count} images to ${args.out}`);
+  } finally {
+    loaded.dispose();
   }
 }
 

@@ -13,7 +13,8 @@ import { InputError } from '../core/util/errors';
 import { parseArgs, rowsToWrite, USAGE, type SynthArgs } from './args';
 import { openOutput } from './output';
 import { checkPaths } from './paths';
-import { isImageInput, synthesizeImages } from './images';
+import { imagesFromBundle, isImageInput, synthesizeImages } from './images';
+import { openBundle } from '../core/train/bundle';
 
 /** Where a run reports; the CLI binds it to stderr and stdout, tests to an array. */
 export interface SynthIO {
@@ -53,6 +54,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
   if (args.input === undefined) return fromBundle(args, io);
   const input = args.input;
   if (isImageInput(input)) return synthesizeImages(args, io, () => startBackend(args, log));
+  requireTableOut(args, `--input "${input}" is a table`);
   checkPaths(input, args.out);
   for (const [flag, path] of [['--report', args.report], ['--save-model', args.saveModel]] as const) {
     if (path === undefined) continue;
@@ -106,6 +108,11 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
   }
 }
 
+/** A table is written as CSV, JSON or Parquet; a zip is for images. */
+function requireTableOut(args: SynthArgs, what: string): void {
+  if (/\.zip$/i.test(args.out)) throw new InputError(`${what}, written as .csv, .json or .parquet: --out "${args.out}" is a zip, which is for images.`);
+}
+
 async function startBackend(args: SynthArgs, log: (line: string) => void): Promise<void> {
   tf.env().set('DEBUG', false);
   if (args.backend === 'webgpu') log(`WebGPU on ${await startDawn({ software: false })}`);
@@ -120,7 +127,10 @@ async function fromBundle(args: SynthArgs, io: SynthIO): Promise<void> {
   requireBundleSize(`--model "${path}"`, statSync(path).size);
   const bytes = readFileSync(path);
   await startBackend(args, io.log);
-  const session = Session.fromBundle(basename(path), bytes);
+  const opened = openBundle(bytes);
+  if (opened.kind === 'images') return imagesFromBundle(basename(path), opened, args, io);
+  requireTableOut(args, `--model "${path}" holds a tabular model`);
+  const session = Session.fromOpened(basename(path), opened);
   try {
     const m = session.loadedFrom!;
     io.log(`loaded ${path}: trained by ${m.app} on ${m.rows} rows of ${m.source} (${m.columns} columns), ${m.epochs} epochs, seed ${m.seed}; backend ${tf.getBackend()}`);

@@ -46,6 +46,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         ...reduce(state, { type: 'loaded', name: message.seed.name, rows: message.seed.count, columns: [] }),
         images: message.seed,
         imageLabel: null,
+        modelReady: message.seed.loaded,
       };
     case 'imageEpoch':
       return {

@@ -18,7 +18,13 @@ import { TrainPanel } from './TrainPanel';
 
 /** The whole page is a drop target for seed data. */
 export function App() {
-  const { loadFile, loadImages, busy, images } = useStudio((s) => ({ loadFile: s.loadFile, loadImages: s.loadImages, busy: s.status !== 'idle', images: s.images !== null }));
+  const { loadFile, loadImages, busy, images, imageModel } = useStudio((s) => ({
+    loadFile: s.loadFile,
+    loadImages: s.loadImages,
+    busy: s.status !== 'idle',
+    images: s.images !== null,
+    imageModel: s.images?.loaded ?? false,
+  }));
   const [dragging, setDragging] = useState(false);
   // A file dropped while training is refused out loud: silence read as a broken drop.
   const [refused, setRefused] = useState<string | null>(null);
@@ -68,7 +74,7 @@ export function App() {
         {images ? (
           <>
             <ImageSeedPanel />
-            <TrainPanel />
+            {!imageModel && <TrainPanel />}
             <ImageLiveView />
             <ImageReportPanel />
             <ImageExportPanel />

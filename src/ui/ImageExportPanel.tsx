@@ -14,6 +14,7 @@ export function ImageExportPanel() {
     setCount: st.setImageCount,
     setLabel: st.setImageLabel,
     download: st.downloadImages,
+    saveModel: st.saveModel,
   }));
   if (!s.images || !s.ready) return null;
   return (
@@ -47,6 +48,11 @@ export function ImageExportPanel() {
         <button type="button" className="primary" disabled={s.busy} aria-disabled={s.exporting !== null || undefined} onClick={() => s.exporting === null && s.download()}>
           Download images
         </button>
+        {!s.images.loaded && (
+          <button type="button" disabled={s.busy} onClick={s.saveModel}>
+            Save model
+          </button>
+        )}
       </div>
       <p className="hint">A zip with one folder of PNGs per label and manifest.csv (file, label).</p>
     </section>

@@ -2,7 +2,9 @@
 // The studio's worker: a thin adapter that turns page messages into session calls and posts
 // what they return. The pipeline itself is core/session.
 import { checkZipSize } from '../core/data/images/sources';
+import { LoadedImages } from '../core/session/imageBundle';
 import { ImageSession } from '../core/session/imageSession';
+import { openBundle } from '../core/train/bundle';
 import { readSeed } from '../core/session/seed';
 import { requireBundleSize, Session } from '../core/session/session';
 import type { OutputFile, SessionChoices } from '../core/session/types';
@@ -17,7 +19,7 @@ const post = (message: FromWorker) => scope.postMessage(message);
 
 let session: Session | null = null;
 /** The image studio's session, when images were loaded in place of a table. */
-let images: ImageSession | null = null;
+let images: ImageSession | LoadedImages | null = null;
 let training: { paused: boolean; stopped: boolean; wake: (() => void) | null } | null = null;
 // Messages run one after another, so a long task never interleaves with a second one.
 let queue: Promise<void> = Promise.resolve();
@@ -42,13 +44,13 @@ async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 's
     case 'loadImages':
       return loadImages(message.name, message.files);
     case 'imageChoices':
-      return post({ type: 'imagesLoaded', kind: 'images', seed: currentImages().setChoices(message.choices) });
+      return post({ type: 'imagesLoaded', kind: 'images', seed: imageSeed().setChoices(message.choices) });
     case 'exportImages':
       return postFile(await currentImages().exportImages(message.count, message.label));
     case 'loadModel':
       return loadModel(message.file, message.name);
     case 'saveModel':
-      return postFile(await current().saveModel());
+      return postFile(images instanceof ImageSession ? await images.saveModel() : await current().saveModel());
     case 'column': {
       const s = current();
       s.setColumn(message.name, { kind: message.kind, include: message.include });
@@ -65,7 +67,7 @@ async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 's
       return autosave('The rules', () => keepChoices(s.choices()));
     }
     case 'train': {
-      if (message.kind === 'images') return trainImages(currentImages(), message.epochs);
+      if (message.kind === 'images') return trainImages(imageSeed(), message.epochs);
       const s = current();
       let plan;
       try {
@@ -185,13 +187,14 @@ async function resumeProject(): Promise<void> {
 
 async function loadModel(file: Blob, name: string): Promise<void> {
   requireBundleSize(name, file.size);
-  // Built before the old session goes: a bundle it refuses leaves what was loaded in place.
-  const next = Session.fromBundle(name, new Uint8Array(await file.arrayBuffer()));
+  const opened = openBundle(new Uint8Array(await file.arrayBuffer()));
+  // Built before the old session goes: a bundle that does not load leaves what was loaded in place.
+  const next = opened.kind === 'images' ? await LoadedImages.open(name, opened.manifest, opened.model) : Session.fromOpened(name, opened);
   session?.dispose();
   images?.dispose();
-  images = null;
-  session = next;
-  post({ type: 'modelLoaded', ...next.loadedFrom! });
+  [session, images] = next instanceof Session ? [next, null] : [null, next];
+  if (next instanceof Session) post({ type: 'modelLoaded', ...next.loadedFrom! });
+  else post({ type: 'imagesLoaded', kind: 'images', seed: next.view() });
 }
 
 /** Trains `s`'s prepared model (`epochs` more, or to its planned length), keeping checkpoints as it goes. */
@@ -319,9 +322,16 @@ function control(kind: 'pause' | 'resume' | 'stop'): void {
   }
 }
 
-function currentImages(): ImageSession {
+function currentImages(): ImageSession | LoadedImages {
   if (!images) throw new InputError('Load images first: drop a zip or a folder of images on the page.');
   return images;
+}
+
+/** The loaded images, which a model loaded from a bundle has not. */
+function imageSeed(): ImageSession {
+  const s = currentImages();
+  if (!(s instanceof ImageSession)) throw new InputError('This model was loaded from a bundle, without its images: load the images to train again.');
+  return s;
 }
 
 function current(): Session {

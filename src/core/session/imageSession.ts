@@ -14,6 +14,8 @@ import { DEFAULT_IMAGE_CONFIG, type ImageModelConfig } from '../model/image/conf
 import { ImageModel, type ImageSnapshot } from '../train/imageModel';
 import type { TrainHooks } from '../train/loop';
 import { InputError } from '../util/errors';
+import { name as appName, version as appVersion } from '../../../package.json';
+import { writeBundle } from '../train/bundle';
 import type { ImageEpochView, ImageReportView, ImageSeedView } from './imageTypes';
 import type { OutputFile, TrainOutcome, TrainPlan } from './types';
 
@@ -86,6 +88,7 @@ export class ImageSession {
       notes: summary.notes,
       choices: this.choicesNow,
       seed: tileImages(seedSet.pixels, seedSet.count, set.size, set.channels, SEED_PER_LABEL, { zoom: zoomFor(set.size), rowLabels: shown }),
+      loaded: false,
       plannedEpochs: plan.epochs,
       stepsPerEpoch: plan.stepsPerEpoch,
     };
@@ -178,29 +181,21 @@ export class ImageSession {
   }
 
   /** Generates `count` images (all of `label`, or by the seed's shares), in memory. */
-  async generate(count: number, label: string | null): Promise<{ pixels: Float32Array; labelOf: Int32Array }> {
-    const model = this.requireModel();
-    if (!Number.isInteger(count) || count < 1 || count > MAX_IMAGES) throw new InputError(`Choose between 1 and ${MAX_IMAGES.toLocaleString('en-US')} images.`);
-    const labelIndex = label === null ? undefined : this.setNow.labels.indexOf(label);
-    if (labelIndex === -1) throw new InputError(`"${label}" is not a label of these images.`);
-    const pixels = new Float32Array(count * this.imageValues());
-    const labelOf = new Int32Array(count);
-    await model.generate(count, {
-      label: labelIndex,
-      onChunk: (images, labels, first) => {
-        pixels.set(images, first * this.imageValues());
-        labelOf.set(labels, first);
-      },
-    });
-    return { pixels, labelOf };
+  generate(count: number, label: string | null): Promise<GeneratedImages> {
+    return generateImages(this.requireModel(), this.setNow.labels, count, label);
   }
 
   /** `count` generated images as a zip: one folder of PNGs per label and manifest.csv. */
   async exportImages(count: number, label: string | null): Promise<OutputFile> {
-    const { pixels, labelOf } = await this.generate(count, label);
-    const { labels, size, channels } = this.setNow;
-    const zip = imageZip(pixels, labelOf, labels, size, channels);
-    return { name: `${this.name.replace(/\.zip$/i, '')}-synthetic.zip`, mime: 'application/zip', parts: [zip as Uint8Array<ArrayBuffer>] };
+    return imagesFile(this.name, await this.generate(count, label), this.setNow);
+  }
+
+  /** The trained model as a bundle (`<name>.mitosis.zip`) that Load model and `--model` read. */
+  async saveModel(): Promise<OutputFile & { bytes: Uint8Array<ArrayBuffer> }> {
+    const model = this.requireModel();
+    const source = { name: this.name, rows: this.setNow.count, columns: this.setNow.labels.length };
+    const bytes = writeBundle(await model.save(), { app: { name: appName, version: appVersion }, source, report: null });
+    return { name: `${baseName(this.name)}.mitosis.zip`, mime: 'application/zip', parts: [bytes], bytes };
   }
 
   /** Quality and privacy of generated images against the held-back ones, with the closest pairs drawn. */
@@ -238,6 +233,41 @@ export class ImageSession {
   private requireModel(): ImageModel {
     return this.requireRun().model;
   }
+}
+
+export interface GeneratedImages {
+  pixels: Float32Array;
+  labelOf: Int32Array;
+}
+
+/** `count` images from `model` (all of `label`, or by the seed's shares), in memory. */
+export async function generateImages(model: ImageModel, labels: string[], count: number, label: string | null): Promise<GeneratedImages> {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_IMAGES) throw new InputError(`Choose between 1 and ${MAX_IMAGES.toLocaleString('en-US')} images.`);
+  const labelIndex = label === null ? undefined : labels.indexOf(label);
+  if (labelIndex === -1) throw new InputError(`"${label}" is not a label of these images.`);
+  const { size, channels } = model.config;
+  const per = size * size * channels;
+  const pixels = new Float32Array(count * per);
+  const labelOf = new Int32Array(count);
+  await model.generate(count, {
+    label: labelIndex,
+    onChunk: (images, chunkLabels, first) => {
+      pixels.set(images, first * per);
+      labelOf.set(chunkLabels, first);
+    },
+  });
+  return { pixels, labelOf };
+}
+
+/** Generated images as a zip named after the seed: one folder of PNGs per label and manifest.csv. */
+export function imagesFile(name: string, images: GeneratedImages, set: Pick<ImageSet, 'labels' | 'size' | 'channels'>): OutputFile {
+  const zip = imageZip(images.pixels, images.labelOf, set.labels, set.size, set.channels);
+  return { name: `${baseName(name)}-synthetic.zip`, mime: 'application/zip', parts: [zip as Uint8Array<ArrayBuffer>] };
+}
+
+/** A seed's name without its extension, for the files made from it. */
+function baseName(name: string): string {
+  return name.replace(/\.(zip|mitosis\.zip)$/i, '') || 'images';
 }
 
 /**

@@ -17,6 +17,8 @@ export interface ImageSeedView {
   choices: ImageChoices;
   /** A few seed images per label at the working size. */
   seed: ImageGrid;
+  /** A model loaded from a bundle, with no seed images: it generates but cannot train. */
+  loaded: boolean;
   /** The default run for this set, known before Train. */
   plannedEpochs: number;
   stepsPerEpoch: number;

@@ -7,7 +7,7 @@ import { createWriter, MIME, type ChunkWriter, type ExportFormat } from '../expo
 import { miniDistribution } from '../metrics/distribution';
 import { studioReport, withUsefulness, type StudioReport } from '../metrics/qualityReport';
 import type { ModelConfig } from '../model/config';
-import { BUNDLE_LIMITS, modelFromBundle, writeBundle } from '../train/bundle';
+import { BUNDLE_LIMITS, modelFromBundle, writeBundle, type BundleManifest } from '../train/bundle';
 import { TabularModel, type EpochReport, type TrainHooks } from '../train/tabularModel';
 import { findDerivations } from '../transform/derived';
 import { InputError } from '../util/errors';
@@ -69,8 +69,12 @@ export class Session {
   /** A model from a bundle's bytes: it generates, with no seed to train on. */
   static fromBundle(name: string, bytes: Uint8Array): Session {
     requireBundleSize(name, bytes.byteLength);
-    const { manifest, model } = modelFromBundle(bytes);
-    const { schema } = manifest.model;
+    return Session.fromOpened(name, modelFromBundle(bytes));
+  }
+
+  /** A tabular model already read from a bundle (`openBundle`): it generates, with no seed to train on. */
+  static fromOpened(name: string, { manifest, model }: { manifest: BundleManifest; model: TabularModel }): Session {
+    const { schema } = model;
     const table: Table = { names: schema.map((c) => c.name), columns: schema.map(() => []), rowCount: 0 };
     const session = new Session(manifest.source.name, table, schema, [], model, name);
     session.loadedFrom = {

@@ -3,7 +3,12 @@ import type { StudioReport } from '../metrics/qualityReport';
 import type { Figure } from '../metrics/reportFigures';
 import { InputError } from '../util/errors';
 import { generationPrefix, packWeights, requireModelState, type ModelState, type WeightEntry } from './modelState';
+import { ImageModel } from './imageModel';
+import { requireImageModelState, type ImageModelState } from './imageModelState';
 import { TabularModel } from './tabularModel';
+
+/** What a bundle holds: a tabular model's state or an image model's. */
+export type SavedModel = ModelState | ImageModelState;
 
 /**
  * The bundle's version; a loader refuses any other (see docs/bundle.md). Format 1 kept every
@@ -26,14 +31,14 @@ export interface BundleManifest {
   kind: typeof BUNDLE_KIND;
   app: { name: string; version: string };
   savedAt: string;
-  /** The seed table's file name and size (no row of it is saved). */
+  /** The seed's file name and size (no row or image of it is saved); an image seed's `columns` is its labels. */
   source: { name: string; rows: number; columns: number };
   /** A summary of the run; `model` holds the rest. */
   training: { epochs: number; plannedEpochs: number; trainingRows: number; validationRows: number; seed: number };
   /** The quality report's headline and figures, when one was made. */
   report: { score: number; headline: string; figures: Figure[] } | null;
   /** The model state; its `weights` list only the tensors in weights.bin. */
-  model: ModelState;
+  model: SavedModel;
   /** The model state's tensors weights.bin leaves out (the training state), by name and shape; empty when it holds them all. */
   omitted: OmittedWeight[];
 }
@@ -63,7 +68,7 @@ export interface BundleMeta {
  * the generator generation reads, as float32, so the rows it gives are exactly the model's;
  * with `training`, every tensor.
  */
-export function writeBundle(saved: { manifest: ModelState; weights: ArrayBuffer }, meta: BundleMeta, options: BundleOptions = {}): Uint8Array<ArrayBuffer> {
+export function writeBundle(saved: { manifest: SavedModel; weights: ArrayBuffer }, meta: BundleMeta, options: BundleOptions = {}): Uint8Array<ArrayBuffer> {
   const m = saved.manifest;
   const prefix = generationPrefix(m.trainer);
   const stored = options.training ? m.weights : m.weights.filter((w) => w.name.startsWith(prefix));
@@ -79,7 +84,13 @@ export function writeBundle(saved: { manifest: ModelState; weights: ArrayBuffer 
     app: meta.app,
     savedAt: new Date().toISOString(),
     source: meta.source,
-    training: { epochs: m.epochs, plannedEpochs: m.plannedEpochs, trainingRows: m.trainingRows, validationRows: m.validationRows, seed: m.config.seed },
+    training: {
+      epochs: m.epochs,
+      plannedEpochs: m.plannedEpochs,
+      trainingRows: m.kind === 'images' ? m.trainingImages : m.trainingRows,
+      validationRows: m.kind === 'images' ? 0 : m.validationRows,
+      seed: m.config.seed,
+    },
     report: meta.report ? { score: meta.report.overall.score, headline: meta.report.overall.headline, figures: meta.report.figures } : null,
     model: { ...m, weights: entries },
     omitted: m.weights.filter((w) => !stored.includes(w)).map(({ name, shape }) => ({ name, shape })),
@@ -114,9 +125,9 @@ export function readBundle(bytes: Uint8Array): { manifest: BundleManifest; weigh
   const m = parsed as Partial<BundleManifest> | null;
   if (!m || typeof m !== 'object' || m.kind !== BUNDLE_KIND) throw new InputError(`This is not a Mitosis model bundle: its manifest.json has no kind "${BUNDLE_KIND}".`);
   if (m.format !== BUNDLE_FORMAT) throw new InputError(formatRefusal(m.format, m.app));
-  let model: ModelState;
+  let model: SavedModel;
   try {
-    model = requireModelState(m.model);
+    model = (m.model as Partial<SavedModel> | undefined)?.kind === 'images' ? requireImageModelState(m.model) : requireModelState(m.model);
   } catch (err) {
     throw new InputError(`${what}'s model: ${(err as Error).message}`);
   }
@@ -128,7 +139,7 @@ export function readBundle(bytes: Uint8Array): { manifest: BundleManifest; weigh
 }
 
 /** Every tensor packed end to end, its length its shape's product, filling weights.bin exactly. */
-function checkWeights(model: ModelState, byteLength: number): void {
+function checkWeights(model: SavedModel, byteLength: number): void {
   if (!Array.isArray(model.weights)) throw new InputError('The model bundle lists no weights.');
   let at = 0;
   for (const w of model.weights) {
@@ -147,7 +158,7 @@ function checkWeights(model: ModelState, byteLength: number): void {
  * generation reads, which with the stored ones fit within the weights limit (a loaded model
  * holds them all, so a small file must not make it allocate without bound).
  */
-function checkOmitted(model: ModelState, omitted: unknown): void {
+function checkOmitted(model: SavedModel, omitted: unknown): void {
   if (!Array.isArray(omitted)) throw new InputError('The model bundle does not list the tensors it leaves out ("omitted").');
   const names = new Set<string>();
   let bytes = 0;
@@ -158,7 +169,7 @@ function checkOmitted(model: ModelState, omitted: unknown): void {
     bytes += 4 * sizeOf(w.name, w.shape);
     if (bytes > BUNDLE_LIMITS.weights) throw new InputError(`The model bundle's tensors add up to more than ${BUNDLE_LIMITS.weights / 1e6} MB, over the limit. Nothing was loaded.`);
   }
-  const trainer = (model as Partial<ModelState>).trainer;
+  const trainer = (model as Partial<SavedModel>).trainer;
   if (!trainer || typeof trainer !== 'object') throw new InputError("The model bundle's model has no trainer state.");
   const prefix = generationPrefix(trainer);
   const needed = (omitted as OmittedWeight[]).find((w) => w.name.startsWith(prefix));
@@ -190,18 +201,30 @@ function describeApp(app: unknown): string {
  * tensors the bundle leaves out are filled with NaN: the loaded model cannot train (it has no
  * seed rows), generation never reads them, and `writeBundle` with `training` refuses them.
  */
-export function modelFromBundle(bytes: Uint8Array): { manifest: BundleManifest; model: TabularModel } {
+export function openBundle(bytes: Uint8Array): OpenedBundle {
   const { manifest, weights } = readBundle(bytes);
   const { state, buffer } = withOmitted(manifest, weights);
   try {
-    return { manifest, model: TabularModel.load(state, buffer) };
+    if (state.kind === 'images') return { kind: 'images', manifest, model: ImageModel.load(state, buffer) };
+    return { kind: 'tabular', manifest, model: TabularModel.load(state, buffer) };
   } catch (err) {
     throw new InputError(`The model bundle does not load: ${(err as Error).message}`);
   }
 }
 
+/** A tabular model from a bundle's bytes; a bundle of an image model is refused with what to do. */
+export function modelFromBundle(bytes: Uint8Array): { manifest: BundleManifest; model: TabularModel } {
+  const opened = openBundle(bytes);
+  if (opened.kind === 'tabular') return opened;
+  opened.model.dispose();
+  throw new InputError(`This bundle holds a model of images (trained on ${opened.manifest.source.name}): load it in the app, or with --out a .zip on the command line.`);
+}
+
+/** A bundle's model, ready to generate, by kind. */
+export type OpenedBundle = { kind: 'tabular'; manifest: BundleManifest; model: TabularModel } | { kind: 'images'; manifest: BundleManifest; model: ImageModel };
+
 /** The whole model state: the stored tensors, then the omitted ones as NaN, end to end. */
-function withOmitted(manifest: BundleManifest, weights: ArrayBuffer): { state: ModelState; buffer: ArrayBuffer } {
+function withOmitted(manifest: BundleManifest, weights: ArrayBuffer): { state: SavedModel; buffer: ArrayBuffer } {
   const entries = [...manifest.model.weights];
   let at = weights.byteLength;
   for (const { name, shape } of manifest.omitted) {

@@ -7,6 +7,7 @@ import { IMAGE_MODEL_FORMAT, requireImageModelState, type ImageModelState } from
 import { ImageTrainer, noiseSeed, type ImageTrainerState } from './imageTrainer';
 import { DivergedError, TrainingRun, type Judged, type TrainEnd, type TrainHooks } from './loop';
 import { packWeights, unpackWeights } from './modelState';
+import type { StudioModel } from './studioModel';
 
 /** Scores generated images (higher is better), given the label each was generated for. */
 export type ImageJudge = (images: Float32Array, labelOf: Int32Array) => Promise<number>;
@@ -60,10 +61,12 @@ function slerp(a: Float32Array, b: Float32Array, t: number): Float32Array {
 }
 
 /** A conditional image GAN over an image set: the object the worker and the CLI drive. */
-export class ImageModel {
+export class ImageModel implements StudioModel<ImageSnapshot, ImageGenerateOptions> {
+  readonly kind = 'images';
   readonly trainer: ImageTrainer;
   private readonly run: TrainingRun<ImageTrainerState, ImageSnapshot>;
-  private readonly labelCounts: number[];
+  /** Training images per label: generation draws labels by these shares. */
+  readonly labelCounts: number[];
   private readonly loaded: ImageModelState | null;
 
   /** The default run for `trainingImages` images: steps, epochs and batch. */
