@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 const WIDE = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
-type Panel = 'data' | 'schema' | 'rules' | 'train' | 'live' | 'report' | 'generate';
+type Panel = 'data' | 'schema' | 'rules' | 'train' | 'live' | 'report' | 'generate' | 'images';
 
 /**
  * axe-core on the screen as it is: every rule at a desktop width and at a phone's 390 px (where
@@ -98,4 +98,18 @@ test('every screen of the flow passes axe at 1280 px, at 390 px and in dark mode
   expect(download.suggestedFilename()).toBe('adult-synthetic.csv');
   await expect(dialog).toHaveCount(0);
   await expect(ask).toBeFocused();
+});
+
+test('the image studio passes axe at 1280 px, at 390 px and in dark mode', async ({ studio, page }) => {
+  await page.setViewportSize(WIDE);
+  await studio.open();
+  await studio.chooseBackend('wasm');
+  await page.getByRole('button', { name: 'Try an image sample' }).click();
+  await expect(page.getByTestId('image-summary')).toContainText('234 images in 10 labels');
+  await page.getByLabel('Working size').selectOption('16');
+  await checkScreen(page, 'the image sample', ['train']);
+  await page.getByLabel('Epochs', { exact: true }).fill('2');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('image-figures')).toBeVisible({ timeout: 120_000 });
+  await checkScreen(page, 'the image report', ['data', 'images']);
 });
