@@ -40,7 +40,7 @@ export function DataPanel() {
         <button type="button" onClick={() => void loadImageSample()} disabled={busy}>
           Try an image sample
         </button>
-        <FileButton label="Load model" accept=".zip" disabled={busy} onFile={loadModel} />
+        <FilesButton label="Load model" accept=".zip" multiple={false} disabled={busy} onFiles={([f]) => f && loadModel(f.file, f.file.name)} />
       </div>
       {loading && (
         <p className="status">
@@ -86,8 +86,11 @@ export function openPicked(files: PickedFile[], loadFile: (file: File, name: str
   else loadFile(files[0].file, files[0].file.name);
 }
 
-/** A button that opens the file picker for several files, or a folder. */
-function FilesButton({ label, accept, folder, disabled, onFiles }: { label: string; accept?: string; folder?: boolean; disabled: boolean; onFiles: (files: PickedFile[]) => void }) {
+/**
+ * A button that opens the file picker (for several files, or a folder); the input is cleared
+ * after each pick so the same file can be picked again.
+ */
+function FilesButton({ label, accept, folder, multiple = true, disabled, onFiles }: { label: string; accept?: string; folder?: boolean; multiple?: boolean; disabled: boolean; onFiles: (files: PickedFile[]) => void }) {
   return (
     <label className="button">
       {label}
@@ -95,32 +98,12 @@ function FilesButton({ label, accept, folder, disabled, onFiles }: { label: stri
         type="file"
         aria-label={label}
         accept={accept}
-        multiple
+        multiple={multiple}
         disabled={disabled}
         // React types lack the folder attribute; Chromium, Firefox and Safari all read it.
         {...(folder ? { webkitdirectory: '' } : {})}
         onChange={(e) => {
           if (e.target.files) onFiles(pickedFrom(e.target.files));
-          e.target.value = '';
-        }}
-      />
-    </label>
-  );
-}
-
-/** A button that opens the file picker; the input is cleared after each pick so the same file can be picked again. */
-function FileButton({ label, accept, disabled, onFile }: { label: string; accept: string; disabled: boolean; onFile: (file: File, name: string) => void }) {
-  return (
-    <label className="button">
-      {label}
-      <input
-        type="file"
-        aria-label={label}
-        accept={accept}
-        disabled={disabled}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) onFile(file, file.name);
           e.target.value = '';
         }}
       />

@@ -1,7 +1,14 @@
+import type { StudioState } from '../state/types';
+import { LineChart } from './charts/LineChart';
 import { ImageCanvas } from './ImageCanvas';
 import { useStudio } from './StudioContext';
 
 const percent = (x: number) => `${Math.round(100 * x)} %`;
+const selectLosses = (s: StudioState) => [s.losses.step, s.losses.generator, s.losses.discriminator];
+const LOSS_SERIES = [
+  { label: 'Generator', stroke: '#d9534f' },
+  { label: 'Critic', stroke: '#3b73d1' },
+];
 
 /** Samples from fixed noise per label, redrawn each judged epoch, and a latent walk. */
 export function ImageLiveView() {
@@ -11,9 +18,12 @@ export function ImageLiveView() {
     <section className="panel" aria-labelledby="image-live-heading">
       <h2 id="image-live-heading">Live view</h2>
       {progress && (
-        <p className="status" data-testid="image-losses">
-          Losses at step {progress.step.toLocaleString('en-US')}: critic {progress.losses.discriminator.toFixed(3)}, generator {progress.losses.generator.toFixed(3)}
-        </p>
+        <>
+          <p className="status" data-testid="image-losses">
+            Losses at step {progress.step.toLocaleString('en-US')}: critic {progress.losses.discriminator.toFixed(3)}, generator {progress.losses.generator.toFixed(3)}
+          </p>
+          <LineChart label="Loss curves" xLabel="step" series={LOSS_SERIES} select={selectLosses} />
+        </>
       )}
       {live ? (
         <>

@@ -1,4 +1,4 @@
-import { FlagMark } from './FlagMark';
+import { Figures } from './Figures';
 import { ImageCanvas } from './ImageCanvas';
 import { useStudio } from './StudioContext';
 
@@ -21,25 +21,7 @@ export function ImageReportPanel() {
           ))}
         </ul>
       )}
-      <table className="report-table" aria-label="Image figures" data-testid="image-figures">
-        <tbody>
-          {report.figures.map((f) => (
-            <tr key={f.key}>
-              <th scope="row" title={f.formula}>
-                {f.label}
-                <div className="help">{f.explanation}</div>
-              </th>
-              <td>
-                {f.sentence}
-                <div className="help">{f.good}</div>
-              </td>
-              <td>
-                <FlagMark flag={f.flag} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Figures label="Image figures" figures={report.figures} testId="image-figures" />
       <p className="hint">
         {report.images.note} {report.classifier.note}
       </p>

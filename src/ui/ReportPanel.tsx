@@ -1,32 +1,9 @@
 import type { ReportColumn } from '../core/metrics/reportColumns';
-import { percent, type Figure } from '../core/metrics/reportFigures';
+import { percent } from '../core/metrics/reportFigures';
 import { FlagMark } from './FlagMark';
+import { Figures } from './Figures';
 import { ReportPairs } from './ReportPairs';
 import { useStudio } from './StudioContext';
-
-function Figures({ label, figures }: { label: string; figures: Figure[] }) {
-  return (
-    <table className="report-table" aria-label={label}>
-      <tbody>
-        {figures.map((f) => (
-          <tr key={f.key}>
-            <th scope="row" title={f.formula}>
-              {f.label}
-              <div className="help">{f.explanation}</div>
-            </th>
-            <td>
-              {f.text}
-              <div className="help">{f.good}</div>
-            </td>
-            <td>
-              <FlagMark flag={f.flag} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 /** Quality and privacy of the trained model's rows, in words a non-expert can read, and as files to hand over. */
 export function ReportPanel() {

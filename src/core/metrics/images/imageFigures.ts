@@ -1,4 +1,4 @@
-import { higherIsBetter, lowerIsBetter, percent, type Flag } from '../reportFigures';
+import { higherIsBetter, lowerIsBetter, percent, type Figure } from '../reportFigures';
 import type { ClassifierTask } from './classifierModel';
 import type { KidResult } from './kid';
 import type { MemorisationResult } from './memorisation';
@@ -8,20 +8,9 @@ import type { MemorisationResult } from './memorisation';
 
 export type ImageFigureKey = 'labelAccuracy' | 'kid' | 'diversity' | 'closePixels' | 'closeFeatures';
 
-/** One number of the image report, with what it means, whether it is a worry, and a sentence with the values. */
-export interface ImageFigure {
+/** One number of the image report, as the tabular report's figures are, with a sentence giving its values. */
+export interface ImageFigure extends Omit<Figure, 'key'> {
   key: ImageFigureKey;
-  label: string;
-  value: number;
-  /** The value as the reader sees it. */
-  text: string;
-  /** The formula's name, for whoever checks the number. */
-  formula: string;
-  /** What the figure measures, for a non-expert. */
-  explanation: string;
-  /** What a good value is, with the thresholds behind `flag`. */
-  good: string;
-  flag: Flag;
   /** The finding in plain words, with its numbers. */
   sentence: string;
 }
