@@ -127,7 +127,8 @@ function replaceKernel(name: string, backendName: string, make: (fallback: tf.Ke
   const original = tf.getKernel(name, backendName) as (tf.KernelConfig & { [MARK]?: true }) | undefined;
   if (!original || original[MARK]) return;
   tf.unregisterKernel(name, backendName);
-  const config: tf.KernelConfig & { [MARK]: true } = { [MARK]: true, kernelName: name, backendName, kernelFunc: make(original.kernelFunc) };
+  // The WASM backend binds a kernel's native function in its setupFunc: a fallback needs it kept.
+  const config: tf.KernelConfig & { [MARK]: true } = { [MARK]: true, kernelName: name, backendName, kernelFunc: make(original.kernelFunc), setupFunc: original.setupFunc, disposeFunc: original.disposeFunc };
   tf.registerKernel(config);
 }
 

@@ -26,6 +26,11 @@ describe('WASM kernels and gradients', () => {
     installed().forEach((k, i) => expect(k).toBe(first[i]));
   });
 
+  it("falls back to tfjs's own gather along another axis", async () => {
+    const wasm = await on('wasm', () => tf.tidy(() => tf.gather(tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3]), tf.tensor1d([2, 0], 'int32'), 1).arraySync()));
+    expect(wasm).toEqual([[3, 1], [6, 4]]);
+  });
+
   it('gathers rows and differentiates the gather like the CPU backend', async () => {
     const run = () =>
       tf.tidy(() => {
