@@ -126,6 +126,8 @@ export interface LoopOptions<R> {
   earlyStop: boolean;
   /** Judges the generator after `epoch` epochs; null when nothing can judge it. */
   judge: ((epoch: number) => Promise<Judged<R>>) | null;
+  /** The first epoch (counted over the whole run) whose fall below the best counts as a collapse: before it, a judged score's swings are the early phase. 0 by default. */
+  collapseFrom?: number;
 }
 
 /** A model's run: how many epochs it has trained and which one it keeps, and the loop that trains it. */
@@ -210,7 +212,7 @@ export class TrainingRun<S, R> {
         if (judged && options.judge) {
           const { score, report } = await options.judge(this.epochsDone);
           // A collapse (samples suddenly far worse than the best so far) is rolled back like NaN losses, while recoveries remain.
-          if (score < selection.best - COLLAPSE_DROP && recoveries < MAX_RECOVERIES) {
+          if (this.epochsDone >= (options.collapseFrom ?? 0) && score < selection.best - COLLAPSE_DROP && recoveries < MAX_RECOVERIES) {
             goBack('collapse');
             e = checkpoint.e - 1;
             continue;
