@@ -1,7 +1,13 @@
+import type { ImageChoices } from '../core/data/images/imageSet';
 import type { FromWorker } from '../worker/protocol';
 import type { StudioState } from './types';
 
 const MAX_LOSS_POINTS = 5000;
+
+/** Where a measured step time is kept: by backend and batch for tables, by working size for images. */
+export function speedKey(backend: string | null, of: number | ImageChoices | undefined): string {
+  return typeof of === 'object' ? `${backend}:images${of.size}x${of.channels}` : `${backend}:${of}`;
+}
 
 /** How each worker message changes the studio's state: a pure function, so tests need no worker. */
 export function reduce(state: StudioState, message: FromWorker): Partial<StudioState> {
@@ -108,8 +114,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
     case 'progress': {
       const { losses } = state;
       const p = message.progress;
-      const key = state.images ? 'images' : state.run?.batch;
-      const speed = state.backend ? { ...state.speed, [`${state.backend}:${key}`]: 1 / p.stepsPerSecond } : state.speed;
+      const speed = state.backend ? { ...state.speed, [speedKey(state.backend, state.images?.choices ?? state.run?.batch)]: 1 / p.stepsPerSecond } : state.speed;
       const keep = (xs: number[], x: number) => [...(xs.length >= MAX_LOSS_POINTS ? xs.slice(1) : xs), x];
       return {
         progress: p,

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { effectiveBatch, type ModelConfig } from '../core/model/config';
 import type { ImageSeedView } from '../core/session/imageTypes';
 import { plannedEpochs, stepsPerEpoch, validationRows } from '../core/train/budget';
+import { speedKey } from '../state/reduce';
 import { AdvancedPanel } from './AdvancedPanel';
 import { useStudio } from './StudioContext';
 
@@ -18,7 +19,7 @@ const PRIOR_STEP_SECONDS: Record<string, number> = { wasm: 0.062, webgpu: 0.08, 
 
 /** Seconds per step for `backend` at `batch`: measured on this page, or scaled from the prior. */
 function stepSeconds(speed: Record<string, number>, backend: string | null, batch: number): number {
-  const measured = speed[`${backend}:${batch}`];
+  const measured = speed[speedKey(backend, batch)];
   if (measured) return measured;
   const prior = PRIOR_STEP_SECONDS[backend ?? 'wasm'] ?? PRIOR_STEP_SECONDS.wasm;
   // A step's work grows with the batch; a fixed part (dispatch, evaluation) does not: in Chromium's
@@ -39,14 +40,16 @@ function tablePlan(config: ModelConfig, rowCount: number, speed: Record<string, 
   return { epochs, steps, estimate: steps * stepSeconds(speed, backend, effectiveBatch(config, trainingRows)) };
 }
 
-// Seconds an image-model step takes with no GPU, until this page has timed one (32 × 32 grey, default widths).
-const PRIOR_IMAGE_STEP_SECONDS: Record<string, number> = { wasm: 0.25, webgpu: 0.3, webgl: 2, cpu: 3 };
+// Seconds an image-model step takes at 32 × 32 grey with no GPU, until this page has timed one
+// (the bench: WASM 0.40 s; 0.12 s at 16 px, 1.9 s at 64 px colour; CPU 9.9 s). WebGPU assumes a GPU.
+const PRIOR_IMAGE_STEP_SECONDS: Record<string, number> = { wasm: 0.4, webgpu: 0.4, webgl: 3, cpu: 10 };
 
 function imagePlan(images: ImageSeedView, chosen: number | 'auto', speed: Record<string, number>, backend: string | null): Plan {
   const epochs = chosen === 'auto' ? images.plannedEpochs : chosen;
   const steps = epochs * images.stepsPerEpoch;
-  const measured = speed[`${backend}:images`];
-  return { epochs, steps, estimate: steps * (measured ?? PRIOR_IMAGE_STEP_SECONDS[backend ?? 'wasm'] ?? PRIOR_IMAGE_STEP_SECONDS.wasm) };
+  const { size, channels } = images.choices;
+  const prior = (PRIOR_IMAGE_STEP_SECONDS[backend ?? 'wasm'] ?? PRIOR_IMAGE_STEP_SECONDS.wasm) * (size / 32) ** 2 * (channels === 3 ? 1.1 : 1);
+  return { epochs, steps, estimate: steps * (speed[speedKey(backend, images.choices)] ?? prior) };
 }
 
 // Long enough to swallow the second click of a double click, so Train is not followed by Pause.
