@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +47,18 @@ describe('npm run synth on images', () => {
     const judged = JSON.parse(readFileSync(report, 'utf8')) as { figures: unknown[]; verdicts: string[] };
     expect(judged.figures.length).toBeGreaterThan(0);
     expect(judged.verdicts.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('names a damaged image it skipped, and refuses a zip with a name that leaves its folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synth-images-'));
+    const folder = digitsFolder(dir, 20);
+    writeFileSync(join(folder, '3', 'broken.png'), new TextEncoder().encode('\x89PNG\r\n\x1a\n not really a png'));
+    const { stderr } = await run(TSX, [SYNTH, '--input', folder, '--out', join(dir, 'out.zip'), '--rows', '5', '--epochs', '1']);
+    expect(stderr).toMatch(/Skipped 1 image that could not be read.*digits\/3\/broken\.png/);
+    const evil = join(dir, 'evil.zip');
+    writeFileSync(evil, zipSync({ 'a/one.png': encodePng(new Uint8Array(64), 8, 8, 1), '../evil.png': encodePng(new Uint8Array(64), 8, 8, 1) }));
+    const refused = run(TSX, [SYNTH, '--input', evil, '--out', join(dir, 'evil-out.zip')]);
+    await expect(refused).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/"\.\.\/evil\.png".*zip slip/) });
   }, 120_000);
 
   it('refuses a folder of images written as a table', async () => {
