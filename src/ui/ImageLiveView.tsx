@@ -28,8 +28,8 @@ export function ImageLiveView() {
       {live ? (
         <>
           <p className="status" data-testid="image-epoch" data-epoch={live.epoch}>
-            Epoch {live.epoch}
-            {live.labelAccuracy !== null && ` · read as their label: ${percent(live.labelAccuracy)}`}
+            {progress ? `Samples at epoch ${progress.epoch.toFixed(1)}` : `Epoch ${live.epoch}`}
+            {live.labelAccuracy !== null && ` · judged at epoch ${live.epoch}: ${percent(live.labelAccuracy)} read as their label`}
             {live.best.epoch > 0 && ` · kept: epoch ${live.best.epoch}`}
           </p>
           <ImageCanvas grid={live.grid} label="Generated samples, one row per label" testId="sample-grid" />

@@ -2,17 +2,25 @@ import { IMAGE_SIZES, type Channels, type Fit, type ImageSize } from '../core/da
 import { ImageCanvas } from './ImageCanvas';
 import { useStudio } from './StudioContext';
 
+/** Sizes listed in the summary; the rest are counted. */
+const MAX_SIZES = 5;
+
 /** The images read: how many per label, the sizes found, what was skipped, the working size and a grid of them. */
 export function ImageSeedPanel() {
   const { images, busy, setImageChoices } = useStudio((s) => ({ images: s.images, busy: s.status !== 'idle', setImageChoices: s.setImageChoices }));
   if (!images) return null;
   const { choices } = images;
-  const sizes = images.sizes.map((s) => `${s.width}×${s.height} (${s.count.toLocaleString('en-US')})`).join(', ');
+  const listed = images.sizes.slice(0, MAX_SIZES).map((s) => `${s.width}×${s.height} (${s.count.toLocaleString('en-US')})`);
+  const more = images.sizes.length - listed.length;
+  const sizes = listed.join(', ') + (more > 0 ? ` and ${more} more` : '');
+  // A loaded model works at the size and colour it was trained at.
+  const fixed = busy || images.loaded;
   return (
     <section className="panel" aria-labelledby="images-heading">
       <h2 id="images-heading">2. Images</h2>
       <p className="status" data-testid="image-summary">
-        {images.count.toLocaleString('en-US')} images in {images.labels.length} label{images.labels.length === 1 ? '' : 's'}; sizes found: {sizes}.
+        {images.count.toLocaleString('en-US')} images in {images.labels.length} label{images.labels.length === 1 ? '' : 's'}
+        {images.loaded ? `; the model makes ${choices.size} × ${choices.size} ${choices.channels === 1 ? 'grey' : 'colour'} images.` : `; sizes found: ${sizes}.`}
       </p>
       <table className="labels" aria-label="Images per label">
         <thead>
@@ -43,7 +51,7 @@ export function ImageSeedPanel() {
           <select
             aria-label="Working size"
             value={choices.size}
-            disabled={busy}
+            disabled={fixed}
             onChange={(e) => setImageChoices({ ...choices, size: Number(e.target.value) as ImageSize })}
           >
             {IMAGE_SIZES.map((s) => (
@@ -55,14 +63,14 @@ export function ImageSeedPanel() {
         </label>
         <label>
           Colour{' '}
-          <select aria-label="Colour" value={choices.channels} disabled={busy} onChange={(e) => setImageChoices({ ...choices, channels: Number(e.target.value) as Channels })}>
+          <select aria-label="Colour" value={choices.channels} disabled={fixed} onChange={(e) => setImageChoices({ ...choices, channels: Number(e.target.value) as Channels })}>
             <option value={1}>Grey</option>
             <option value={3}>Colour</option>
           </select>
         </label>
         <label>
           Fit{' '}
-          <select aria-label="Fit" value={choices.fit} disabled={busy} onChange={(e) => setImageChoices({ ...choices, fit: e.target.value as Fit })}>
+          <select aria-label="Fit" value={choices.fit} disabled={fixed} onChange={(e) => setImageChoices({ ...choices, fit: e.target.value as Fit })}>
             <option value="crop">Crop to square</option>
             <option value="pad">Pad to square</option>
           </select>

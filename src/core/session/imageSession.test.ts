@@ -41,7 +41,8 @@ describe('ImageSession', () => {
       expect(epochs[0]).toBe(0);
       const { report, closest } = await session.buildReport();
       expect(report.figures.length).toBeGreaterThan(0);
-      expect(closest?.cols).toBe(2);
+      expect(closest?.cols).toBe(Math.min(8, 2 * report.closestPairs.length));
+      expect(new Set(report.closestPairs.map((p) => p.training)).size).toBe(report.closestPairs.length);
 
       const file = await session.exportImages(25, null);
       const entries = unzipSync(file.parts[0] as Uint8Array);

@@ -2,6 +2,7 @@ import type { DecodeImage } from '../data/images/decode';
 import type { ImageChoices, ImageSet, ImageSize } from '../data/images/imageSet';
 import { scanImages, type ImageScan } from '../data/images/scan';
 import type { ImageInput } from '../data/images/sources';
+import { TOP_LABEL } from '../data/images/paths';
 import { toImageSet } from '../data/images/toImageSet';
 import { tileImages } from '../export/imageGrid';
 import { imageZip } from '../export/imageZip';
@@ -25,6 +26,8 @@ const MAX_SHOWN_LABELS = 10;
 /** Images generated for the report: enough for KID and the memorisation figures. */
 const REPORT_IMAGES = 1000;
 const HELD_OUT_SHARE = 0.2;
+const ONE_LABEL_NOTE =
+  'Every image is at the top of the upload, so they form one label, "all". To learn labels, upload a folder (Upload folder) or a zip with one subfolder of images per label.';
 /** Most images one download makes. */
 export const MAX_IMAGES = 50_000;
 
@@ -88,7 +91,7 @@ export class ImageSession {
       count: summary.count,
       labels: summary.labels,
       sizes: summary.sizes,
-      notes: summary.notes,
+      notes: set.labels.length === 1 && set.labels[0] === TOP_LABEL ? [...summary.notes, ONE_LABEL_NOTE] : summary.notes,
       choices: this.choicesNow,
       seed: tileImages(seedSet.pixels, seedSet.count, set.size, set.channels, SEED_PER_LABEL, { zoom: zoomFor(set.size), rowLabels: shown }),
       loaded: false,
@@ -215,7 +218,8 @@ export class ImageSession {
       both.set(split.train.pixels.subarray(p.training * n, (p.training + 1) * n), (2 * k + 1) * n);
     });
     const { size, channels } = this.setNow;
-    const closest = pairs.length ? tileImages(both, pairs.length * 2, size, channels, 2, { zoom: zoomFor(size) }) : null;
+    // Four pairs a row: generated, nearest training image, generated, …
+    const closest = pairs.length ? tileImages(both, pairs.length * 2, size, channels, Math.min(8, pairs.length * 2), { zoom: zoomFor(size) }) : null;
     return { report, closest };
   }
 

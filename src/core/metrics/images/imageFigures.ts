@@ -62,7 +62,7 @@ export function labelAccuracyFigure(synthetic: number, real: number): ImageFigur
     key: 'labelAccuracy', label: 'Label accuracy', value: share, flag,
     text: `${percent(synthetic, 0)} (real: ${percent(real, 0)})`,
     formula: 'share of generated images the classifier gives the label they were generated for ÷ the same for real held-out images',
-    explanation: 'A classifier trained on your images names the label of each generated image: does a generated "3" read as a 3?',
+    explanation: 'A classifier trained on your images names the label of each generated image: does an image made for a label read as that label?',
     good: `${percent(LABEL_SHARE_OK, 0)} of the real images' accuracy or more is ok, from ${percent(LABEL_SHARE_WARN, 0)} a warning, poor below.`,
     sentence: `Generated images read as their label ${percent(synthetic, 0)} of the time (real: ${percent(real, 0)}) — ${words}.`,
   };

@@ -43,10 +43,21 @@ export function memorisation(synthetic: Float32Array, heldOut: Float32Array, qua
   return { threshold, syntheticRate, heldOutRate, above: syntheticRate > heldOutRate, median: { synthetic: median(synthetic), heldOut: median(heldOut) } };
 }
 
-/** The `k` synthetic images nearest to a training image, nearest first (ties by index). */
+/**
+ * The `k` synthetic images nearest to a training image, nearest first (ties by index), at most
+ * one per training image: many samples near one image would otherwise fill every pair.
+ */
 export function closestPairs(nearest: Nearest, k: number): ClosePair[] {
   const order = Array.from(nearest.distance.keys()).sort((a, b) => nearest.distance[a] - nearest.distance[b] || a - b);
-  return order.slice(0, k).map((i) => ({ synthetic: i, training: nearest.index[i], distance: nearest.distance[i] }));
+  const seen = new Set<number>();
+  const pairs: ClosePair[] = [];
+  for (const i of order) {
+    if (pairs.length === k) break;
+    if (seen.has(nearest.index[i])) continue;
+    seen.add(nearest.index[i]);
+    pairs.push({ synthetic: i, training: nearest.index[i], distance: nearest.distance[i] });
+  }
+  return pairs;
 }
 
 function median(values: Float32Array): number {
