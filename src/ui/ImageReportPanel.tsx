@@ -21,6 +21,11 @@ export function ImageReportPanel() {
           ))}
         </ul>
       )}
+      <ul className="findings" data-testid="image-verdicts">
+        {report.verdicts.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
       <Figures label="Image figures" figures={report.figures} testId="image-figures" />
       <p className="hint">
         {report.images.note} {report.classifier.note}

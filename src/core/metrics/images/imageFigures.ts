@@ -83,7 +83,7 @@ export function kidFigure(synthetic: KidResult, floor: KidResult): ImageFigure {
   const kid = (k: KidResult) => `${k.mean.toFixed(4)} ± ${k.std.toFixed(4)}`;
   return {
     key: 'kid', label: 'Feature distance (KID)', value: ratio, flag,
-    text: `${kid(synthetic)} vs ${kid(floor)} real-vs-real (${ratio.toFixed(1)}×)`,
+    text: `${ratio.toFixed(1)}× the distance between two sets of your real images (${kid(synthetic)} against ${kid(floor)})`,
     formula: 'kernel inception distance: unbiased MMD², kernel (xᵀy/d + 1)³, on the classifier\'s features, mean ± spread over subsets; ' +
       'generated vs held-out images, over training vs held-out images (taken as at least twice its spread, as it is 0 up to noise when the two sets are alike)',
     explanation:
