@@ -16,7 +16,8 @@ export interface SynthArgs {
   /** Where to save the trained model as a bundle. */
   saveModel?: string;
   out: string;
-  format: ExportFormat;
+  /** From --out's extension: a table's format, or 'zip' for images. */
+  format: ExportFormat | 'zip';
   /** Rows to write; undefined writes as many as the seed has (see rowsToWrite). */
   rows?: number;
   /** The most rows this run may write: MAX_GENERATED_ROWS unless --max-rows says otherwise. */
@@ -99,10 +100,9 @@ export function parseArgs(argv: string[]): SynthArgs | 'help' {
   if (saveModel !== undefined && !/\.zip$/i.test(saveModel)) throw new InputError(`--save-model must end in .zip, not "${saveModel}".`);
   const backend = values.backend ?? 'wasm';
   if (!BACKENDS.includes(backend as Backend)) throw new InputError(`--backend must be wasm, cpu or webgpu, not "${backend}".`);
-  const format = out.toLowerCase().split('.').pop() as ExportFormat;
   // A zip is what images are written as (a folder or zip of images as --input).
-  const images = format === ('zip' as ExportFormat);
-  if (!FORMATS.includes(format) && !images) throw new InputError(`--out must end in .csv, .json or .parquet (or .zip for images), not "${out}".`);
+  const format = out.toLowerCase().split('.').pop() as ExportFormat | 'zip';
+  if (format !== 'zip' && !FORMATS.includes(format)) throw new InputError(`--out must end in .csv, .json or .parquet (or .zip for images), not "${out}".`);
   const report = values.report;
   if (report !== undefined && !/\.(html|json)$/i.test(report)) throw new InputError(`--report must end in .html or .json, not "${report}".`);
   const maxRows = wholeNumber('max-rows', values['max-rows'], 1) ?? MAX_GENERATED_ROWS;

@@ -1,7 +1,7 @@
 // `npm run synth -- --input images.zip|folder --out synth.zip`: the image studio on the same
 // core as the app, under Node.
 import * as tf from '@tensorflow/tfjs';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { checkZipSize, type ImageFile } from '../core/data/images/sources';
 import { LoadedImages } from '../core/session/imageBundle';
@@ -11,6 +11,7 @@ import type { ImageModel } from '../core/train/imageModel';
 import { InputError } from '../core/util/errors';
 import type { SynthArgs } from './args';
 import { decodeImageNode } from './decodeImage';
+import { writeOrRefuse } from './output';
 import { checkPaths } from './paths';
 import type { SynthIO } from './run';
 
@@ -28,7 +29,7 @@ export function isImageInput(input: string): boolean {
 export async function synthesizeImages(args: SynthArgs, io: SynthIO, startBackend: () => Promise<void>): Promise<void> {
   const { log } = io;
   const input = args.input!;
-  if (!/\.zip$/i.test(args.out)) {
+  if (args.format !== 'zip') {
     const what = /\.zip$/i.test(input) ? 'a zip, read as images' : 'a folder, read as images';
     throw new InputError(`--input "${input}" is ${what}, which are written as a zip: --out must end in .zip, not "${args.out}". For a table, name its file as --input.`);
   }
@@ -80,7 +81,7 @@ export async function synthesizeImages(args: SynthArgs, io: SynthIO, startBacken
 export async function imagesFromBundle(name: string, opened: { manifest: BundleManifest; model: ImageModel }, args: SynthArgs, io: SynthIO): Promise<void> {
   const loaded = await LoadedImages.open(name, opened.manifest, opened.model);
   try {
-    if (!/\.zip$/i.test(args.out)) throw new InputError(`${name} holds a model of images, which are written as a zip: --out must end in .zip, not "${args.out}".`);
+    if (args.format !== 'zip') throw new InputError(`${name} holds a model of images, which are written as a zip: --out must end in .zip, not "${args.out}".`);
     const { training, source } = opened.manifest;
     io.log(`loaded ${name}: an image model trained on ${training.trainingRows} images of ${source.name} (${loaded.labels.length} labels), ${training.epochs} epochs, seed ${training.seed}; backend ${tf.getBackend()}`);
     const count = args.rows ?? training.trainingRows;
@@ -109,12 +110,4 @@ function readFolder(root: string): { files: ImageFile[] } {
   };
   walk(root);
   return { files };
-}
-
-function writeOrRefuse(path: string, bytes: Uint8Array | string, flag: string): void {
-  try {
-    writeFileSync(path, bytes);
-  } catch (err) {
-    throw new InputError(`Cannot write ${flag} "${path}" (${(err as Error).message}).`);
-  }
 }

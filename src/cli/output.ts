@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { InputError } from '../core/util/errors';
 
 /** The output file, opened only once training is done so a failed run leaves an existing file as it was. */
@@ -66,5 +66,14 @@ function closeQuietly(fd: number): void {
     closeSync(fd);
   } catch {
     // Already failing with a clearer message.
+  }
+}
+
+/** Writes a whole file (a bundle, a report, a zip of images); a failure names the flag and the file. */
+export function writeOrRefuse(path: string, bytes: Uint8Array | string, flag: string): void {
+  try {
+    writeFileSync(path, bytes);
+  } catch (err) {
+    throw new InputError(`Cannot write ${flag} "${path}" (${(err as Error).message}).`);
   }
 }

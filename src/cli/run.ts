@@ -9,9 +9,10 @@ import { requireModelledColumn } from '../core/data/schema';
 import { DEFAULT_CONFIG } from '../core/model/config';
 import { readSeed } from '../core/session/seed';
 import { requireBundleSize, Session } from '../core/session/session';
+import type { ExportFormat } from '../core/export/writer';
 import { InputError } from '../core/util/errors';
 import { parseArgs, rowsToWrite, USAGE, type SynthArgs } from './args';
-import { openOutput } from './output';
+import { openOutput, writeOrRefuse } from './output';
 import { checkPaths } from './paths';
 import { imagesFromBundle, isImageInput, synthesizeImages } from './images';
 import { openBundle } from '../core/train/bundle';
@@ -54,7 +55,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
   if (args.input === undefined) return fromBundle(args, io);
   const input = args.input;
   if (isImageInput(input)) return synthesizeImages(args, io, () => startBackend(args, log));
-  requireTableOut(args, `--input "${input}" is a table`);
+  const format = tableFormat(args, `--input "${input}" is a table`);
   checkPaths(input, args.out);
   for (const [flag, path] of [['--report', args.report], ['--save-model', args.saveModel]] as const) {
     if (path === undefined) continue;
@@ -102,15 +103,16 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
       writeOrRefuse(args.saveModel, bundle, '--save-model');
       log(`saved the model to ${args.saveModel} (${(bundle.byteLength / 1e6).toFixed(1)} MB)`);
     }
-    await writeRows(session, rows, args, log);
+    await writeRows(session, rows, format, args, log);
   } finally {
     session.dispose();
   }
 }
 
-/** A table is written as CSV, JSON or Parquet; a zip is for images. */
-function requireTableOut(args: SynthArgs, what: string): void {
-  if (/\.zip$/i.test(args.out)) throw new InputError(`${what}, written as .csv, .json or .parquet: --out "${args.out}" is a zip, which is for images.`);
+/** The format a table is written in: CSV, JSON or Parquet; a zip is for images. */
+function tableFormat(args: SynthArgs, what: string): ExportFormat {
+  if (args.format === 'zip') throw new InputError(`${what}, written as .csv, .json or .parquet: --out "${args.out}" is a zip, which is for images.`);
+  return args.format;
 }
 
 async function startBackend(args: SynthArgs, log: (line: string) => void): Promise<void> {
@@ -129,33 +131,25 @@ async function fromBundle(args: SynthArgs, io: SynthIO): Promise<void> {
   await startBackend(args, io.log);
   const opened = openBundle(bytes);
   if (opened.kind === 'images') return imagesFromBundle(basename(path), opened, args, io);
-  requireTableOut(args, `--model "${path}" holds a tabular model`);
+  const format = tableFormat(args, `--model "${path}" holds a tabular model`);
   const session = Session.fromOpened(basename(path), opened);
   try {
     const m = session.loadedFrom!;
     io.log(`loaded ${path}: trained by ${m.app} on ${m.rows} rows of ${m.source} (${m.columns} columns), ${m.epochs} epochs, seed ${m.seed}; backend ${tf.getBackend()}`);
-    await writeRows(session, rowsToWrite(args, m.sourceRows), args, io.log);
+    await writeRows(session, rowsToWrite(args, m.sourceRows), format, args, io.log);
   } finally {
     session.dispose();
   }
 }
 
-async function writeRows(session: Session, rows: number, args: SynthArgs, log: (line: string) => void): Promise<void> {
-  const writer = session.rowWriter(args.format);
+async function writeRows(session: Session, rows: number, format: ExportFormat, args: SynthArgs, log: (line: string) => void): Promise<void> {
+  const writer = session.rowWriter(format);
   const output = openOutput(args.out);
   const t0 = performance.now();
   await session.generate(rows, { keep: false, maxRows: args.maxRows, onChunk: (chunk) => output.write(writer.add(chunk)) });
   output.write(writer.finish());
   output.close();
   log(`wrote ${rows} rows to ${args.out} (${Math.round(rows / ((performance.now() - t0) / 1000))} rows/s)`);
-}
-
-function writeOrRefuse(path: string, bytes: Uint8Array, flag: string): void {
-  try {
-    writeFileSync(path, bytes);
-  } catch (err) {
-    throw new InputError(`Cannot write ${flag} "${path}" (${(err as Error).message}).`);
-  }
 }
 
 /** The quality report as HTML, or JSON when the path ends in .json. */

@@ -55,14 +55,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         modelReady: message.seed.loaded,
       };
     case 'imageEpoch':
-      return {
-        imageLive: message.view,
-        fidelity: {
-          epoch: [...state.fidelity.epoch, message.view.epoch],
-          score: [...state.fidelity.score, message.view.labelAccuracy ?? 0],
-          pairs: [...state.fidelity.pairs, message.view.score ?? 0],
-        },
-      };
+      return { imageLive: message.view };
     case 'imageGrid':
       return state.imageLive ? { imageLive: { ...state.imageLive, ...message.view } } : {};
     case 'imageReport':

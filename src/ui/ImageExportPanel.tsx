@@ -1,6 +1,6 @@
+import { MAX_GENERATED_IMAGES } from '../core/util/limits';
 import { useStudio } from './StudioContext';
 
-const MAX_IMAGES = 50_000;
 
 /** How many images to make, of which label, and the download. */
 export function ImageExportPanel() {
@@ -27,9 +27,9 @@ export function ImageExportPanel() {
             type="number"
             aria-label="Images"
             min={1}
-            max={MAX_IMAGES}
+            max={MAX_GENERATED_IMAGES}
             value={s.count}
-            onChange={(e) => e.target.valueAsNumber >= 1 && s.setCount(Math.min(MAX_IMAGES, Math.floor(e.target.valueAsNumber)))}
+            onChange={(e) => e.target.valueAsNumber >= 1 && s.setCount(Math.min(MAX_GENERATED_IMAGES, Math.floor(e.target.valueAsNumber)))}
           />
         </label>
         {s.images.labels.length > 1 && (

@@ -8,6 +8,7 @@ import { openBundle } from '../core/train/bundle';
 import { readSeed } from '../core/session/seed';
 import { requireBundleSize, Session } from '../core/session/session';
 import type { OutputFile, SessionChoices } from '../core/session/types';
+import type { TrainControl } from '../core/train/loop';
 import { InputError } from '../core/util/errors';
 import { describeProject, forgetCheckpoint, forgetProject, keepChoices, keepCheckpoint, keepProject, readProject, storageMessage } from './autosave';
 import { gpuLost, switchBackend, timeBackends } from './backend';
@@ -109,10 +110,7 @@ async function loadImages(name: string, files: { path: string; file: Blob }[]): 
   const read = await Promise.all(files.map(async (f) => ({ path: f.path, bytes: new Uint8Array(await f.file.arrayBuffer()) })));
   const next = await ImageSession.open(name, { files: read }, decodeImageInWorker, (done, total) => post({ type: 'loading', name, share: done / total }));
   // Only images that were read replace what was loaded before.
-  session?.dispose();
-  session = null;
-  images?.dispose();
-  images = next;
+  replaceLoaded(next);
   post({ type: 'imagesLoaded', kind: 'images', seed: next.view() });
 }
 
@@ -126,9 +124,7 @@ async function trainImages(s: ImageSession, epochs: number | 'auto'): Promise<vo
     throw err;
   }
   post({ type: 'trainStarted', ...plan });
-  const state = { ...early, wake: null as (() => void) | null };
-  early = { paused: false, stopped: false };
-  training = state;
+  const control = startControl();
   let outcome;
   try {
     outcome = await s.train({
@@ -137,10 +133,7 @@ async function trainImages(s: ImageSession, epochs: number | 'auto'): Promise<vo
       onEpoch: (view) => post({ type: 'imageEpoch', view }),
       onGrid: (view) => post({ type: 'imageGrid', view }),
       onRecover: (r) => post({ type: 'recovered', ...r }),
-      control: {
-        stopped: () => state.stopped,
-        resume: () => (state.paused ? new Promise<void>((r) => (state.wake = r)) : Promise.resolve()),
-      },
+      control,
     });
   } finally {
     training = null;
@@ -150,6 +143,13 @@ async function trainImages(s: ImageSession, epochs: number | 'auto'): Promise<vo
     .buildReport()
     .then((report) => post({ type: 'imageReport', report }))
     .catch((err: unknown) => post({ type: 'error', task: 'report', message: messageOf(err) }));
+}
+
+/** What was loaded (a table, images or a model) gives way to `next`, and its tensors are freed. */
+function replaceLoaded(next: Session | ImageSession | LoadedImages): void {
+  session?.dispose();
+  images?.dispose();
+  [session, images] = next instanceof Session ? [next, null] : [null, next];
 }
 
 async function load(file: Blob, name: string): Promise<void> {
@@ -163,11 +163,8 @@ async function openSeed(name: string, file: Blob, choices?: SessionChoices): Pro
   post({ type: 'loading', name, share: 0 });
   const table = await readSeed(name, file, (share) => post({ type: 'loading', name, share }));
   // Only a table that parsed replaces what was loaded before.
-  session?.dispose();
-  images?.dispose();
-  images = null;
   const next = Session.fromTable(name, table, choices);
-  session = next;
+  replaceLoaded(next);
   post({ type: 'loaded', name, rows: table.rowCount, columns: next.columns(), encoding: table.encoding, renamed: table.renamed });
   post({ type: 'rules', rules: next.rules });
   return next;
@@ -190,18 +187,14 @@ async function loadModel(file: Blob, name: string): Promise<void> {
   const opened = openBundle(new Uint8Array(await file.arrayBuffer()));
   // Built before the old session goes: a bundle that does not load leaves what was loaded in place.
   const next = opened.kind === 'images' ? await LoadedImages.open(name, opened.manifest, opened.model) : Session.fromOpened(name, opened);
-  session?.dispose();
-  images?.dispose();
-  [session, images] = next instanceof Session ? [next, null] : [null, next];
+  replaceLoaded(next);
   if (next instanceof Session) post({ type: 'modelLoaded', ...next.loadedFrom! });
   else post({ type: 'imagesLoaded', kind: 'images', seed: next.view() });
 }
 
 /** Trains `s`'s prepared model (`epochs` more, or to its planned length), keeping checkpoints as it goes. */
 async function train(s: Session, epochs?: number): Promise<void> {
-  const state = { ...early, wake: null as (() => void) | null };
-  early = { paused: false, stopped: false };
-  training = state;
+  const control = startControl();
   let outcome;
   let saved = performance.now();
   const lastSaved = latest;
@@ -219,10 +212,7 @@ async function train(s: Session, epochs?: number): Promise<void> {
           await checkpoint(s, false);
           saved = performance.now();
         },
-        control: {
-          stopped: () => state.stopped,
-          resume: () => (state.paused ? new Promise<void>((r) => (state.wake = r)) : Promise.resolve()),
-        },
+        control,
       },
       epochs,
     );
@@ -307,6 +297,17 @@ function postFile(file: OutputFile): void {
  * applies when it starts: ignored, the page said "Paused" while the run went on.
  */
 let early = { paused: false, stopped: false };
+
+/** A run's Pause and Stop, starting from what was pressed while it was being prepared. */
+function startControl(): TrainControl {
+  const state = { ...early, wake: null as (() => void) | null };
+  early = { paused: false, stopped: false };
+  training = state;
+  return {
+    stopped: () => state.stopped,
+    resume: () => (state.paused ? new Promise<void>((r) => (state.wake = r)) : Promise.resolve()),
+  };
+}
 
 function control(kind: 'pause' | 'resume' | 'stop'): void {
   if (!training) {

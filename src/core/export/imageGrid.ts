@@ -15,7 +15,7 @@ const GAP = 1;
 
 /**
  * Tiles `count` NHWC images (values in [-1, 1], `channels` 1 or 3) into one RGBA picture of
- * `cols` tiles a row, scaled up `zoom` times (nearest neighbour) so small images are visible.
+ * `cols` tiles a row, scaled up `zoom` times (nearest neighbour; by default 4× at 16 px, 2× at 32).
  */
 export function tileImages(
   pixels: Float32Array,
@@ -25,7 +25,8 @@ export function tileImages(
   cols: number,
   options: { zoom?: number; rowLabels?: string[] } = {},
 ): ImageGrid {
-  const zoom = options.zoom ?? 1;
+  // Small images drawn larger, so a 16-pixel image is not a speck.
+  const zoom = options.zoom ?? (size <= 16 ? 4 : size <= 32 ? 2 : 1);
   const tile = size * zoom;
   const rows = Math.max(1, Math.ceil(count / cols));
   const width = cols * (tile + GAP) - GAP;

@@ -1,13 +1,10 @@
-import type { ImageModel } from '../train/imageModel';
+import { GRID_PER_LABEL, type ImageModel } from '../train/imageModel';
 import type { BundleManifest } from '../train/bundle';
 import { tileImages } from '../export/imageGrid';
 import { generateImages, imagesFile, type GeneratedImages } from './imageSession';
 import type { ImageSeedView } from './imageTypes';
 import type { OutputFile } from './types';
 
-/** Images per label in the loaded model's sample grid. */
-const PER_LABEL = 8;
-const MAX_SHOWN_LABELS = 10;
 
 /**
  * An image model loaded from a bundle: it generates and downloads images with no seed images
@@ -23,11 +20,11 @@ export class LoadedImages {
   ) {}
 
   static async open(name: string, manifest: BundleManifest, model: ImageModel): Promise<LoadedImages> {
-    const { size, channels, labels, seed } = model.config;
-    const rows = Math.min(labels, MAX_SHOWN_LABELS);
-    const gridLabels = Int32Array.from({ length: rows * PER_LABEL }, (_, i) => Math.floor(i / PER_LABEL));
-    const pixels = await model.trainer.sample(gridLabels, seed + 1000, 'kept');
-    const grid = tileImages(pixels, gridLabels.length, size, channels, PER_LABEL, { zoom: size <= 16 ? 4 : size <= 32 ? 2 : 1, rowLabels: model.set.labels.slice(0, rows) });
+    const { size, channels } = model.config;
+    // The generator generation uses: the bundle holds no other.
+    const pixels = await model.grid('kept');
+    const count = pixels.length / (size * size * channels);
+    const grid = tileImages(pixels, count, size, channels, GRID_PER_LABEL, { rowLabels: model.set.labels.slice(0, count / GRID_PER_LABEL) });
     return new LoadedImages(name, manifest, model, grid);
   }
 

@@ -12,24 +12,20 @@ import { makeImageJudge } from '../metrics/images/judge';
 import { labelAccuracy } from '../metrics/images/labelAccuracy';
 import { splitImages, subsetImages, type ImageSplit } from '../metrics/images/split';
 import { DEFAULT_IMAGE_CONFIG, type ImageModelConfig } from '../model/image/config';
-import { ImageModel, type ImageSnapshot } from '../train/imageModel';
+import { GRID_LABELS, GRID_PER_LABEL, ImageModel, type ImageSnapshot } from '../train/imageModel';
 import type { TrainHooks } from '../train/loop';
 import { InputError } from '../util/errors';
+import { MAX_GENERATED_IMAGES } from '../util/limits';
 import { name as appName, version as appVersion } from '../../../package.json';
 import { writeBundle } from '../train/bundle';
 import type { ImageEpochView, ImageReportView, ImageSeedView } from './imageTypes';
 import type { OutputFile, TrainOutcome, TrainPlan } from './types';
 
-/** Seed images shown per label, and labels shown, in the data panel's grid. */
-const SEED_PER_LABEL = 8;
-const MAX_SHOWN_LABELS = 10;
 /** Images generated for the report: enough for KID and the memorisation figures. */
 const REPORT_IMAGES = 1000;
 const HELD_OUT_SHARE = 0.2;
 const ONE_LABEL_NOTE =
   'Every image is at the top of the upload, so they form one label, "all". To learn labels, upload a folder (Upload folder) or a zip with one subfolder of images per label.';
-/** Most images one download makes. */
-export const MAX_IMAGES = 50_000;
 
 export interface ImageTrainHooks extends Omit<TrainHooks<ImageSnapshot>, 'onEpoch' | 'betweenSteps'> {
   onEpoch?(view: ImageEpochView): void;
@@ -79,10 +75,11 @@ export class ImageSession {
   view(): ImageSeedView {
     const set = this.setNow;
     const { summary } = this.scan;
-    const shown = set.labels.slice(0, MAX_SHOWN_LABELS);
+    // The seed grid is laid out as the model's sample grid is, so the two read alike.
+    const shown = set.labels.slice(0, GRID_LABELS);
     const picks: number[] = [];
     shown.forEach((_, label) => {
-      for (let i = 0, n = 0; i < set.count && n < SEED_PER_LABEL; i++) if (set.labelOf[i] === label && ++n) picks.push(i);
+      for (let i = 0, n = 0; i < set.count && n < GRID_PER_LABEL; i++) if (set.labelOf[i] === label && ++n) picks.push(i);
     });
     const seedSet = subsetImages(set, picks);
     const plan = ImageModel.plan(this.config('auto'), set.count - Math.round(HELD_OUT_SHARE * set.count));
@@ -93,7 +90,7 @@ export class ImageSession {
       sizes: summary.sizes,
       notes: set.labels.length === 1 && set.labels[0] === TOP_LABEL ? [...summary.notes, ONE_LABEL_NOTE] : summary.notes,
       choices: this.choicesNow,
-      seed: tileImages(seedSet.pixels, seedSet.count, set.size, set.channels, SEED_PER_LABEL, { zoom: zoomFor(set.size), rowLabels: shown }),
+      seed: tileImages(seedSet.pixels, seedSet.count, set.size, set.channels, GRID_PER_LABEL, { rowLabels: shown }),
       loaded: false,
       plannedEpochs: plan.epochs,
       stepsPerEpoch: plan.stepsPerEpoch,
@@ -157,8 +154,8 @@ export class ImageSession {
     const labels = this.setNow.labels;
     const toView = (s: ImageSnapshot): ImageEpochView => ({
       epoch: s.epoch,
-      grid: tileImages(s.grid, s.grid.length / this.imageValues(), s.size, s.channels, s.perLabel, { zoom: zoomFor(s.size), rowLabels: labels.slice(0, s.grid.length / this.imageValues() / s.perLabel) }),
-      interpolation: tileImages(s.interpolation, s.interpolation.length / this.imageValues(), s.size, s.channels, s.interpolation.length / this.imageValues(), { zoom: zoomFor(s.size) }),
+      grid: tileImages(s.grid, s.grid.length / this.imageValues(), s.size, s.channels, s.perLabel, { rowLabels: labels.slice(0, s.grid.length / this.imageValues() / s.perLabel) }),
+      interpolation: tileImages(s.interpolation, s.interpolation.length / this.imageValues(), s.size, s.channels, s.interpolation.length / this.imageValues()),
       labelAccuracy: s.score === null ? null : judged.accuracy,
       score: s.score,
       best: s.best,
@@ -219,7 +216,7 @@ export class ImageSession {
     });
     const { size, channels } = this.setNow;
     // Four pairs a row: generated, nearest training image, generated, …
-    const closest = pairs.length ? tileImages(both, pairs.length * 2, size, channels, Math.min(8, pairs.length * 2), { zoom: zoomFor(size) }) : null;
+    const closest = pairs.length ? tileImages(both, pairs.length * 2, size, channels, Math.min(8, pairs.length * 2)) : null;
     return { report, closest };
   }
 
@@ -250,7 +247,7 @@ export interface GeneratedImages {
 
 /** `count` images from `model` (all of `label`, or by the seed's shares), in memory. */
 export async function generateImages(model: ImageModel, labels: string[], count: number, label: string | null): Promise<GeneratedImages> {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_IMAGES) throw new InputError(`Choose between 1 and ${MAX_IMAGES.toLocaleString('en-US')} images.`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_GENERATED_IMAGES) throw new InputError(`Choose between 1 and ${MAX_GENERATED_IMAGES.toLocaleString('en-US')} images.`);
   const labelIndex = label === null ? undefined : labels.indexOf(label);
   if (labelIndex === -1) throw new InputError(`"${label}" is not a label of these images.`);
   const { size, channels } = model.config;
@@ -288,7 +285,3 @@ function defaultSize(sizes: { width: number; height: number; count: number }[]):
   return small * 2 > total ? 16 : 32;
 }
 
-/** Small images drawn larger, so a 16-pixel image is not a speck. */
-function zoomFor(size: number): number {
-  return size <= 16 ? 4 : size <= 32 ? 2 : 1;
-}

@@ -4,7 +4,7 @@ import { InputError } from '../util/errors';
 import { cumulativeOf, Rng } from '../util/rng';
 import { imageBudget, type ImageBudget } from './imageBudget';
 import { IMAGE_MODEL_FORMAT, requireImageModelState, type ImageModelState } from './imageModelState';
-import { ImageTrainer, noiseSeed, type ImageTrainerState } from './imageTrainer';
+import { ImageTrainer, noiseSeed, type GeneratorWeights, type ImageTrainerState } from './imageTrainer';
 import { DivergedError, TrainingRun, type Judged, type TrainEnd, type TrainHooks } from './loop';
 import { packWeights, unpackWeights } from './modelState';
 import type { StudioModel } from './studioModel';
@@ -36,8 +36,9 @@ export interface ImageGenerateOptions {
   onChunk(images: Float32Array, labelOf: Int32Array, first: number): void | Promise<void>;
 }
 
-const PER_LABEL = 8;
-const GRID_LABELS = 10;
+/** The sample grid: this many images of each of the first `GRID_LABELS` labels, from fixed noise. */
+export const GRID_PER_LABEL = 8;
+export const GRID_LABELS = 10;
 export const INTERPOLATION_STEPS = 8;
 /**
  * The share of the default run before which a fall of the judged score is not a collapse. A
@@ -159,16 +160,24 @@ export class ImageModel implements StudioModel<ImageSnapshot, ImageGenerateOptio
    */
   async snapshot(epoch: number): Promise<ImageSnapshot> {
     const { seed, noiseDim, size, channels } = this.config;
-    const rows = Math.min(GRID_LABELS, this.config.labels);
-    const gridLabels = Int32Array.from({ length: rows * PER_LABEL }, (_, i) => Math.floor(i / PER_LABEL));
-    const grid = await this.trainer.sample(gridLabels, seed + 1000, 'average');
+    const grid = await this.grid('average');
     const [a, b] = [0, 1].map((k) => new Rng(noiseSeed(seed + 1001, k)).normals(noiseDim));
     const walk = new Float32Array(INTERPOLATION_STEPS * noiseDim);
     for (let i = 0; i < INTERPOLATION_STEPS; i++) walk.set(slerp(a, b, i / (INTERPOLATION_STEPS - 1)), i * noiseDim);
     const interpolation = await this.trainer.sampleFrom(walk, new Int32Array(INTERPOLATION_STEPS), 'average');
     const kept = this.run.selection.kept;
     const best = this.judge && kept.epoch > 0 ? kept : { epoch, score: 0 };
-    return { epoch, size, channels, grid, perLabel: PER_LABEL, interpolation, score: null, best };
+    return { epoch, size, channels, grid, perLabel: GRID_PER_LABEL, interpolation, score: null, best };
+  }
+
+  /**
+   * The sample grid from its fixed noise: `GRID_PER_LABEL` images of each of the first
+   * `GRID_LABELS` labels, label by label (NHWC in [-1, 1]), through `weights`' generator.
+   */
+  grid(weights: GeneratorWeights): Promise<Float32Array> {
+    const rows = Math.min(GRID_LABELS, this.config.labels);
+    const labels = Int32Array.from({ length: rows * GRID_PER_LABEL }, (_, i) => Math.floor(i / GRID_PER_LABEL));
+    return this.trainer.sample(labels, this.config.seed + 1000, weights);
   }
 
   /**

@@ -200,7 +200,8 @@ export class TrainingRun<S, R> {
             await turns.next();
           }
           scalars.forEach((t) => t.dispose());
-          await hooks.betweenSteps?.();
+          // Awaited only when given: the tabular run has none and keeps its step free of it.
+          if (hooks.betweenSteps) await hooks.betweenSteps();
         }
         if (restart) {
           [e, restart] = [checkpoint.e - 1, false];

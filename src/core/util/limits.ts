@@ -5,6 +5,9 @@
  */
 export const MAX_GENERATED_ROWS = 2_000_000;
 
+/** The most images one download makes: they are held in the worker as float32 until zipped. */
+export const MAX_GENERATED_IMAGES = 50_000;
+
 /**
  * The most columns a table may have. Each column is fitted, encoded and drawn on screen, so a
  * 10,000-column table took 12 GB and minutes before failing; past this the load is refused
