@@ -87,6 +87,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
     const plan = session.prepare(config);
     log(`preprocessing ${plan.preprocessSeconds.toFixed(2)} s; ${plan.stepsPerEpoch} steps per epoch, batch ${plan.batch}`);
     for (const d of plan.derived) log(`  ${d.name}: written from ${d.source}, which fixes it in the seed`);
+    for (const d of plan.lines) log(`  ${d.name}: a straight line in ${d.from} plus what the seed leaves off it`);
     const { epochs } = plan;
     const held = plan.validationRows ? `, ${plan.validationRows} rows held back to judge each epoch` : '';
     log(`training for ${args.epochs === 'auto' ? `up to ${epochs} epochs (set from ${table.rowCount} rows)` : `${epochs} epochs`}${held}`);

@@ -3,7 +3,7 @@ import type { ExportFormat } from '../core/export/writer';
 import type { StudioReport } from '../core/metrics/qualityReport';
 import type { ModelConfig } from '../core/model/config';
 import type { Recovery, TrainProgress } from '../core/train/tabularModel';
-import type { DerivedColumn } from '../core/transform/transformer';
+import type { TrainPlan } from '../core/session/types';
 import type { BackendChoice, BackendName, ColumnView, Condition, EpochView, KeptProject, RuleView, Task, ToWorker } from '../worker/protocol';
 import type { Rule } from '../core/data/rules';
 import type { ImageChoices } from '../core/data/images/imageSet';
@@ -62,8 +62,8 @@ export interface TrainSlice {
   progress: TrainProgress | null;
   /** The run's last recovery from NaN losses, or null when it had none. */
   recovered: Recovery | null;
-  /** `derived`: columns written from the column they follow in the seed, not modelled. */
-  run: { epochs: number; validationRows: number; stepsPerEpoch: number; batch: number; preprocessSeconds: number; trainingRows: number; derived: DerivedColumn[]; resumedFrom: number } | null;
+  /** What the run does: `derived`, columns written from the column they follow in the seed; `lines`, from a straight line in another. */
+  run: TrainPlan | null;
   trainedEpochs: number;
   /** A model exists (trained fully or stopped early) and can generate. */
   modelReady: boolean;

@@ -12,19 +12,20 @@ function formatSeconds(s: number): string {
   return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 }
 
-// Seconds a training step takes at a batch of 500 on each backend with no GPU, from the bench
-// (Adult: WASM 4.06 s, WebGL 82 s, CPU 119 s an epoch of 65 steps); WebGPU assumes a GPU. Used
-// only until this page has timed a run of its own.
-const PRIOR_STEP_SECONDS: Record<string, number> = { wasm: 0.062, webgpu: 0.08, webgl: 1.26, cpu: 1.84 };
+// Seconds a training step takes at a batch of 500 on each backend with no GPU: WASM as the app
+// trains Adult (2,806 steps in 275 s, judging and live view included), the others from the
+// bench (WebGL 82 s, CPU 119 s an epoch of 65 steps); WebGPU assumes a GPU. Used only until this
+// page has timed a run of its own.
+const PRIOR_STEP_SECONDS: Record<string, number> = { wasm: 0.097, webgpu: 0.08, webgl: 1.26, cpu: 1.84 };
 
 /** Seconds per step for `backend` at `batch`: measured on this page, or scaled from the prior. */
 function stepSeconds(speed: Record<string, number>, backend: string | null, batch: number): number {
   const measured = speed[speedKey(backend, batch)];
   if (measured) return measured;
   const prior = PRIOR_STEP_SECONDS[backend ?? 'wasm'] ?? PRIOR_STEP_SECONDS.wasm;
-  // A step's work grows with the batch; a fixed part (dispatch, evaluation) does not: in Chromium's
-  // WASM a step took 31 ms at a batch of 85 and 62 ms at 500.
-  return prior * (0.4 + (0.6 * batch) / 500);
+  // A step's work grows with the batch; a fixed part (dispatch, evaluation) does not: in the app
+  // on WASM a step took 35 ms at a batch of 85 and 97 ms at 500.
+  return prior * (0.23 + (0.77 * batch) / 500);
 }
 
 interface Plan {
@@ -162,6 +163,12 @@ export function TrainPanel() {
             <p className="hint" data-testid="derived-columns">
               Written from the column they follow in your data, so every row agrees:{' '}
               {s.run.derived.map((d) => `${d.name} (follows ${d.source})`).join(', ')}.
+            </p>
+          )}
+          {s.run && s.run.lines.length > 0 && (
+            <p className="hint" data-testid="line-columns">
+              Written as a straight line in another column plus what your data leaves off it, so the two stay linked:{' '}
+              {s.run.lines.map((d) => `${d.name} (from ${d.from})`).join(', ')}.
             </p>
           )}
         </div>

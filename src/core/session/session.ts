@@ -303,6 +303,7 @@ function planOf(model: TabularModel): TrainPlan {
     preprocessSeconds: model.preprocessSeconds,
     trainingRows: model.trainingRows,
     derived: model.transformer.derived,
+    lines: model.transformer.lines,
     resumedFrom: model.epochs,
   };
 }

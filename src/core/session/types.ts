@@ -58,6 +58,8 @@ export interface TrainPlan {
   preprocessSeconds: number;
   trainingRows: number;
   derived: DerivedColumn[];
+  /** Columns the seed shows on a straight line in another (`from`): modelled as what is left off that line. */
+  lines: { name: string; from: string }[];
   /** Epochs already trained: 0 for a new run, the checkpoint's epoch for a resumed one. */
   resumedFrom: number;
 }

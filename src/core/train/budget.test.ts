@@ -4,9 +4,10 @@ import { defaultSteps, patienceSteps, plannedEpochs, validationRows } from './bu
 
 describe('the default training length', () => {
   it('gives a small table more steps per row and caps a large one', () => {
-    expect(defaultSteps(40)).toBe(3000);
-    expect(defaultSteps(350)).toBe(3500);
-    expect(defaultSteps(32_561)).toBe(4000);
+    expect(defaultSteps(40)).toBe(1600);
+    expect(defaultSteps(1000)).toBe(1600);
+    expect(defaultSteps(1500)).toBe(2400);
+    expect(defaultSteps(32_561)).toBe(2800);
   });
 
   it('holds back 15 % of a table of 500 rows or more, at most 2,000 rows', () => {
@@ -16,10 +17,10 @@ describe('the default training length', () => {
   });
 
   it('turns steps into epochs at the batch the table trains on, and keeps a number the user typed', () => {
-    // 400 rows: a batch of 50, 8 steps an epoch, 4,000 steps.
-    expect(plannedEpochs(DEFAULT_CONFIG, 400)).toBe(500);
+    // 400 rows: a batch of 50, 8 steps an epoch, 1,600 steps.
+    expect(plannedEpochs(DEFAULT_CONFIG, 400)).toBe(200);
     // Adult: 30,561 training rows at a batch of 500 is 61 steps an epoch.
-    expect(plannedEpochs(DEFAULT_CONFIG, 32_561)).toBe(66);
+    expect(plannedEpochs(DEFAULT_CONFIG, 32_561)).toBe(46);
     expect(plannedEpochs({ ...DEFAULT_CONFIG, epochs: 7 }, 32_561)).toBe(7);
   });
 

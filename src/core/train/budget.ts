@@ -1,12 +1,12 @@
 import { effectiveBatch, type ModelConfig } from '../model/config';
 
-// Steps a default run takes: small tables need many passes to learn how their columns relate
-// (a 400-row table: 1,600 steps gave detection 0.43 and pair trends below its columns shuffled
-// apart, 3,600 steps 0.69 and above them), and large ones reach their plateau within a few
-// thousand steps at a full batch; past this cap a run of Adult would take over five minutes on WASM.
-const MIN_STEPS = 3_000;
-const MAX_STEPS = 4_000;
-const STEPS_PER_ROW = 10;
+// Steps a default run takes: small tables need many passes to learn how their columns relate,
+// and large ones reach their plateau within a few thousand steps at a full batch. At the
+// default learning rates a 1,000-row table trains in under a minute on WASM in the app, and
+// Adult in under five (see docs/benchmarks.md, "The 1,000-row target").
+const MIN_STEPS = 1_600;
+const MAX_STEPS = 2_800;
+const STEPS_PER_ROW = 1.6;
 
 /** Rows held back from training to choose the epoch and stop early on; below this many rows, none. */
 const MIN_ROWS_FOR_VALIDATION = 500;

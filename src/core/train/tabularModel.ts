@@ -52,6 +52,8 @@ function requireFinite(encoded: Float32Array): Float32Array {
 }
 
 const SNAPSHOT_ROWS = 1000;
+/** Offset of the calibration's noise from the run's seed: apart from the snapshot's and generation's. */
+const CALIBRATION_SEED = 5000;
 // Rules that keep fewer than 1 in 100 generated rows, judged on at least 2,000, cannot be met.
 const MIN_KEPT_SHARE = 0.01;
 const MIN_JUDGED_ROWS = 2000;
@@ -163,8 +165,12 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
    * Trains `epochs` more epochs. Returns 'stopped' when the control says stop, 'converged' when
    * validation fidelity has not improved for a quarter of the run (early stopping), else 'done'.
    */
-  train(epochs: number, hooks: TrainHooks = {}): Promise<TrainEnd> {
-    return this.run.train(epochs, hooks);
+  async train(epochs: number, hooks: TrainHooks = {}): Promise<TrainEnd> {
+    // Epochs are judged on the generator's own shares; generation uses calibrated ones.
+    this.trainer.clearCalibration();
+    const end = await this.run.train(epochs, hooks);
+    await this.trainer.calibrate(this.config.seed + CALIBRATION_SEED);
+    return end;
   }
 
   /** The generator judged after `epoch` epochs: what the run keeps, rolls back and stops on. */

@@ -30,11 +30,11 @@ export function codecFor(column: ColumnSchema, values: (string | null)[]): Numbe
   return codecFromSpec({ kind: 'number', numeric: info, min: toJsonNumber(min), max: toJsonNumber(max) });
 }
 
-/** Reads and writes a gap at full precision, within its seed range (never below 0). */
-export function gapCodecFor(values: (string | null)[]): NumberCodec {
+/** Reads and writes a gap (or a line's remainder) at full precision, within its seed range and never below `floor`. */
+export function gapCodecFor(values: (string | null)[], floor = 0): NumberCodec {
   const read = (t: string) => readNumber(t, PLAIN_STYLE);
   const [min, max] = bounds(values.map((v) => (v === null ? NaN : read(v))));
-  return codecFromSpec({ kind: 'gap', min: toJsonNumber(Math.max(0, min)), max: toJsonNumber(max) });
+  return codecFromSpec({ kind: 'gap', min: toJsonNumber(Math.max(floor, min)), max: toJsonNumber(max) });
 }
 
 /** The codec `spec` describes; a codec carries its spec, so a fitted encoder can save it. */

@@ -4,6 +4,7 @@ import { countBreaks, describeRule } from '../data/rules';
 import { inferSchema } from '../data/schema';
 import { tableFromColumns, type Table } from '../data/table';
 import { Rng } from '../util/rng';
+import { straightLines } from './ruled';
 import { TableTransformer } from './transformer';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -88,5 +89,58 @@ describe('edges', () => {
     const spend = decoded.columns[2].map(Number);
     expect(Math.min(...spend)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...spend)).toBeGreaterThan(Math.max(...table.columns[2].map(Number)));
+  });
+});
+
+/** Staff: years of service, and a hire date that many years (and up to one more) before a fixed day. */
+function staff(rows: number, seed = 5): Table {
+  const rng = new Rng(seed);
+  const cols: string[][] = [[], [], []];
+  for (let r = 0; r < rows; r++) {
+    const years = rng.int(25);
+    cols[0].push(String(years));
+    cols[1].push(day(Date.UTC(2024, 5, 30) - (years * 365 + rng.int(365)) * 86_400_000));
+    cols[2].push(String(30 + rng.int(40)));
+  }
+  return tableFromColumns(['years', 'hired', 'age'], cols);
+}
+
+describe('columns on a straight line in another', () => {
+  it('writes a hire date from the years since it, and no column from an unrelated one', () => {
+    const table = staff(400);
+    const lines = straightLines(table, inferSchema(table), new Set(['years', 'hired', 'age']));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ kind: 'line', column: 'hired', from: 'years' });
+    expect(lines[0].slope / 86_400_000).toBeCloseTo(-365, -1);
+  });
+
+  it('finds none on 20 rows of independent columns, whatever the draw', () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const rng = new Rng(seed);
+      const cols = [0, 1, 2].map(() => Array.from({ length: 20 }, () => String(rng.int(1000))));
+      const table = tableFromColumns(['a', 'b', 'c'], cols);
+      expect(straightLines(table, inferSchema(table), new Set(['a', 'b', 'c']))).toEqual([]);
+    }
+  });
+
+  it('keeps the line on rows decoded from random model output', () => {
+    const table = staff(400);
+    const schema = inferSchema(table);
+    const transformer = new TableTransformer(table, schema, 1, { rules: [] });
+    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 20_000, 3), 20_000, new Rng(2)).table;
+    const [years, hired] = [0, 1].map((c) => decoded.columns[c]);
+    const offDays = hired.map((h, r) => (Date.UTC(2024, 5, 30) - Date.parse(h!)) / 86_400_000 - 365 * Number(years[r]));
+    // The seed's rows lie 0 to 364 days past the line; independent columns would spread over 25 years.
+    const within = offDays.filter((d) => d >= -10 && d <= 375).length / decoded.rowCount;
+    expect(within).toBeGreaterThan(0.99);
+  });
+
+  it('models the columns apart when asked not to derive columns', () => {
+    const table = staff(400);
+    const schema = inferSchema(table);
+    const transformer = new TableTransformer(table, schema, 1, { rules: [], derive: false });
+    const decoded = transformer.decode(randomRows(transformer.layout.width, 5_000, 3), 5_000, new Rng(2));
+    const offDays = decoded.columns[1].map((h, r) => (Date.UTC(2024, 5, 30) - Date.parse(h!)) / 86_400_000 - 365 * Number(decoded.columns[0][r]));
+    expect(offDays.filter((d) => d >= -10 && d <= 375).length / decoded.rowCount).toBeLessThan(0.5);
   });
 });

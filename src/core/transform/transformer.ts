@@ -137,7 +137,8 @@ export class TableTransformer {
     this.schema = schema;
     const derivations = new Map((derive ? findDerivations(table, schema) : []).map((d) => [d.column, d]));
     const free = new Set(schema.filter((c, i) => isModelled(c) && !derivations.has(i)).map((c) => c.name));
-    const constructions = new Map<string, Construction>(planConstructions(rules, table, schema, free).map((c) => [c.column, c]));
+    const planned = planConstructions(rules, table, schema, free, derive);
+    const constructions = new Map<string, Construction>(planned.map((c) => [c.column, c]));
     const floors = new Map(rules.flatMap((r) => (r.kind === 'range' ? [[r.column, r.min] as const] : [])));
     // Range rules the model's bounds already keep are not checked again on every row.
     this.rules = rules.filter((r) => !(r.kind === 'range' && free.has(r.column) && !constructions.has(r.column)));
@@ -173,8 +174,10 @@ export class TableTransformer {
           return;
         }
         const gaps = gapValues(table, schema, construction);
-        const gapCodecOf = gapCodecFor(gaps);
-        const encoder = new ContinuousEncoder(gaps, gapCodecOf, rng, withinRange ? gapCodecOf : { min: 0, max: Infinity });
+        // A gap is never negative; what a line leaves may be.
+        const floor = construction.kind === 'gap' ? 0 : -Infinity;
+        const gapCodecOf = gapCodecFor(gaps, floor);
+        const encoder = new ContinuousEncoder(gaps, gapCodecOf, rng, withinRange ? gapCodecOf : floor === 0 ? { min: 0, max: Infinity } : null);
         const encoded = { name: column.name, kind: column.kind, offset, encoder, valuesOf: (t: Table) => gapValues(t, schema, construction) };
         this.encoded.push(encoded);
         this.slots.push({ kind: 'model', column: encoded, built });
@@ -243,7 +246,7 @@ export class TableTransformer {
         const construction = slot.built?.construction;
         const schema = this.schema;
         const column: EncodedColumn = { name: slot.name, kind: slot.columnKind, offset, encoder };
-        if (construction?.kind === 'gap') column.valuesOf = (t: Table) => gapValues(t, schema, construction);
+        if (construction && construction.kind !== 'sum') column.valuesOf = (t: Table) => gapValues(t, schema, construction);
         return { kind: 'model', column, built: slot.built ? built(slot.built) : undefined };
       }
       case 'sum':
@@ -260,6 +263,11 @@ export class TableTransformer {
   get derived(): DerivedColumn[] {
     const names = this.names;
     return this.slots.flatMap((s) => (s.kind === 'derived' ? [{ name: s.name, source: names[s.from] }] : []));
+  }
+
+  /** Columns written as a straight line in another plus what the model gives as left off it. */
+  get lines(): { name: string; from: string }[] {
+    return this.slots.flatMap((s) => (s.kind === 'model' && s.built?.construction.kind === 'line' ? [{ name: s.column.name, from: s.built.construction.from }] : []));
   }
 
   get names(): string[] {
