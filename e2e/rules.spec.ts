@@ -52,3 +52,34 @@ test('rules found in the seed hold on every generated row; a rule the seed break
     if (row.total && row.subtotal && row.shipping) expect(Math.abs(Number(row.total) - Number(row.subtotal) - Number(row.shipping))).toBeLessThan(0.005);
   }
 });
+
+/** Staff: years of service, and a hire date that many years (and up to one more) before the end of June 2024. */
+function staffCsv(rows = 150): string {
+  const lines = ['staff_id,years,hired,team'];
+  for (let i = 0; i < rows; i++) {
+    const years = (i * 7) % 20;
+    const hired = Date.UTC(2024, 5, 30) - (years * 365 + ((i * 97) % 365)) * 86_400_000;
+    lines.push([`S${1000 + i}`, years, new Date(hired).toISOString().slice(0, 10), ['Ops', 'Sales'][i % 2]].join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('a date on a straight line in a count of years is written from that line, so generated rows keep the link', async ({ studio, page }) => {
+  await studio.open();
+  await studio.chooseBackend('wasm');
+  await studio.upload('staff.csv', staffCsv());
+  await expect(page.getByTestId('loaded-summary')).toContainText('staff.csv: 150 rows');
+  await studio.useTinyModel(1);
+  await studio.trainToEnd();
+  await expect(page.getByTestId('line-columns')).toContainText('hired (from years)');
+  await studio.generate(200);
+  const csv = await studio.download('Download CSV');
+  const rows = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8'), { header: true, skipEmptyLines: true }).data;
+  expect(rows).toHaveLength(200);
+  for (const row of rows) {
+    // Days before the end of June 2024 past the years' own: 0–364 in the seed; a few days either way for the fitted slope.
+    const past = (Date.UTC(2024, 5, 30) - Date.parse(row.hired)) / 86_400_000 - 365 * Number(row.years);
+    expect(past, `${row.years} years, hired ${row.hired}`).toBeGreaterThan(-30);
+    expect(past, `${row.years} years, hired ${row.hired}`).toBeLessThan(395);
+  }
+});

@@ -40,6 +40,8 @@ export interface ModelConfig {
   keepBest: boolean;
   /** Keep generated numbers and dates within the seed's minimum and maximum (values outside are redrawn, never clamped). */
   withinSeedRange: boolean;
+  /** After training, shift each category's and mode's logit so generated rows hold it as often as the seed (see CtganTrainer.calibrate). */
+  calibrateShares: boolean;
   seed: number;
 }
 
@@ -65,6 +67,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   generatorAverage: 0.999,
   keepBest: true,
   withinSeedRange: true,
+  calibrateShares: true,
   seed: 42,
 };
 

@@ -169,7 +169,7 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
     // Epochs are judged on the generator's own shares; generation uses calibrated ones.
     this.trainer.clearCalibration();
     const end = await this.run.train(epochs, hooks);
-    await this.trainer.calibrate(this.config.seed + CALIBRATION_SEED);
+    if (this.config.calibrateShares) await this.trainer.calibrate(this.config.seed + CALIBRATION_SEED);
     return end;
   }
 
