@@ -39,13 +39,13 @@ const LINE_MIN_ROWS = 30;
  */
 export function straightLines(table: Table, schema: ColumnSchema[], free: Set<string>): Extract<Construction, { kind: 'line' }>[] {
   const numeric = schema.filter((c) => free.has(c.name) && (c.kind === 'numeric' || c.kind === 'datetime')).map((c) => c.name);
-  const columns = readColumns(table, schema, numeric);
-  const distinct = columns.map((xs) => new Set(xs.filter(isNumber)).size);
+  // Each column centred once: a pair then costs one product over the rows, not two passes.
+  const columns = readColumns(table, schema, numeric).map(centred);
   const found: { line: Extract<Construction, { kind: 'line' }>; r: number }[] = [];
   for (let i = 0; i < numeric.length; i++) {
     for (let j = i + 1; j < numeric.length; j++) {
       // Ties go to the later column, as a table usually lists what it is built from first.
-      const [x, y] = distinct[j] >= distinct[i] ? [i, j] : [j, i];
+      const [x, y] = columns[j].distinct >= columns[i].distinct ? [i, j] : [j, i];
       const fit = lineFit(columns[x], columns[y]);
       if (fit && Math.abs(fit.r) >= LINE_MIN_R) found.push({ line: { kind: 'line', column: numeric[y], from: numeric[x], slope: fit.slope }, r: Math.abs(fit.r) });
     }
@@ -53,24 +53,36 @@ export function straightLines(table: Table, schema: ColumnSchema[], free: Set<st
   return found.sort((a, b) => b.r - a.r).map((f) => f.line);
 }
 
-/** Least-squares slope of `ys` on `xs` and their correlation; null unless `ys` is a number exactly where `xs` is, on enough rows, neither constant. */
-function lineFit(xs: Float64Array, ys: Float64Array): { slope: number; r: number } | null {
-  let [n, sx, sy] = [0, 0, 0];
-  for (let r = 0; r < xs.length; r++) {
-    if (isNumber(xs[r]) !== isNumber(ys[r])) return null;
-    if (!isNumber(xs[r])) continue;
-    [n, sx, sy] = [n + 1, sx + xs[r], sy + ys[r]];
-  }
-  if (n < LINE_MIN_ROWS) return null;
-  const [mx, my] = [sx / n, sy / n];
-  let [sxx, syy, sxy] = [0, 0, 0];
-  for (let r = 0; r < xs.length; r++) {
-    if (!isNumber(xs[r])) continue;
-    const [dx, dy] = [xs[r] - mx, ys[r] - my];
-    [sxx, syy, sxy] = [sxx + dx * dx, syy + dy * dy, sxy + dx * dy];
-  }
-  if (sxx === 0 || syy === 0) return null;
-  return { slope: sxy / sxx, r: sxy / Math.sqrt(sxx * syy) };
+/** A column's numbers less their mean (0 where missing), with what a line fit needs of it. */
+interface Centred {
+  raw: Float64Array;
+  values: Float64Array;
+  /** Rows holding a number, and the sum of the centred values' squares. */
+  present: number;
+  squares: number;
+  distinct: number;
+}
+
+function centred(raw: Float64Array): Centred {
+  let [present, sum] = [0, 0];
+  for (const x of raw) if (isNumber(x)) [present, sum] = [present + 1, sum + x];
+  const mean = sum / Math.max(1, present);
+  const values = raw.map((x) => (isNumber(x) ? x - mean : 0));
+  let squares = 0;
+  for (const v of values) squares += v * v;
+  return { raw, values, present, squares, distinct: new Set(raw.filter(isNumber)).size };
+}
+
+/**
+ * Least-squares slope of `y` on `x` and their correlation; null unless `y` is a number exactly
+ * where `x` is (so each column's own mean is the pair's), on enough rows, neither constant.
+ */
+function lineFit(x: Centred, y: Centred): { slope: number; r: number } | null {
+  if (x.present !== y.present || x.present < LINE_MIN_ROWS || x.squares === 0 || y.squares === 0) return null;
+  if (x.present < x.raw.length) for (let r = 0; r < x.raw.length; r++) if (isNumber(x.raw[r]) !== isNumber(y.raw[r])) return null;
+  let products = 0;
+  for (let r = 0; r < x.values.length; r++) products += x.values[r] * y.values[r];
+  return { slope: products / x.squares, r: products / Math.sqrt(x.squares * y.squares) };
 }
 
 /**
