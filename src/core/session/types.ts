@@ -3,7 +3,7 @@ import type { ColumnSchema } from '../data/schema';
 import type { Rule } from '../data/rules';
 import type { Distribution } from '../metrics/distribution';
 import type { ColumnScore } from '../metrics/fidelity';
-import type { DerivedColumn } from '../transform/transformer';
+import type { DerivedColumn, LineColumn } from '../transform/transformer';
 
 /** A column as the schema panel shows it: its schema, a small distribution and the column that fixes it, if any. */
 export interface ColumnView extends ColumnSchema {
@@ -58,8 +58,8 @@ export interface TrainPlan {
   preprocessSeconds: number;
   trainingRows: number;
   derived: DerivedColumn[];
-  /** Columns the seed shows on a straight line in another (`from`): modelled as what is left off that line. */
-  lines: { name: string; from: string }[];
+  /** Columns the seed shows on a straight line in another: modelled as what is left off that line. */
+  lines: LineColumn[];
   /** Epochs already trained: 0 for a new run, the checkpoint's epoch for a resumed one. */
   resumedFrom: number;
 }

@@ -60,6 +60,12 @@ export interface DerivedColumn {
   source: string;
 }
 
+/** A column written as a straight line in another (`from`) plus what the model gives as left off it. */
+export interface LineColumn {
+  name: string;
+  from: string;
+}
+
 type Slot =
   | { kind: 'model'; column: EncodedColumn; built?: Built }
   | { kind: 'sum'; name: string; built: Built }
@@ -137,8 +143,7 @@ export class TableTransformer {
     this.schema = schema;
     const derivations = new Map((derive ? findDerivations(table, schema) : []).map((d) => [d.column, d]));
     const free = new Set(schema.filter((c, i) => isModelled(c) && !derivations.has(i)).map((c) => c.name));
-    const planned = planConstructions(rules, table, schema, free, derive);
-    const constructions = new Map<string, Construction>(planned.map((c) => [c.column, c]));
+    const constructions = new Map<string, Construction>(planConstructions(rules, table, schema, free, derive).map((c) => [c.column, c]));
     const floors = new Map(rules.flatMap((r) => (r.kind === 'range' ? [[r.column, r.min] as const] : [])));
     // Range rules the model's bounds already keep are not checked again on every row.
     this.rules = rules.filter((r) => !(r.kind === 'range' && free.has(r.column) && !constructions.has(r.column)));
@@ -265,8 +270,7 @@ export class TableTransformer {
     return this.slots.flatMap((s) => (s.kind === 'derived' ? [{ name: s.name, source: names[s.from] }] : []));
   }
 
-  /** Columns written as a straight line in another plus what the model gives as left off it. */
-  get lines(): { name: string; from: string }[] {
+  get lines(): LineColumn[] {
     return this.slots.flatMap((s) => (s.kind === 'model' && s.built?.construction.kind === 'line' ? [{ name: s.column.name, from: s.built.construction.from }] : []));
   }
 
