@@ -4,13 +4,12 @@
 // one JSON line per file: the estimate shown before Train, seconds to load and to train, and
 // the epoch generation uses. A benchmark, not a test: nothing asserts a time.
 import { chromium } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/browser';
 import Papa from 'papaparse';
 import { smallTables } from '../src/bench/smallTables';
-import { waitForServer } from './browserBench';
+import { buildApp, servePreview } from './browserBench';
 
 const PORT = 4199;
 
@@ -28,14 +27,13 @@ function input(arg: string): { name: string; bytes: Buffer } {
 async function main(): Promise<void> {
   const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   if (files.length === 0) throw new Error('Name at least one CSV file to time.');
-  if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  if (!process.argv.includes('--no-build')) buildApp();
+  const server = await servePreview(PORT);
   try {
-    await waitForServer(`http://localhost:${PORT}/`);
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     for (const file of files) {
       const page = await browser.newPage();
-      await page.goto(`http://localhost:${PORT}/`);
+      await page.goto(server.url);
       await page.getByLabel('Backend').selectOption('wasm');
       await page.getByTestId('backend-status').filter({ hasText: 'Using wasm' }).waitFor({ timeout: 60_000 });
       const t0 = performance.now();
@@ -54,7 +52,7 @@ async function main(): Promise<void> {
     }
     await browser.close();
   } finally {
-    process.kill(-server.pid!);
+    server.stop();
   }
 }
 

@@ -4,7 +4,7 @@
 // 'dawn' runs tfjs's WebGPU backend under Node on Dawn, for a real GPU where no browser is at hand;
 // 'all' leaves it out, since without a Vulkan GPU it falls back to SwiftShader (minutes a step).
 import { chromium, type Browser } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { BenchResult } from '../src/bench/benchmark';
@@ -12,7 +12,7 @@ import type { ModelConfig } from '../src/core/model/config';
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/browser';
 import { measureLongTasks } from './longTasks';
 import { printTable } from './table';
-import { browserVersion, waitForServer } from './browserBench';
+import { browserVersion, buildApp, servePreview } from './browserBench';
 
 const BROWSER_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 const NODE_BACKENDS = new Set(['node', 'dawn']);
@@ -52,13 +52,12 @@ function parseConfig(text: string): Partial<ModelConfig> {
 
 async function main(): Promise<void> {
   const options = parse(process.argv.slice(2));
-  if (options.build) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  if (options.build) buildApp();
   mkdirSync('bench/results', { recursive: true });
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = await servePreview(PORT);
   const results: (BenchResult & { longTasks: number | null })[] = [];
   let browser: Browser | null = null;
   try {
-    await waitForServer(`http://localhost:${PORT}/`);
     const chromiumVersion = browserVersion();
     for (const backend of options.backends) {
       let result: BenchResult | null = null;
@@ -76,7 +75,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser?.close();
-    process.kill(-server.pid!);
+    server.stop();
   }
   printTable(results);
 }

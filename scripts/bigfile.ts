@@ -12,7 +12,7 @@
 // The browser's time runs from the upload to the loaded summary, so it includes the worker's
 // findRules as well as parse and schema; Node's findRules is timed apart for comparison.
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -21,7 +21,7 @@ import { findRules } from '../src/core/data/findRules';
 import { loadTable } from '../src/core/data/load';
 import { inferSchema } from '../src/core/data/schema';
 import { Rng } from '../src/core/util/rng';
-import { browserVersion, waitForServer } from './browserBench';
+import { browserVersion, buildApp, servePreview } from './browserBench';
 
 const PORT = 4181;
 const MIB = 1024 * 1024;
@@ -286,7 +286,7 @@ async function main(): Promise<void> {
   const build = !process.argv.includes('--no-build');
   const before = loadavg();
   const folder = mkdtempSync(join(tmpdir(), 'mitosis-bigfile-'));
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  let server: { stop(): void } | null = null;
   const results: FileResult[] = [];
   try {
     const files = [
@@ -298,8 +298,8 @@ async function main(): Promise<void> {
       const bytes = writeCsv(join(folder, f.name), f.rows, f.seed);
       console.log(`wrote ${f.name}: ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
-    if (build) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-    await waitForServer(`http://localhost:${PORT}/`);
+    if (build) buildApp();
+    server = await servePreview(PORT);
     for (const f of files) {
       const path = join(folder, f.name);
       console.log(`${f.name}: browser…`);
@@ -311,7 +311,7 @@ async function main(): Promise<void> {
       results.push({ file: f.name, rows: f.rows, bytes: statSync(path).size, browser, node });
     }
   } finally {
-    process.kill(-server.pid!);
+    server?.stop();
     if (!process.argv.includes('--keep')) rmSync(folder, { recursive: true, force: true });
   }
   const machine = { cpu: cpus()[0]?.model, cores: cpus().length, chromium: browserVersion(), node: process.version, loadAverageBefore: before, loadAverageAfter: loadavg() };

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chromiumPath } from '../e2e/browser';
 
 /** The Chromium the bench drives, as it names itself. */
@@ -22,4 +22,21 @@ export async function waitForServer(url: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`The preview server did not start at ${url}`);
+}
+
+/** Builds the app into dist/, as the scripts that serve it do unless told --no-build. */
+export function buildApp(): void {
+  execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+}
+
+/** The built app (dist/) served by `vite preview` on `port`, once it answers; `stop` ends the server. */
+export async function servePreview(port: number): Promise<{ url: string; stop(): void }> {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+  const stop = () => process.kill(-server.pid!);
+  const url = `http://localhost:${port}/`;
+  await waitForServer(url).catch((err: unknown) => {
+    stop();
+    throw err;
+  });
+  return { url, stop };
 }

@@ -4,7 +4,6 @@
 // `seconds` of training from the first view, counts how often the sample grid's pixels changed
 // (its data-checksum), the worker's imageGrid and imageEpoch messages, and main-thread long tasks.
 import { chromium } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
@@ -15,7 +14,7 @@ import { chromiumPath, CHROMIUM_ARGS } from '../e2e/browser';
 import { drawDigits } from '../src/core/data/images/drawnDigits';
 import { imageAt } from '../src/core/data/images/imageSet';
 import { encodePng } from '../src/core/data/images/png';
-import { browserVersion, waitForServer } from './browserBench';
+import { browserVersion, buildApp, servePreview } from './browserBench';
 
 const PORT = 4195;
 const DIGITS = 2000;
@@ -62,14 +61,11 @@ interface PageProbe {
 
 /** Builds (unless `build` is false) and serves the app, and measures its live view for `seconds`. */
 export async function measureImageLive({ seconds, build, seed }: { seconds: number; build: boolean; seed: number }): Promise<LiveResult> {
-  if (build) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  if (build) buildApp();
   const zip = Buffer.from(digitsZip(DIGITS, 32, seed));
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  const browser = await (async () => {
-    await waitForServer(`http://localhost:${PORT}/`);
-    return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  })().catch((err: unknown) => {
-    process.kill(-server.pid!);
+  const server = await servePreview(PORT);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS }).catch((err: unknown) => {
+    server.stop();
     throw err;
   });
   try {
@@ -142,7 +138,7 @@ export async function measureImageLive({ seconds, build, seed }: { seconds: numb
     };
   } finally {
     await browser.close();
-    process.kill(-server.pid!);
+    server.stop();
   }
 }
 
