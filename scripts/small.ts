@@ -1,4 +1,6 @@
 // `npm run bench:small [-- --tables customers,orders,patients,employees,adult] [--epochs N] [--seed S] [--config JSON] [--out FILE]`
+// `--export DIR` writes each training split for another generator and stops; `--synth DIR`
+// judges that generator's rows (DIR/<table>.synth.csv, .many.csv) instead of training.
 // Trains the default model through the app's session (length set from the table, rules found
 // in the seed, kept) on the 80 % split of each table of the small-table suite (and Adult),
 // under Node on tfjs's WASM backend,
@@ -8,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { splitTable } from '../src/bench/benchmark';
 import { judge, type Judgement } from '../src/bench/judge';
 import { startNodeBackend } from '../src/core/backend/node';
@@ -17,6 +19,7 @@ import { parseDelimitedText } from '../src/core/data/parse';
 import type { Table } from '../src/core/data/table';
 import { DEFAULT_CONFIG, type ModelConfig } from '../src/core/model/config';
 import { Session } from '../src/core/session/session';
+import { exportSplit, readExternal } from './external';
 
 /** Rows drawn to count those on the seed's extremes. */
 const EXTREME_ROWS = 20_000;
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
   const seed = Number(arg('seed') ?? 26);
   const extra = JSON.parse(arg('config') ?? '{}') as Partial<ModelConfig>;
   const out = arg('out') ?? 'bench/results/small.json';
+  const [exportTo, external] = [arg('export'), arg('synth')];
   const adapter = await startNodeBackend('node');
   const suite: { name: string; table: Table; target?: string }[] = smallTables();
   suite.push({ name: 'adult', table: parseDelimitedText(readFileSync('public/adult.csv', 'utf8')), target: 'income' });
@@ -49,6 +53,16 @@ async function main(): Promise<void> {
     // The app's pipeline: the schema it infers and the rules it finds, kept.
     const session = Session.fromTable(name, train);
     const { schema } = session;
+    if (exportTo) {
+      exportSplit(exportTo, name, train, schema);
+      continue;
+    }
+    if (external) {
+      const [synth, many] = ['synth', 'many'].map((k) => readExternal(join(external, `${name}.${k}.csv`), schema));
+      const judgement = judge(train, holdout, synth, schema, target, many);
+      results.push({ table: name, rows: table.rowCount, epochs: 'external', seconds: NaN, judgement });
+      continue;
+    }
     const config: ModelConfig = { ...DEFAULT_CONFIG, seed, epochs, ...extra };
     const t0 = performance.now();
     const plan = session.prepare(config);
@@ -62,6 +76,7 @@ async function main(): Promise<void> {
     console.error(`${name}: ${ran} epochs in ${seconds.toFixed(0)} s; ${JSON.stringify(judgement)}`);
     results.push({ table: name, rows: table.rowCount, epochs: ran, seconds, judgement });
   }
+  if (exportTo) return;
   print(results);
   mkdirSync(dirname(out), { recursive: true });
   const machine = { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, backend: adapter, tensorsLeft: tf.memory().numTensors };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { effectiveBatch, type ModelConfig } from '../core/model/config';
 import type { ImageSeedView } from '../core/session/imageTypes';
-import { plannedEpochs, stepsPerEpoch, validationRows } from '../core/train/budget';
+import { plannedEpochs, stepCost, stepsPerEpoch, validationRows } from '../core/train/budget';
 import { speedKey } from '../state/reduce';
 import { AdvancedPanel } from './AdvancedPanel';
 import { useStudio } from './StudioContext';
@@ -23,9 +23,7 @@ function stepSeconds(speed: Record<string, number>, backend: string | null, batc
   const measured = speed[speedKey(backend, batch)];
   if (measured) return measured;
   const prior = PRIOR_STEP_SECONDS[backend ?? 'wasm'] ?? PRIOR_STEP_SECONDS.wasm;
-  // A step's work grows with the batch; a fixed part (dispatch, evaluation) does not: in the app
-  // on WASM a step took 35 ms at a batch of 85 and 97 ms at 500.
-  return prior * (0.23 + (0.77 * batch) / 500);
+  return prior * stepCost(batch);
 }
 
 interface Plan {

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../model/config';
-import { defaultSteps, patienceSteps, plannedEpochs, validationRows } from './budget';
+import { defaultSteps, patienceSteps, plannedEpochs, stepCost, validationRows } from './budget';
 
 describe('the default training length', () => {
   it('gives a small table more steps per row and caps a large one', () => {
-    expect(defaultSteps(40)).toBe(1600);
-    expect(defaultSteps(1000)).toBe(1600);
-    expect(defaultSteps(1500)).toBe(2400);
-    expect(defaultSteps(32_561)).toBe(2800);
+    expect(defaultSteps(40, 50)).toBe(1600);
+    expect(defaultSteps(1000, 85)).toBe(1600);
+    expect(defaultSteps(1500, 127)).toBe(2400);
+    expect(defaultSteps(32_561, 500)).toBe(2800);
+  });
+
+  it('caps the work rather than the steps, so a smaller batch buys more of them', () => {
+    expect(defaultSteps(32_561, 250)).toBe(4553);
+    expect(defaultSteps(32_561, 250) * stepCost(250)).toBeCloseTo(defaultSteps(32_561, 500) * stepCost(500), -1);
+    expect(stepCost(500)).toBe(1);
   });
 
   it('holds back 15 % of a table of 500 rows or more, at most 2,000 rows', () => {
@@ -19,8 +25,8 @@ describe('the default training length', () => {
   it('turns steps into epochs at the batch the table trains on, and keeps a number the user typed', () => {
     // 400 rows: a batch of 50, 8 steps an epoch, 1,600 steps.
     expect(plannedEpochs(DEFAULT_CONFIG, 400)).toBe(200);
-    // Adult: 30,561 training rows at a batch of 500 is 61 steps an epoch.
-    expect(plannedEpochs(DEFAULT_CONFIG, 32_561)).toBe(46);
+    // Adult: 30,561 training rows at a batch of 250 is 122 steps an epoch.
+    expect(plannedEpochs(DEFAULT_CONFIG, 32_561)).toBe(37);
     expect(plannedEpochs({ ...DEFAULT_CONFIG, epochs: 7 }, 32_561)).toBe(7);
   });
 
