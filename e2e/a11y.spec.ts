@@ -62,7 +62,7 @@ test('every screen of the flow passes axe at 1280 px, at 390 px and in dark mode
   const batch = page.getByLabel('Batch size', { exact: true });
   await batch.fill('500');
   await batch.blur();
-  await page.getByLabel("Match the seed's category shares after training").uncheck();
+  await page.getByLabel("Match the seed's category shares and number spreads after training").uncheck();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const progress = page.getByTestId('train-progress');
   // Paused once steps run: the worker has no run to pause while it is still preparing one.

@@ -45,7 +45,7 @@ export interface ModelConfig {
   keepBest: boolean;
   /** Keep generated numbers and dates within the seed's minimum and maximum (values outside are redrawn, never clamped). */
   withinSeedRange: boolean;
-  /** After training, shift each category's and mode's logit so generated rows hold it as often as the seed (see CtganTrainer.calibrate). */
+  /** After training, shift each category's and mode's logit so generated rows hold it as often as the seed, and map each number's scalars within its modes onto the seed's (see CtganTrainer.calibrate). */
   calibrateShares: boolean;
   seed: number;
 }

@@ -11,6 +11,7 @@ import type { Layout } from '../transform/transformer';
 import { Rng, type RngState } from '../util/rng';
 import { Scratch } from '../util/scratch';
 import { ConditionSampler, type FixedCondition, type SamplerState } from './condition';
+import { applyScalarMaps, fitScalarMaps, seedKnots, type ScalarMap, type SeedKnots } from './scalarMap';
 import type { NamedValues, Steppable, StepLosses } from './loop';
 
 const MAX_DEVICE_DRAW_WIDTH = 4096;
@@ -41,6 +42,8 @@ export interface TrainerState {
   average: boolean;
   /** Per encoded column, added to the generator's logits when generating (see `calibrate`); absent in models saved before it. */
   calibration?: number[] | null;
+  /** Per number column, how generated scalars map onto the seed's within each mode (see `calibrate`). */
+  scalarMaps?: ScalarMap[] | null;
 }
 
 /** What `new CtganTrainer(…, saved)` restores from: the state and its tensors by name. */
@@ -80,6 +83,9 @@ export class CtganTrainer implements Steppable<TrainerState> {
   private readonly seedRows: number;
   /** Added to the generator's logits when generating; null before `calibrate` (and while training). */
   private calibration: { values: Float32Array; tensor: tf.Tensor2D } | null = null;
+  /** Applied to generated rows on the host; null before `calibrate` (and while training). */
+  private scalarMaps: ScalarMap[] | null = null;
+  private readonly seedKnots: SeedKnots[] | null;
 
   /**
    * Over `encoded` rows [rows, layout.width]; or, given `saved`, as the trainer it was saved
@@ -97,6 +103,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
     this.data = rows > 0 ? tf.tensor2d(encoded, [rows, layout.width]) : null;
     this.seedShares = rows > 0 ? columnMeans(encoded, rows, layout.width) : null;
     this.seedRows = rows;
+    this.seedKnots = rows > 0 ? seedKnots(encoded, rows, layout) : null;
     const condWidth = this.sampler.width;
     this.generator = new Generator(config.embeddingDim, condWidth, config.generatorDims, layout.width, this.rng);
     this.discriminator = new Discriminator(layout.width, condWidth, config.discriminatorDims, this.pac, config.dropout, this.rng);
@@ -145,6 +152,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
       kept: this.kept !== null,
       average: this.average !== null,
       calibration: this.calibration ? [...this.calibration.values] : null,
+      scalarMaps: this.scalarMaps,
     };
     return { state, tensors };
   }
@@ -188,6 +196,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
     this.optD.restore({ steps: state.optimiserSteps.discriminator, ...moments('discriminator', sizeOf(this.discriminator)) });
     this.rng.restore(state.rng);
     this.setCalibration(state.calibration ? Float32Array.from(state.calibration) : null);
+    this.scalarMaps = state.scalarMaps ?? null;
     this.criticSteps = state.criticSteps;
     this.generatorSteps = state.generatorSteps;
   }
@@ -215,7 +224,9 @@ export class CtganTrainer implements Steppable<TrainerState> {
     const source = weights === 'current' ? null : weights === 'kept' ? (this.kept ?? this.average) : this.average;
     const current = source ? this.swapGenerator(source) : null;
     try {
-      return await this.sampleWithCurrent(count, seed, fixed);
+      const rows = await this.sampleWithCurrent(count, seed, fixed);
+      if (this.scalarMaps) applyScalarMaps(this.scalarMaps, rows, count, this.layout.width);
+      return rows;
     } finally {
       if (current) {
         tf.dispose(this.swapGenerator(current));
@@ -230,12 +241,13 @@ export class CtganTrainer implements Steppable<TrainerState> {
    * point or two (a count's zeros drawn in 10.5 % of rows where the seed has 9.4 %); adding
    * log(seed share / generated share) to a logit corrects its share and leaves how the columns
    * relate alone, as the shift is the same for every row. Two rounds of rows from the kept
-   * generator; shares of 0 in the seed are pushed down as far as the cap allows.
+   * generator; shares of 0 in the seed are pushed down as far as the cap allows. Then a third
+   * draw fits each number column's scalar map within its modes (see `ScalarMap`).
    */
   async calibrate(seed: number): Promise<void> {
     const shares = this.seedShares;
     if (!shares) return;
-    this.setCalibration(null);
+    this.clearCalibration();
     const width = this.layout.width;
     const bias = new Float32Array(width);
     const { perSeedRow, min, max } = CALIBRATION_ROWS;
@@ -252,11 +264,15 @@ export class CtganTrainer implements Steppable<TrainerState> {
       }
       this.setCalibration(bias);
     }
+    const drawn = await this.sample(rows, seed + CALIBRATION_ROUNDS);
+    const maps = fitScalarMaps(this.seedKnots!, drawn, rows, this.layout).filter((m) => m.knots.some(Boolean));
+    this.scalarMaps = maps.length ? maps : null;
   }
 
-  /** Generation goes back to the generator's own shares (training judges the model as it is). */
+  /** Generation goes back to the generator's own shares and scalars (training judges the model as it is). */
   clearCalibration(): void {
     this.setCalibration(null);
+    this.scalarMaps = null;
   }
 
   private setCalibration(values: Float32Array | null): void {
