@@ -13,7 +13,7 @@ function formatSeconds(s: number): string {
 }
 
 // Seconds a training step takes at a batch of 500 on each backend with no GPU: WASM as the app
-// trains Adult (2,806 steps in 275 s, judging and live view included), the others from the
+// trains Adult (4,026 steps at a batch of 250 in 247 s, judging and live view included), the others from the
 // bench (WebGL 82 s, CPU 119 s an epoch of 65 steps); WebGPU assumes a GPU. Used only until this
 // page has timed a run of its own.
 const PRIOR_STEP_SECONDS: Record<string, number> = { wasm: 0.097, webgpu: 0.08, webgl: 1.26, cpu: 1.84 };

@@ -17,12 +17,14 @@ setWasmPaths({
 });
 
 // The threaded WASM build (used when the page is cross-origin isolated) caps its XNNPACK pool at
-// half of navigator.hardwareConcurrency, assuming two hyperthreads per core; on a 2-vCPU machine
-// that is one thread. Every logical core is worth a thread for these matrix products, so the
-// count the module reads at start-up is doubled, and the pool asks for all of them.
+// half of navigator.hardwareConcurrency, assuming two hyperthreads per core. The count the
+// module reads at start-up is doubled so the pool may take every logical core but one; that
+// one is the page's, which draws the live charts while training runs. On 2 cores, a pool of two
+// threads fought the page for them: a 1,000-row table took 72–75 s from drop to done against
+// 48 s on one thread (docs/benchmarks.md, "One core for the page").
 const logicalCores = navigator.hardwareConcurrency || 1;
 Object.defineProperty(navigator, 'hardwareConcurrency', { configurable: true, get: () => 2 * logicalCores });
-setThreadsCount(logicalCores);
+setThreadsCount(Math.max(1, logicalCores - 1));
 
 const START_TIMEOUT_MS = 30_000;
 const ADAPTER_TIMEOUT_MS = 3_000;

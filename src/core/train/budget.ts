@@ -8,7 +8,7 @@ import { effectiveBatch, type ModelConfig } from '../model/config';
 const MIN_STEPS = 1_600;
 const STEPS_PER_ROW = 1.6;
 /** The most work a default run does, in steps at a batch of 500. */
-const MAX_WORK = 2_800;
+const MAX_WORK = 2_500;
 /** The share of a step's time that does not grow with the batch (dispatch, the optimiser). */
 const FIXED_STEP_SHARE = 0.23;
 

@@ -241,8 +241,9 @@ export class CtganTrainer implements Steppable<TrainerState> {
    * point or two (a count's zeros drawn in 10.5 % of rows where the seed has 9.4 %); adding
    * log(seed share / generated share) to a logit corrects its share and leaves how the columns
    * relate alone, as the shift is the same for every row. Two rounds of rows from the kept
-   * generator; shares of 0 in the seed are pushed down as far as the cap allows. Then a third
-   * draw fits each number column's scalar map within its modes (see `ScalarMap`).
+   * generator; shares of 0 in the seed are pushed down as far as the cap allows. The last
+   * round's rows also fit each number column's scalar map within its modes (see `ScalarMap`):
+   * the shifts move rows between modes a little and leave the generator's scalars as they are.
    */
   async calibrate(seed: number): Promise<void> {
     const shares = this.seedShares;
@@ -253,8 +254,10 @@ export class CtganTrainer implements Steppable<TrainerState> {
     const { perSeedRow, min, max } = CALIBRATION_ROWS;
     const rows = Math.min(max, Math.max(min, perSeedRow * this.seedRows));
     const floor = 1 / rows;
+    let maps: ScalarMap[] = [];
     for (let round = 0; round < CALIBRATION_ROUNDS; round++) {
-      const drawn = columnMeans(await this.sample(rows, seed + round), rows, width);
+      const sample = await this.sample(rows, seed + round);
+      const drawn = columnMeans(sample, rows, width);
       for (const span of this.layout.spans) {
         if (span.activation !== 'softmax') continue;
         for (let c = span.start; c < span.start + span.size; c++) {
@@ -263,9 +266,8 @@ export class CtganTrainer implements Steppable<TrainerState> {
         }
       }
       this.setCalibration(bias);
+      if (round === CALIBRATION_ROUNDS - 1) maps = fitScalarMaps(this.seedKnots!, sample, rows, this.layout).filter((m) => m.knots.some(Boolean));
     }
-    const drawn = await this.sample(rows, seed + CALIBRATION_ROUNDS);
-    const maps = fitScalarMaps(this.seedKnots!, drawn, rows, this.layout).filter((m) => m.knots.some(Boolean));
     this.scalarMaps = maps.length ? maps : null;
   }
 
