@@ -20,7 +20,7 @@ from ctgan import CTGAN
 parser = argparse.ArgumentParser()
 parser.add_argument('dir')
 parser.add_argument('--epochs', type=int, default=300)
-parser.add_argument('--tables', default='customers,orders,patients,employees')
+parser.add_argument('--tables', default='customers,orders,patients,employees,adult')
 parser.add_argument('--seed', type=int, default=26)
 args = parser.parse_args()
 
