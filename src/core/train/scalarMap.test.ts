@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Layout } from '../transform/transformer';
 import { Rng } from '../util/rng';
-import { applyScalarMaps, fitScalarMaps, mapThrough, seedKnots } from './scalarMap';
+import { applyScalarMaps, checkScalarMaps, fitScalarMaps, mapThrough, seedKnots } from './scalarMap';
 
 // One number column: its scalar, then two mode slots (a mixture mode and a point mass).
 const layout: Layout = {
@@ -67,5 +67,16 @@ describe('scalar maps', () => {
     expect(seedKnots(seed, 50, layout)[0].to).toEqual([null, null]);
     const knots = seedKnots(rows(2000, (rng) => rng.next() - 0.5, 1), 2000, layout);
     expect(fitScalarMaps(knots, rows(100, (rng) => rng.normal(), 2), 100, layout)[0].knots).toEqual([null, null]);
+  });
+
+  it("refuses a saved model's maps that do not fit its rows", () => {
+    const knots = seedKnots(rows(2000, (rng) => rng.next() - 0.5, 1), 2000, layout);
+    const maps = fitScalarMaps(knots, rows(20_000, (rng) => 0.2 * rng.normal(), 2), 20_000, layout);
+    expect(checkScalarMaps(JSON.parse(JSON.stringify(maps)), 3)).toEqual(maps);
+    const refused = /number spreads do not fit/;
+    expect(() => checkScalarMaps([{ ...maps[0], scalar: 2 }], 3)).toThrow(refused);
+    expect(() => checkScalarMaps([{ ...maps[0], knots: [{ from: [0, 1], to: [0] }, null] }], 3)).toThrow(refused);
+    expect(() => checkScalarMaps([{ ...maps[0], knots: [{ from: [1, 0], to: [0, 1] }, null] }], 3)).toThrow(refused);
+    expect(() => checkScalarMaps('maps', 3)).toThrow(refused);
   });
 });

@@ -137,3 +137,20 @@ export function mapThrough(x: number, from: number[], to: number[]): number {
   const span = from[hi] - from[lo];
   return span > 0 ? to[lo] + ((x - from[lo]) / span) * (to[hi] - to[lo]) : (to[lo] + to[hi]) / 2;
 }
+
+/** `maps` as read from a saved model, refused when they do not fit rows `width` wide (a file altered or from another version). */
+export function checkScalarMaps(maps: unknown, width: number): ScalarMap[] {
+  const whole = (x: unknown, below: number) => Number.isInteger(x) && (x as number) >= 0 && (x as number) < below;
+  const curve = (xs: unknown, n: number) => Array.isArray(xs) && xs.length === n && xs.every((x, i) => Number.isFinite(x) && (i === 0 || x >= xs[i - 1]));
+  const fits = (m: ScalarMap) =>
+    whole(m.scalar, width) &&
+    whole(m.modes, width - m.scalar) &&
+    m.modes > 0 &&
+    Array.isArray(m.knots) &&
+    m.knots.length === m.modes &&
+    m.knots.every((k) => k === null || (Array.isArray(k.to) && k.to.length >= 2 && curve(k.from, k.to.length) && curve(k.to, k.to.length)));
+  if (!Array.isArray(maps) || !maps.every((m) => typeof m === 'object' && m !== null && fits(m as ScalarMap))) {
+    throw new Error("The saved model's number spreads do not fit its columns: it was saved by another version or altered.");
+  }
+  return maps as ScalarMap[];
+}

@@ -11,7 +11,7 @@ import type { Layout } from '../transform/transformer';
 import { Rng, type RngState } from '../util/rng';
 import { Scratch } from '../util/scratch';
 import { ConditionSampler, type FixedCondition, type SamplerState } from './condition';
-import { applyScalarMaps, fitScalarMaps, seedKnots, type ScalarMap, type SeedKnots } from './scalarMap';
+import { applyScalarMaps, checkScalarMaps, fitScalarMaps, seedKnots, type ScalarMap, type SeedKnots } from './scalarMap';
 import type { NamedValues, Steppable, StepLosses } from './loop';
 
 const MAX_DEVICE_DRAW_WIDTH = 4096;
@@ -196,7 +196,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
     this.optD.restore({ steps: state.optimiserSteps.discriminator, ...moments('discriminator', sizeOf(this.discriminator)) });
     this.rng.restore(state.rng);
     this.setCalibration(state.calibration ? Float32Array.from(state.calibration) : null);
-    this.scalarMaps = state.scalarMaps ?? null;
+    this.scalarMaps = state.scalarMaps ? checkScalarMaps(state.scalarMaps, this.layout.width) : null;
     this.criticSteps = state.criticSteps;
     this.generatorSteps = state.generatorSteps;
   }
