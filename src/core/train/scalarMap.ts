@@ -1,4 +1,5 @@
 import type { Layout } from '../transform/transformer';
+import { argmax } from '../transform/types';
 
 /**
  * A number column is encoded as [scalar within its mode, one-hot of the mode]. A generator
@@ -61,22 +62,18 @@ export function fitScalarMaps(seed: SeedKnots[], generated: Float32Array, rows: 
   }));
 }
 
-/** Per number column, per mode: the scalars of encoded rows (counted first, so each mode is one typed array). */
+/** Per number column, per mode: the scalars of encoded rows (modes counted first, so each mode is one typed array). */
 function scalarsByMode(encoded: Float32Array, rows: number, layout: Layout): { scalar: number; modes: number; values: Float32Array[] }[] {
   const width = layout.width;
-  const columns = scalarColumns(layout);
-  const modeAt = (r: number, c: { scalar: number; modes: number }) => modeOf(encoded, r * width + c.scalar + 1, c.modes);
-  const counts = columns.map((c) => new Int32Array(c.modes));
-  for (let r = 0; r < rows; r++) columns.forEach((c, i) => counts[i][modeAt(r, c)]++);
-  const values = counts.map((n) => Array.from(n, (k) => new Float32Array(k)));
-  const filled = counts.map((n) => new Int32Array(n.length));
-  for (let r = 0; r < rows; r++) {
-    columns.forEach((c, i) => {
-      const mode = modeAt(r, c);
-      values[i][mode][filled[i][mode]++] = encoded[r * width + c.scalar];
-    });
-  }
-  return columns.map((c, i) => ({ ...c, values: values[i] }));
+  return scalarColumns(layout).map(({ scalar, modes }) => {
+    const modeOfRow = new Int32Array(rows);
+    const counts = new Int32Array(modes);
+    for (let r = 0; r < rows; r++) counts[(modeOfRow[r] = argmax(encoded, r * width + scalar + 1, modes))]++;
+    const values = Array.from(counts, (n) => new Float32Array(n));
+    const filled = new Int32Array(modes);
+    for (let r = 0; r < rows; r++) values[modeOfRow[r]][filled[modeOfRow[r]]++] = encoded[r * width + scalar];
+    return { scalar, modes, values };
+  });
 }
 
 /** Rewrites each mapped scalar of `rows` encoded rows in place. */
@@ -84,7 +81,7 @@ export function applyScalarMaps(maps: ScalarMap[], data: Float32Array, rows: num
   for (let r = 0; r < rows; r++) {
     const at = r * width;
     for (const map of maps) {
-      const knots = map.knots[modeOf(data, at + map.scalar + 1, map.modes)];
+      const knots = map.knots[argmax(data, at + map.scalar + 1, map.modes)];
       if (knots) data[at + map.scalar] = mapThrough(data[at + map.scalar], knots.from, knots.to);
     }
   }
@@ -100,12 +97,6 @@ function scalarColumns(layout: Layout): { scalar: number; modes: number }[] {
     }
   });
   return out;
-}
-
-function modeOf(data: Float32Array, start: number, size: number): number {
-  let best = 0;
-  for (let j = 1; j < size; j++) if (data[start + j] > data[start + best]) best = j;
-  return best;
 }
 
 /** Values at the levels (i + ½) / n, i < n: the ends stay inside the sample, so no map sends values onto its extremes. */
