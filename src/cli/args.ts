@@ -45,8 +45,8 @@ export const USAGE = `usage: npm run synth -- --input data.csv --out synth.csv [
                     must not be the --input file
   --rows N          rows to generate (default: as many as the seed has; at most ${LIMIT})
   --max-rows N      raise the ${LIMIT}-row limit on --rows on purpose
-  --epochs E        training epochs (default: set from the table's size, stopping early once
-                    held-back rows stop improving; a number here trains exactly that many)
+  --epochs E        training epochs (default: set from the table's size; a number here
+                    trains exactly that many)
   --seed S          random seed, 0 to 4294967295; the same seed gives the same rows (default 42)
   --backend NAME    wasm (default), cpu, or webgpu (Dawn, needs a Vulkan GPU)
   --batch B         largest training batch (default ${DEFAULT_CONFIG.batchSize}; a small table trains on smaller ones)

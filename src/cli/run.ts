@@ -97,7 +97,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
       onProgress: (p) => io.progress?.(`  step ${p.step}/${p.totalSteps}  ${p.stepsPerSecond.toFixed(2)} steps/s  ${Math.round(p.secondsLeft)} s left   `),
       onRecover: (r) => log(`recovered at epoch ${r.epoch}: ${r.cause === 'nan' ? 'losses became NaN' : 'the rows suddenly got much worse (a collapse)'}; learning rates halved to ${r.generatorLr} (generator), ${r.discriminatorLr} (discriminator)`),
     });
-    if (outcome.converged) log(`stopped early after epoch ${outcome.epochs}: the held-back rows stopped improving`);
+    if (outcome.converged) log(`stopped early after epoch ${outcome.epochs}: neither the scores nor the real-against-synthetic check gained for a quarter of the run`);
     if (args.report) await writeReport(args.report, session, log);
     if (args.saveModel) {
       const { bytes: bundle } = await session.saveModel();

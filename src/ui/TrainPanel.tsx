@@ -140,7 +140,7 @@ export function TrainPanel() {
         <p className="hint" data-testid="train-estimate">
           {auto ? `Length set from your ${s.rowCount.toLocaleString('en-US')} ${s.images ? 'images' : 'rows'}: ` : 'Your length: '}
           {epochs.toLocaleString('en-US')} epochs, {steps.toLocaleString('en-US')} steps, about {formatSeconds(estimate)} on {s.backend ?? 'this backend'}
-          {!s.images && s.config.earlyStop ? '; it stops sooner once the held-back rows stop improving.' : '.'}
+          {!s.images && s.config.earlyStop ? '; it stops sooner once its rows stop improving (their scores and a real-against-synthetic check).' : '.'}
         </p>
       )}
       {!s.images && <AdvancedPanel />}

@@ -16,9 +16,11 @@ export interface ModelConfig {
   /** 'auto' sets the run's length from the table (see train/budget.ts); a number overrides it. */
   epochs: number | 'auto';
   /**
-   * Stop when validation fidelity (shapes and pair trends) has not improved for a quarter of
-   * the run. Off by default: on a 1,500-row table it stopped at epoch 141 of 400 while the
-   * rows' usefulness was still rising (train-on-synthetic ROC AUC 0.53 there, 0.94 at the end).
+   * Stop when neither validation fidelity (shapes and pair trends) nor a quick detection score
+   * has gained for a quarter of the run. Off by default: within the default length detection
+   * still rises at the end on every bench table, and the quick score, which saturates on
+   * Adult, stopped it at epoch 36 of 42 (detection 0.457, 0.511 run in full; docs/benchmarks.md,
+   * "Early stopping that sees detection").
    */
   earlyStop: boolean;
   generatorLr: number;

@@ -91,6 +91,8 @@ export interface TrainHooks<R> {
 /** An epoch's judgement: its score, and its report once the kept epoch is known. */
 export interface Judged<R> {
   score: number;
+  /** A detection score, when this judgement measured one: it only delays early stopping. */
+  detection?: number | null;
   report(best: { epoch: number; score: number }): R;
 }
 
@@ -128,21 +130,26 @@ export interface LoopOptions<R> {
   judge: ((epoch: number) => Promise<Judged<R>>) | null;
   /** The first epoch (counted over the whole run) whose fall below the best counts as a collapse: before it, a judged score's swings are the early phase. 0 by default. */
   collapseFrom?: number;
+  /** How far below the best score an epoch may score and still be kept (SELECTION_MARGIN by default). */
+  selectionMargin?: number;
 }
 
 /** A model's run: how many epochs it has trained and which one it keeps, and the loop that trains it. */
 export class TrainingRun<S, R> {
   epochsDone = 0;
-  readonly selection = new EpochSelection();
+  readonly selection: EpochSelection;
 
   constructor(
     private readonly trainer: Steppable<S>,
     private readonly options: LoopOptions<R>,
-  ) {}
+  ) {
+    this.selection = new EpochSelection(options.selectionMargin);
+  }
 
   /**
    * Trains `epochs` more epochs. Returns 'stopped' when the control says stop, 'converged' when
-   * the judged score has not improved for a quarter of the run (early stopping), else 'done'.
+   * neither the judged score nor detection has improved for a quarter of the run (early
+   * stopping), else 'done'.
    */
   async train(epochs: number, hooks: TrainHooks<R> = {}): Promise<TrainEnd> {
     const { trainer, options, selection } = this;
@@ -211,7 +218,7 @@ export class TrainingRun<S, R> {
         const judging = Boolean(options.judge && (hooks.onEpoch || options.keepBest || options.earlyStop));
         const judged = judging && (this.epochsDone % evaluateEvery === 0 || e === epochs - 1);
         if (judged && options.judge) {
-          const { score, report } = await options.judge(this.epochsDone);
+          const { score, report, detection } = await options.judge(this.epochsDone);
           // A collapse (samples suddenly far worse than the best so far) is rolled back like NaN losses, while recoveries remain.
           if (this.epochsDone >= (options.collapseFrom ?? 0) && score < selection.best - COLLAPSE_DROP && recoveries < MAX_RECOVERIES) {
             goBack('collapse');
@@ -219,9 +226,10 @@ export class TrainingRun<S, R> {
             continue;
           }
           const improved = selection.offer(this.epochsDone, score);
+          if (detection != null) selection.offerDetection(this.epochsDone, detection);
           if (improved && options.keepBest) trainer.keepGenerator();
           hooks.onEpoch?.(report(options.keepBest ? selection.kept : { epoch: this.epochsDone, score }));
-          const idle = (this.epochsDone - selection.improvedAt) * stepsPerEpoch;
+          const idle = (this.epochsDone - selection.lastGain) * stepsPerEpoch;
           if (options.earlyStop && e < epochs - 1 && idle >= patienceSteps(totalSteps)) return 'converged';
         }
         await hooks.afterEpoch?.(this.epochsDone);

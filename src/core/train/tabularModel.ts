@@ -5,13 +5,14 @@ import { InputError } from '../util/errors';
 import { distributionOf, type Distribution } from '../metrics/distribution';
 import { columnShapes, type ShapeReport } from '../metrics/fidelity';
 import { pairTrends } from '../metrics/pairs';
+import { detection, sampleRows } from '../metrics/detection';
 import { validateConfig, type ModelConfig } from '../model/config';
 import { CategoricalEncoder } from '../transform/categorical';
 import { TableTransformer } from '../transform/transformer';
 import type { FixedCondition } from './condition';
 import { requireEncodedFits } from './encodedSize';
 import { cumulativeOf, Rng } from '../util/rng';
-import { selectionScore } from './selection';
+import { selectionScore, TABLE_SELECTION_MARGIN } from './selection';
 import { plannedEpochs, validationRows } from './budget';
 import { RowBuffer } from './rowBuffer';
 import { DivergedError, TrainingRun, type Judged, type TrainEnd, type TrainHooks as LoopHooks } from './loop';
@@ -74,6 +75,10 @@ function splitValidation(table: Table, count: number, rng: Rng): { train: Table;
   return { train: selectRows(table, order.slice(count)), validation: selectRows(table, order.slice(0, count)) };
 }
 const PREVIEW_ROWS = 8;
+/** Steps between two detection judgements when stopping early. */
+const DETECTION_STEPS = 200;
+/** A quick detection judge: 1,000 rows of each, 3 folds of 50 trees (about 0.2 s on 2 cores). */
+const QUICK_DETECTION = { maxRows: 1000, folds: 3, boosting: { rounds: 50 } };
 
 /** A fitted transform plus its GAN: the one object the worker and the CLI both drive. */
 export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
@@ -88,6 +93,9 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
   readonly trainingTable: Table;
   readonly heldOut: Table | null;
   private readonly reference: Table;
+  /** The step at which detection was last judged (early stopping looks at it every DETECTION_STEPS). */
+  private detectedAtStep = 0;
+  private detectionReference: Table | null = null;
   private readonly run: TrainingRun<TrainerState, EpochReport>;
   /** The state this model was loaded from, or null for one fitted to its table. */
   private readonly loaded: ModelState | null = null;
@@ -147,7 +155,8 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
   /** The run over this model's trainer, at the saved state's epoch and selection when given. */
   private startRun(state?: ModelState): TrainingRun<TrainerState, EpochReport> {
     const { keepBest, earlyStop } = this.config;
-    const run = new TrainingRun<TrainerState, EpochReport>(this.trainer, { keepBest, earlyStop, judge: this.loaded ? null : (epoch) => this.judge(epoch) });
+    const judge = this.loaded ? null : (epoch: number) => this.judge(epoch);
+    const run = new TrainingRun<TrainerState, EpochReport>(this.trainer, { keepBest, earlyStop, judge, selectionMargin: TABLE_SELECTION_MARGIN });
     if (state) {
       run.epochsDone = state.epochs;
       run.selection.restore(state.selection);
@@ -176,7 +185,33 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
   /** The generator judged after `epoch` epochs: what the run keeps, rolls back and stops on. */
   private async judge(epoch: number): Promise<Judged<EpochReport>> {
     const report = await this.snapshot(epoch);
-    return { score: selectionScore(report.fidelity.score, report.pairTrends), report: (best) => ({ ...report, best }) };
+    // Detection is judged only when it can stop the run, and every DETECTION_STEPS: it costs
+    // a few tenths of a second (see docs/benchmarks.md, "Early stopping that sees detection").
+    const steps = epoch * this.trainer.stepsPerEpoch;
+    const due = this.config.earlyStop && Math.floor(steps / DETECTION_STEPS) > Math.floor(this.detectedAtStep / DETECTION_STEPS);
+    if (due) this.detectedAtStep = steps;
+    return {
+      score: selectionScore(report.fidelity.score, report.pairTrends),
+      detection: due ? await this.quickDetection() : null,
+      report: (best) => ({ ...report, best }),
+    };
+  }
+
+  /**
+   * How hard the averaged generator's rows are to tell from the seed's, on a quick judge. It
+   * compares with the validation slice where that has enough rows, else with training rows:
+   * on a slice of a hundred rows the score swings by more than training moves it.
+   */
+  private async quickDetection(): Promise<number | null> {
+    const n = QUICK_DETECTION.maxRows;
+    if (!this.detectionReference) {
+      const rows = this.trainingTable;
+      const sample = rows.rowCount <= n ? rows : selectRows(rows, sampleRows(rows.rowCount, n, new Rng(this.config.seed + 3)));
+      this.detectionReference = this.heldOut && this.heldOut.rowCount >= n ? this.heldOut : sample;
+    }
+    const encoded = requireFinite(await this.trainer.sample(n, this.config.seed + 1002, undefined, 'average'));
+    const synth = this.transformer.decode(encoded, n, new Rng(this.config.seed + 1003));
+    return detection(this.detectionReference, synth, this.schema, QUICK_DETECTION)?.score ?? null;
   }
 
   /**
