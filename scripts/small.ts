@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
-import { splitTable } from '../src/bench/benchmark';
+import { sampleTable, splitTable } from '../src/bench/benchmark';
 import { judge, type Judgement } from '../src/bench/judge';
 import { startNodeBackend } from '../src/core/backend/node';
 import { smallTables } from '../src/bench/smallTables';
@@ -68,8 +68,8 @@ async function main(): Promise<void> {
     const plan = session.prepare(config);
     const outcome = await session.train({ readEvery: 20 });
     const seconds = (performance.now() - t0) / 1000;
-    const synth = await sample(session, train.rowCount);
-    const many = await sample(session, EXTREME_ROWS);
+    const synth = await sampleTable(session, train.rowCount);
+    const many = await sampleTable(session, EXTREME_ROWS);
     session.dispose();
     const judgement = judge(train, holdout, synth, schema, target, many);
     const ran = `${outcome.epochs}/${plan.epochs}${outcome.converged ? ' (early)' : ''}`;
@@ -81,12 +81,6 @@ async function main(): Promise<void> {
   mkdirSync(dirname(out), { recursive: true });
   const machine = { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, backend: adapter, tensorsLeft: tf.memory().numTensors };
   writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), machine, seed, epochs, config: extra, results }, null, 2)}\n`);
-}
-
-async function sample(session: Session, rows: number): Promise<Table> {
-  const chunks: Table[] = [];
-  await session.generate(rows, { keep: false, onChunk: (chunk) => void chunks.push(chunk) });
-  return { ...chunks[0], columns: chunks[0].names.map((_, c) => chunks.flatMap((t) => t.columns[c])), rowCount: rows };
 }
 
 function print(results: Row[]): void {

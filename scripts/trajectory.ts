@@ -5,7 +5,7 @@
 // (the bench's, and the quick one early stopping uses), column shapes and pair trends.
 // A benchmark: it prints one line per part and asserts nothing.
 import { readFileSync } from 'node:fs';
-import { splitTable } from '../src/bench/benchmark';
+import { sampleTable, splitTable } from '../src/bench/benchmark';
 import { smallTables } from '../src/bench/smallTables';
 import { startNodeBackend } from '../src/core/backend/node';
 import { parseDelimitedText } from '../src/core/data/parse';
@@ -15,8 +15,7 @@ import { columnShapes } from '../src/core/metrics/fidelity';
 import { pairTrends } from '../src/core/metrics/pairs';
 import { DEFAULT_CONFIG, type ModelConfig } from '../src/core/model/config';
 import { Session } from '../src/core/session/session';
-
-const QUICK = { folds: 3, boosting: { rounds: 50 }, maxRows: 1000 };
+import { QUICK_DETECTION } from '../src/core/train/tabularModel';
 
 async function main(): Promise<void> {
   const wanted = (process.argv[2] ?? 'customers').split(',');
@@ -37,14 +36,11 @@ async function main(): Promise<void> {
       const n = Math.min(chunk, plan.epochs - done);
       await session.train({}, n);
       done += n;
-      const chunks: Table[] = [];
-      await session.generate(train.rowCount, { keep: false, onChunk: (c) => void chunks.push(c) });
-      const columns = chunks[0].names.map((_, c) => chunks.flatMap((t) => t.columns[c]));
-      const synth = { ...chunks[0], columns, rowCount: train.rowCount };
-      const first = selectRows(train, Array.from({ length: Math.min(1000, train.rowCount) }, (_, r) => r));
+      const synth = await sampleTable(session, train.rowCount);
+      const first = selectRows(train, Array.from({ length: Math.min(QUICK_DETECTION.maxRows, train.rowCount) }, (_, r) => r));
       const figures = [
         `detection ${detection(train, synth, schema)?.score.toFixed(3)}`,
-        `quick ${detection(first, synth, schema, QUICK)?.score.toFixed(3)}`,
+        `quick ${detection(first, synth, schema, QUICK_DETECTION)?.score.toFixed(3)}`,
         `shapes ${columnShapes(train, synth, schema).score.toFixed(3)}`,
         `pairs ${pairTrends(train, synth, schema, 'real').score.toFixed(3)}`,
       ];

@@ -54,10 +54,10 @@ export class EpochSelection {
   kept = { epoch: 0, score: -Infinity };
   private top = -Infinity;
   private readonly scoreGains = new Gains(SCORE_GAIN_MARGIN);
+  private readonly detectionGains = new Gains(DETECTION_MARGIN);
 
   /** `margin`: how far below the best score an epoch may score and still be kept. */
   constructor(private readonly margin = SELECTION_MARGIN) {}
-  private readonly detectionGains = new Gains(DETECTION_MARGIN);
 
   /** The best score offered so far (-Infinity before any). */
   get best(): number {

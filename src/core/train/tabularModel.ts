@@ -78,7 +78,7 @@ const PREVIEW_ROWS = 8;
 /** Steps between two detection judgements when stopping early. */
 const DETECTION_STEPS = 200;
 /** A quick detection judge: 1,000 rows of each, 3 folds of 50 trees (about 0.2 s on 2 cores). */
-const QUICK_DETECTION = { maxRows: 1000, folds: 3, boosting: { rounds: 50 } };
+export const QUICK_DETECTION = { maxRows: 1000, folds: 3, boosting: { rounds: 50 } };
 
 /** A fitted transform plus its GAN: the one object the worker and the CLI both drive. */
 export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
@@ -205,9 +205,9 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
   private async quickDetection(): Promise<number | null> {
     const n = QUICK_DETECTION.maxRows;
     if (!this.detectionReference) {
-      const rows = this.trainingTable;
-      const sample = rows.rowCount <= n ? rows : selectRows(rows, sampleRows(rows.rowCount, n, new Rng(this.config.seed + 3)));
-      this.detectionReference = this.heldOut && this.heldOut.rowCount >= n ? this.heldOut : sample;
+      const [held, rows] = [this.heldOut, this.trainingTable];
+      if (held && held.rowCount >= n) this.detectionReference = held;
+      else this.detectionReference = rows.rowCount <= n ? rows : selectRows(rows, sampleRows(rows.rowCount, n, new Rng(this.config.seed + 3)));
     }
     const encoded = requireFinite(await this.trainer.sample(n, this.config.seed + 1002, undefined, 'average'));
     const synth = this.transformer.decode(encoded, n, new Rng(this.config.seed + 1003));
