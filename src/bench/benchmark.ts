@@ -5,6 +5,7 @@ import { qualityReport, type QualityReport } from '../core/metrics/report';
 import { DEFAULT_CONFIG, type ModelConfig } from '../core/model/config';
 import { Rng } from '../core/util/rng';
 import { Session } from '../core/session/session';
+import { measureStepWork, type StepWork } from './stepWork';
 
 export interface BenchOptions {
   epochs: number;
@@ -37,7 +38,12 @@ export interface BenchResult {
   generationRowsPerSecond: number;
   peakTensors: number;
   quality: QualityReport;
+  /** On WebGPU: dispatches, buffer creations, uploads and read-backs per step and per generated batch. */
+  gpuWork: StepWork | null;
 }
+
+/** Steps after the run whose WebGPU work is counted (the first fills the buffer pool). */
+const COUNTED_STEPS = 6;
 
 /** The device side a benchmark needs: which backend runs, and how many tensors are alive. */
 export interface BenchEnv {
@@ -90,6 +96,9 @@ export async function runBenchmark(csv: string, env: BenchEnv, options: BenchOpt
   env.log(`${env.backend}: generated ${options.generateRows} rows (${(bytes / 1e6).toFixed(1)} MB of CSV) at ${Math.round(generationRowsPerSecond)} rows/s`);
   const synth = await sampleTable(session, train.rowCount);
   const quality = qualityReport({ train, holdout, synth, schema, target: options.target });
+  // Counted once quality is judged: the counted steps train the model further.
+  const gpuWork = await measureStepWork(session, COUNTED_STEPS, 2);
+  if (gpuWork) env.log(`${env.backend}: ${gpuWork.perStep.dispatches} dispatches and ${gpuWork.perStep.allocations} buffer creations a step`);
   session.dispose();
   const steady = epochSeconds.length > 1 ? epochSeconds.slice(1) : epochSeconds;
   return {
@@ -107,6 +116,7 @@ export async function runBenchmark(csv: string, env: BenchEnv, options: BenchOpt
     generationRowsPerSecond,
     peakTensors,
     quality,
+    gpuWork,
   };
 }
 

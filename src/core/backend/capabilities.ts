@@ -11,8 +11,11 @@ export interface BackendCapabilities {
    * logit would bound it) and queues one batch ahead of the one it reads.
    */
   gpu: boolean;
-  /** Runs WGSL programs of our own, so generation's noise is made on the device (`deviceNormals`). */
-  deviceNoise: boolean;
+  /**
+   * Runs WGSL programs of our own (`backend/wgsl.ts`): generation's noise is made on the device
+   * (`deviceNormals`), and the optimiser and weight-average updates run fused (`fusedUpdates`).
+   */
+  wgsl: boolean;
   /**
    * A gather is a plain row copy. On WebGL and WebGPU its gradient (a segment sum) takes many
    * passes, and a one-hot matrix product is a single cheap one.
@@ -34,14 +37,14 @@ export interface BackendCapabilities {
 const GENERATION_BATCH = 5000;
 
 export const BACKEND_CAPABILITIES: Readonly<Record<BackendName, BackendCapabilities>> = {
-  webgpu: { gpu: true, deviceNoise: true, gatherRows: false, explicitTranspose: false, generationBatch: 20_000 },
-  webgl: { gpu: true, deviceNoise: false, gatherRows: false, explicitTranspose: false, generationBatch: GENERATION_BATCH },
-  wasm: { gpu: false, deviceNoise: false, gatherRows: true, explicitTranspose: true, generationBatch: GENERATION_BATCH },
-  cpu: { gpu: false, deviceNoise: false, gatherRows: true, explicitTranspose: false, generationBatch: GENERATION_BATCH },
+  webgpu: { gpu: true, wgsl: true, gatherRows: false, explicitTranspose: false, generationBatch: 20_000 },
+  webgl: { gpu: true, wgsl: false, gatherRows: false, explicitTranspose: false, generationBatch: GENERATION_BATCH },
+  wasm: { gpu: false, wgsl: false, gatherRows: true, explicitTranspose: true, generationBatch: GENERATION_BATCH },
+  cpu: { gpu: false, wgsl: false, gatherRows: true, explicitTranspose: false, generationBatch: GENERATION_BATCH },
 };
 
 /** A backend not in the table (tfjs-node's 'tensorflow', say) takes none of the special paths. */
-const OTHER: BackendCapabilities = { gpu: false, deviceNoise: false, gatherRows: false, explicitTranspose: false, generationBatch: GENERATION_BATCH };
+const OTHER: BackendCapabilities = { gpu: false, wgsl: false, gatherRows: false, explicitTranspose: false, generationBatch: GENERATION_BATCH };
 
 /** The capabilities of the backend named `backend` (pass `tf.getBackend()` for the one in use). */
 export function capabilitiesOf(backend: string): BackendCapabilities {

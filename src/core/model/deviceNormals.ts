@@ -1,16 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
-import { capabilitiesOf } from '../backend/capabilities';
-
-/** The one method of tfjs's WebGPU backend we use: running a WGSL program of our own. */
-interface WebGpuRunner {
-  runWebGPUProgram(program: object, inputs: tf.TensorInfo[], dtype: tf.DataType, uniforms?: { type: string; data: number[] }[]): tf.TensorInfo;
-}
-
-const WORKGROUP = 64;
+import type * as tf from '@tensorflow/tfjs';
+import { runElementwise, runsWgsl } from '../backend/wgsl';
 
 // lowbias32 (Chris Wellons' hash search): a bijection on u32 whose output bits each flip with
 // about half of the input bits, so counters hashed under a key read as independent uniforms.
-const SHADER = `
+const HELPERS = `
   fn lowbias32(v : u32) -> u32 {
     var x = v;
     x = x ^ (x >> 16u);
@@ -26,18 +19,16 @@ const SHADER = `
     return (f32(bits >> 8u) + 0.5) / 16777216.0;
   }
 
-  fn main(index : i32) {
-    if (index < uniforms.size) {
-      let i = u32(index) * 2u;
-      let radius = sqrt(-2.0 * log(unit(i)));
-      setOutputAtIndex(index, radius * cos(6.2831853 * unit(i + 1u)));
-    }
-  }
 `;
+
+const BODY = `
+    let i = u32(index) * 2u;
+    let radius = sqrt(-2.0 * log(unit(i)));
+    setOutputAtIndex(index, radius * cos(6.2831853 * unit(i + 1u)));`;
 
 /** Whether `deviceNormals` can run on the present backend. */
 export function normalsOnDevice(): boolean {
-  return capabilitiesOf(tf.getBackend()).deviceNoise;
+  return runsWgsl();
 }
 
 /**
@@ -46,22 +37,6 @@ export function normalsOnDevice(): boolean {
  * are 32 random bits each: the same keys give the same values. WebGPU backend only.
  */
 export function deviceNormals(rows: number, cols: number, key0: number, key1: number): tf.Tensor2D {
-  const backend = tf.backend() as unknown as WebGpuRunner;
-  const size = rows * cols;
-  const program = {
-    variableNames: [],
-    outputShape: [rows, cols],
-    shaderKey: 'mitosisNormals',
-    dispatchLayout: { x: [0, 1] },
-    dispatch: [Math.ceil(size / WORKGROUP), 1, 1],
-    workgroupSize: [WORKGROUP, 1, 1],
-    uniforms: 'key0 : u32, key1 : u32,',
-    size: true,
-    getUserCode: () => SHADER,
-  };
-  const info = backend.runWebGPUProgram(program, [], 'float32', [
-    { type: 'uint32', data: [key0 >>> 0] },
-    { type: 'uint32', data: [key1 >>> 0] },
-  ]);
-  return tf.engine().makeTensorFromTensorInfo(info) as tf.Tensor2D;
+  const uniforms = { key0: ['u32', key0 >>> 0], key1: ['u32', key1 >>> 0] } as const;
+  return runElementwise({ key: 'mitosisNormals', shape: [rows, cols], helpers: HELPERS, body: BODY, uniforms }) as tf.Tensor2D;
 }

@@ -4,6 +4,8 @@ import { requireKernels } from '../backend/kernels';
 import { effectiveBatch, effectivePac, type ModelConfig } from '../model/config';
 import { Discriminator } from '../model/discriminator';
 import { FlatAdam } from '../model/flatAdam';
+import { fusedAverage } from '../model/fusedUpdates';
+import { runsWgsl } from '../backend/wgsl';
 import { deviceNormals, normalsOnDevice } from '../model/deviceNormals';
 import { Generator } from '../model/generator';
 import { SpanOps } from '../model/spans';
@@ -297,7 +299,8 @@ export class CtganTrainer implements Steppable<TrainerState> {
     const t = ++this.generatorSteps;
     const decay = Math.min(this.config.generatorAverage, (1 + t) / (10 + t));
     const weights = this.generator.variables;
-    tf.tidy(() => this.average!.forEach((a, i) => a.assign(tf.add(tf.mul(a, decay), tf.mul(weights[i], 1 - decay)))));
+    const fused = runsWgsl();
+    tf.tidy(() => this.average!.forEach((a, i) => a.assign(fused ? fusedAverage(a, weights[i], decay) : tf.add(tf.mul(a, decay), tf.mul(weights[i], 1 - decay)))));
   }
 
   /** Puts `weights` into the generator; returns copies of what was there (the caller owns them). */
