@@ -24,8 +24,6 @@ interface WebGpuInternals {
   tensorMap: { get(dataId: object): { values?: unknown; resource?: unknown } | undefined };
 }
 
-const NAMES = ['runWebGPUProgram', 'uploadToGPU', 'read', 'readSync'] as const;
-
 /**
  * Counts what the WebGPU backend in use does, by wrapping its own methods (nothing is changed
  * but the count). `read()` gives the totals since the start; `stop()` unwraps. Null on any other
@@ -39,7 +37,6 @@ export function countGpuWork(): { read(): GpuWork; stop(): void } | null {
     const data = backend.tensorMap.get(dataId);
     return data?.resource == null && data?.values != null;
   };
-  const originals = NAMES.map((name) => [name, backend[name]] as const);
   const createBuffer = backend.device.createBuffer;
   const run = backend.runWebGPUProgram;
   backend.runWebGPUProgram = function (program, ...rest) {
@@ -73,7 +70,7 @@ export function countGpuWork(): { read(): GpuWork; stop(): void } | null {
   return {
     read: () => ({ ...work, programs: { ...work.programs } }),
     stop: () => {
-      for (const [name, f] of originals) (backend as unknown as Record<string, unknown>)[name] = f;
+      Object.assign(backend, { runWebGPUProgram: run, uploadToGPU: upload, read, readSync });
       backend.device.createBuffer = createBuffer;
     },
   };

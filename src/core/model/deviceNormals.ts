@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { runElementwise, runsWgsl } from '../backend/wgsl';
+import { runElementwise } from '../backend/wgsl';
 
 // lowbias32 (Chris Wellons' hash search): a bijection on u32 whose output bits each flip with
 // about half of the input bits, so counters hashed under a key read as independent uniforms.
@@ -26,15 +26,10 @@ const BODY = `
     let radius = sqrt(-2.0 * log(unit(i)));
     setOutputAtIndex(index, radius * cos(6.2831853 * unit(i + 1u)));`;
 
-/** Whether `deviceNormals` can run on the present backend. */
-export function normalsOnDevice(): boolean {
-  return runsWgsl();
-}
-
 /**
  * [rows, cols] standard normals made on the GPU (Box–Muller over hashed counters), so that
  * generation on WebGPU does not wait on the host's generator and an upload. `key0` and `key1`
- * are 32 random bits each: the same keys give the same values. WebGPU backend only.
+ * are 32 random bits each: the same keys give the same values. WebGPU backend only (`runsWgsl`).
  */
 export function deviceNormals(rows: number, cols: number, key0: number, key1: number): tf.Tensor2D {
   const uniforms = { key0: ['u32', key0 >>> 0], key1: ['u32', key1 >>> 0] } as const;

@@ -1,21 +1,26 @@
-import type * as tf from '@tensorflow/tfjs';
-import { runElementwise } from '../backend/wgsl';
+import * as tf from '@tensorflow/tfjs';
+import { runElementwise, runsWgsl } from '../backend/wgsl';
 
 // The optimiser's and the weight average's element-wise updates as single WGSL programs (WebGPU
 // only). Each computes what its tfjs form in FlatAdam or CtganTrainer.updateAverage computes, in
 // the same order of operations, with its constants passed as uniforms rather than uploaded as
 // scalar tensors: tfjs runs one program per op and uploads each number a formula holds.
 
-/** `decay · moment + (1 − decay) · g` (or `g²` when `squared`): Adam's first or second moment. */
-export function fusedMoment(moment: tf.Tensor, grad: tf.Tensor, decay: number, squared: boolean): tf.Tensor {
-  const g = squared ? 'grad[index] * grad[index]' : 'grad[index]';
+/** `decay · old + (1 − decay) · next` (or `next²` when `squared`), as the program named `key`. */
+function decayTowards(key: string, old: tf.Tensor, next: tf.Tensor, decay: number, squared: boolean): tf.Tensor {
+  const value = squared ? 'next[index] * next[index]' : 'next[index]';
   return runElementwise({
-    key: squared ? 'mitosisAdamSecondMoment' : 'mitosisAdamFirstMoment',
-    shape: moment.shape,
-    body: `    setOutputAtIndex(index, moment[index] * uniforms.decay + ${g} * uniforms.rest);`,
-    inputs: { moment, grad },
+    key,
+    shape: old.shape,
+    body: `    setOutputAtIndex(index, old[index] * uniforms.decay + ${value} * uniforms.rest);`,
+    inputs: { old, next },
     uniforms: { decay: ['f32', decay], rest: ['f32', 1 - decay] },
   });
+}
+
+/** `decay · moment + (1 − decay) · g` (or `g²` when `squared`): Adam's first or second moment. */
+export function fusedMoment(moment: tf.Tensor, grad: tf.Tensor, decay: number, squared: boolean): tf.Tensor {
+  return decayTowards(squared ? 'mitosisAdamSecondMoment' : 'mitosisAdamFirstMoment', moment, grad, decay, squared);
 }
 
 /** The bias-corrections of Adam at step t, and its step size and epsilon. */
@@ -51,11 +56,14 @@ export function fusedAdamApply(weight: tf.Tensor, m: tf.Tensor, v: tf.Tensor, of
 
 /** `decay · average + (1 − decay) · weight`: one step of an exponential moving average. */
 export function fusedAverage(average: tf.Tensor, weight: tf.Tensor, decay: number): tf.Tensor {
-  return runElementwise({
-    key: 'mitosisAverage',
-    shape: average.shape,
-    body: '    setOutputAtIndex(index, average[index] * uniforms.decay + weight[index] * uniforms.rest);',
-    inputs: { average, weight },
-    uniforms: { decay: ['f32', decay], rest: ['f32', 1 - decay] },
-  });
+  return decayTowards('mitosisAverage', average, weight, decay, false);
+}
+
+/**
+ * Moves each of `averages` towards its weight by one step of an exponential moving average
+ * (one program per weight on WebGPU, three tfjs ops elsewhere). Both trainers' generators use it.
+ */
+export function updateAverages(averages: tf.Variable[], weights: tf.Variable[], decay: number): void {
+  const fused = runsWgsl();
+  tf.tidy(() => averages.forEach((a, i) => a.assign(fused ? fusedAverage(a, weights[i], decay) : tf.add(tf.mul(a, decay), tf.mul(weights[i], 1 - decay)))));
 }

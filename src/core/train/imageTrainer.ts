@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { requireKernels } from '../backend/kernels';
 import type { ImageSet } from '../data/images/imageSet';
 import { FlatAdam } from '../model/flatAdam';
+import { updateAverages } from '../model/fusedUpdates';
 import type { ImageModelConfig } from '../model/image/config';
 import { ImageCritic } from '../model/image/critic';
 import { ImageGenerator } from '../model/image/generator';
@@ -155,8 +156,7 @@ export class ImageTrainer implements Steppable<ImageTrainerState> {
     const t = ++this.generatorSteps;
     if (!this.average) return;
     const decay = Math.min(this.config.average, (1 + t) / (10 + t));
-    const weights = this.generator.variables;
-    tf.tidy(() => this.average!.forEach((a, i) => a.assign(tf.add(tf.mul(a, decay), tf.mul(weights[i], 1 - decay)))));
+    updateAverages(this.average, this.generator.variables, decay);
   }
 
   /**

@@ -4,9 +4,9 @@ import { requireKernels } from '../backend/kernels';
 import { effectiveBatch, effectivePac, type ModelConfig } from '../model/config';
 import { Discriminator } from '../model/discriminator';
 import { FlatAdam } from '../model/flatAdam';
-import { fusedAverage } from '../model/fusedUpdates';
+import { updateAverages } from '../model/fusedUpdates';
 import { runsWgsl } from '../backend/wgsl';
-import { deviceNormals, normalsOnDevice } from '../model/deviceNormals';
+import { deviceNormals } from '../model/deviceNormals';
 import { Generator } from '../model/generator';
 import { SpanOps } from '../model/spans';
 import type { Layout } from '../transform/transformer';
@@ -298,9 +298,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
     if (!this.average) return;
     const t = ++this.generatorSteps;
     const decay = Math.min(this.config.generatorAverage, (1 + t) / (10 + t));
-    const weights = this.generator.variables;
-    const fused = runsWgsl();
-    tf.tidy(() => this.average!.forEach((a, i) => a.assign(fused ? fusedAverage(a, weights[i], decay) : tf.add(tf.mul(a, decay), tf.mul(weights[i], 1 - decay)))));
+    updateAverages(this.average, this.generator.variables, decay);
   }
 
   /** Puts `weights` into the generator; returns copies of what was there (the caller owns them). */
@@ -347,7 +345,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
   private generateBatch(batch: number, rng: Rng, onDevice: boolean, fixed?: FixedCondition): tf.Tensor2D {
     const conds = this.sampler.generation(batch, rng, fixed);
     return tf.tidy(() => {
-      const noise = normalsOnDevice() ? deviceNormals(batch, this.config.embeddingDim, rng.bits(), rng.bits()) : this.noise(batch, rng);
+      const noise = runsWgsl() ? deviceNormals(batch, this.config.embeddingDim, rng.bits(), rng.bits()) : this.noise(batch, rng);
       const logits = this.generator.apply(noise, this.slotTensor(conds.slots));
       // Scalars' entries are 0: only categories and modes move.
       const raw = this.calibration ? tf.add<tf.Tensor2D>(logits, this.calibration.tensor) : logits;
