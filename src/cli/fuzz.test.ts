@@ -60,9 +60,14 @@ function stage(c: FuzzCase, out = 'out.csv'): { input: string; out: string } {
   return { input, out: join(dir, out) };
 }
 
-/** Each column's texts in the seed (its cells and its word for missing), lower-cased: what the output may repeat. */
+/** Each column's texts in the seed (its cells and its words for missing), lower-cased: what the output may repeat. */
 function seedTexts(table: Table): Map<string, Set<string>> {
-  return new Map(table.names.map((name, j) => [name, new Set([...table.columns[j], table.missingText?.[j] ?? ''].map((v) => (v ?? '').trim().toLowerCase()))]));
+  return new Map(
+    table.names.map((name, j) => {
+      const missing = (table.missingSpellings?.[j] ?? []).map(([text]) => text);
+      return [name, new Set([...table.columns[j], ...missing, ''].map((v) => (v ?? '').trim().toLowerCase()))];
+    }),
+  );
 }
 
 // The writer defuses text a spreadsheet would run (`=x` → `'=x`); the name or value is what follows.

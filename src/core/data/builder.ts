@@ -1,6 +1,6 @@
 import { requireCellLength, requireColumnCount, requireNameLength, sourceName } from './limits';
 import { uniqueNames, type Rename } from './names';
-import { isMissingToken, type Table } from './table';
+import { isMissingToken, type Spellings, type Table } from './table';
 import { InputError } from '../util/errors';
 
 export interface BuilderOptions {
@@ -17,7 +17,7 @@ export interface BuilderOptions {
 export class TableBuilder {
   private names: string[] | null = null;
   private columns: (string | null)[][] = [];
-  private missingText: string[] = [];
+  private missing: Map<string, number>[] = [];
   private renamed: Rename[] = [];
   private line = 0;
   private readonly source: string;
@@ -39,7 +39,7 @@ export class TableBuilder {
         this.names = unique.names;
         this.renamed = unique.renamed;
         this.columns = this.names.map(() => []);
-        this.missingText = this.names.map(() => '');
+        this.missing = this.names.map(() => new Map());
         continue;
       }
       if (row.length === 1 && row[0] === '') continue;
@@ -54,7 +54,7 @@ export class TableBuilder {
         requireCellLength(cell, this.line - this.headerRows, this.names[c]);
         if (isMissingToken(cell)) {
           this.columns[c].push(null);
-          if (cell !== '' && this.missingText[c] === '') this.missingText[c] = cell;
+          this.missing[c].set(cell, (this.missing[c].get(cell) ?? 0) + 1);
         } else this.columns[c].push(cell);
       }
     }
@@ -69,7 +69,9 @@ export class TableBuilder {
           'A model needs many rows to learn from: choose a file with at least two (ideally hundreds of) rows.',
       );
     }
-    const table: Table = { names: this.names, columns: this.columns, rowCount, missingText: this.missingText, delimiter: delimiter === ',' ? undefined : delimiter };
+    // A stable sort keeps the first-seen spelling ahead on a tie.
+    const missingSpellings = this.missing.map((m): Spellings => [...m].sort((a, b) => b[1] - a[1]));
+    const table: Table = { names: this.names, columns: this.columns, rowCount, missingSpellings, delimiter: delimiter === ',' ? undefined : delimiter };
     return this.renamed.length ? { ...table, renamed: this.renamed } : table;
   }
 }

@@ -6,8 +6,8 @@ export interface Table {
   readonly names: string[];
   readonly columns: (string | null)[][];
   readonly rowCount: number;
-  /** How each column wrote a missing value in the source (written back the same way). */
-  readonly missingText?: string[];
+  /** How each column wrote its missing values in the source, written back in the same shares. */
+  readonly missingSpellings?: Spellings[];
   /** The field separator of a delimited source (`;` in much of Europe), which CSV output keeps. */
   readonly delimiter?: string;
   /** The encoding a text source was read in (outputs are always UTF-8). */
@@ -15,6 +15,9 @@ export interface Table {
   /** Header names changed on load (duplicates, empty cells), for the user to see. */
   readonly renamed?: Rename[];
 }
+
+/** A column's spellings of a missing value (`''`, `NA`, `none`...) with how often each occurs, most common first. */
+export type Spellings = [text: string, count: number][];
 
 // What spreadsheets, pandas and databases write for "no value".
 const MISSING = new Set(['', 'na', 'n/a', 'n.a.', 'nan', 'nat', 'null', 'none', 'undefined', '?', '-', '--', '—', '#n/a', '#null!', '#value!', '#div/0!']);

@@ -1,6 +1,6 @@
 import type { ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
-import { csvHeader, csvRows } from './csv';
+import { csvHeader, csvRows, MissingSpeller } from './csv';
 import { jsonCells, jsonRows } from './json';
 import { toParquet } from './parquet';
 
@@ -21,12 +21,13 @@ export interface ChunkWriter {
 /** `columns`: the schema of each output column, in order. */
 export function createWriter(format: ExportFormat, columns: ColumnSchema[]): ChunkWriter {
   if (format === 'csv') {
-    let first = true;
+    let speller: MissingSpeller | null = null;
     return {
       add(chunk) {
-        const parts = first ? [csvHeader(chunk), csvRows(chunk)] : [csvRows(chunk)];
-        first = false;
-        return parts;
+        const first = speller === null;
+        speller ??= new MissingSpeller(chunk.missingSpellings);
+        const rows = csvRows(chunk, speller);
+        return first ? [csvHeader(chunk), rows] : [rows];
       },
       finish: () => [],
     };

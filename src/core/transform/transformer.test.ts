@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDelimitedText } from '../data/parse';
 import { inferSchema } from '../data/schema';
 import { tableFromColumns } from '../data/table';
 import { Rng } from '../util/rng';
@@ -22,6 +23,20 @@ function seedTable(rows: number) {
 }
 
 describe('TableTransformer', () => {
+  it("keeps each column's missing spellings and their counts, through a saved state too", () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `${i},${i % 3 === 0 ? '' : i % 3 === 1 ? 'none' : 'x' + (i % 4)}`);
+    const table = parseDelimitedText(['n,note', ...lines].join('\n'));
+    const schema = inferSchema(table);
+    const t = new TableTransformer(table, schema, 1);
+    const spellings = [[], [['', 20], ['none', 20]]];
+    expect(t.decode(t.encode(table, schema, 2), 5, new Rng(3)).missingSpellings).toEqual(spellings);
+    const state = JSON.parse(JSON.stringify(t.toState()));
+    expect(new TableTransformer(state).decode(t.encode(table, schema, 2), 5, new Rng(3)).missingSpellings).toEqual(spellings);
+    // A state saved before the counts were kept had one spelling per column.
+    const old = { ...state, missingSpellings: undefined, missingText: ['', 'none'] };
+    expect(new TableTransformer(old).decode(t.encode(table, schema, 2), 5, new Rng(3)).missingSpellings).toEqual([[['', 1]], [['none', 1]]]);
+  });
+
   it('writes notes among numbers and dates back as they are', () => {
     const values = Array.from({ length: 400 }, (_, i) => (i % 50 === 3 ? 'unknown' : i % 4 === 1 ? ' n/k' : i % 9 === 2 ? null : String(20 + (i % 37))));
     const table = tableFromColumns(['age'], [values]);

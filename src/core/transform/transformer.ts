@@ -1,6 +1,6 @@
 import type { Rule } from '../data/rules';
 import { isModelled, numberReader, type ColumnSchema } from '../data/schema';
-import type { Table } from '../data/table';
+import type { Spellings, Table } from '../data/table';
 import { cumulativeOf, Rng } from '../util/rng';
 import { fromJsonNumber, toJsonNumber, type JsonNumber } from '../util/json';
 import { CategoricalEncoder, type CategoricalState } from './categorical';
@@ -93,7 +93,10 @@ export interface TransformerState {
   schema: ColumnSchema[];
   /** The accepted rules checked on each decoded row (not those its bounds already keep). */
   rules: Rule[];
-  missingText: string[];
+  /** Each output column's missing spellings with their seed counts. */
+  missingSpellings?: Spellings[];
+  /** One spelling per column, as models saved before the shares were kept wrote it. */
+  missingText?: string[];
   delimiter: string | null;
   builtBounds: [string, { min: JsonNumber; max: JsonNumber }][];
   slots: SlotState[];
@@ -108,7 +111,7 @@ export class TableTransformer {
   readonly encoded: EncodedColumn[] = [];
   readonly layout: Layout;
   private readonly slots: Slot[] = [];
-  private readonly missingText: string[] = [];
+  private readonly missingSpellings: Spellings[] = [];
   private readonly delimiter: string | undefined;
   private readonly schema: ColumnSchema[];
   private readonly rules: Rule[];
@@ -123,7 +126,7 @@ export class TableTransformer {
       this.schema = table.schema;
       this.rules = table.rules;
       this.delimiter = table.delimiter ?? undefined;
-      this.missingText.push(...table.missingText);
+      this.missingSpellings.push(...(table.missingSpellings ?? (table.missingText ?? []).map((t): Spellings => [[t, 1]])));
       for (const [name, b] of table.builtBounds) this.builtBounds.set(name, { min: fromJsonNumber(b.min), max: fromJsonNumber(b.max) });
       let at = 0;
       for (const slot of table.slots) {
@@ -153,7 +156,7 @@ export class TableTransformer {
       if (!column.include) return;
       const values = table.columns[i];
       slotOf.set(i, this.slots.length);
-      this.missingText.push(table.missingText?.[i] ?? '');
+      this.missingSpellings.push(table.missingSpellings?.[i] ?? []);
       const derivation = derivations.get(i);
       if (derivation) {
         // Its source always comes first in decoding: sources are modelled, never derived.
@@ -236,7 +239,7 @@ export class TableTransformer {
     return {
       schema: this.schema,
       rules: this.rules,
-      missingText: this.missingText,
+      missingSpellings: this.missingSpellings,
       delimiter: this.delimiter ?? null,
       builtBounds: [...this.builtBounds].map(([name, b]) => [name, { min: toJsonNumber(b.min), max: toJsonNumber(b.max) }]),
       slots,
@@ -344,7 +347,7 @@ export class TableTransformer {
     this.slots.forEach((slot, i) => {
       if (slot.kind === 'id') filtered[i] = slot.ids.take(kept.length, firstRow);
     });
-    const table = { names, columns: filtered, rowCount: kept.length, missingText: this.missingText, delimiter: this.delimiter };
+    const table = { names, columns: filtered, rowCount: kept.length, missingSpellings: this.missingSpellings, delimiter: this.delimiter };
     return { table, dropped: rows - kept.length, broken };
   }
 }
