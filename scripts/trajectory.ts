@@ -2,7 +2,7 @@
 // How a default run's rows improve over its length: trains each table of the small-table suite
 // (or Adult) on the bench's 80 % split, seed 26, in PARTS equal parts, always generating with the
 // latest generator, and after each part judges as many rows as the training rows on detection
-// (the bench's, and the quick one early stopping uses), column shapes and pair trends.
+// (the bench's, and the one early stopping uses), column shapes and pair trends.
 // A benchmark: it prints one line per part and asserts nothing.
 import { readFileSync } from 'node:fs';
 import { sampleTable, splitTable } from '../src/bench/benchmark';
@@ -15,7 +15,7 @@ import { columnShapes } from '../src/core/metrics/fidelity';
 import { pairTrends } from '../src/core/metrics/pairs';
 import { DEFAULT_CONFIG, type ModelConfig } from '../src/core/model/config';
 import { Session } from '../src/core/session/session';
-import { QUICK_DETECTION } from '../src/core/train/tabularModel';
+import { STOP_DETECTION } from '../src/core/train/tabularModel';
 
 async function main(): Promise<void> {
   const wanted = (process.argv[2] ?? 'customers').split(',');
@@ -37,10 +37,10 @@ async function main(): Promise<void> {
       await session.train({}, n);
       done += n;
       const synth = await sampleTable(session, train.rowCount);
-      const first = selectRows(train, Array.from({ length: Math.min(QUICK_DETECTION.maxRows, train.rowCount) }, (_, r) => r));
+      const first = selectRows(train, Array.from({ length: Math.min(STOP_DETECTION.maxRows, train.rowCount) }, (_, r) => r));
       const figures = [
         `detection ${detection(train, synth, schema)?.score.toFixed(3)}`,
-        `quick ${detection(first, synth, schema, QUICK_DETECTION)?.score.toFixed(3)}`,
+        `stop judge ${detection(first, synth, schema, STOP_DETECTION)?.score.toFixed(3)}`,
         `shapes ${columnShapes(train, synth, schema).score.toFixed(3)}`,
         `pairs ${pairTrends(train, synth, schema, 'real').score.toFixed(3)}`,
       ];

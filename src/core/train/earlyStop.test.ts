@@ -42,10 +42,10 @@ describe('early stopping on the CPU backend', () => {
     expect(run.epochsDone).toBe(epochs);
   });
 
-  it('judges detection on the tabular model every 200 steps, only when stopping early', async () => {
+  it('judges detection on the tabular model every 400 steps, only when stopping early', async () => {
     const judgedDetection = async (earlyStop: boolean) => {
       const m = new TabularModel(t, inferSchema(t), { ...TINY_CONFIG, earlyStop });
-      await m.train(Math.ceil(250 / m.trainer.stepsPerEpoch));
+      await m.train(Math.ceil(450 / m.trainer.stepsPerEpoch));
       const { manifest } = await m.save();
       m.dispose();
       return manifest.selection.detection?.base;
