@@ -56,6 +56,20 @@ describe('findRules', () => {
     const many = sortedPairs(400);
     expect(findRules(many, inferSchema(many), new Rng(1)).map(describeRule)).toContain('b ≥ a');
   });
+
+  it('finds a leaving date after the hiring date on the 41 rows that have both', () => {
+    const rng = new Rng(8);
+    const day = (d: number) => new Date(Date.UTC(2015, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+    const hired: string[] = [];
+    const left: (string | null)[] = [];
+    for (let r = 0; r < 250; r++) {
+      const start = rng.int(3400);
+      hired.push(day(start));
+      left.push(r % 6 === 0 ? day(start + 30 + rng.int(1500)) : null);
+    }
+    const table = tableFromColumns(['hired', 'left'], [hired, left]);
+    expect(findRules(table, inferSchema(table), new Rng(1)).map(describeRule)).toContain('left ≥ hired');
+  });
 });
 
 describe('validateRules', () => {

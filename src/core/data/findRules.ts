@@ -3,9 +3,15 @@ import { countBreaks, readColumns, sumTolerance, type Rule } from './rules';
 import { isModelled, type ColumnSchema } from './schema';
 import { selectRows, type Table } from './table';
 
-// A rule is proposed only when the seed makes a chance match this unlikely (natural log), as
-// for columns that follow another: 20 rows in a chance order (1 in 10⁶) are no rule.
+// A sign or a sum is proposed only when the seed makes a chance match this unlikely (natural log),
+// as for columns that follow another.
 const MAX_LOG_CHANCE = -20;
+// An order is proposed when chance would give it at odds below 1 in 10,000, and below 1 in 100
+// that any of the table's comparable pairs gives one (a Bonferroni bound): a leaving date after
+// each of 41 hiring dates (chance 1 in 15,000, most leaving dates being late) is a rule; 20 rows
+// of two columns that mostly fall in order anyway (chance 1 in 40) are not.
+const ORDER_CHANCE = 1e-4;
+const ORDER_FAMILY_CHANCE = 0.01;
 const MIN_ROWS = 10;
 // Columns past this many are not searched for sums (the search is cubic in columns).
 const MAX_SUM_COLUMNS = 60;
@@ -29,13 +35,12 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const candidates = schema.filter((c) => isModelled(c) && (c.kind === 'numeric' || c.kind === 'datetime'));
   const values = readColumns(table, schema, candidates.map((c) => c.name));
   const rules: Rule[] = [];
-  const orders: [number, number][] = [];
+  const pairs: [number, number][] = [];
   for (let i = 0; i < candidates.length; i++) {
-    for (let j = 0; j < candidates.length; j++) {
-      if (i === j || !comparable(candidates[i], candidates[j])) continue;
-      if (orderHolds(values[i], values[j])) orders.push([i, j]);
-    }
+    for (let j = 0; j < candidates.length; j++) if (i !== j && comparable(candidates[i], candidates[j])) pairs.push([i, j]);
   }
+  const maxLogChance = Math.log(Math.min(ORDER_CHANCE, ORDER_FAMILY_CHANCE / pairs.length));
+  const orders = pairs.filter(([i, j]) => orderHolds(values[i], values[j], maxLogChance));
   const holds = new Set(orders.map(([i, j]) => `${i},${j}`));
   for (const [i, j] of orders) {
     const implied = candidates.some((_, b) => b !== j && holds.has(`${i},${b}`) && holds.has(`${b},${j}`));
@@ -65,7 +70,7 @@ function comparable(a: ColumnSchema, b: ColumnSchema): boolean {
 }
 
 /** low ≤ high on every row with both, not always equal, and a chance order would be unlikely. */
-function orderHolds(low: Float64Array, high: Float64Array): boolean {
+function orderHolds(low: Float64Array, high: Float64Array, maxLogChance: number): boolean {
   const lows: number[] = [];
   const highs: number[] = [];
   let equal = 0;
@@ -84,7 +89,7 @@ function orderHolds(low: Float64Array, high: Float64Array): boolean {
   let obeying = 0;
   for (const a of lows) obeying += highs.length - lowerBound(highs, a);
   const p = obeying / (n * n);
-  return n * Math.log(p) < MAX_LOG_CHANCE;
+  return n * Math.log(p) < maxLogChance;
 }
 
 /** x ≥ 0 on every row, and the column sits near enough to zero that this is no accident of its spread. */

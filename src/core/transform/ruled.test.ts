@@ -135,6 +135,20 @@ describe('columns on a straight line in another', () => {
     expect(within).toBeGreaterThan(0.99);
   });
 
+  it('keeps VAT at 20 % of the net though the net ≥ VAT order it implies is a rule too', () => {
+    const rng = new Rng(4);
+    const net = Array.from({ length: 300 }, () => 1 + Math.exp(5 + 1.5 * rng.normal()));
+    const table = tableFromColumns(['net', 'vat'], [net.map((x) => x.toFixed(2)), net.map((x) => (Math.round(x * 20) / 100).toFixed(2))]);
+    const schema = inferSchema(table);
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules.map(describeRule)).toContain('net ≥ vat');
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 5_000, 3), 5_000, new Rng(2)).table;
+    expect(decoded.rowCount).toBeGreaterThan(4000);
+    const off = decoded.columns[1].filter((v, r) => Math.abs(Number(v) - 0.2 * Number(decoded.columns[0][r])) > 0.011).length;
+    expect(off).toBe(0);
+  });
+
   it('models the columns apart when asked not to derive columns', () => {
     const table = staff(400);
     const schema = inferSchema(table);

@@ -31,6 +31,12 @@ const slopeOf = (c: Remainder) => (c.kind === 'gap' ? 1 : c.slope);
  */
 export const LINE_MIN_R = 0.98;
 const LINE_MIN_ROWS = 30;
+/**
+ * A line this tight is an exact proportion up to rounding (VAT at 20 % of the net, to the cent):
+ * it is planned before the orders it implies, which would otherwise build the net from the VAT
+ * plus a free gap and lose the proportion on every row.
+ */
+const EXACT_LINE_R = 0.9999;
 
 /**
  * Pairs of modelled number or date columns (`free`) that lie close to a straight line, strongest
@@ -38,6 +44,11 @@ const LINE_MIN_ROWS = 30;
  * years, not the count from the date), and only where it is a number exactly when the other is.
  */
 export function straightLines(table: Table, schema: ColumnSchema[], free: Set<string>): Extract<Construction, { kind: 'line' }>[] {
+  return fittedLines(table, schema, free).map((f) => f.line);
+}
+
+/** `straightLines` with each line's |r|, strongest first. */
+function fittedLines(table: Table, schema: ColumnSchema[], free: Set<string>): { line: Extract<Construction, { kind: 'line' }>; r: number }[] {
   const numeric = schema.filter((c) => free.has(c.name) && (c.kind === 'numeric' || c.kind === 'datetime')).map((c) => c.name);
   // Each column centred once: a pair then costs one product over the rows, not two passes.
   const columns = readColumns(table, schema, numeric).map(centred);
@@ -50,7 +61,7 @@ export function straightLines(table: Table, schema: ColumnSchema[], free: Set<st
       if (fit && Math.abs(fit.r) >= LINE_MIN_R) found.push({ line: { kind: 'line', column: numeric[y], from: numeric[x], slope: fit.slope }, r: Math.abs(fit.r) });
     }
   }
-  return found.sort((a, b) => b.r - a.r).map((f) => f.line);
+  return found.sort((a, b) => b.r - a.r);
 }
 
 /** A column's numbers less their mean (0 where missing), with what a line fit needs of it. */
@@ -108,6 +119,8 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
     const [t, a, b] = readColumns(table, schema, [rule.total, ...rule.parts]);
     if (t.every((x, r) => isNumber(x) === (isNumber(a[r]) && isNumber(b[r])))) plan.set(c.column, c);
   }
+  const fitted = lines ? fittedLines(table, schema, free) : [];
+  for (const { line, r } of fitted) if (r >= EXACT_LINE_R && usable(line)) plan.set(line.column, line);
   const means = new Map<string, number>();
   const meanOf = (name: string, xs: Float64Array) => {
     if (!means.has(name)) {
@@ -129,7 +142,7 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
     if (usable(c)) plan.set(c.column, c);
   }
   // Rules first: a column a rule builds keeps its rule exactly, which a line does not promise.
-  if (lines) for (const c of straightLines(table, schema, free)) if (usable(c)) plan.set(c.column, c);
+  for (const { line } of fitted) if (usable(line)) plan.set(line.column, line);
   return [...plan.values()];
 }
 
