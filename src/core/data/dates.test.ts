@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateStepMs, detectDateFormat, formatDate, parseDate, roundDate } from './dates';
+import { dateStepMs, detectDateFormat, formatDate, formatPicker, parseDate, roundDate } from './dates';
 
 /** Each text is read in a format like `expected` and written back as it was. */
 function expectRoundTrips(texts: string[], expected: object): void {
@@ -89,5 +89,21 @@ describe('dates', () => {
     expect(detectDateFormat(['12.5'])).toBeNull();
     expect(detectDateFormat(['Foo 3, 2021'])).toBeNull();
     expect(detectDateFormat(['2/9/2024 13:05 PM'])).toBeNull();
+  });
+
+  it('reads a column written in two layouts, and writes both in the seed’s shares', () => {
+    const texts = [...Array<string>(7).fill('2023-07-10'), '07/10/2023', '12/31/2023', '01/02/2024'];
+    const format = detectDateFormat(texts)!;
+    expect(format).toMatchObject({ order: 'ymd', sep: '-', count: 7, others: [{ format: { order: 'mdy', sep: '/' }, count: 3 }] });
+    expect(parseDate('07/10/2023', format)).toBe(Date.UTC(2023, 6, 10));
+    expect(parseDate('2023-07-10', format)).toBe(Date.UTC(2023, 6, 10));
+    expect(parseDate('12/31/2023', format)).toBe(Date.UTC(2023, 11, 31));
+    const next = formatPicker(format);
+    const written = Array.from({ length: 1000 }, () => formatDate(Date.UTC(2024, 0, 5), next()));
+    expect(new Set(written)).toEqual(new Set(['2024-01-05', '01/05/2024']));
+    expect(Math.abs(written.filter((t) => t === '01/05/2024').length - 300)).toBeLessThan(5);
+    // Dates beside times of day, or beside whole months, are not one column's layouts.
+    expect(detectDateFormat(['2023-07-10', '13:45'])).toBeNull();
+    expect(detectDateFormat(['2023-07-10', '2023-07'])).toBeNull();
   });
 });

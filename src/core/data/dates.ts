@@ -1,3 +1,5 @@
+import { sharePicker } from '../util/shares';
+
 /** How a column writes its dates, so synthetic values are written back the same way. */
 export interface DateFormat {
   order: 'ymd' | 'mdy' | 'dmy';
@@ -19,6 +21,12 @@ export interface DateFormat {
   monthOnly?: boolean;
   /** Digits after the seconds (`10:00:05.123`): milliseconds are kept and written to this many places. */
   fraction?: number;
+  /**
+   * Other layouts the same column writes its dates in (`2023-07-10` in most rows, `07/10/2023`
+   * in some), each with its count of seed values; this format has `count` of them.
+   */
+  others?: { format: DateFormat; count: number }[];
+  count?: number;
 }
 
 const NUMERIC_RE = /^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})/;
@@ -114,14 +122,9 @@ function split(raw: string): Parts | null {
   };
 }
 
-/** Finds one format that reads every sample, or null when the values are not dates. */
-export function detectDateFormat(samples: string[]): DateFormat | null {
-  if (samples.length === 0) return null;
-  const parts = samples.map(split);
-  if (parts.some((p) => p === null)) return null;
-  const ps = parts as Parts[];
+/** Finds one format that reads every sample of one layout, or null. */
+function detectOne(ps: Parts[]): DateFormat | null {
   const first = ps[0];
-  if (ps.some((p) => p.sep !== first.sep || p.layout !== first.layout || (p.month === 'number') !== (first.month === 'number'))) return null;
   const order: DateFormat['order'] =
     first.layout === 'year-first' || first.layout === 'year-month' ? 'ymd' : first.layout === 'named-mdy' || first.layout === 'month-year' ? 'mdy' : first.layout === 'named-dmy' ? 'dmy' : ps.some((p) => p.a > 12) ? 'dmy' : 'mdy';
   const format: DateFormat = {
@@ -140,6 +143,51 @@ export function detectDateFormat(samples: string[]): DateFormat | null {
   const fraction = Math.max(...ps.map((p) => p.fraction));
   if (fraction > 0) format.fraction = fraction;
   return ps.every((p) => toMs(p, format) !== null) ? format : null;
+}
+
+/** Which samples one format can read together: the same layout, separator and kind of month. */
+const layoutKey = (p: Parts) => `${p.layout}|${p.sep}|${p.month === 'number'}`;
+
+/**
+ * The format that reads every sample, or null when the values are not dates. A column written
+ * in several layouts (`2023-07-10` and `07/10/2023`) gets the most common one, with the others
+ * and their counts in `others`, so its dates are read and written in all of them.
+ */
+export function detectDateFormat(samples: string[]): DateFormat | null {
+  if (samples.length === 0) return null;
+  const parts = samples.map(split);
+  if (parts.some((p) => p === null)) return null;
+  const groups = new Map<string, Parts[]>();
+  for (const p of parts as Parts[]) groups.set(layoutKey(p), [...(groups.get(layoutKey(p)) ?? []), p]);
+  const found = [...groups.values()].sort((a, b) => b.length - a.length).map((ps) => ({ format: detectOne(ps), count: ps.length }));
+  if (found.some((f) => f.format === null)) return null;
+  const [main, ...others] = found as { format: DateFormat; count: number }[];
+  // Dates and times of day, or days and whole months, are different quantities, not layouts.
+  if (others.some((o) => Boolean(o.format.dateless) !== Boolean(main.format.dateless) || Boolean(o.format.monthOnly) !== Boolean(main.format.monthOnly))) return null;
+  return others.length ? { ...main.format, count: main.count, others } : main.format;
+}
+
+/** Which of a column's layouts a text split into `p` is written in: the column's first where none matches. */
+function formatOf(p: Parts, f: DateFormat): DateFormat {
+  if (!f.others) return f;
+  const fixed = layoutOrder(p);
+  // A numeric date with the year last is day- or month-first, as its column's format says.
+  const same = (g: DateFormat) => g.sep === p.sep && (g.month === 'number') === (p.month === 'number') && (fixed ? g.order === fixed : g.order !== 'ymd');
+  return same(f) ? f : (f.others.find((o) => same(o.format))?.format ?? f);
+}
+
+/** The order a layout fixes by itself, or null where the column's order decides (day or month first). */
+function layoutOrder(p: Parts): DateFormat['order'] | null {
+  if (p.layout === 'year-first' || p.layout === 'year-month') return 'ymd';
+  if (p.layout === 'named-mdy' || p.layout === 'month-year') return 'mdy';
+  if (p.layout === 'named-dmy') return 'dmy';
+  return null;
+}
+
+/** Picks, call after call, the format each written date takes: the column's layouts in the seed's shares. */
+export function formatPicker(f: DateFormat): () => DateFormat {
+  if (!f.others) return () => f;
+  return sharePicker<DateFormat>([[f, f.count ?? 1], ...f.others.map((o) => [o.format, o.count] as const)]);
 }
 
 /** Minutes east of UTC for a zone written `Z`, `+01:00` or `-0500`. */
@@ -162,7 +210,7 @@ function toMs(p: Parts, f: DateFormat): number | null {
 /** Milliseconds since the epoch (UTC), or NaN when the text does not fit. */
 export function parseDate(text: string, format: DateFormat): number {
   const p = split(text);
-  return p === null ? NaN : (toMs(p, format) ?? NaN);
+  return p === null ? NaN : (toMs(p, formatOf(p, format)) ?? NaN);
 }
 
 // Half an average month: a month-only value is written as the month whose start is nearest.

@@ -1,5 +1,6 @@
 import { looksNumeric } from '../data/numbers';
 import type { Spellings, Table } from '../data/table';
+import { sharePicker } from '../util/shares';
 
 // Spreadsheets run a cell that starts with one of these (= + - @ tab CR) as a formula.
 const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
@@ -26,37 +27,21 @@ export function csvHeader(table: Table): string {
   return table.names.map((n) => csvCell(n, '', quotes)).join(delimiter) + '\n';
 }
 
-// The golden ratio's fraction: (k + 0.5)·φ mod 1 spreads evenly over [0, 1) for any run of k.
-const PHI = (Math.sqrt(5) - 1) / 2;
-
 /**
  * Spells each column's missing cells the ways the seed did, in the seed's shares: a column
  * blank in 65 rows and `none` in 92 is written with both, not with one of them everywhere.
- * The k-th missing cell of a column takes the spelling whose share covers (k + 0.5)·φ mod 1,
- * so the shares hold within a few cells on any run, with no visible pattern and no randomness.
  * One speller serves a whole file, across its chunks.
  */
 export class MissingSpeller {
-  private readonly seen: number[];
-  private readonly bounds: number[][];
+  private readonly pickers: ((() => string) | null)[];
 
-  constructor(private readonly spellings: Spellings[] = []) {
-    this.seen = spellings.map(() => 0);
-    this.bounds = spellings.map((s) => {
-      const total = s.reduce((sum, [, n]) => sum + n, 0);
-      let sum = 0;
-      return s.map(([, n]) => (sum += n) / total);
-    });
+  constructor(spellings: Spellings[] = []) {
+    this.pickers = spellings.map((s) => (s.length ? sharePicker(s) : null));
   }
 
   /** The text for the next missing cell of column `c`. */
   next(c: number): string {
-    const spellings = this.spellings[c];
-    if (!spellings?.length) return '';
-    if (spellings.length === 1) return spellings[0][0];
-    const u = ((this.seen[c]++ + 0.5) * PHI) % 1;
-    const at = this.bounds[c].findIndex((b) => u < b);
-    return spellings[at < 0 ? spellings.length - 1 : at][0];
+    return this.pickers[c]?.() ?? '';
   }
 }
 

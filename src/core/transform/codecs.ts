@@ -1,4 +1,4 @@
-import { dateStepMs, formatDate, parseDate, roundDate, type DateFormat } from '../data/dates';
+import { dateStepMs, formatDate, formatPicker, parseDate, roundDate, type DateFormat } from '../data/dates';
 import { PLAIN_STYLE, readNumber, writeNumber, writeSignificant } from '../data/numbers';
 import { numericReader, type ColumnSchema, type NumericInfo } from '../data/schema';
 import { fromJsonNumber, toJsonNumber, type JsonNumber } from '../util/json';
@@ -43,7 +43,13 @@ export function codecFromSpec(spec: CodecSpec): NumberCodec {
   if (spec.kind === 'gap') return { read: (t) => readNumber(t, PLAIN_STYLE), write: String, min, max, spec };
   if (spec.kind === 'date') {
     const { format, stepMs } = spec;
-    return { read: dateReader(format), write: (x) => formatDate(roundDate(x, stepMs, format), format), min, max, spec };
+    // A column written in several layouts is written in all of them, in the seed's shares.
+    const next = formatPicker(format);
+    const write = (x: number) => {
+      const f = next();
+      return formatDate(roundDate(x, stepMs, f), f);
+    };
+    return { read: dateReader(format), write, min, max, spec };
   }
   const info = spec.numeric ?? undefined;
   const read = numericReader(info);
