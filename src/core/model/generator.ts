@@ -31,7 +31,7 @@ export class Generator {
     };
     let h = noise;
     this.norms.forEach((norm, i) => {
-      h = tf.concat([tf.relu(norm.apply(layer(i, h))), h], 1) as tf.Tensor2D;
+      h = tf.concat([norm.applyRelu(layer(i, h)), h], 1) as tf.Tensor2D;
     });
     return layer(this.norms.length, h);
   }

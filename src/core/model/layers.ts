@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { capabilitiesOf } from '../backend/capabilities';
+import { runsWgsl } from '../backend/wgsl';
 import type { Rng } from '../util/rng';
+import { fusedNormRelu } from './fusedNorm';
 
 /**
  * Weight names come from the layer's place in its network (`generator/block0/dense/kernel`),
@@ -88,6 +90,11 @@ export class BatchNorm {
     const scale = tf.mul(tf.rsqrt(tf.add(variance, 1e-5)), this.gamma);
     const shift = tf.sub(this.beta, tf.mul(mean, scale));
     return tf.add(tf.mul(x, scale), shift);
+  }
+
+  /** relu(apply(x)): on WebGPU as fused programs (see fusedNorm.ts), elsewhere as tfjs ops. */
+  applyRelu(x: tf.Tensor2D): tf.Tensor2D {
+    return runsWgsl() ? fusedNormRelu(x, this.gamma, this.beta) : tf.relu(this.apply(x));
   }
 
   get variables(): tf.Variable[] {
