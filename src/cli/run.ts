@@ -4,6 +4,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { installKernels } from '../core/backend/kernels';
 import { startDawn } from '../core/backend/node';
+import { ENCODING_NAMES } from '../core/data/encoding';
+import { describeRenames } from '../core/data/names';
 import { describeRule, parseRules, type Rule } from '../core/data/rules';
 import { requireModelledColumn } from '../core/data/schema';
 import { DEFAULT_CONFIG } from '../core/model/config';
@@ -73,6 +75,8 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
   const session = Session.fromTable(basename(input), await readSeed(input, bytes));
   const { table, schema } = session;
   log(`read ${table.rowCount} rows × ${table.names.length} columns; backend ${tf.getBackend()}`);
+  if (table.encoding && table.encoding !== 'utf-8') log(`the file was read as ${ENCODING_NAMES[table.encoding]}; the output is written as UTF-8`);
+  if (table.renamed?.length) log(`${describeRenames(table.renamed)}.`);
   log(schema.map((c) => `  ${c.name}: ${c.kind}${c.missingShare > 0 ? ` (${(c.missingShare * 100).toFixed(1)}% missing)` : ''}`).join('\n'));
   requireModelledColumn(schema);
   const rows = rowsToWrite(args, table.rowCount);

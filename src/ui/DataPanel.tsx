@@ -1,10 +1,8 @@
-import type { TextEncoding } from '../core/data/encoding';
-import type { Rename } from '../core/data/names';
+import { ENCODING_NAMES } from '../core/data/encoding';
+import { describeRenames } from '../core/data/names';
 import { isImageUpload, pickedFrom, uploadName, type PickedFile } from './pickedFiles';
 import { useStudio } from './StudioContext';
 
-const ENCODING_NAMES: Record<TextEncoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': 'Windows-1252' };
-const MAX_LISTED = 10;
 
 /** Picking a file or the built-in sample, and what is loaded now. */
 export function DataPanel() {
@@ -61,22 +59,11 @@ export function DataPanel() {
       )}
       {fileName && !loading && renamed.length > 0 && (
         <p className="status" data-testid="renamed-columns">
-          {renameText(renamed)}
+          {describeRenames(renamed)}
         </p>
       )}
     </section>
   );
-}
-
-/** "Renamed duplicate column names: a → a_3, a → a_4. Named empty column headers: column_5." */
-function renameText(renamed: Rename[]): string {
-  const list = (items: string[]) => items.slice(0, MAX_LISTED).join(', ') + (items.length > MAX_LISTED ? ` and ${items.length - MAX_LISTED} more` : '');
-  const duplicates = renamed.filter((r) => r.from !== '').map((r) => `${r.from} → ${r.to}`);
-  const empty = renamed.filter((r) => r.from === '').map((r) => r.to);
-  const parts = [];
-  if (duplicates.length) parts.push(`Renamed duplicate column names: ${list(duplicates)}`);
-  if (empty.length) parts.push(`Named empty column headers: ${list(empty)}`);
-  return parts.join('. ');
 }
 
 /** One table goes to the table studio; a zip, a folder or several images to the image studio. */

@@ -1,6 +1,9 @@
 /** The text encodings a seed file is read in; every output is written as UTF-8. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
+/** Each encoding's name as people know it. */
+export const ENCODING_NAMES: Record<TextEncoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': 'Windows-1252' };
+
 /** Bytes read from a Blob at a time, so a large file's bytes are never all in memory at once. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
 

@@ -35,3 +35,16 @@ export function uniqueNames(header: string[]): { names: string[]; renamed: Renam
   });
   return { names, renamed };
 }
+
+const MAX_LISTED = 10;
+
+/** "Renamed duplicate column names: a → a_3, a → a_4. Named empty column headers: column_5." */
+export function describeRenames(renamed: Rename[]): string {
+  const list = (items: string[]) => items.slice(0, MAX_LISTED).join(', ') + (items.length > MAX_LISTED ? ` and ${items.length - MAX_LISTED} more` : '');
+  const duplicates = renamed.filter((r) => r.from !== '').map((r) => `${r.from} → ${r.to}`);
+  const empty = renamed.filter((r) => r.from === '').map((r) => r.to);
+  const parts = [];
+  if (duplicates.length) parts.push(`Renamed duplicate column names: ${list(duplicates)}`);
+  if (empty.length) parts.push(`Named empty column headers: ${list(empty)}`);
+  return parts.join('. ');
+}
