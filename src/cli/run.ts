@@ -167,6 +167,7 @@ async function writeReport(path: string, session: Session, log: (line: string) =
     throw new InputError(`Cannot write the report "${path}" (${(err as Error).message}).`);
   }
   log(`wrote the quality report to ${path}: ${report.overall.headline} (score ${report.overall.score.toFixed(3)})`);
+  for (const finding of report.serious) log(`  before you share the rows: ${finding}`);
 }
 
 function readRules(path: string): Rule[] {

@@ -75,3 +75,21 @@ function cellDistance(a: PreparedColumn, i: number, b: PreparedColumn, j: number
   if (xMissing || yMissing) return xMissing === yMissing ? 0 : 1;
   return Math.min(1, Math.abs(x - y) / range);
 }
+
+/**
+ * For each category column, the share of `query` rows whose value exactly one `train` row has.
+ * A column of names or account codes is mostly such values: a model that learns it as a
+ * category hands real people's names back, row after row, though no whole row is a copy.
+ */
+export function singletonShares(train: Table, query: Table, schema: ColumnSchema[]): Map<string, number> {
+  const shares = new Map<string, number>();
+  for (const c of schema) {
+    if (!c.include || c.kind !== 'categorical' || !train.names.includes(c.name) || !query.names.includes(c.name)) continue;
+    const counts = new Map<string, number>();
+    for (const v of train.columns[train.names.indexOf(c.name)]) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const values = query.columns[query.names.indexOf(c.name)];
+    const once = values.filter((v) => v !== null && counts.get(v) === 1).length;
+    shares.set(c.name, query.rowCount ? once / query.rowCount : 0);
+  }
+  return shares;
+}

@@ -30,6 +30,21 @@ const schema = inferSchema(train);
 const figure = (r: StudioReport, key: string) => r.figures.find((f) => f.key === key);
 
 describe('studioReport', () => {
+  it('flags a column of names handed back row after row, though no whole row is a copy', () => {
+    // Each person has a name of their own; the plan repeats, so the name column is a category.
+    const named = (t: Table, names: string[]) => ({ ...t, names: [...t.names, 'name'], columns: [...t.columns, names] });
+    const people400 = Array.from({ length: 400 }, (_, i) => `Person ${i}`);
+    const withNames = named(train, people400.map((n, i) => (i < 40 ? 'Person 0' : n)));
+    const nameSchema = inferSchema(withNames).map((c) => (c.name === 'name' ? { ...c, kind: 'categorical' as const } : c));
+    const held = named(holdout, Array.from({ length: 200 }, (_, i) => `Newcomer ${i}`));
+    const copying = studioReport({ train: withNames, holdout: held, synth: named(people(200, 3), people400.slice(100, 300)), schema: nameSchema, rules: [] });
+    expect(figure(copying, 'rareValues')).toMatchObject({ flag: 'bad', value: 1 });
+    expect(figure(copying, 'exactCopies')!.value).toBe(0);
+    expect(copying.serious.join(' ')).toMatch(/only one of your rows has/);
+    const fresh = studioReport({ train: withNames, holdout: held, synth: named(people(200, 3), Array.from({ length: 200 }, (_, i) => `Other ${i}`)), schema: nameSchema, rules: [] });
+    expect(figure(fresh, 'rareValues')).toMatchObject({ flag: 'ok', value: 0 });
+  });
+
   it('finds rows drawn afresh from the same population good and private', () => {
     const report = studioReport({ train, holdout, synth: people(200, 3), schema, rules: [ORDER] });
     expect(report.overall.verdict).not.toBe('Poor');

@@ -6,7 +6,7 @@ import { associations, type AssociationMap, type PairAssociation } from './assoc
 import { detection, sampleRows } from './detection';
 import { columnShapes } from './fidelity';
 import { pairTrends, type PairScore } from './pairs';
-import { closerToTrainingShare, exactCopyRate, medianClosestDistance } from './privacy';
+import { closerToTrainingShare, exactCopyRate, medianClosestDistance, singletonShares } from './privacy';
 import { extremeShare } from './relations';
 import { reportColumns, type ReportColumn } from './reportColumns';
 import {
@@ -17,6 +17,7 @@ import {
   extremesFigure,
   GOOD_LOOKS_LIKE,
   higherIsBetter,
+  rareValuesFigure,
   ruleBreaksFigure,
   SCORE_OK,
   SCORE_WARN,
@@ -98,6 +99,8 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
     figures.push(distanceFigure(medianClosestDistance(t, s, schema), medianClosestDistance(t, c, schema)));
     figures.push(closerFigure(closerToTrainingShare(t, c, s, schema)));
   }
+  const rare = worstRareValues(train, holdout, synth, schema);
+  if (rare) figures.push(rareValuesFigure(rare.column, rare.synthetic, rare.baseline));
   const extremes = extremeShare(train, synth, schema).worst;
   if (extremes) figures.push(extremesFigure(extremes.column, extremes.points));
   const ruleRows = rules.map((rule) => {
@@ -156,6 +159,18 @@ function usefulnessTargets(train: Table, schema: ColumnSchema[]): string[] {
     .map((c) => c.name);
 }
 
+/** The category column whose one-person values the synthetic rows repeat most beyond new real rows. */
+function worstRareValues(train: Table, holdout: Table | null, synth: Table, schema: ColumnSchema[]): { column: string; synthetic: number; baseline: number | null } | null {
+  const synthetic = singletonShares(train, synth, schema);
+  const baseline = holdout ? singletonShares(train, holdout, schema) : null;
+  let worst: { column: string; synthetic: number; baseline: number | null } | null = null;
+  for (const [column, share] of synthetic) {
+    const base = baseline ? (baseline.get(column) ?? 0) : null;
+    if (!worst || share - (base ?? 0) > worst.synthetic - (worst.baseline ?? 0)) worst = { column, synthetic: share, baseline: base };
+  }
+  return worst;
+}
+
 /** What should stop a user before they share the rows: copies, broken rules, rows a machine tells apart. */
 export function seriousFindings(report: StudioReport): string[] {
   const out: string[] = [];
@@ -163,6 +178,8 @@ export function seriousFindings(report: StudioReport): string[] {
   const copies = figure('exactCopies');
   if (copies?.flag === 'bad') out.push(`${copies.text} are exact copies of training rows.`);
   for (const r of report.rules) if (r.breaks > 0) out.push(`${r.breaks} rows break the rule ${r.rule}.`);
+  const rare = figure('rareValues');
+  if (rare?.flag === 'bad') out.push(`${rare.text} carry a value only one of your rows has, which can point at one person: exclude that column or mark it as an ID.`);
   const detected = figure('detection');
   if (detected?.flag === 'bad') out.push(`A classifier tells synthetic rows from real ones almost every time (detection ${detected.value.toFixed(2)}).`);
   return out;

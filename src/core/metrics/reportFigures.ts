@@ -10,6 +10,7 @@ export type FigureKey =
   | 'exactCopies'
   | 'closestDistance'
   | 'closerToTraining'
+  | 'rareValues'
   | 'extremes'
   | 'ruleBreaks'
   | 'f1Kept'
@@ -46,6 +47,8 @@ export const DISTANCE_RATIO_OK = 0.8;
 export const DISTANCE_RATIO_WARN = 0.5;
 export const CLOSER_OK = 0.6;
 export const CLOSER_WARN = 0.7;
+export const RARE_EXCESS_OK = 0.005;
+export const RARE_EXCESS_WARN = 0.02;
 export const EXTREME_OK = 2;
 export const EXTREME_WARN = 10;
 export const F1_KEPT_OK = 0.8;
@@ -133,6 +136,21 @@ export function closerFigure(share: number): Figure {
     formula: 'share of synthetic rows nearer (Gower) to a training row than to a held-out row, equal counts of each, ties half',
     explanation: 'If the model learned the population and not your rows, half the synthetic rows sit nearer the training rows and half nearer rows it never saw.',
     good: `50 % is ideal; ok up to ${percent(CLOSER_OK, 0)}, a warning up to ${percent(CLOSER_WARN, 0)}, poor above (memorised rows).`,
+  };
+}
+
+/** `synthetic` and `baseline`: shares of synthetic and of held-out rows carrying a value only one training row has in `column`. */
+export function rareValuesFigure(column: string, synthetic: number, baseline: number | null): Figure {
+  const excess = synthetic - (baseline ?? 0);
+  return {
+    key: 'rareValues', label: 'One-person values repeated', value: excess,
+    text: `${percent(synthetic)} of rows (${column})` + (baseline === null ? '' : `, against ${percent(baseline)} of new real rows`),
+    flag: lowerIsBetter(excess, RARE_EXCESS_OK, RARE_EXCESS_WARN),
+    formula: 'max over category columns of the share of synthetic rows whose value exactly one training row has, less that share among held-out rows',
+    explanation:
+      'A value only one of your rows has (a name, an account or a rare code) can point at one real person; synthetic rows should repeat such values no more often than new real rows do. ' +
+      'Where a column of names or codes does, exclude it or mark it as an ID before training.',
+    good: `Near 0; ok up to ${percent(RARE_EXCESS_OK)} more than new real rows, a warning up to ${percent(RARE_EXCESS_WARN)}, poor above.`,
   };
 }
 
