@@ -42,8 +42,11 @@ export class StudioPage {
     await expect(this.page.getByTestId('backend-status')).toContainText(`Using ${value}`, { timeout: 60_000 });
   }
 
-  /** A model small enough to train in seconds on SwiftShader. */
-  async useTinyModel(epochs: number): Promise<void> {
+  /**
+   * A model small enough to train in seconds on SwiftShader, for `epochs` epochs; `long` also
+   * unticks early stopping, for runs a test stops or reloads midway.
+   */
+  async useTinyModel(epochs: number, long = false): Promise<void> {
     await this.page.getByText('Advanced').click();
     const set = async (label: string, value: string) => {
       const input = this.page.getByLabel(label, { exact: true });
@@ -56,6 +59,7 @@ export class StudioPage {
     await set('Generator layers', '16');
     await set('Discriminator layers', '16');
     await set('Epochs', String(epochs));
+    if (long) await this.page.getByLabel('Stop early when the held-back rows stop improving').uncheck();
   }
 
   /** Opens the page on `backend`, uploads a table and trains a tiny model for `epochs` epochs. */

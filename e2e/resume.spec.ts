@@ -8,7 +8,7 @@ async function trainUntilKept(studio: StudioPage, backend: 'wasm' | 'webgpu', ti
   await studio.chooseBackend(backend);
   await studio.upload('members.csv', seedCsv(120));
   await expect(page.getByTestId('loaded-summary')).toContainText('120 rows');
-  await studio.useTinyModel(400);
+  await studio.useTinyModel(400, true);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('autosave')).toContainText(/Kept in this browser at epoch \d+/, { timeout });
 }

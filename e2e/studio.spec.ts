@@ -64,7 +64,7 @@ test('fixing a category gives it to every generated row; pause, resume and stop 
   // Semicolons, as much of Europe exports CSV: the download keeps them.
   await studio.upload('members.csv', seedCsv(120, ';'));
   await expect(page.getByTestId('loaded-summary')).toContainText('120 rows');
-  await studio.useTinyModel(400);
+  await studio.useTinyModel(400, true);
   // A double click on Train starts training and does not go on to pause it.
   await page.getByRole('button', { name: 'Train', exact: true }).dblclick();
   await expect(page.getByTestId('train-progress')).toContainText('epoch');
