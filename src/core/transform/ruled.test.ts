@@ -4,7 +4,7 @@ import { countBreaks, describeRule } from '../data/rules';
 import { inferSchema } from '../data/schema';
 import { tableFromColumns, type Table } from '../data/table';
 import { Rng } from '../util/rng';
-import { straightLines } from './ruled';
+import { planConstructions, straightLines } from './ruled';
 import { TableTransformer } from './transformer';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -147,6 +147,18 @@ describe('columns on a straight line in another', () => {
     expect(decoded.rowCount).toBeGreaterThan(4000);
     const off = decoded.columns[1].filter((v, r) => Math.abs(Number(v) - 0.2 * Number(decoded.columns[0][r])) > 0.011).length;
     expect(off).toBe(0);
+  });
+
+  it('builds a discharge hours after its admission from the order, not from the line the two lie on', () => {
+    const rng = new Rng(6);
+    const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+    const admitted = Array.from({ length: 300 }, () => Date.UTC(2021, 0, 1) + rng.int(1000 * 24) * 3_600_000);
+    const table = tableFromColumns(['admitted', 'discharged'], [admitted.map(stamp), admitted.map((t) => stamp(t + (2 + rng.int(70)) * 3_600_000))]);
+    const schema = inferSchema(table);
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules.map(describeRule)).toContain('discharged ≥ admitted');
+    expect(straightLines(table, schema, new Set(['admitted', 'discharged']))).toHaveLength(1);
+    expect(planConstructions(rules, table, schema, new Set(['admitted', 'discharged']))).toEqual([{ kind: 'gap', column: 'discharged', low: 'admitted' }]);
   });
 
   it('models the columns apart when asked not to derive columns', () => {

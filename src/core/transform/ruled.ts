@@ -37,6 +37,7 @@ const LINE_MIN_ROWS = 30;
  * plus a free gap and lose the proportion on every row.
  */
 const EXACT_LINE_R = 0.9999;
+const UNIT_SLOPE_TOLERANCE = 0.01;
 
 /**
  * Pairs of modelled number or date columns (`free`) that lie close to a straight line, strongest
@@ -120,7 +121,10 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
     if (t.every((x, r) => isNumber(x) === (isNumber(a[r]) && isNumber(b[r])))) plan.set(c.column, c);
   }
   const fitted = lines ? fittedLines(table, schema, free) : [];
-  for (const { line, r } of fitted) if (r >= EXACT_LINE_R && usable(line)) plan.set(line.column, line);
+  // A line of slope near 1 (a discharge hours after its admission, on a range of years) is what
+  // an order's gap builds already, with the order kept by construction: the gap goes first there.
+  const proportion = ({ line, r }: (typeof fitted)[number]) => r >= EXACT_LINE_R && Math.abs(line.slope - 1) > UNIT_SLOPE_TOLERANCE;
+  for (const f of fitted) if (proportion(f) && usable(f.line)) plan.set(f.line.column, f.line);
   const means = new Map<string, number>();
   const meanOf = (name: string, xs: Float64Array) => {
     if (!means.has(name)) {
