@@ -139,9 +139,10 @@ export function readNumber(text: string, style: NumberStyle): number {
   return m[1] === '-' || m[3] === '-' || m[1] === MINUS || m[3] === MINUS ? -x : x;
 }
 
-/** `x` with `decimals` places, written in `style` (sign first: `-$1,234.50`). */
-export function writeNumber(x: number, decimals: number, style: NumberStyle): string {
+/** `x` with `decimals` places (fewer where `trimZeros` and they end in zeros), written in `style` (sign first: `-$1,234.50`). */
+export function writeNumber(x: number, decimals: number, style: NumberStyle, trimZeros = false): string {
   let text = decimals === 0 ? String(Math.round(Math.abs(x))) : Math.abs(x).toFixed(decimals);
+  if (trimZeros && decimals > 0) text = text.replace(/\.?0+$/, '');
   const negative = x < 0 && /[1-9]/.test(text);
   if (style === PLAIN_STYLE) return negative ? `-${text}` : text;
   const [whole, fraction] = text.split('.');

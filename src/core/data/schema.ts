@@ -20,6 +20,8 @@ export interface NumericInfo {
   style?: NumberStyle;
   /** A round step every value falls on, coarser than its digits (salaries in 1,000s, ratings in halves): values are written on it. */
   step?: number;
+  /** The seed writes as few decimals as each value needs (`5%` beside `5.5%`, never `5.0%`): written the same way. */
+  trimZeros?: boolean;
 }
 
 export interface ColumnSchema {
@@ -157,6 +159,8 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE,
   let scientific = false;
   let plainUpTo = -1;
   let integer = true;
+  let fewestPlaces = Infinity;
+  let trailingZero = false;
   const numbers: number[] = [];
   for (const text of present) {
     const x = readNumber(text, style);
@@ -173,7 +177,10 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE,
     else plainUpTo = Math.max(plainUpTo, Math.abs(x));
     significant = Math.max(significant, significantDigits(e >= 0 ? digits.slice(0, e) : digits, style.decimal));
     const mark = digits.lastIndexOf(style.decimal);
-    if (mark >= 0 && e < 0) decimals = Math.max(decimals, digits.length - mark - 1);
+    const places = mark >= 0 && e < 0 ? digits.length - mark - 1 : 0;
+    decimals = Math.max(decimals, places);
+    fewestPlaces = Math.min(fewestPlaces, places);
+    if (places > 0 && digits.endsWith('0')) trailingZero = true;
   }
   // Eight places past the first digit that counts: more is float noise, fewer zeroes out 0.000000012.
   const largest = Math.max(Math.abs(min), Math.abs(max));
@@ -185,6 +192,7 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE,
   if (scientific && plainUpTo > 0) info.plainUpTo = plainUpTo;
   const step = scientific ? undefined : stepOf(numbers, integer ? 1 : 10 ** -info.decimals, max - min, count);
   if (step) info.step = step;
+  if (!scientific && info.decimals > 0 && fewestPlaces < info.decimals && !trailingZero) info.trimZeros = true;
   return style === PLAIN_STYLE ? info : { ...info, style };
 }
 

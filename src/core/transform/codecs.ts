@@ -76,7 +76,7 @@ function numberWriter(info: NumericInfo | undefined): { write: (x: number) => st
   // Whole numbers stay whole even where the seed writes them `34.0`; stepped ones stay on their step.
   const step = info?.step;
   const whole = step ? (x: number) => Math.round(x / step) * step : info?.integer ? Math.round : (x: number) => x;
-  const plain = (x: number) => writeNumber(whole(x), decimals, style);
+  const plain = (x: number) => writeNumber(whole(x), decimals, style, info?.trimZeros);
   // A seed that writes 12.345 beside one 1e20 keeps its three places for the values it writes plainly.
   const plainUpTo = info?.plainUpTo;
   const inPlainRange = (x: number) => plainUpTo !== undefined && Math.abs(x) <= 10 * plainUpTo && (x === 0 || Math.abs(x) >= 10 ** -decimals);

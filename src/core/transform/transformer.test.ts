@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDelimitedText } from '../data/parse';
-import { inferSchema } from '../data/schema';
+import { detectNumberStyle, writeNumber } from '../data/numbers';
+import { inferColumn, inferSchema } from '../data/schema';
+import { codecFor } from './codecs';
 import { tableFromColumns } from '../data/table';
 import { Rng } from '../util/rng';
 import { TableTransformer } from './transformer';
@@ -51,6 +53,19 @@ describe('TableTransformer', () => {
     expect(dateSchema[0].kind).toBe('datetime');
     const d = new TableTransformer(dated, dateSchema, 1);
     expect(d.decode(d.encode(dated, dateSchema, 2), dated.rowCount, new Rng(3)).columns[0]).toEqual(ends);
+  });
+
+  it('writes as few decimals as each value needs where the seed does, and fixed places where it pads', () => {
+    const trimmed = ['5%', '5.5%', '12%', '7.25%', '3.5%'];
+    const column = inferColumn('rate', trimmed);
+    expect(column.numeric).toMatchObject({ decimals: 2, trimZeros: true });
+    const codec = codecFor(column, trimmed);
+    expect([5, 5.5, 7.25, 10.1].map(codec.write)).toEqual(['5%', '5.5%', '7.25%', '10.1%']);
+    const padded = ['5.00%', '5.50%', '12.00%', '7.25%'];
+    const fixed = inferColumn('rate', padded);
+    expect(fixed.numeric?.trimZeros).toBeUndefined();
+    expect([5, 5.5].map(codecFor(fixed, padded).write)).toEqual(['5.00%', '5.50%']);
+    expect(writeNumber(1234.5, 2, detectNumberStyle(['$1,234.50'])!, true)).toBe('$1,234.5');
   });
 
   it("writes numbers back in the seed's style", () => {
