@@ -75,7 +75,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
   const session = Session.fromTable(basename(input), await readSeed(input, bytes));
   const { table, schema } = session;
   log(`read ${table.rowCount} rows × ${table.names.length} columns; backend ${tf.getBackend()}`);
-  if (table.encoding && table.encoding !== 'utf-8') log(`the file was read as ${ENCODING_NAMES[table.encoding]}; the output is written as UTF-8`);
+  if (table.encoding && table.encoding !== 'utf-8') log(`the file was read as ${ENCODING_NAMES[table.encoding]}; the output is written as UTF-8 (CSV with a byte-order mark, so Excel reads it as UTF-8)`);
   if (table.renamed?.length) log(`${describeRenames(table.renamed)}.`);
   log(schema.map((c) => `  ${c.name}: ${c.kind}${c.missingShare > 0 ? ` (${(c.missingShare * 100).toFixed(1)}% missing)` : ''}`).join('\n'));
   requireModelledColumn(schema);

@@ -50,4 +50,13 @@ describe('toCsv', () => {
     expect(words / 801).toBeCloseTo(5 / 8, 2);
     expect(text.split('\n').filter((line) => line === '1,').length).toBe(801 - words);
   });
+
+  it('starts with the byte-order mark only when asked, and only once', () => {
+    const table = tableFromColumns(['Matériel'], [['é', 'à']]);
+    const marked = createWriter('csv', [], { bom: true });
+    const text = [...marked.add(table), ...marked.add(table)].join('');
+    expect(text).toBe('\uFEFFMatériel\né\nà\né\nà\n');
+    expect(parseDelimitedText(text).names).toEqual(['Matériel']);
+    expect(createWriter('csv', []).add(table).join('').startsWith('Mat')).toBe(true);
+  });
 });

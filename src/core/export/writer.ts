@@ -18,8 +18,12 @@ export interface ChunkWriter {
   finish(): (string | ArrayBuffer)[];
 }
 
-/** `columns`: the schema of each output column, in order. */
-export function createWriter(format: ExportFormat, columns: ColumnSchema[]): ChunkWriter {
+/**
+ * `columns`: the schema of each output column, in order. `bom` starts a CSV with UTF-8's
+ * byte-order mark, for seeds from tools (Excel on Windows) that read a file without one in
+ * their own code page and would show `MatÃ©riel` for `Matériel`.
+ */
+export function createWriter(format: ExportFormat, columns: ColumnSchema[], { bom = false } = {}): ChunkWriter {
   if (format === 'csv') {
     let speller: MissingSpeller | null = null;
     return {
@@ -27,7 +31,7 @@ export function createWriter(format: ExportFormat, columns: ColumnSchema[]): Chu
         const first = speller === null;
         speller ??= new MissingSpeller(chunk.missingSpellings);
         const rows = csvRows(chunk, speller);
-        return first ? [csvHeader(chunk), rows] : [rows];
+        return first ? [(bom ? '\uFEFF' : '') + csvHeader(chunk), rows] : [rows];
       },
       finish: () => [],
     };
