@@ -1,21 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countGpuWork } from '../core/backend/gpuWork';
-import { softwareVulkan, startNodeBackend } from '../core/backend/node';
+import { startSoftwareDawn, SWIFTSHADER } from '../core/backend/dawnTesting';
 import { Session } from '../core/session/session';
 import { TINY_CONFIG, twoModeTable } from '../core/train/testModels';
 import { measureStepWork } from './stepWork';
 
-const SWIFTSHADER = softwareVulkan();
-
 describe.skipIf(!SWIFTSHADER)('counting WebGPU work on Dawn (software Vulkan)', () => {
   it('counts each program run, and nothing once stopped', async () => {
-    process.env.VK_ICD_FILENAMES = SWIFTSHADER;
-    process.env.XDG_RUNTIME_DIR ??= mkdtempSync(join(tmpdir(), 'dawn-'));
-    await startNodeBackend('dawn');
+    await startSoftwareDawn();
     expect(tf.getBackend()).toBe('webgpu');
     // Large enough that tfjs does not compute them on the host.
     const x = tf.range(0, 5000);

@@ -158,7 +158,11 @@ export function detectDateFormat(samples: string[]): DateFormat | null {
   const parts = samples.map(split);
   if (parts.some((p) => p === null)) return null;
   const groups = new Map<string, Parts[]>();
-  for (const p of parts as Parts[]) groups.set(layoutKey(p), [...(groups.get(layoutKey(p)) ?? []), p]);
+  for (const p of parts as Parts[]) {
+    const group = groups.get(layoutKey(p));
+    if (group) group.push(p);
+    else groups.set(layoutKey(p), [p]);
+  }
   const found = [...groups.values()].sort((a, b) => b.length - a.length).map((ps) => ({ format: detectOne(ps), count: ps.length }));
   if (found.some((f) => f.format === null)) return null;
   const [main, ...others] = found as { format: DateFormat; count: number }[];
@@ -186,8 +190,7 @@ function layoutOrder(p: Parts): DateFormat['order'] | null {
 
 /** Picks, call after call, the format each written date takes: the column's layouts in the seed's shares. */
 export function formatPicker(f: DateFormat): () => DateFormat {
-  if (!f.others) return () => f;
-  return sharePicker<DateFormat>([[f, f.count ?? 1], ...f.others.map((o) => [o.format, o.count] as const)]);
+  return sharePicker<DateFormat>([[f, f.count ?? 1], ...(f.others ?? []).map((o) => [o.format, o.count] as const)]);
 }
 
 /** Minutes east of UTC for a zone written `Z`, `+01:00` or `-0500`. */

@@ -1,18 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { softwareVulkan, startDawn } from '../backend/node';
+import { startSoftwareDawn, SWIFTSHADER } from '../backend/dawnTesting';
 import { deviceNormals } from './deviceNormals';
-
-const SWIFTSHADER = softwareVulkan();
 
 describe.skipIf(!SWIFTSHADER)('WebGPU on Dawn (software Vulkan)', () => {
   it('makes standard normals on the device, the same for the same keys', async () => {
-    process.env.VK_ICD_FILENAMES = SWIFTSHADER;
-    process.env.XDG_RUNTIME_DIR ??= mkdtempSync(join(tmpdir(), 'dawn-'));
-    await startDawn({ software: true });
+    await startSoftwareDawn();
     expect(tf.getBackend()).toBe('webgpu');
     const rows = 2000;
     const cols = 64;

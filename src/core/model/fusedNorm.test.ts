@@ -1,33 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countGpuWork } from '../backend/gpuWork';
-import { softwareVulkan, startNodeBackend } from '../backend/node';
-import { Rng } from '../util/rng';
+import { expectClose, normals, startSoftwareDawn, SWIFTSHADER } from '../backend/dawnTesting';
 import { fusedNormRelu } from './fusedNorm';
 import { BatchNorm } from './layers';
 
-const SWIFTSHADER = softwareVulkan();
-
-function values(n: number, seed: number, scale = 1, shift = 0): Float32Array {
-  const rng = new Rng(seed);
-  return Float32Array.from({ length: n }, () => shift + scale * rng.normal());
-}
-
-function expectClose(a: Float32Array, b: Float32Array, tolerance: number): void {
-  expect(a.length).toBe(b.length);
-  const worst = a.reduce((w, x, i) => Math.max(w, Math.abs(x - b[i]) / Math.max(1, Math.abs(b[i]))), 0);
-  expect(worst).toBeLessThan(tolerance);
-}
-
 /** The layer's output and its gradients for x, γ and β under a loss that weighs each output differently. */
 async function run(layer: (x: tf.Tensor2D, gamma: tf.Tensor, beta: tf.Tensor) => tf.Tensor2D, rows: number, cols: number): Promise<Float32Array[]> {
-  const x = tf.tensor2d(values(rows * cols, 1, 3, 2), [rows, cols]);
-  const gamma = tf.tensor1d(values(cols, 2, 0.5, 1));
-  const beta = tf.tensor1d(values(cols, 3, 0.5));
-  const weights = tf.tensor2d(values(rows * cols, 4), [rows, cols]);
+  const x = tf.tensor2d(normals(rows * cols, 1, 3, 2), [rows, cols]);
+  const gamma = tf.tensor1d(normals(cols, 2, 0.5, 1));
+  const beta = tf.tensor1d(normals(cols, 3, 0.5));
+  const weights = tf.tensor2d(normals(rows * cols, 4), [rows, cols]);
   const results = tf.tidy(() => [layer(x, gamma, beta), ...tf.grads((a, b, c) => tf.sum(tf.mul(layer(a as tf.Tensor2D, b, c), weights)))([x, gamma, beta])]);
   const out = await Promise.all(results.map((t) => t.data() as Promise<Float32Array>));
   tf.dispose([x, gamma, beta, weights, ...results]);
@@ -42,9 +25,7 @@ function plain(x: tf.Tensor2D, gamma: tf.Tensor, beta: tf.Tensor): tf.Tensor2D {
 
 describe.skipIf(!SWIFTSHADER)('fused batch norm and ReLU on Dawn (software Vulkan)', () => {
   it('gives the values and gradients of the tfjs ops, in two programs forward and three back', async () => {
-    process.env.VK_ICD_FILENAMES = SWIFTSHADER;
-    process.env.XDG_RUNTIME_DIR ??= mkdtempSync(join(tmpdir(), 'dawn-'));
-    await startNodeBackend('dawn');
+    await startSoftwareDawn();
     const before = tf.memory().numTensors;
     for (const [rows, cols] of [
       [50, 16],

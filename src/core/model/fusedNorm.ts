@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { runElementwise } from '../backend/wgsl';
 
-// Batch normalisation (batch statistics) followed by ReLU, as four WGSL programs on WebGPU: two
+// Batch normalisation (batch statistics) followed by ReLU, as WGSL programs on WebGPU: two
 // forward (column statistics, then the normalised, scaled and rectified rows) and three back
 // (the two column sums, then the input's gradient). tfjs runs the same layer as about ten
 // programs forward and twenty back, one per op, each with its own buffers.
 
-const EPSILON = '0.00001';
+/** Added to each column's variance, here and in BatchNorm's tfjs form. */
+export const NORM_EPSILON = 1e-5;
 
 type Sizes = { rows: ['i32', number]; cols: ['i32', number] };
 const sizesOf = (x: tf.Tensor2D): Sizes => ({ rows: ['i32', x.shape[0]], cols: ['i32', x.shape[1]] });
@@ -32,7 +33,7 @@ function columnStats(x: tf.Tensor2D): tf.Tensor2D {
       let d = x[i * uniforms.cols + j] - mean;
       squares += d * d;
     }
-    setOutputAtIndex(index, inverseSqrt(squares / f32(uniforms.rows) + ${EPSILON}));`,
+    setOutputAtIndex(index, inverseSqrt(squares / f32(uniforms.rows) + ${NORM_EPSILON.toFixed(5)}));`,
   }) as tf.Tensor2D;
 }
 

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { capabilitiesOf } from '../backend/capabilities';
 import { runsWgsl } from '../backend/wgsl';
 import type { Rng } from '../util/rng';
-import { fusedNormRelu } from './fusedNorm';
+import { fusedNormRelu, NORM_EPSILON } from './fusedNorm';
 
 /**
  * Weight names come from the layer's place in its network (`generator/block0/dense/kernel`),
@@ -87,7 +87,7 @@ export class BatchNorm {
   apply(x: tf.Tensor2D): tf.Tensor2D {
     const { mean, variance } = tf.moments(x, 0);
     // Folded into one scale and shift per unit: two full-size kernels instead of four, each way.
-    const scale = tf.mul(tf.rsqrt(tf.add(variance, 1e-5)), this.gamma);
+    const scale = tf.mul(tf.rsqrt(tf.add(variance, NORM_EPSILON)), this.gamma);
     const shift = tf.sub(this.beta, tf.mul(mean, scale));
     return tf.add(tf.mul(x, scale), shift);
   }
