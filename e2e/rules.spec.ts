@@ -1,16 +1,20 @@
 import Papa from 'papaparse';
 import { expect, test } from './fixtures';
 
-/** Orders whose ship date follows the order date and whose total is subtotal plus shipping, made in code. */
+/**
+ * Orders whose ship date follows the order date, blank exactly while pending, and whose total is
+ * subtotal plus shipping, made in code.
+ */
 function ordersCsv(rows = 150): string {
-  const lines = ['order_date,ship_date,category,subtotal,shipping,total'];
+  const lines = ['order_date,ship_date,status,category,subtotal,shipping,total'];
   for (let i = 0; i < rows; i++) {
     const ordered = Date.UTC(2024, 0, 1) + ((i * 37) % 200) * 86_400_000;
     const shipped = ordered + ((i * 13) % 6) * 86_400_000;
     const subtotal = 10 + ((i * 53) % 300) + ((i * 7) % 100) / 100;
     const shipping = subtotal >= 100 ? 0 : 4.99;
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    lines.push([day(ordered), day(shipped), ['Books', 'Home', 'Toys'][i % 3], subtotal.toFixed(2), shipping.toFixed(2), (subtotal + shipping).toFixed(2)].join(','));
+    const status = i % 6 === 0 ? 'pending' : ['delivered', 'shipped'][i % 2];
+    lines.push([day(ordered), status === 'pending' ? '' : day(shipped), status, ['Books', 'Home', 'Toys'][i % 3], subtotal.toFixed(2), shipping.toFixed(2), (subtotal + shipping).toFixed(2)].join(','));
   }
   return lines.join('\n') + '\n';
 }
@@ -23,6 +27,15 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   const rules = page.getByRole('region', { name: 'Rules' });
   await expect(rules.getByLabel('Keep ship_date ≥ order_date')).toBeChecked();
   await expect(rules.getByLabel('Keep total = subtotal + shipping')).toBeChecked();
+  await expect(rules.getByLabel('Keep ship_date is blank exactly when status is pending')).toBeChecked();
+
+  // Ship dates are blank on Books orders that are pending (25), not all Books orders (50).
+  await rules.getByLabel('Rule kind').selectOption('blank');
+  await rules.getByLabel('Rule column').selectOption('ship_date');
+  await rules.getByLabel('Rule other column').selectOption('category');
+  await rules.getByLabel('Rule value').fill('Books');
+  await rules.getByRole('button', { name: 'Add rule' }).click();
+  await expect(page.getByRole('alert')).toContainText('breaks the rule "ship_date is blank exactly when category is Books" in 25 of 150 rows');
 
   // subtotal ≥ total fails wherever shipping is charged (46 rows): the studio says so and adds nothing.
   await rules.getByLabel('Rule column').selectOption('subtotal');
@@ -49,6 +62,7 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   expect(rows).toHaveLength(300);
   for (const row of rows) {
     if (row.ship_date && row.order_date) expect(row.ship_date >= row.order_date, `${row.order_date} → ${row.ship_date}`).toBe(true);
+    expect(row.ship_date === '', `${row.status}, shipped ${row.ship_date}`).toBe(row.status === 'pending');
     if (row.total && row.subtotal && row.shipping) expect(Math.abs(Number(row.total) - Number(row.subtotal) - Number(row.shipping))).toBeLessThan(0.005);
   }
 });

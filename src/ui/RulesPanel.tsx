@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Rule, RuleKind } from '../core/data/rules';
+import { canDecideBlanks, type Rule, type RuleKind } from '../core/data/rules';
 import type { ColumnView } from '../worker/protocol';
 import { useStudio } from './StudioContext';
 
@@ -7,12 +7,16 @@ const KINDS: { kind: RuleKind; label: string }[] = [
   { kind: 'order', label: 'is on or after' },
   { kind: 'sum', label: 'equals the sum of' },
   { kind: 'range', label: 'is at least' },
+  { kind: 'blank', label: 'is blank exactly when' },
 ];
 
-/** Columns a rule may name: included numbers and dates that the model learns. */
-function ruleColumns(columns: ColumnView[]): ColumnView[] {
-  return columns.filter((c) => c.include && (c.kind === 'numeric' || c.kind === 'datetime'));
-}
+const learned = (c: ColumnView) => c.include && c.kind !== 'id' && c.kind !== 'constant';
+/** Columns a rule of `kind` may name first: numbers and dates, or any learned column for a blank rule. */
+const firstColumns = (columns: ColumnView[], kind: RuleKind) =>
+  columns.filter((c) => learned(c) && (kind === 'blank' || c.kind === 'numeric' || c.kind === 'datetime'));
+/** Columns the rule may name after that: categories and whole numbers for a blank rule. */
+const otherColumns = (columns: ColumnView[], kind: RuleKind) =>
+  kind === 'blank' ? columns.filter((c) => learned(c) && canDecideBlanks(c)) : firstColumns(columns, kind);
 
 /**
  * Rules every row of the seed obeys, found where chance cannot explain them; generated rows
@@ -58,7 +62,7 @@ export function RulesPanel() {
           </li>
         ))}
       </ul>
-      <AddRule columns={ruleColumns(columns)} disabled={busy} />
+      <AddRule columns={columns} disabled={busy} />
     </section>
   );
 }
@@ -68,25 +72,33 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   const [kind, setKind] = useState<RuleKind>('order');
   const [picked, setPicked] = useState<string[]>(['', '', '']);
   const [min, setMin] = useState('0');
-  const names = columns.map((c) => c.name);
-  const at = (i: number) => (names.includes(picked[i]) ? picked[i] : (names[i] ?? names[0] ?? ''));
+  const [value, setValue] = useState('');
+  const first = firstColumns(columns, kind).map((c) => c.name);
+  const others = otherColumns(columns, kind).map((c) => c.name);
+  const namesAt = (i: number) => (i === 0 ? first : others);
+  const at = (i: number) => {
+    const names = namesAt(i);
+    return names.includes(picked[i]) ? picked[i] : (names[kind === 'blank' ? 0 : i] ?? names[0] ?? '');
+  };
   const pick = (i: number, name: string) => setPicked((p) => p.map((v, j) => (j === i ? name : v)));
   const select = (i: number, label: string) => (
     <select aria-label={label} value={at(i)} disabled={disabled} onChange={(e) => pick(i, e.target.value)}>
-      {names.map((n) => (
+      {namesAt(i).map((n) => (
         <option key={n} value={n}>
           {n}
         </option>
       ))}
     </select>
   );
-  if (names.length === 0) return null;
-  const rule = (): Rule =>
-    kind === 'order'
-      ? { kind, high: at(0), low: at(1) }
-      : kind === 'sum'
-        ? { kind, total: at(0), parts: [at(1), at(2)] }
-        : { kind, column: at(0), min: Number(min) };
+  if (first.length === 0) return null;
+  const rule = (): Rule => {
+    if (kind === 'order') return { kind, high: at(0), low: at(1) };
+    if (kind === 'sum') return { kind, total: at(0), parts: [at(1), at(2)] };
+    if (kind === 'blank') return { kind, column: at(0), when: at(1), values: [value.trim() === '' ? null : value.trim()] };
+    return { kind, column: at(0), min: Number(min) };
+  };
+  const suggestions = columns.find((c) => c.name === at(1))?.mini.labels ?? [];
+  const incomplete = (kind === 'range' && !Number.isFinite(Number(min))) || (kind === 'blank' && others.length === 0);
   return (
     <form
       className="row add-rule"
@@ -109,7 +121,25 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
         select(1, kind === 'sum' ? 'Rule first part' : 'Rule other column')
       )}
       {kind === 'sum' && <>+ {select(2, 'Rule second part')}</>}
-      <button type="submit" disabled={disabled || (kind === 'range' && !Number.isFinite(Number(min)))}>
+      {kind === 'blank' && (
+        <>
+          is
+          <input
+            aria-label="Rule value"
+            list="rule-values"
+            placeholder="(blank)"
+            value={value}
+            disabled={disabled}
+            onChange={(e) => setValue(e.target.value)}
+          />
+          <datalist id="rule-values">
+            {suggestions.map((l) => (
+              <option key={l} value={l} />
+            ))}
+          </datalist>
+        </>
+      )}
+      <button type="submit" disabled={disabled || incomplete}>
         Add rule
       </button>
     </form>

@@ -11,14 +11,14 @@ const WINDOWS_1252 = new Uint8Array([0x4a, 0x6f, 0x73, 0xe9, 0x2c, 0x20, 0x80, 0
 describe('decodeText', () => {
   const text = 'name,city\nJosé,Zürich 😀\n';
 
-  it('reads UTF-8 with and without a BOM, dropping the BOM', async () => {
+  it('reads UTF-8 with and without a BOM, dropping the BOM and saying it was there', async () => {
     expect(await decodeText(utf8(text))).toEqual({ text, encoding: 'utf-8' });
-    expect(await decodeText(withBom([0xef, 0xbb, 0xbf], utf8(text)))).toEqual({ text, encoding: 'utf-8' });
+    expect(await decodeText(withBom([0xef, 0xbb, 0xbf], utf8(text)))).toEqual({ text, encoding: 'utf-8', bom: true });
   });
 
   it('reads UTF-16 in either byte order from its BOM', async () => {
-    expect(await decodeText(withBom([0xff, 0xfe], utf16le(text)))).toEqual({ text, encoding: 'utf-16le' });
-    expect(await decodeText(withBom([0xfe, 0xff], utf16be(text)))).toEqual({ text, encoding: 'utf-16be' });
+    expect(await decodeText(withBom([0xff, 0xfe], utf16le(text)))).toEqual({ text, encoding: 'utf-16le', bom: true });
+    expect(await decodeText(withBom([0xfe, 0xff], utf16be(text)))).toEqual({ text, encoding: 'utf-16be', bom: true });
   });
 
   it('reads bytes that are not UTF-8 as Windows-1252', async () => {

@@ -20,9 +20,9 @@ export function bomEncoding(head: Uint8Array): TextEncoding | null {
  * UTF-8 are read as UTF-8, and anything else as Windows-1252 (which every byte is valid in): that
  * is what Excel and older Windows tools write, and reading it as UTF-8 would turn `é` into `�`.
  */
-export async function decodeText(source: Blob | Uint8Array, chunkBytes = CHUNK_BYTES): Promise<{ text: string; encoding: TextEncoding }> {
+export async function decodeText(source: Blob | Uint8Array, chunkBytes = CHUNK_BYTES): Promise<{ text: string; encoding: TextEncoding; bom?: true }> {
   const bom = bomEncoding(await bytesOf(source, 0, 3));
-  if (bom) return { text: await decodeAs(source, bom, chunkBytes), encoding: bom };
+  if (bom) return { text: await decodeAs(source, bom, chunkBytes), encoding: bom, bom: true };
   try {
     return { text: await decodeAs(source, 'utf-8', chunkBytes, true), encoding: 'utf-8' };
   } catch (err) {

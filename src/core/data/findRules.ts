@@ -1,5 +1,5 @@
 import type { Rng } from '../util/rng';
-import { countBreaks, readColumns, sumTolerance, type Rule } from './rules';
+import { canDecideBlanks, countBreaks, readColumns, sumTolerance, type Rule } from './rules';
 import { isModelled, type ColumnSchema } from './schema';
 import { selectRows, type Table } from './table';
 
@@ -12,6 +12,8 @@ const MAX_LOG_CHANCE = -20;
 // of two columns that mostly fall in order anyway (chance 1 in 40) are not.
 const ORDER_CHANCE = 1e-4;
 const ORDER_FAMILY_CHANCE = 0.01;
+// A category or count with more values than this is not searched as what makes another column blank.
+const MAX_WHEN_VALUES = 50;
 const MIN_ROWS = 10;
 // Columns past this many are not searched for sums (the search is cubic in columns).
 const MAX_SUM_COLUMNS = 60;
@@ -21,7 +23,8 @@ const SEARCH_ROWS = 20_000;
 
 /**
  * Rules every row of the seed obeys and chance does not explain: orders between two number
- * or two date columns, a sign, and sums of two columns. Implied orders (a ≤ c beside a ≤ b ≤ c)
+ * or two date columns, a sign, sums of two columns, and a column blank exactly on some values
+ * of a category. Implied orders (a ≤ c beside a ≤ b ≤ c, or t ≥ a beside t = a + b, b ≥ 0)
  * are left out.
  */
 export function findRules(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
@@ -42,23 +45,72 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const maxLogChance = Math.log(Math.min(ORDER_CHANCE, ORDER_FAMILY_CHANCE / pairs.length));
   const orders = pairs.filter(([i, j]) => orderHolds(values[i], values[j], maxLogChance));
   const holds = new Set(orders.map(([i, j]) => `${i},${j}`));
-  for (const [i, j] of orders) {
-    const implied = candidates.some((_, b) => b !== j && holds.has(`${i},${b}`) && holds.has(`${b},${j}`));
-    if (!implied) rules.push({ kind: 'order', low: candidates[i].name, high: candidates[j].name });
-  }
-  candidates.forEach((c, i) => {
-    if (c.kind === 'numeric' && signHolds(values[i])) rules.push({ kind: 'range', column: c.name, min: 0 });
-  });
+  const signs = new Set(candidates.flatMap((c, i) => (c.kind === 'numeric' && signHolds(values[i]) ? [i] : [])));
+  const sums: [number, number, number][] = [];
   const numeric = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'numeric').slice(0, MAX_SUM_COLUMNS);
   for (const [total, t] of numeric) {
-    for (const [a, i] of numeric) {
-      for (const [b, j] of numeric) {
+    for (const [, i] of numeric) {
+      for (const [, j] of numeric) {
         if (j <= i || i === t || j === t) continue;
-        if (sumHolds(values[t], values[i], values[j], sumTolerance(total), rng)) rules.push({ kind: 'sum', total: total.name, parts: [a.name, b.name] });
+        if (sumHolds(values[t], values[i], values[j], sumTolerance(total), rng)) sums.push([t, i, j]);
       }
     }
   }
+  // t ≥ a follows from t = a + b with b ≥ 0.
+  const bySum = (i: number, t: number) => sums.some(([s, a, b]) => s === t && ((a === i && signs.has(b)) || (b === i && signs.has(a))));
+  for (const [i, j] of orders) {
+    const implied = candidates.some((_, b) => b !== j && holds.has(`${i},${b}`) && holds.has(`${b},${j}`));
+    if (!implied && !bySum(i, j)) rules.push({ kind: 'order', low: candidates[i].name, high: candidates[j].name });
+  }
+  for (const i of signs) rules.push({ kind: 'range', column: candidates[i].name, min: 0 });
+  for (const [t, i, j] of sums) rules.push({ kind: 'sum', total: candidates[t].name, parts: [candidates[i].name, candidates[j].name] });
+  return [...rules, ...blankRules(table, schema)];
+}
+
+/**
+ * Columns blank exactly on the rows of some values of a category (a ship date while the order
+ * is pending) or of a count (a last order date when there were 0 orders), proposed at the orders' odds: were blanks independent of the category, a group
+ * of k rows would be all blank or all filled with chance pᵏ + (1 − p)ᵏ. A column the category
+ * fixes outright is left to the columns that follow another, which keep its blanks too.
+ */
+function blankRules(table: Table, schema: ColumnSchema[]): Rule[] {
+  const modelled = schema.flatMap((c, i) => (isModelled(c) ? [i] : []));
+  const whens = modelled.filter((i) => canDecideBlanks(schema[i]) && schema[i].distinct <= MAX_WHEN_VALUES);
+  const blanky = modelled.filter((i) => {
+    const blanks = table.columns[i].reduce((n, v) => n + (v === null ? 1 : 0), 0);
+    return blanks > 0 && blanks < table.rowCount;
+  });
+  const pairs = blanky.length * whens.length;
+  if (pairs === 0 || table.rowCount < MIN_ROWS) return [];
+  const maxLogChance = Math.log(Math.min(ORDER_CHANCE, ORDER_FAMILY_CHANCE / pairs));
+  const rules: Rule[] = [];
+  for (const x of blanky) {
+    const when = whens.find((w) => w !== x && blankBy(table.columns[x], table.columns[w], maxLogChance));
+    if (when === undefined) continue;
+    const values = new Set<string | null>();
+    table.columns[x].forEach((v, r) => v === null && values.add(table.columns[when][r]));
+    rules.push({ kind: 'blank', column: schema[x].name, when: schema[when].name, values: [...values] });
+  }
   return rules;
+}
+
+/** Whether each value of `when` has `column` always blank or never, beyond chance, and not one fixed value. */
+function blankBy(column: (string | null)[], when: (string | null)[], maxLogChance: number): boolean {
+  const groups = new Map<string | null, { blank: boolean; rows: number; value: string | null; fixed: boolean }>();
+  let blanks = 0;
+  for (let r = 0; r < column.length; r++) {
+    const blank = column[r] === null;
+    const g = groups.get(when[r]);
+    if (!g) groups.set(when[r], { blank, rows: 1, value: column[r], fixed: true });
+    else if (g.blank !== blank) return false;
+    else [g.rows, g.fixed] = [g.rows + 1, g.fixed && g.value === column[r]];
+    if (blank) blanks++;
+  }
+  if ([...groups.values()].every((g) => g.fixed)) return false;
+  const p = blanks / column.length;
+  let logChance = 0;
+  for (const { rows } of groups.values()) logChance += Math.log(Math.min(1, p ** rows + (1 - p) ** rows));
+  return logChance < maxLogChance;
 }
 
 /** Two dates, or two numbers written alike (no order between dollars and kilograms). */

@@ -10,6 +10,6 @@ export async function loadTable(fileName: string, bytes: Uint8Array): Promise<Ta
   if (bytes.length === 0) throw new InputError(`"${fileName}" is empty. Choose a file that contains a table.`);
   if (format === 'parquet') return parseParquet(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, fileName);
   assertText(bytes.subarray(0, 8192), fileName);
-  const { text, encoding } = await decodeText(bytes);
-  return { ...(format === 'json' ? parseJsonText(text, fileName) : parseDelimitedText(text, undefined, fileName)), encoding };
+  const { text, encoding, bom } = await decodeText(bytes);
+  return { ...(format === 'json' ? parseJsonText(text, fileName) : parseDelimitedText(text, undefined, fileName)), encoding, ...(bom && { bom }) };
 }

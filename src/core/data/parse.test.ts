@@ -16,9 +16,11 @@ describe('parsing', () => {
     expect(csv.names).toEqual(['name', 'note']);
     expect(csv.columns[0]).toEqual(['Doe, J', 'Al']);
     expect(csv.columns[1]).toEqual(['say "hi"', 'x']);
+    expect(csv.newline).toBe('\r\n');
     const tsv = parseDelimitedText('a\tb\n1\t2\n3\t4\n');
     expect(tsv.names).toEqual(['a', 'b']);
     expect(tsv.rowCount).toBe(2);
+    expect(tsv.newline).toBeUndefined();
   });
 
   it('makes duplicate and empty header names unique against every header name, and says so', () => {
@@ -88,6 +90,8 @@ describe('text encodings', () => {
     const t = await loadTable('x.csv', new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(csv)]));
     expect(t.names).toEqual(['name', 'city']);
     expect(t.encoding).toBe('utf-8');
+    expect(t.bom).toBe(true);
+    expect((await loadTable('x.csv', bytes(csv))).bom).toBeUndefined();
     expect((await loadTable('x.json', new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('[{"a":"é"},{"a":"ü"}]')]))).columns[0]).toEqual(['é', 'ü']);
   });
 

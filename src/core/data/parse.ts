@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { TableBuilder } from './builder';
-import { bomEncoding, decodeText, type TextEncoding } from './encoding';
+import { bomEncoding, decodeText } from './encoding';
 import { requireHeaderWithinLimit, sourceName } from './limits';
 import { type Table } from './table';
 import { InputError } from '../util/errors';
@@ -44,6 +44,7 @@ export function parseDelimitedText(text: string, onProgress?: (share: number) =>
   requireHeaderWithinLimit(source, sourceName(fileName));
   const builder = new TableBuilder({ fileName });
   let delimiter: string | undefined;
+  let newline: string | undefined;
   // Given a string, papaparse calls `chunk` synchronously (its types say files only), and an error thrown there ends the parse.
   Papa.parse<string[]>(source, {
     skipEmptyLines: 'greedy',
@@ -52,11 +53,13 @@ export function parseDelimitedText(text: string, onProgress?: (share: number) =>
       throwOnQuoteErrors(result.errors);
       builder.addRows(result.data);
       delimiter ??= result.meta.delimiter;
+      newline ??= result.meta.linebreak;
       onProgress?.(Math.min(1, result.meta.cursor / Math.max(1, source.length)));
     },
     complete: () => undefined,
   });
-  return builder.finish(delimiter);
+  const table = builder.finish(delimiter);
+  return newline === '\r\n' ? { ...table, newline } : table;
 }
 
 /**
@@ -65,14 +68,14 @@ export function parseDelimitedText(text: string, onProgress?: (share: number) =>
  * split between two slices and Windows-1252 files.
  */
 export async function parseDelimitedBlob(blob: Blob, onProgress?: (share: number) => void): Promise<Table> {
-  let decoded: { text: string; encoding: TextEncoding };
+  let decoded: Awaited<ReturnType<typeof decodeText>>;
   try {
     decoded = await decodeText(blob);
   } catch (err) {
     throw new InputError(`The file could not be read: ${(err as Error).message}`);
   }
   const fileName = blob instanceof File ? blob.name : undefined;
-  return { ...parseDelimitedText(decoded.text, onProgress, fileName), encoding: decoded.encoding };
+  return { ...parseDelimitedText(decoded.text, onProgress, fileName), encoding: decoded.encoding, ...(decoded.bom && { bom: true }) };
 }
 
 function throwOnQuoteErrors(errors: Papa.ParseError[]): void {

@@ -12,7 +12,20 @@ export type Rule =
   /** `total = parts[0] + parts[1]`, to the total's decimals. */
   | { kind: 'sum'; total: string; parts: [string, string] }
   /** `column ≥ min`: a sign (spend ≥ 0). */
-  | { kind: 'range'; column: string; min: number };
+  | { kind: 'range'; column: string; min: number }
+  /**
+   * `column` is blank exactly on the rows whose `when` is one of `values` (a ship date blank
+   * exactly while the order is pending); null among `values` stands for `when` being blank.
+   */
+  | { kind: 'blank'; column: string; when: string; values: (string | null)[] };
+
+/** Whether a blank rule may name `column` after "when": a category, or whole numbers (a count of orders). */
+export function canDecideBlanks(column: ColumnSchema): boolean {
+  return column.kind === 'categorical' || column.kind === 'boolean' || (column.kind === 'numeric' && column.numeric?.integer === true);
+}
+
+/** The rules judged on numbers read from their cells. */
+type NumberRule = Exclude<Rule, { kind: 'blank' }>;
 
 export type RuleKind = Rule['kind'];
 
@@ -20,12 +33,14 @@ export type RuleKind = Rule['kind'];
 export function describeRule(rule: Rule): string {
   if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}`;
   if (rule.kind === 'sum') return `${rule.total} = ${rule.parts[0]} + ${rule.parts[1]}`;
+  if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
   return `${rule.column} ≥ ${rule.min}`;
 }
 
 export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'order') return [rule.low, rule.high];
   if (rule.kind === 'sum') return [rule.total, ...rule.parts];
+  if (rule.kind === 'blank') return [rule.column, rule.when];
   return [rule.column];
 }
 
@@ -37,7 +52,7 @@ export function sameRule(a: Rule, b: Rule): boolean {
 type Test = (values: number[]) => boolean;
 
 /** Whether a row obeys the rule, given the rule's columns read as numbers (NaN: not a number, so not judged). */
-export function ruleTest(rule: Rule, schema: ColumnSchema[]): Test {
+export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   if (rule.kind === 'order') return ([low, high]) => !(high < low);
   if (rule.kind === 'range') return ([x]) => !(x < rule.min);
   const total = schema.find((c) => c.name === rule.total);
@@ -71,16 +86,28 @@ export function readColumns(table: Table, schema: ColumnSchema[], names: string[
   });
 }
 
-/** Rows of `table` that break `rule`. */
-export function countBreaks(table: Table, schema: ColumnSchema[], rule: Rule): number {
+/** Whether row r of `table` obeys `rule`; the rule's columns are read once, when this is made. */
+export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r: number) => boolean {
+  if (rule.kind === 'blank') {
+    const cells = (name: string) => table.columns[table.names.indexOf(name)] ?? [];
+    const [column, when] = [cells(rule.column), cells(rule.when)];
+    const values = new Set(rule.values);
+    return (r) => (column[r] === null) === values.has(when[r] ?? null);
+  }
   const test = ruleTest(rule, schema);
   const columns = readColumns(table, schema, ruleColumns(rule));
-  let broken = 0;
   const row = new Array<number>(columns.length);
-  for (let r = 0; r < table.rowCount; r++) {
+  return (r) => {
     for (let c = 0; c < columns.length; c++) row[c] = columns[c][r];
-    if (!test(row)) broken++;
-  }
+    return test(row);
+  };
+}
+
+/** Rows of `table` that break `rule`. */
+export function countBreaks(table: Table, schema: ColumnSchema[], rule: Rule): number {
+  const obeys = rowChecker(rule, table, schema);
+  let broken = 0;
+  for (let r = 0; r < table.rowCount; r++) if (!obeys(r)) broken++;
   return broken;
 }
 
@@ -95,15 +122,11 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
       const column = schema.find((c) => c.name === name);
       if (!column) throw new InputError(`The rule "${describeRule(rule)}" names "${name}", which is not a column of this table.`);
       if (!column.include) throw new InputError(`The rule "${describeRule(rule)}" uses "${name}", which is excluded. Include the column or remove the rule.`);
-      if (!isModelled(column) || (column.kind !== 'numeric' && column.kind !== 'datetime')) {
-        throw new InputError(`The rule "${describeRule(rule)}" needs numbers or dates, but "${name}" is a ${column.kind} column.`);
-      }
       return column;
     });
     if (new Set(ruleColumns(rule)).size < columns.length) throw new InputError(`The rule "${describeRule(rule)}" names the same column twice.`);
-    if (columns.some((c) => c.kind !== columns[0].kind) || (rule.kind !== 'order' && columns[0].kind !== 'numeric')) {
-      throw new InputError(`The rule "${describeRule(rule)}" mixes dates and numbers; ${rule.kind === 'order' ? 'compare two dates or two numbers' : 'use numeric columns'}.`);
-    }
+    if (rule.kind === 'blank') checkBlankRule(rule, columns);
+    else checkNumberRule(rule, columns);
     const broken = countBreaks(table, schema, rule);
     if (broken > 0) {
       throw new InputError(`Your data breaks the rule "${describeRule(rule)}" in ${broken.toLocaleString('en-US')} of ${table.rowCount.toLocaleString('en-US')} rows, so it cannot be kept. Fix those rows or remove the rule.`);
@@ -114,6 +137,25 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
   const totals = rules.flatMap((r) => (r.kind === 'sum' ? [r.total] : []));
   const twice = totals.find((t, i) => totals.indexOf(t) !== i);
   if (twice) throw new InputError(`"${twice}" is the total of two sum rules. Keep one of them.`);
+}
+
+function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
+  for (const column of columns) {
+    if (!isModelled(column) || (column.kind !== 'numeric' && column.kind !== 'datetime')) {
+      throw new InputError(`The rule "${describeRule(rule)}" needs numbers or dates, but "${column.name}" is a ${column.kind} column.`);
+    }
+  }
+  if (columns.some((c) => c.kind !== columns[0].kind) || (rule.kind !== 'order' && columns[0].kind !== 'numeric')) {
+    throw new InputError(`The rule "${describeRule(rule)}" mixes dates and numbers; ${rule.kind === 'order' ? 'compare two dates or two numbers' : 'use numeric columns'}.`);
+  }
+}
+
+function checkBlankRule(rule: Extract<Rule, { kind: 'blank' }>, [column, when]: ColumnSchema[]): void {
+  if (!isModelled(column)) throw new InputError(`The rule "${describeRule(rule)}" needs a column the model learns, but "${column.name}" is an ID or a constant.`);
+  if (!isModelled(when) || !canDecideBlanks(when)) {
+    throw new InputError(`The rule "${describeRule(rule)}" needs a category or a whole number after "when", but "${when.name}" is a ${when.kind} column.`);
+  }
+  if (rule.values.length === 0) throw new InputError(`The rule "${describeRule(rule)}" names no value of "${when.name}".`);
 }
 
 /** Columns of a circle of order rules (a ≥ b ≥ c ≥ a), or null. */
@@ -145,7 +187,7 @@ function orderCycle(rules: Rule[]): string[] | null {
 /**
  * Rules from JSON a user wrote (`--rules rules.json`): an array of
  * `{"kind":"order","low":"a","high":"b"}`, `{"kind":"sum","total":"t","parts":["a","b"]}` or
- * `{"kind":"range","column":"a","min":0}`. Throws InputError naming the first entry amiss.
+ * `{"kind":"range","column":"a","min":0}` or `{"kind":"blank","column":"a","when":"b","values":["x"]}` (null: b blank). Throws InputError naming the first entry amiss.
  */
 export function parseRules(json: unknown): Rule[] {
   if (!Array.isArray(json)) throw new InputError('Rules must be a JSON array, e.g. [{"kind": "order", "low": "start", "high": "end"}].');
@@ -158,8 +200,12 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'sum', total: text('total')!, parts: [parts[0] as string, parts[1] as string] };
     }
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
+    const values = e.values;
+    if (e.kind === 'blank' && text('column') && text('when') && Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === 'string' || v === null)) {
+      return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
+    }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…]} or {"kind":"range","column":…,"min":…}: ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…]}, {"kind":"range","column":…,"min":…} or {"kind":"blank","column":…,"when":…,"values":[…]}: ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

@@ -12,6 +12,10 @@ export interface Table {
   readonly delimiter?: string;
   /** The encoding a text source was read in (outputs are always UTF-8). */
   readonly encoding?: TextEncoding;
+  /** The source started with a byte-order mark, which CSV output then starts with too. */
+  readonly bom?: boolean;
+  /** A delimited source's line ending (`\r\n` from Windows tools), which CSV output keeps. */
+  readonly newline?: '\r\n' | '\n';
   /** Header names changed on load (duplicates, empty cells), for the user to see. */
   readonly renamed?: Rename[];
 }

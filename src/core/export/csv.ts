@@ -22,9 +22,9 @@ export function csvCell(value: string | null, missing = '', quotes = COMMA_QUOTE
 }
 
 /** The header line, in the seed's delimiter (`delimiter` on the table; a comma when it has none). */
-export function csvHeader(table: Table): string {
+export function csvHeader(table: Table, newline = '\n'): string {
   const { delimiter, quotes } = dialect(table);
-  return table.names.map((n) => csvCell(n, '', quotes)).join(delimiter) + '\n';
+  return table.names.map((n) => csvCell(n, '', quotes)).join(delimiter) + newline;
 }
 
 /**
@@ -46,7 +46,7 @@ export class MissingSpeller {
 }
 
 /** Body rows of `table` as CSV text (no header), one line per row. */
-export function csvRows(table: Table, speller = new MissingSpeller(table.missingSpellings)): string {
+export function csvRows(table: Table, speller = new MissingSpeller(table.missingSpellings), newline = '\n'): string {
   const { delimiter, quotes } = dialect(table);
   const { columns } = table;
   const lines: string[] = new Array(table.rowCount);
@@ -59,7 +59,7 @@ export function csvRows(table: Table, speller = new MissingSpeller(table.missing
     }
     lines[r] = cells.join(delimiter);
   }
-  return lines.length ? lines.join('\n') + '\n' : '';
+  return lines.length ? lines.join(newline) + newline : '';
 }
 
 export function toCsv(table: Table): string {

@@ -21,6 +21,14 @@ describe('createWriter', () => {
     ]);
   });
 
+  it('writes CSV with the byte-order mark and line ending asked for', () => {
+    const writer = createWriter('csv', schema, { bom: true, newline: '\r\n' });
+    const text = [...chunks.flatMap((c) => writer.add(c)), ...writer.finish()].join('');
+    expect(text).toBe('\uFEFFn,ok\r\n7,yes\r\n8,no\r\n9,\r\n');
+    const plain = createWriter('csv', schema);
+    expect([...chunks.flatMap((c) => plain.add(c))].join('')).toBe('n,ok\n7,yes\n8,no\n9,\n');
+  });
+
   it('writes JSON chunk by chunk, booleans as booleans', () => {
     const writer = createWriter('json', schema);
     const text = [...chunks.flatMap((c) => writer.add(c)), ...writer.finish()].join('');

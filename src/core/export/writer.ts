@@ -21,17 +21,17 @@ export interface ChunkWriter {
 /**
  * `columns`: the schema of each output column, in order. `bom` starts a CSV with UTF-8's
  * byte-order mark, for seeds from tools (Excel on Windows) that read a file without one in
- * their own code page and would show `MatÃ©riel` for `Matériel`.
+ * their own code page and would show `MatÃ©riel` for `Matériel`; `newline` ends its lines.
  */
-export function createWriter(format: ExportFormat, columns: ColumnSchema[], { bom = false } = {}): ChunkWriter {
+export function createWriter(format: ExportFormat, columns: ColumnSchema[], { bom = false, newline = '\n' } = {}): ChunkWriter {
   if (format === 'csv') {
     let speller: MissingSpeller | null = null;
     return {
       add(chunk) {
         const first = speller === null;
         speller ??= new MissingSpeller(chunk.missingSpellings);
-        const rows = csvRows(chunk, speller);
-        return first ? [(bom ? '\uFEFF' : '') + csvHeader(chunk), rows] : [rows];
+        const rows = csvRows(chunk, speller, newline);
+        return first ? [(bom ? '\uFEFF' : '') + csvHeader(chunk, newline), rows] : [rows];
       },
       finish: () => [],
     };

@@ -224,9 +224,10 @@ export class Session {
   /** A writer of generated chunks in `format`, for the columns the model was trained with. */
   rowWriter(format: ExportFormat): ChunkWriter {
     const model = this.requireModel('Train a model before generating rows.');
-    // A seed that was not UTF-8 came from a tool that wants the byte-order mark to read UTF-8.
-    const encoding = this.table.encoding;
-    return createWriter(format, model.schema.filter((c) => c.include), { bom: encoding !== undefined && encoding !== 'utf-8' });
+    // A seed that was not UTF-8 came from a tool that wants the byte-order mark to read UTF-8;
+    // one that had the mark, or Windows line endings, gets them back.
+    const { encoding, bom, newline } = this.table;
+    return createWriter(format, model.schema.filter((c) => c.include), { bom: bom || (encoding !== undefined && encoding !== 'utf-8'), newline });
   }
 
   /** The rows of the last `generate` as one file. */

@@ -8,6 +8,17 @@ describe('IdGenerator', () => {
     expect(new IdGenerator(['user7@example.com', 'user12@example.com']).take(2, 5)).toEqual(['user18@example.com', 'user19@example.com']);
   });
 
+  it('keeps prefixes that differ only in a year, in the seed\'s shares', () => {
+    const seed = [...Array.from({ length: 150 }, (_, i) => `F2022-${String(i + 1).padStart(4, '0')}`), ...Array.from({ length: 150 }, (_, i) => `F2023-${String(i + 151).padStart(4, '0')}`)];
+    const ids = new IdGenerator(seed).take(1000, 0);
+    expect(ids.every((id) => /^F202[23]-\d{4}$/.test(id))).toBe(true);
+    expect(ids.filter((id) => id.startsWith('F2022-')).length).toBeGreaterThan(450);
+    expect(new Set(ids).size).toBe(1000);
+    expect(ids.slice(0, 2).map((id) => id.slice(-4))).toEqual(['0301', '0302']);
+    // Rebuilt from its saved state, it writes the same IDs.
+    expect(new IdGenerator(new IdGenerator(seed).toState()).take(5, 40)).toEqual(new IdGenerator(seed).take(5, 40));
+  });
+
   it('writes no part of one person\'s value', () => {
     expect(new IdGenerator(['Ann Lee', 'Bo Chan'], 'name').take(2, 0)).toEqual(['name-1', 'name-2']);
     expect(new IdGenerator(['ann.lee7@mail.com', 'bo.chan12@web.org'], 'email').take(1, 0)).toEqual(['user13@example.com']);

@@ -9,7 +9,15 @@ export interface IdState {
   suffix: string;
   width: number;
   first: number;
+  /** Prefixes that differ only in their digits (`F2022-`, `F2023-`), with how many IDs have each; `prefix` is then unused. */
+  prefixes?: [string, number][];
 }
+
+// Prefixes that differ only in digits are kept when each is shared: a year or a branch number,
+// not a number of one row's own.
+const MAX_PREFIXES = 50;
+// The golden ratio's fraction: output row k takes the prefix whose share covers (k + 0.5)·φ mod 1.
+const PHI = (Math.sqrt(5) - 1) / 2;
 
 /**
  * Fresh unique IDs shaped like the seed's: a seed of `CUST-0042` gives `CUST-1043`, … , and
@@ -24,12 +32,14 @@ export class IdGenerator {
   private readonly suffix: string;
   private readonly width: number;
   private readonly first: number;
+  private readonly prefixes?: [string, number][];
 
   /** Fitted to a column's values, or rebuilt from a saved state. */
   constructor(source: (string | null)[] | IdState, column = 'id') {
     if (!Array.isArray(source)) {
       const state = source as IdState;
       [this.prefix, this.suffix, this.width, this.first] = [state.prefix, state.suffix, state.width, state.first];
+      if (state.prefixes) this.prefixes = state.prefixes;
       return;
     }
     const values = source;
@@ -42,6 +52,7 @@ export class IdGenerator {
     let digitsOnly = true;
     let emails = true;
     let urls = true;
+    const starts = new Map<string, number>();
     for (const v of values) {
       if (v === null) continue;
       present++;
@@ -53,6 +64,7 @@ export class IdGenerator {
       numbered++;
       digitsOnly &&= m[1] === '' && m[3] === '';
       max = Math.max(max, Number(m[2]));
+      starts.set(m[1], (starts.get(m[1]) ?? 0) + 1);
       if (prefix === null || suffix === null) [prefix, suffix, width] = [m[1], m[3], m[2].length];
       else [prefix, suffix] = [commonStart(prefix, m[1]), commonEnd(suffix, m[3])];
     }
@@ -68,17 +80,38 @@ export class IdGenerator {
     this.suffix = end;
     this.width = patterned ? width : 1;
     this.first = max + 1;
+    if (patterned && !emails && !urls && numberedPrefixes(starts, present)) {
+      this.prefixes = [...starts];
+      this.prefix = '';
+    }
   }
 
   /** The fitted pattern as plain data, for `new IdGenerator(state)`. */
   toState(): IdState {
-    return { prefix: this.prefix, suffix: this.suffix, width: this.width, first: this.first };
+    const state = { prefix: this.prefix, suffix: this.suffix, width: this.width, first: this.first };
+    return this.prefixes ? { ...state, prefixes: this.prefixes } : state;
   }
 
   /** IDs for output rows `from` … `from + rows - 1`. */
   take(rows: number, from: number): string[] {
-    return Array.from({ length: rows }, (_, i) => this.prefix + String(this.first + from + i).padStart(this.width, '0') + this.suffix);
+    return Array.from({ length: rows }, (_, i) => this.prefixAt(from + i) + String(this.first + from + i).padStart(this.width, '0') + this.suffix);
   }
+
+  /** The prefix of output row `k`: in the seed's shares, the same for a row whatever batch it is written in. */
+  private prefixAt(k: number): string {
+    if (!this.prefixes) return this.prefix;
+    const total = this.prefixes.reduce((n, [, c]) => n + c, 0);
+    let u = (((k + 0.5) * PHI) % 1) * total;
+    for (const [text, count] of this.prefixes) if ((u -= count) < 0) return text;
+    return this.prefixes[this.prefixes.length - 1][0];
+  }
+}
+
+/** Whether the IDs' prefixes differ only in digits, each shared by two IDs or more on average: `F2022-`, `F2023-`. */
+function numberedPrefixes(starts: Map<string, number>, present: number): boolean {
+  if (starts.size < 2 || starts.size > Math.min(MAX_PREFIXES, present / 2)) return false;
+  const shapes = new Set([...starts.keys()].map((p) => p.replace(/\d/g, '#')));
+  return shapes.size === 1 && [...starts.keys()].every((p) => /\d/.test(p));
 }
 
 function commonStart(a: string, b: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findRules } from '../data/findRules';
-import { countBreaks, describeRule } from '../data/rules';
+import { countBreaks, describeRule, type Rule } from '../data/rules';
 import { inferSchema } from '../data/schema';
 import { tableFromColumns, type Table } from '../data/table';
 import { Rng } from '../util/rng';
@@ -58,6 +58,30 @@ describe('rules kept on generated rows', () => {
     const transformer = new TableTransformer(table, schema, 1, { rules: [] });
     const decoded = transformer.decode(randomRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
     expect(countBreaks(decoded, schema, { kind: 'order', low: 'signup', high: 'last_order' })).toBeGreaterThan(2000);
+  });
+});
+
+describe('a column blank exactly on some values of a category', () => {
+  const rng = new Rng(6);
+  const status = Array.from({ length: 400 }, (_, r) => (r % 8 === 0 ? 'pending' : ['shipped', 'delivered'][rng.int(2)]));
+  const shipped = status.map((s) => (s === 'pending' ? null : day(Date.UTC(2023, 0, 1) + rng.int(300) * 86_400_000)));
+  const table = tableFromColumns(['status', 'ship date'], [status, shipped]);
+  const schema = inferSchema(table);
+  const rule: Rule = { kind: 'blank', column: 'ship date', when: 'status', values: ['pending'] };
+
+  it('is found, and kept on 100,000 rows decoded from random model output', () => {
+    expect(findRules(table, schema, new Rng(1))).toContainEqual(rule);
+    const transformer = new TableTransformer(table, schema, 1, { rules: [rule] });
+    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    expect(decoded.table.rowCount).toBeGreaterThan(20_000);
+    expect(countBreaks(decoded.table, schema, rule)).toBe(0);
+    expect(decoded.table.columns[0].filter((s) => s === 'pending').length).toBeGreaterThan(1000);
+  });
+
+  it('is broken on many rows without the rule', () => {
+    const transformer = new TableTransformer(table, schema, 1, { rules: [] });
+    const decoded = transformer.decode(randomRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
+    expect(countBreaks(decoded, schema, rule)).toBeGreaterThan(2000);
   });
 });
 

@@ -1,4 +1,4 @@
-import { readColumns, ruleColumns, ruleTest, describeRule, type Rule } from '../data/rules';
+import { readColumns, rowChecker, describeRule, type Rule } from '../data/rules';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import type { Bounds, NumberCodec } from './continuous';
@@ -222,6 +222,23 @@ export function construct(built: Built[], names: string[], columns: (string | nu
 }
 
 /**
+ * Blanks each blank rule's column on the rows where its category says it is blank, so those
+ * rows keep the rule by construction; a row left blank where it should hold a value is for
+ * `markBroken` to redraw. Blanking one side, rather than redrawing every row that breaks the
+ * rule, keeps the category's shares: on the review's orders table, redrawing both sides took
+ * pending orders from 12 % of rows to 7 %. Runs before `construct`, on what it builds from.
+ */
+export function blankByRules(rules: Rule[], names: string[], columns: (string | null)[][]): void {
+  for (const rule of rules) {
+    if (rule.kind !== 'blank') continue;
+    const [column, when] = [columns[names.indexOf(rule.column)], columns[names.indexOf(rule.when)]];
+    if (!column || !when) continue;
+    const values = new Set(rule.values);
+    for (let r = 0; r < column.length; r++) if (values.has(when[r] ?? null)) column[r] = null;
+  }
+}
+
+/**
  * Marks in `bad` the rows that break an accepted rule, or whose constructed value left its
  * `bounds`; returns how many rows each rule (by description) or bound broke.
  */
@@ -232,13 +249,8 @@ export function markBroken(rules: Rule[], bounds: Map<string, Bounds>, table: Ta
     bad[r] = 1;
   };
   for (const rule of rules) {
-    const test = ruleTest(rule, schema);
-    const columns = readColumns(table, schema, ruleColumns(rule));
-    const row = new Array<number>(columns.length);
-    for (let r = 0; r < table.rowCount; r++) {
-      for (let c = 0; c < columns.length; c++) row[c] = columns[c][r];
-      if (!test(row)) count(describeRule(rule), r);
-    }
+    const obeys = rowChecker(rule, table, schema);
+    for (let r = 0; r < table.rowCount; r++) if (!obeys(r)) count(describeRule(rule), r);
   }
   for (const [name, { min, max }] of bounds) {
     const [xs] = readColumns(table, schema, [name]);

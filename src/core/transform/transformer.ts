@@ -8,7 +8,7 @@ import { codecFor, codecFromSpec, gapCodecFor, type CodecSpec } from './codecs';
 import { ContinuousEncoder, type Bounds, type ContinuousState } from './continuous';
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
-import { construct, gapValues, markBroken, planConstructions, textWithoutNumber, type Built, type Construction } from './ruled';
+import { blankByRules, construct, gapValues, markBroken, planConstructions, textWithoutNumber, type Built, type Construction } from './ruled';
 import type { ColumnEncoder, Span } from './types';
 
 /** Where a column lives in the encoded row. */
@@ -339,6 +339,7 @@ export class TableTransformer {
     const names = this.names;
     const bad = new Uint8Array(rows);
     const built = this.slots.flatMap((s) => ((s.kind === 'model' || s.kind === 'sum') && s.built ? [s.built] : []));
+    blankByRules(this.rules, names, columns);
     construct(built, names, columns, this.schema, bad);
     const broken = markBroken(this.rules, this.builtBounds, { names, columns, rowCount: rows }, this.schema, bad);
     const kept: number[] = [];
