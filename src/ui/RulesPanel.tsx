@@ -7,13 +7,14 @@ const KINDS: { kind: RuleKind; label: string }[] = [
   { kind: 'order', label: 'is on or after' },
   { kind: 'sum', label: 'equals the sum of' },
   { kind: 'range', label: 'is at least' },
+  { kind: 'zero', label: 'is 0 exactly when' },
   { kind: 'blank', label: 'is blank exactly when' },
 ];
 
 const learned = (c: ColumnView) => c.include && c.kind !== 'id' && c.kind !== 'constant';
-/** Columns a rule of `kind` may name first: numbers and dates, or any learned column for a blank rule. */
+/** Columns a rule of `kind` may name first: numbers and dates (numbers for a zero rule), any learned column for a blank rule. */
 const firstColumns = (columns: ColumnView[], kind: RuleKind) =>
-  columns.filter((c) => learned(c) && (kind === 'blank' || c.kind === 'numeric' || c.kind === 'datetime'));
+  columns.filter((c) => learned(c) && (kind === 'blank' || c.kind === 'numeric' || (c.kind === 'datetime' && kind !== 'zero')));
 /** Columns the rule may name after that: categories and whole numbers for a blank rule. */
 const otherColumns = (columns: ColumnView[], kind: RuleKind) =>
   kind === 'blank' ? columns.filter((c) => learned(c) && canDecideBlanks(c)) : firstColumns(columns, kind);
@@ -95,10 +96,11 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
     if (kind === 'order') return { kind, high: at(0), low: at(1) };
     if (kind === 'sum') return { kind, total: at(0), parts: [at(1), at(2)] };
     if (kind === 'blank') return { kind, column: at(0), when: at(1), values: [value.trim() === '' ? null : value.trim()] };
+    if (kind === 'zero') return { kind, column: at(0), when: at(1) };
     return { kind, column: at(0), min: Number(min) };
   };
   const suggestions = columns.find((c) => c.name === at(1))?.mini.labels ?? [];
-  const incomplete = (kind === 'range' && !Number.isFinite(Number(min))) || (kind === 'blank' && others.length === 0);
+  const incomplete = (kind === 'range' && !Number.isFinite(Number(min))) || others.length === 0;
   return (
     <form
       className="row add-rule"

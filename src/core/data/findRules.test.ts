@@ -132,6 +132,30 @@ describe('blank rules', () => {
   });
 });
 
+/** Order lines: a quantity, and an amount that is 0 exactly when the quantity is. */
+function lines(rows: number) {
+  const rng = new Rng(9);
+  const qty = Array.from({ length: rows }, () => (rng.next() < 0.12 ? 0 : 1 + rng.int(5)));
+  const amount = qty.map((q) => (q * (5 + rng.next() * 40)).toFixed(2));
+  return tableFromColumns(['qty', 'amount'], [qty.map(String), amount]);
+}
+
+describe('zero rules', () => {
+  it('finds an amount that is 0 exactly when its quantity is, on 400 rows but not on 20', () => {
+    const many = lines(400);
+    expect(findRules(many, inferSchema(many), new Rng(1)).map(describeRule)).toContain('amount is 0 exactly when qty is 0');
+    const few = lines(20);
+    expect(findRules(few, inferSchema(few), new Rng(1)).filter((r) => r.kind === 'zero')).toEqual([]);
+  });
+
+  it('reads a zero rule from JSON and says how many seed rows break one', () => {
+    expect(parseRules([{ kind: 'zero', column: 'amount', when: 'qty' }])).toEqual([{ kind: 'zero', column: 'amount', when: 'qty' }]);
+    const table = orders(200);
+    const zeros = table.columns[3].filter((v) => v === '0.00').length;
+    expect(() => validateRules([{ kind: 'zero', column: 'subtotal', when: 'shipping' }], table, inferSchema(table))).toThrow(new RegExp(`in ${zeros} of 200 rows`));
+  });
+});
+
 describe('validateRules', () => {
   const table = orders(200);
   const schema = inferSchema(table);

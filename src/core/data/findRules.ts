@@ -24,8 +24,8 @@ const SEARCH_ROWS = 20_000;
 /**
  * Rules every row of the seed obeys and chance does not explain: orders between two number
  * or two date columns, a sign, sums of two columns, and a column blank exactly on some values
- * of a category. Implied orders (a ≤ c beside a ≤ b ≤ c, or t ≥ a beside t = a + b, b ≥ 0)
- * are left out.
+ * of a category or count, and numbers 0 together. Implied orders (a ≤ c beside a ≤ b ≤ c, or
+ * t ≥ a beside t = a + b, b ≥ 0) and signs (t ≥ 0 beside t = a + b, a, b ≥ 0) are left out.
  */
 export function findRules(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   if (table.rowCount <= SEARCH_ROWS) return search(table, schema, rng);
@@ -62,9 +62,48 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     const implied = candidates.some((_, b) => b !== j && holds.has(`${i},${b}`) && holds.has(`${b},${j}`));
     if (!implied && !bySum(i, j)) rules.push({ kind: 'order', low: candidates[i].name, high: candidates[j].name });
   }
-  for (const i of signs) rules.push({ kind: 'range', column: candidates[i].name, min: 0 });
+  // t ≥ 0 follows from t = a + b with a, b ≥ 0.
+  const signBySum = (t: number) => sums.some(([s, a, b]) => s === t && signs.has(a) && signs.has(b));
+  for (const i of signs) if (!signBySum(i)) rules.push({ kind: 'range', column: candidates[i].name, min: 0 });
   for (const [t, i, j] of sums) rules.push({ kind: 'sum', total: candidates[t].name, parts: [candidates[i].name, candidates[j].name] });
-  return [...rules, ...blankRules(table, schema)];
+  return [...rules, ...zeroRules(candidates, values), ...blankRules(table, schema)];
+}
+
+/**
+ * Pairs of number columns that are 0 on exactly the same rows (a quantity and its amount), at
+ * the orders' odds: were they independent, a row would agree with chance p·q + (1 − p)(1 − q)
+ * for their shares of zeros p and q. The later column is written 0 where the earlier one is.
+ */
+function zeroRules(candidates: ColumnSchema[], values: Float64Array[]): Rule[] {
+  const withZeros = candidates.flatMap((c, i) => (c.kind === 'numeric' && values[i].some((x) => x === 0) && values[i].some((x) => x !== 0 && !Number.isNaN(x)) ? [i] : []));
+  const pairs = (withZeros.length * (withZeros.length - 1)) / 2;
+  const maxLogChance = Math.log(Math.min(ORDER_CHANCE, ORDER_FAMILY_CHANCE / Math.max(1, pairs)));
+  const rules: Rule[] = [];
+  for (const [k, i] of withZeros.entries()) {
+    for (const j of withZeros.slice(k + 1)) {
+      if (zerosTogether(values[i], values[j], maxLogChance)) rules.push({ kind: 'zero', column: candidates[j].name, when: candidates[i].name });
+    }
+  }
+  return rules;
+}
+
+function zerosTogether(a: Float64Array, b: Float64Array, maxLogChance: number): boolean {
+  let [n, zeros] = [0, 0];
+  for (let r = 0; r < a.length; r++) {
+    const [x, y] = [a[r], b[r]];
+    if (Number.isNaN(x + y)) continue;
+    if ((x === 0) !== (y === 0)) return false;
+    n++;
+    if (x === 0) zeros++;
+  }
+  if (n < MIN_ROWS || zeros === 0 || zeros === n) return false;
+  const share = (xs: Float64Array) => {
+    let [present, zero] = [0, 0];
+    for (const x of xs) if (!Number.isNaN(x)) [present, zero] = [present + 1, zero + (x === 0 ? 1 : 0)];
+    return zero / present;
+  };
+  const [p, q] = [share(a), share(b)];
+  return n * Math.log(p * q + (1 - p) * (1 - q)) < maxLogChance;
 }
 
 /**

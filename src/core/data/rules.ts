@@ -13,6 +13,8 @@ export type Rule =
   | { kind: 'sum'; total: string; parts: [string, string] }
   /** `column ≥ min`: a sign (spend ≥ 0). */
   | { kind: 'range'; column: string; min: number }
+  /** `column` is 0 exactly when `when` is 0: a quantity and its amount, hours and pay. */
+  | { kind: 'zero'; column: string; when: string }
   /**
    * `column` is blank exactly on the rows whose `when` is one of `values` (a ship date blank
    * exactly while the order is pending); null among `values` stands for `when` being blank.
@@ -34,13 +36,14 @@ export function describeRule(rule: Rule): string {
   if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}`;
   if (rule.kind === 'sum') return `${rule.total} = ${rule.parts[0]} + ${rule.parts[1]}`;
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
+  if (rule.kind === 'zero') return `${rule.column} is 0 exactly when ${rule.when} is 0`;
   return `${rule.column} ≥ ${rule.min}`;
 }
 
 export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'order') return [rule.low, rule.high];
   if (rule.kind === 'sum') return [rule.total, ...rule.parts];
-  if (rule.kind === 'blank') return [rule.column, rule.when];
+  if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
   return [rule.column];
 }
 
@@ -55,6 +58,7 @@ type Test = (values: number[]) => boolean;
 export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   if (rule.kind === 'order') return ([low, high]) => !(high < low);
   if (rule.kind === 'range') return ([x]) => !(x < rule.min);
+  if (rule.kind === 'zero') return ([x, when]) => Number.isNaN(x + when) || (x === 0) === (when === 0);
   const total = schema.find((c) => c.name === rule.total);
   const tolerance = total ? sumTolerance(total) : 1e-9;
   return ([t, a, b]) => Number.isNaN(t + a + b) || Math.abs(t - (a + b)) <= tolerance + Math.abs(t) * 1e-12;
@@ -187,7 +191,7 @@ function orderCycle(rules: Rule[]): string[] | null {
 /**
  * Rules from JSON a user wrote (`--rules rules.json`): an array of
  * `{"kind":"order","low":"a","high":"b"}`, `{"kind":"sum","total":"t","parts":["a","b"]}` or
- * `{"kind":"range","column":"a","min":0}` or `{"kind":"blank","column":"a","when":"b","values":["x"]}` (null: b blank). Throws InputError naming the first entry amiss.
+ * `{"kind":"range","column":"a","min":0}`, `{"kind":"zero","column":"a","when":"b"}` or `{"kind":"blank","column":"a","when":"b","values":["x"]}` (null: b blank). Throws InputError naming the first entry amiss.
  */
 export function parseRules(json: unknown): Rule[] {
   if (!Array.isArray(json)) throw new InputError('Rules must be a JSON array, e.g. [{"kind": "order", "low": "start", "high": "end"}].');
@@ -200,12 +204,13 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'sum', total: text('total')!, parts: [parts[0] as string, parts[1] as string] };
     }
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
+    if (e.kind === 'zero' && text('column') && text('when')) return { kind: 'zero', column: text('column')!, when: text('when')! };
     const values = e.values;
     if (e.kind === 'blank' && text('column') && text('when') && Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === 'string' || v === null)) {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…]}, {"kind":"range","column":…,"min":…} or {"kind":"blank","column":…,"when":…,"values":[…]}: ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…]}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} or {"kind":"blank","column":…,"when":…,"values":[…]}: ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

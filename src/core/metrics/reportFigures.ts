@@ -156,7 +156,10 @@ export function rareValuesFigure(column: string, synthetic: number, baseline: nu
 
 export function extremesFigure(column: string, points: number): Figure {
   return {
-    key: 'extremes', label: 'Rows on the exact extremes', value: points, text: `${points.toFixed(1)} points more than your data (${column})`,
+    key: 'extremes',
+    label: 'Rows on the exact extremes',
+    value: points,
+    text: `${Math.abs(points).toFixed(1)} points ${points < 0 ? 'fewer' : 'more'} than your data (${column})`,
     flag: lowerIsBetter(points, EXTREME_OK, EXTREME_WARN),
     formula: 'max over number columns of synthetic − real share of rows written as the seed’s minimum or maximum, in percentage points',
     explanation: 'Rows piled on the smallest or largest value of your data, which clipping causes and which repeats those real values.',

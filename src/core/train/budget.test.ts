@@ -7,11 +7,11 @@ describe('the default training length', () => {
     expect(defaultSteps(40, 50)).toBe(1600);
     expect(defaultSteps(1000, 85)).toBe(1600);
     expect(defaultSteps(1500, 127)).toBe(2400);
-    expect(defaultSteps(32_561, 500)).toBe(3750);
+    expect(defaultSteps(32_561, 500)).toBe(2900);
   });
 
   it('caps the work rather than the steps, so a smaller batch buys more of them', () => {
-    expect(defaultSteps(32_561, 250)).toBe(6098);
+    expect(defaultSteps(32_561, 250)).toBe(4715);
     expect(defaultSteps(32_561, 250) * stepCost(250)).toBeCloseTo(defaultSteps(32_561, 500) * stepCost(500), -1);
     expect(stepCost(500)).toBe(1);
   });
@@ -26,7 +26,7 @@ describe('the default training length', () => {
     // 400 rows: a batch of 50, 8 steps an epoch, 1,600 steps.
     expect(plannedEpochs(DEFAULT_CONFIG, 400)).toBe(200);
     // Adult: 30,561 training rows at a batch of 250 is 122 steps an epoch.
-    expect(plannedEpochs(DEFAULT_CONFIG, 32_561)).toBe(50);
+    expect(plannedEpochs(DEFAULT_CONFIG, 32_561)).toBe(39);
     expect(plannedEpochs({ ...DEFAULT_CONFIG, epochs: 7 }, 32_561)).toBe(7);
   });
 

@@ -179,6 +179,11 @@ export class ContinuousEncoder implements ColumnEncoder {
     }
   }
 
+  /** `x` written as the seed writes this column's numbers. */
+  write(x: number): string {
+    return this.codec.write(x);
+  }
+
   decode(data: Float32Array, stride: number, offset: number, rows: number, rng: Rng): (string | null)[] {
     const mix = this.mixture;
     const k = mix.means.length;

@@ -85,6 +85,23 @@ describe('a column blank exactly on some values of a category', () => {
   });
 });
 
+describe('a number 0 exactly when another is', () => {
+  const rng = new Rng(7);
+  const qty = Array.from({ length: 400 }, () => (rng.next() < 0.12 ? 0 : 1 + rng.int(5)));
+  const table = tableFromColumns(['qty', 'amount'], [qty.map(String), qty.map((q) => (q * (5 + rng.next() * 40)).toFixed(2))]);
+  const schema = inferSchema(table);
+  const rule: Rule = { kind: 'zero', column: 'amount', when: 'qty' };
+
+  it('is kept on 100,000 rows decoded from random model output, with zero quantities kept', () => {
+    const transformer = new TableTransformer(table, schema, 1, { rules: [rule] });
+    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    expect(countBreaks(decoded.table, schema, rule)).toBe(0);
+    const zeros = decoded.table.columns[0].filter((q) => q === '0').length;
+    expect(zeros).toBeGreaterThan(0.05 * decoded.table.rowCount);
+    expect(decoded.table.columns[1].filter((a) => a === '0.00').length).toBe(zeros);
+  });
+});
+
 describe('edges', () => {
   it('puts no more rows on the seed’s exact minimum and maximum than the seed has, however far out the model strays', () => {
     const table = customers(400);

@@ -239,6 +239,22 @@ export function blankByRules(rules: Rule[], names: string[], columns: (string | 
 }
 
 /**
+ * Writes each zero rule's column as 0 where its other column reads 0, so those rows keep the
+ * rule by construction (as `blankByRules` does for blanks); `zeros` holds, per column it may
+ * write, 0 as the column writes it. Rows with a 0 where the other column has none are redrawn.
+ */
+export function zeroByRules(rules: Rule[], names: string[], columns: (string | null)[][], schema: ColumnSchema[], zeros: Map<string, string>): void {
+  for (const rule of rules) {
+    const zero = rule.kind === 'zero' ? zeros.get(rule.column) : undefined;
+    const when = rule.kind === 'zero' ? schema.find((c) => c.name === rule.when) : undefined;
+    if (rule.kind !== 'zero' || zero === undefined || !when) continue;
+    const [column, others] = [columns[names.indexOf(rule.column)], columns[names.indexOf(rule.when)]];
+    const read = numberReader(when);
+    for (let r = 0; r < column.length; r++) if (others[r] !== null && read(others[r]!) === 0) column[r] = zero;
+  }
+}
+
+/**
  * Marks in `bad` the rows that break an accepted rule, or whose constructed value left its
  * `bounds`; returns how many rows each rule (by description) or bound broke.
  */

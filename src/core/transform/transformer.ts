@@ -8,7 +8,7 @@ import { codecFor, codecFromSpec, gapCodecFor, type CodecSpec } from './codecs';
 import { ContinuousEncoder, type Bounds, type ContinuousState } from './continuous';
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
-import { blankByRules, construct, gapValues, markBroken, planConstructions, textWithoutNumber, type Built, type Construction } from './ruled';
+import { blankByRules, construct, gapValues, markBroken, planConstructions, textWithoutNumber, zeroByRules, type Built, type Construction } from './ruled';
 import type { ColumnEncoder, Span } from './types';
 
 /** Where a column lives in the encoded row. */
@@ -314,6 +314,23 @@ export class TableTransformer {
     return this.decodeChecked(data, rows, rng, firstRow, fixed).table;
   }
 
+  /**
+   * 0 as each zero rule's column writes it, where the rule may write it: both its columns
+   * modelled as they are (a column built from others, or built from in turn, is left to redraws).
+   */
+  private zeroTexts(): Map<string, string> {
+    const plain = (name: string) => {
+      const slot = this.slots[this.names.indexOf(name)];
+      return slot?.kind === 'model' && !slot.built && slot.column.encoder instanceof ContinuousEncoder ? slot.column.encoder : null;
+    };
+    const zeros = new Map<string, string>();
+    for (const rule of this.rules) {
+      const encoder = rule.kind === 'zero' && plain(rule.when) ? plain(rule.column) : null;
+      if (rule.kind === 'zero' && encoder) zeros.set(rule.column, encoder.write(0));
+    }
+    return zeros;
+  }
+
   /** As `decode`, with how many rows were dropped for breaking which rule. */
   decodeChecked(data: Float32Array, rows: number, rng: Rng, firstRow = 0, fixed?: { column: string; value: string }): Decoded {
     const width = this.layout.width;
@@ -340,6 +357,7 @@ export class TableTransformer {
     const bad = new Uint8Array(rows);
     const built = this.slots.flatMap((s) => ((s.kind === 'model' || s.kind === 'sum') && s.built ? [s.built] : []));
     blankByRules(this.rules, names, columns);
+    zeroByRules(this.rules, names, columns, this.schema, this.zeroTexts());
     construct(built, names, columns, this.schema, bad);
     const broken = markBroken(this.rules, this.builtBounds, { names, columns, rowCount: rows }, this.schema, bad);
     const kept: number[] = [];
