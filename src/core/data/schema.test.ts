@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDelimitedText } from './parse';
-import { inferSchema } from './schema';
+import { inferColumn, inferSchema } from './schema';
 
 const kinds = (csv: string) => Object.fromEntries(inferSchema(parseDelimitedText(csv)).map((c) => [c.name, c]));
 
@@ -43,6 +43,18 @@ describe('inferSchema', () => {
   it('treats near-unique text as an ID, not as thousands of categories', () => {
     const rows = Array.from({ length: 100 }, (_, i) => `comment number ${i % 95} here`);
     expect(kinds(['note', ...rows].join('\n')).note.kind).toBe('id');
+  });
+
+  it('treats a column of people\'s names as an ID even when names repeat, but not places or a handful of names', () => {
+    const first = ['Ann', 'Bo', 'Chloé', 'Dev', 'Eva', 'Femi', 'Gus', 'Hana', 'Ivo', 'Jae', 'Kai', 'Lou'];
+    const last = ['Lee', 'Chan', "O'Neil", 'Moreau', 'Singh', 'Okafor', 'Berg', 'Ito'];
+    // 96 names over 150 rows: too repeated for the near-unique rule, and each still one person's.
+    const names = Array.from({ length: 150 }, (_, i) => `${first[i % 12]} ${last[Math.floor(i / 12) % 8]}`);
+    expect(inferColumn('Employee', names).kind).toBe('id');
+    expect(inferColumn('Full name', names.map((n) => n.toLowerCase())).kind).toBe('id');
+    expect(inferColumn('City', names).kind).toBe('categorical');
+    const reps = Array.from({ length: 150 }, (_, i) => names[i % 6]);
+    expect(inferColumn('Sales rep', reps).kind).toBe('categorical');
   });
 
   it('counts common missing tokens as missing', () => {

@@ -42,6 +42,17 @@ const ID_NAME_RE = /(^|[^a-z])(id|uuid|guid|key)$/i;
 // Digits that name rather than measure: a synthetic ZIP code between two real ones is no ZIP code.
 const CODE_NAME_RE = /(^|[^a-z])(zip|zip ?code|postal|post ?code|postcode|plz|phone|telephone|fax|fips|isbn|ean|upc|sku)([^a-z]|$)/i;
 
+// A column of people's names repeats few of them; learned as a category it hands real names back
+// (a review's employees table: all 250 synthetic names were real). Mostly distinct values under a
+// header that says "name", or that read as a first and last name, are an ID: replaced, not learned.
+const NAME_HEADER_RE = /(^|[^a-z])(full ?name|first ?name|last ?name|surname|given ?name|name|nom|pr[ée]nom|nombre|apellidos?|vorname|nachname)([^a-z]|$)/i;
+const NAME_WORD = "\\p{Lu}\\p{Ll}*(?:['’.-]\\p{Lu}?\\p{Ll}*)*";
+const PERSON_NAME_RE = new RegExp(`^${NAME_WORD}(?: ${NAME_WORD}){1,3}$`, 'u');
+// Places read like names too (`San Diego`): a header that names one keeps its column a category.
+const PLACE_HEADER_RE = /city|town|ville|stadt|ciudad|country|pays|state|region|province|county|district|street|address|adresse|place|location/i;
+const NAMES_DISTINCT_SHARE = 0.5;
+const PERSON_NAME_SHARE = 0.9;
+
 // Zero-padded digits (ZIP codes, account numbers) are codes: as numbers they would lose the zeros.
 const PADDED_RE = /^[+-]?0\d/;
 
@@ -142,8 +153,16 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
   const dated = dateFormatOf(present);
   if (dated) return { ...base, kind: 'datetime', include: true, date: dated.date, ...notesField(dated.notes) };
   const nearUnique = distinct / present.total > 0.9 && present.total >= 20;
-  if (distinct === present.total || nearUnique) return { ...base, kind: 'id', include: true };
+  if (distinct === present.total || nearUnique || personNames(name, present)) return { ...base, kind: 'id', include: true };
   return { ...base, kind: 'categorical', include: true };
+}
+
+/** Mostly distinct values under a name header, or that read as people's names (`Ann Lee`). */
+function personNames(name: string, present: Present): boolean {
+  if (present.total < 20 || present.texts.length / present.total <= NAMES_DISTINCT_SHARE) return false;
+  if (NAME_HEADER_RE.test(name)) return true;
+  if (PLACE_HEADER_RE.test(name)) return false;
+  return present.texts.filter((v) => PERSON_NAME_RE.test(v)).length >= PERSON_NAME_SHARE * present.texts.length;
 }
 
 function notesField(notes: string[]): { notes?: string[] } {

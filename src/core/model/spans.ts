@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { capabilitiesOf } from '../backend/capabilities';
+import { runsWgsl } from '../backend/wgsl';
+import { fusedSpanActivate, spanLayout } from './fusedSpans';
 import type { ConditionSpan, Layout } from '../transform/transformer';
 import type { Rng } from '../util/rng';
 import { Scratch } from '../util/scratch';
@@ -35,6 +37,8 @@ export class SpanOps {
   private readonly scratch = new Scratch();
   /** What `drawOnDevice` needs, made on its first use: generation on CPU backends never does. */
   private drawing: { running: tf.Tensor2D; last: tf.Tensor2D; places: tf.Tensor2D } | null = null;
+  /** `spanLayout` for the fused activation, made on its first use (in a step's tidy, so kept). */
+  private layoutTensor: tf.Tensor1D | null = null;
   /**
    * Logits minus their span's largest, clipped, with the gradient passed through unchanged.
    * Softmax is shift-invariant, so the shift's own gradient is zero and is not computed; a
@@ -81,6 +85,12 @@ export class SpanOps {
     // than the whole softmax.
     const n = raw.shape[0] * raw.shape[1];
     const gumbel = tf.tensor2d(rng.gumbels(n, this.scratch.take('gumbel', n)), raw.shape);
+    return this.activateWith(raw, gumbel, tau);
+  }
+
+  /** `activate` with the Gumbel draws given: one WGSL program each way on WebGPU (`fused`), tfjs ops elsewhere. */
+  activateWith(raw: tf.Tensor2D, gumbel: tf.Tensor2D, tau: number, fused = runsWgsl()): tf.Tensor2D {
+    if (fused) return fusedSpanActivate(raw, gumbel, (this.layoutTensor ??= tf.keep(tf.tensor1d(spanLayout(this.layout.width, this.softmaxSpans)))), tau);
     return this.withScalars(raw, this.spanSoftmax(tf.div(tf.add(raw, gumbel), tau)));
   }
 
@@ -151,6 +161,7 @@ export class SpanOps {
   dispose(): void {
     tf.dispose([this.segments, this.segmentsT, this.tanhMask, this.softMask, this.spanColumns]);
     if (this.drawing) tf.dispose(Object.values(this.drawing));
+    this.layoutTensor?.dispose();
   }
 
   /**
