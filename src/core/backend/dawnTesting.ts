@@ -10,12 +10,18 @@ import { softwareVulkan, startNodeBackend } from './node';
 /** The SwiftShader driver, or undefined where it is not installed: `describe.skipIf(!SWIFTSHADER)`. */
 export const SWIFTSHADER = softwareVulkan();
 
-/** Starts tfjs's WebGPU backend on Dawn over SwiftShader, with the studio's kernels. */
-export async function startSoftwareDawn(): Promise<string> {
+let started: Promise<string> | null = null;
+
+/**
+ * Starts tfjs's WebGPU backend on Dawn over SwiftShader, with the studio's kernels, once per
+ * test file: a second start made a second Dawn instance, and the worker sometimes crashed when
+ * it was collected.
+ */
+export function startSoftwareDawn(): Promise<string> {
   if (!SWIFTSHADER) throw new Error('SwiftShader is not installed.');
   process.env.VK_ICD_FILENAMES = SWIFTSHADER;
   process.env.XDG_RUNTIME_DIR ??= mkdtempSync(join(tmpdir(), 'dawn-'));
-  return startNodeBackend('dawn');
+  return (started ??= startNodeBackend('dawn'));
 }
 
 /** `n` draws of shift + scale · N(0, 1), the same for the same seed. */

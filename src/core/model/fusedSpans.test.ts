@@ -60,4 +60,31 @@ describe.skipIf(!SWIFTSHADER)('the fused span activation on Dawn (software Vulka
     expect(tf.memory().numTensors).toBe(before);
     ops.dispose();
   }, 120_000);
+
+  it('gives the condition loss and its gradient of the tfjs ops, in three programs forward and one back', async () => {
+    await startSoftwareDawn();
+    const ops = new SpanOps(layout, layout.conditions);
+    const loss = async (fused: boolean, rows: number) => {
+      const raw = tf.tensor2d(normals(rows * layout.width, 5, 6), [rows, layout.width]);
+      const slots = Int32Array.from({ length: rows }, (_, r) => (r * 3) % 5);
+      const results = tf.tidy(() => [ops.conditionLoss(raw, slots, fused), tf.grad((x) => ops.conditionLoss(x as tf.Tensor2D, slots, fused))(raw)]);
+      const out = await Promise.all(results.map((t) => t.data() as Promise<Float32Array>));
+      tf.dispose([raw, ...results]);
+      return out;
+    };
+    await loss(true, 4);
+    const before = tf.memory().numTensors;
+    for (const rows of [7, 300]) {
+      const counter = countGpuWork()!;
+      const fused = await loss(true, rows);
+      const { programs } = counter.read();
+      counter.stop();
+      expect(programs.mitosisConditionLoss).toBe(2);
+      expect(programs.mitosisConditionLossGrad).toBe(1);
+      const expected = await loss(false, rows);
+      fused.forEach((f, i) => expectClose(f, expected[i], 1e-4));
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    ops.dispose();
+  }, 120_000);
 });

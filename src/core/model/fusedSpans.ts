@@ -75,3 +75,67 @@ export function fusedSpanActivate(raw: tf.Tensor2D, gumbel: tf.Tensor2D, layout:
   });
   return activate(raw) as tf.Tensor2D;
 }
+
+/** Per row, −log softmax(raw over the span of column `target`)[target]: CTGAN's condition cross-entropy. */
+function rowLosses(raw: tf.Tensor2D, targets: tf.Tensor1D, layout: tf.Tensor1D): tf.Tensor1D {
+  return runElementwise({
+    key: 'mitosisConditionLoss',
+    shape: [raw.shape[0]],
+    inputs: { raw, targets, spans: layout },
+    uniforms: { cols: ['i32', raw.shape[1]] },
+    body: `
+    let c = i32(targets[index]);
+    let start = index * uniforms.cols + i32(spans[2 * c]);
+    let size = i32(spans[2 * c + 1]);
+    var top = -3.0e38;
+    for (var k = start; k < start + size; k++) { top = max(top, raw[k]); }
+    var total = 0.0;
+    for (var k = start; k < start + size; k++) { total += exp(raw[k] - top); }
+    setOutputAtIndex(index, top + log(total) - raw[index * uniforms.cols + c]);`,
+  }) as tf.Tensor1D;
+}
+
+/** The loss's gradient for raw: (softmax − one-hot of the target) · dy / rows within each row's target span, 0 elsewhere. */
+function conditionGradient(dy: tf.Tensor, raw: tf.Tensor2D, targets: tf.Tensor1D, layout: tf.Tensor1D): tf.Tensor2D {
+  return runElementwise({
+    key: 'mitosisConditionLossGrad',
+    shape: raw.shape,
+    inputs: { dy, raw, targets, spans: layout },
+    uniforms: { cols: ['i32', raw.shape[1]], rows: ['i32', raw.shape[0]] },
+    body: `
+    let c = index % uniforms.cols;
+    let row = index / uniforms.cols;
+    let goal = i32(targets[row]);
+    let first = i32(spans[2 * goal]);
+    let size = i32(spans[2 * goal + 1]);
+    if (c < first || c >= first + size) {
+      setOutputAtIndex(index, 0.0);
+      return;
+    }
+    let start = row * uniforms.cols + first;
+    var top = -3.0e38;
+    for (var k = start; k < start + size; k++) { top = max(top, raw[k]); }
+    var total = 0.0;
+    for (var k = start; k < start + size; k++) { total += exp(raw[k] - top); }
+    let share = exp(raw[index] - top) / total - select(0.0, 1.0, c == goal);
+    setOutputAtIndex(index, share * dy[0] / f32(uniforms.rows));`,
+  }) as tf.Tensor2D;
+}
+
+/**
+ * SpanOps.conditionLoss on WebGPU, in three programs forward and one back: the mean over rows of
+ * the cross-entropy between the logits of each row's conditioned span and its condition.
+ * `targets` holds each row's conditioned column (as a float, [rows]).
+ */
+export function fusedConditionLoss(raw: tf.Tensor2D, targets: tf.Tensor1D, layout: tf.Tensor1D): tf.Scalar {
+  const loss = tf.customGrad((x, save) => {
+    // Saved, not captured: a tensor made in the forward pass is disposed before the backward one runs.
+    (save as tf.GradSaveFunc)([x as tf.Tensor2D, targets]);
+    const value = tf.div(tf.sum(rowLosses(x as tf.Tensor2D, targets, layout)), raw.shape[0]) as tf.Scalar;
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor, [saved, goals]: tf.Tensor[]) => conditionGradient(dy, saved as tf.Tensor2D, goals as tf.Tensor1D, layout),
+    };
+  });
+  return loss(raw) as tf.Scalar;
+}

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { capabilitiesOf } from '../backend/capabilities';
 import { runsWgsl } from '../backend/wgsl';
-import { fusedSpanActivate, spanLayout } from './fusedSpans';
+import { fusedConditionLoss, fusedSpanActivate, spanLayout } from './fusedSpans';
 import type { ConditionSpan, Layout } from '../transform/transformer';
 import type { Rng } from '../util/rng';
 import { Scratch } from '../util/scratch';
@@ -90,7 +90,7 @@ export class SpanOps {
 
   /** `activate` with the Gumbel draws given: one WGSL program each way on WebGPU (`fused`), tfjs ops elsewhere. */
   activateWith(raw: tf.Tensor2D, gumbel: tf.Tensor2D, tau: number, fused = runsWgsl()): tf.Tensor2D {
-    if (fused) return fusedSpanActivate(raw, gumbel, (this.layoutTensor ??= tf.keep(tf.tensor1d(spanLayout(this.layout.width, this.softmaxSpans)))), tau);
+    if (fused) return fusedSpanActivate(raw, gumbel, this.spanLayoutTensor(), tau);
     return this.withScalars(raw, this.spanSoftmax(tf.div(tf.add(raw, gumbel), tau)));
   }
 
@@ -147,7 +147,12 @@ export class SpanOps {
    * span and the condition (CTGAN's generator loss term). `slots` holds each row's active
    * slot of the conditional vector.
    */
-  conditionLoss(raw: tf.Tensor2D, slots: Int32Array): tf.Scalar {
+  conditionLoss(raw: tf.Tensor2D, slots: Int32Array, fused = runsWgsl()): tf.Scalar {
+    if (fused) {
+      const columns = this.scratch.take('targets', slots.length);
+      slots.forEach((s, r) => (columns[r] = this.placement[s]));
+      return fusedConditionLoss(raw, tf.tensor1d(columns), this.spanLayoutTensor());
+    }
     // Built here: tfjs's WASM OneHot writes integer bits into a float32 output.
     const { width } = this.layout;
     const target = this.scratch.zeros('target', slots.length * width);
@@ -156,6 +161,10 @@ export class SpanOps {
     const logSums = tf.matMul(tf.log(tf.matMul(tf.exp(centred), this.segments)), this.segmentsT);
     const picked = tf.mul(tf.tensor2d(target, raw.shape), tf.sub(centred, logSums));
     return tf.div(tf.neg(tf.sum(picked)), raw.shape[0]) as tf.Scalar;
+  }
+
+  private spanLayoutTensor(): tf.Tensor1D {
+    return (this.layoutTensor ??= tf.keep(tf.tensor1d(spanLayout(this.layout.width, this.softmaxSpans))));
   }
 
   dispose(): void {
