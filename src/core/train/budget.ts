@@ -5,8 +5,7 @@ import { effectiveBatch, type ModelConfig } from '../model/config';
 // so a smaller batch buys more steps for the same time. At the default learning rates a
 // 1,000-row table trains in under a minute on WASM in the app (docs/benchmarks.md, "The
 // 1,000-row target"), and the cap brings Adult from drop to done in under five minutes there
-// ("The cap, again"). 1.5 times this work took Adult's detection from 0.63 to 0.70 and its
-// train-on-synthetic ROC AUC from 0.965x to 0.975x of train-on-real, but six minutes.
+// ("The cap, again"); a longer run makes Adult's rows somewhat more useful, at six minutes.
 const MIN_STEPS = 1_600;
 const STEPS_PER_ROW = 1.6;
 /** The most work a default run does, in steps at a batch of 500. */
