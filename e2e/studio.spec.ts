@@ -61,7 +61,7 @@ test('drop a CSV, train on WebGPU, generate and download it in three formats', a
 test('fixing a category gives it to every generated row; pause, resume and stop work on WASM', async ({ studio, page }) => {
   await studio.open();
   await studio.chooseBackend('wasm');
-  // Semicolons, as much of Europe exports CSV: the download keeps them.
+  // Semicolons and CRLF, as much of Europe exports CSV: the download keeps them.
   await studio.upload('members.csv', seedCsv(120, ';'));
   await expect(page.getByTestId('loaded-summary')).toContainText('120 rows');
   await studio.useTinyModel(400, true);
@@ -81,7 +81,9 @@ test('fixing a category gives it to every generated row; pause, resume and stop 
   await page.getByLabel('Fixed value').selectOption('Lima');
   await studio.generate(300);
   const text = (await studio.download('Download CSV')).bytes.toString('utf8');
-  expect(text.slice(0, text.indexOf('\n'))).toBe('id;age;city, name;country;joined;score;member;fee');
+  // The seed's CRLF line endings come back too.
+  expect(text.slice(0, text.indexOf('\n'))).toBe('id;age;city, name;country;joined;score;member;fee\r');
+  expect(text.split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true);
   const csv = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, delimiter: ';' });
   expect(csv.data).toHaveLength(300);
   expect(csv.data.every((r) => /^\$\d{1,3}(,\d{3})*\.\d{2}$/.test(r.fee))).toBe(true);
