@@ -15,8 +15,10 @@ const ORDER_FAMILY_CHANCE = 0.01;
 // A category or count with more values than this is not searched as what makes another column blank.
 const MAX_WHEN_VALUES = 50;
 const MIN_ROWS = 10;
-// Columns past this many are not searched for sums (the search is cubic in columns).
+// Columns past this many are not searched for sums (the search is cubic in columns), nor for
+// blanks or zeros together (quadratic: 1,000 columns would be a million passes over the rows).
 const MAX_SUM_COLUMNS = 60;
+const MAX_PAIR_COLUMNS = 60;
 const SUM_PROBES = 2000;
 // Rows searched for rules; far more than chance needs (a rule is proposed on a few hundred).
 const SEARCH_ROWS = 20_000;
@@ -75,7 +77,9 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
  * for their shares of zeros p and q. The later column is written 0 where the earlier one is.
  */
 function zeroRules(candidates: ColumnSchema[], values: Float64Array[]): Rule[] {
-  const withZeros = candidates.flatMap((c, i) => (c.kind === 'numeric' && values[i].some((x) => x === 0) && values[i].some((x) => x !== 0 && !Number.isNaN(x)) ? [i] : []));
+  const withZeros = candidates
+    .flatMap((c, i) => (c.kind === 'numeric' && values[i].some((x) => x === 0) && values[i].some((x) => x !== 0 && !Number.isNaN(x)) ? [i] : []))
+    .slice(0, MAX_PAIR_COLUMNS);
   const pairs = (withZeros.length * (withZeros.length - 1)) / 2;
   const maxLogChance = Math.log(Math.min(ORDER_CHANCE, ORDER_FAMILY_CHANCE / Math.max(1, pairs)));
   const rules: Rule[] = [];
@@ -114,11 +118,13 @@ function zerosTogether(a: Float64Array, b: Float64Array, maxLogChance: number): 
  */
 function blankRules(table: Table, schema: ColumnSchema[]): Rule[] {
   const modelled = schema.flatMap((c, i) => (isModelled(c) ? [i] : []));
-  const whens = modelled.filter((i) => canDecideBlanks(schema[i]) && schema[i].distinct <= MAX_WHEN_VALUES);
-  const blanky = modelled.filter((i) => {
-    const blanks = table.columns[i].reduce((n, v) => n + (v === null ? 1 : 0), 0);
-    return blanks > 0 && blanks < table.rowCount;
-  });
+  const whens = modelled.filter((i) => canDecideBlanks(schema[i]) && schema[i].distinct <= MAX_WHEN_VALUES).slice(0, MAX_PAIR_COLUMNS);
+  const blanky = modelled
+    .filter((i) => {
+      const blanks = table.columns[i].reduce((n, v) => n + (v === null ? 1 : 0), 0);
+      return blanks > 0 && blanks < table.rowCount;
+    })
+    .slice(0, MAX_PAIR_COLUMNS);
   const pairs = blanky.length * whens.length;
   if (pairs === 0 || table.rowCount < MIN_ROWS) return [];
   const maxLogChance = Math.log(Math.min(ORDER_CHANCE, ORDER_FAMILY_CHANCE / pairs));

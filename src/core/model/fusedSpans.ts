@@ -76,6 +76,17 @@ export function fusedSpanActivate(raw: tf.Tensor2D, gumbel: tf.Tensor2D, layout:
   return activate(raw) as tf.Tensor2D;
 }
 
+// log Σ exp(raw) over a span, shifted by its largest so no term overflows; both condition-loss
+// programs read `raw` and call it.
+const LOG_SUM_EXP = `
+fn spanLogSumExp(start : i32, size : i32) -> f32 {
+  var top = -3.0e38;
+  for (var k = start; k < start + size; k++) { top = max(top, raw[k]); }
+  var total = 0.0;
+  for (var k = start; k < start + size; k++) { total += exp(raw[k] - top); }
+  return top + log(total);
+}`;
+
 /** Per row, −log softmax(raw over the span of column `target`)[target]: CTGAN's condition cross-entropy. */
 function rowLosses(raw: tf.Tensor2D, targets: tf.Tensor1D, layout: tf.Tensor1D): tf.Tensor1D {
   return runElementwise({
@@ -83,15 +94,11 @@ function rowLosses(raw: tf.Tensor2D, targets: tf.Tensor1D, layout: tf.Tensor1D):
     shape: [raw.shape[0]],
     inputs: { raw, targets, spans: layout },
     uniforms: { cols: ['i32', raw.shape[1]] },
+    helpers: LOG_SUM_EXP,
     body: `
     let c = i32(targets[index]);
     let start = index * uniforms.cols + i32(spans[2 * c]);
-    let size = i32(spans[2 * c + 1]);
-    var top = -3.0e38;
-    for (var k = start; k < start + size; k++) { top = max(top, raw[k]); }
-    var total = 0.0;
-    for (var k = start; k < start + size; k++) { total += exp(raw[k] - top); }
-    setOutputAtIndex(index, top + log(total) - raw[index * uniforms.cols + c]);`,
+    setOutputAtIndex(index, spanLogSumExp(start, i32(spans[2 * c + 1])) - raw[index * uniforms.cols + c]);`,
   }) as tf.Tensor1D;
 }
 
@@ -102,6 +109,7 @@ function conditionGradient(dy: tf.Tensor, raw: tf.Tensor2D, targets: tf.Tensor1D
     shape: raw.shape,
     inputs: { dy, raw, targets, spans: layout },
     uniforms: { cols: ['i32', raw.shape[1]], rows: ['i32', raw.shape[0]] },
+    helpers: LOG_SUM_EXP,
     body: `
     let c = index % uniforms.cols;
     let row = index / uniforms.cols;
@@ -112,12 +120,7 @@ function conditionGradient(dy: tf.Tensor, raw: tf.Tensor2D, targets: tf.Tensor1D
       setOutputAtIndex(index, 0.0);
       return;
     }
-    let start = row * uniforms.cols + first;
-    var top = -3.0e38;
-    for (var k = start; k < start + size; k++) { top = max(top, raw[k]); }
-    var total = 0.0;
-    for (var k = start; k < start + size; k++) { total += exp(raw[k] - top); }
-    let share = exp(raw[index] - top) / total - select(0.0, 1.0, c == goal);
+    let share = exp(raw[index] - spanLogSumExp(row * uniforms.cols + first, size)) - select(0.0, 1.0, c == goal);
     setOutputAtIndex(index, share * dy[0] / f32(uniforms.rows));`,
   }) as tf.Tensor2D;
 }
