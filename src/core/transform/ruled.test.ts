@@ -92,6 +92,14 @@ describe('a number 0 exactly when another is', () => {
   const schema = inferSchema(table);
   const rule: Rule = { kind: 'zero', column: 'amount', when: 'qty' };
 
+  it('is kept by a transformer rebuilt from its saved state', () => {
+    const saved = JSON.parse(JSON.stringify(new TableTransformer(table, schema, 1, { rules: [rule] }).toState()));
+    const restored = new TableTransformer(saved);
+    const decoded = restored.decode(randomRows(restored.layout.width, 5_000, 4), 5_000, new Rng(5));
+    expect(decoded.rowCount).toBeGreaterThan(1000);
+    expect(countBreaks(decoded, schema, rule)).toBe(0);
+  });
+
   it('is kept on 100,000 rows decoded from random model output, with zero quantities kept', () => {
     const transformer = new TableTransformer(table, schema, 1, { rules: [rule] });
     const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
