@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { canDecideBlanks, type Rule, type RuleKind } from '../core/data/rules';
+import { isModelled } from '../core/data/schema';
 import type { ColumnView } from '../worker/protocol';
 import { useStudio } from './StudioContext';
 
@@ -11,13 +12,12 @@ const KINDS: { kind: RuleKind; label: string }[] = [
   { kind: 'blank', label: 'is blank exactly when' },
 ];
 
-const learned = (c: ColumnView) => c.include && c.kind !== 'id' && c.kind !== 'constant';
-/** Columns a rule of `kind` may name first: numbers and dates (numbers for a zero rule), any learned column for a blank rule. */
+/** Columns a rule of `kind` may name first: numbers and dates (numbers for a zero rule), any modelled column for a blank rule. */
 const firstColumns = (columns: ColumnView[], kind: RuleKind) =>
-  columns.filter((c) => learned(c) && (kind === 'blank' || c.kind === 'numeric' || (c.kind === 'datetime' && kind !== 'zero')));
+  columns.filter((c) => isModelled(c) && (kind === 'blank' || c.kind === 'numeric' || (c.kind === 'datetime' && kind !== 'zero')));
 /** Columns the rule may name after that: categories and whole numbers for a blank rule. */
 const otherColumns = (columns: ColumnView[], kind: RuleKind) =>
-  kind === 'blank' ? columns.filter((c) => learned(c) && canDecideBlanks(c)) : firstColumns(columns, kind);
+  kind === 'blank' ? columns.filter((c) => isModelled(c) && canDecideBlanks(c)) : firstColumns(columns, kind);
 
 /**
  * Rules every row of the seed obeys, found where chance cannot explain them; generated rows

@@ -1,3 +1,5 @@
+import { sharesByIndex } from '../util/shares';
+
 // The last run of digits, and the text around it: `CUST-0042`, `user7@example.com`.
 const NUMBERED_RE = /^(.*?)(\d+)(\D*)$/;
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -16,8 +18,6 @@ export interface IdState {
 // Prefixes that differ only in digits are kept when each is shared: a year or a branch number,
 // not a number of one row's own.
 const MAX_PREFIXES = 50;
-// The golden ratio's fraction: output row k takes the prefix whose share covers (k + 0.5)·φ mod 1.
-const PHI = (Math.sqrt(5) - 1) / 2;
 
 /**
  * Fresh unique IDs shaped like the seed's: a seed of `CUST-0042` gives `CUST-1043`, … , and
@@ -33,13 +33,15 @@ export class IdGenerator {
   private readonly width: number;
   private readonly first: number;
   private readonly prefixes?: [string, number][];
+  /** The prefix of output row k, in the seed's shares, the same for a row whatever batch writes it. */
+  private prefixAt: (k: number) => string = () => this.prefix;
 
   /** Fitted to a column's values, or rebuilt from a saved state. */
   constructor(source: (string | null)[] | IdState, column = 'id') {
     if (!Array.isArray(source)) {
       const state = source as IdState;
       [this.prefix, this.suffix, this.width, this.first] = [state.prefix, state.suffix, state.width, state.first];
-      if (state.prefixes) this.prefixes = state.prefixes;
+      if (state.prefixes) this.prefixAt = sharesByIndex((this.prefixes = state.prefixes));
       return;
     }
     const values = source;
@@ -81,7 +83,7 @@ export class IdGenerator {
     this.width = patterned ? width : 1;
     this.first = max + 1;
     if (patterned && !emails && !urls && numberedPrefixes(starts, present)) {
-      this.prefixes = [...starts];
+      this.prefixAt = sharesByIndex((this.prefixes = [...starts]));
       this.prefix = '';
     }
   }
@@ -97,14 +99,6 @@ export class IdGenerator {
     return Array.from({ length: rows }, (_, i) => this.prefixAt(from + i) + String(this.first + from + i).padStart(this.width, '0') + this.suffix);
   }
 
-  /** The prefix of output row `k`: in the seed's shares, the same for a row whatever batch it is written in. */
-  private prefixAt(k: number): string {
-    if (!this.prefixes) return this.prefix;
-    const total = this.prefixes.reduce((n, [, c]) => n + c, 0);
-    let u = (((k + 0.5) * PHI) % 1) * total;
-    for (const [text, count] of this.prefixes) if ((u -= count) < 0) return text;
-    return this.prefixes[this.prefixes.length - 1][0];
-  }
 }
 
 /** Whether the IDs' prefixes differ only in digits, each shared by two IDs or more on average: `F2022-`, `F2023-`. */

@@ -245,9 +245,10 @@ export function blankByRules(rules: Rule[], names: string[], columns: (string | 
  */
 export function zeroByRules(rules: Rule[], names: string[], columns: (string | null)[][], schema: ColumnSchema[], zeros: Map<string, string>): void {
   for (const rule of rules) {
-    const zero = rule.kind === 'zero' ? zeros.get(rule.column) : undefined;
-    const when = rule.kind === 'zero' ? schema.find((c) => c.name === rule.when) : undefined;
-    if (rule.kind !== 'zero' || zero === undefined || !when) continue;
+    if (rule.kind !== 'zero') continue;
+    const zero = zeros.get(rule.column);
+    const when = schema.find((c) => c.name === rule.when);
+    if (zero === undefined || !when) continue;
     const [column, others] = [columns[names.indexOf(rule.column)], columns[names.indexOf(rule.when)]];
     const read = numberReader(when);
     for (let r = 0; r < column.length; r++) if (others[r] !== null && read(others[r]!) === 0) column[r] = zero;

@@ -117,6 +117,8 @@ export class TableTransformer {
   private readonly rules: Rule[];
   /** Constructed columns that must stay within the seed's range, checked after they are built. */
   private readonly builtBounds = new Map<string, Bounds>();
+  /** What `zeroTexts` found, once. */
+  private zeros: Map<string, string> | null = null;
 
   /** Fitted to `table`, or rebuilt from a saved state (which needs no table). */
   constructor(table: Table, schema: ColumnSchema[], seed: number, options?: Partial<TransformOptions>);
@@ -317,8 +319,10 @@ export class TableTransformer {
   /**
    * 0 as each zero rule's column writes it, where the rule may write it: both its columns
    * modelled as they are (a column built from others, or built from in turn, is left to redraws).
+   * Made on the first decode; the rules and slots are fixed by then.
    */
   private zeroTexts(): Map<string, string> {
+    if (this.zeros) return this.zeros;
     const plain = (name: string) => {
       const slot = this.slots[this.names.indexOf(name)];
       return slot?.kind === 'model' && !slot.built && slot.column.encoder instanceof ContinuousEncoder ? slot.column.encoder : null;
@@ -328,7 +332,7 @@ export class TableTransformer {
       const encoder = rule.kind === 'zero' && plain(rule.when) ? plain(rule.column) : null;
       if (rule.kind === 'zero' && encoder) zeros.set(rule.column, encoder.write(0));
     }
-    return zeros;
+    return (this.zeros = zeros);
   }
 
   /** As `decode`, with how many rows were dropped for breaking which rule. */

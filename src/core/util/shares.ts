@@ -7,13 +7,19 @@ const PHI = (Math.sqrt(5) - 1) / 2;
  * each item's share is within a few calls of its weight's. One picker serves a whole output.
  */
 export function sharePicker<T>(items: readonly (readonly [T, number])[]): () => T {
+  const at = sharesByIndex(items);
+  let k = 0;
+  return () => at(k++);
+}
+
+/** `sharePicker`'s k-th pick for any k, for callers that number what they hand out (row k of an output). */
+export function sharesByIndex<T>(items: readonly (readonly [T, number])[]): (k: number) => T {
   if (items.length === 1) return () => items[0][0];
   const total = items.reduce((sum, [, w]) => sum + w, 0);
   let sum = 0;
   const bounds = items.map(([, w]) => (sum += w) / total);
-  let k = 0;
-  return () => {
-    const u = ((k++ + 0.5) * PHI) % 1;
+  return (k) => {
+    const u = ((k + 0.5) * PHI) % 1;
     const at = bounds.findIndex((b) => u < b);
     return items[at < 0 ? items.length - 1 : at][0];
   };
