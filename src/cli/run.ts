@@ -101,6 +101,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
       onProgress: (p) => io.progress?.(`  step ${p.step}/${p.totalSteps}  ${p.stepsPerSecond.toFixed(2)} steps/s  ${Math.round(p.secondsLeft)} s left   `),
       onRecover: (r) => log(`recovered at epoch ${r.epoch}: ${r.cause === 'nan' ? 'losses became NaN' : 'the rows suddenly got much worse (a collapse)'}; learning rates halved to ${r.generatorLr} (generator), ${r.discriminatorLr} (discriminator)`),
     });
+    if (outcome.refinedKeep !== null) log(`refined: a classifier of your rows against generated ones keeps ${Math.round(100 * outcome.refinedKeep)} % of drawn rows, fewer of those least like yours`);
     if (outcome.converged) log(`stopped early after epoch ${outcome.epochs}: neither the scores nor the real-against-synthetic check gained for a quarter of the run`);
     if (args.report) await writeReport(args.report, session, log);
     if (args.saveModel) {

@@ -39,7 +39,7 @@ describe('studio state', () => {
     expect(sent.at(-1)).toEqual({ type: 'pause' });
     receive({ type: 'progress', progress: { epoch: 0.5, epochs: 1, step: 1, totalSteps: 2, stepsPerSecond: 1, secondsLeft: 1, losses: { discriminator: 1, generator: 2, penalty: 3 } } });
     expect(store.getState().losses.generator).toEqual([2]);
-    receive({ type: 'trainEnded', stopped: true, converged: false, epochs: 0, choices: [] });
+    receive({ type: 'trainEnded', stopped: true, converged: false, epochs: 0, refinedKeep: null, choices: [] });
     expect(store.getState()).toMatchObject({ status: 'idle', modelReady: true, stoppedEarly: true, converged: false });
   });
 

@@ -70,6 +70,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         modelReady: true,
         stoppedEarly: false,
         converged: false,
+        refinedKeep: null,
         choices: message.choices,
       };
     case 'schema':
@@ -132,7 +133,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
     case 'recovered':
       return { recovered: { cause: message.cause, epoch: message.epoch, generatorLr: message.generatorLr, discriminatorLr: message.discriminatorLr } };
     case 'trainEnded':
-      return { status: 'idle', trainedEpochs: message.epochs, modelReady: true, stoppedEarly: message.stopped, converged: message.converged, choices: message.choices };
+      return { status: 'idle', trainedEpochs: message.epochs, modelReady: true, stoppedEarly: message.stopped, converged: message.converged, refinedKeep: message.refinedKeep, choices: message.choices };
     case 'generateProgress':
       return { generating: { done: message.done, total: message.total } };
     case 'generated':

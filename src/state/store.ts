@@ -91,6 +91,7 @@ export function createStudioStore(connection: Connection, memory: BackendMemory 
     modelReady: false,
     stoppedEarly: false,
     converged: false,
+    refinedKeep: null,
     speed: {},
     choices: [],
     setConfig: (patch) => set({ config: { ...get().config, ...patch } }),

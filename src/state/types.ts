@@ -71,6 +71,8 @@ export interface TrainSlice {
   stoppedEarly: boolean;
   /** The last run stopped early because validation fidelity stopped improving. */
   converged: boolean;
+  /** The share of drawn rows the refiner keeps after the last run, or null when it keeps all. */
+  refinedKeep: number | null;
   /** Seconds per training step measured on this page, by backend and batch (`wasm:50`): the time estimate before Train. */
   speed: Record<string, number>;
   choices: { column: string; values: string[] }[];

@@ -75,6 +75,7 @@ export function TrainPanel() {
     backend: st.backend,
     speed: st.speed,
     converged: st.converged,
+    refinedKeep: st.refinedKeep,
     progress: st.progress,
     recovered: st.recovered,
     run: st.run,
@@ -156,6 +157,7 @@ export function TrainPanel() {
             {s.images && s.run && ` · training on ${s.run.trainingRows.toLocaleString('en-US')} images, ${s.run.validationRows.toLocaleString('en-US')} held back to judge them`}
             {!s.images && s.run && s.run.trainingRows < s.rowCount && ` · training on ${s.run.trainingRows.toLocaleString('en-US')} of ${s.rowCount.toLocaleString('en-US')} rows`}
             {!s.images && s.run && s.run.validationRows > 0 && `, ${s.run.validationRows.toLocaleString('en-US')} held back to judge each epoch`}
+            {s.status === 'idle' && s.refinedKeep !== null && ` · refined: a classifier keeps ${Math.round(100 * s.refinedKeep)} % of drawn rows, fewer of those least like yours`}
           </span>
           {s.run && s.run.derived.length > 0 && (
             <p className="hint" data-testid="derived-columns">

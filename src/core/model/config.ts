@@ -60,6 +60,8 @@ export interface ModelConfig {
   withinSeedRange: boolean;
   /** After training, shift each category's and mode's logit so generated rows hold it as often as the seed, and map each number's scalars within its modes onto the seed's (see CtganTrainer.calibrate). */
   calibrateShares: boolean;
+  /** After training, keep each generated row with a probability a classifier of seed against generated rows sets (see Refiner). */
+  refineRows: boolean;
   seed: number;
 }
 
@@ -86,6 +88,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   keepBest: true,
   withinSeedRange: true,
   calibrateShares: true,
+  refineRows: true,
   seed: 42,
 };
 

@@ -178,7 +178,7 @@ export class ImageSession {
       drawn = performance.now();
     };
     const end = await model.train(epochs ?? Math.max(0, model.plannedEpochs - model.epochs), { ...hooks, onEpoch, betweenSteps });
-    return { stopped: end === 'stopped', converged: end === 'converged', epochs: model.epochs, choices: [] };
+    return { stopped: end === 'stopped', converged: end === 'converged', epochs: model.epochs, refinedKeep: null, choices: [] };
   }
 
   private imageValues(): number {

@@ -173,7 +173,7 @@ export class Session {
     const ending = await model.train(epochs ?? model.plannedEpochs - model.epochs, { ...rest, onEpoch: onEpoch && ((r) => onEpoch(epochView(r))) });
     this.generated = null;
     this.judged = null;
-    return { stopped: ending === 'stopped', converged: ending === 'converged', epochs: model.epochs, choices: model.conditionChoices() };
+    return { stopped: ending === 'stopped', converged: ending === 'converged', epochs: model.epochs, refinedKeep: model.refinedKeep, choices: model.conditionChoices() };
   }
 
   /** The quality and privacy report on rows generated for it, against the training and held-out rows. */

@@ -75,6 +75,8 @@ export interface TrainOutcome {
   stopped: boolean;
   converged: boolean;
   epochs: number;
+  /** The share of drawn rows the refiner keeps (see Refiner), or null when it keeps them all. */
+  refinedKeep: number | null;
   choices: ConditionChoice[];
 }
 

@@ -8,7 +8,8 @@ import { writeZip } from '../data/zip';
 import { DEFAULT_CONFIG, type ModelConfig } from '../model/config';
 import { InputError } from '../util/errors';
 import { BUNDLE_FORMAT, modelFromBundle, readBundle, writeBundle, type BundleManifest } from './bundle';
-import { generationPrefix } from './modelState';
+import { MIN_REFINE_ROWS } from '../model/refiner';
+import { generationPrefixes } from './modelState';
 import { TabularModel } from './tabularModel';
 
 const tiny: ModelConfig = { ...DEFAULT_CONFIG, embeddingDim: 8, generatorDims: [16], discriminatorDims: [16], batchSize: 20, pac: 2, seed: 11 };
@@ -95,6 +96,8 @@ describe('model bundles', () => {
     expect(state).toEqual(savedState);
     // The kept generator only, bit for bit; the rest of the state is listed as left out.
     expect(saved.manifest.trainer.kept).toBe(true);
+    // 80 rows are too few to refine on: no refiner.
+    expect(model.refinedKeep).toBeNull();
     const generation = savedEntries.filter((w) => w.name.startsWith('kept/generator/'));
     expect(entries.map((w) => w.name)).toEqual(generation.map((w) => w.name));
     expect(new Float32Array(weights)).toEqual(Float32Array.from(generation.flatMap((w) => [...new Float32Array(saved.weights, w.offset, w.length)])));
@@ -120,6 +123,24 @@ describe('model bundles', () => {
     }
   });
 
+  it('keeps the refiner beside the generator; the loaded model keeps the same rows', async () => {
+    // With its held-back slice, a seed this size trains on more than MIN_REFINE_ROWS rows.
+    const refined = await trained(seedTable(Math.ceil(MIN_REFINE_ROWS / 0.8)), { ...tiny, refineRows: true });
+    try {
+      expect(refined.refinedKeep).toBeGreaterThan(0);
+      const loaded = modelFromBundle(writeBundle(await refined.save(), META));
+      try {
+        expect(generationPrefixes(loaded.manifest.model.trainer)).toEqual(['kept/generator/', 'refiner/']);
+        expect(loaded.manifest.omitted.some((w) => w.name.startsWith('refiner/'))).toBe(false);
+        expect(await rowsOf(loaded.model, 120)).toBe(await rowsOf(refined, 120));
+      } finally {
+        loaded.model.dispose();
+      }
+    } finally {
+      refined.dispose();
+    }
+  });
+
   it('keeps the averaged generator when none was kept, and the plain one when neither is', async () => {
     for (const [config, prefix] of [
       [{ ...tiny, keepBest: false }, 'average/generator/'],
@@ -128,7 +149,7 @@ describe('model bundles', () => {
       const other = await trained(table, config);
       const loaded = modelFromBundle(writeBundle(await other.save(), META));
       try {
-        expect(generationPrefix(loaded.manifest.model.trainer)).toBe(prefix);
+        expect(generationPrefixes(loaded.manifest.model.trainer)).toEqual([prefix]);
         expect(loaded.manifest.model.weights.every((w) => w.name.startsWith(prefix))).toBe(true);
         expect(loaded.manifest.omitted.some((w) => w.name.startsWith(prefix))).toBe(false);
         expect(await rowsOf(loaded.model, 120)).toBe(await rowsOf(other, 120));

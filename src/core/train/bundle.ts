@@ -2,7 +2,7 @@ import { readZip, writeZip } from '../data/zip';
 import type { StudioReport } from '../metrics/qualityReport';
 import type { Figure } from '../metrics/reportFigures';
 import { InputError } from '../util/errors';
-import { generationPrefix, packWeights, requireModelState, type ModelState, type WeightEntry } from './modelState';
+import { generationPrefixes, packWeights, readByGeneration, requireModelState, type ModelState, type WeightEntry } from './modelState';
 import { ImageModel } from './imageModel';
 import { requireImageModelState, type ImageModelState } from './imageModelState';
 import { TabularModel } from './tabularModel';
@@ -70,11 +70,11 @@ export interface BundleMeta {
  */
 export function writeBundle(saved: { manifest: SavedModel; weights: ArrayBuffer }, meta: BundleMeta, options: BundleOptions = {}): Uint8Array<ArrayBuffer> {
   const m = saved.manifest;
-  const prefix = generationPrefix(m.trainer);
-  const stored = options.training ? m.weights : m.weights.filter((w) => w.name.startsWith(prefix));
+  const generation = (w: WeightEntry) => readByGeneration(m.trainer, w.name);
+  const stored = options.training ? m.weights : m.weights.filter(generation);
   const values = (w: WeightEntry) => new Float32Array(saved.weights, w.offset, w.length);
   if (options.training) {
-    const missing = m.weights.find((w) => !w.name.startsWith(prefix) && values(w).some(Number.isNaN));
+    const missing = m.weights.find((w) => !generation(w) && values(w).some(Number.isNaN));
     if (missing) throw new Error(`This model has no training state to save ("${missing.name}" is not a number): it was loaded from a bundle saved without one.`);
   }
   const { entries, buffer } = packWeights(stored.map((w) => ({ name: w.name, shape: w.shape, values: values(w) })));
@@ -171,10 +171,11 @@ function checkOmitted(model: SavedModel, omitted: unknown): void {
   }
   const trainer = (model as Partial<SavedModel>).trainer;
   if (!trainer || typeof trainer !== 'object') throw new InputError("The model bundle's model has no trainer state.");
-  const prefix = generationPrefix(trainer);
-  const needed = (omitted as OmittedWeight[]).find((w) => w.name.startsWith(prefix));
+  const needed = (omitted as OmittedWeight[]).find((w) => readByGeneration(trainer, w.name));
   if (needed) throw new InputError(`The model bundle leaves out tensor "${needed.name}", which generation needs.`);
-  if (!model.weights.some((w) => w.name.startsWith(prefix))) throw new InputError(`The model bundle holds no "${prefix}…" tensors, which generation needs.`);
+  for (const prefix of generationPrefixes(trainer)) {
+    if (!model.weights.some((w) => w.name.startsWith(prefix))) throw new InputError(`The model bundle holds no "${prefix}…" tensors, which generation needs.`);
+  }
 }
 
 /** The number of values of a valid shape (non-negative integer dimensions), or an InputError. */

@@ -65,11 +65,18 @@ export function unpackWeights(entries: WeightEntry[], buffer: ArrayBuffer): Map<
 
 /**
  * Where the tensors generation reads begin, as `CtganTrainer.sample` picks them: the kept
- * generator, else the averaged one, else the plain one. Every other tensor (the discriminator,
- * the optimiser moments, the other generator copies) is training state.
+ * generator, else the averaged one, else the plain one; and the refiner, when there is one.
+ * Every other tensor (the discriminator, the optimiser moments, the other generator copies)
+ * is training state.
  */
-export function generationPrefix(trainer: Pick<TrainerState, 'kept' | 'average'>): string {
-  return trainer.kept ? 'kept/generator/' : trainer.average ? 'average/generator/' : 'generator/';
+export function generationPrefixes(trainer: Pick<TrainerState, 'kept' | 'average' | 'refiner'>): string[] {
+  const generator = trainer.kept ? 'kept/generator/' : trainer.average ? 'average/generator/' : 'generator/';
+  return trainer.refiner ? [generator, 'refiner/'] : [generator];
+}
+
+/** Whether generation reads tensor `name` (see `generationPrefixes`). */
+export function readByGeneration(trainer: Pick<TrainerState, 'kept' | 'average' | 'refiner'>, name: string): boolean {
+  return generationPrefixes(trainer).some((p) => name.startsWith(p));
 }
 
 /** `manifest` as a model state this version can load, or an error saying why not. */

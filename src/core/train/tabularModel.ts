@@ -126,6 +126,7 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
       this.transformer = new TableTransformer(state.transformer);
       const tensors = unpackWeights(state.weights, loaded.weights);
       this.trainer = new CtganTrainer(new Float32Array(0), 0, this.transformer.layout, config, { state: state.trainer, tensors });
+      this.trainer.canonical = (rows, count, rng) => this.transformer.canonical(rows, count, rng);
       this.run = this.startRun(state);
       return;
     }
@@ -148,6 +149,7 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
     this.preprocessSeconds = (performance.now() - t0) / 1000;
     const saved = loaded && { state: loaded.state.trainer, tensors: unpackWeights(loaded.state.weights, loaded.weights) };
     this.trainer = new CtganTrainer(encoded, rows.rowCount, this.transformer.layout, config, saved);
+    this.trainer.canonical = (rows, count, rng) => this.transformer.canonical(rows, count, rng);
     this.run = this.startRun(loaded?.state);
     this.reference = validation ?? selectRows(rows, Array.from({ length: Math.min(SNAPSHOT_ROWS, rows.rowCount) }, () => rng.int(rows.rowCount)));
   }
@@ -168,6 +170,11 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
     return run;
   }
 
+  /** The share of drawn rows the refiner keeps, or null when generation keeps every row. */
+  get refinedKeep(): number | null {
+    return this.trainer.refinerState?.kept ?? null;
+  }
+
   /** The epochs this model's run trains for: the configured number, or the table's default budget. */
   get plannedEpochs(): number {
     if (this.loaded) return this.loaded.plannedEpochs;
@@ -182,6 +189,8 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
     // Epochs are judged on the generator's own shares; generation uses calibrated ones.
     this.trainer.clearCalibration();
     const end = await this.run.train(epochs, hooks);
+    // The refiner first: calibration then matches the seed's shares on the rows it keeps.
+    if (this.config.refineRows) await this.trainer.refine(this.config.seed + CALIBRATION_SEED + 1);
     if (this.config.calibrateShares) await this.trainer.calibrate(this.config.seed + CALIBRATION_SEED);
     return end;
   }

@@ -8,6 +8,7 @@ import { updateAverages } from '../model/fusedUpdates';
 import { runsWgsl } from '../backend/wgsl';
 import { deviceNormals } from '../model/deviceNormals';
 import { Generator } from '../model/generator';
+import { MIN_REFINE_ROWS, Refiner, type RefinerState } from '../model/refiner';
 import { SpanOps } from '../model/spans';
 import type { Layout } from '../transform/transformer';
 import { Rng, type RngState } from '../util/rng';
@@ -23,6 +24,8 @@ const MAX_DEVICE_DRAW_WIDTH = 4096;
  */
 const CALIBRATION_ROWS = { perSeedRow: 10, min: 4_000, max: 20_000 };
 const CALIBRATION_ROUNDS = 2;
+/** With a refiner a round's shares answer a shift less directly (it keeps rows by their values), so one more round. */
+const REFINED_CALIBRATION_ROUNDS = 3;
 /** A logit moves by at most this much (a share by at most e³ ≈ 20 times): a category the model all but never draws stays rare rather than flooding. */
 const MAX_CALIBRATION = 3;
 
@@ -46,6 +49,8 @@ export interface TrainerState {
   calibration?: number[] | null;
   /** Per number column, how generated scalars map onto the seed's within each mode (see `calibrate`). */
   scalarMaps?: ScalarMap[] | null;
+  /** The refiner's state; its weights are the tensors `refiner/…`. Null or absent: every generated row is kept. */
+  refiner?: RefinerState | null;
 }
 
 /** What `new CtganTrainer(…, saved)` restores from: the state and its tensors by name. */
@@ -88,6 +93,13 @@ export class CtganTrainer implements Steppable<TrainerState> {
   /** Applied to generated rows on the host; null before `calibrate` (and while training). */
   private scalarMaps: ScalarMap[] | null = null;
   private readonly seedKnots: SeedKnots[] | null;
+  /** Thins generated rows toward the seed's (see Refiner); null before `refine` (and while training). */
+  private refiner: { net: Refiner; state: RefinerState } | null = null;
+  /**
+   * Generated rows as the seed's rows are encoded (see TableTransformer.canonical): what the
+   * refiner is trained on and scores. Set by whoever owns the transform; the rows as they are otherwise.
+   */
+  canonical: (rows: Float32Array, count: number, rng: Rng) => Float32Array = (rows) => rows;
 
   /**
    * Over `encoded` rows [rows, layout.width]; or, given `saved`, as the trainer it was saved
@@ -138,6 +150,8 @@ export class CtganTrainer implements Steppable<TrainerState> {
     for (const [i, v] of this.discriminator.variables.entries()) await add(dNames[i], v);
     for (const [i, v] of (this.average ?? []).entries()) await add(`average/${gNames[i]}`, v);
     for (const [i, v] of (this.kept ?? []).entries()) await add(`kept/${gNames[i]}`, v);
+    const rNames = this.refiner?.net.names ?? [];
+    for (const [i, v] of (this.refiner?.net.variables ?? []).entries()) await add(rNames[i], v);
     const [g, d] = await Promise.all([this.optG.save(), this.optD.save()]);
     for (const [name, values] of [['optimiser/generator/m', g.m], ['optimiser/generator/v', g.v], ['optimiser/discriminator/m', d.m], ['optimiser/discriminator/v', d.v]] as const) {
       tensors.push({ name, shape: [values.length], values });
@@ -155,6 +169,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
       average: this.average !== null,
       calibration: this.calibration ? [...this.calibration.values] : null,
       scalarMaps: this.scalarMaps,
+      refiner: this.refiner?.state ?? null,
     };
     return { state, tensors };
   }
@@ -199,6 +214,12 @@ export class CtganTrainer implements Steppable<TrainerState> {
     this.rng.restore(state.rng);
     this.setCalibration(state.calibration ? Float32Array.from(state.calibration) : null);
     this.scalarMaps = state.scalarMaps ? checkScalarMaps(state.scalarMaps, this.layout.width) : null;
+    this.setRefiner(null);
+    if (state.refiner) {
+      const net = new Refiner(this.layout.width, new Rng(0), this.config.discriminatorDims);
+      tf.tidy(() => net.variables.forEach((v, i) => v.assign(tf.tensor(take(net.names[i], v.shape), v.shape))));
+      this.setRefiner({ net, state: state.refiner });
+    }
     this.criticSteps = state.criticSteps;
     this.generatorSteps = state.generatorSteps;
   }
@@ -223,12 +244,42 @@ export class CtganTrainer implements Steppable<TrainerState> {
    * batch normalisation sees as many rows as in training.
    */
   async sample(count: number, seed: number, fixed?: FixedCondition, weights: 'kept' | 'average' | 'current' = 'kept'): Promise<Float32Array> {
+    const rows = this.refiner ? await this.sampleRefined(count, seed, fixed, weights) : await this.sampleAll(count, seed, fixed, weights);
+    // After the refiner, which was trained on the generator's own scalars.
+    if (this.scalarMaps) applyScalarMaps(this.scalarMaps, rows, count, this.layout.width);
+    return rows;
+  }
+
+  /** `count` rows the refiner kept, of as many as it takes to draw. */
+  private async sampleRefined(count: number, seed: number, fixed: FixedCondition | undefined, weights: 'kept' | 'average' | 'current'): Promise<Float32Array> {
+    const { net, state } = this.refiner!;
+    const width = this.layout.width;
+    const out = new Float32Array(count * width);
+    const rng = new Rng(seed + 0x2545f491);
+    let [have, tried, kept] = [0, 0, 0];
+    for (let round = 0; have < count; round++) {
+      // Drawn in proportion to the share kept so far (at least a twentieth), so a chunk takes a round or two.
+      const share = tried ? Math.max(0.05, kept / tried) : 0.5;
+      const draw = Math.ceil((count - have) / share) + 16;
+      const rows = await this.sampleAll(draw, seed + 7919 * round, fixed, weights);
+      const keep = await net.accept(this.canonical(rows, draw, rng), draw, width, state, rng);
+      for (let r = 0; r < draw && have < count; r++) {
+        if (!keep[r]) continue;
+        out.set(rows.subarray(r * width, (r + 1) * width), have * width);
+        have++;
+      }
+      tried += draw;
+      kept += keep.reduce((a, b) => a + b, 0);
+    }
+    return out;
+  }
+
+  /** Every generated row, as the generator draws it (no refiner, no scalar maps). */
+  private async sampleAll(count: number, seed: number, fixed: FixedCondition | undefined, weights: 'kept' | 'average' | 'current'): Promise<Float32Array> {
     const source = weights === 'current' ? null : weights === 'kept' ? (this.kept ?? this.average) : this.average;
     const current = source ? this.swapGenerator(source) : null;
     try {
-      const rows = await this.sampleWithCurrent(count, seed, fixed);
-      if (this.scalarMaps) applyScalarMaps(this.scalarMaps, rows, count, this.layout.width);
-      return rows;
+      return await this.sampleWithCurrent(count, seed, fixed);
     } finally {
       if (current) {
         tf.dispose(this.swapGenerator(current));
@@ -247,17 +298,19 @@ export class CtganTrainer implements Steppable<TrainerState> {
    * round's rows also fit each number column's scalar map within its modes (see `ScalarMap`):
    * the shifts move rows between modes a little and leave the generator's scalars as they are.
    */
-  async calibrate(seed: number): Promise<void> {
+  async calibrate(seed: number, rounds = this.refiner ? REFINED_CALIBRATION_ROUNDS : CALIBRATION_ROUNDS): Promise<void> {
     const shares = this.seedShares;
     if (!shares) return;
-    this.clearCalibration();
+    // The refiner stays: shares are matched on the rows it keeps.
+    this.setCalibration(null);
+    this.scalarMaps = null;
     const width = this.layout.width;
     const bias = new Float32Array(width);
     const { perSeedRow, min, max } = CALIBRATION_ROWS;
     const rows = Math.min(max, Math.max(min, perSeedRow * this.seedRows));
     const floor = 1 / rows;
     let maps: ScalarMap[] = [];
-    for (let round = 0; round < CALIBRATION_ROUNDS; round++) {
+    for (let round = 0; round < rounds; round++) {
       const sample = await this.sample(rows, seed + round);
       const drawn = columnMeans(sample, rows, width);
       for (const span of this.layout.spans) {
@@ -268,15 +321,45 @@ export class CtganTrainer implements Steppable<TrainerState> {
         }
       }
       this.setCalibration(bias);
-      if (round === CALIBRATION_ROUNDS - 1) maps = fitScalarMaps(this.seedKnots!, sample, rows, this.layout).filter((m) => m.knots.some(Boolean));
+      if (round === rounds - 1) maps = fitScalarMaps(this.seedKnots!, sample, rows, this.layout).filter((m) => m.knots.some(Boolean));
     }
     this.scalarMaps = maps.length ? maps : null;
   }
 
-  /** Generation goes back to the generator's own shares and scalars (training judges the model as it is). */
+  /**
+   * Before `calibrate`: trains the refiner on the seed's encoded rows against as many generated
+   * rows as calibration draws. When it tells them apart no better than a guess, or the seed
+   * has too few rows to tell its quirks from the model's (MIN_REFINE_ROWS), none is kept.
+   */
+  async refine(seed: number, power = 1): Promise<void> {
+    this.setRefiner(null);
+    if (!this.data || this.seedRows < MIN_REFINE_ROWS) return;
+    const { perSeedRow, min, max } = CALIBRATION_ROWS;
+    const rows = Math.min(max, Math.max(min, perSeedRow * this.seedRows));
+    const rng = new Rng(seed + 1);
+    const fake = this.canonical(await this.sample(rows, seed), rows, rng);
+    const real = (await this.data.data()) as Float32Array;
+    const net = new Refiner(this.layout.width, rng, this.config.discriminatorDims);
+    const state = await net.fit(real, fake, this.layout.width, rng, power);
+    if (state) this.setRefiner({ net, state });
+    else net.dispose();
+  }
+
+  /** What the refiner learned, or null when there is none. */
+  get refinerState(): RefinerState | null {
+    return this.refiner?.state ?? null;
+  }
+
+  /** Generation goes back to the generator's own shares and scalars, every row kept (training judges the model as it is). */
   clearCalibration(): void {
     this.setCalibration(null);
     this.scalarMaps = null;
+    this.setRefiner(null);
+  }
+
+  private setRefiner(refiner: { net: Refiner; state: RefinerState } | null): void {
+    this.refiner?.net.dispose();
+    this.refiner = refiner;
   }
 
   private setCalibration(values: Float32Array | null): void {
@@ -374,6 +457,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
     tf.dispose(this.kept ?? []);
     tf.dispose(this.average ?? []);
     this.calibration?.tensor.dispose();
+    this.refiner?.net.dispose();
   }
 
   private criticStep(): [tf.Scalar, tf.Scalar] {

@@ -296,6 +296,18 @@ export class TableTransformer {
   }
 
   /**
+   * Encoded rows as the seed's are encoded: decoded as generation writes them (numbers rounded
+   * to the seed's step, point values exact, built columns built, rules applied, but no row
+   * dropped) and encoded again, so a generated scalar between two of the seed's steps reads as
+   * the step it will be written as. A classifier comparing generated rows with the seed's then
+   * sees what a user will see, not the encoding's leftovers.
+   */
+  canonical(data: Float32Array, rows: number, rng: Rng): Float32Array {
+    const { table } = this.decodeChecked(data, rows, rng, 0, undefined, true);
+    return this.encode(table, this.schema, rng.bits());
+  }
+
+  /**
    * The values of its source that give a derived column `value`, with their seed counts; null
    * when `column` is not derived.
    */
@@ -335,8 +347,8 @@ export class TableTransformer {
     return (this.zeros = zeros);
   }
 
-  /** As `decode`, with how many rows were dropped for breaking which rule. */
-  decodeChecked(data: Float32Array, rows: number, rng: Rng, firstRow = 0, fixed?: { column: string; value: string }): Decoded {
+  /** As `decode`, with how many rows were dropped for breaking which rule; `keepBroken` keeps them (see `canonical`). */
+  decodeChecked(data: Float32Array, rows: number, rng: Rng, firstRow = 0, fixed?: { column: string; value: string }, keepBroken = false): Decoded {
     const width = this.layout.width;
     const columns = this.slots.map((slot) => {
       if (slot.kind === 'model') {
@@ -365,7 +377,7 @@ export class TableTransformer {
     construct(built, names, columns, this.schema, bad);
     const broken = markBroken(this.rules, this.builtBounds, { names, columns, rowCount: rows }, this.schema, bad);
     const kept: number[] = [];
-    for (let r = 0; r < rows; r++) if (!bad[r]) kept.push(r);
+    for (let r = 0; r < rows; r++) if (keepBroken || !bad[r]) kept.push(r);
     const filtered = kept.length === rows ? columns : columns.map((col) => kept.map((r) => col[r]));
     this.slots.forEach((slot, i) => {
       if (slot.kind === 'id') filtered[i] = slot.ids.take(kept.length, firstRow);
