@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { effectiveBatch, type ModelConfig } from '../core/model/config';
 import type { ImageSeedView } from '../core/session/imageTypes';
-import { plannedEpochs, stepCost, stepsPerEpoch, validationRows } from '../core/train/budget';
+import { plannedEpochs, refineSteps, stepCost, stepsPerEpoch, validationRows } from '../core/train/budget';
 import { speedKey } from '../state/reduce';
 import { AdvancedPanel } from './AdvancedPanel';
 import { useStudio } from './StudioContext';
@@ -36,7 +36,9 @@ function tablePlan(config: ModelConfig, rowCount: number, speed: Record<string, 
   const epochs = plannedEpochs(config, rowCount);
   const trainingRows = rowCount - validationRows(rowCount);
   const steps = epochs * stepsPerEpoch(config, trainingRows);
-  return { epochs, steps, estimate: steps * stepSeconds(speed, backend, effectiveBatch(config, trainingRows)) };
+  // Refining the rows after the last epoch is part of the wait.
+  const work = steps + refineSteps(config, trainingRows);
+  return { epochs, steps, estimate: work * stepSeconds(speed, backend, effectiveBatch(config, trainingRows)) };
 }
 
 // Seconds an image-model step takes at 32 × 32 grey with no GPU, until this page has timed one

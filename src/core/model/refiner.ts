@@ -14,14 +14,6 @@ const PATIENCE = 3;
 const HELD_OUT_SHARE = 0.2;
 /** Held-out loss below a guess's (log 2) by less than this is noise: the refiner then keeps every row. */
 const MIN_GAIN = 0.005;
-/**
- * Training rows below which no refiner is trained. Its held-out slice is a fifth of the seed's
- * rows: on the bench, refining a 2,400-row table raised detection from 0.68 to 0.91 and kept
- * its shapes, while on 320 and 640 rows it learned the seed's own rows' quirks and cost
- * column shapes 0.015 and piled a count's commonest value up by 4 points (docs/benchmarks.md,
- * "Refining rows").
- */
-export const MIN_REFINE_ROWS = 2_000;
 /** Rows scored per pass when refining generated rows. */
 const SCORE_BATCH = 4096;
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../model/config';
-import { defaultSteps, patienceSteps, plannedEpochs, stepCost, validationRows } from './budget';
+import { MIN_REFINE_ROWS } from '../model/config';
+import { defaultSteps, patienceSteps, plannedEpochs, refineSteps, stepCost, validationRows } from './budget';
 
 describe('the default training length', () => {
   it('gives a small table more steps per row and caps a large one', () => {
@@ -33,5 +34,11 @@ describe('the default training length', () => {
   it('waits a quarter of the run, and at least 600 steps, before stopping early', () => {
     expect(patienceSteps(4000)).toBe(1000);
     expect(patienceSteps(1000)).toBe(600);
+  });
+
+  it('counts refining the rows in the wait only where it runs', () => {
+    expect(refineSteps(DEFAULT_CONFIG, MIN_REFINE_ROWS)).toBeGreaterThan(0);
+    expect(refineSteps(DEFAULT_CONFIG, MIN_REFINE_ROWS - 1)).toBe(0);
+    expect(refineSteps({ ...DEFAULT_CONFIG, refineRows: false }, 30_000)).toBe(0);
   });
 });

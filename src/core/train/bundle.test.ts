@@ -8,7 +8,7 @@ import { writeZip } from '../data/zip';
 import { DEFAULT_CONFIG, type ModelConfig } from '../model/config';
 import { InputError } from '../util/errors';
 import { BUNDLE_FORMAT, modelFromBundle, readBundle, writeBundle, type BundleManifest } from './bundle';
-import { MIN_REFINE_ROWS } from '../model/refiner';
+import { MIN_REFINE_ROWS } from '../model/config';
 import { generationPrefixes } from './modelState';
 import { TabularModel } from './tabularModel';
 

@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { capabilitiesOf } from '../backend/capabilities';
 import { requireKernels } from '../backend/kernels';
-import { effectiveBatch, effectivePac, type ModelConfig } from '../model/config';
+import { effectiveBatch, effectivePac, MIN_REFINE_ROWS, type ModelConfig } from '../model/config';
 import { Discriminator } from '../model/discriminator';
 import { FlatAdam } from '../model/flatAdam';
 import { updateAverages } from '../model/fusedUpdates';
 import { runsWgsl } from '../backend/wgsl';
 import { deviceNormals } from '../model/deviceNormals';
 import { Generator } from '../model/generator';
-import { MIN_REFINE_ROWS, Refiner, type RefinerState } from '../model/refiner';
+import { Refiner, type RefinerState } from '../model/refiner';
 import { SpanOps } from '../model/spans';
 import type { Layout } from '../transform/transformer';
 import { Rng, type RngState } from '../util/rng';
