@@ -30,8 +30,6 @@ export interface RefinerState {
   loss: number;
   /** The share of generated rows it keeps, measured on the held-out ones. */
   kept: number;
-  /** A row is kept with probability min(1, (ratio / ceiling) ^ power): below 1, less sure ratios move rows less. */
-  power: number;
 }
 
 /**
@@ -77,7 +75,7 @@ export class Refiner {
    * state, or null when it learned nothing (held-out loss no better than a guess): then
    * generation keeps every row.
    */
-  async fit(real: Float32Array, fake: Float32Array, width: number, rng: Rng, power = 1): Promise<RefinerState | null> {
+  async fit(real: Float32Array, fake: Float32Array, width: number, rng: Rng): Promise<RefinerState | null> {
     const [realTrain, realHeld] = split(real, width, rng);
     const [fakeTrain, fakeHeld] = split(fake, width, rng);
     if (!realTrain.length || !realHeld.length || !fakeTrain.length || !fakeHeld.length) return null;
@@ -117,15 +115,15 @@ export class Refiner {
       const values = Float64Array.from((await logits.data()) as Float32Array).sort();
       logits.dispose();
       const ceiling = values[Math.min(values.length - 1, Math.floor(CEILING_QUANTILE * values.length))];
-      const kept = values.reduce((sum, l) => sum + Math.exp(power * Math.min(0, l - ceiling)), 0) / values.length;
-      return { ceiling, loss: best.loss, kept, power };
+      const kept = values.reduce((sum, l) => sum + keepChance(l, ceiling), 0) / values.length;
+      return { ceiling, loss: best.loss, kept };
     } finally {
       tf.dispose([...best.weights, batchLabels, ...Object.values(tensors)]);
       opt.dispose();
     }
   }
 
-  /** Which of `rows` encoded rows [rows × width] to keep: each with probability min(1, exp(power × (logit − ceiling))). */
+  /** Which of `rows` encoded rows [rows × width] to keep: each with probability `keepChance` of its logit. */
   async accept(values: Float32Array, rows: number, width: number, state: RefinerState, rng: Rng): Promise<Uint8Array> {
     const keep = new Uint8Array(rows);
     for (let start = 0; start < rows; start += SCORE_BATCH) {
@@ -133,7 +131,7 @@ export class Refiner {
       const logits = tf.tidy(() => this.apply(tf.tensor2d(values.subarray(start * width, (start + n) * width), [n, width])));
       const scores = (await logits.data()) as Float32Array;
       logits.dispose();
-      for (let i = 0; i < n; i++) keep[start + i] = rng.next() < Math.exp(state.power * Math.min(0, scores[i] - state.ceiling)) ? 1 : 0;
+      for (let i = 0; i < n; i++) keep[start + i] = rng.next() < keepChance(scores[i], state.ceiling) ? 1 : 0;
     }
     return keep;
   }
@@ -141,6 +139,11 @@ export class Refiner {
   dispose(): void {
     tf.dispose(this.variables);
   }
+}
+
+/** A row of log ratio `logit` is kept with probability min(1, ratio / ceiling's ratio). */
+function keepChance(logit: number, ceiling: number): number {
+  return Math.exp(Math.min(0, logit - ceiling));
 }
 
 /** Mean binary cross-entropy of logits `z` against 0/1 labels `y`, as max(z, 0) − z·y + log(1 + e^−|z|): finite for any logit. */

@@ -298,7 +298,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
    * round's rows also fit each number column's scalar map within its modes (see `ScalarMap`):
    * the shifts move rows between modes a little and leave the generator's scalars as they are.
    */
-  async calibrate(seed: number, rounds = this.refiner ? REFINED_CALIBRATION_ROUNDS : CALIBRATION_ROUNDS): Promise<void> {
+  async calibrate(seed: number): Promise<void> {
     const shares = this.seedShares;
     if (!shares) return;
     // The refiner stays: shares are matched on the rows it keeps.
@@ -306,8 +306,8 @@ export class CtganTrainer implements Steppable<TrainerState> {
     this.scalarMaps = null;
     const width = this.layout.width;
     const bias = new Float32Array(width);
-    const { perSeedRow, min, max } = CALIBRATION_ROWS;
-    const rows = Math.min(max, Math.max(min, perSeedRow * this.seedRows));
+    const rows = this.calibrationRows();
+    const rounds = this.refiner ? REFINED_CALIBRATION_ROUNDS : CALIBRATION_ROUNDS;
     const floor = 1 / rows;
     let maps: ScalarMap[] = [];
     for (let round = 0; round < rounds; round++) {
@@ -331,18 +331,23 @@ export class CtganTrainer implements Steppable<TrainerState> {
    * rows as calibration draws. When it tells them apart no better than a guess, or the seed
    * has too few rows to tell its quirks from the model's (MIN_REFINE_ROWS), none is kept.
    */
-  async refine(seed: number, power = 1): Promise<void> {
+  async refine(seed: number): Promise<void> {
     this.setRefiner(null);
     if (!this.data || this.seedRows < MIN_REFINE_ROWS) return;
-    const { perSeedRow, min, max } = CALIBRATION_ROWS;
-    const rows = Math.min(max, Math.max(min, perSeedRow * this.seedRows));
+    const rows = this.calibrationRows();
     const rng = new Rng(seed + 1);
     const fake = this.canonical(await this.sample(rows, seed), rows, rng);
     const real = (await this.data.data()) as Float32Array;
     const net = new Refiner(this.layout.width, rng, this.config.discriminatorDims);
-    const state = await net.fit(real, fake, this.layout.width, rng, power);
+    const state = await net.fit(real, fake, this.layout.width, rng);
     if (state) this.setRefiner({ net, state });
     else net.dispose();
+  }
+
+  /** Rows drawn per round of `calibrate`, and to train the refiner on. */
+  private calibrationRows(): number {
+    const { perSeedRow, min, max } = CALIBRATION_ROWS;
+    return Math.min(max, Math.max(min, perSeedRow * this.seedRows));
   }
 
   /** What the refiner learned, or null when there is none. */
