@@ -58,6 +58,19 @@ describe('findRules', () => {
     expect(findRules(many, inferSchema(many), new Rng(1)).map(describeRule)).toContain('b ≥ a');
   });
 
+  it('finds a date a number of days after another on 400 rows, and takes it for chance on 20', () => {
+    const stays = (rows: number) => {
+      const rng = new Rng(rows);
+      // Most stays are one night from the same day: on 20 rows a random triple matches as often as not.
+      const nights = Array.from({ length: rows }, () => (rng.next() < 0.85 ? 1 : 2));
+      const start = nights.map(() => Date.UTC(2024, 0, rng.next() < 0.85 ? 1 : 2));
+      return tableFromColumns(['in', 'out', 'nights'], [start.map(day), start.map((t, r) => day(t + nights[r] * 86_400_000)), nights.map(String)]);
+    };
+    const sum = (t: ReturnType<typeof stays>) => findRules(t, inferSchema(t), new Rng(1)).filter((r) => r.kind === 'sum');
+    expect(sum(stays(400)).map(describeRule)).toEqual(['out = in + nights']);
+    expect(sum(stays(20))).toEqual([]);
+  });
+
   it('finds a leaving date after the hiring date on the 41 rows that have both', () => {
     const rng = new Rng(8);
     const day = (d: number) => new Date(Date.UTC(2015, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
@@ -170,6 +183,7 @@ describe('validateRules', () => {
     const excluded = schema.map((c) => (c.name === 'noise' ? { ...c, include: false } : c));
     expect(() => validateRules([{ kind: 'range', column: 'noise', min: 0 }], table, excluded)).toThrow(/excluded/);
     expect(check([{ kind: 'order', low: 'order_date', high: 'total' }])).toThrow(/mixes dates and numbers/);
+    expect(check([{ kind: 'sum', total: 'ship_date', parts: ['subtotal', 'order_date'] }])).toThrow(/first part must be a date and its second a number of days/);
   });
 
   it('says how many rows of the seed break a rule', () => {

@@ -1,5 +1,5 @@
 import type { Rng } from '../util/rng';
-import { canDecideBlanks, countBreaks, readColumns, sumTolerance, type Rule } from './rules';
+import { canDecideBlanks, countBreaks, DAY_MS, readColumns, sumTolerance, type Rule } from './rules';
 import { isModelled, type ColumnSchema } from './schema';
 import { selectRows, type Table } from './table';
 
@@ -25,7 +25,7 @@ const SEARCH_ROWS = 20_000;
 
 /**
  * Rules every row of the seed obeys and chance does not explain: orders between two number
- * or two date columns, a sign, sums of two columns, and a column blank exactly on some values
+ * or two date columns, a sign, sums of two columns (or a date plus a number of days), and a column blank exactly on some values
  * of a category or count, and numbers 0 together. Implied orders (a ≤ c beside a ≤ b ≤ c, or
  * t ≥ a beside t = a + b, b ≥ 0) and signs (t ≥ 0 beside t = a + b, a, b ≥ 0) are left out.
  */
@@ -54,8 +54,16 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     for (const [, i] of numeric) {
       for (const [, j] of numeric) {
         if (j <= i || i === t || j === t) continue;
-        if (sumHolds(values[t], values[i], values[j], sumTolerance(total), rng)) sums.push([t, i, j]);
+        if (sumHolds(values[t], values[i], values[j], sumTolerance(total), 1, rng)) sums.push([t, i, j]);
       }
+    }
+  }
+  // A date a whole number of days after another (check-out = check-in + nights).
+  const dates = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'datetime').slice(0, MAX_SUM_COLUMNS);
+  for (const [total, t] of dates) {
+    for (const [, i] of dates) {
+      if (i === t) continue;
+      for (const [, j] of numeric) if (sumHolds(values[t], values[i], values[j], sumTolerance(total), DAY_MS, rng)) sums.push([t, i, j]);
     }
   }
   // t ≥ a follows from t = a + b with b ≥ 0.
@@ -209,10 +217,11 @@ function signHolds(xs: Float64Array): boolean {
   return n * Math.log(normalCdf(mean / sd)) < MAX_LOG_CHANCE;
 }
 
-function sumHolds(total: Float64Array, a: Float64Array, b: Float64Array, tol: number, rng: Rng): boolean {
+/** t = a + scale · b on every row where all three are numbers, and chance does not explain it. */
+function sumHolds(total: Float64Array, a: Float64Array, b: Float64Array, tol: number, scale: number, rng: Rng): boolean {
   const rows: number[] = [];
   for (let r = 0; r < total.length; r++) {
-    const [t, x, y] = [total[r], a[r], b[r]];
+    const [t, x, y] = [total[r], a[r], scale * b[r]];
     if (Number.isNaN(t + x + y)) continue;
     if (Math.abs(t - (x + y)) > tol + Math.abs(t) * 1e-12) return false;
     rows.push(r);
@@ -222,7 +231,7 @@ function sumHolds(total: Float64Array, a: Float64Array, b: Float64Array, tol: nu
   // Chance that a row's total matches the sum of another row's parts, from random triples.
   let hits = 0;
   for (let k = 0; k < SUM_PROBES; k++) {
-    const [t, x, y] = [total[rows[rng.int(n)]], a[rows[rng.int(n)]], b[rows[rng.int(n)]]];
+    const [t, x, y] = [total[rows[rng.int(n)]], a[rows[rng.int(n)]], scale * b[rows[rng.int(n)]]];
     if (Math.abs(t - (x + y)) <= tol + Math.abs(t) * 1e-12) hits++;
   }
   return n * Math.log((hits + 1) / (SUM_PROBES + 1)) < MAX_LOG_CHANCE;

@@ -9,7 +9,10 @@ import { InputError } from '../util/errors';
 export type Rule =
   /** `high ≥ low`: an end after its start, a last order after the first. */
   | { kind: 'order'; low: string; high: string }
-  /** `total = parts[0] + parts[1]`, to the total's decimals. */
+  /**
+   * `total = parts[0] + parts[1]`, to the total's decimals; or, where the total and the first
+   * part are dates, the second part is a number of days (check-out = check-in + nights).
+   */
   | { kind: 'sum'; total: string; parts: [string, string] }
   /** `column ≥ min`: a sign (spend ≥ 0). */
   | { kind: 'range'; column: string; min: number }
@@ -61,11 +64,23 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   if (rule.kind === 'zero') return ([x, when]) => Number.isNaN(x + when) || (x === 0) === (when === 0);
   const total = schema.find((c) => c.name === rule.total);
   const tolerance = total ? sumTolerance(total) : 1e-9;
-  return ([t, a, b]) => Number.isNaN(t + a + b) || Math.abs(t - (a + b)) <= tolerance + Math.abs(t) * 1e-12;
+  const scale = secondPartScale(rule, schema);
+  return ([t, a, b]) => Number.isNaN(t + a + b) || Math.abs(t - (a + scale * b)) <= tolerance + Math.abs(t) * 1e-12;
 }
 
-/** How far a total may be from its parts' sum: the seed writes it rounded to its own decimals, plus a hair of float error. */
+export const DAY_MS = 86_400_000;
+
+/** What the second part of a sum counts in its total's unit: days in milliseconds where the total is a date, else 1. */
+export function secondPartScale(rule: { total: string }, schema: ColumnSchema[]): number {
+  return schema.find((c) => c.name === rule.total)?.kind === 'datetime' ? DAY_MS : 1;
+}
+
+/**
+ * How far a total may be from its parts' sum: the seed writes it rounded to its own decimals,
+ * plus a hair of float error; a date (read in milliseconds) within half a second.
+ */
 export function sumTolerance(total: ColumnSchema): number {
+  if (total.kind === 'datetime') return 500;
   const decimals = total.numeric?.integer ? 0 : (total.numeric?.decimals ?? 6);
   return 0.5 * 10 ** -decimals + 1e-9;
 }
@@ -149,8 +164,14 @@ function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
       throw new InputError(`The rule "${describeRule(rule)}" needs numbers or dates, but "${column.name}" is a ${column.kind} column.`);
     }
   }
+  if (rule.kind === 'sum' && columns[0].kind === 'datetime') {
+    if (columns[1].kind !== 'datetime' || columns[2].kind !== 'numeric') {
+      throw new InputError(`The rule "${describeRule(rule)}" adds to a date: its first part must be a date and its second a number of days.`);
+    }
+    return;
+  }
   if (columns.some((c) => c.kind !== columns[0].kind) || (rule.kind !== 'order' && columns[0].kind !== 'numeric')) {
-    throw new InputError(`The rule "${describeRule(rule)}" mixes dates and numbers; ${rule.kind === 'order' ? 'compare two dates or two numbers' : 'use numeric columns'}.`);
+    throw new InputError(`The rule "${describeRule(rule)}" mixes dates and numbers; ${rule.kind === 'order' ? 'compare two dates or two numbers' : rule.kind === 'sum' ? 'use numeric columns, or a date plus a number of days' : 'use numeric columns'}.`);
   }
 }
 

@@ -85,6 +85,30 @@ describe('a column blank exactly on some values of a category', () => {
   });
 });
 
+describe('a date a number of days after another', () => {
+  const rng = new Rng(8);
+  const nights = Array.from({ length: 400 }, () => 1 + rng.int(14));
+  const checkIn = nights.map(() => Date.UTC(2024, 0, 1) + rng.int(300) * 86_400_000);
+  const table = tableFromColumns(['check-in', 'check-out', 'nights'], [checkIn.map(day), checkIn.map((t, r) => day(t + nights[r] * 86_400_000)), nights.map(String)]);
+  const schema = inferSchema(table);
+  const rule: Rule = { kind: 'sum', total: 'check-out', parts: ['check-in', 'nights'] };
+
+  it('is found, and kept on 100,000 rows decoded from random model output', () => {
+    const found = findRules(table, schema, new Rng(1));
+    expect(found).toContainEqual(rule);
+    const transformer = new TableTransformer(table, schema, 1, { rules: found });
+    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    expect(decoded.table.rowCount).toBeGreaterThan(50_000);
+    expect(countBreaks(decoded.table, schema, rule)).toBe(0);
+  });
+
+  it('is broken on many rows without the rule', () => {
+    const transformer = new TableTransformer(table, schema, 1, { rules: [] });
+    const decoded = transformer.decode(randomRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
+    expect(countBreaks(decoded, schema, rule)).toBeGreaterThan(2000);
+  });
+});
+
 describe('a number 0 exactly when another is', () => {
   const rng = new Rng(7);
   const qty = Array.from({ length: 400 }, () => (rng.next() < 0.12 ? 0 : 1 + rng.int(5)));
@@ -196,6 +220,22 @@ describe('columns on a straight line in another', () => {
     expect(decoded.rowCount).toBeGreaterThan(4000);
     const off = decoded.columns[1].filter((v, r) => Math.abs(Number(v) - 0.2 * Number(decoded.columns[0][r])) > 0.011).length;
     expect(off).toBe(0);
+  });
+
+  it('builds fees about a tenth of the price from the line, not from the price ≥ fees order', () => {
+    const rng = new Rng(5);
+    const price = Array.from({ length: 300 }, () => 1 + Math.exp(5 + 1.5 * rng.normal()));
+    const fees = price.map((p) => p * (0.08 + 0.06 * rng.next()));
+    const table = tableFromColumns(['price', 'fees'], [price.map((x) => x.toFixed(2)), fees.map((x) => x.toFixed(2))]);
+    const schema = inferSchema(table);
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules.map(describeRule)).toContain('price ≥ fees');
+    const [built] = planConstructions(rules, table, schema, new Set(['price', 'fees']));
+    expect(built.kind).toBe('line');
+    // Written from the line, generated rows keep the proportion; the order is kept by redraw.
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 5_000, 3), 5_000, new Rng(2)).table;
+    expect(countBreaks(decoded, schema, { kind: 'order', low: 'fees', high: 'price' })).toBe(0);
   });
 
   it('builds a discharge hours after its admission from the order, not from the line the two lie on', () => {

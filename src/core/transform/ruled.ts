@@ -1,4 +1,4 @@
-import { readColumns, rowChecker, describeRule, type Rule } from '../data/rules';
+import { readColumns, rowChecker, describeRule, secondPartScale, type Rule } from '../data/rules';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import type { Bounds, NumberCodec } from './continuous';
@@ -38,6 +38,8 @@ const LINE_MIN_ROWS = 30;
  */
 const EXACT_LINE_R = 0.9999;
 const UNIT_SLOPE_TOLERANCE = 0.01;
+/** A looser line goes before the orders only where its slope is this far from 1 or more. */
+const LOOSE_SLOPE_TOLERANCE = 0.25;
 
 /**
  * Pairs of modelled number or date columns (`free`) that lie close to a straight line, strongest
@@ -123,7 +125,10 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
   const fitted = lines ? fittedLines(table, schema, free) : [];
   // A line of slope near 1 (a discharge hours after its admission, on a range of years) is what
   // an order's gap builds already, with the order kept by construction: the gap goes first there.
-  const proportion = ({ line, r }: (typeof fitted)[number]) => r >= EXACT_LINE_R && Math.abs(line.slope - 1) > UNIT_SLOPE_TOLERANCE;
+  // A line far from slope 1 (fees about a tenth of the price, and price ≥ fees an order too) goes
+  // first: the gap, price − fees, would be modelled on its own and lose the proportion.
+  const proportion = ({ line, r }: (typeof fitted)[number]) =>
+    Math.abs(line.slope - 1) > (r >= EXACT_LINE_R ? UNIT_SLOPE_TOLERANCE : LOOSE_SLOPE_TOLERANCE);
   for (const f of fitted) if (proportion(f) && usable(f.line)) plan.set(f.line.column, f.line);
   const means = new Map<string, number>();
   const meanOf = (name: string, xs: Float64Array) => {
@@ -211,9 +216,10 @@ export function construct(built: Built[], names: string[], columns: (string | nu
     } else {
       const [a, b] = c.parts.map(col);
       const [ra, rb] = c.parts.map((p) => readers.get(p)!);
+      const scale = secondPartScale({ total: c.column }, schema);
       for (let r = 0; r < out.length; r++) {
         const x = a[r] === null ? NaN : ra(a[r]!);
-        const y = b[r] === null ? NaN : rb(b[r]!);
+        const y = b[r] === null ? NaN : scale * rb(b[r]!);
         out[r] = Number.isNaN(x + y) ? otherwise : codec.write(x + y);
       }
     }
