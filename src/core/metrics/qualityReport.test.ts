@@ -59,8 +59,26 @@ describe('studioReport', () => {
     expect(report.columns[0]).toMatchObject({ missing: { real: 0, synthetic: 0 }, distribution: { kind: 'histogram' } });
     expect(report.columns[2].distribution.labels.sort()).toEqual(['basic', 'gold']);
     expect(report.worstPairs).toHaveLength(5);
-    expect(report.rows).toMatchObject({ training: 400, compared: 200, synthetic: 200, comparedWith: 'held-out' });
+    // 200 held-out rows are too few to read pairs from: fidelity reads every seed row, privacy the held-out ones.
+    expect(report.rows).toMatchObject({ training: 400, compared: 600, synthetic: 200, comparedWith: 'all' });
+    expect(report.rows.note).toMatch(/all 600 rows of your table: the 200 held back/);
     for (const f of report.figures) expect(f.explanation.length).toBeGreaterThan(20);
+  });
+
+  it('names the strongest link the synthetic rows weaken', () => {
+    const synth = people(200, 3);
+    expect(figure(studioReport({ train, holdout, synth, schema, rules: [] }), 'linkLost')!.flag).toBe('ok');
+    // Spend no longer follows income (nor sets the plan) once its rows are reversed.
+    const apart = { ...synth, columns: synth.columns.map((c, i) => (i === 1 ? [...c].reverse() : c)) };
+    const lost = figure(studioReport({ train, holdout, synth: apart, schema, rules: [] }), 'linkLost')!;
+    expect(lost.flag).toBe('bad');
+    expect(lost.text).toMatch(/^(income and spend|spend and plan): 0\.9\d in your data, 0\.[0-2]\d in the synthetic rows$/);
+  });
+
+  it('reads fidelity against the held-out rows alone where 500 or more are held back', () => {
+    const report = studioReport({ train, holdout: people(500, 2), synth: people(500, 3), schema, rules: [] });
+    expect(report.rows).toMatchObject({ compared: 500, comparedWith: 'held-out' });
+    expect(report.rows.note).toMatch(/500 rows held back from training/);
   });
 
   it('flags copies of training rows as serious, and more than half of them closer to the training rows', () => {

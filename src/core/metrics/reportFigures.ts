@@ -12,6 +12,7 @@ export type FigureKey =
   | 'closerToTraining'
   | 'rareValues'
   | 'extremes'
+  | 'linkLost'
   | 'ruleBreaks'
   | 'f1Kept'
   | 'aucGap';
@@ -51,6 +52,10 @@ export const RARE_EXCESS_OK = 0.005;
 export const RARE_EXCESS_WARN = 0.02;
 export const EXTREME_OK = 2;
 export const EXTREME_WARN = 10;
+export const LINK_LOST_OK = 0.1;
+export const LINK_LOST_WARN = 0.25;
+/** Links weaker than this in your data are not read for 'linkLost': what they lose is mostly noise. */
+export const LINK_MIN_REAL = 0.3;
 export const F1_KEPT_OK = 0.8;
 export const F1_KEPT_WARN = 0.5;
 export const AUC_GAP_OK = 0.05;
@@ -164,6 +169,21 @@ export function extremesFigure(column: string, points: number): Figure {
     formula: 'max over number columns of synthetic − real share of rows written as the seed’s minimum or maximum, in percentage points',
     explanation: 'Rows piled on the smallest or largest value of your data, which clipping causes and which repeats those real values.',
     good: `Near 0; ok up to ${EXTREME_OK} points, a warning up to ${EXTREME_WARN}, poor above.`,
+  };
+}
+
+/** The pair whose association the synthetic rows weaken most, of those 0.3 or stronger in your data. */
+export function linkLostFigure(a: string, b: string, real: number, synthetic: number): Figure {
+  const lost = Math.abs(real) - Math.abs(synthetic);
+  return {
+    key: 'linkLost',
+    label: 'Strongest link weakened',
+    value: lost,
+    text: `${a} and ${b}: ${Math.abs(real).toFixed(2)} in your data, ${Math.abs(synthetic).toFixed(2)} in the synthetic rows`,
+    flag: lowerIsBetter(lost, LINK_LOST_OK, LINK_LOST_WARN),
+    formula: `max over pairs associated by ${LINK_MIN_REAL} or more in your data of |association in your data| − |association in the synthetic rows| (correlation, Cramér’s V or correlation ratio, as in the map)`,
+    explanation: 'How much weaker the relationship the synthetic rows keep worst has become: prices by room type pulled toward the middle, say.',
+    good: `Near 0; ok up to ${LINK_LOST_OK}, a warning up to ${LINK_LOST_WARN}, poor above.`,
   };
 }
 

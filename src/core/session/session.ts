@@ -5,7 +5,7 @@ import { tableFromColumns, type Table } from '../data/table';
 import { reportHtml, reportJson, REPORT_MIME, type ReportFormat } from '../export/reportHtml';
 import { createWriter, MIME, type ChunkWriter, type ExportFormat } from '../export/writer';
 import { miniDistribution } from '../metrics/distribution';
-import { studioReport, withUsefulness, type StudioReport } from '../metrics/qualityReport';
+import { MIN_HELD_OUT_FOR_FIDELITY, studioReport, withUsefulness, type StudioReport } from '../metrics/qualityReport';
 import type { ModelConfig } from '../model/config';
 import { BUNDLE_LIMITS, modelFromBundle, writeBundle, type BundleManifest } from '../train/bundle';
 import { TabularModel, type EpochReport, type TrainHooks } from '../train/tabularModel';
@@ -179,7 +179,9 @@ export class Session {
   /** The quality and privacy report on rows generated for it, against the training and held-out rows. */
   async buildReport(): Promise<StudioReport> {
     const model = this.requireModel('Train a model first: the report comes when training ends.');
-    const rows = Math.min(REPORT_ROWS, model.validationRows || model.trainingRows);
+    // As many rows as the report compares with (see fidelityReference).
+    const held = model.validationRows;
+    const rows = Math.min(REPORT_ROWS, held >= MIN_HELD_OUT_FOR_FIDELITY ? held : model.trainingRows + held);
     const chunks: Table[] = [];
     await model.generate(rows, { onChunk: (chunk) => void chunks.push(chunk) });
     const synth = joinChunks(chunks);
