@@ -138,6 +138,12 @@ describe('blank rules', () => {
     expect(() => validateRules([rule], table, inferSchema(table))).toThrow(/needs a category or a whole number after "when", but "ship date" is a datetime column/);
   });
 
+  it('names a value the "when" column never holds, with the values it does', () => {
+    const table = shipping(100, 10);
+    const rule: Rule = { kind: 'blank', column: 'ship date', when: 'status', values: ['canceled'] };
+    expect(() => validateRules([rule], table, inferSchema(table))).toThrow(/names "canceled", which "status" never is in your data\. Its values: .*pending/);
+  });
+
   it('reads a blank rule from JSON, null standing for blank', () => {
     const rules = parseRules([{ kind: 'blank', column: 'ship date', when: 'status', values: ['pending', null] }]);
     expect(rules).toEqual([{ kind: 'blank', column: 'ship date', when: 'status', values: ['pending', null] }]);

@@ -144,7 +144,10 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
       return column;
     });
     if (new Set(ruleColumns(rule)).size < columns.length) throw new InputError(`The rule "${describeRule(rule)}" names the same column twice.`);
-    if (rule.kind === 'blank') checkBlankRule(rule, columns);
+    if (rule.kind === 'blank') {
+      checkBlankRule(rule, columns);
+      checkBlankValues(rule, table);
+    }
     else checkNumberRule(rule, columns);
     const broken = countBreaks(table, schema, rule);
     if (broken > 0) {
@@ -181,6 +184,18 @@ function checkBlankRule(rule: Extract<Rule, { kind: 'blank' }>, [column, when]: 
     throw new InputError(`The rule "${describeRule(rule)}" needs a category or a whole number after "when", but "${when.name}" is a ${when.kind} column.`);
   }
   if (rule.values.length === 0) throw new InputError(`The rule "${describeRule(rule)}" names no value of "${when.name}".`);
+}
+
+/** A value the seed's `when` column never holds is a typo, not a rule: say so, with the values it does hold. */
+function checkBlankValues(rule: Extract<Rule, { kind: 'blank' }>, table: Table): void {
+  const held = new Set(table.columns[table.names.indexOf(rule.when)] ?? []);
+  const unknown = rule.values.find((v) => !held.has(v));
+  if (unknown === undefined) return;
+  const some = [...held].filter((v) => v !== null).slice(0, 8);
+  const more = held.size - (held.has(null) ? 1 : 0) > some.length ? ', …' : '';
+  throw new InputError(
+    `The rule "${describeRule(rule)}" names ${unknown === null ? 'blank' : `"${unknown}"`}, which "${rule.when}" never is in your data. Its values: ${some.join(', ')}${more}.`,
+  );
 }
 
 /** Columns of a circle of order rules (a ≥ b ≥ c ≥ a), or null. */
