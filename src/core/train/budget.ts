@@ -2,10 +2,10 @@ import { effectiveBatch, MIN_REFINE_ROWS, type ModelConfig } from '../model/conf
 
 // Steps a default run takes: small tables need many passes to learn how their columns relate,
 // and large ones reach their plateau within a few thousand steps. The cap is on work, not steps,
-// so a smaller batch buys more steps for the same time. At the default learning rates a
-// 1,000-row table trains in under a minute on WASM in the app (docs/benchmarks.md, "The
-// 1,000-row target"), and the cap brings Adult from drop to done in under five minutes there
-// ("The cap, again"); a longer run makes Adult's rows somewhat more useful, at six minutes.
+// so a smaller batch buys more steps for the same time. The length and the cap were set for a
+// minute on a 1,000-row table and five on Adult on WASM on a quick day of a 2-core machine;
+// how long they take on slower days, and what shorter runs cost, is in docs/benchmarks.md
+// ("The 1,000-row target", "The cap, again", "Time, measured again").
 const MIN_STEPS = 1_600;
 const STEPS_PER_ROW = 1.6;
 /** The most work a default run does, in steps at a batch of 500. */
