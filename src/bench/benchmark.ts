@@ -1,5 +1,5 @@
 import { parseDelimitedText } from '../core/data/parse';
-import { selectRows, type Table } from '../core/data/table';
+import { joinTables, selectRows, type Table } from '../core/data/table';
 import { columnShapes } from '../core/metrics/fidelity';
 import { qualityReport, type QualityReport } from '../core/metrics/report';
 import { DEFAULT_CONFIG, type ModelConfig } from '../core/model/config';
@@ -125,7 +125,7 @@ export async function sampleTable(session: Session, rows: number): Promise<Table
   const chunks: Table[] = [];
   await session.generate(rows, { keep: false, onChunk: (chunk) => void chunks.push(chunk) });
   const first = chunks[0];
-  return { ...first, columns: first.names.map((_, c) => chunks.flatMap((t) => t.columns[c])), rowCount: rows };
+  return { ...first, ...joinTables(chunks), rowCount: rows };
 }
 
 function median(xs: number[]): number {

@@ -34,6 +34,12 @@ export function tableFromColumns(names: string[], columns: (string | null)[][]):
   return { names, columns, rowCount: columns[0]?.length ?? 0 };
 }
 
+/** The rows of `tables` one after another; each table has the first one's columns, in its order. */
+export function joinTables(tables: Table[]): Table {
+  const names = tables[0].names;
+  return tableFromColumns(names, names.map((_, c) => tables.flatMap((t) => t.columns[c])));
+}
+
 export function selectRows(table: Table, rows: ArrayLike<number>): Table {
   const columns = table.columns.map((col) => Array.from(rows, (r) => col[r]));
   return { ...table, columns, rowCount: rows.length };

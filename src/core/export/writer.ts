@@ -1,5 +1,5 @@
 import type { ColumnSchema } from '../data/schema';
-import type { Table } from '../data/table';
+import { joinTables, type Table } from '../data/table';
 import { csvHeader, csvRows, MissingSpeller } from './csv';
 import { jsonCells, jsonRows } from './json';
 import { toParquet } from './parquet';
@@ -57,8 +57,7 @@ export function createWriter(format: ExportFormat, columns: ColumnSchema[], { bo
     },
     finish() {
       if (chunks.length === 0) return [];
-      const joined = chunks[0].names.map((_, c) => chunks.flatMap((t) => t.columns[c]));
-      return [toParquet({ names: chunks[0].names, columns: joined, rowCount: joined[0]?.length ?? 0 }, columns)];
+      return [toParquet(joinTables(chunks), columns)];
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describeRule, countBreaks, type Rule } from '../data/rules';
 import { isModelled, type ColumnSchema } from '../data/schema';
-import { selectRows, tableFromColumns, type Table } from '../data/table';
+import { joinTables, selectRows, type Table } from '../data/table';
 import { Rng } from '../util/rng';
 import { associations, type AssociationMap, type PairAssociation } from './associations';
 import { detection, sampleRows } from './detection';
@@ -91,7 +91,7 @@ export const MIN_HELD_OUT_FOR_FIDELITY = 500;
 export function fidelityReference(train: Table, holdout: Table | null): Table {
   if (!holdout) return train;
   if (holdout.rowCount >= MIN_HELD_OUT_FOR_FIDELITY) return holdout;
-  return tableFromColumns(train.names, train.names.map((name, c) => [...train.columns[c], ...holdout.columns[holdout.names.indexOf(name)]]));
+  return joinTables([train, holdout]);
 }
 
 /** Quality and privacy of synthetic rows, against held-out rows when there are enough. */

@@ -1,7 +1,7 @@
 import { name as appName, version as appVersion } from '../../../package.json';
 import { validateRules, type Rule } from '../data/rules';
 import { inferSchema, requireModelledColumn, withKind, type ColumnKind, type ColumnSchema } from '../data/schema';
-import { tableFromColumns, type Table } from '../data/table';
+import { joinTables, type Table } from '../data/table';
 import { reportHtml, reportJson, REPORT_MIME, type ReportFormat } from '../export/reportHtml';
 import { createWriter, MIME, type ChunkWriter, type ExportFormat } from '../export/writer';
 import { miniDistribution } from '../metrics/distribution';
@@ -184,7 +184,7 @@ export class Session {
     const rows = Math.min(REPORT_ROWS, held >= MIN_HELD_OUT_FOR_FIDELITY ? held : model.trainingRows + held);
     const chunks: Table[] = [];
     await model.generate(rows, { onChunk: (chunk) => void chunks.push(chunk) });
-    const synth = joinChunks(chunks);
+    const synth = joinTables(chunks);
     const report = studioReport({ train: model.trainingTable, holdout: model.heldOut, synth, schema: model.schema, rules: model.rules });
     this.judged = { report, synth };
     return report;
@@ -325,9 +325,4 @@ export function epochView(r: EpochReport): EpochView {
 function previewOf(table: Table, rows: number): PreviewRows {
   const n = Math.min(rows, table.rowCount);
   return { names: table.names, rows: Array.from({ length: n }, (_, r) => table.columns.map((c) => c[r])) };
-}
-
-function joinChunks(chunks: Table[]): Table {
-  const names = chunks[0].names;
-  return tableFromColumns(names, names.map((_, c) => chunks.flatMap((chunk) => chunk.columns[c])));
 }
