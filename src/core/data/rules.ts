@@ -144,10 +144,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
       return column;
     });
     if (new Set(ruleColumns(rule)).size < columns.length) throw new InputError(`The rule "${describeRule(rule)}" names the same column twice.`);
-    if (rule.kind === 'blank') {
-      checkBlankRule(rule, columns);
-      checkBlankValues(rule, table);
-    }
+    if (rule.kind === 'blank') checkBlankRule(rule, columns, table);
     else checkNumberRule(rule, columns);
     const broken = countBreaks(table, schema, rule);
     if (broken > 0) {
@@ -178,16 +175,13 @@ function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
   }
 }
 
-function checkBlankRule(rule: Extract<Rule, { kind: 'blank' }>, [column, when]: ColumnSchema[]): void {
+function checkBlankRule(rule: Extract<Rule, { kind: 'blank' }>, [column, when]: ColumnSchema[], table: Table): void {
   if (!isModelled(column)) throw new InputError(`The rule "${describeRule(rule)}" needs a column the model learns, but "${column.name}" is an ID or a constant.`);
   if (!isModelled(when) || !canDecideBlanks(when)) {
     throw new InputError(`The rule "${describeRule(rule)}" needs a category or a whole number after "when", but "${when.name}" is a ${when.kind} column.`);
   }
   if (rule.values.length === 0) throw new InputError(`The rule "${describeRule(rule)}" names no value of "${when.name}".`);
-}
-
-/** A value the seed's `when` column never holds is a typo, not a rule: say so, with the values it does hold. */
-function checkBlankValues(rule: Extract<Rule, { kind: 'blank' }>, table: Table): void {
+  // A value the seed's `when` column never holds is a typo, not a rule: say so, with the values it does hold.
   const held = new Set(table.columns[table.names.indexOf(rule.when)] ?? []);
   const unknown = rule.values.find((v) => !held.has(v));
   if (unknown === undefined) return;
