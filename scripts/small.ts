@@ -5,13 +5,14 @@
 // in the seed, kept) on the 80 % split of each table of the small-table suite (and Adult),
 // under Node on tfjs's WASM backend,
 // judges the synthetic rows (as many as the training rows; 20,000 more for the rows at the
-// seed's extremes) against the training rows and the held-out 20 %, prints one table and writes
+// seed's extremes; 200 per value of each category fixed in turn) against the training rows
+// and the held-out 20 %, prints one table and writes
 // bench/results/small.json, or FILE (runs of some tables or other settings belong elsewhere).
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
-import { sampleTable, splitTable } from '../src/bench/benchmark';
+import { sampleFixed, sampleTable, splitTable } from '../src/bench/benchmark';
 import { judge, type Judgement } from '../src/bench/judge';
 import { startNodeBackend } from '../src/core/backend/node';
 import { smallTables } from '../src/bench/smallTables';
@@ -23,6 +24,8 @@ import { exportSplit, readExternal } from './external';
 
 /** Rows drawn to count those on the seed's extremes. */
 const EXTREME_ROWS = 20_000;
+/** Rows drawn per value of a fixed category (their means read to about 0.07 of a spread). */
+const FIXED_ROWS = 200;
 
 interface Row {
   table: string;
@@ -70,8 +73,9 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - t0) / 1000;
     const synth = await sampleTable(session, train.rowCount);
     const many = await sampleTable(session, EXTREME_ROWS);
+    const fixed = await sampleFixed(session, outcome.choices, FIXED_ROWS);
     session.dispose();
-    const judgement = judge(train, holdout, synth, schema, target, many);
+    const judgement = judge(train, holdout, synth, schema, target, many, fixed);
     const ran = `${outcome.epochs}/${plan.epochs}${outcome.converged ? ' (early)' : ''}`;
     console.error(`${name}: ${ran} epochs in ${seconds.toFixed(0)} s; ${JSON.stringify(judgement)}`);
     results.push({ table: name, rows: table.rowCount, epochs: ran, seconds, judgement });
@@ -85,7 +89,7 @@ async function main(): Promise<void> {
 
 function print(results: Row[]): void {
   const f = (x: number | undefined, d = 3) => (x === undefined ? '–' : x.toFixed(d));
-  const header = ['table', 'rows', 'epochs', 'train s', 'shapes train / holdout', 'pairs train / shuffled', 'pairs, SDMetrics bins', 'detection', 'TSTR AUC synth / real', 'TSTR F1 synth / real', 'category means (sd)', 'rule breaks (worst)', 'extremes (pts)', 'copies'];
+  const header = ['table', 'rows', 'epochs', 'train s', 'shapes train / holdout', 'pairs train / shuffled', 'pairs, SDMetrics bins', 'detection', 'TSTR AUC synth / real', 'TSTR F1 synth / real', 'category means (sd)', 'fixed (sd)', 'rule breaks (worst)', 'extremes (pts)', 'copies'];
   const rows = results.map(({ table, rows: n, epochs, seconds, judgement: j }) => {
     const worst = j.ruleBreaks.reduce((w, r) => Math.max(w, r.share), 0);
     const u = j.usefulness;
@@ -101,6 +105,7 @@ function print(results: Row[]): void {
       u ? `${f(u.synthetic.auc)} / ${f(u.real.auc)}` : '–',
       u ? `${f(u.synthetic.f1)} / ${f(u.real.f1)}` : '–',
       f(j.categoryMeans),
+      j.fixedMeans === null ? '–' : f(j.fixedMeans),
       `${(100 * worst).toFixed(1)} % of ${j.ruleBreaks.length}`,
       j.extremes ? `${f(j.extremes.points, 1)} (${j.extremes.column})` : '–',
       `${Math.round(j.exactCopies * n)}`,

@@ -1,6 +1,7 @@
 import { parseDelimitedText } from '../core/data/parse';
 import { joinTables, selectRows, type Table } from '../core/data/table';
 import { columnShapes } from '../core/metrics/fidelity';
+import { MAX_MEAN_CATEGORIES, type FixedSample } from '../core/metrics/relations';
 import { qualityReport, type QualityReport } from '../core/metrics/report';
 import { DEFAULT_CONFIG, type ModelConfig } from '../core/model/config';
 import { Rng } from '../core/util/rng';
@@ -126,6 +127,22 @@ export async function sampleTable(session: Session, rows: number): Promise<Table
   await session.generate(rows, { keep: false, onChunk: (chunk) => void chunks.push(chunk) });
   const first = chunks[0];
   return { ...first, ...joinTables(chunks), rowCount: rows };
+}
+
+/**
+ * For each column generation can fix that has at most MAX_MEAN_CATEGORIES values, `perValue`
+ * rows fixed to each value, as one table per column (not kept by the session).
+ */
+export async function sampleFixed(session: Session, choices: { column: string; values: string[] }[], perValue: number): Promise<FixedSample[]> {
+  const out: FixedSample[] = [];
+  for (const { column, values } of choices.filter((c) => c.values.length <= MAX_MEAN_CATEGORIES)) {
+    const chunks: Table[] = [];
+    for (const value of values) {
+      await session.generate(perValue, { keep: false, condition: { column, value }, onChunk: (chunk) => void chunks.push(chunk) });
+    }
+    out.push({ column, table: { ...chunks[0], ...joinTables(chunks), rowCount: perValue * values.length } });
+  }
+  return out;
 }
 
 function median(xs: number[]): number {

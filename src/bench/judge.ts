@@ -6,7 +6,7 @@ import { detection } from '../core/metrics/detection';
 import { columnShapes } from '../core/metrics/fidelity';
 import { pairTrends } from '../core/metrics/pairs';
 import { exactCopyRate } from '../core/metrics/privacy';
-import { categoryMeanError, extremeShare, shuffledBaseline } from '../core/metrics/relations';
+import { categoryMeanError, extremeShare, fixedCategoryMeanError, shuffledBaseline, type FixedSample } from '../core/metrics/relations';
 import { usefulness, type Usefulness } from '../core/metrics/usefulness';
 import { Rng } from '../core/util/rng';
 
@@ -19,6 +19,8 @@ export interface Judgement {
   usefulness: Usefulness | null;
   /** Mean error of per-category means, in real standard deviations. */
   categoryMeans: number;
+  /** The same for rows generated with each category fixed in turn (see fixedCategoryMeanError); null when not drawn. */
+  fixedMeans: number | null;
   /** Share of synthetic rows breaking each rule the training rows obey. */
   ruleBreaks: { rule: string; share: number }[];
   /** Worst excess of rows on a seed's exact minimum or maximum, in percentage points (on `many` rows where given). */
@@ -27,11 +29,11 @@ export interface Judgement {
 }
 
 /**
- * `synth` has as many rows as `train`. `many`, where given, is a larger draw from the same model
+ * `synth` has as many rows as `train`; `fixed`, where given, rows drawn with each category fixed. `many`, where given, is a larger draw from the same model
  * for the rows at the seed's extremes: a seed's minimum held by 5.6 % of 320 rows reads ±1.3
  * points from one 320-row draw to the next, so that draw alone cannot tell +1 point from 0.
  */
-export function judge(train: Table, holdout: Table, synth: Table, schema: ColumnSchema[], target?: string, many?: Table): Judgement {
+export function judge(train: Table, holdout: Table, synth: Table, schema: ColumnSchema[], target?: string, many?: Table, fixed?: FixedSample[]): Judgement {
   const rules: Rule[] = findRules(train, schema, new Rng(1));
   const shuffled = shuffledBaseline(train, new Rng(3));
   const found = detection(train, synth, schema);
@@ -51,6 +53,7 @@ export function judge(train: Table, holdout: Table, synth: Table, schema: Column
     detection: found && { auc: found.auc, score: found.score },
     usefulness: target ? usefulness(train, synth, holdout, schema, target) : null,
     categoryMeans: categoryMeanError(train, synth, schema).error,
+    fixedMeans: fixed ? fixedCategoryMeanError(train, fixed, schema) : null,
     ruleBreaks: rules.map((rule) => ({ rule: describeRule(rule), share: countBreaks(synth, schema, rule) / synth.rowCount })),
     extremes: extreme && { column: extreme.column, points: extreme.points },
     exactCopies: exactCopyRate(train, synth, schema),

@@ -3,7 +3,7 @@ import type { ColumnKind, ColumnSchema } from '../data/schema';
 import { tableFromColumns } from '../data/table';
 import { Rng } from '../util/rng';
 import { pearson } from './pairs';
-import { categoryMeanError, extremeShare, shuffledBaseline } from './relations';
+import { categoryMeanError, extremeShare, fixedCategoryMeanError, shuffledBaseline } from './relations';
 
 const column = (name: string, kind: ColumnKind): ColumnSchema => ({ name, kind, include: true, missingShare: 0, distinct: 0 });
 
@@ -38,6 +38,22 @@ describe('category mean error', () => {
     const narrow = tableFromColumns(['c', 'x'], [['a', 'b', null], ['1', '3', '99']]);
     const synth = tableFromColumns(['c', 'x'], [['a', 'b'], ['1', '3']]);
     expect(categoryMeanError(narrow, synth, [column('c', 'categorical'), column('x', 'numeric')]).error).toBe(0);
+  });
+});
+
+describe('fixed category mean error', () => {
+  const schema = [column('c', 'categorical'), column('d', 'categorical'), column('x', 'numeric')];
+  // x: a averages 2 and b 6 (sd √5); d's groups average 4 alike.
+  const real = tableFromColumns(['c', 'd', 'x'], [['a', 'a', 'b', 'b'], ['u', 'v', 'v', 'u'], ['1', '3', '5', '7']]);
+
+  it("reads each fixed column's own pairs on its own rows, averaged over them", () => {
+    // Rows fixed to c = a, then to c = b, whose x ignored the condition (4 for all): 0.5 × 2 + 0.5 × 2.
+    const ignored = tableFromColumns(['c', 'd', 'x'], [['a', 'a', 'b', 'b'], ['u', 'u', 'u', 'u'], ['4', '4', '4', '4']]);
+    // Rows fixed to d: its means are right; c's are off there but c was not fixed in them.
+    const kept = tableFromColumns(['c', 'd', 'x'], [['a', 'a', 'a', 'a'], ['u', 'u', 'v', 'v'], ['4', '4', '4', '4']]);
+    expect(fixedCategoryMeanError(real, [{ column: 'c', table: ignored }], schema)).toBeCloseTo(2 / Math.sqrt(5), 12);
+    expect(fixedCategoryMeanError(real, [{ column: 'c', table: ignored }, { column: 'd', table: kept }], schema)).toBeCloseTo(1 / Math.sqrt(5), 12);
+    expect(fixedCategoryMeanError(real, [], schema)).toBeNull();
   });
 });
 

@@ -38,6 +38,23 @@ export function categoryMeanError(real: Table, synth: Table, schema: ColumnSchem
   return { error: pairs.length ? pairs.reduce((t, p) => t + p.error, 0) / pairs.length : 0, worst, pairs };
 }
 
+/** Rows generated with one column fixed, each of its values in turn. */
+export interface FixedSample {
+  column: string;
+  table: Table;
+}
+
+/**
+ * How far rows generated with a category fixed fall from the seed's rows of that category:
+ * `categoryMeanError` of each fixed column's pairs on its own rows, averaged over every pair
+ * (null when none). Free rows hide a generator that ignores the category it is given, as
+ * their category comes out beside numbers it also wrote; fixed rows show it.
+ */
+export function fixedCategoryMeanError(real: Table, fixed: FixedSample[], schema: ColumnSchema[]): number | null {
+  const errors = fixed.flatMap(({ column, table }) => categoryMeanError(real, table, schema).pairs.filter((p) => p.category === column).map((p) => p.error));
+  return errors.length ? errors.reduce((a, b) => a + b, 0) / errors.length : null;
+}
+
 function pairError(realCodes: CodedColumn, realValues: NumericColumn, synthCodes: CodedColumn, synthValues: NumericColumn): number | null {
   const real = categoryMeans(realCodes.values, realValues.values, realCodes.labels.length);
   const synth = categoryMeans(synthCodes.values, synthValues.values, realCodes.labels.length);

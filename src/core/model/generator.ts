@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../util/rng';
-import { BatchNorm, ConditionTable, Dense } from './layers';
+import { BatchNorm, ConditionTable, Dense, type NormStats } from './layers';
 
 /**
  * CTGAN's generator: residual blocks (dense → batch norm → ReLU, output concatenated
@@ -22,8 +22,27 @@ export class Generator {
     this.norms = dims.map((d, i) => new BatchNorm(d, `generator/block${i}/norm`));
   }
 
-  /** Raw outputs (pre-activation), [batch, outputs], from noise [batch, noise] and condition slots [batch] (int32). */
-  apply(noise: tf.Tensor2D, slots: tf.Tensor1D | null): tf.Tensor2D {
+  /**
+   * Raw outputs (pre-activation), [batch, outputs], from noise [batch, noise] and condition
+   * slots [batch] (int32). Batch norms use this batch's statistics, or `stats` (one per block).
+   */
+  apply(noise: tf.Tensor2D, slots: tf.Tensor1D | null, stats?: NormStats[]): tf.Tensor2D {
+    return this.forward(noise, slots, stats ?? null, null);
+  }
+
+  /**
+   * Each block's batch-norm statistics over this batch. A batch whose rows all share one
+   * condition cannot use its own: the condition adds the same vector to every row before the
+   * first norm, which subtracts it again, and the rows come out as if unconditioned. Read off
+   * a batch of mixed conditions, they keep it (docs/benchmarks.md, "Rows with a category fixed").
+   */
+  normStats(noise: tf.Tensor2D, slots: tf.Tensor1D | null): NormStats[] {
+    const stats: NormStats[] = [];
+    this.forward(noise, slots, null, stats);
+    return stats;
+  }
+
+  private forward(noise: tf.Tensor2D, slots: tf.Tensor1D | null, stats: NormStats[] | null, collect: NormStats[] | null): tf.Tensor2D {
     const layer = (i: number, h: tf.Tensor2D) => {
       const { dense, cond } = this.layers[i];
       const out = dense.apply(h);
@@ -31,7 +50,14 @@ export class Generator {
     };
     let h = noise;
     this.norms.forEach((norm, i) => {
-      h = tf.concat([norm.applyRelu(layer(i, h)), h], 1) as tf.Tensor2D;
+      const x = layer(i, h);
+      let own = stats?.[i];
+      if (collect) {
+        const { mean, variance } = tf.moments(x, 0);
+        own = { mean: mean as tf.Tensor1D, variance: variance as tf.Tensor1D };
+        collect.push(own);
+      }
+      h = tf.concat([norm.applyRelu(x, own), h], 1) as tf.Tensor2D;
     });
     return layer(this.norms.length, h);
   }

@@ -74,7 +74,16 @@ export function tableRows(table: tf.Tensor2D, slots: tf.Tensor1D, backend = tf.g
   return tf.matMul(tf.cast(tf.oneHot(slots, table.shape[0]), 'float32'), table);
 }
 
-/** Batch normalisation over the batch axis with learned scale and shift; always batch statistics. */
+/** A batch norm's per-unit mean and variance, read off one batch and used for others (see Generator.normStats). */
+export interface NormStats {
+  mean: tf.Tensor1D;
+  variance: tf.Tensor1D;
+}
+
+/**
+ * Batch normalisation over the batch axis with learned scale and shift: batch statistics, or
+ * `stats` read off another batch where the rows of this one are not a mix like training's.
+ */
 export class BatchNorm {
   readonly gamma: tf.Variable;
   readonly beta: tf.Variable;
@@ -84,8 +93,8 @@ export class BatchNorm {
     this.beta = tf.tidy(() => tf.variable(tf.zeros([size]), true));
   }
 
-  apply(x: tf.Tensor2D): tf.Tensor2D {
-    const { mean, variance } = tf.moments(x, 0);
+  apply(x: tf.Tensor2D, stats?: NormStats): tf.Tensor2D {
+    const { mean, variance } = stats ?? tf.moments(x, 0);
     // Folded into one scale and shift per unit: two full-size kernels instead of four, each way.
     const scale = tf.mul(tf.rsqrt(tf.add(variance, NORM_EPSILON)), this.gamma);
     const shift = tf.sub(this.beta, tf.mul(mean, scale));
@@ -93,8 +102,8 @@ export class BatchNorm {
   }
 
   /** relu(apply(x)): on WebGPU as fused programs (see fusedNorm.ts), elsewhere as tfjs ops. */
-  applyRelu(x: tf.Tensor2D): tf.Tensor2D {
-    return runsWgsl() ? fusedNormRelu(x, this.gamma, this.beta) : tf.relu(this.apply(x));
+  applyRelu(x: tf.Tensor2D, stats?: NormStats): tf.Tensor2D {
+    return runsWgsl() && !stats ? fusedNormRelu(x, this.gamma, this.beta) : tf.relu(this.apply(x, stats));
   }
 
   get variables(): tf.Variable[] {

@@ -76,6 +76,18 @@ export class ConditionSampler {
     return { spans: this.spans, counts: this.counts };
   }
 
+  /** The global slots of the category blocks (not the numbers' modes): those generation can fix. */
+  categorySlots(): number[] {
+    return this.spans.flatMap((d, i) => (d.kind === 'category' ? Array.from({ length: d.size }, (_, j) => this.offsets[i] + j) : []));
+  }
+
+  /** The training rows at global slot `slot` (none in a sampler restored from a saved model). */
+  rowsAt(slot: number): Int32Array {
+    let d = 0;
+    while (d + 1 < this.offsets.length && this.offsets[d + 1] <= slot) d++;
+    return this.rowsBySlot[d]?.[slot - this.offsets[d]] ?? new Int32Array(0);
+  }
+
   /** Conditions with log-frequency sampling and the real rows that match them. */
   training(batch: number, rng: Rng): ConditionBatch {
     if (this.rowsBySlot.length < this.columns) throw new Error('A sampler restored from a saved model has no rows to train on.');

@@ -8,6 +8,7 @@ import { updateAverages } from '../model/fusedUpdates';
 import { runsWgsl } from '../backend/wgsl';
 import { deviceNormals } from '../model/deviceNormals';
 import { Generator } from '../model/generator';
+import { tableRows, type NormStats } from '../model/layers';
 import { Refiner, type RefinerState } from '../model/refiner';
 import { SpanOps } from '../model/spans';
 import type { Layout } from '../transform/transformer';
@@ -18,12 +19,21 @@ import { applyScalarMaps, checkScalarMaps, fitScalarMaps, seedKnots, type Scalar
 import type { NamedValues, Steppable, StepLosses } from './loop';
 
 const MAX_DEVICE_DRAW_WIDTH = 4096;
+/** Rows whose batch-norm statistics rows generated under one fixed condition use: a mean to about 2 % of a unit's spread. */
+const FREE_NORM_ROWS = 2048;
 /**
  * Rows drawn per round of `calibrate`: ten per seed row, from 4,000 to 20,000 (a share of 10 %
  * reads within ±0.4 points at 20,000 rows; the seed's own share is no surer than its rows allow).
  */
 const CALIBRATION_ROWS = { perSeedRow: 10, min: 4_000, max: 20_000 };
 const CALIBRATION_ROUNDS = 2;
+/**
+ * Calibration by category: rows per category and round (a share of 10 % reads within about ±2
+ * points at 200, ±1.3 at 500), and the seed rows' weight of the overall share a category's
+ * own is shrunk toward.
+ */
+const SLOT_CALIBRATION = { rounds: 2, perSlot: { min: 200, max: 500 }, shrinkRows: 10 };
+const SLOT_CALIBRATION_NAME = 'calibration/slots';
 /** With a refiner a round's shares answer a shift less directly (it keeps rows by their values), so one more round. */
 const REFINED_CALIBRATION_ROUNDS = 3;
 /** A logit moves by at most this much (a share by at most e³ ≈ 20 times): a category the model all but never draws stays rare rather than flooding. */
@@ -47,6 +57,8 @@ export interface TrainerState {
   average: boolean;
   /** Per encoded column, added to the generator's logits when generating (see `calibrate`); absent in models saved before it. */
   calibration?: number[] | null;
+  /** Whether the `calibration/slots` tensor is saved: added when generating with a category fixed (see `calibrateSlots`); absent in models saved before it. */
+  slotCalibration?: boolean;
   /** Per number column, how generated scalars map onto the seed's within each mode (see `calibrate`). */
   scalarMaps?: ScalarMap[] | null;
   /** The refiner's state; its weights are the tensors `refiner/…`. Null or absent: every generated row is kept. */
@@ -90,6 +102,8 @@ export class CtganTrainer implements Steppable<TrainerState> {
   private readonly seedRows: number;
   /** Added to the generator's logits when generating; null before `calibrate` (and while training). */
   private calibration: { values: Float32Array; tensor: tf.Tensor2D } | null = null;
+  /** Added to the generator's logits by each row's condition slot, [condWidth, width]; null before `calibrate` (and while training). */
+  private slotCalibration: { values: Float32Array; tensor: tf.Tensor2D } | null = null;
   /** Applied to generated rows on the host; null before `calibrate` (and while training). */
   private scalarMaps: ScalarMap[] | null = null;
   private readonly seedKnots: SeedKnots[] | null;
@@ -150,6 +164,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
     for (const [i, v] of this.discriminator.variables.entries()) await add(dNames[i], v);
     for (const [i, v] of (this.average ?? []).entries()) await add(`average/${gNames[i]}`, v);
     for (const [i, v] of (this.kept ?? []).entries()) await add(`kept/${gNames[i]}`, v);
+    if (this.slotCalibration) await add(SLOT_CALIBRATION_NAME, this.slotCalibration.tensor);
     const rNames = this.refiner?.net.names ?? [];
     for (const [i, v] of (this.refiner?.net.variables ?? []).entries()) await add(rNames[i], v);
     const [g, d] = await Promise.all([this.optG.save(), this.optD.save()]);
@@ -168,6 +183,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
       kept: this.kept !== null,
       average: this.average !== null,
       calibration: this.calibration ? [...this.calibration.values] : null,
+      slotCalibration: this.slotCalibration !== null,
       scalarMaps: this.scalarMaps,
       refiner: this.refiner?.state ?? null,
     };
@@ -213,6 +229,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
     this.optD.restore({ steps: state.optimiserSteps.discriminator, ...moments('discriminator', sizeOf(this.discriminator)) });
     this.rng.restore(state.rng);
     this.setCalibration(state.calibration ? Float32Array.from(state.calibration) : null);
+    this.setSlotCalibration(state.slotCalibration ? take(SLOT_CALIBRATION_NAME, [this.sampler.width, this.layout.width]) : null);
     this.scalarMaps = state.scalarMaps ? checkScalarMaps(state.scalarMaps, this.layout.width) : null;
     this.setRefiner(null);
     if (state.refiner) {
@@ -275,11 +292,11 @@ export class CtganTrainer implements Steppable<TrainerState> {
   }
 
   /** Every generated row, as the generator draws it (no refiner, no scalar maps). */
-  private async sampleAll(count: number, seed: number, fixed: FixedCondition | undefined, weights: 'kept' | 'average' | 'current'): Promise<Float32Array> {
+  private async sampleAll(count: number, seed: number, fixed: FixedCondition | undefined, weights: 'kept' | 'average' | 'current', anchors?: Int32Array): Promise<Float32Array> {
     const source = weights === 'current' ? null : weights === 'kept' ? (this.kept ?? this.average) : this.average;
     const current = source ? this.swapGenerator(source) : null;
     try {
-      return await this.sampleWithCurrent(count, seed, fixed);
+      return await this.sampleWithCurrent(count, seed, fixed, anchors);
     } finally {
       if (current) {
         tf.dispose(this.swapGenerator(current));
@@ -297,12 +314,14 @@ export class CtganTrainer implements Steppable<TrainerState> {
    * generator; shares of 0 in the seed are pushed down as far as the cap allows. The last
    * round's rows also fit each number column's scalar map within its modes (see `ScalarMap`):
    * the shifts move rows between modes a little and leave the generator's scalars as they are.
+   * Then rows generated with a category fixed get shifts of their own (`calibrateSlots`).
    */
   async calibrate(seed: number): Promise<void> {
     const shares = this.seedShares;
     if (!shares) return;
     // The refiner stays: shares are matched on the rows it keeps.
     this.setCalibration(null);
+    this.setSlotCalibration(null);
     this.scalarMaps = null;
     const width = this.layout.width;
     const bias = new Float32Array(width);
@@ -324,6 +343,56 @@ export class CtganTrainer implements Steppable<TrainerState> {
       if (round === rounds - 1) maps = fitScalarMaps(this.seedKnots!, sample, rows, this.layout).filter((m) => m.knots.some(Boolean));
     }
     this.scalarMaps = maps.length ? maps : null;
+    await this.calibrateSlots(seed + rounds);
+  }
+
+  /**
+   * For rows generated with a category fixed: per category, shifts each category's and mode's
+   * logit so that rows given it hold the others as often as the seed's rows of that category do
+   * (shrunk toward the seed's overall share where it has few rows). Free rows need no such
+   * shift: each takes its condition at random and the shares over all of them are matched
+   * above. Rows given one fixed category are another matter: the generator's answer to a
+   * category alone goes too far for rare ones (docs/benchmarks.md, "Rows with a category
+   * fixed"). Every category gets as many rows.
+   */
+  private async calibrateSlots(seed: number): Promise<void> {
+    const width = this.layout.width;
+    const condWidth = this.sampler.width;
+    if (condWidth === 0 || !this.data || !this.seedShares) return;
+    const encoded = (await this.data.data()) as Float32Array;
+    const slots = this.sampler.categorySlots().filter((g) => this.sampler.rowsAt(g).length > 0);
+    if (slots.length === 0) return;
+    const { min, max } = SLOT_CALIBRATION.perSlot;
+    const perSlot = Math.min(max, Math.max(min, Math.ceil(this.calibrationRows() / slots.length)));
+    const k = SLOT_CALIBRATION.shrinkRows;
+    const targets = slots.map((g) => {
+      const rows = this.sampler.rowsAt(g);
+      const picked = new Float32Array(rows.length * width);
+      rows.forEach((r, i) => picked.set(encoded.subarray(r * width, (r + 1) * width), i * width));
+      return columnMeans(picked, rows.length, width).map((m, c) => (m * rows.length + k * this.seedShares![c]) / (rows.length + k));
+    });
+    const table = new Float32Array(condWidth * width);
+    const anchors = Int32Array.from({ length: slots.length * perSlot }, (_, i) => slots[Math.floor(i / perSlot)]);
+    const floor = 1 / perSlot;
+    for (let round = 0; round < SLOT_CALIBRATION.rounds; round++) {
+      const rows = await this.sampleAll(anchors.length, seed + round, undefined, 'kept', anchors);
+      slots.forEach((g, i) => {
+        const drawn = columnMeans(rows.subarray(i * perSlot * width, (i + 1) * perSlot * width), perSlot, width);
+        for (const span of this.layout.spans) {
+          if (span.activation !== 'softmax') continue;
+          for (let c = span.start; c < span.start + span.size; c++) {
+            const shift = table[g * width + c] + Math.log((targets[i][c] + floor) / (drawn[c] + floor));
+            table[g * width + c] = Math.max(-MAX_CALIBRATION, Math.min(MAX_CALIBRATION, shift));
+          }
+        }
+      });
+      this.setSlotCalibration(table);
+    }
+  }
+
+  private setSlotCalibration(values: Float32Array | null): void {
+    this.slotCalibration?.tensor.dispose();
+    this.slotCalibration = values ? { values: Float32Array.from(values), tensor: tf.tensor2d(values, [this.sampler.width, this.layout.width]) } : null;
   }
 
   /**
@@ -358,6 +427,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
   /** Generation goes back to the generator's own shares and scalars, every row kept (training judges the model as it is). */
   clearCalibration(): void {
     this.setCalibration(null);
+    this.setSlotCalibration(null);
     this.scalarMaps = null;
     this.setRefiner(null);
   }
@@ -402,12 +472,14 @@ export class CtganTrainer implements Steppable<TrainerState> {
    * the next batch's conditions while the device works and reads; on CPU backends a batch is
    * computed when queued, so there is nothing to overlap and the host draw keeps its order.
    */
-  private async sampleWithCurrent(count: number, seed: number, fixed?: FixedCondition): Promise<Float32Array> {
+  private async sampleWithCurrent(count: number, seed: number, fixed?: FixedCondition, anchors?: Int32Array): Promise<Float32Array> {
     const rng = new Rng(seed);
     const width = this.layout.width;
     const out = new Float32Array(count * width);
     const batch = Math.max(this.batch, Math.min(capabilitiesOf(tf.getBackend()).generationBatch, count));
     const onDevice = this.drawsOnDevice();
+    // Fixed rows share one condition, so their norms read a free batch's statistics (see Generator.normStats).
+    const stats = fixed || anchors ? this.freeNormStats(new Rng(seed + 0x9e3779b9)) : undefined;
     const queued: { rows: tf.Tensor2D; values: Promise<tf.TypedArray>; done: number }[] = [];
     const collect = async () => {
       const { rows, values, done } = queued.shift()!;
@@ -417,12 +489,14 @@ export class CtganTrainer implements Steppable<TrainerState> {
     };
     try {
       for (let done = 0; done < count; done += batch) {
-        const rows = this.generateBatch(batch, rng, onDevice, fixed);
+        const slots = anchors ? Int32Array.from({ length: batch }, (_, i) => anchors[Math.min(done + i, count - 1)]) : undefined;
+        const rows = this.generateBatch(batch, rng, onDevice, fixed, stats, slots);
         queued.push({ rows, values: rows.data(), done });
         if (queued.length > (onDevice ? 1 : 0)) await collect();
       }
       while (queued.length) await collect();
     } finally {
+      tf.dispose(stats?.flatMap((s) => [s.mean, s.variance]) ?? []);
       // Only after a failure: batches still queued are read to the end, then freed.
       for (const { rows, values } of queued) void values.then(() => rows.dispose(), () => rows.dispose());
     }
@@ -430,17 +504,30 @@ export class CtganTrainer implements Steppable<TrainerState> {
   }
 
   /** One batch of raw rows, or of drawn rows when `onDevice`; noise is made on the GPU where it can be. */
-  private generateBatch(batch: number, rng: Rng, onDevice: boolean, fixed?: FixedCondition): tf.Tensor2D {
-    const conds = this.sampler.generation(batch, rng, fixed);
+  private generateBatch(batch: number, rng: Rng, onDevice: boolean, fixed?: FixedCondition, stats?: NormStats[], anchors?: Int32Array): tf.Tensor2D {
+    const conds = anchors ?? this.sampler.generation(batch, rng, fixed).slots;
     return tf.tidy(() => {
-      const noise = runsWgsl() ? deviceNormals(batch, this.config.embeddingDim, rng.bits(), rng.bits()) : this.noise(batch, rng);
-      const logits = this.generator.apply(noise, this.slotTensor(conds.slots));
+      const slots = this.slotTensor(conds);
+      const logits = this.generator.apply(this.generationNoise(batch, rng), slots, stats);
       // Scalars' entries are 0: only categories and modes move.
-      const raw = this.calibration ? tf.add<tf.Tensor2D>(logits, this.calibration.tensor) : logits;
+      let raw = this.calibration ? tf.add<tf.Tensor2D>(logits, this.calibration.tensor) : logits;
+      if (this.slotCalibration && slots && (fixed || anchors)) raw = tf.add(raw, tableRows(this.slotCalibration.tensor, slots));
       if (!onDevice) return raw;
       const spans = this.spans.softmaxSpanCount;
       return this.spans.drawOnDevice(raw, tf.tensor2d(rng.uniforms(batch * spans), [batch, spans]));
     });
+  }
+
+  /** The generator's batch-norm statistics over FREE_NORM_ROWS rows drawn with the seed's own mix of conditions. */
+  private freeNormStats(rng: Rng): NormStats[] {
+    const conds = this.sampler.generation(FREE_NORM_ROWS, rng);
+    const flat = tf.tidy(() => this.generator.normStats(this.generationNoise(FREE_NORM_ROWS, rng), this.slotTensor(conds.slots)).flatMap((s) => [s.mean, s.variance]));
+    return Array.from({ length: flat.length / 2 }, (_, i) => ({ mean: flat[2 * i], variance: flat[2 * i + 1] }));
+  }
+
+  /** Noise for generation, made on the GPU where it can be. */
+  private generationNoise(rows: number, rng: Rng): tf.Tensor2D {
+    return runsWgsl() ? deviceNormals(rows, this.config.embeddingDim, rng.bits(), rng.bits()) : this.noise(rows, rng);
   }
 
   /**
@@ -462,6 +549,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
     tf.dispose(this.kept ?? []);
     tf.dispose(this.average ?? []);
     this.calibration?.tensor.dispose();
+    this.slotCalibration?.tensor.dispose();
     this.refiner?.net.dispose();
   }
 
