@@ -22,6 +22,14 @@ describe('studio state', () => {
     expect(s.error).toEqual({ task: 'load', message: 'bad' });
   });
 
+  it("keeps each backend's probe step for the estimate", () => {
+    const { store, receive } = studio();
+    receive({ type: 'probe', backend: 'wasm', ms: 30 });
+    receive({ type: 'probe', backend: 'webgl', ms: 400 });
+    receive({ type: 'probe', backend: 'wasm', ms: 28 });
+    expect(store.getState().probeMs).toEqual({ wasm: 28, webgl: 400 });
+  });
+
   it('keeps how the loaded file was read until the next load replaces it', () => {
     const { store, receive } = studio();
     receive({ type: 'loaded', name: 'a.csv', rows: 10, columns: [], encoding: 'windows-1252', renamed: [{ from: 'a', to: 'a_2' }] });

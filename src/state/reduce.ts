@@ -14,6 +14,8 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
   switch (message.type) {
     case 'backend':
       return { backend: message.backend, adapter: message.adapter, backendNote: message.note ?? null, backendTiming: false };
+    case 'probe':
+      return { probeMs: { ...state.probeMs, [message.backend]: message.ms } };
     case 'loading':
       return { loading: { name: message.name, share: message.share } };
     case 'loaded':

@@ -93,6 +93,7 @@ export function createStudioStore(connection: Connection, memory: BackendMemory 
     converged: false,
     refinedKeep: null,
     speed: {},
+    probeMs: {},
     choices: [],
     setConfig: (patch) => set({ config: { ...get().config, ...patch } }),
     train: () => {

@@ -75,6 +75,8 @@ export interface TrainSlice {
   refinedKeep: number | null;
   /** Seconds per training step measured on this page, by backend and batch (`wasm:50`): the time estimate before Train. */
   speed: Record<string, number>;
+  /** Milliseconds of the probe step by backend, measured when it started: scales the estimate's prior until a run is timed. */
+  probeMs: Record<string, number>;
   choices: { column: string; values: string[] }[];
   setConfig(patch: Partial<ModelConfig>): void;
   train(): void;

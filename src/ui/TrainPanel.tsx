@@ -1,8 +1,5 @@
 import { useEffect, useState } from 'react';
-import { effectiveBatch, type ModelConfig } from '../core/model/config';
-import type { ImageSeedView } from '../core/session/imageTypes';
-import { plannedEpochs, refineSteps, stepCost, stepsPerEpoch, validationRows } from '../core/train/budget';
-import { speedKey } from '../state/reduce';
+import { imagePlan, tablePlan } from '../state/estimate';
 import { AdvancedPanel } from './AdvancedPanel';
 import { useStudio } from './StudioContext';
 
@@ -10,47 +7,6 @@ function formatSeconds(s: number): string {
   if (!Number.isFinite(s)) return '…';
   if (s < 60) return `${Math.round(s)} s`;
   return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
-}
-
-// Seconds a training step takes at a batch of 500 on each backend with no GPU: WASM as the app
-// trains Adult (4,026 steps at a batch of 250 in 247 s, judging and live view included), the others from the
-// bench (WebGL 82 s, CPU 119 s an epoch of 65 steps); WebGPU assumes a GPU. Used only until this
-// page has timed a run of its own.
-const PRIOR_STEP_SECONDS: Record<string, number> = { wasm: 0.097, webgpu: 0.08, webgl: 1.26, cpu: 1.84 };
-
-/** Seconds per step for `backend` at `batch`: measured on this page, or scaled from the prior. */
-function stepSeconds(speed: Record<string, number>, backend: string | null, batch: number): number {
-  const measured = speed[speedKey(backend, batch)];
-  if (measured) return measured;
-  const prior = PRIOR_STEP_SECONDS[backend ?? 'wasm'] ?? PRIOR_STEP_SECONDS.wasm;
-  return prior * stepCost(batch);
-}
-
-interface Plan {
-  epochs: number;
-  steps: number;
-  estimate: number;
-}
-
-function tablePlan(config: ModelConfig, rowCount: number, speed: Record<string, number>, backend: string | null): Plan {
-  const epochs = plannedEpochs(config, rowCount);
-  const trainingRows = rowCount - validationRows(rowCount);
-  const steps = epochs * stepsPerEpoch(config, trainingRows);
-  // Refining the rows after the last epoch is part of the wait.
-  const work = steps + refineSteps(config, trainingRows);
-  return { epochs, steps, estimate: work * stepSeconds(speed, backend, effectiveBatch(config, trainingRows)) };
-}
-
-// Seconds an image-model step takes at 32 × 32 grey with no GPU, until this page has timed one
-// (the bench: WASM 0.40 s; 0.12 s at 16 px, 1.9 s at 64 px colour; CPU 9.9 s). WebGPU assumes a GPU.
-const PRIOR_IMAGE_STEP_SECONDS: Record<string, number> = { wasm: 0.4, webgpu: 0.4, webgl: 3, cpu: 10 };
-
-function imagePlan(images: ImageSeedView, chosen: number | 'auto', speed: Record<string, number>, backend: string | null): Plan {
-  const epochs = chosen === 'auto' ? images.plannedEpochs : chosen;
-  const steps = epochs * images.stepsPerEpoch;
-  const { size, channels } = images.choices;
-  const prior = (PRIOR_IMAGE_STEP_SECONDS[backend ?? 'wasm'] ?? PRIOR_IMAGE_STEP_SECONDS.wasm) * (size / 32) ** 2 * (channels === 3 ? 1.1 : 1);
-  return { epochs, steps, estimate: steps * (speed[speedKey(backend, images.choices)] ?? prior) };
 }
 
 // Long enough to swallow the second click of a double click, so Train is not followed by Pause.
@@ -76,6 +32,7 @@ export function TrainPanel() {
     config: st.config,
     backend: st.backend,
     speed: st.speed,
+    probeMs: st.probeMs,
     converged: st.converged,
     refinedKeep: st.refinedKeep,
     progress: st.progress,
@@ -91,7 +48,7 @@ export function TrainPanel() {
   const settling = useSettling(s.status);
   if (!s.hasData) return null;
   const auto = s.config.epochs === 'auto';
-  const { epochs, steps, estimate } = s.images ? imagePlan(s.images, s.config.epochs, s.speed, s.backend) : tablePlan(s.config, s.rowCount, s.speed, s.backend);
+  const { epochs, steps, estimate, basis } = s.images ? imagePlan(s.images, s.config.epochs, s.speed, s.backend) : tablePlan(s.config, s.rowCount, s.speed, s.probeMs, s.backend);
   const p = s.progress;
   const primary =
     s.status === 'idle'
@@ -140,7 +97,7 @@ export function TrainPanel() {
         )}
       </div>
       {s.status === 'idle' && (
-        <p className="hint" data-testid="train-estimate">
+        <p className="hint" data-testid="train-estimate" title={basis}>
           {auto ? `Length set from your ${s.rowCount.toLocaleString('en-US')} ${s.images ? 'images' : 'rows'}: ` : 'Your length: '}
           {epochs.toLocaleString('en-US')} epochs, {steps.toLocaleString('en-US')} steps, about {formatSeconds(estimate)} on {s.backend ?? 'this backend'}
           {!s.images && s.config.earlyStop ? '; it stops sooner once its rows stop improving (their scores and a real-against-synthetic check).' : '.'}

@@ -73,6 +73,8 @@ export interface KeptProject {
 export type FromWorker =
   /** `fastest`: set when every backend was timed, to the winner. */
   | { type: 'backend'; backend: BackendName; adapter: string; note?: string; fastest?: BackendName }
+  /** Milliseconds of the probe step (see timeProbeStep) on `backend`: how quick this machine is today, for the time estimate. */
+  | { type: 'probe'; backend: BackendName; ms: number }
   | { type: 'loading'; name: string; share: number }
   /** `encoding` of a text file; `renamed`: header names changed so that each column has its own. */
   | { type: 'loaded'; name: string; rows: number; columns: ColumnView[]; encoding?: TextEncoding; renamed?: Rename[] }

@@ -11,9 +11,10 @@ import type { OutputFile, SessionChoices } from '../core/session/types';
 import type { TrainControl } from '../core/train/loop';
 import { InputError } from '../core/util/errors';
 import { describeProject, forgetCheckpoint, forgetProject, keepChoices, keepCheckpoint, keepProject, readProject, storageMessage } from './autosave';
-import { gpuLost, switchBackend, timeBackends } from './backend';
+import { timeProbeStep } from '../core/backend/probe';
+import { gpuLost, switchBackend, timeBackends, type BackendInUse } from './backend';
 import { decodeImageInWorker } from './decodeImage';
-import type { FromWorker, Task, ToWorker } from './protocol';
+import type { BackendName, FromWorker, Task, ToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromWorker) => scope.postMessage(message);
@@ -34,12 +35,21 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   queue = queue.then(() => handle(message)).catch((err: unknown) => post({ type: 'error', task: taskOf(message), message: messageOf(err) }));
 };
 
+/** Passes of the estimate's probe step, while they take under the budget (WASM: about 25 ms each on 2 cores). */
+const [PROBE_PASSES, PROBE_BUDGET_MS] = [8, 400];
+
+/** Tells the page which backend runs, then how quick a probe step is on it (the time estimate scales by it). */
+async function started(inUse: BackendInUse & { fastest?: BackendName }): Promise<void> {
+  post({ type: 'backend', ...inUse });
+  post({ type: 'probe', backend: inUse.backend, ms: await timeProbeStep(PROBE_PASSES, PROBE_BUDGET_MS) });
+}
+
 async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 'stop' | 'forgetProject' }>): Promise<void> {
   switch (message.type) {
     case 'backend':
-      return post({ type: 'backend', ...(await switchBackend(message.choice, message.remembered)) });
+      return started(await switchBackend(message.choice, message.remembered));
     case 'timeBackends':
-      return post({ type: 'backend', ...(await timeBackends(message.choice)) });
+      return started(await timeBackends(message.choice));
     case 'load':
       return load(message.file, message.name);
     case 'loadImages':

@@ -3,11 +3,13 @@ import * as tf from '@tensorflow/tfjs';
 /**
  * Milliseconds for one forward and backward pass of a critic-sized network (batch 500,
  * 300 → 256 → 256 → 1), the shape of the work a training step does, on the backend in use.
- * One warm-up pass (shader compilation) is left out; the best of two timed passes counts.
+ * One warm-up pass (shader compilation) is left out; the best of the timed passes counts: at
+ * least two, and more while the passes so far took under `budgetMs` (other work on the machine
+ * only ever slows a pass, so more of them find a quiet one).
  * Run it after `installKernels`: with the kernels and gradient forms training uses, the probe
  * ranks backends as training would.
  */
-export async function timeProbeStep(): Promise<number> {
+export async function timeProbeStep(passes = 2, budgetMs = 0): Promise<number> {
   const w1 = tf.variable(tf.randomNormal([300, 256], 0, 0.05, 'float32', 1));
   const w2 = tf.variable(tf.randomNormal([256, 256], 0, 0.05, 'float32', 2));
   const w3 = tf.variable(tf.randomNormal([256, 1], 0, 0.05, 'float32', 3));
@@ -22,11 +24,13 @@ export async function timeProbeStep(): Promise<number> {
   };
   try {
     await pass();
-    let best = Infinity;
-    for (let i = 0; i < 2; i++) {
+    let [best, spent] = [Infinity, 0];
+    for (let i = 0; i < Math.max(2, passes) && (i < 2 || spent < budgetMs); i++) {
       const t0 = performance.now();
       await pass();
-      best = Math.min(best, performance.now() - t0);
+      const ms = performance.now() - t0;
+      best = Math.min(best, ms);
+      spent += ms;
     }
     return best;
   } finally {
