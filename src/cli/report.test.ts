@@ -17,9 +17,9 @@ function seed(): string {
   return path;
 }
 
-async function synth(report: string): Promise<string[]> {
+async function synth(report: string, rows = 20): Promise<string[]> {
   const lines: string[] = [];
-  const code = await runSynth(['--input', seed(), '--out', join(dir, 'out.csv'), '--report', report, '--epochs', '1', '--rows', '20', '--batch', '10', '--rules', rulesFile()], { log: (l) => lines.push(l) });
+  const code = await runSynth(['--input', seed(), '--out', join(dir, 'out.csv'), '--report', report, '--epochs', '1', '--rows', String(rows), '--batch', '10', '--rules', rulesFile()], { log: (l) => lines.push(l) });
   expect(code, lines.join('\n')).toBe(0);
   return lines;
 }
@@ -54,6 +54,17 @@ describe('npm run synth --report', () => {
     expect(report.figures.map((f: { key: string }) => f.key)).toEqual(expect.arrayContaining(['columnShapes', 'pairTrends', 'detection', 'exactCopies', 'ruleBreaks']));
     for (const f of report.figures) expect(f.formula).toEqual(expect.any(String));
     expect(report.rules).toEqual([{ rule: 'end ≥ start', breaks: 0, flag: 'ok' }]);
+  });
+
+  it('judges the first rows the file holds when it wrote enough of them', async () => {
+    const path = join(dir, 'written.json');
+    await synth(path, 100);
+    const report = JSON.parse(readFileSync(path, 'utf8'));
+    expect(report.rows.synthetic).toBe(60);
+    const cities = readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n').slice(1, 61).map((l) => l.split(',')[0]);
+    const city = report.columns.find((c: { name: string }) => c.name === '<script>city</script>');
+    const oslo = city.distribution.labels.indexOf('Oslo');
+    expect(city.distribution.synth[oslo]).toBeCloseTo(cities.filter((c) => c === 'Oslo').length / 60, 10);
   });
 
   it('refuses a report name it cannot write in either form', () => {

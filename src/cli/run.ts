@@ -8,6 +8,7 @@ import { ENCODING_NAMES } from '../core/data/encoding';
 import { describeRenames } from '../core/data/names';
 import { describeRule, parseRules, type Rule } from '../core/data/rules';
 import { requireModelledColumn } from '../core/data/schema';
+import { joinTables, type Table } from '../core/data/table';
 import { DEFAULT_CONFIG } from '../core/model/config';
 import { readSeed } from '../core/session/seed';
 import { requireBundleSize, Session } from '../core/session/session';
@@ -103,13 +104,14 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
     });
     if (outcome.refinedKeep !== null) log(`refined: a classifier of your rows against generated ones keeps ${Math.round(100 * outcome.refinedKeep)} % of drawn rows, fewer of those least like yours`);
     if (outcome.converged) log(`stopped early after epoch ${outcome.epochs}: neither the scores nor the real-against-synthetic check gained for a quarter of the run`);
-    if (args.report) await writeReport(args.report, session, log);
+    // The rows first, so the report judges rows the file holds.
+    const written = await writeRows(session, rows, format, args, log, args.report ? session.reportRows() : 0);
+    if (args.report) await writeReport(args.report, session, log, written);
     if (args.saveModel) {
       const { bytes: bundle } = await session.saveModel();
       writeOrRefuse(args.saveModel, bundle, '--save-model');
       log(`saved the model to ${args.saveModel} (${(bundle.byteLength / 1e6).toFixed(1)} MB)`);
     }
-    await writeRows(session, rows, format, args, log);
   } finally {
     session.dispose();
   }
@@ -148,19 +150,29 @@ async function fromBundle(args: SynthArgs, io: SynthIO): Promise<void> {
   }
 }
 
-async function writeRows(session: Session, rows: number, format: ExportFormat, args: SynthArgs, log: (line: string) => void): Promise<void> {
+/** Writes `rows` rows to `--out`; returns the first `keepFirst` of them (or all, when fewer) as a table. */
+async function writeRows(session: Session, rows: number, format: ExportFormat, args: SynthArgs, log: (line: string) => void, keepFirst = 0): Promise<Table | null> {
   const writer = session.rowWriter(format);
   const output = openOutput(args.out);
   const t0 = performance.now();
-  await session.generate(rows, { keep: false, maxRows: args.maxRows, onChunk: (chunk) => output.write(writer.add(chunk)) });
+  const kept: Table[] = [];
+  let keptRows = 0;
+  const onChunk = (chunk: Table) => {
+    output.write(writer.add(chunk));
+    if (keptRows >= keepFirst) return;
+    kept.push(chunk);
+    keptRows += chunk.rowCount;
+  };
+  await session.generate(rows, { keep: false, maxRows: args.maxRows, onChunk });
   output.write(writer.finish());
   output.close();
   log(`wrote ${rows} rows to ${args.out} (${Math.round(rows / ((performance.now() - t0) / 1000))} rows/s)`);
+  return kept.length ? joinTables(kept) : null;
 }
 
 /** The quality report as HTML, or JSON when the path ends in .json. */
-async function writeReport(path: string, session: Session, log: (line: string) => void): Promise<void> {
-  const report = await session.buildReport();
+async function writeReport(path: string, session: Session, log: (line: string) => void, written: Table | null): Promise<void> {
+  const report = await session.buildReport(written ?? undefined);
   const file = session.exportReport(/\.json$/i.test(path) ? 'json' : 'html');
   try {
     writeFileSync(path, file.parts.join(''));
@@ -169,6 +181,7 @@ async function writeReport(path: string, session: Session, log: (line: string) =
   }
   log(`wrote the quality report to ${path}: ${report.overall.headline} (score ${report.overall.score.toFixed(3)})`);
   for (const finding of report.serious) log(`  before you share the rows: ${finding}`);
+  for (const f of report.figures) if (f.flag !== 'ok') log(`  ${f.flag === 'bad' ? 'poor' : 'check'}: ${f.label.toLowerCase()}, ${f.text}`);
 }
 
 function readRules(path: string): Rule[] {

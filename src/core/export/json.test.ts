@@ -22,6 +22,14 @@ describe('jsonRows', () => {
     ]);
   });
 
+  it('keeps zero-padded IDs as text, as CSV and Parquet write them', () => {
+    const seed = Array.from({ length: 30 }, (_, i) => String(1200 + i).padStart(6, '0'));
+    const schema = [inferColumn('Loan #', seed)];
+    expect(schema[0].kind).toBe('id');
+    const rows = JSON.parse(`[${jsonRows(tableFromColumns(['Loan #'], [['001249', '0', '1250']]), jsonCells(schema))}]`);
+    expect(rows).toEqual([{ 'Loan #': '001249' }, { 'Loan #': 0 }, { 'Loan #': 1250 }]);
+  });
+
   it("writes a boolean column's two tokens as true and false, whichever pair the seed uses", () => {
     const pairs = [['yes', 'no'], ['Y', 'N'], ['t', 'f'], ['1', '0'], ['True', 'False']];
     for (const [yes, no] of pairs) {

@@ -5,12 +5,13 @@ import { readBoolean, valueTypes } from './valueTypes';
 /** Per column, a cell's text as a JSON value. */
 type JsonCell = (text: string) => string;
 
-const INTEGER_RE = /^-?\d{1,15}$/;
+/** An integer JSON can hold exactly, written without leading zeros (`001249` is a code: it stays text). */
+const INTEGER_RE = /^-?(0|[1-9]\d{0,14})$/;
 
 /**
  * How each column's cells are written: numbers as numbers (notes among them as strings); a boolean
  * column's two tokens (`yes`/`no`, `Y`/`N`, `t`/`f`, `1`/`0`) as true and false, and plain integer IDs
- * as numbers, so a JSON seed comes back with its own types; the rest as strings.
+ * as numbers, so a JSON seed comes back with its own types; zero-padded IDs and the rest as strings.
  */
 export function jsonCells(columns: ColumnSchema[]): JsonCell[] {
   const types = valueTypes(columns);

@@ -45,6 +45,24 @@ describe('studioReport', () => {
     expect(figure(fresh, 'rareValues')).toMatchObject({ flag: 'ok', value: 0 });
   });
 
+  it('reads rows on the extremes of columns whose extremes are rare, not of a five-step scale', () => {
+    // term: 12 to 60 months, a fifth of rows at each end; the synthetic rows hold 5 points more there.
+    const withTerm = (t: Table, share: number) => {
+      const term = Array.from({ length: t.rowCount }, (_, i) => (i < share * t.rowCount ? '12' : i < 2 * share * t.rowCount ? '60' : ['24', '36', '48'][i % 3]));
+      return { ...t, names: [...t.names, 'term'], columns: [...t.columns, term] };
+    };
+    const seed = withTerm(train, 0.2);
+    const termSchema = inferSchema(seed);
+    const report = studioReport({ train: seed, holdout: withTerm(holdout, 0.2), synth: withTerm(people(200, 3), 0.225), schema: termSchema, rules: [] });
+    expect(figure(report, 'extremes')!.text).not.toMatch(/term/);
+    // A continuous column piled on its seed's largest value is read.
+    const top = train.columns[0].reduce((m, v) => (Number(v) > Number(m) ? v! : m), '0');
+    const piled = people(200, 3);
+    const income = piled.columns[0].map((v, i) => (i < 20 ? top : v));
+    const clipped = studioReport({ train: seed, holdout: withTerm(holdout, 0.2), synth: withTerm({ ...piled, columns: [income, ...piled.columns.slice(1)] }, 0.2), schema: termSchema, rules: [] });
+    expect(figure(clipped, 'extremes')).toMatchObject({ flag: 'warn', text: expect.stringMatching(/^9\.5 points more .*income/) });
+  });
+
   it('finds rows drawn afresh from the same population good and private', () => {
     const report = studioReport({ train, holdout, synth: people(200, 3), schema, rules: [ORDER] });
     expect(report.overall.verdict).not.toBe('Poor');

@@ -7,7 +7,8 @@ import { detection, sampleRows } from './detection';
 import { columnShapes } from './fidelity';
 import { pairTrends, type PairScore } from './pairs';
 import { closerToTrainingShare, exactCopyRate, medianClosestDistance, singletonShares } from './privacy';
-import { extremeShare } from './relations';
+import { extremeShare, type ExtremeShare } from './relations';
+
 import { reportColumns, type ReportColumn } from './reportColumns';
 import {
   closerFigure,
@@ -31,6 +32,12 @@ import {
   type Verdict,
 } from './reportFigures';
 import { usefulness } from './usefulness';
+
+/**
+ * Columns whose seed holds its minimum or maximum in this many percent of rows or more are left
+ * out of the extremes figure: clipping shows on columns whose extremes are rare.
+ */
+const EXTREMES_MAX_SEED_PERCENT = 5;
 
 /**
  * The report a user hands over: plain data (it crosses to the page and into JSON as is),
@@ -124,7 +131,10 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
   }
   const rare = worstRareValues(train, holdout, synth, schema);
   if (rare) figures.push(rareValuesFigure(rare.column, rare.synthetic, rare.baseline));
-  const extremes = extremeShare(train, synth, schema).worst;
+  // Where the seed's extremes are common values (a five-step scale), their shares are the column's shape, read above.
+  const extremes = extremeShare(train, synth, schema)
+    .columns.filter((c) => c.seedPercent < EXTREMES_MAX_SEED_PERCENT)
+    .reduce<ExtremeShare | null>((w, c) => (w === null || c.points > w.points ? c : w), null);
   if (extremes) figures.push(extremesFigure(extremes.column, extremes.points));
   const weakened = associated.all
     .filter((p) => Math.abs(p.real) >= LINK_MIN_REAL)
@@ -148,7 +158,7 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
           ? `Compared with ${compared.rowCount} rows held back from training, which the model never saw.`
           : `Shapes, pair trends and the real-against-synthetic check compare with all ${compared.rowCount} rows of your table: the ${holdout.rowCount} held back from training are too few to read pairs from. The privacy checks use those ${holdout.rowCount}, which the model never saw.`,
     },
-    overall: { score, formula: `mean of ${figures.slice(0, parts.length).map((f) => f.label.toLowerCase()).join(', ')}`, goodLooksLike: GOOD_LOOKS_LIKE, ...verdictOf(score) },
+    overall: { score, formula: `mean of ${figures.slice(0, parts.length).map((f) => f.label.toLowerCase()).join(', ')}`, goodLooksLike: GOOD_LOOKS_LIKE, ...verdictOf(score, figures.filter((f) => f.flag === 'bad').map((f) => f.label)) },
     figures,
     columns: reportColumns(compared, s, schema, shapes.columns),
     worstPairs: [...pairs.pairs]

@@ -106,6 +106,8 @@ export interface ExtremeShare {
   column: string;
   /** Synthetic share of rows written as the seed's minimum or maximum, less the seed's own share, in percentage points. */
   points: number;
+  /** The seed's own share of rows at its minimum or maximum, in percent. */
+  seedPercent: number;
 }
 
 /**
@@ -134,7 +136,8 @@ export function extremeShare(real: Table, synth: Table, schema: ColumnSchema[]):
     // Every spelling the seed used for its extremes ("5" and "5.0" alike).
     const extremes = new Set(texts.filter((_, i) => numbers[i] === lo || numbers[i] === hi));
     const share = (values: (string | null)[]) => values.filter((v) => v !== null && extremes.has(v.trim())).length / values.length;
-    columns.push({ column: column.name, points: 100 * (share(b) - share(a)) });
+    const seed = share(a);
+    columns.push({ column: column.name, points: 100 * (share(b) - seed), seedPercent: 100 * seed });
   }
   const worst = columns.reduce<ExtremeShare | null>((w, c) => (w === null || c.points > w.points ? c : w), null);
   return { worst, columns };

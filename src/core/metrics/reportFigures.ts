@@ -71,7 +71,15 @@ export function lowerIsBetter(value: number, ok: number, warn: number): Flag {
 
 export const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)} %`;
 
-export function verdictOf(score: number): { verdict: Verdict; headline: string } {
+/**
+ * The verdict on the overall score; `problems` (the labels of figures flagged poor) keep a good
+ * score from reading Good, as a user who reads only the headline would otherwise miss them.
+ */
+export function verdictOf(score: number, problems: string[] = []): { verdict: Verdict; headline: string } {
+  if (score >= VERDICT_GOOD && problems.length) {
+    const named = problems.map((p) => p.toLowerCase()).join(', ');
+    return { verdict: 'Fair', headline: `Fair: hard to tell from your data on the whole, but poor on ${named}` };
+  }
   if (score >= VERDICT_GOOD) return { verdict: 'Good', headline: 'Good: hard to tell from your data' };
   if (score >= VERDICT_FAIR) return { verdict: 'Fair', headline: 'Fair: like your data, with differences a close look finds' };
   return { verdict: 'Poor', headline: 'Poor: easy to tell from your data' };

@@ -1,7 +1,7 @@
 import { name as appName, version as appVersion } from '../../../package.json';
 import { validateRules, type Rule } from '../data/rules';
 import { inferSchema, requireModelledColumn, withKind, type ColumnKind, type ColumnSchema } from '../data/schema';
-import { joinTables, type Table } from '../data/table';
+import { joinTables, selectRows, type Table } from '../data/table';
 import { reportHtml, reportJson, REPORT_MIME, type ReportFormat } from '../export/reportHtml';
 import { createWriter, MIME, type ChunkWriter, type ExportFormat } from '../export/writer';
 import { miniDistribution } from '../metrics/distribution';
@@ -176,18 +176,30 @@ export class Session {
     return { stopped: ending === 'stopped', converged: ending === 'converged', epochs: model.epochs, refinedKeep: model.refinedKeep, choices: model.conditionChoices() };
   }
 
-  /** The quality and privacy report on rows generated for it, against the training and held-out rows. */
-  async buildReport(): Promise<StudioReport> {
+  /**
+   * The quality and privacy report against the training and held-out rows, on the first rows of
+   * `written` (rows already generated, as the CLI wrote them) or, with too few, on rows drawn for it.
+   */
+  async buildReport(written?: Table): Promise<StudioReport> {
     const model = this.requireModel('Train a model first: the report comes when training ends.');
-    // As many rows as the report compares with (see fidelityReference).
-    const held = model.validationRows;
-    const rows = Math.min(REPORT_ROWS, held >= MIN_HELD_OUT_FOR_FIDELITY ? held : model.trainingRows + held);
-    const chunks: Table[] = [];
-    await model.generate(rows, { onChunk: (chunk) => void chunks.push(chunk) });
-    const synth = joinTables(chunks);
+    const rows = this.reportRows();
+    let synth: Table;
+    if (written && written.rowCount >= rows) synth = selectRows(written, Array.from({ length: rows }, (_, i) => i));
+    else {
+      const chunks: Table[] = [];
+      await model.generate(rows, { onChunk: (chunk) => void chunks.push(chunk) });
+      synth = joinTables(chunks);
+    }
     const report = studioReport({ train: model.trainingTable, holdout: model.heldOut, synth, schema: model.schema, rules: model.rules });
     this.judged = { report, synth };
     return report;
+  }
+
+  /** Rows the report judges: as many as it compares with (see fidelityReference), at most REPORT_ROWS. */
+  reportRows(): number {
+    const model = this.requireModel('Train a model first: the report comes when training ends.');
+    const held = model.validationRows;
+    return Math.min(REPORT_ROWS, held >= MIN_HELD_OUT_FOR_FIDELITY ? held : model.trainingRows + held);
   }
 
   /** The report with usefulness recomputed for `column` (null: none). */
