@@ -12,6 +12,19 @@ describe('distributions for charts', () => {
     expect(chart.labels[0]).toBe('2024-01-01');
     expect(chart.labels.every((l) => /^2024-01-\d{2}$/.test(l))).toBe(true);
     expect(miniDistribution(day, table.columns[0]).labels[0]).toBe('2024-01-01');
-    expect(distributionOf(n, table.columns[1], table.columns[1]).labels.slice(0, 2)).toEqual(['0.00', '4.88']);
+    expect(distributionOf(n, table.columns[1], table.columns[1]).labels.slice(0, 2)).toEqual(['0', '4.88']);
+  });
+
+  it('writes large numbers with separators, and gives a few-step number a bar per value', () => {
+    const money = Array.from({ length: 60 }, (_, i) => String(4100 + i * 1200));
+    const term = Array.from({ length: 60 }, (_, i) => String([12, 24, 36, 48, 60][i % 5]));
+    const table = tableFromColumns(['amount', 'term'], [money, term]);
+    const [amount, months] = inferSchema(table);
+    expect(distributionOf(amount, money, money).labels[1]).toBe('7,640');
+    const chart = distributionOf(months, term, term.slice(0, 30).concat(Array(30).fill('60')));
+    expect(chart).toMatchObject({ kind: 'bars', labels: ['12', '24', '36', '48', '60'] });
+    expect(chart.real[4]).toBeCloseTo(0.2, 10);
+    expect(chart.synth[4]).toBeCloseTo(0.6, 10);
+    expect(miniDistribution(months, term).labels).toEqual(['12', '24', '36', '48', '60']);
   });
 });

@@ -21,6 +21,11 @@ export function distributionOf(column: ColumnSchema, real: (string | null)[], sy
     const read = numberReader(column);
     const a = numbersOf(real, read);
     const b = numbersOf(synth, read);
+    const steps = fewValues(a, BINS);
+    if (steps) {
+      const share = (xs: Float64Array) => steps.map((v) => xs.filter((x) => x === v).length / (xs.length || 1));
+      return { name: column.name, kind: 'bars', labels: steps.map((v) => edgeLabel(column, v)), edges: [], real: share(a), synth: share(b) };
+    }
     const lo = a.length ? a[0] : 0;
     const hi = a.length ? a[a.length - 1] : 1;
     const width = (hi - lo) / BINS || 1;
@@ -52,6 +57,8 @@ export function miniDistribution(column: ColumnSchema, values: (string | null)[]
   if (column.kind === 'numeric' || column.kind === 'datetime') {
     const xs = numbersOf(values, numberReader(column));
     const bins = 16;
+    const steps = fewValues(xs, bins);
+    if (steps) return { labels: steps.map((v) => edgeLabel(column, v)), shares: steps.map((v) => xs.filter((x) => x === v).length / xs.length) };
     const lo = xs[0] ?? 0;
     const width = ((xs[xs.length - 1] ?? 1) - lo) / bins || 1;
     const shares = new Array<number>(bins).fill(0);
@@ -65,7 +72,20 @@ export function miniDistribution(column: ColumnSchema, values: (string | null)[]
   return { labels: top.map(([k]) => k), shares: top.map(([, c]) => c / values.length) };
 }
 
-/** A bin edge as the column writes it: a date as a date (milliseconds mean nothing to a reader), a number to three digits. */
+/** The distinct values of sorted `xs` when there are at most `max` (a five-step scale gets a bar each), else null. */
+function fewValues(xs: Float64Array, max: number): number[] | null {
+  const out: number[] = [];
+  for (const x of xs) {
+    if (out.length && out[out.length - 1] === x) continue;
+    if (out.length === max) return null;
+    out.push(x);
+  }
+  return out.length ? out : null;
+}
+
+const NUMBER_LABEL = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+
+/** A bin edge as a reader writes it: a date as a date (milliseconds mean nothing to a reader), a number to three digits (4,100, not 4.10e+3). */
 function edgeLabel(column: ColumnSchema, edge: number): string {
-  return column.kind === 'datetime' && column.date ? formatDate(edge, column.date) : edge.toPrecision(3);
+  return column.kind === 'datetime' && column.date ? formatDate(edge, column.date) : NUMBER_LABEL.format(edge);
 }
