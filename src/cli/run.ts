@@ -7,7 +7,7 @@ import { startDawn } from '../core/backend/node';
 import { ENCODING_NAMES } from '../core/data/encoding';
 import { describeRenames } from '../core/data/names';
 import { describeRule, parseRules, type Rule } from '../core/data/rules';
-import { requireModelledColumn } from '../core/data/schema';
+import { describeNumbers, requireModelledColumn, type ColumnSchema } from '../core/data/schema';
 import { joinTables, type Table } from '../core/data/table';
 import { DEFAULT_CONFIG } from '../core/model/config';
 import { readSeed } from '../core/session/seed';
@@ -78,7 +78,8 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
   log(`read ${table.rowCount} rows × ${table.names.length} columns; backend ${tf.getBackend()}`);
   if (table.encoding && table.encoding !== 'utf-8') log(`the file was read as ${ENCODING_NAMES[table.encoding]}; the output is written as UTF-8 (CSV with a byte-order mark, so Excel reads it as UTF-8)`);
   if (table.renamed?.length) log(`${describeRenames(table.renamed)}.`);
-  log(schema.map((c) => `  ${c.name}: ${c.kind}${c.missingShare > 0 ? ` (${(c.missingShare * 100).toFixed(1)}% missing)` : ''}`).join('\n'));
+  const detail = (c: ColumnSchema) => (c.numeric ? `, ${describeNumbers(c.numeric)}` : '') + (c.missingShare > 0 ? ` (${(c.missingShare * 100).toFixed(1)}% missing)` : '');
+  log(schema.map((c) => `  ${c.name}: ${c.kind}${detail(c)}`).join('\n'));
   requireModelledColumn(schema);
   const rows = rowsToWrite(args, table.rowCount);
   if (args.rules) session.useRules(readRules(args.rules));

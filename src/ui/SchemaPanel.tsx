@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { PLAIN_STYLE, writeNumber } from '../core/data/numbers';
-import { COLUMN_KINDS, type ColumnKind } from '../core/data/schema';
+import { COLUMN_KINDS, describeNumbers, type ColumnKind } from '../core/data/schema';
 import type { StudioState } from '../state/types';
 import type { ColumnView } from '../worker/protocol';
 import { BarChart } from './charts/BarChart';
@@ -92,13 +91,7 @@ function ColumnRows({ rows, busy, setColumn }: { rows: { column: ColumnView; ind
                 </option>
               ))}
             </select>
-            {c.numeric && (
-              <span className="detail">
-                {c.numeric.integer ? 'integer' : c.numeric.significant ? `${c.numeric.significant} significant digits` : `${c.numeric.decimals} dp`}
-                {c.numeric.style && `, written like ${writeNumber(c.numeric.style.parens ? -1234.5 : 1234.5, c.numeric.decimals, c.numeric.style)}`}
-                {c.numeric.step && `, in steps of ${writeNumber(c.numeric.step, c.numeric.decimals, c.numeric.style ?? PLAIN_STYLE)}`}
-              </span>
-            )}
+            {c.numeric && <span className="detail">{describeNumbers(c.numeric)}</span>}
             {c.notes && <span className="detail">with notes {c.notes.map((n) => `"${n}"`).join(', ')}</span>}
             {c.follows && <span className="detail">follows {c.follows}</span>}
           </td>

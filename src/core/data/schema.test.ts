@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDelimitedText } from './parse';
-import { inferColumn, inferSchema } from './schema';
+import { describeNumbers, inferColumn, inferSchema } from './schema';
 
 const kinds = (csv: string) => Object.fromEntries(inferSchema(parseDelimitedText(csv)).map((c) => [c.name, c]));
 
@@ -121,5 +121,13 @@ describe('inferSchema', () => {
     expect(kinds(['Zip Code', ...zips].join('\n'))['Zip Code'].kind).toBe('categorical');
     expect(kinds(['postal_code', ...zips].join('\n')).postal_code.kind).toBe('categorical');
     expect(kinds(['zipper size', ...zips].join('\n'))['zipper size'].kind).toBe('numeric');
+  });
+});
+
+describe('describeNumbers', () => {
+  it('says how a number column is written, as the schema panel and the CLI show it', () => {
+    const amounts = Array.from({ length: 40 }, (_, i) => `${10 + i}.${i % 2 ? '500' : '050'},00 €`);
+    expect(describeNumbers(inferColumn('Amount', amounts).numeric!)).toBe('integer, written like 1.234,50 €, in steps of 50,00 €');
+    expect(describeNumbers(inferColumn('rate', ['1.25', '2.5', '3.75']).numeric!)).toMatch(/^2 dp/);
   });
 });

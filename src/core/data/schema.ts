@@ -1,6 +1,6 @@
 import { detectDateFormat, parseDate, type DateFormat } from './dates';
 import { byFrequency } from './frequency';
-import { bracketed, detectNumberStyle, looksNumeric, PLAIN_STYLE, readNumber, type NumberStyle } from './numbers';
+import { bracketed, detectNumberStyle, looksNumeric, PLAIN_STYLE, readNumber, writeNumber, type NumberStyle } from './numbers';
 import { type Table } from './table';
 import { InputError } from '../util/errors';
 
@@ -22,6 +22,14 @@ export interface NumericInfo {
   step?: number;
   /** The seed writes as few decimals as each value needs (`5%` beside `5.5%`, never `5.0%`): written the same way. */
   trimZeros?: boolean;
+}
+
+/** How a number column is read and written, in words: `integer, written like 1.234,50 €, in steps of 50,00 €`. */
+export function describeNumbers(n: NumericInfo): string {
+  const digits = n.integer ? 'integer' : n.significant ? `${n.significant} significant digits` : `${n.decimals} dp`;
+  const style = n.style ? `, written like ${writeNumber(n.style.parens ? -1234.5 : 1234.5, n.decimals, n.style)}` : '';
+  const step = n.step ? `, in steps of ${writeNumber(n.step, n.decimals, n.style ?? PLAIN_STYLE)}` : '';
+  return digits + style + step;
 }
 
 export interface ColumnSchema {
