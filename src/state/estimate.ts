@@ -65,4 +65,3 @@ export function imagePlan(images: ImageSeedView, chosen: number | 'auto', speed:
   const prior = (PRIOR_IMAGE_STEP_SECONDS[backend ?? 'wasm'] ?? PRIOR_IMAGE_STEP_SECONDS.wasm) * (size / 32) ** 2 * (channels === 3 ? 1.1 : 1);
   return { epochs, steps, estimate: steps * (speed[speedKey(backend, images.choices)] ?? prior) };
 }
-

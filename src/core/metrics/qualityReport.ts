@@ -7,7 +7,7 @@ import { detection, sampleRows } from './detection';
 import { columnShapes } from './fidelity';
 import { pairTrends, type PairScore } from './pairs';
 import { closerToTrainingShare, exactCopyRate, medianClosestDistance, singletonShares } from './privacy';
-import { extremeShare, type ExtremeShare } from './relations';
+import { extremeShare } from './relations';
 
 import { reportColumns, type ReportColumn } from './reportColumns';
 import {
@@ -132,9 +132,7 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
   const rare = worstRareValues(train, holdout, synth, schema);
   if (rare) figures.push(rareValuesFigure(rare.column, rare.synthetic, rare.baseline));
   // Where the seed's extremes are common values (a five-step scale), their shares are the column's shape, read above.
-  const extremes = extremeShare(train, synth, schema)
-    .columns.filter((c) => c.seedPercent < EXTREMES_MAX_SEED_PERCENT)
-    .reduce<ExtremeShare | null>((w, c) => (w === null || c.points > w.points ? c : w), null);
+  const extremes = extremeShare(train, synth, schema, EXTREMES_MAX_SEED_PERCENT).worst;
   if (extremes) figures.push(extremesFigure(extremes.column, extremes.points));
   const weakened = associated.all
     .filter((p) => Math.abs(p.real) >= LINK_MIN_REAL)

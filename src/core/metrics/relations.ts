@@ -106,18 +106,17 @@ export interface ExtremeShare {
   column: string;
   /** Synthetic share of rows written as the seed's minimum or maximum, less the seed's own share, in percentage points. */
   points: number;
-  /** The seed's own share of rows at its minimum or maximum, in percent. */
-  seedPercent: number;
 }
 
 /**
  * Generators that clip to the seed's range pile rows on its exact minimum and maximum. For each
  * modelled numeric or date column, the share of synthetic rows whose text is one the seed wrote
  * for its smallest or largest value, minus the seed's own share of such rows, in percentage
- * points (shares over all rows, missing included). Returns the column with the largest excess
- * and every column's figure; `worst` is null when there is no numeric or date column.
+ * points (shares over all rows, missing included). Columns whose seed holds its extremes in
+ * `maxSeedPercent` percent of rows or more are left out. Returns the column with the largest
+ * excess and every column's figure; `worst` is null when no numeric or date column is read.
  */
-export function extremeShare(real: Table, synth: Table, schema: ColumnSchema[]): { worst: ExtremeShare | null; columns: ExtremeShare[] } {
+export function extremeShare(real: Table, synth: Table, schema: ColumnSchema[], maxSeedPercent = 100): { worst: ExtremeShare | null; columns: ExtremeShare[] } {
   const columns: ExtremeShare[] = [];
   for (const column of schema) {
     if (!isModelled(column) || (column.kind !== 'numeric' && column.kind !== 'datetime')) continue;
@@ -137,7 +136,7 @@ export function extremeShare(real: Table, synth: Table, schema: ColumnSchema[]):
     const extremes = new Set(texts.filter((_, i) => numbers[i] === lo || numbers[i] === hi));
     const share = (values: (string | null)[]) => values.filter((v) => v !== null && extremes.has(v.trim())).length / values.length;
     const seed = share(a);
-    columns.push({ column: column.name, points: 100 * (share(b) - seed), seedPercent: 100 * seed });
+    if (100 * seed < maxSeedPercent) columns.push({ column: column.name, points: 100 * (share(b) - seed) });
   }
   const worst = columns.reduce<ExtremeShare | null>((w, c) => (w === null || c.points > w.points ? c : w), null);
   return { worst, columns };

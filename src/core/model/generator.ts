@@ -27,7 +27,7 @@ export class Generator {
    * slots [batch] (int32). Batch norms use this batch's statistics, or `stats` (one per block).
    */
   apply(noise: tf.Tensor2D, slots: tf.Tensor1D | null, stats?: NormStats[]): tf.Tensor2D {
-    return this.forward(noise, slots, stats ?? null, null);
+    return this.layer(this.norms.length, this.blocks(noise, slots, stats ?? null, null), slots);
   }
 
   /**
@@ -38,19 +38,15 @@ export class Generator {
    */
   normStats(noise: tf.Tensor2D, slots: tf.Tensor1D | null): NormStats[] {
     const stats: NormStats[] = [];
-    this.forward(noise, slots, null, stats);
+    this.blocks(noise, slots, null, stats);
     return stats;
   }
 
-  private forward(noise: tf.Tensor2D, slots: tf.Tensor1D | null, stats: NormStats[] | null, collect: NormStats[] | null): tf.Tensor2D {
-    const layer = (i: number, h: tf.Tensor2D) => {
-      const { dense, cond } = this.layers[i];
-      const out = dense.apply(h);
-      return cond && slots ? (tf.add(out, cond.apply(slots)) as tf.Tensor2D) : out;
-    };
+  /** The residual blocks' output, their norms on `stats` or on this batch's (pushed to `collect` when given). */
+  private blocks(noise: tf.Tensor2D, slots: tf.Tensor1D | null, stats: NormStats[] | null, collect: NormStats[] | null): tf.Tensor2D {
     let h = noise;
     this.norms.forEach((norm, i) => {
-      const x = layer(i, h);
+      const x = this.layer(i, h, slots);
       let own = stats?.[i];
       if (collect) {
         const { mean, variance } = tf.moments(x, 0);
@@ -59,7 +55,14 @@ export class Generator {
       }
       h = tf.concat([norm.applyRelu(x, own), h], 1) as tf.Tensor2D;
     });
-    return layer(this.norms.length, h);
+    return h;
+  }
+
+  /** Layer `i`'s dense product of `h`, plus its condition's row. */
+  private layer(i: number, h: tf.Tensor2D, slots: tf.Tensor1D | null): tf.Tensor2D {
+    const { dense, cond } = this.layers[i];
+    const out = dense.apply(h);
+    return cond && slots ? (tf.add(out, cond.apply(slots)) as tf.Tensor2D) : out;
   }
 
   get variables(): tf.Variable[] {
