@@ -127,6 +127,7 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
       const tensors = unpackWeights(state.weights, loaded.weights);
       this.trainer = new CtganTrainer(new Float32Array(0), 0, this.transformer.layout, config, { state: state.trainer, tensors });
       this.trainer.canonical = (rows, count, rng) => this.transformer.canonical(rows, count, rng);
+    this.trainer.written = (rows, count, rng) => this.transformer.written(rows, count, rng);
       this.run = this.startRun(state);
       return;
     }
@@ -150,6 +151,7 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
     const saved = loaded && { state: loaded.state.trainer, tensors: unpackWeights(loaded.state.weights, loaded.weights) };
     this.trainer = new CtganTrainer(encoded, rows.rowCount, this.transformer.layout, config, saved);
     this.trainer.canonical = (rows, count, rng) => this.transformer.canonical(rows, count, rng);
+    this.trainer.written = (rows, count, rng) => this.transformer.written(rows, count, rng);
     this.run = this.startRun(loaded?.state);
     this.reference = validation ?? selectRows(rows, Array.from({ length: Math.min(SNAPSHOT_ROWS, rows.rowCount) }, () => rng.int(rows.rowCount)));
   }

@@ -26,7 +26,21 @@ const FREE_NORM_ROWS = 2048;
  * reads within ±0.4 points at 20,000 rows; the seed's own share is no surer than its rows allow).
  */
 const CALIBRATION_ROWS = { perSeedRow: 10, min: 4_000, max: 20_000 };
-const CALIBRATION_ROUNDS = 2;
+/**
+ * Rounds of `calibrate`: two, or three with a refiner (a round's shares then answer a shift
+ * less directly: it keeps rows by their values); more, up to `max`, while some share is still
+ * off by more than `tolerance` beyond `noise` standard errors of the round's draw.
+ */
+const CALIBRATION_ROUNDS = { plain: 2, refined: 3, max: 6, tolerance: 0.005, noise: 3 };
+/**
+ * How far a logit moves for its error: the inverse of how far its share answered the last
+ * move (a secant), within `least` to `most`; where that reads nothing (a move below
+ * `smallest`, within a share's noise, or a share that moved the wrong way) the last step,
+ * times `same` while the share stays on one side and `cross` when it crosses. Shares answer
+ * shifts less than one for one where the generator's logits are peaked, through the refiner,
+ * and through rules; more where shifts interact.
+ */
+const STEP = { same: 1.25, cross: 0.5, least: 0.125, most: 4, smallest: 0.25 };
 /**
  * Calibration by category: rows per category and round (a share of 10 % reads within about ±2
  * points at 200, ±1.3 at 500), and the seed rows' weight of the overall share a category's
@@ -34,8 +48,6 @@ const CALIBRATION_ROUNDS = 2;
  */
 const SLOT_CALIBRATION = { rounds: 2, perSlot: { min: 200, max: 500 }, shrinkRows: 10 };
 const SLOT_CALIBRATION_NAME = 'calibration/slots';
-/** With a refiner a round's shares answer a shift less directly (it keeps rows by their values), so one more round. */
-const REFINED_CALIBRATION_ROUNDS = 3;
 /** A logit moves by at most this much (a share by at most e³ ≈ 20 times): a category the model all but never draws stays rare rather than flooding. */
 const MAX_CALIBRATION = 3;
 
@@ -114,6 +126,11 @@ export class CtganTrainer implements Steppable<TrainerState> {
    * refiner is trained on and scores. Set by whoever owns the transform; the rows as they are otherwise.
    */
   canonical: (rows: Float32Array, count: number, rng: Rng) => Float32Array = (rows) => rows;
+  /**
+   * Which generated rows generation writes (1) rather than drops for breaking a rule (0): the
+   * rows whose category shares `calibrate` matches. Set by whoever owns the transform; every row otherwise.
+   */
+  written: (rows: Float32Array, count: number, rng: Rng) => Uint8Array | null = () => null;
 
   /**
    * Over `encoded` rows [rows, layout.width]; or, given `saved`, as the trainer it was saved
@@ -310,11 +327,12 @@ export class CtganTrainer implements Steppable<TrainerState> {
    * as often as the seed does. A generator gets most shares nearly right and a few off by a
    * point or two (a count's zeros drawn in 10.5 % of rows where the seed has 9.4 %); adding
    * log(seed share / generated share) to a logit corrects its share and leaves how the columns
-   * relate alone, as the shift is the same for every row. Two rounds of rows from the kept
-   * generator; shares of 0 in the seed are pushed down as far as the cap allows. The last
-   * round's rows also fit each number column's scalar map within its modes (see `ScalarMap`):
-   * the shifts move rows between modes a little and leave the generator's scalars as they are.
-   * Then rows generated with a category fixed get shifts of their own (`calibrateSlots`).
+   * relate alone, as the shift is the same for every row. Rounds of rows from the kept
+   * generator (CALIBRATION_ROUNDS; categories counted over the rows the rules keep); shares of
+   * 0 in the seed are pushed down as far as the cap allows. The best round's rows also fit
+   * each number column's scalar map within its modes (see `ScalarMap`): the shifts move rows
+   * between modes a little and leave the generator's scalars as they are. Then rows generated
+   * with a category fixed get shifts of their own (`calibrateSlots`).
    */
   async calibrate(seed: number): Promise<void> {
     const shares = this.seedShares;
@@ -326,22 +344,54 @@ export class CtganTrainer implements Steppable<TrainerState> {
     const width = this.layout.width;
     const bias = new Float32Array(width);
     const rows = this.calibrationRows();
-    const rounds = this.refiner ? REFINED_CALIBRATION_ROUNDS : CALIBRATION_ROUNDS;
+    const { plain, refined, max, tolerance } = CALIBRATION_ROUNDS;
+    const rounds = this.refiner ? refined : plain;
     const floor = 1 / rows;
-    let maps: ScalarMap[] = [];
-    for (let round = 0; round < rounds; round++) {
+    const rng = new Rng(seed + 0x51ed);
+    // Categories are counted over the rows generation writes, as rules drop some kinds of row
+    // more than others; modes over every row drawn, as rules drop rows by their numbers, and
+    // matching the modes of the rows kept would pile rows into the modes the rules cut.
+    const category = new Uint8Array(width);
+    for (const c of this.layout.conditions) if (c.kind === 'category') category.fill(1, c.offset, c.offset + c.size);
+    const step = new Float32Array(width).fill(1);
+    // Each logit's last error and move, for the secant (see STEP).
+    const before = new Float32Array(width);
+    const moved = new Float32Array(width);
+    // The shifts whose rows came nearest the seed's shares: where shifts interact, rounds can
+    // swing rather than settle, and the last shifts are then not the best.
+    let best: { off: number; bias: Float32Array; sample: Float32Array } = { off: Infinity, bias, sample: new Float32Array(0) };
+    for (let round = 0; round < max; round++) {
       const sample = await this.sample(rows, seed + round);
-      const drawn = columnMeans(sample, rows, width);
+      const written = this.written(sample, rows, rng);
+      const [all, kept] = [columnMeans(sample, rows, width), written?.reduce((a, b) => a + b, 0) ?? rows];
+      const drawn = written ? columnMeans(sample, rows, width, written).map((x, c) => (category[c] ? x : all[c])) : all;
+      const used = Float32Array.from(bias);
+      let [worst, off] = [0, 0];
       for (const span of this.layout.spans) {
         if (span.activation !== 'softmax') continue;
         for (let c = span.start; c < span.start + span.size; c++) {
-          const shift = bias[c] + Math.log((shares[c] + floor) / (drawn[c] + floor));
-          bias[c] = Math.max(-MAX_CALIBRATION, Math.min(MAX_CALIBRATION, shift));
+          const error = Math.log((shares[c] + floor) / (drawn[c] + floor));
+          if (round > 0) step[c] = nextStep(step[c], moved[c], before[c], error);
+          before[c] = error;
+          const shift = Math.max(-MAX_CALIBRATION, Math.min(MAX_CALIBRATION, bias[c] + step[c] * error));
+          moved[c] = shift - bias[c];
+          off += Math.abs(shares[c] - drawn[c]);
+          // Off by more than the draw's own noise; a logit held at the cap cannot move its share further.
+          const noise = CALIBRATION_ROUNDS.noise * Math.sqrt((shares[c] * (1 - shares[c])) / (category[c] ? kept : rows));
+          if (shift !== bias[c]) worst = Math.max(worst, Math.abs(shares[c] - drawn[c]) - noise);
+          bias[c] = shift;
         }
       }
       this.setCalibration(bias);
-      if (round === rounds - 1) maps = fitScalarMaps(this.seedKnots!, sample, rows, this.layout).filter((m) => m.knots.some(Boolean));
+      const improved = off < best.off;
+      if (improved) best = { off, bias: used, sample };
+      if (round < max - 1 && !(round >= rounds - 1 && worst <= tolerance)) continue;
+      // Still improving: the last shifts go on from the best rows; otherwise back to those rows' shifts.
+      if (!improved) bias.set(best.bias);
+      break;
     }
+    this.setCalibration(bias);
+    const maps = fitScalarMaps(this.seedKnots!, best.sample, rows, this.layout).filter((m) => m.knots.some(Boolean));
     this.scalarMaps = maps.length ? maps : null;
     await this.calibrateSlots(seed + rounds);
   }
@@ -623,9 +673,21 @@ export class CtganTrainer implements Steppable<TrainerState> {
   }
 }
 
-/** Each column's mean over `rows` row-major rows of `width`. */
-function columnMeans(values: Float32Array, rows: number, width: number): Float64Array {
+/** A logit's next calibration step, from its last step and move and its error before and after (see STEP). */
+function nextStep(last: number, moved: number, before: number, error: number): number {
+  const answered = (before - error) / moved;
+  const next = Math.abs(moved) > STEP.smallest && answered > 0 ? 1 / answered : last * (error * before < 0 ? STEP.cross : STEP.same);
+  return Math.min(STEP.most, Math.max(STEP.least, next));
+}
+
+/** Each column's mean over `rows` row-major rows of `width`, or over those `only` marks. */
+function columnMeans(values: Float32Array, rows: number, width: number, only?: Uint8Array | null): Float64Array {
   const sums = new Float64Array(width);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < width; c++) sums[c] += values[r * width + c];
-  return sums.map((x) => x / Math.max(1, rows));
+  let counted = 0;
+  for (let r = 0; r < rows; r++) {
+    if (only && !only[r]) continue;
+    counted++;
+    for (let c = 0; c < width; c++) sums[c] += values[r * width + c];
+  }
+  return sums.map((x) => x / Math.max(1, counted));
 }

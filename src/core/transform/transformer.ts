@@ -34,6 +34,8 @@ export interface Decoded {
   table: Table;
   dropped: number;
   broken: Map<string, number>;
+  /** 1 for each row given that breaks an accepted rule (dropped unless kept). */
+  bad: Uint8Array;
 }
 
 /** A one-hot block the conditional vector can fix: a category, or the mode of a continuous column. */
@@ -307,6 +309,11 @@ export class TableTransformer {
     return this.encode(table, this.schema, rng.bits());
   }
 
+  /** Which of generated rows generation writes (1) rather than drops for breaking a rule (0). */
+  written(data: Float32Array, rows: number, rng: Rng): Uint8Array {
+    return this.decodeChecked(data, rows, rng, 0, undefined, true).bad.map((b) => 1 - b);
+  }
+
   /**
    * The values of its source that give a derived column `value`, with their seed counts; null
    * when `column` is not derived.
@@ -383,7 +390,7 @@ export class TableTransformer {
       if (slot.kind === 'id') filtered[i] = slot.ids.take(kept.length, firstRow);
     });
     const table = { names, columns: filtered, rowCount: kept.length, missingSpellings: this.missingSpellings, delimiter: this.delimiter };
-    return { table, dropped: rows - kept.length, broken };
+    return { table, dropped: rows - kept.length, broken, bad };
   }
 }
 
