@@ -125,9 +125,7 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
       [this.trainingTable, this.heldOut, this.reference] = [table, null, table];
       this.transformer = new TableTransformer(state.transformer);
       const tensors = unpackWeights(state.weights, loaded.weights);
-      this.trainer = new CtganTrainer(new Float32Array(0), 0, this.transformer.layout, config, { state: state.trainer, tensors });
-      this.trainer.canonical = (rows, count, rng) => this.transformer.canonical(rows, count, rng);
-    this.trainer.written = (rows, count, rng) => this.transformer.written(rows, count, rng);
+      this.trainer = this.overTransform(new CtganTrainer(new Float32Array(0), 0, this.transformer.layout, config, { state: state.trainer, tensors }));
       this.run = this.startRun(state);
       return;
     }
@@ -149,11 +147,16 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
     const encoded = this.transformer.encode(rows, schema, config.seed + 1);
     this.preprocessSeconds = (performance.now() - t0) / 1000;
     const saved = loaded && { state: loaded.state.trainer, tensors: unpackWeights(loaded.state.weights, loaded.weights) };
-    this.trainer = new CtganTrainer(encoded, rows.rowCount, this.transformer.layout, config, saved);
-    this.trainer.canonical = (rows, count, rng) => this.transformer.canonical(rows, count, rng);
-    this.trainer.written = (rows, count, rng) => this.transformer.written(rows, count, rng);
+    this.trainer = this.overTransform(new CtganTrainer(encoded, rows.rowCount, this.transformer.layout, config, saved));
     this.run = this.startRun(loaded?.state);
     this.reference = validation ?? selectRows(rows, Array.from({ length: Math.min(SNAPSHOT_ROWS, rows.rowCount) }, () => rng.int(rows.rowCount)));
+  }
+
+  /** `trainer`, reading generated rows through this model's transform (see CtganTrainer.canonical and written). */
+  private overTransform(trainer: CtganTrainer): CtganTrainer {
+    trainer.canonical = (rows, count, rng) => this.transformer.canonical(rows, count, rng);
+    trainer.written = (rows, count, rng) => this.transformer.written(rows, count, rng);
+    return trainer;
   }
 
   get epochs(): number {
