@@ -89,7 +89,7 @@ async function main(): Promise<void> {
 
 function print(results: Row[]): void {
   const f = (x: number | undefined, d = 3) => (x === undefined ? '–' : x.toFixed(d));
-  const header = ['table', 'rows', 'epochs', 'train s', 'shapes train / holdout', 'pairs train / shuffled', 'pairs, SDMetrics bins', 'detection', 'TSTR AUC synth / real', 'TSTR F1 synth / real', 'category means (sd)', 'fixed (sd)', 'rule breaks (worst)', 'extremes (pts)', 'copies'];
+  const header = ['table', 'rows', 'epochs', 'train s', 'shapes train / holdout', 'pairs train / shuffled', 'pairs, SDMetrics bins', 'detection', 'TSTR AUC synth / real', 'TSTR F1 synth / real', 'category means (sd)', 'rare (sd)', 'fixed (sd)', 'rule breaks (worst)', 'extremes (pts)', 'copies'];
   const rows = results.map(({ table, rows: n, epochs, seconds, judgement: j }) => {
     const worst = j.ruleBreaks.reduce((w, r) => Math.max(w, r.share), 0);
     const u = j.usefulness;
@@ -105,6 +105,7 @@ function print(results: Row[]): void {
       u ? `${f(u.synthetic.auc)} / ${f(u.real.auc)}` : '–',
       u ? `${f(u.synthetic.f1)} / ${f(u.real.f1)}` : '–',
       f(j.categoryMeans),
+      j.rareMeans === null ? '–' : f(j.rareMeans),
       j.fixedMeans === null ? '–' : f(j.fixedMeans),
       `${(100 * worst).toFixed(1)} % of ${j.ruleBreaks.length}`,
       j.extremes ? `${f(j.extremes.points, 1)} (${j.extremes.column})` : '–',

@@ -6,7 +6,7 @@ import { detection } from '../core/metrics/detection';
 import { columnShapes } from '../core/metrics/fidelity';
 import { pairTrends } from '../core/metrics/pairs';
 import { exactCopyRate } from '../core/metrics/privacy';
-import { categoryMeanError, extremeShare, fixedCategoryMeanError, shuffledBaseline, type FixedSample } from '../core/metrics/relations';
+import { categoryMeanError, extremeShare, fixedCategoryMeanError, rareCategoryMeanError, shuffledBaseline, type FixedSample } from '../core/metrics/relations';
 import { usefulness, type Usefulness } from '../core/metrics/usefulness';
 import { Rng } from '../core/util/rng';
 
@@ -19,6 +19,8 @@ export interface Judgement {
   usefulness: Usefulness | null;
   /** Mean error of per-category means, in real standard deviations. */
   categoryMeans: number;
+  /** The same for categories under 5 % of the rows, unweighted, on `many` where given (see rareCategoryMeanError); null when none. */
+  rareMeans: number | null;
   /** The same for rows generated with each category fixed in turn (see fixedCategoryMeanError); null when not drawn. */
   fixedMeans: number | null;
   /** Share of synthetic rows breaking each rule the training rows obey. */
@@ -53,6 +55,7 @@ export function judge(train: Table, holdout: Table, synth: Table, schema: Column
     detection: found && { auc: found.auc, score: found.score },
     usefulness: target ? usefulness(train, synth, holdout, schema, target) : null,
     categoryMeans: categoryMeanError(train, synth, schema).error,
+    rareMeans: rareCategoryMeanError(train, many ?? synth, schema),
     fixedMeans: fixed ? fixedCategoryMeanError(train, fixed, schema) : null,
     ruleBreaks: rules.map((rule) => ({ rule: describeRule(rule), share: countBreaks(synth, schema, rule) / synth.rowCount })),
     extremes: extreme && { column: extreme.column, points: extreme.points },

@@ -3,9 +3,27 @@ import type { ColumnKind, ColumnSchema } from '../data/schema';
 import { tableFromColumns } from '../data/table';
 import { Rng } from '../util/rng';
 import { pearson } from './pairs';
-import { categoryMeanError, extremeShare, fixedCategoryMeanError, shuffledBaseline } from './relations';
+import { categoryMeanError, extremeShare, fixedCategoryMeanError, rareCategoryMeanError, shuffledBaseline } from './relations';
 
 const column = (name: string, kind: ColumnKind): ColumnSchema => ({ name, kind, include: true, missingShare: 0, distinct: 0 });
+
+describe('rare category mean error', () => {
+  const schema = [column('c', 'categorical'), column('x', 'numeric')];
+  // 39 rows of a at 0 and one of r (2.5 %) at 40: mean 1, sd √((39 · 1 + 39²) / 40) = √39.
+  const real = tableFromColumns(['c', 'x'], [[...Array(39).fill('a'), 'r'], [...Array(39).fill('0'), '40']]);
+
+  it('averages the gaps of categories under 5 % alone, unweighted, in real standard deviations', () => {
+    const synth = tableFromColumns(['c', 'x'], [['a', 'a', 'r'], ['0', '0', '10']]);
+    expect(rareCategoryMeanError(real, synth, schema)).toBeCloseTo(30 / Math.sqrt(39), 12);
+    // No synthetic r: it counts as the synthetic mean, 2.
+    expect(rareCategoryMeanError(real, tableFromColumns(['c', 'x'], [['a', 'a'], ['0', '4']]), schema)).toBeCloseTo(38 / Math.sqrt(39), 12);
+  });
+
+  it('is null when no category is rare', () => {
+    const even = tableFromColumns(['c', 'x'], [['a', 'b'], ['1', '2']]);
+    expect(rareCategoryMeanError(even, even, schema)).toBeNull();
+  });
+});
 
 describe('category mean error', () => {
   const schema = [column('c', 'categorical'), column('x', 'numeric'), column('y', 'numeric')];

@@ -81,6 +81,26 @@ export class ConditionSampler {
     return this.spans.flatMap((d, i) => (d.kind === 'category' ? Array.from({ length: d.size }, (_, j) => this.offsets[i] + j) : []));
   }
 
+  /** Global slots of categories the seed holds in fewer than `share` of its rows (not blanks), rarest first. */
+  rareSlots(share: number): number[] {
+    const out: { slot: number; count: number }[] = [];
+    this.spans.forEach((d, i) => {
+      if (d.kind !== 'category') return;
+      const total = this.counts[i].reduce((a, b) => a + b, 0);
+      this.counts[i].forEach((count, j) => {
+        if (count > 0 && j !== d.missingSlot && count < share * total) out.push({ slot: this.offsets[i] + j, count });
+      });
+    });
+    return out.sort((a, b) => a.count - b.count).map((o) => o.slot);
+  }
+
+  /** The block of global slot `slot` and the encoded column that stands for it. */
+  columnOf(slot: number): { span: ConditionSpan; column: number } {
+    let d = 0;
+    while (d + 1 < this.offsets.length && this.offsets[d + 1] <= slot) d++;
+    return { span: this.spans[d], column: this.spans[d].offset + slot - this.offsets[d] };
+  }
+
   /** The training rows at global slot `slot` (none in a sampler restored from a saved model). */
   rowsAt(slot: number): Int32Array {
     let d = 0;

@@ -11,6 +11,7 @@ import { CategoricalEncoder } from '../transform/categorical';
 import { TableTransformer } from '../transform/transformer';
 import type { FixedCondition } from './condition';
 import { requireEncodedFits } from './encodedSize';
+import { ANCHOR_ROWS, chooseAnchors, MAX_ANCHOR_CANDIDATES, RARE_SHARE } from './anchors';
 import { cumulativeOf, Rng } from '../util/rng';
 import { selectionScore, TABLE_SELECTION_MARGIN } from './selection';
 import { plannedEpochs, validationRows } from './budget';
@@ -55,6 +56,9 @@ function requireFinite(encoded: Float32Array): Float32Array {
 const SNAPSHOT_ROWS = 1000;
 /** Offset of the calibration's noise from the run's seed: apart from the snapshot's and generation's. */
 const CALIBRATION_SEED = 5000;
+/** Offset of the draws that choose which rare categories to anchor, and free rows drawn for it. */
+const ANCHOR_SEED = 6000;
+const ANCHOR_FREE_ROWS = 4000;
 // Rules that keep fewer than 1 in 100 generated rows, judged on at least 2,000, cannot be met.
 const MIN_KEPT_SHARE = 0.01;
 const MIN_JUDGED_ROWS = 2000;
@@ -196,8 +200,35 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
     const end = await this.run.train(epochs, hooks);
     // The refiner first: calibration then matches the seed's shares on the rows it keeps.
     if (this.config.refineRows) await this.trainer.refine(this.config.seed + CALIBRATION_SEED + 1);
-    if (this.config.calibrateShares) await this.trainer.calibrate(this.config.seed + CALIBRATION_SEED);
+    if (this.config.calibrateShares) {
+      await this.trainer.calibrate(this.config.seed + CALIBRATION_SEED);
+      await this.anchorRare(this.config.seed + ANCHOR_SEED);
+    }
     return end;
+  }
+
+  /** Rare categories whose numbers free rows miss are drawn fixed to them from now on (see `chooseAnchors`). */
+  private async anchorRare(seed: number): Promise<void> {
+    const sampler = this.trainer.sampler;
+    const slots = sampler.rareSlots(RARE_SHARE).slice(0, MAX_ANCHOR_CANDIDATES);
+    if (slots.length === 0) return;
+    const free = requireFinite(await this.trainer.sample(ANCHOR_FREE_ROWS, seed));
+    const fixed = requireFinite(await this.trainer.sampleAnchored(slots, ANCHOR_ROWS, seed + 1));
+    const width = this.transformer.layout.width;
+    // Rows stay where they are (a broken one is marked, not dropped) so indices match the encoded rows.
+    const freeRows = this.transformer.decodeChecked(free, ANCHOR_FREE_ROWS, new Rng(seed + 2), 0, undefined, true);
+    const fixedRows = this.transformer.decodeChecked(fixed, slots.length * ANCHOR_ROWS, new Rng(seed + 3), 0, undefined, true);
+    const candidates = slots.map((slot, i) => {
+      const { column } = sampler.columnOf(slot);
+      const kept = (r: number) => !freeRows.bad[r] && free[r * width + column] === 1;
+      return {
+        slot,
+        seedRows: sampler.rowsAt(slot),
+        freeRows: Array.from({ length: ANCHOR_FREE_ROWS }, (_, r) => r).filter(kept),
+        anchoredRows: Array.from({ length: ANCHOR_ROWS }, (_, r) => i * ANCHOR_ROWS + r).filter((r) => !fixedRows.bad[r]),
+      };
+    });
+    this.trainer.setAnchored(chooseAnchors(this.schema, this.trainingTable, freeRows.table, fixedRows.table, candidates));
   }
 
   /** The generator judged after `epoch` epochs: what the run keeps, rolls back and stops on. */

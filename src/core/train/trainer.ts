@@ -50,6 +50,8 @@ const SLOT_CALIBRATION = { rounds: 2, perSlot: { min: 200, max: 500 }, shrinkRow
 const SLOT_CALIBRATION_NAME = 'calibration/slots';
 /** A logit moves by at most this much (a share by at most e³ ≈ 20 times): a category the model all but never draws stays rare rather than flooding. */
 const MAX_CALIBRATION = 3;
+/** Added to a draw's seed for the rows drawn again with a category fixed (see `anchorRows`). */
+const ANCHOR_SEED = 0x3c6ef372;
 
 export type { NamedValues, StepLosses } from './loop';
 
@@ -75,6 +77,8 @@ export interface TrainerState {
   scalarMaps?: ScalarMap[] | null;
   /** The refiner's state; its weights are the tensors `refiner/…`. Null or absent: every generated row is kept. */
   refiner?: RefinerState | null;
+  /** Category slots whose free rows are drawn again fixed to them (see `setAnchored`); absent in models saved before it. */
+  anchored?: number[];
 }
 
 /** What `new CtganTrainer(…, saved)` restores from: the state and its tensors by name. */
@@ -118,6 +122,8 @@ export class CtganTrainer implements Steppable<TrainerState> {
   private slotCalibration: { values: Float32Array; tensor: tf.Tensor2D } | null = null;
   /** Applied to generated rows on the host; null before `calibrate` (and while training). */
   private scalarMaps: ScalarMap[] | null = null;
+  /** Slots whose free rows are drawn again fixed to them (see `setAnchored`). */
+  private anchored: number[] = [];
   private readonly seedKnots: SeedKnots[] | null;
   /** Thins generated rows toward the seed's (see Refiner); null before `refine` (and while training). */
   private refiner: { net: Refiner; state: RefinerState } | null = null;
@@ -203,6 +209,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
       slotCalibration: this.slotCalibration !== null,
       scalarMaps: this.scalarMaps,
       refiner: this.refiner?.state ?? null,
+      anchored: [...this.anchored],
     };
     return { state, tensors };
   }
@@ -254,6 +261,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
       tf.tidy(() => net.variables.forEach((v, i) => v.assign(tf.tensor(take(net.names[i], v.shape), v.shape))));
       this.setRefiner({ net, state: state.refiner });
     }
+    this.setAnchored(state.anchored ?? []);
     this.criticSteps = state.criticSteps;
     this.generatorSteps = state.generatorSteps;
   }
@@ -279,9 +287,65 @@ export class CtganTrainer implements Steppable<TrainerState> {
    */
   async sample(count: number, seed: number, fixed?: FixedCondition, weights: 'kept' | 'average' | 'current' = 'kept'): Promise<Float32Array> {
     const rows = this.refiner ? await this.sampleRefined(count, seed, fixed, weights) : await this.sampleAll(count, seed, fixed, weights);
+    if (!fixed && this.anchored.length && this.slotCalibration) await this.anchorRows(rows, count, seed, weights);
     // After the refiner, which was trained on the generator's own scalars.
     if (this.scalarMaps) applyScalarMaps(this.scalarMaps, rows, count, this.layout.width);
     return rows;
+  }
+
+  /**
+   * Rows drawn with each of `slots` fixed, `perSlot` of each in turn, with the slot's category
+   * written in (a fixed row's own category is not left to the generator's draw).
+   */
+  async sampleAnchored(slots: readonly number[], perSlot: number, seed: number, weights: 'kept' | 'average' | 'current' = 'kept'): Promise<Float32Array> {
+    const anchors = Int32Array.from({ length: slots.length * perSlot }, (_, i) => slots[Math.floor(i / perSlot)]);
+    const rows = await this.sampleAll(anchors.length, seed, undefined, weights, anchors);
+    const width = this.layout.width;
+    anchors.forEach((slot, r) => {
+      const { span, column } = this.sampler.columnOf(slot);
+      rows.fill(0, r * width + span.offset, r * width + span.offset + span.size);
+      rows[r * width + column] = 1;
+    });
+    return rows;
+  }
+
+  /**
+   * Free rows that came out holding an anchored category are drawn again with it fixed (see
+   * `setAnchored`); the rarest such category a row holds wins.
+   */
+  private async anchorRows(rows: Float32Array, count: number, seed: number, weights: 'kept' | 'average' | 'current'): Promise<void> {
+    const width = this.layout.width;
+    const columns = this.anchored.map((g) => this.sampler.columnOf(g).column);
+    const at: number[] = [];
+    const slots: number[] = [];
+    for (let r = 0; r < count; r++) {
+      const i = columns.findIndex((c) => rows[r * width + c] === 1);
+      if (i < 0) continue;
+      at.push(r);
+      slots.push(this.anchored[i]);
+    }
+    if (at.length === 0) return;
+    const anchors = Int32Array.from(slots);
+    const fresh = await this.sampleAll(at.length, seed + ANCHOR_SEED, undefined, weights, anchors);
+    at.forEach((r, i) => {
+      rows.set(fresh.subarray(i * width, (i + 1) * width), r * width);
+      const { span, column } = this.sampler.columnOf(anchors[i]);
+      rows.fill(0, r * width + span.offset, r * width + span.offset + span.size);
+      rows[r * width + column] = 1;
+    });
+  }
+
+  /**
+   * Category slots whose free rows are drawn again with the category fixed: rare categories
+   * whose numbers the generator misses when it writes them unasked (chosen by the model, see
+   * `TabularModel.chooseAnchors`). Needs the calibration of fixed rows, so it is cleared with it.
+   */
+  setAnchored(slots: readonly number[]): void {
+    this.anchored = slots.filter((g) => this.sampler.categorySlots().includes(g));
+  }
+
+  get anchoredSlots(): readonly number[] {
+    return this.anchored;
   }
 
   /** `count` rows the refiner kept, of as many as it takes to draw. */
@@ -337,6 +401,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
   async calibrate(seed: number): Promise<void> {
     const shares = this.seedShares;
     if (!shares) return;
+    this.anchored = [];
     // The refiner stays: shares are matched on the rows it keeps.
     this.setCalibration(null);
     this.setSlotCalibration(null);
@@ -476,6 +541,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
 
   /** Generation goes back to the generator's own shares and scalars, every row kept (training judges the model as it is). */
   clearCalibration(): void {
+    this.anchored = [];
     this.setCalibration(null);
     this.setSlotCalibration(null);
     this.scalarMaps = null;
