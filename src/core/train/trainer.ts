@@ -293,12 +293,13 @@ export class CtganTrainer implements Steppable<TrainerState> {
     return rows;
   }
 
-  /**
-   * Rows drawn with each of `slots` fixed, `perSlot` of each in turn, with the slot's category
-   * written in (a fixed row's own category is not left to the generator's draw).
-   */
-  async sampleAnchored(slots: readonly number[], perSlot: number, seed: number, weights: 'kept' | 'average' | 'current' = 'kept'): Promise<Float32Array> {
-    const anchors = Int32Array.from({ length: slots.length * perSlot }, (_, i) => slots[Math.floor(i / perSlot)]);
+  /** Rows drawn with each of `slots` fixed, `perSlot` of each in turn (see `drawAnchored`). */
+  async sampleAnchored(slots: readonly number[], perSlot: number, seed: number): Promise<Float32Array> {
+    return this.drawAnchored(Int32Array.from({ length: slots.length * perSlot }, (_, i) => slots[Math.floor(i / perSlot)]), seed, 'kept');
+  }
+
+  /** A row fixed to each of `anchors`, its category written in: a fixed row's own category is not left to the generator's draw. */
+  private async drawAnchored(anchors: Int32Array, seed: number, weights: 'kept' | 'average' | 'current'): Promise<Float32Array> {
     const rows = await this.sampleAll(anchors.length, seed, undefined, weights, anchors);
     const width = this.layout.width;
     anchors.forEach((slot, r) => {
@@ -325,20 +326,14 @@ export class CtganTrainer implements Steppable<TrainerState> {
       slots.push(this.anchored[i]);
     }
     if (at.length === 0) return;
-    const anchors = Int32Array.from(slots);
-    const fresh = await this.sampleAll(at.length, seed + ANCHOR_SEED, undefined, weights, anchors);
-    at.forEach((r, i) => {
-      rows.set(fresh.subarray(i * width, (i + 1) * width), r * width);
-      const { span, column } = this.sampler.columnOf(anchors[i]);
-      rows.fill(0, r * width + span.offset, r * width + span.offset + span.size);
-      rows[r * width + column] = 1;
-    });
+    const fresh = await this.drawAnchored(Int32Array.from(slots), seed + ANCHOR_SEED, weights);
+    at.forEach((r, i) => rows.set(fresh.subarray(i * width, (i + 1) * width), r * width));
   }
 
   /**
    * Category slots whose free rows are drawn again with the category fixed: rare categories
    * whose numbers the generator misses when it writes them unasked (chosen by the model, see
-   * `TabularModel.chooseAnchors`). Needs the calibration of fixed rows, so it is cleared with it.
+   * `TabularModel.anchorRare`). Needs the calibration of fixed rows, so it is cleared with it.
    */
   setAnchored(slots: readonly number[]): void {
     this.anchored = slots.filter((g) => this.sampler.categorySlots().includes(g));
