@@ -96,15 +96,19 @@ export class ConditionSampler {
 
   /** The block of global slot `slot` and the encoded column that stands for it. */
   columnOf(slot: number): { span: ConditionSpan; column: number } {
-    let d = 0;
-    while (d + 1 < this.offsets.length && this.offsets[d + 1] <= slot) d++;
+    const d = this.blockOf(slot);
     return { span: this.spans[d], column: this.spans[d].offset + slot - this.offsets[d] };
+  }
+
+  /** Global slot `slot` as a condition every generated row takes. */
+  fixedAt(slot: number): FixedCondition {
+    const d = this.blockOf(slot);
+    return { spanIndex: d, slots: Int32Array.of(slot - this.offsets[d]), cumulative: Float64Array.of(1) };
   }
 
   /** The training rows at global slot `slot` (none in a sampler restored from a saved model). */
   rowsAt(slot: number): Int32Array {
-    let d = 0;
-    while (d + 1 < this.offsets.length && this.offsets[d + 1] <= slot) d++;
+    const d = this.blockOf(slot);
     return this.rowsBySlot[d]?.[slot - this.offsets[d]] ?? new Int32Array(0);
   }
 
@@ -137,6 +141,13 @@ export class ConditionSampler {
       }
     }
     return out;
+  }
+
+  /** The block that global slot `slot` falls in. */
+  private blockOf(slot: number): number {
+    let d = 0;
+    while (d + 1 < this.offsets.length && this.offsets[d + 1] <= slot) d++;
+    return d;
   }
 
   private empty(batch: number): ConditionBatch {

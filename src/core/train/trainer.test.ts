@@ -197,10 +197,13 @@ describe('CtganTrainer on the CPU backend', () => {
     expect(Math.abs(calibrated - seed)).toBeLessThan(0.05);
   });
 
-  it('after training, gives free rows of a rare category its numbers, and a loaded model does the same', async () => {
+  it.each([
+    ['', 500],
+    [', drawn through the refiner on a table large enough for one', 3000],
+  ])('after training, gives free rows of a rare category its numbers%s, and a loaded model does the same', async (_, rows) => {
     // r holds 4 % of rows, with x near 50 where the rest is near 10.
     const rng = new Rng(8);
-    const c = Array.from({ length: 500 }, (_, i) => (i % 25 === 0 ? 'r' : 'a'));
+    const c = Array.from({ length: rows }, (_, i) => (i % 25 === 0 ? 'r' : 'a'));
     const x = c.map((v) => ((v === 'r' ? 50 : 10) + rng.normal()).toFixed(1));
     const t = tableFromColumns(['c', 'x'], [c, x]);
     const model = new TabularModel(t, inferSchema(t), { ...tiny, epochs: 2 });
@@ -211,7 +214,7 @@ describe('CtganTrainer on the CPU backend', () => {
       return drawn.reduce((a, b) => a + b, 0) / drawn.length;
     };
     const anchored = await meanOfR();
-    const slots = model.trainer.anchoredSlots;
+    const [slots, refined] = [model.trainer.anchoredSlots, model.refinedKeep];
     const { manifest, weights } = await model.save();
     const loaded = TabularModel.load(JSON.parse(JSON.stringify(manifest)), weights);
     const reloaded = await meanOfR(loaded);
@@ -219,8 +222,9 @@ describe('CtganTrainer on the CPU backend', () => {
     model.trainer.setAnchored([]);
     const free = await meanOfR();
     model.dispose();
+    expect(refined === null).toBe(rows < 2500);
     // Two epochs of a tiny model write r's rows with the usual x; drawn with r fixed, they come
-    // far nearer its own (16 seed rows: fixed rows are shrunk toward the table's mix).
+    // far nearer its own (fixed rows are shrunk toward the table's mix by 10 rows' weight).
     expect(slots).toHaveLength(1);
     expect(Math.abs(free - 50)).toBeGreaterThan(30);
     expect(Math.abs(anchored - 50)).toBeLessThan(Math.abs(free - 50) / 2);

@@ -300,13 +300,26 @@ export class CtganTrainer implements Steppable<TrainerState> {
 
   /** A row fixed to each of `anchors`, its category written in: a fixed row's own category is not left to the generator's draw. */
   private async drawAnchored(anchors: Int32Array, seed: number, weights: 'kept' | 'average' | 'current'): Promise<Float32Array> {
-    const rows = await this.sampleAll(anchors.length, seed, undefined, weights, anchors);
+    const rows = this.refiner ? await this.drawRefined(anchors, seed, weights) : await this.sampleAll(anchors.length, seed, undefined, weights, anchors);
     const width = this.layout.width;
     anchors.forEach((slot, r) => {
       const { span, column } = this.sampler.columnOf(slot);
       rows.fill(0, r * width + span.offset, r * width + span.offset + span.size);
       rows[r * width + column] = 1;
     });
+    return rows;
+  }
+
+  /** As `drawAnchored`'s rows, through the refiner as generation with a category fixed draws them: slot by slot. */
+  private async drawRefined(anchors: Int32Array, seed: number, weights: 'kept' | 'average' | 'current'): Promise<Float32Array> {
+    const width = this.layout.width;
+    const rows = new Float32Array(anchors.length * width);
+    for (const slot of new Set(anchors)) {
+      const at: number[] = [];
+      anchors.forEach((g, r) => g === slot && at.push(r));
+      const drawn = await this.sampleRefined(at.length, seed + slot, this.sampler.fixedAt(slot), weights);
+      at.forEach((r, i) => rows.set(drawn.subarray(i * width, (i + 1) * width), r * width));
+    }
     return rows;
   }
 
