@@ -22,18 +22,11 @@ export interface CategoryMeanPair {
  * or absent from the synthetic ones, is skipped. `error` is the mean over pairs (0 when none).
  */
 export function categoryMeanError(real: Table, synth: Table, schema: ColumnSchema[]): { error: number; worst: CategoryMeanPair | null; pairs: CategoryMeanPair[] } {
-  const [r, s] = prepare(schema, [real, synth]);
-  const pairs: CategoryMeanPair[] = [];
-  for (let c = 0; c < r.length; c++) {
-    const rc = r[c];
-    if (rc.kind !== 'code' || new Set(rc.values.filter((v) => v >= 0)).size > MAX_MEAN_CATEGORIES) continue;
-    for (let v = 0; v < r.length; v++) {
-      const rv = r[v];
-      if (rv.kind !== 'number') continue;
-      const error = pairError(rc, rv, s[c] as CodedColumn, s[v] as NumericColumn);
-      if (error !== null) pairs.push({ category: rc.name, value: rv.name, error });
-    }
-  }
+  const pairs = pairGaps(real, synth, schema).map(({ category, value, rows, sd, gaps }) => ({
+    category,
+    value,
+    error: gaps.reduce((error, g) => error + (g.count / rows) * g.gap, 0) / sd,
+  }));
   const worst = pairs.reduce<CategoryMeanPair | null>((w, p) => (w === null || p.error > w.error ? p : w), null);
   return { error: pairs.length ? pairs.reduce((t, p) => t + p.error, 0) / pairs.length : 0, worst, pairs };
 }
@@ -50,25 +43,7 @@ export const RARE_CATEGORY_SHARE = 0.05;
  * counts as their overall mean, as in `categoryMeanError`.
  */
 export function rareCategoryMeanError(real: Table, synth: Table, schema: ColumnSchema[]): number | null {
-  const [r, s] = prepare(schema, [real, synth]);
-  const gaps: number[] = [];
-  for (let c = 0; c < r.length; c++) {
-    const rc = r[c];
-    if (rc.kind !== 'code' || rc.labels.length > MAX_MEAN_CATEGORIES) continue;
-    for (let v = 0; v < r.length; v++) {
-      const rv = r[v];
-      if (rv.kind !== 'number') continue;
-      const real = categoryMeans(rc.values, rv.values, rc.labels.length);
-      const synthetic = categoryMeans((s[c] as CodedColumn).values, (s[v] as NumericColumn).values, rc.labels.length);
-      const sd = spreadOf(rc, rv, real.total / real.rows, real.rows);
-      if (!(sd > 0) || synthetic.rows === 0) continue;
-      for (let k = 0; k < rc.labels.length; k++) {
-        if (real.counts[k] === 0 || real.counts[k] >= RARE_CATEGORY_SHARE * real.rows) continue;
-        const other = synthetic.counts[k] > 0 ? synthetic.sums[k] / synthetic.counts[k] : synthetic.total / synthetic.rows;
-        gaps.push(Math.abs(real.sums[k] / real.counts[k] - other) / sd);
-      }
-    }
-  }
+  const gaps = pairGaps(real, synth, schema).flatMap(({ rows, sd, gaps }) => gaps.filter((g) => g.count < RARE_CATEGORY_SHARE * rows).map((g) => g.gap / sd));
   return gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : null;
 }
 
@@ -89,20 +64,45 @@ export function fixedCategoryMeanError(real: Table, fixed: FixedSample[], schema
   return errors.length ? errors.reduce((a, b) => a + b, 0) / errors.length : null;
 }
 
-function pairError(realCodes: CodedColumn, realValues: NumericColumn, synthCodes: CodedColumn, synthValues: NumericColumn): number | null {
-  const real = categoryMeans(realCodes.values, realValues.values, realCodes.labels.length);
-  const synth = categoryMeans(synthCodes.values, synthValues.values, realCodes.labels.length);
-  if (real.rows === 0 || synth.rows === 0) return null;
-  const sd = spreadOf(realCodes, realValues, real.total / real.rows, real.rows);
-  if (!(sd > 0)) return null;
-  const synthMean = synth.total / synth.rows;
-  let error = 0;
-  for (let k = 0; k < real.counts.length; k++) {
-    if (real.counts[k] === 0) continue;
-    const other = synth.counts[k] > 0 ? synth.sums[k] / synth.counts[k] : synthMean;
-    error += (real.counts[k] / real.rows) * Math.abs(real.sums[k] / real.counts[k] - other);
+/** A pair's real rows and standard deviation, and for each real category its rows and |real mean − synthetic mean|. */
+interface PairGaps {
+  category: string;
+  value: string;
+  rows: number;
+  sd: number;
+  gaps: { count: number; gap: number }[];
+}
+
+/**
+ * Every pair `categoryMeanError` compares (see there): a category column with at most 20
+ * categories among the real rows and a number or date column, skipped where the number is
+ * constant in the real rows or absent from the synthetic ones.
+ */
+function pairGaps(realTable: Table, synthTable: Table, schema: ColumnSchema[]): PairGaps[] {
+  const [r, s] = prepare(schema, [realTable, synthTable]);
+  const out: PairGaps[] = [];
+  for (let c = 0; c < r.length; c++) {
+    const rc = r[c];
+    if (rc.kind !== 'code' || new Set(rc.values.filter((v) => v >= 0)).size > MAX_MEAN_CATEGORIES) continue;
+    for (let v = 0; v < r.length; v++) {
+      const rv = r[v];
+      if (rv.kind !== 'number') continue;
+      const real = categoryMeans(rc.values, rv.values, rc.labels.length);
+      const synth = categoryMeans((s[c] as CodedColumn).values, (s[v] as NumericColumn).values, rc.labels.length);
+      if (real.rows === 0 || synth.rows === 0) continue;
+      const sd = spreadOf(rc, rv, real.total / real.rows, real.rows);
+      if (!(sd > 0)) continue;
+      const synthMean = synth.total / synth.rows;
+      const gaps: PairGaps['gaps'] = [];
+      for (let k = 0; k < real.counts.length; k++) {
+        if (real.counts[k] === 0) continue;
+        const other = synth.counts[k] > 0 ? synth.sums[k] / synth.counts[k] : synthMean;
+        gaps.push({ count: real.counts[k], gap: Math.abs(real.sums[k] / real.counts[k] - other) });
+      }
+      out.push({ category: rc.name, value: rv.name, rows: real.rows, sd, gaps });
+    }
   }
-  return error / sd;
+  return out;
 }
 
 /** The standard deviation of the values over rows with a category, about `mean`. */

@@ -295,7 +295,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
 
   /** Rows drawn with each of `slots` fixed, `perSlot` of each in turn (see `drawAnchored`). */
   async sampleAnchored(slots: readonly number[], perSlot: number, seed: number): Promise<Float32Array> {
-    return this.drawAnchored(Int32Array.from({ length: slots.length * perSlot }, (_, i) => slots[Math.floor(i / perSlot)]), seed, 'kept');
+    return this.drawAnchored(eachRepeated(slots, perSlot), seed, 'kept');
   }
 
   /** A row fixed to each of `anchors`, its category written in: a fixed row's own category is not left to the generator's draw. */
@@ -349,7 +349,8 @@ export class CtganTrainer implements Steppable<TrainerState> {
    * `TabularModel.anchorRare`). Needs the calibration of fixed rows, so it is cleared with it.
    */
   setAnchored(slots: readonly number[]): void {
-    this.anchored = slots.filter((g) => this.sampler.categorySlots().includes(g));
+    const categories = new Set(this.sampler.categorySlots());
+    this.anchored = slots.filter((g) => categories.has(g));
   }
 
   get anchoredSlots(): readonly number[] {
@@ -495,7 +496,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
       return columnMeans(picked, rows.length, width).map((m, c) => (m * rows.length + k * this.seedShares![c]) / (rows.length + k));
     });
     const table = new Float32Array(condWidth * width);
-    const anchors = Int32Array.from({ length: slots.length * perSlot }, (_, i) => slots[Math.floor(i / perSlot)]);
+    const anchors = eachRepeated(slots, perSlot);
     const floor = 1 / perSlot;
     for (let round = 0; round < SLOT_CALIBRATION.rounds; round++) {
       const rows = await this.sampleAll(anchors.length, seed + round, undefined, 'kept', anchors);
@@ -745,6 +746,11 @@ export class CtganTrainer implements Steppable<TrainerState> {
   private slotTensor(slots: Int32Array): tf.Tensor1D | null {
     return this.sampler.width > 0 ? tf.tensor1d(slots, 'int32') : null;
   }
+}
+
+/** Each of `slots` `times` times in turn: a block of rows per slot. */
+function eachRepeated(slots: readonly number[], times: number): Int32Array {
+  return Int32Array.from({ length: slots.length * times }, (_, i) => slots[Math.floor(i / times)]);
 }
 
 /** A logit's next calibration step, from its last step and move and its error before and after (see STEP). */
