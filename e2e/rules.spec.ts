@@ -2,19 +2,22 @@ import Papa from 'papaparse';
 import { expect, test } from './fixtures';
 
 /**
- * Orders whose ship date follows the order date, blank exactly while pending, and whose total is
- * subtotal plus shipping, made in code.
+ * Orders whose ship date follows the order date, blank exactly while pending, whose subtotal is
+ * the unit price times the quantity and whose total is subtotal plus shipping, made in code.
  */
 function ordersCsv(rows = 150): string {
-  const lines = ['order_date,ship_date,status,category,subtotal,shipping,total'];
+  const lines = ['order_date,ship_date,status,category,unit_price,qty,subtotal,shipping,total'];
   for (let i = 0; i < rows; i++) {
     const ordered = Date.UTC(2024, 0, 1) + ((i * 37) % 200) * 86_400_000;
     const shipped = ordered + ((i * 13) % 6) * 86_400_000;
-    const subtotal = 10 + ((i * 53) % 300) + ((i * 7) % 100) / 100;
+    const unit = 5 + ((i * 53) % 75) + ((i * 7) % 100) / 100;
+    const qty = 1 + (i % 4);
+    const subtotal = Math.round(unit * qty * 100) / 100;
     const shipping = subtotal >= 100 ? 0 : 4.99;
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     const status = i % 6 === 0 ? 'pending' : ['delivered', 'shipped'][i % 2];
-    lines.push([day(ordered), status === 'pending' ? '' : day(shipped), status, ['Books', 'Home', 'Toys'][i % 3], subtotal.toFixed(2), shipping.toFixed(2), (subtotal + shipping).toFixed(2)].join(','));
+    const money = [unit, qty, subtotal, shipping, subtotal + shipping].map((x, k) => (k === 1 ? String(x) : x.toFixed(2)));
+    lines.push([day(ordered), status === 'pending' ? '' : day(shipped), status, ['Books', 'Home', 'Toys'][i % 3], ...money].join(','));
   }
   return lines.join('\n') + '\n';
 }
@@ -27,6 +30,7 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   const rules = page.getByRole('region', { name: 'Rules' });
   await expect(rules.getByLabel('Keep ship_date ≥ order_date')).toBeChecked();
   await expect(rules.getByLabel('Keep total = subtotal + shipping')).toBeChecked();
+  await expect(rules.getByLabel('Keep subtotal = unit_price × qty')).toBeChecked();
   await expect(rules.getByLabel('Keep ship_date is blank exactly when status is pending')).toBeChecked();
 
   // Ship dates are blank on Books orders that are pending (25), not all Books orders (50).
@@ -37,13 +41,21 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   await rules.getByRole('button', { name: 'Add rule' }).click();
   await expect(page.getByRole('alert')).toContainText('breaks the rule "ship_date is blank exactly when category is Books" in 25 of 150 rows');
 
-  // subtotal ≥ total fails wherever shipping is charged (46 rows): the studio says so and adds nothing.
+  // subtotal ≥ total fails wherever shipping is charged (86 rows): the studio says so and adds nothing.
   await rules.getByLabel('Rule column').selectOption('subtotal');
   await rules.getByLabel('Rule kind').selectOption('order');
   await rules.getByLabel('Rule other column').selectOption('total');
   await rules.getByRole('button', { name: 'Add rule' }).click();
-  await expect(page.getByRole('alert')).toContainText('breaks the rule "subtotal ≥ total" in 46 of 150 rows');
+  await expect(page.getByRole('alert')).toContainText('breaks the rule "subtotal ≥ total" in 86 of 150 rows');
   await expect(rules.getByLabel('Keep subtotal ≥ total')).toHaveCount(0);
+
+  // A product added by hand is checked the same way: the total is unit price × quantity only where shipping is free.
+  await rules.getByLabel('Rule column').selectOption('total');
+  await rules.getByLabel('Rule kind').selectOption('product');
+  await rules.getByLabel('Rule first part').selectOption('unit_price');
+  await rules.getByLabel('Rule second part').selectOption('qty');
+  await rules.getByRole('button', { name: 'Add rule' }).click();
+  await expect(page.getByRole('alert')).toContainText('breaks the rule "total = unit_price × qty" in 86 of 150 rows');
 
   // A sign added by hand is listed and can be removed again.
   await rules.getByLabel('Rule column').selectOption('shipping');
@@ -64,6 +76,8 @@ test('rules found in the seed hold on every generated row; a rule the seed break
     if (row.ship_date && row.order_date) expect(row.ship_date >= row.order_date, `${row.order_date} → ${row.ship_date}`).toBe(true);
     expect(row.ship_date === '', `${row.status}, shipped ${row.ship_date}`).toBe(row.status === 'pending');
     if (row.total && row.subtotal && row.shipping) expect(Math.abs(Number(row.total) - Number(row.subtotal) - Number(row.shipping))).toBeLessThan(0.005);
+    const [unit, qty, subtotal] = [row.unit_price, row.qty, row.subtotal].map(Number);
+    expect(Math.abs(subtotal - unit * qty), `${unit} × ${qty} → ${subtotal}`).toBeLessThan(0.005 + 1e-9);
   }
 });
 

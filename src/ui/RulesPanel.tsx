@@ -7,14 +7,15 @@ import { useStudio } from './StudioContext';
 const KINDS: { kind: RuleKind; label: string }[] = [
   { kind: 'order', label: 'is on or after' },
   { kind: 'sum', label: 'equals the sum of' },
+  { kind: 'product', label: 'equals the product of' },
   { kind: 'range', label: 'is at least' },
   { kind: 'zero', label: 'is 0 exactly when' },
   { kind: 'blank', label: 'is blank exactly when' },
 ];
 
-/** Columns a rule of `kind` may name first: numbers and dates (numbers for a zero rule), any modelled column for a blank rule. */
+/** Columns a rule of `kind` may name first: numbers and dates (numbers for a zero or product rule), any modelled column for a blank rule. */
 const firstColumns = (columns: ColumnView[], kind: RuleKind) =>
-  columns.filter((c) => isModelled(c) && (kind === 'blank' || c.kind === 'numeric' || (c.kind === 'datetime' && kind !== 'zero')));
+  columns.filter((c) => isModelled(c) && (kind === 'blank' || c.kind === 'numeric' || (c.kind === 'datetime' && kind !== 'zero' && kind !== 'product')));
 /** Columns the rule may name after that: categories and whole numbers for a blank rule. */
 const otherColumns = (columns: ColumnView[], kind: RuleKind) =>
   kind === 'blank' ? columns.filter((c) => isModelled(c) && canDecideBlanks(c)) : firstColumns(columns, kind);
@@ -94,7 +95,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   if (first.length === 0) return null;
   const rule = (): Rule => {
     if (kind === 'order') return { kind, high: at(0), low: at(1) };
-    if (kind === 'sum') return { kind, total: at(0), parts: [at(1), at(2)] };
+    if (kind === 'sum' || kind === 'product') return { kind, total: at(0), parts: [at(1), at(2)] };
     if (kind === 'blank') return { kind, column: at(0), when: at(1), values: [value.trim() === '' ? null : value.trim()] };
     if (kind === 'zero') return { kind, column: at(0), when: at(1) };
     return { kind, column: at(0), min: Number(min) };
@@ -120,9 +121,10 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
       {kind === 'range' ? (
         <input type="number" aria-label="Rule minimum" value={min} disabled={disabled} onChange={(e) => setMin(e.target.value)} />
       ) : (
-        select(1, kind === 'sum' ? 'Rule first part' : 'Rule other column')
+        select(1, kind === 'sum' || kind === 'product' ? 'Rule first part' : 'Rule other column')
       )}
       {kind === 'sum' && <>+ {select(2, 'Rule second part')}</>}
+      {kind === 'product' && <>× {select(2, 'Rule second part')}</>}
       {kind === 'blank' && (
         <>
           is

@@ -3,7 +3,7 @@ import { Rng } from '../util/rng';
 import { findRules } from './findRules';
 import { describeRule, parseRules, validateRules, type Rule } from './rules';
 import { inferSchema } from './schema';
-import { tableFromColumns } from './table';
+import { tableFromColumns, type Table } from './table';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -83,6 +83,52 @@ describe('findRules', () => {
     }
     const table = tableFromColumns(['hired', 'left'], [hired, left]);
     expect(findRules(table, inferSchema(table), new Rng(1)).map(describeRule)).toContain('left ≥ hired');
+  });
+});
+
+/** Invoice lines: an amount that is the quantity times the unit price, to the cent. */
+function invoice(rows: number, seed = 3) {
+  const rng = new Rng(seed);
+  const qty = Array.from({ length: rows }, () => 1 + rng.int(6));
+  const price = qty.map(() => Math.round(Math.exp(2 + rng.normal()) * 100) / 100);
+  const amount = qty.map((q, r) => (q * price[r]).toFixed(2));
+  return tableFromColumns(['unit price', 'qty', 'amount'], [price.map((p) => p.toFixed(2)), qty.map(String), amount]);
+}
+
+describe('product rules', () => {
+  it('finds an amount that is the quantity times the unit price, and leaves out what it implies', () => {
+    const table = invoice(300);
+    const found = findRules(table, inferSchema(table), new Rng(1)).map(describeRule);
+    expect(found).toContain('amount = unit price × qty');
+    // amount ≥ unit price follows from the product, the price being ≥ 0 and every quantity ≥ 1.
+    expect(found).toContain('unit price ≥ 0');
+    expect(found).not.toContain('amount ≥ unit price');
+  });
+
+  it('takes a product on 20 rows of mostly one unit at one of two prices for chance, and on 400 for a rule', () => {
+    const lines = (rows: number) => {
+      const rng = new Rng(rows);
+      const qty = Array.from({ length: rows }, () => (rng.next() < 0.85 ? 1 : 2));
+      const price = qty.map(() => (rng.next() < 0.5 ? 5 : 10));
+      return tableFromColumns(['qty', 'price', 'amount'], [qty.map(String), price.map(String), qty.map((q, r) => String(q * price[r]))]);
+    };
+    const products = (t: Table) => findRules(t, inferSchema(t), new Rng(1)).filter((r) => r.kind === 'product');
+    expect(products(lines(400)).map(describeRule)).toEqual(['amount = qty × price']);
+    expect(products(lines(20))).toEqual([]);
+  });
+
+  it('reads a product from JSON, and refuses one on a date or with a total another rule already gives', () => {
+    const rule: Rule = { kind: 'product', total: 'amount', parts: ['qty', 'unit price'] };
+    expect(parseRules([rule])).toEqual([rule]);
+    const table = invoice(100);
+    expect(() => validateRules([rule], table, inferSchema(table))).not.toThrow();
+    const sum: Rule = { kind: 'sum', total: 'amount', parts: ['qty', 'unit price'] };
+    expect(() => validateRules([sum], table, inferSchema(table))).toThrow(/breaks the rule "amount = qty \+ unit price" in \d+ of 100 rows/);
+    const orders200 = orders(200);
+    expect(() => validateRules([{ kind: 'product', total: 'total', parts: ['subtotal', 'order_date'] }], orders200, inferSchema(orders200))).toThrow(
+      /mixes dates and numbers; use numeric columns/,
+    );
+    expect(() => validateRules([rule, { ...rule, parts: ['unit price', 'qty'] }], table, inferSchema(table))).toThrow(/"amount" is the total of two sum or product rules/);
   });
 });
 

@@ -25,7 +25,8 @@ const SEARCH_ROWS = 20_000;
 
 /**
  * Rules every row of the seed obeys and chance does not explain: orders between two number
- * or two date columns, a sign, sums of two columns (or a date plus a number of days), and a column blank exactly on some values
+ * or two date columns, a sign, sums of two columns (or a date plus a number of days), products
+ * of two number columns, and a column blank exactly on some values
  * of a category or count, and numbers 0 together. Implied orders (a ≤ c beside a ≤ b ≤ c, or
  * t ≥ a beside t = a + b, b ≥ 0) and signs (t ≥ 0 beside t = a + b, a, b ≥ 0) are left out.
  */
@@ -49,12 +50,14 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const holds = new Set(orders.map(([i, j]) => `${i},${j}`));
   const signs = new Set(candidates.flatMap((c, i) => (c.kind === 'numeric' && signHolds(values[i]) ? [i] : [])));
   const sums: [number, number, number][] = [];
+  const products: [number, number, number][] = [];
   const numeric = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'numeric').slice(0, MAX_SUM_COLUMNS);
   for (const [total, t] of numeric) {
     for (const [, i] of numeric) {
       for (const [, j] of numeric) {
         if (j <= i || i === t || j === t) continue;
-        if (sumHolds(values[t], values[i], values[j], sumTolerance(total), 1, rng)) sums.push([t, i, j]);
+        if (formulaHolds(values[t], values[i], values[j], sumTolerance(total), plus(1), rng)) sums.push([t, i, j]);
+        else if (formulaHolds(values[t], values[i], values[j], sumTolerance(total), times, rng)) products.push([t, i, j]);
       }
     }
   }
@@ -63,19 +66,24 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   for (const [total, t] of dates) {
     for (const [, i] of dates) {
       if (i === t) continue;
-      for (const [, j] of numeric) if (sumHolds(values[t], values[i], values[j], sumTolerance(total), DAY_MS, rng)) sums.push([t, i, j]);
+      for (const [, j] of numeric) if (formulaHolds(values[t], values[i], values[j], sumTolerance(total), plus(DAY_MS), rng)) sums.push([t, i, j]);
     }
   }
-  // t ≥ a follows from t = a + b with b ≥ 0.
+  // t ≥ a follows from t = a + b with b ≥ 0, and from t = a × b with a ≥ 0 and b ≥ 1 (a quantity).
   const bySum = (i: number, t: number) => sums.some(([s, a, b]) => s === t && ((a === i && signs.has(b)) || (b === i && signs.has(a))));
+  const atLeastOne = (k: number) => values[k].every((x) => Number.isNaN(x) || x >= 1);
+  const byProduct = (i: number, t: number) =>
+    signs.has(i) && products.some(([s, a, b]) => s === t && ((a === i && atLeastOne(b)) || (b === i && atLeastOne(a))));
   for (const [i, j] of orders) {
     const implied = candidates.some((_, b) => b !== j && holds.has(`${i},${b}`) && holds.has(`${b},${j}`));
-    if (!implied && !bySum(i, j)) rules.push({ kind: 'order', low: candidates[i].name, high: candidates[j].name });
+    if (!implied && !bySum(i, j) && !byProduct(i, j)) rules.push({ kind: 'order', low: candidates[i].name, high: candidates[j].name });
   }
-  // t ≥ 0 follows from t = a + b with a, b ≥ 0.
-  const signBySum = (t: number) => sums.some(([s, a, b]) => s === t && signs.has(a) && signs.has(b));
+  // t ≥ 0 follows from t = a + b or t = a × b with a, b ≥ 0.
+  const signBySum = (t: number) => [...sums, ...products].some(([s, a, b]) => s === t && signs.has(a) && signs.has(b));
   for (const i of signs) if (!signBySum(i)) rules.push({ kind: 'range', column: candidates[i].name, min: 0 });
-  for (const [t, i, j] of sums) rules.push({ kind: 'sum', total: candidates[t].name, parts: [candidates[i].name, candidates[j].name] });
+  const named = ([t, i, j]: [number, number, number]) => ({ total: candidates[t].name, parts: [candidates[i].name, candidates[j].name] as [string, string] });
+  for (const sum of sums) rules.push({ kind: 'sum', ...named(sum) });
+  for (const product of products) rules.push({ kind: 'product', ...named(product) });
   return [...rules, ...zeroRules(candidates, values), ...blankRules(table, schema)];
 }
 
@@ -217,22 +225,30 @@ function signHolds(xs: Float64Array): boolean {
   return n * Math.log(normalCdf(mean / sd)) < MAX_LOG_CHANCE;
 }
 
-/** t = a + scale · b on every row where all three are numbers, and chance does not explain it. */
-function sumHolds(total: Float64Array, a: Float64Array, b: Float64Array, tol: number, scale: number, rng: Rng): boolean {
+type Combine = (a: number, b: number) => number;
+/** a + scale · b: a sum, or a date plus `b` days (scale: a day in milliseconds). */
+const plus =
+  (scale: number): Combine =>
+  (a, b) =>
+    a + scale * b;
+const times: Combine = (a, b) => a * b;
+
+/** t = combine(a, b) on every row where all three are numbers, and chance does not explain it. */
+function formulaHolds(total: Float64Array, a: Float64Array, b: Float64Array, tol: number, combine: Combine, rng: Rng): boolean {
   const rows: number[] = [];
   for (let r = 0; r < total.length; r++) {
-    const [t, x, y] = [total[r], a[r], scale * b[r]];
+    const [t, x, y] = [total[r], a[r], b[r]];
     if (Number.isNaN(t + x + y)) continue;
-    if (Math.abs(t - (x + y)) > tol + Math.abs(t) * 1e-12) return false;
+    if (Math.abs(t - combine(x, y)) > tol + Math.abs(t) * 1e-12) return false;
     rows.push(r);
   }
   const n = rows.length;
   if (n < MIN_ROWS || !varies(a, rows) || !varies(b, rows)) return false;
-  // Chance that a row's total matches the sum of another row's parts, from random triples.
+  // Chance that a row's total matches what another row's parts give, from random triples.
   let hits = 0;
   for (let k = 0; k < SUM_PROBES; k++) {
-    const [t, x, y] = [total[rows[rng.int(n)]], a[rows[rng.int(n)]], scale * b[rows[rng.int(n)]]];
-    if (Math.abs(t - (x + y)) <= tol + Math.abs(t) * 1e-12) hits++;
+    const [t, x, y] = [total[rows[rng.int(n)]], a[rows[rng.int(n)]], b[rows[rng.int(n)]]];
+    if (Math.abs(t - combine(x, y)) <= tol + Math.abs(t) * 1e-12) hits++;
   }
   return n * Math.log((hits + 1) / (SUM_PROBES + 1)) < MAX_LOG_CHANCE;
 }

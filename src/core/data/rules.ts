@@ -14,6 +14,8 @@ export type Rule =
    * part are dates, the second part is a number of days (check-out = check-in + nights).
    */
   | { kind: 'sum'; total: string; parts: [string, string] }
+  /** `total = parts[0] × parts[1]`, to the total's decimals: an amount from a quantity and a unit price. */
+  | { kind: 'product'; total: string; parts: [string, string] }
   /** `column ≥ min`: a sign (spend ≥ 0). */
   | { kind: 'range'; column: string; min: number }
   /** `column` is 0 exactly when `when` is 0: a quantity and its amount, hours and pay. */
@@ -38,6 +40,7 @@ export type RuleKind = Rule['kind'];
 export function describeRule(rule: Rule): string {
   if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}`;
   if (rule.kind === 'sum') return `${rule.total} = ${rule.parts[0]} + ${rule.parts[1]}`;
+  if (rule.kind === 'product') return `${rule.total} = ${rule.parts[0]} × ${rule.parts[1]}`;
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
   if (rule.kind === 'zero') return `${rule.column} is 0 exactly when ${rule.when} is 0`;
   return `${rule.column} ≥ ${rule.min}`;
@@ -45,7 +48,7 @@ export function describeRule(rule: Rule): string {
 
 export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'order') return [rule.low, rule.high];
-  if (rule.kind === 'sum') return [rule.total, ...rule.parts];
+  if (rule.kind === 'sum' || rule.kind === 'product') return [rule.total, ...rule.parts];
   if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
   return [rule.column];
 }
@@ -64,6 +67,7 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   if (rule.kind === 'zero') return ([x, when]) => Number.isNaN(x + when) || (x === 0) === (when === 0);
   const total = schema.find((c) => c.name === rule.total);
   const tolerance = total ? sumTolerance(total) : 1e-9;
+  if (rule.kind === 'product') return ([t, a, b]) => Number.isNaN(t + a + b) || Math.abs(t - a * b) <= tolerance + Math.abs(t) * 1e-12;
   const scale = secondPartScale(rule, schema);
   return ([t, a, b]) => Number.isNaN(t + a + b) || Math.abs(t - (a + scale * b)) <= tolerance + Math.abs(t) * 1e-12;
 }
@@ -153,9 +157,9 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
   }
   const cycle = orderCycle(rules);
   if (cycle) throw new InputError(`The rules ${cycle.join(' ≥ ')} contradict each other (they go round in a circle). Remove one of them.`);
-  const totals = rules.flatMap((r) => (r.kind === 'sum' ? [r.total] : []));
+  const totals = rules.flatMap((r) => (r.kind === 'sum' || r.kind === 'product' ? [r.total] : []));
   const twice = totals.find((t, i) => totals.indexOf(t) !== i);
-  if (twice) throw new InputError(`"${twice}" is the total of two sum rules. Keep one of them.`);
+  if (twice) throw new InputError(`"${twice}" is the total of two sum or product rules. Keep one of them.`);
 }
 
 function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
@@ -171,7 +175,8 @@ function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
     return;
   }
   if (columns.some((c) => c.kind !== columns[0].kind) || (rule.kind !== 'order' && columns[0].kind !== 'numeric')) {
-    throw new InputError(`The rule "${describeRule(rule)}" mixes dates and numbers; ${rule.kind === 'order' ? 'compare two dates or two numbers' : rule.kind === 'sum' ? 'use numeric columns, or a date plus a number of days' : 'use numeric columns'}.`);
+    const fix = rule.kind === 'order' ? 'compare two dates or two numbers' : rule.kind === 'sum' ? 'use numeric columns, or a date plus a number of days' : 'use numeric columns';
+    throw new InputError(`The rule "${describeRule(rule)}" mixes dates and numbers; ${fix}.`);
   }
 }
 
@@ -220,7 +225,7 @@ function orderCycle(rules: Rule[]): string[] | null {
 
 /**
  * Rules from JSON a user wrote (`--rules rules.json`): an array of
- * `{"kind":"order","low":"a","high":"b"}`, `{"kind":"sum","total":"t","parts":["a","b"]}` or
+ * `{"kind":"order","low":"a","high":"b"}`, `{"kind":"sum","total":"t","parts":["a","b"]}` (or `"product"`),
  * `{"kind":"range","column":"a","min":0}`, `{"kind":"zero","column":"a","when":"b"}` or `{"kind":"blank","column":"a","when":"b","values":["x"]}` (null: b blank). Throws InputError naming the first entry amiss.
  */
 export function parseRules(json: unknown): Rule[] {
@@ -230,8 +235,9 @@ export function parseRules(json: unknown): Rule[] {
     const text = (key: string) => (typeof e[key] === 'string' && e[key] !== '' ? (e[key] as string) : null);
     if (e.kind === 'order' && text('low') && text('high')) return { kind: 'order', low: text('low')!, high: text('high')! };
     const parts = e.parts;
-    if (e.kind === 'sum' && text('total') && Array.isArray(parts) && parts.length === 2 && parts.every((p) => typeof p === 'string' && p !== '')) {
-      return { kind: 'sum', total: text('total')!, parts: [parts[0] as string, parts[1] as string] };
+    const kind = e.kind === 'sum' || e.kind === 'product' ? e.kind : null;
+    if (kind && text('total') && Array.isArray(parts) && parts.length === 2 && parts.every((p) => typeof p === 'string' && p !== '')) {
+      return { kind, total: text('total')!, parts: [parts[0] as string, parts[1] as string] };
     }
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
     if (e.kind === 'zero' && text('column') && text('when')) return { kind: 'zero', column: text('column')!, when: text('when')! };
@@ -240,7 +246,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…]}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} or {"kind":"blank","column":…,"when":…,"values":[…]}: ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} or {"kind":"blank","column":…,"when":…,"values":[…]}: ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

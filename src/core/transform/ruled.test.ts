@@ -109,6 +109,39 @@ describe('a date a number of days after another', () => {
   });
 });
 
+describe('an amount that is a quantity times a unit price', () => {
+  const rng = new Rng(5);
+  const qty = Array.from({ length: 400 }, () => 1 + rng.int(8));
+  const price = qty.map(() => Math.round(Math.exp(2.5 + 0.8 * rng.normal()) * 100) / 100);
+  const names = ['unit_price', 'qty', 'amount', 'shipping', 'total'];
+  const shipping = qty.map(() => [0, 4.99][rng.int(2)]);
+  const amount = qty.map((q, r) => Math.round(q * price[r] * 100) / 100);
+  const cells = [price.map((p) => p.toFixed(2)), qty.map(String), amount.map((a) => a.toFixed(2)), shipping.map((s) => s.toFixed(2))];
+  const table = tableFromColumns(names, [...cells, amount.map((a, r) => (a + shipping[r]).toFixed(2))]);
+  const schema = inferSchema(table);
+  const product: Rule = { kind: 'product', total: 'amount', parts: ['unit_price', 'qty'] };
+  const sum: Rule = { kind: 'sum', total: 'total', parts: ['amount', 'shipping'] };
+
+  it('is found beside the sum built on it, and both are kept on 100,000 rows decoded from random model output', () => {
+    const found = findRules(table, schema, new Rng(1));
+    expect(found).toEqual(expect.arrayContaining([product, sum]));
+    const transformer = new TableTransformer(table, schema, 1, { rules: found });
+    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    expect(decoded.table.rowCount).toBeGreaterThan(20_000);
+    for (const rule of found) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
+  });
+
+  it('is broken on many rows without the rule, and kept by a transformer rebuilt from its saved state', () => {
+    const plain = new TableTransformer(table, schema, 1, { rules: [] });
+    expect(countBreaks(plain.decode(randomRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2)), schema, product)).toBeGreaterThan(10_000);
+    const saved = JSON.parse(JSON.stringify(new TableTransformer(table, schema, 1, { rules: [product] }).toState()));
+    const restored = new TableTransformer(saved);
+    const decoded = restored.decode(randomRows(restored.layout.width, 5_000, 4), 5_000, new Rng(5));
+    expect(decoded.rowCount).toBeGreaterThan(1000);
+    expect(countBreaks(decoded, schema, product)).toBe(0);
+  });
+});
+
 describe('a number 0 exactly when another is', () => {
   const rng = new Rng(7);
   const qty = Array.from({ length: 400 }, () => (rng.next() < 0.12 ? 0 : 1 + rng.int(5)));

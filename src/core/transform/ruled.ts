@@ -6,13 +6,14 @@ import type { Bounds, NumberCodec } from './continuous';
 /**
  * A column written from others. A rule's, so the rule holds by construction: `end` as `start`
  * plus a modelled gap that is never negative (as SDV's inequality transform does), a total as
- * the sum of its parts. Rules no construction covers are kept by redrawing rows that break them.
+ * the sum or product of its parts. Rules no construction covers are kept by redrawing rows that break them.
  * And a column the seed shows lying close to a straight line in another (`line`: a hire date
  * and the years since it), modelled as what is left off the line; see `straightLines`.
  */
 export type Construction =
   | { kind: 'gap'; column: string; low: string }
-  | { kind: 'sum'; column: string; parts: [string, string] }
+  /** `times`: the product of the parts (an amount from a quantity and a unit price), not their sum. */
+  | { kind: 'sum'; column: string; parts: [string, string]; times?: true }
   | { kind: 'line'; column: string; from: string; slope: number };
 
 /** A construction that models what is left of its column once another is taken off: a gap, or a line's remainder. */
@@ -116,8 +117,8 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
   const usable = (c: Construction) =>
     free.has(c.column) && !plan.has(c.column) && inputsOf(c).every((f) => free.has(f) && f !== c.column && !dependsOn(f, c.column));
   for (const rule of rules) {
-    if (rule.kind !== 'sum') continue;
-    const c: Construction = { kind: 'sum', column: rule.total, parts: rule.parts };
+    if (rule.kind !== 'sum' && rule.kind !== 'product') continue;
+    const c: Construction = { kind: 'sum', column: rule.total, parts: rule.parts, ...(rule.kind === 'product' && { times: true as const }) };
     if (!usable(c)) continue;
     const [t, a, b] = readColumns(table, schema, [rule.total, ...rule.parts]);
     if (t.every((x, r) => isNumber(x) === (isNumber(a[r]) && isNumber(b[r])))) plan.set(c.column, c);
@@ -220,7 +221,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       for (let r = 0; r < out.length; r++) {
         const x = a[r] === null ? NaN : ra(a[r]!);
         const y = b[r] === null ? NaN : scale * rb(b[r]!);
-        out[r] = Number.isNaN(x + y) ? otherwise : codec.write(x + y);
+        out[r] = Number.isNaN(x + y) ? otherwise : codec.write(c.times ? x * y : x + y);
       }
     }
     ready.add(c.column);
