@@ -57,6 +57,15 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   await rules.getByRole('button', { name: 'Add rule' }).click();
   await expect(page.getByRole('alert')).toContainText('breaks the rule "total = unit_price × qty" in 86 of 150 rows');
 
+  // So is a sum of three columns: no row's total also counts its quantity.
+  await rules.getByLabel('Rule kind').selectOption('sum');
+  await rules.getByLabel('Rule first part').selectOption('subtotal');
+  await rules.getByLabel('Rule second part').selectOption('shipping');
+  await rules.getByLabel('Rule third sign').selectOption('−');
+  await rules.getByLabel('Rule third part').selectOption('qty');
+  await rules.getByRole('button', { name: 'Add rule' }).click();
+  await expect(page.getByRole('alert')).toContainText('breaks the rule "total = subtotal + shipping − qty" in 150 of 150 rows');
+
   // A sign added by hand is listed and can be removed again.
   await rules.getByLabel('Rule column').selectOption('shipping');
   await rules.getByLabel('Rule kind').selectOption('range');

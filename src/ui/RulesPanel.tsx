@@ -73,6 +73,9 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   const addRule = useStudio((s) => s.addRule);
   const [kind, setKind] = useState<RuleKind>('order');
   const [picked, setPicked] = useState<string[]>(['', '', '']);
+  // A sum's optional third column, added or taken away ('' for none).
+  const [third, setThird] = useState('');
+  const [thirdSign, setThirdSign] = useState<'+' | '−'>('+');
   const [min, setMin] = useState('0');
   const [value, setValue] = useState('');
   const first = firstColumns(columns, kind).map((c) => c.name);
@@ -95,6 +98,9 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   if (first.length === 0) return null;
   const rule = (): Rule => {
     if (kind === 'order') return { kind, high: at(0), low: at(1) };
+    if (kind === 'sum' && third !== '' && others.includes(third)) {
+      return thirdSign === '+' ? { kind, total: at(0), parts: [at(1), at(2), third] } : { kind, total: at(0), parts: [at(1), at(2)], minus: [third] };
+    }
     if (kind === 'sum' || kind === 'product') return { kind, total: at(0), parts: [at(1), at(2)] };
     if (kind === 'blank') return { kind, column: at(0), when: at(1), values: [value.trim() === '' ? null : value.trim()] };
     if (kind === 'zero') return { kind, column: at(0), when: at(1) };
@@ -123,7 +129,23 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
       ) : (
         select(1, kind === 'sum' || kind === 'product' ? 'Rule first part' : 'Rule other column')
       )}
-      {kind === 'sum' && <>+ {select(2, 'Rule second part')}</>}
+      {kind === 'sum' && (
+        <>
+          + {select(2, 'Rule second part')}
+          <select aria-label="Rule third sign" value={thirdSign} disabled={disabled} onChange={(e) => setThirdSign(e.target.value as '+' | '−')}>
+            <option value="+">+</option>
+            <option value="−">−</option>
+          </select>
+          <select aria-label="Rule third part" value={third} disabled={disabled} onChange={(e) => setThird(e.target.value)}>
+            <option value="">(none)</option>
+            {others.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       {kind === 'product' && <>× {select(2, 'Rule second part')}</>}
       {kind === 'blank' && (
         <>

@@ -132,6 +132,58 @@ describe('product rules', () => {
   });
 });
 
+describe('sums of three columns', () => {
+  /** Invoices: total = subtotal + tax + shipping; paid = price + fee − discount (columns in that order). */
+  const invoices = (rows: number) => {
+    const rng = new Rng(rows);
+    const cols: string[][] = Array.from({ length: 8 }, () => []);
+    for (let r = 0; r < rows; r++) {
+      const subtotal = Math.round(Math.exp(4 + rng.normal()) * 100) / 100;
+      const tax = Math.round(subtotal * [0, 0.05, 0.2][rng.int(3)] * 100) / 100;
+      const shipping = [0, 4.99, 9.99][rng.int(3)];
+      const price = Math.round((50 + rng.next() * 400) * 100) / 100;
+      const [discount, fee] = [[0, 5, 10, 25][rng.int(4)], [0, 1.5][rng.int(2)]];
+      const row = [subtotal, tax, shipping, subtotal + tax + shipping, price, discount, fee, price + fee - discount];
+      row.forEach((x, c) => cols[c].push(x.toFixed(2)));
+    }
+    return tableFromColumns(['subtotal', 'tax', 'shipping', 'total', 'price', 'discount', 'fee', 'paid'], cols);
+  };
+
+  it('finds a total of three parts and one less a discount, each once', () => {
+    const table = invoices(400);
+    const sums = findRules(table, inferSchema(table), new Rng(1)).filter((r) => r.kind === 'sum');
+    expect(sums.map(describeRule)).toEqual(['total = subtotal + tax + shipping', 'paid = price + fee − discount']);
+  });
+
+  it('finds three counts adding up on 400 rows, and takes 20 rows of nearly all zeros for chance', () => {
+    /** Counts of visits by kind; on `sparse` rows each kind is 1 once, 2 once and 0 otherwise. */
+    const visits = (rows: number, sparse: boolean) => {
+      const rng = new Rng(rows);
+      const count = (r: number, c: number) => (sparse ? (r === c ? 1 : r === c + 3 ? 2 : 0) : rng.next() < 0.8 ? 0 : 1 + rng.int(5));
+      const counts = Array.from({ length: rows }, (_, r) => [0, 1, 2].map((c) => count(r, c)));
+      const cols = [0, 1, 2].map((c) => counts.map((row) => String(row[c])));
+      return tableFromColumns(['inpatient', 'outpatient', 'emergency', 'visits'], [...cols, counts.map((row) => String(row[0] + row[1] + row[2]))]);
+    };
+    const sums = (t: Table) => findRules(t, inferSchema(t), new Rng(1)).filter((r) => r.kind === 'sum');
+    expect(sums(visits(400, false)).map(describeRule)).toEqual(['visits = inpatient + outpatient + emergency']);
+    const few = visits(20, true);
+    expect(inferSchema(few).every((c) => c.kind === 'numeric')).toBe(true);
+    // A random row's total is 0 and three other rows' counts are 0 about half the time.
+    expect(sums(few)).toEqual([]);
+  });
+
+  it('reads one from JSON, and says how many seed rows break one', () => {
+    const rule: Rule = { kind: 'sum', total: 'paid', parts: ['price', 'fee'], minus: ['discount'] };
+    expect(parseRules([rule])).toEqual([rule]);
+    expect(parseRules([{ kind: 'sum', total: 'net', parts: ['gross'], minus: ['tax'] }])).toEqual([{ kind: 'sum', total: 'net', parts: ['gross'], minus: ['tax'] }]);
+    expect(() => parseRules([{ kind: 'sum', total: 't', parts: ['a', 'b', 'c', 'd'] }])).toThrow(/Rule 1 is not one of/);
+    const table = invoices(100);
+    expect(() => validateRules([rule], table, inferSchema(table))).not.toThrow();
+    const fees = table.columns[6].filter((v) => v !== '0.00').length;
+    expect(() => validateRules([{ ...rule, parts: ['price'] }], table, inferSchema(table))).toThrow(new RegExp(`"paid = price − discount" in ${fees} of 100 rows`));
+  });
+});
+
 /** Orders whose ship date is blank exactly while pending; `pendingRows` of them are pending. */
 function shipping(rows: number, pendingRows: number) {
   const rng = new Rng(4);

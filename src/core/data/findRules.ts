@@ -18,6 +18,10 @@ const MIN_ROWS = 10;
 // Columns past this many are not searched for sums (the search is cubic in columns), nor for
 // blanks or zeros together (quadratic: 1,000 columns would be a million passes over the rows).
 const MAX_SUM_COLUMNS = 60;
+const MAX_SUM3_COLUMNS = 30;
+// Rows a three-part sum is first tried on, before every row; its columns are filled on this share of rows at least.
+const SCREEN_ROWS = 8;
+const MIN_FILLED = 0.5;
 const MAX_PAIR_COLUMNS = 60;
 const SUM_PROBES = 2000;
 // Rows searched for rules; far more than chance needs (a rule is proposed on a few hundred).
@@ -49,28 +53,34 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const orders = pairs.filter(([i, j]) => orderHolds(values[i], values[j], maxLogChance));
   const holds = new Set(orders.map(([i, j]) => `${i},${j}`));
   const signs = new Set(candidates.flatMap((c, i) => (c.kind === 'numeric' && signHolds(values[i]) ? [i] : [])));
-  const sums: [number, number, number][] = [];
+  const sums: Sum[] = [];
   const products: [number, number, number][] = [];
   const numeric = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'numeric').slice(0, MAX_SUM_COLUMNS);
-  for (const [total, t] of numeric) {
+  const holdsFor = (t: number, inputs: number[], combine: Combine) => formulaHolds(values[t], inputs.map((k) => values[k]), sumTolerance(candidates[t]), combine, rng);
+  for (const [, t] of numeric) {
     for (const [, i] of numeric) {
       for (const [, j] of numeric) {
         if (j <= i || i === t || j === t) continue;
-        if (formulaHolds(values[t], values[i], values[j], sumTolerance(total), plus(1), rng)) sums.push([t, i, j]);
-        else if (formulaHolds(values[t], values[i], values[j], sumTolerance(total), times, rng)) products.push([t, i, j]);
+        if (holdsFor(t, [i, j], weighted([1, 1]))) sums.push({ total: t, parts: [i, j], minus: [] });
+        else if (holdsFor(t, [i, j], times)) products.push([t, i, j]);
       }
     }
   }
+  const tolerances = candidates.map((c) => sumTolerance(c));
+  // Three-part sums are searched among columns filled on most rows, where a few rows screen them fast.
+  const filled = numeric.map(([, i]) => i).filter((i) => values[i].reduce((n, x) => n + (Number.isNaN(x) ? 0 : 1), 0) >= MIN_FILLED * table.rowCount);
+  sums.push(...threePartSums(filled.slice(0, MAX_SUM3_COLUMNS), sums, values, tolerances, holdsFor));
   // A date a whole number of days after another (check-out = check-in + nights).
   const dates = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'datetime').slice(0, MAX_SUM_COLUMNS);
-  for (const [total, t] of dates) {
+  for (const [, t] of dates) {
     for (const [, i] of dates) {
       if (i === t) continue;
-      for (const [, j] of numeric) if (formulaHolds(values[t], values[i], values[j], sumTolerance(total), plus(DAY_MS), rng)) sums.push([t, i, j]);
+      for (const [, j] of numeric) if (holdsFor(t, [i, j], weighted([1, DAY_MS]))) sums.push({ total: t, parts: [i, j], minus: [] });
     }
   }
-  // t ≥ a follows from t = a + b with b ≥ 0, and from t = a × b with a ≥ 0 and b ≥ 1 (a quantity).
-  const bySum = (i: number, t: number) => sums.some(([s, a, b]) => s === t && ((a === i && signs.has(b)) || (b === i && signs.has(a))));
+  // t ≥ a follows from t = a + b (+ c) with b (and c) ≥ 0, and from t = a × b with a ≥ 0 and b ≥ 1 (a quantity).
+  const bySum = (i: number, t: number) =>
+    sums.some((s) => s.total === t && s.minus.length === 0 && s.parts.includes(i) && s.parts.every((k) => k === i || signs.has(k)));
   const atLeastOne = (k: number) => values[k].every((x) => Number.isNaN(x) || x >= 1);
   const byProduct = (i: number, t: number) =>
     signs.has(i) && products.some(([s, a, b]) => s === t && ((a === i && atLeastOne(b)) || (b === i && atLeastOne(a))));
@@ -78,12 +88,14 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     const implied = candidates.some((_, b) => b !== j && holds.has(`${i},${b}`) && holds.has(`${b},${j}`));
     if (!implied && !bySum(i, j) && !byProduct(i, j)) rules.push({ kind: 'order', low: candidates[i].name, high: candidates[j].name });
   }
-  // t ≥ 0 follows from t = a + b or t = a × b with a, b ≥ 0.
-  const signBySum = (t: number) => [...sums, ...products].some(([s, a, b]) => s === t && signs.has(a) && signs.has(b));
+  // t ≥ 0 follows from t = a + b (+ c) or t = a × b with every part ≥ 0.
+  const signBySum = (t: number) =>
+    sums.some((s) => s.total === t && s.minus.length === 0 && s.parts.every((k) => signs.has(k))) ||
+    products.some(([s, a, b]) => s === t && signs.has(a) && signs.has(b));
   for (const i of signs) if (!signBySum(i)) rules.push({ kind: 'range', column: candidates[i].name, min: 0 });
-  const named = ([t, i, j]: [number, number, number]) => ({ total: candidates[t].name, parts: [candidates[i].name, candidates[j].name] as [string, string] });
-  for (const sum of sums) rules.push({ kind: 'sum', ...named(sum) });
-  for (const product of products) rules.push({ kind: 'product', ...named(product) });
+  const name = (k: number) => candidates[k].name;
+  for (const s of sums) rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }) });
+  for (const [t, i, j] of products) rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)] });
   return [...rules, ...zeroRules(candidates, values), ...blankRules(table, schema)];
 }
 
@@ -225,30 +237,94 @@ function signHolds(xs: Float64Array): boolean {
   return n * Math.log(normalCdf(mean / sd)) < MAX_LOG_CHANCE;
 }
 
-type Combine = (a: number, b: number) => number;
-/** a + scale · b: a sum, or a date plus `b` days (scale: a day in milliseconds). */
-const plus =
-  (scale: number): Combine =>
-  (a, b) =>
-    a + scale * b;
-const times: Combine = (a, b) => a * b;
+/** A sum found, by column index: total = Σ parts − Σ minus. */
+interface Sum {
+  total: number;
+  parts: number[];
+  minus: number[];
+}
 
-/** t = combine(a, b) on every row where all three are numbers, and chance does not explain it. */
-function formulaHolds(total: Float64Array, a: Float64Array, b: Float64Array, tol: number, combine: Combine, rng: Rng): boolean {
+/** What a row's inputs give; NaN where one is not a number. */
+type Combine = (xs: number[]) => number;
+/** Σ weights · xs: a sum, a date plus days (weight: a day in milliseconds), or a part taken away (−1). */
+const weighted =
+  (weights: number[]): Combine =>
+  (xs) => {
+    let sum = 0;
+    for (let k = 0; k < xs.length; k++) sum += weights[k] * xs[k];
+    return sum;
+  };
+const times: Combine = ([a, b]) => a * b;
+
+/**
+ * Sums of three columns, t = a + b + c or t = a + b − c (a price less a discount plus a fee),
+ * among `numeric` columns (quartic in them, so fewer are searched than for two). A total two of
+ * them already sum to is not searched again (a third part would be 0 on every row), and one
+ * equation is listed once: `paid = price + fee − discount` is also `price = paid + discount −
+ * fee`, and the later column in the table is taken for the total, as tables list what a column
+ * is built from first.
+ */
+function threePartSums(
+  numeric: number[],
+  found: Sum[],
+  values: Float64Array[],
+  tolerances: number[],
+  holds: (t: number, inputs: number[], combine: Combine) => boolean,
+): Sum[] {
+  const sums: Sum[] = [];
+  const used = new Set<string>();
+  const key = (columns: number[]) => [...columns].sort((a, b) => a - b).join(',');
+  const sumFor = (t: number, minus: boolean): Sum | null => {
+    const [total, tol] = [values[t], tolerances[t]];
+    for (const [x, i] of numeric.entries()) {
+      for (const j of numeric.slice(x + 1)) {
+        if (i === t || j === t) continue;
+        // A few rows with t, a and b, where what is left must be ±c: most columns c fail on the
+        // first of them, so the whole check runs on few (t, a, b, c) of the quartic many.
+        const [a, b] = [values[i], values[j]];
+        const screen: number[] = [];
+        for (let r = 0; r < total.length && screen.length < SCREEN_ROWS; r++) if (!Number.isNaN(total[r] + a[r] + b[r])) screen.push(r);
+        const sign = minus ? -1 : 1;
+        const passes = (c: Float64Array) => screen.every((r) => Number.isNaN(c[r]) || Math.abs(total[r] - (a[r] + b[r] + sign * c[r])) <= tol + Math.abs(total[r]) * 1e-12);
+        for (const k of numeric) {
+          if (k === t || k === i || k === j || (!minus && k < j) || !passes(values[k]) || (used.size > 0 && used.has(key([t, i, j, k])))) continue;
+          if (holds(t, [i, j, k], weighted([1, 1, sign]))) return minus ? { total: t, parts: [i, j], minus: [k] } : { total: t, parts: [i, j, k], minus: [] };
+        }
+      }
+    }
+    return null;
+  };
+  for (const minus of [false, true]) {
+    for (const t of minus ? [...numeric].reverse() : numeric) {
+      const sum = found.some((s) => s.total === t) || sums.some((s) => s.total === t) ? null : sumFor(t, minus);
+      if (!sum) continue;
+      sums.push(sum);
+      used.add(key([sum.total, ...sum.parts, ...sum.minus]));
+    }
+  }
+  return sums;
+}
+
+/** t = combine(inputs) on every row where all are numbers, and chance does not explain it. */
+function formulaHolds(total: Float64Array, inputs: Float64Array[], tol: number, combine: Combine, rng: Rng): boolean {
   const rows: number[] = [];
+  const xs = new Array<number>(inputs.length);
+  const matches = (t: number) => Math.abs(t - combine(xs)) <= tol + Math.abs(t) * 1e-12;
   for (let r = 0; r < total.length; r++) {
-    const [t, x, y] = [total[r], a[r], b[r]];
-    if (Number.isNaN(t + x + y)) continue;
-    if (Math.abs(t - combine(x, y)) > tol + Math.abs(t) * 1e-12) return false;
+    for (let k = 0; k < inputs.length; k++) xs[k] = inputs[k][r];
+    const t = total[r];
+    if (Number.isNaN(combine(xs)) || Number.isNaN(t)) continue;
+    if (!matches(t)) return false;
     rows.push(r);
   }
   const n = rows.length;
-  if (n < MIN_ROWS || !varies(a, rows) || !varies(b, rows)) return false;
-  // Chance that a row's total matches what another row's parts give, from random triples.
+  if (n < MIN_ROWS || inputs.some((column) => !varies(column, rows))) return false;
+  // Chance that a row's total matches what other rows' inputs give, each from a random row.
   let hits = 0;
-  for (let k = 0; k < SUM_PROBES; k++) {
-    const [t, x, y] = [total[rows[rng.int(n)]], a[rows[rng.int(n)]], b[rows[rng.int(n)]]];
-    if (Math.abs(t - combine(x, y)) <= tol + Math.abs(t) * 1e-12) hits++;
+  for (let p = 0; p < SUM_PROBES; p++) {
+    const t = total[rows[rng.int(n)]];
+    for (let k = 0; k < inputs.length; k++) xs[k] = inputs[k][rows[rng.int(n)]];
+    if (matches(t)) hits++;
   }
   return n * Math.log((hits + 1) / (SUM_PROBES + 1)) < MAX_LOG_CHANCE;
 }

@@ -10,10 +10,11 @@ export type Rule =
   /** `high ≥ low`: an end after its start, a last order after the first. */
   | { kind: 'order'; low: string; high: string }
   /**
-   * `total = parts[0] + parts[1]`, to the total's decimals; or, where the total and the first
-   * part are dates, the second part is a number of days (check-out = check-in + nights).
+   * `total = parts[0] + parts[1] + … − minus[0] − …`, to the total's decimals (two or three
+   * columns in all); or, where the total and the first of two parts are dates, the second part
+   * is a number of days (check-out = check-in + nights).
    */
-  | { kind: 'sum'; total: string; parts: [string, string] }
+  | { kind: 'sum'; total: string; parts: string[]; minus?: string[] }
   /** `total = parts[0] × parts[1]`, to the total's decimals: an amount from a quantity and a unit price. */
   | { kind: 'product'; total: string; parts: [string, string] }
   /** `column ≥ min`: a sign (spend ≥ 0). */
@@ -39,7 +40,7 @@ export type RuleKind = Rule['kind'];
 /** The rule as the user reads it: `ship_date ≥ order_date`. */
 export function describeRule(rule: Rule): string {
   if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}`;
-  if (rule.kind === 'sum') return `${rule.total} = ${rule.parts[0]} + ${rule.parts[1]}`;
+  if (rule.kind === 'sum') return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}`;
   if (rule.kind === 'product') return `${rule.total} = ${rule.parts[0]} × ${rule.parts[1]}`;
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
   if (rule.kind === 'zero') return `${rule.column} is 0 exactly when ${rule.when} is 0`;
@@ -48,7 +49,8 @@ export function describeRule(rule: Rule): string {
 
 export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'order') return [rule.low, rule.high];
-  if (rule.kind === 'sum' || rule.kind === 'product') return [rule.total, ...rule.parts];
+  if (rule.kind === 'sum') return [rule.total, ...rule.parts, ...(rule.minus ?? [])];
+  if (rule.kind === 'product') return [rule.total, ...rule.parts];
   if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
   return [rule.column];
 }
@@ -69,7 +71,12 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   const tolerance = total ? sumTolerance(total) : 1e-9;
   if (rule.kind === 'product') return ([t, a, b]) => Number.isNaN(t + a + b) || Math.abs(t - a * b) <= tolerance + Math.abs(t) * 1e-12;
   const scale = secondPartScale(rule, schema);
-  return ([t, a, b]) => Number.isNaN(t + a + b) || Math.abs(t - (a + scale * b)) <= tolerance + Math.abs(t) * 1e-12;
+  const plus = rule.parts.length;
+  return ([t, ...xs]) => {
+    let sum = 0;
+    for (let k = 0; k < xs.length; k++) sum += k < plus ? (k === 1 ? scale : 1) * xs[k] : -xs[k];
+    return Number.isNaN(t + sum) || Math.abs(t - sum) <= tolerance + Math.abs(t) * 1e-12;
+  };
 }
 
 export const DAY_MS = 86_400_000;
@@ -169,7 +176,7 @@ function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
     }
   }
   if (rule.kind === 'sum' && columns[0].kind === 'datetime') {
-    if (columns[1].kind !== 'datetime' || columns[2].kind !== 'numeric') {
+    if (columns.length !== 3 || rule.parts.length !== 2 || columns[1].kind !== 'datetime' || columns[2].kind !== 'numeric') {
       throw new InputError(`The rule "${describeRule(rule)}" adds to a date: its first part must be a date and its second a number of days.`);
     }
     return;
@@ -225,7 +232,8 @@ function orderCycle(rules: Rule[]): string[] | null {
 
 /**
  * Rules from JSON a user wrote (`--rules rules.json`): an array of
- * `{"kind":"order","low":"a","high":"b"}`, `{"kind":"sum","total":"t","parts":["a","b"]}` (or `"product"`),
+ * `{"kind":"order","low":"a","high":"b"}`, `{"kind":"sum","total":"t","parts":["a","b"]}` (a third
+ * column in `parts`, or one to take away in `"minus":["c"]`), `{"kind":"product",…}` with two parts,
  * `{"kind":"range","column":"a","min":0}`, `{"kind":"zero","column":"a","when":"b"}` or `{"kind":"blank","column":"a","when":"b","values":["x"]}` (null: b blank). Throws InputError naming the first entry amiss.
  */
 export function parseRules(json: unknown): Rule[] {
@@ -234,10 +242,11 @@ export function parseRules(json: unknown): Rule[] {
     const e = (entry ?? {}) as Record<string, unknown>;
     const text = (key: string) => (typeof e[key] === 'string' && e[key] !== '' ? (e[key] as string) : null);
     if (e.kind === 'order' && text('low') && text('high')) return { kind: 'order', low: text('low')!, high: text('high')! };
-    const parts = e.parts;
-    const kind = e.kind === 'sum' || e.kind === 'product' ? e.kind : null;
-    if (kind && text('total') && Array.isArray(parts) && parts.length === 2 && parts.every((p) => typeof p === 'string' && p !== '')) {
-      return { kind, total: text('total')!, parts: [parts[0] as string, parts[1] as string] };
+    const names = (key: string) => (Array.isArray(e[key]) && (e[key] as unknown[]).every((p) => typeof p === 'string' && p !== '') ? (e[key] as string[]) : null);
+    const [parts, minus] = [names('parts'), e.minus === undefined ? [] : names('minus')];
+    if (e.kind === 'product' && text('total') && parts?.length === 2) return { kind: 'product', total: text('total')!, parts: [parts[0], parts[1]] };
+    if (e.kind === 'sum' && text('total') && parts && minus && parts.length >= 1 && parts.length + minus.length >= 2 && parts.length + minus.length <= 3) {
+      return { kind: 'sum', total: text('total')!, parts, ...(minus.length > 0 && { minus }) };
     }
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
     if (e.kind === 'zero' && text('column') && text('when')) return { kind: 'zero', column: text('column')!, when: text('when')! };
@@ -246,7 +255,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} or {"kind":"blank","column":…,"when":…,"values":[…]}: ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} or {"kind":"blank","column":…,"when":…,"values":[…]}: ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

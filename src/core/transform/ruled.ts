@@ -12,15 +12,15 @@ import type { Bounds, NumberCodec } from './continuous';
  */
 export type Construction =
   | { kind: 'gap'; column: string; low: string }
-  /** `times`: the product of the parts (an amount from a quantity and a unit price), not their sum. */
-  | { kind: 'sum'; column: string; parts: [string, string]; times?: true }
+  /** The parts' sum less `minus`; with `times`, the product of two parts (an amount from a quantity and a unit price). */
+  | { kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true }
   | { kind: 'line'; column: string; from: string; slope: number };
 
 /** A construction that models what is left of its column once another is taken off: a gap, or a line's remainder. */
 export type Remainder = Extract<Construction, { kind: 'gap' | 'line' }>;
 
 const isNumber = (x: number) => !Number.isNaN(x);
-const inputsOf = (c: Construction): string[] => (c.kind === 'sum' ? c.parts : [c.kind === 'gap' ? c.low : c.from]);
+const inputsOf = (c: Construction): string[] => (c.kind === 'sum' ? [...c.parts, ...(c.minus ?? [])] : [c.kind === 'gap' ? c.low : c.from]);
 const slopeOf = (c: Remainder) => (c.kind === 'gap' ? 1 : c.slope);
 
 /**
@@ -118,10 +118,11 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
     free.has(c.column) && !plan.has(c.column) && inputsOf(c).every((f) => free.has(f) && f !== c.column && !dependsOn(f, c.column));
   for (const rule of rules) {
     if (rule.kind !== 'sum' && rule.kind !== 'product') continue;
-    const c: Construction = { kind: 'sum', column: rule.total, parts: rule.parts, ...(rule.kind === 'product' && { times: true as const }) };
+    const c: Construction =
+      rule.kind === 'product' ? { kind: 'sum', column: rule.total, parts: rule.parts, times: true } : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus };
     if (!usable(c)) continue;
-    const [t, a, b] = readColumns(table, schema, [rule.total, ...rule.parts]);
-    if (t.every((x, r) => isNumber(x) === (isNumber(a[r]) && isNumber(b[r])))) plan.set(c.column, c);
+    const [t, ...inputs] = readColumns(table, schema, [rule.total, ...inputsOf(c)]);
+    if (t.every((x, r) => isNumber(x) === inputs.every((xs) => isNumber(xs[r])))) plan.set(c.column, c);
   }
   const fitted = lines ? fittedLines(table, schema, free) : [];
   // A line of slope near 1 (a discharge hours after its admission, on a range of years) is what
@@ -215,13 +216,19 @@ export function construct(built: Built[], names: string[], columns: (string | nu
         } else out[r] = codec.write(slope * start + gap);
       }
     } else {
-      const [a, b] = c.parts.map(col);
-      const [ra, rb] = c.parts.map((p) => readers.get(p)!);
+      const names = inputsOf(c);
+      const inputs = names.map(col);
+      const reads = names.map((p) => readers.get(p)!);
+      // What each input counts for: a date total's second part is days; what is taken away counts −1.
       const scale = secondPartScale({ total: c.column }, schema);
+      const weights = names.map((_, k) => (k >= c.parts.length ? -1 : k === 1 ? scale : 1));
       for (let r = 0; r < out.length; r++) {
-        const x = a[r] === null ? NaN : ra(a[r]!);
-        const y = b[r] === null ? NaN : scale * rb(b[r]!);
-        out[r] = Number.isNaN(x + y) ? otherwise : codec.write(c.times ? x * y : x + y);
+        let value = c.times ? 1 : 0;
+        for (let k = 0; k < inputs.length; k++) {
+          const x = inputs[k][r] === null ? NaN : weights[k] * reads[k](inputs[k][r]!);
+          value = c.times ? value * x : value + x;
+        }
+        out[r] = Number.isNaN(value) ? otherwise : codec.write(value);
       }
     }
     ready.add(c.column);
