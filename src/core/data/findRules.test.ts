@@ -132,7 +132,7 @@ describe('product rules', () => {
   });
 });
 
-describe('sums of three columns', () => {
+describe('sums of three or four columns', () => {
   /** Invoices: total = subtotal + tax + shipping; paid = price + fee − discount (columns in that order). */
   const invoices = (rows: number) => {
     const rng = new Rng(rows);
@@ -172,11 +172,32 @@ describe('sums of three columns', () => {
     expect(sums(few)).toEqual([]);
   });
 
+  it('finds an amount due of four parts, one taken away, and none in 20 rows of counts that are nearly all 0', () => {
+    const rng = new Rng(4);
+    const cols: string[][] = Array.from({ length: 5 }, () => []);
+    for (let r = 0; r < 300; r++) {
+      const line = Math.round(Math.exp(4 + rng.normal()) * 100) / 100;
+      const tax = Math.round(line * 0.2 * 100) / 100;
+      const shipping = line >= 100 ? 0 : 7.5;
+      const discount = rng.next() < 0.25 ? Math.round(line * 0.1 * 100) / 100 : 0;
+      [line, tax, shipping, discount, line + tax + shipping - discount].forEach((x, c) => cols[c].push(x.toFixed(2)));
+    }
+    const table = tableFromColumns(['line amount', 'tax', 'shipping', 'discount', 'amount due'], cols);
+    const sums = findRules(table, inferSchema(table), new Rng(1)).filter((r) => r.kind === 'sum');
+    expect(sums.map(describeRule)).toEqual(['amount due = line amount + tax + shipping − discount']);
+    // Each kind of visit is 1 on one row and 2 on another: a random row's count is 0 as often as not.
+    const count = (r: number, c: number) => (r === c ? 1 : r === c + 4 ? 2 : 0);
+    const counts = Array.from({ length: 20 }, (_, r) => [0, 1, 2, 3].map((c) => count(r, c)));
+    const kinds = [0, 1, 2, 3].map((c) => counts.map((row) => String(row[c])));
+    const few = tableFromColumns(['a', 'b', 'c', 'd', 'visits'], [...kinds, counts.map((row) => String(row[0] + row[1] + row[2] + row[3]))]);
+    expect(findRules(few, inferSchema(few), new Rng(1)).filter((r) => r.kind === 'sum')).toEqual([]);
+  });
+
   it('reads one from JSON, and says how many seed rows break one', () => {
     const rule: Rule = { kind: 'sum', total: 'paid', parts: ['price', 'fee'], minus: ['discount'] };
     expect(parseRules([rule])).toEqual([rule]);
     expect(parseRules([{ kind: 'sum', total: 'net', parts: ['gross'], minus: ['tax'] }])).toEqual([{ kind: 'sum', total: 'net', parts: ['gross'], minus: ['tax'] }]);
-    expect(() => parseRules([{ kind: 'sum', total: 't', parts: ['a', 'b', 'c', 'd'] }])).toThrow(/Rule 1 is not one of/);
+    expect(() => parseRules([{ kind: 'sum', total: 't', parts: ['a', 'b', 'c'], minus: ['d', 'e'] }])).toThrow(/Rule 1 is not one of/);
     const table = invoices(100);
     expect(() => validateRules([rule], table, inferSchema(table))).not.toThrow();
     const fees = table.columns[6].filter((v) => v !== '0.00').length;

@@ -1,5 +1,6 @@
 import type { Rng } from '../util/rng';
 import { canDecideBlanks, countBreaks, DAY_MS, readColumns, sumTolerance, type Rule } from './rules';
+import { fourPartSums, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
 import { isModelled, type ColumnSchema } from './schema';
 import { selectRows, type Table } from './table';
 
@@ -18,9 +19,8 @@ const MIN_ROWS = 10;
 // Columns past this many are not searched for sums (the search is cubic in columns), nor for
 // blanks or zeros together (quadratic: 1,000 columns would be a million passes over the rows).
 const MAX_SUM_COLUMNS = 60;
-const MAX_SUM3_COLUMNS = 30;
-// Rows a three-part sum is first tried on, before every row; its columns are filled on this share of rows at least.
-const SCREEN_ROWS = 8;
+// Sums of three or four parts are searched among this many columns, filled on this share of rows at least.
+const MAX_LONG_SUM_COLUMNS = 30;
 const MIN_FILLED = 0.5;
 const MAX_PAIR_COLUMNS = 60;
 const SUM_PROBES = 2000;
@@ -56,20 +56,26 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const sums: Sum[] = [];
   const products: [number, number, number][] = [];
   const numeric = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'numeric').slice(0, MAX_SUM_COLUMNS);
-  const holdsFor = (t: number, inputs: number[], combine: Combine) => formulaHolds(values[t], inputs.map((k) => values[k]), sumTolerance(candidates[t]), combine, rng);
+  const holdsFor: Holds = (t, inputs, combine, odds = MAX_LOG_CHANCE) =>
+    formulaHolds(values[t], inputs.map((k) => values[k]), sumTolerance(candidates[t]), combine, odds, rng);
+  const plus = weighted([1, 1]);
   for (const [, t] of numeric) {
     for (const [, i] of numeric) {
       for (const [, j] of numeric) {
         if (j <= i || i === t || j === t) continue;
-        if (holdsFor(t, [i, j], weighted([1, 1]))) sums.push({ total: t, parts: [i, j], minus: [] });
+        if (holdsFor(t, [i, j], plus)) sums.push({ total: t, parts: [i, j], minus: [] });
         else if (holdsFor(t, [i, j], times)) products.push([t, i, j]);
       }
     }
   }
   const tolerances = candidates.map((c) => sumTolerance(c));
-  // Three-part sums are searched among columns filled on most rows, where a few rows screen them fast.
-  const filled = numeric.map(([, i]) => i).filter((i) => values[i].reduce((n, x) => n + (Number.isNaN(x) ? 0 : 1), 0) >= MIN_FILLED * table.rowCount);
-  sums.push(...threePartSums(filled.slice(0, MAX_SUM3_COLUMNS), sums, values, tolerances, holdsFor));
+  // Longer sums are searched among columns filled on most rows, where a few rows screen them fast.
+  const filled = numeric
+    .map(([, i]) => i)
+    .filter((i) => values[i].reduce((n, x) => n + (Number.isNaN(x) ? 0 : 1), 0) >= MIN_FILLED * table.rowCount)
+    .slice(0, MAX_LONG_SUM_COLUMNS);
+  sums.push(...threePartSums(filled, sums, values, tolerances, holdsFor));
+  sums.push(...fourPartSums(filled, sums, values, tolerances, holdsFor, MAX_LOG_CHANCE));
   // A date a whole number of days after another (check-out = check-in + nights).
   const dates = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'datetime').slice(0, MAX_SUM_COLUMNS);
   for (const [, t] of dates) {
@@ -237,86 +243,19 @@ function signHolds(xs: Float64Array): boolean {
   return n * Math.log(normalCdf(mean / sd)) < MAX_LOG_CHANCE;
 }
 
-/** A sum found, by column index: total = Σ parts − Σ minus. */
-interface Sum {
-  total: number;
-  parts: number[];
-  minus: number[];
-}
-
-/** What a row's inputs give; NaN where one is not a number. */
-type Combine = (xs: number[]) => number;
-/** Σ weights · xs: a sum, a date plus days (weight: a day in milliseconds), or a part taken away (−1). */
-const weighted =
-  (weights: number[]): Combine =>
-  (xs) => {
-    let sum = 0;
-    for (let k = 0; k < xs.length; k++) sum += weights[k] * xs[k];
-    return sum;
-  };
-const times: Combine = ([a, b]) => a * b;
-
-/**
- * Sums of three columns, t = a + b + c or t = a + b − c (a price less a discount plus a fee),
- * among `numeric` columns (quartic in them, so fewer are searched than for two). A total two of
- * them already sum to is not searched again (a third part would be 0 on every row), and one
- * equation is listed once: `paid = price + fee − discount` is also `price = paid + discount −
- * fee`, and the later column in the table is taken for the total, as tables list what a column
- * is built from first.
- */
-function threePartSums(
-  numeric: number[],
-  found: Sum[],
-  values: Float64Array[],
-  tolerances: number[],
-  holds: (t: number, inputs: number[], combine: Combine) => boolean,
-): Sum[] {
-  const sums: Sum[] = [];
-  const used = new Set<string>();
-  const key = (columns: number[]) => [...columns].sort((a, b) => a - b).join(',');
-  const sumFor = (t: number, minus: boolean): Sum | null => {
-    const [total, tol] = [values[t], tolerances[t]];
-    for (const [x, i] of numeric.entries()) {
-      for (const j of numeric.slice(x + 1)) {
-        if (i === t || j === t) continue;
-        // A few rows with t, a and b, where what is left must be ±c: most columns c fail on the
-        // first of them, so the whole check runs on few (t, a, b, c) of the quartic many.
-        const [a, b] = [values[i], values[j]];
-        const screen: number[] = [];
-        for (let r = 0; r < total.length && screen.length < SCREEN_ROWS; r++) if (!Number.isNaN(total[r] + a[r] + b[r])) screen.push(r);
-        const sign = minus ? -1 : 1;
-        const passes = (c: Float64Array) => screen.every((r) => Number.isNaN(c[r]) || Math.abs(total[r] - (a[r] + b[r] + sign * c[r])) <= tol + Math.abs(total[r]) * 1e-12);
-        for (const k of numeric) {
-          if (k === t || k === i || k === j || (!minus && k < j) || !passes(values[k]) || (used.size > 0 && used.has(key([t, i, j, k])))) continue;
-          if (holds(t, [i, j, k], weighted([1, 1, sign]))) return minus ? { total: t, parts: [i, j], minus: [k] } : { total: t, parts: [i, j, k], minus: [] };
-        }
-      }
-    }
-    return null;
-  };
-  for (const minus of [false, true]) {
-    for (const t of minus ? [...numeric].reverse() : numeric) {
-      const sum = found.some((s) => s.total === t) || sums.some((s) => s.total === t) ? null : sumFor(t, minus);
-      if (!sum) continue;
-      sums.push(sum);
-      used.add(key([sum.total, ...sum.parts, ...sum.minus]));
-    }
-  }
-  return sums;
-}
-
 /** t = combine(inputs) on every row where all are numbers, and chance does not explain it. */
-function formulaHolds(total: Float64Array, inputs: Float64Array[], tol: number, combine: Combine, rng: Rng): boolean {
-  const rows: number[] = [];
+function formulaHolds(total: Float64Array, inputs: Float64Array[], tol: number, combine: Combine, maxLogChance: number, rng: Rng): boolean {
+  const kept: number[] = [];
   const xs = new Array<number>(inputs.length);
   const matches = (t: number) => Math.abs(t - combine(xs)) <= tol + Math.abs(t) * 1e-12;
-  for (let r = 0; r < total.length; r++) {
-    for (let k = 0; k < inputs.length; k++) xs[k] = inputs[k][r];
+  rows: for (let r = 0; r < total.length; r++) {
     const t = total[r];
-    if (Number.isNaN(combine(xs)) || Number.isNaN(t)) continue;
+    if (Number.isNaN(t)) continue;
+    for (let k = 0; k < inputs.length; k++) if (Number.isNaN((xs[k] = inputs[k][r]))) continue rows;
     if (!matches(t)) return false;
-    rows.push(r);
+    kept.push(r);
   }
+  const rows = kept;
   const n = rows.length;
   if (n < MIN_ROWS || inputs.some((column) => !varies(column, rows))) return false;
   // Chance that a row's total matches what other rows' inputs give, each from a random row.
@@ -326,7 +265,7 @@ function formulaHolds(total: Float64Array, inputs: Float64Array[], tol: number, 
     for (let k = 0; k < inputs.length; k++) xs[k] = inputs[k][rows[rng.int(n)]];
     if (matches(t)) hits++;
   }
-  return n * Math.log((hits + 1) / (SUM_PROBES + 1)) < MAX_LOG_CHANCE;
+  return n * Math.log((hits + 1) / (SUM_PROBES + 1)) < maxLogChance;
 }
 
 function varies(xs: Float64Array, rows: number[]): boolean {

@@ -10,7 +10,7 @@ export type Rule =
   /** `high ≥ low`: an end after its start, a last order after the first. */
   | { kind: 'order'; low: string; high: string }
   /**
-   * `total = parts[0] + parts[1] + … − minus[0] − …`, to the total's decimals (two or three
+   * `total = parts[0] + parts[1] + … − minus[0] − …`, to the total's decimals (two to four
    * columns in all); or, where the total and the first of two parts are dates, the second part
    * is a number of days (check-out = check-in + nights).
    */
@@ -245,7 +245,7 @@ export function parseRules(json: unknown): Rule[] {
     const names = (key: string) => (Array.isArray(e[key]) && (e[key] as unknown[]).every((p) => typeof p === 'string' && p !== '') ? (e[key] as string[]) : null);
     const [parts, minus] = [names('parts'), e.minus === undefined ? [] : names('minus')];
     if (e.kind === 'product' && text('total') && parts?.length === 2) return { kind: 'product', total: text('total')!, parts: [parts[0], parts[1]] };
-    if (e.kind === 'sum' && text('total') && parts && minus && parts.length >= 1 && parts.length + minus.length >= 2 && parts.length + minus.length <= 3) {
+    if (e.kind === 'sum' && text('total') && parts && minus && parts.length >= 1 && parts.length + minus.length >= 2 && parts.length + minus.length <= 4) {
       return { kind: 'sum', total: text('total')!, parts, ...(minus.length > 0 && { minus }) };
     }
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
