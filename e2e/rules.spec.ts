@@ -31,6 +31,10 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   await expect(rules.getByLabel('Keep ship_date ≥ order_date')).toBeChecked();
   await expect(rules.getByLabel('Keep total = subtotal + shipping')).toBeChecked();
   await expect(rules.getByLabel('Keep subtotal = unit_price × qty')).toBeChecked();
+  // Shipping is free from a subtotal of 100: the smallest free subtotal in the seed is the cutoff.
+  const seed = Papa.parse<Record<string, string>>(ordersCsv(), { header: true, skipEmptyLines: true }).data;
+  const cutoff = Math.min(...seed.filter((r) => r.shipping === '0.00').map((r) => Number(r.subtotal)));
+  await expect(rules.getByLabel(`Keep shipping by subtotal: 4.99 below ${cutoff}, 0.00 from ${cutoff}`)).toBeChecked();
   await expect(rules.getByLabel('Keep ship_date is blank exactly when status is pending')).toBeChecked();
 
   // Ship dates are blank on Books orders that are pending (25), not all Books orders (50).
@@ -86,6 +90,7 @@ test('rules found in the seed hold on every generated row; a rule the seed break
     expect(row.ship_date === '', `${row.status}, shipped ${row.ship_date}`).toBe(row.status === 'pending');
     if (row.total && row.subtotal && row.shipping) expect(Math.abs(Number(row.total) - Number(row.subtotal) - Number(row.shipping))).toBeLessThan(0.005);
     const [unit, qty, subtotal] = [row.unit_price, row.qty, row.subtotal].map(Number);
+    expect(row.shipping, `shipping on a subtotal of ${subtotal}`).toBe(subtotal >= cutoff ? '0.00' : '4.99');
     expect(Math.abs(subtotal - unit * qty), `${unit} × ${qty} → ${subtotal}`).toBeLessThan(0.005 + 1e-9);
   }
 });

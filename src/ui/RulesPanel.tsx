@@ -4,7 +4,10 @@ import { isModelled } from '../core/data/schema';
 import type { ColumnView } from '../worker/protocol';
 import { useStudio } from './StudioContext';
 
-const KINDS: { kind: RuleKind; label: string }[] = [
+/** The kinds a rule added by hand may be: a step is found in the data, not written by hand. */
+type AddedKind = Exclude<RuleKind, 'step'>;
+
+const KINDS: { kind: AddedKind; label: string }[] = [
   { kind: 'order', label: 'is on or after' },
   { kind: 'sum', label: 'equals the sum of' },
   { kind: 'product', label: 'equals the product of' },
@@ -71,7 +74,7 @@ export function RulesPanel() {
 
 function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boolean }) {
   const addRule = useStudio((s) => s.addRule);
-  const [kind, setKind] = useState<RuleKind>('order');
+  const [kind, setKind] = useState<AddedKind>('order');
   const [picked, setPicked] = useState<string[]>(['', '', '']);
   // A sum's optional third column, added or taken away ('' for none).
   const [third, setThird] = useState('');
@@ -117,7 +120,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
       }}
     >
       {select(0, 'Rule column')}
-      <select aria-label="Rule kind" value={kind} disabled={disabled} onChange={(e) => setKind(e.target.value as RuleKind)}>
+      <select aria-label="Rule kind" value={kind} disabled={disabled} onChange={(e) => setKind(e.target.value as AddedKind)}>
         {KINDS.map((k) => (
           <option key={k.kind} value={k.kind}>
             {k.label}

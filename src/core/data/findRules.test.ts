@@ -205,6 +205,48 @@ describe('sums of three or four columns', () => {
   });
 });
 
+describe('step rules', () => {
+  /** Orders: shipping 4.99 below a subtotal of 50 and free from it; a tier by spend; a coin toss. */
+  const shop = (rows: number) => {
+    const rng = new Rng(rows);
+    const subtotal = Array.from({ length: rows }, () => Math.round(Math.exp(3.8 + 0.8 * rng.normal()) * 100) / 100);
+    const shipping = subtotal.map((s) => (s >= 50 ? '0.00' : '4.99'));
+    const tier = subtotal.map((s) => (s < 30 ? 'bronze' : s < 120 ? 'silver' : 'gold'));
+    const coin = subtotal.map(() => (rng.next() < 0.5 ? 'heads' : 'tails'));
+    return tableFromColumns(['subtotal', 'shipping', 'tier', 'coin'], [subtotal.map((s) => s.toFixed(2)), shipping, tier, coin]);
+  };
+
+  it('finds a shipping charge and a tier fixed by the subtotal in steps, and nothing from a coin toss', () => {
+    const table = shop(400);
+    const steps = findRules(table, inferSchema(table), new Rng(1)).filter((r) => r.kind === 'step');
+    expect(steps.map((r) => [r.column, r.from, r.values])).toEqual([
+      ['shipping', 'subtotal', ['4.99', '0.00']],
+      ['tier', 'subtotal', ['bronze', 'silver', 'gold']],
+    ]);
+    const [shipping] = steps as Extract<Rule, { kind: 'step' }>[];
+    // The cutoff is the smallest subtotal charged nothing.
+    const free = table.columns[0].filter((_, r) => table.columns[1][r] === '0.00').map(Number);
+    expect(shipping.cutoffs).toEqual([Math.min(...free)]);
+    expect(describeRule(shipping)).toBe(`shipping by subtotal: 4.99 below ${Math.min(...free)}, 0.00 from ${Math.min(...free)}`);
+  });
+
+  it('takes two values in order on 20 rows for chance', () => {
+    const few = shop(20);
+    expect(findRules(few, inferSchema(few), new Rng(1)).filter((r) => r.kind === 'step' && r.column === 'shipping')).toEqual([]);
+  });
+
+  it('reads a step from JSON, and refuses one the seed breaks or whose cutoffs do not rise', () => {
+    const rule: Rule = { kind: 'step', column: 'shipping', from: 'subtotal', cutoffs: [50], values: ['4.99', '0.00'] };
+    expect(parseRules([rule])).toEqual([rule]);
+    const table = shop(200);
+    const schema = inferSchema(table);
+    expect(() => validateRules([rule], table, schema)).not.toThrow();
+    const between = table.columns[0].filter((s) => Number(s) >= 40 && Number(s) < 50).length;
+    expect(() => validateRules([{ ...rule, cutoffs: [40] }], table, schema)).toThrow(new RegExp(`in ${between} of 200 rows`));
+    expect(() => validateRules([{ ...rule, cutoffs: [50, 40], values: ['a', 'b', 'c'] }], table, schema)).toThrow(/rising cutoffs/);
+  });
+});
+
 /** Orders whose ship date is blank exactly while pending; `pendingRows` of them are pending. */
 function shipping(rows: number, pendingRows: number) {
   const rng = new Rng(4);

@@ -1,5 +1,6 @@
 import type { Rng } from '../util/rng';
 import { canDecideBlanks, countBreaks, DAY_MS, readColumns, sumTolerance, type Rule } from './rules';
+import { stepRules } from './findSteps';
 import { fourPartSums, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
 import { isModelled, type ColumnSchema } from './schema';
 import { selectRows, type Table } from './table';
@@ -102,7 +103,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const name = (k: number) => candidates[k].name;
   for (const s of sums) rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }) });
   for (const [t, i, j] of products) rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)] });
-  return [...rules, ...zeroRules(candidates, values), ...blankRules(table, schema)];
+  const steps = stepRules(table, schema, candidates, values, MAX_LOG_CHANCE);
+  return [...rules, ...zeroRules(candidates, values), ...blankRules(table, schema), ...steps];
 }
 
 /**

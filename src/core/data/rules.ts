@@ -25,7 +25,13 @@ export type Rule =
    * `column` is blank exactly on the rows whose `when` is one of `values` (a ship date blank
    * exactly while the order is pending); null among `values` stands for `when` being blank.
    */
-  | { kind: 'blank'; column: string; when: string; values: (string | null)[] };
+  | { kind: 'blank'; column: string; when: string; values: (string | null)[] }
+  /**
+   * `column` is fixed by which step of `from` a row falls in: `values[0]` below `cutoffs[0]`,
+   * `values[k]` from `cutoffs[k − 1]` up to `cutoffs[k]`, the last value from the last cutoff
+   * (shipping 4.99 below a subtotal of 50, 0 from 50; a tier by spend). Values as the seed writes them.
+   */
+  | { kind: 'step'; column: string; from: string; cutoffs: number[]; values: string[] };
 
 /** Whether a blank rule may name `column` after "when": a category, or whole numbers (a count of orders). */
 export function canDecideBlanks(column: ColumnSchema): boolean {
@@ -33,7 +39,7 @@ export function canDecideBlanks(column: ColumnSchema): boolean {
 }
 
 /** The rules judged on numbers read from their cells. */
-type NumberRule = Exclude<Rule, { kind: 'blank' }>;
+type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' }>;
 
 export type RuleKind = Rule['kind'];
 
@@ -44,6 +50,10 @@ export function describeRule(rule: Rule): string {
   if (rule.kind === 'product') return `${rule.total} = ${rule.parts[0]} × ${rule.parts[1]}`;
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
   if (rule.kind === 'zero') return `${rule.column} is 0 exactly when ${rule.when} is 0`;
+  if (rule.kind === 'step') {
+    const steps = rule.cutoffs.map((c, k) => `${rule.values[k]} below ${c}`);
+    return `${rule.column} by ${rule.from}: ${[...steps, `${rule.values[rule.cutoffs.length]} from ${rule.cutoffs[rule.cutoffs.length - 1]}`].join(', ')}`;
+  }
   return `${rule.column} ≥ ${rule.min}`;
 }
 
@@ -52,6 +62,7 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'sum') return [rule.total, ...rule.parts, ...(rule.minus ?? [])];
   if (rule.kind === 'product') return [rule.total, ...rule.parts];
   if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
+  if (rule.kind === 'step') return [rule.column, rule.from];
   return [rule.column];
 }
 
@@ -80,6 +91,13 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
 }
 
 export const DAY_MS = 86_400_000;
+
+/** The value a step rule gives where its `from` column reads `x`. */
+export function stepValue(rule: { cutoffs: number[]; values: string[] }, x: number): string {
+  let k = 0;
+  while (k < rule.cutoffs.length && x >= rule.cutoffs[k]) k++;
+  return rule.values[k];
+}
 
 /** What the second part of a sum counts in its total's unit: days in milliseconds where the total is a date, else 1. */
 export function secondPartScale(rule: { total: string }, schema: ColumnSchema[]): number {
@@ -118,11 +136,17 @@ export function readColumns(table: Table, schema: ColumnSchema[], names: string[
 
 /** Whether row r of `table` obeys `rule`; the rule's columns are read once, when this is made. */
 export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r: number) => boolean {
+  const cells = (name: string) => table.columns[table.names.indexOf(name)] ?? [];
   if (rule.kind === 'blank') {
-    const cells = (name: string) => table.columns[table.names.indexOf(name)] ?? [];
     const [column, when] = [cells(rule.column), cells(rule.when)];
     const values = new Set(rule.values);
     return (r) => (column[r] === null) === values.has(when[r] ?? null);
+  }
+  if (rule.kind === 'step') {
+    const column = cells(rule.column);
+    const [from] = readColumns(table, schema, [rule.from]);
+    // A row whose `from` is no number is not judged.
+    return (r) => Number.isNaN(from[r]) || column[r] === stepValue(rule, from[r]);
   }
   const test = ruleTest(rule, schema);
   const columns = readColumns(table, schema, ruleColumns(rule));
@@ -156,6 +180,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
     });
     if (new Set(ruleColumns(rule)).size < columns.length) throw new InputError(`The rule "${describeRule(rule)}" names the same column twice.`);
     if (rule.kind === 'blank') checkBlankRule(rule, columns, table);
+    else if (rule.kind === 'step') checkStepRule(rule, columns);
     else checkNumberRule(rule, columns);
     const broken = countBreaks(table, schema, rule);
     if (broken > 0) {
@@ -184,6 +209,15 @@ function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
   if (columns.some((c) => c.kind !== columns[0].kind) || (rule.kind !== 'order' && columns[0].kind !== 'numeric')) {
     const fix = rule.kind === 'order' ? 'compare two dates or two numbers' : rule.kind === 'sum' ? 'use numeric columns, or a date plus a number of days' : 'use numeric columns';
     throw new InputError(`The rule "${describeRule(rule)}" mixes dates and numbers; ${fix}.`);
+  }
+}
+
+function checkStepRule(rule: Extract<Rule, { kind: 'step' }>, [column, from]: ColumnSchema[]): void {
+  if (!isModelled(column)) throw new InputError(`The rule "${describeRule(rule)}" needs a column the model learns, but "${column.name}" is an ID or a constant.`);
+  if (!isModelled(from) || from.kind !== 'numeric') throw new InputError(`The rule "${describeRule(rule)}" needs numbers after "by", but "${from.name}" is a ${from.kind} column.`);
+  const rising = rule.cutoffs.every((c, k) => Number.isFinite(c) && (k === 0 || c > rule.cutoffs[k - 1]));
+  if (rule.cutoffs.length === 0 || !rising || rule.values.length !== rule.cutoffs.length + 1) {
+    throw new InputError(`The rule "${describeRule(rule)}" needs rising cutoffs and one value more than cutoffs.`);
   }
 }
 
@@ -250,12 +284,16 @@ export function parseRules(json: unknown): Rule[] {
     }
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
     if (e.kind === 'zero' && text('column') && text('when')) return { kind: 'zero', column: text('column')!, when: text('when')! };
+    const cutoffs = e.cutoffs;
+    if (e.kind === 'step' && text('column') && text('from') && Array.isArray(cutoffs) && cutoffs.every((c) => typeof c === 'number') && names('values')) {
+      return { kind: 'step', column: text('column')!, from: text('from')!, cutoffs: cutoffs as number[], values: names('values')! };
+    }
     const values = e.values;
     if (e.kind === 'blank' && text('column') && text('when') && Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === 'string' || v === null)) {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} or {"kind":"blank","column":…,"when":…,"values":[…]}: ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…}, {"kind":"blank","column":…,"when":…,"values":[…]} or {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}: ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

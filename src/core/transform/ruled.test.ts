@@ -164,6 +164,37 @@ describe('a sum of three columns, one taken away', () => {
   });
 });
 
+describe('a charge and a tier fixed by a number in steps', () => {
+  const rng = new Rng(14);
+  const subtotal = Array.from({ length: 400 }, () => Math.round(Math.exp(3.8 + 0.8 * rng.normal()) * 100) / 100);
+  const shipping = subtotal.map((s) => (s >= 50 ? 0 : 4.99));
+  const cells = [subtotal, shipping, subtotal.map((s, r) => s + shipping[r])].map((xs) => xs.map((x) => x.toFixed(2)));
+  const tier = subtotal.map((s) => (s < 30 ? 'bronze' : s < 120 ? 'silver' : 'gold'));
+  const table = tableFromColumns(['subtotal', 'shipping', 'total', 'tier'], [...cells, tier]);
+  const schema = inferSchema(table);
+
+  it('is kept with the sum built on it on 100,000 rows decoded from random model output, and by a rebuilt transformer', () => {
+    const found = findRules(table, schema, new Rng(1));
+    expect(found.filter((r) => r.kind === 'step').map((r) => r.kind === 'step' && r.column)).toEqual(['shipping', 'tier']);
+    const transformer = new TableTransformer(table, schema, 1, { rules: found });
+    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    expect(decoded.table.rowCount).toBeGreaterThan(20_000);
+    for (const rule of found) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
+    const gold = decoded.table.columns[3].filter((t) => t === 'gold').length / decoded.table.rowCount;
+    expect(gold).toBeGreaterThan(0.05);
+    const saved = JSON.parse(JSON.stringify(transformer.toState()));
+    const restored = new TableTransformer(saved).decode(randomRows(transformer.layout.width, 5_000, 4), 5_000, new Rng(5));
+    for (const rule of found) expect(countBreaks(restored, schema, rule), describeRule(rule)).toBe(0);
+  });
+
+  it('is broken on many rows without the rule', () => {
+    const plain = new TableTransformer(table, schema, 1, { rules: [] });
+    const decoded = plain.decode(randomRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2));
+    const rule = findRules(table, schema, new Rng(1)).find((r) => r.kind === 'step')!;
+    expect(countBreaks(decoded, schema, rule)).toBeGreaterThan(2000);
+  });
+});
+
 describe('a number 0 exactly when another is', () => {
   const rng = new Rng(7);
   const qty = Array.from({ length: 400 }, () => (rng.next() < 0.12 ? 0 : 1 + rng.int(5)));

@@ -1,4 +1,4 @@
-import { readColumns, rowChecker, describeRule, secondPartScale, type Rule } from '../data/rules';
+import { readColumns, rowChecker, describeRule, secondPartScale, stepValue, type Rule } from '../data/rules';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import type { Bounds, NumberCodec } from './continuous';
@@ -14,13 +14,17 @@ export type Construction =
   | { kind: 'gap'; column: string; low: string }
   /** The parts' sum less `minus`; with `times`, the product of two parts (an amount from a quantity and a unit price). */
   | { kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true }
-  | { kind: 'line'; column: string; from: string; slope: number };
+  | { kind: 'line'; column: string; from: string; slope: number }
+  /** A step rule's column, modelled as it is and written over from the step its number falls in. */
+  | { kind: 'step'; column: string; from: string; cutoffs: number[]; values: string[] };
 
 /** A construction that models what is left of its column once another is taken off: a gap, or a line's remainder. */
 export type Remainder = Extract<Construction, { kind: 'gap' | 'line' }>;
 
 const isNumber = (x: number) => !Number.isNaN(x);
 const inputsOf = (c: Construction): string[] => (c.kind === 'sum' ? [...c.parts, ...(c.minus ?? [])] : [c.kind === 'gap' ? c.low : c.from]);
+/** Constructions whose column is not modelled at all: written whole from other columns. */
+export const isWritten = (c: Construction): c is Extract<Construction, { kind: 'sum' }> => c.kind === 'sum';
 const slopeOf = (c: Remainder) => (c.kind === 'gap' ? 1 : c.slope);
 
 /**
@@ -124,6 +128,12 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
     const [t, ...inputs] = readColumns(table, schema, [rule.total, ...inputsOf(c)]);
     if (t.every((x, r) => isNumber(x) === inputs.every((xs) => isNumber(xs[r])))) plan.set(c.column, c);
   }
+  for (const rule of rules) {
+    if (rule.kind !== 'step') continue;
+    const { column, from, cutoffs, values } = rule;
+    const c: Construction = { kind: 'step', column, from, cutoffs, values };
+    if (usable(c)) plan.set(c.column, c);
+  }
   const fitted = lines ? fittedLines(table, schema, free) : [];
   // A line of slope near 1 (a discharge hours after its admission, on a range of years) is what
   // an order's gap builds already, with the order kept by construction: the gap goes first there.
@@ -168,6 +178,13 @@ export function gapValues(table: Table, schema: ColumnSchema[], c: Remainder): (
   return texts.map((text, r) => (text === null ? null : isNumber(high[r]) ? String(high[r] - slope * low[r]) : text));
 }
 
+/** A step's column where its number is blank: the seed's most frequent text there, or blank. */
+export function stepOtherwise(table: Table, schema: ColumnSchema[], c: Extract<Construction, { kind: 'step' }>): string | null {
+  const [from] = readColumns(table, schema, [c.from]);
+  const cells = table.columns[table.names.indexOf(c.column)];
+  return textWithoutNumber(cells.filter((_, r) => Number.isNaN(from[r])), () => NaN);
+}
+
 /** Most frequent text of a column where it holds no number (usually missing), written where a total's parts are not numbers. */
 export function textWithoutNumber(values: (string | null)[], read: (t: string) => number): string | null {
   const counts = new Map<string | null, number>();
@@ -182,7 +199,7 @@ export function textWithoutNumber(values: (string | null)[], read: (t: string) =
 export interface Built {
   construction: Construction;
   codec: NumberCodec;
-  /** Sums: the text written where a part is not a number. */
+  /** Sums and steps: the text written where an input is not a number. */
   otherwise: string | null;
 }
 
@@ -201,7 +218,13 @@ export function construct(built: Built[], names: string[], columns: (string | nu
     if (i < 0) throw new Error('Constructed columns depend on each other in a circle.');
     const [{ construction: c, codec, otherwise }] = pending.splice(i, 1);
     const out = col(c.column);
-    if (c.kind !== 'sum') {
+    if (c.kind === 'step') {
+      const [from, read] = [col(c.from), readers.get(c.from)!];
+      for (let r = 0; r < out.length; r++) {
+        const x = from[r] === null ? NaN : read(from[r]!);
+        out[r] = Number.isNaN(x) ? otherwise : stepValue(c, x);
+      }
+    } else if (c.kind !== 'sum') {
       const [from] = inputsOf(c);
       const low = col(from);
       const read = readers.get(from)!;

@@ -8,7 +8,7 @@ import { codecFor, codecFromSpec, gapCodecFor, type CodecSpec } from './codecs';
 import { ContinuousEncoder, type Bounds, type ContinuousState } from './continuous';
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
-import { blankByRules, construct, gapValues, markBroken, planConstructions, textWithoutNumber, zeroByRules, type Built, type Construction } from './ruled';
+import { blankByRules, construct, gapValues, isWritten, markBroken, planConstructions, stepOtherwise, textWithoutNumber, zeroByRules, type Built, type Construction } from './ruled';
 import type { ColumnEncoder, Span } from './types';
 
 /** Where a column lives in the encoded row. */
@@ -70,6 +70,7 @@ export interface LineColumn {
 
 type Slot =
   | { kind: 'model'; column: EncodedColumn; built?: Built }
+  /** A column written whole from others, not modelled: a sum, a product or a step. */
   | { kind: 'sum'; name: string; built: Built }
   | { kind: 'id'; name: string; ids: IdGenerator }
   | { kind: 'constant'; name: string; value: string | null }
@@ -177,11 +178,11 @@ export class TableTransformer {
       }
       const construction = constructions.get(column.name);
       const floor = floors.get(column.name) ?? -Infinity;
-      if (construction) {
+      if (construction && construction.kind !== 'step') {
         const codec = codecFor(column, values);
         if (withinRange) this.builtBounds.set(column.name, { min: codec.min, max: codec.max });
         const built: Built = { construction, codec, otherwise: textWithoutNumber(values, numberReader(column)) };
-        if (construction.kind === 'sum') {
+        if (isWritten(construction)) {
           this.slots.push({ kind: 'sum', name: column.name, built });
           return;
         }
@@ -204,7 +205,10 @@ export class TableTransformer {
       } else encoder = new CategoricalEncoder(values);
       const encoded = { name: column.name, kind: column.kind, offset, encoder };
       this.encoded.push(encoded);
-      this.slots.push({ kind: 'model', column: encoded });
+      // A step's column is still modelled, as the model learns the rest of the row better beside
+      // it (docs/benchmarks.md, "Steps"); decoding writes it over from its number.
+      const step = construction && { construction, codec: codecFor(column, values), otherwise: stepOtherwise(table, schema, construction) };
+      this.slots.push({ kind: 'model', column: encoded, ...(step && { built: step }) });
       offset += encoder.width;
     });
     for (const slot of this.slots) if (slot.kind === 'derived') slot.from = slotOf.get(slot.from)!;
@@ -258,7 +262,7 @@ export class TableTransformer {
         const construction = slot.built?.construction;
         const schema = this.schema;
         const column: EncodedColumn = { name: slot.name, kind: slot.columnKind, offset, encoder };
-        if (construction && construction.kind !== 'sum') column.valuesOf = (t: Table) => gapValues(t, schema, construction);
+        if (construction && (construction.kind === 'gap' || construction.kind === 'line')) column.valuesOf = (t: Table) => gapValues(t, schema, construction);
         return { kind: 'model', column, built: slot.built ? built(slot.built) : undefined };
       }
       case 'sum':
@@ -382,6 +386,9 @@ export class TableTransformer {
     blankByRules(this.rules, names, columns);
     zeroByRules(this.rules, names, columns, this.schema, this.zeroTexts());
     construct(built, names, columns, this.schema, bad);
+    // A fixed column written over by a step keeps only the rows whose number gives the fixed value.
+    const fixedAt = fixed ? names.indexOf(fixed.column) : -1;
+    if (fixedAt >= 0) for (let r = 0; r < rows; r++) if (columns[fixedAt][r] !== fixed!.value) bad[r] = 1;
     const broken = markBroken(this.rules, this.builtBounds, { names, columns, rowCount: rows }, this.schema, bad);
     const kept: number[] = [];
     for (let r = 0; r < rows; r++) if (keepBroken || !bad[r]) kept.push(r);

@@ -1,0 +1,80 @@
+import type { Rule } from './rules';
+import { isModelled, type ColumnSchema } from './schema';
+import type { Table } from './table';
+
+// A column with more values than this is not searched as one a number fixes in steps.
+const MAX_STEP_VALUES = 6;
+const MIN_ROWS = 10;
+
+/**
+ * Columns a number fixes in steps: shipping 4.99 below a subtotal of 50 and 0 from 50, a tier
+ * by spend. `numbers` are the number columns (`values`: each read as numbers). A column of 2 to
+ * 6 values, never blank where the number is not, qualifies where the rows sorted by the number
+ * hold each of its values in one unbroken run (rows with equal numbers alike). Were the column
+ * independent of the number, the runs would come in order with chance L! · Π dᵢ! / d! for L
+ * values over d distinct numbers, dᵢ of them in run i (counting distinct numbers, not rows,
+ * so ties give no false weight); proposed below e^maxLogChance divided by the pairs searched. Each
+ * column is given by the first number that fixes it. The cutoff of a step is the smallest
+ * number of its run, so every seed row keeps the rule.
+ */
+export function stepRules(table: Table, schema: ColumnSchema[], numbers: ColumnSchema[], values: Float64Array[], maxLogChance: number): Rule[] {
+  const stepped = schema.filter((c) => isModelled(c) && c.distinct >= 2 && c.distinct <= MAX_STEP_VALUES);
+  const from = numbers.map((c, i) => [c, values[i]] as const).filter(([c]) => c.kind === 'numeric');
+  const pairs = stepped.length * from.length;
+  if (pairs === 0 || table.rowCount < MIN_ROWS) return [];
+  // A step replaces the column's model outright, so it is held to the odds of a sum, divided by the pairs searched.
+  const odds = maxLogChance - Math.log(pairs);
+  const rules: Rule[] = [];
+  for (const column of stepped) {
+    const cells = table.columns[table.names.indexOf(column.name)];
+    for (const [number, xs] of from) {
+      if (number.name === column.name) continue;
+      const rule = stepsOf(cells, xs, odds);
+      if (!rule) continue;
+      rules.push({ kind: 'step', column: column.name, from: number.name, ...rule });
+      break;
+    }
+  }
+  return rules;
+}
+
+/** The steps by which `xs` fixes `cells`, where they hold on every row with a number and chance does not explain them. */
+function stepsOf(cells: (string | null)[], xs: Float64Array, maxLogChance: number): { cutoffs: number[]; values: string[] } | null {
+  const rows: number[] = [];
+  for (let r = 0; r < xs.length; r++) {
+    if (Number.isNaN(xs[r])) continue;
+    if (cells[r] === null) return null;
+    rows.push(r);
+  }
+  if (rows.length < MIN_ROWS) return null;
+  rows.sort((a, b) => xs[a] - xs[b]);
+  const values: string[] = [];
+  const cutoffs: number[] = [];
+  // Distinct numbers in each run, and in all.
+  const counts: number[] = [];
+  let distinct = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const [x, cell] = [xs[rows[k]], cells[rows[k]]!];
+    const newNumber = k === 0 || x !== xs[rows[k - 1]];
+    if (!newNumber && cell !== cells[rows[k - 1]]) return null;
+    if (values.length === 0 || cell !== values[values.length - 1]) {
+      if (values.includes(cell)) return null;
+      if (values.length > 0) cutoffs.push(x);
+      values.push(cell);
+      counts.push(0);
+    }
+    if (newNumber) {
+      distinct++;
+      counts[counts.length - 1]++;
+    }
+  }
+  if (values.length < 2) return null;
+  const logChance = logFactorial(values.length) + counts.reduce((s, d) => s + logFactorial(d), 0) - logFactorial(distinct);
+  return logChance < maxLogChance ? { cutoffs, values } : null;
+}
+
+function logFactorial(n: number): number {
+  let sum = 0;
+  for (let k = 2; k <= n; k++) sum += Math.log(k);
+  return sum;
+}
