@@ -14,8 +14,8 @@ const MIN_ROWS = 10;
  * independent of the number, the runs would come in order with chance L! · Π dᵢ! / d! for L
  * values over d distinct numbers, dᵢ of them in run i (counting distinct numbers, not rows,
  * so ties give no false weight); proposed below e^maxLogChance divided by the pairs searched. Each
- * column is given by the first number that fixes it. The cutoff of a step is the smallest
- * number of its run, so every seed row keeps the rule.
+ * column is given by the first number that fixes it. A step's cutoff is the roundest number
+ * between the last of one run and the first of the next, so every seed row keeps the rule.
  */
 export function stepRules(table: Table, schema: ColumnSchema[], numbers: ColumnSchema[], values: Float64Array[], maxLogChance: number): Rule[] {
   const stepped = schema.filter((c) => isModelled(c) && c.distinct >= 2 && c.distinct <= MAX_STEP_VALUES);
@@ -59,7 +59,7 @@ function stepsOf(cells: (string | null)[], xs: Float64Array, maxLogChance: numbe
     if (!newNumber && cell !== cells[rows[k - 1]]) return null;
     if (values.length === 0 || cell !== values[values.length - 1]) {
       if (values.includes(cell)) return null;
-      if (values.length > 0) cutoffs.push(x);
+      if (values.length > 0) cutoffs.push(roundCutoff(xs[rows[k - 1]], x));
       values.push(cell);
       counts.push(0);
     }
@@ -71,6 +71,19 @@ function stepsOf(cells: (string | null)[], xs: Float64Array, maxLogChance: numbe
   if (values.length < 2) return null;
   const logChance = logFactorial(values.length) + counts.reduce((s, d) => s + logFactorial(d), 0) - logFactorial(distinct);
   return logChance < maxLogChance ? { cutoffs, values } : null;
+}
+
+/**
+ * The roundest number above `low` and at most `high`: where a step falls between two seed
+ * numbers, the one a person would have written (50 between 49.93 and 50.07, 1,000 between 912
+ * and 1,217). Every seed row keeps the rule with any cutoff there.
+ */
+export function roundCutoff(low: number, high: number): number {
+  for (let k = Math.ceil(Math.log10(Math.max(Math.abs(low), Math.abs(high), 1e-9))) + 1; k > -12; k--) {
+    const cutoff = Number(((Math.floor(low / 10 ** k) + 1) * 10 ** k).toPrecision(12));
+    if (cutoff > low && cutoff <= high) return cutoff;
+  }
+  return high;
 }
 
 function logFactorial(n: number): number {
