@@ -75,7 +75,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     .map(([, i]) => i)
     .filter((i) => values[i].reduce((n, x) => n + (Number.isNaN(x) ? 0 : 1), 0) >= MIN_FILLED * table.rowCount)
     .slice(0, MAX_LONG_SUM_COLUMNS);
-  sums.push(...threePartSums(filled, sums, values, tolerances, holdsFor));
+  sums.push(...threePartSums(filled, sums, values, tolerances, holdsFor, MAX_LOG_CHANCE));
   sums.push(...fourPartSums(filled, sums, values, tolerances, holdsFor, MAX_LOG_CHANCE));
   // A date a whole number of days after another (check-out = check-in + nights).
   const dates = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'datetime').slice(0, MAX_SUM_COLUMNS);

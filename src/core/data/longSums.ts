@@ -31,20 +31,18 @@ export const times: Combine = ([a, b]) => a * b;
 
 /**
  * Sums of three columns, t = a + b + c or t = a + b − c (a price less a discount plus a fee),
- * among `numeric` columns (quartic in them, so fewer are searched than for two). A total two of
+ * among `numeric` columns (quartic in them, so fewer are searched than for two), at odds lowered
+ * by the number of sets searched, as for four parts. A total two of
  * them already sum to is not searched again (a third part would be 0 on every row), and one
  * equation is listed once: `paid = price + fee − discount` is also `price = paid + discount −
  * fee`, and the later column in the table is taken for the total, as tables list what a column
  * is built from first.
  */
-export function threePartSums(
-  numeric: number[],
-  found: Sum[],
-  values: Float64Array[],
-  tolerances: number[],
-  holds: Holds,
-): Sum[] {
+export function threePartSums(numeric: number[], found: Sum[], values: Float64Array[], tolerances: number[], holds: Holds, maxLogChance: number): Sum[] {
   const sums: Sum[] = [];
+  // Each total is one of C(m − 1, 3) sets added up and 3 · C(m − 1, 3) with one taken away.
+  const m = numeric.length;
+  const odds = maxLogChance - Math.log(Math.max(1, (4 * m * (m - 1) * (m - 2) * (m - 3)) / 6));
   const used = new Set<string>();
   const key = (columns: number[]) => [...columns].sort((a, b) => a - b).join(',');
   const sumFor = (t: number, minus: boolean): Sum | null => {
@@ -61,7 +59,7 @@ export function threePartSums(
         const passes = (c: Float64Array) => screen.every((r) => Number.isNaN(c[r]) || Math.abs(total[r] - (a[r] + b[r] + sign * c[r])) <= tol + Math.abs(total[r]) * 1e-12);
         for (const k of numeric) {
           if (k === t || k === i || k === j || (!minus && k < j) || !passes(values[k]) || (used.size > 0 && used.has(key([t, i, j, k])))) continue;
-          if (holds(t, [i, j, k], weighted([1, 1, sign]))) return minus ? { total: t, parts: [i, j], minus: [k] } : { total: t, parts: [i, j, k], minus: [] };
+          if (holds(t, [i, j, k], weighted([1, 1, sign]), odds)) return minus ? { total: t, parts: [i, j], minus: [k] } : { total: t, parts: [i, j, k], minus: [] };
         }
       }
     }
