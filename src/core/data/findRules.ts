@@ -57,8 +57,9 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const sums: Sum[] = [];
   const products: [number, number, number][] = [];
   const numeric = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'numeric').slice(0, MAX_SUM_COLUMNS);
+  const tolerances = candidates.map((c) => sumTolerance(c));
   const holdsFor: Holds = (t, inputs, combine, odds = MAX_LOG_CHANCE) =>
-    formulaHolds(values[t], inputs.map((k) => values[k]), sumTolerance(candidates[t]), combine, odds, rng);
+    formulaHolds(values[t], inputs.map((k) => values[k]), tolerances[t], combine, odds, rng);
   const plus = weighted([1, 1]);
   for (const [, t] of numeric) {
     for (const [, i] of numeric) {
@@ -69,7 +70,6 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
       }
     }
   }
-  const tolerances = candidates.map((c) => sumTolerance(c));
   // Longer sums are searched among columns filled on most rows, where a few rows screen them fast.
   const filled = numeric
     .map(([, i]) => i)
@@ -247,17 +247,16 @@ function signHolds(xs: Float64Array): boolean {
 
 /** t = combine(inputs) on every row where all are numbers, and chance does not explain it. */
 function formulaHolds(total: Float64Array, inputs: Float64Array[], tol: number, combine: Combine, maxLogChance: number, rng: Rng): boolean {
-  const kept: number[] = [];
+  const rows: number[] = [];
   const xs = new Array<number>(inputs.length);
   const matches = (t: number) => Math.abs(t - combine(xs)) <= tol + Math.abs(t) * 1e-12;
-  rows: for (let r = 0; r < total.length; r++) {
+  nextRow: for (let r = 0; r < total.length; r++) {
     const t = total[r];
     if (Number.isNaN(t)) continue;
-    for (let k = 0; k < inputs.length; k++) if (Number.isNaN((xs[k] = inputs[k][r]))) continue rows;
+    for (let k = 0; k < inputs.length; k++) if (Number.isNaN((xs[k] = inputs[k][r]))) continue nextRow;
     if (!matches(t)) return false;
-    kept.push(r);
+    rows.push(r);
   }
-  const rows = kept;
   const n = rows.length;
   if (n < MIN_ROWS || inputs.some((column) => !varies(column, rows))) return false;
   // Chance that a row's total matches what other rows' inputs give, each from a random row.

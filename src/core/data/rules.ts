@@ -81,13 +81,20 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   const total = schema.find((c) => c.name === rule.total);
   const tolerance = total ? sumTolerance(total) : 1e-9;
   if (rule.kind === 'product') return ([t, a, b]) => Number.isNaN(t + a + b) || Math.abs(t - a * b) <= tolerance + Math.abs(t) * 1e-12;
-  const scale = secondPartScale(rule, schema);
-  const plus = rule.parts.length;
+  const weights = sumWeights(rule, secondPartScale(rule, schema));
   return ([t, ...xs]) => {
     let sum = 0;
-    for (let k = 0; k < xs.length; k++) sum += k < plus ? (k === 1 ? scale : 1) * xs[k] : -xs[k];
+    for (let k = 0; k < xs.length; k++) sum += weights[k] * xs[k];
     return Number.isNaN(t + sum) || Math.abs(t - sum) <= tolerance + Math.abs(t) * 1e-12;
   };
+}
+
+/**
+ * What each input of a sum counts for, in order (its parts, then what is taken away): 1; the
+ * second part of a date total its days (`scale`, a day in milliseconds); −1 what is taken away.
+ */
+export function sumWeights(sum: { parts: string[]; minus?: string[] }, scale: number): number[] {
+  return [...sum.parts.map((_, k) => (k === 1 ? scale : 1)), ...(sum.minus ?? []).map(() => -1)];
 }
 
 export const DAY_MS = 86_400_000;

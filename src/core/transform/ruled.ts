@@ -1,4 +1,4 @@
-import { readColumns, rowChecker, describeRule, secondPartScale, stepValue, type Rule } from '../data/rules';
+import { readColumns, rowChecker, describeRule, secondPartScale, stepValue, sumWeights, type Rule } from '../data/rules';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import type { Bounds, NumberCodec } from './continuous';
@@ -130,8 +130,7 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
   }
   for (const rule of rules) {
     if (rule.kind !== 'step') continue;
-    const { column, from, cutoffs, values } = rule;
-    const c: Construction = { kind: 'step', column, from, cutoffs, values };
+    const c: Construction = { ...rule };
     if (usable(c)) plan.set(c.column, c);
   }
   const fitted = lines ? fittedLines(table, schema, free) : [];
@@ -242,9 +241,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       const names = inputsOf(c);
       const inputs = names.map(col);
       const reads = names.map((p) => readers.get(p)!);
-      // What each input counts for: a date total's second part is days; what is taken away counts −1.
-      const scale = secondPartScale({ total: c.column }, schema);
-      const weights = names.map((_, k) => (k >= c.parts.length ? -1 : k === 1 ? scale : 1));
+      const weights = sumWeights(c, secondPartScale({ total: c.column }, schema));
       for (let r = 0; r < out.length; r++) {
         let value = c.times ? 1 : 0;
         for (let k = 0; k < inputs.length; k++) {

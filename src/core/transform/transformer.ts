@@ -206,7 +206,7 @@ export class TableTransformer {
       const encoded = { name: column.name, kind: column.kind, offset, encoder };
       this.encoded.push(encoded);
       // A step's column is still modelled, as the model learns the rest of the row better beside
-      // it (docs/benchmarks.md, "Steps"); decoding writes it over from its number.
+      // it (docs/benchmarks.md, "Products, longer sums and steps"); decoding writes it over from its number.
       const step = construction && { construction, codec: codecFor(column, values), otherwise: stepOtherwise(table, schema, construction) };
       this.slots.push({ kind: 'model', column: encoded, ...(step && { built: step }) });
       offset += encoder.width;
