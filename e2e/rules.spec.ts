@@ -3,10 +3,13 @@ import { expect, test } from './fixtures';
 
 /**
  * Orders whose ship date follows the order date, blank exactly while pending, whose subtotal is
- * the unit price times the quantity and whose total is subtotal plus shipping, made in code.
+ * the unit price times the quantity, whose total is subtotal plus shipping, and whose tax is a
+ * share of the subtotal each category fixes, made in code.
  */
+const TAX: Record<string, number> = { Books: 0.055, Home: 0.2, Toys: 0.2 };
+
 function ordersCsv(rows = 150): string {
-  const lines = ['order_date,ship_date,status,category,unit_price,qty,subtotal,shipping,total'];
+  const lines = ['order_date,ship_date,status,category,unit_price,qty,subtotal,shipping,total,tax'];
   for (let i = 0; i < rows; i++) {
     const ordered = Date.UTC(2024, 0, 1) + ((i * 37) % 200) * 86_400_000;
     const shipped = ordered + ((i * 13) % 6) * 86_400_000;
@@ -16,8 +19,10 @@ function ordersCsv(rows = 150): string {
     const shipping = subtotal >= 100 ? 0 : 4.99;
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     const status = i % 6 === 0 ? 'pending' : ['delivered', 'shipped'][i % 2];
-    const money = [unit, qty, subtotal, shipping, subtotal + shipping].map((x, k) => (k === 1 ? String(x) : x.toFixed(2)));
-    lines.push([day(ordered), status === 'pending' ? '' : day(shipped), status, ['Books', 'Home', 'Toys'][i % 3], ...money].join(','));
+    const category = ['Books', 'Home', 'Toys'][i % 3];
+    const tax = Math.round(subtotal * TAX[category] * 100) / 100;
+    const money = [unit, qty, subtotal, shipping, subtotal + shipping, tax].map((x, k) => (k === 1 ? String(x) : x.toFixed(2)));
+    lines.push([day(ordered), status === 'pending' ? '' : day(shipped), status, category, ...money].join(','));
   }
   return lines.join('\n') + '\n';
 }
@@ -35,6 +40,7 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   const cutoff = 100;
   await expect(rules.getByLabel('Keep shipping by subtotal: 4.99 below 100, 0.00 from 100')).toBeChecked();
   await expect(rules.getByLabel('Keep ship_date is blank exactly when status is pending')).toBeChecked();
+  await expect(rules.getByLabel('Keep tax = subtotal × rate by category: 0.2 for Home, Toys; 0.055 for Books')).toBeChecked();
 
   // Ship dates are blank on Books orders that are pending (25), not all Books orders (50).
   await rules.getByLabel('Rule kind').selectOption('blank');
@@ -69,6 +75,14 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   await rules.getByRole('button', { name: 'Add rule' }).click();
   await expect(page.getByRole('alert')).toContainText('breaks the rule "total = subtotal + shipping − qty" in 150 of 150 rows');
 
+  // A fixed rate added by hand: tax is a fifth of the subtotal except on the 50 Books orders.
+  await rules.getByLabel('Rule column').selectOption('tax');
+  await rules.getByLabel('Rule kind').selectOption('rate');
+  await rules.getByLabel('Rule first part').selectOption('subtotal');
+  await rules.getByLabel('Rule rate').fill('0.2');
+  await rules.getByRole('button', { name: 'Add rule' }).click();
+  await expect(page.getByRole('alert')).toContainText('breaks the rule "tax = subtotal × 0.2" in 50 of 150 rows');
+
   // A sign added by hand is listed and can be removed again.
   await rules.getByLabel('Rule column').selectOption('shipping');
   await rules.getByLabel('Rule kind').selectOption('range');
@@ -91,6 +105,7 @@ test('rules found in the seed hold on every generated row; a rule the seed break
     const [unit, qty, subtotal] = [row.unit_price, row.qty, row.subtotal].map(Number);
     expect(row.shipping, `shipping on a subtotal of ${subtotal}`).toBe(subtotal >= cutoff ? '0.00' : '4.99');
     expect(Math.abs(subtotal - unit * qty), `${unit} × ${qty} → ${subtotal}`).toBeLessThan(0.005 + 1e-9);
+    expect(Math.abs(Number(row.tax) - subtotal * TAX[row.category]), `${row.category}: ${subtotal} → ${row.tax}`).toBeLessThan(0.005 + 1e-9);
   }
 });
 

@@ -4,21 +4,22 @@ import { isModelled } from '../core/data/schema';
 import type { ColumnView } from '../worker/protocol';
 import { useStudio } from './StudioContext';
 
-/** The kinds a rule added by hand may be: a step is found in the data, not written by hand. */
+/** The kinds a rule added by hand may be: a step is found in the data, not written by hand (nor a rate by category). */
 type AddedKind = Exclude<RuleKind, 'step'>;
 
 const KINDS: { kind: AddedKind; label: string }[] = [
   { kind: 'order', label: 'is on or after' },
   { kind: 'sum', label: 'equals the sum of' },
   { kind: 'product', label: 'equals the product of' },
+  { kind: 'rate', label: 'is a fixed share of' },
   { kind: 'range', label: 'is at least' },
   { kind: 'zero', label: 'is 0 exactly when' },
   { kind: 'blank', label: 'is blank exactly when' },
 ];
 
-/** Columns a rule of `kind` may name first: numbers and dates (numbers for a zero or product rule), any modelled column for a blank rule. */
+/** Columns a rule of `kind` may name first: numbers and dates (numbers for a zero, product or rate rule), any modelled column for a blank rule. */
 const firstColumns = (columns: ColumnView[], kind: RuleKind) =>
-  columns.filter((c) => isModelled(c) && (kind === 'blank' || c.kind === 'numeric' || (c.kind === 'datetime' && kind !== 'zero' && kind !== 'product')));
+  columns.filter((c) => isModelled(c) && (kind === 'blank' || c.kind === 'numeric' || (c.kind === 'datetime' && !['zero', 'product', 'rate'].includes(kind))));
 /** Columns the rule may name after that: categories and whole numbers for a blank rule. */
 const otherColumns = (columns: ColumnView[], kind: RuleKind) =>
   kind === 'blank' ? columns.filter((c) => isModelled(c) && canDecideBlanks(c)) : firstColumns(columns, kind);
@@ -80,6 +81,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   const [third, setThird] = useState('');
   const [thirdSign, setThirdSign] = useState<'+' | '−'>('+');
   const [min, setMin] = useState('0');
+  const [rate, setRate] = useState('');
   const [value, setValue] = useState('');
   const first = firstColumns(columns, kind).map((c) => c.name);
   const others = otherColumns(columns, kind).map((c) => c.name);
@@ -107,10 +109,12 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
     if (kind === 'sum' || kind === 'product') return { kind, total: at(0), parts: [at(1), at(2)] };
     if (kind === 'blank') return { kind, column: at(0), when: at(1), values: [value.trim() === '' ? null : value.trim()] };
     if (kind === 'zero') return { kind, column: at(0), when: at(1) };
+    if (kind === 'rate') return { kind, total: at(0), of: at(1), rate: Number(rate) };
     return { kind, column: at(0), min: Number(min) };
   };
   const suggestions = columns.find((c) => c.name === at(1))?.mini.labels ?? [];
-  const incomplete = (kind === 'range' && !Number.isFinite(Number(min))) || others.length === 0;
+  const notNumber = (text: string) => text.trim() === '' || !Number.isFinite(Number(text));
+  const incomplete = (kind === 'range' && notNumber(min)) || (kind === 'rate' && notNumber(rate)) || others.length === 0;
   return (
     <form
       className="row add-rule"
@@ -130,7 +134,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
       {kind === 'range' ? (
         <input type="number" aria-label="Rule minimum" value={min} disabled={disabled} onChange={(e) => setMin(e.target.value)} />
       ) : (
-        select(1, kind === 'sum' || kind === 'product' ? 'Rule first part' : 'Rule other column')
+        select(1, kind === 'sum' || kind === 'product' || kind === 'rate' ? 'Rule first part' : 'Rule other column')
       )}
       {kind === 'sum' && (
         <>
@@ -150,6 +154,11 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
         </>
       )}
       {kind === 'product' && <>× {select(2, 'Rule second part')}</>}
+      {kind === 'rate' && (
+        <>
+          × <input type="number" step="any" aria-label="Rule rate" placeholder="0.2" value={rate} disabled={disabled} onChange={(e) => setRate(e.target.value)} />
+        </>
+      )}
       {kind === 'blank' && (
         <>
           is

@@ -128,7 +128,7 @@ describe('product rules', () => {
     expect(() => validateRules([{ kind: 'product', total: 'total', parts: ['subtotal', 'order_date'] }], orders200, inferSchema(orders200))).toThrow(
       /mixes dates and numbers; use numeric columns/,
     );
-    expect(() => validateRules([rule, { ...rule, parts: ['unit price', 'qty'] }], table, inferSchema(table))).toThrow(/"amount" is the total of two sum or product rules/);
+    expect(() => validateRules([rule, { ...rule, parts: ['unit price', 'qty'] }], table, inferSchema(table))).toThrow(/"amount" is the total of two sum, product or rate rules/);
   });
 });
 

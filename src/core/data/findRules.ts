@@ -1,5 +1,6 @@
 import type { Rng } from '../util/rng';
 import { canDecideBlanks, countBreaks, DAY_MS, readColumns, sumTolerance, type Rule } from './rules';
+import { rateRule, rateRules } from './findRates';
 import { stepRules } from './findSteps';
 import { fourPartSums, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
 import { isModelled, type ColumnSchema } from './schema';
@@ -85,7 +86,15 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
       for (const [, j] of numeric) if (holdsFor(t, [i, j], weighted([1, DAY_MS]))) sums.push({ total: t, parts: [i, j], minus: [] });
     }
   }
-  // t ≥ a follows from t = a + b (+ c) with b (and c) ≥ 0, and from t = a × b with a ≥ 0 and b ≥ 1 (a quantity).
+  const explained = new Set([...sums.map((s) => s.total), ...products.map(([t]) => t)]);
+  const rates = rateRules({ table, schema, numeric: numeric.map(([, i]) => i), values, tolerances, sums, explained, rng, maxLogChance: MAX_LOG_CHANCE });
+  // Of a rate's rates, the least and the greatest.
+  const rateRange = (t: number, a: number): [number, number] | null => {
+    const found = rates.find((r) => r.total === t && r.of === a);
+    return found ? [Math.min(...found.rates.values()), Math.max(...found.rates.values())] : null;
+  };
+  // t ≥ a follows from t = a + b (+ c) with b (and c) ≥ 0, from t = a × b with a ≥ 0 and b ≥ 1
+  // (a quantity), and from t = a × rate with a ≥ 0 and every rate at least 1; t ≤ a from rates in [0, 1].
   const bySum = (i: number, t: number) =>
     sums.some((s) => s.total === t && s.minus.length === 0 && s.parts.includes(i) && s.parts.every((k) => k === i || signs.has(k)));
   const atLeastOne = (k: number) => values[k].every((x) => Number.isNaN(x) || x >= 1);
@@ -93,18 +102,25 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     signs.has(i) && products.some(([s, a, b]) => s === t && ((a === i && atLeastOne(b)) || (b === i && atLeastOne(a))));
   for (const [i, j] of orders) {
     const implied = candidates.some((_, b) => b !== j && holds.has(`${i},${b}`) && holds.has(`${b},${j}`));
-    if (!implied && !bySum(i, j) && !byProduct(i, j)) rules.push({ kind: 'order', low: candidates[i].name, high: candidates[j].name });
+    const [up, down] = [rateRange(j, i), rateRange(i, j)];
+    const byRate = signs.has(i) && up !== null && up[0] >= 1 ? true : signs.has(j) && down !== null && down[0] >= 0 && down[1] <= 1;
+    if (!implied && !bySum(i, j) && !byProduct(i, j) && !byRate) rules.push({ kind: 'order', low: candidates[i].name, high: candidates[j].name });
   }
-  // t ≥ 0 follows from t = a + b (+ c) or t = a × b with every part ≥ 0.
+  // t ≥ 0 follows from t = a + b (+ c), t = a × b or t = a × rate with every part and rate ≥ 0.
   const signBySum = (t: number) =>
     sums.some((s) => s.total === t && s.minus.length === 0 && s.parts.every((k) => signs.has(k))) ||
-    products.some(([s, a, b]) => s === t && signs.has(a) && signs.has(b));
+    products.some(([s, a, b]) => s === t && signs.has(a) && signs.has(b)) ||
+    rates.some((r) => r.total === t && signs.has(r.of) && Math.min(...r.rates.values()) >= 0);
   for (const i of signs) if (!signBySum(i)) rules.push({ kind: 'range', column: candidates[i].name, min: 0 });
   const name = (k: number) => candidates[k].name;
   for (const s of sums) rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }) });
   for (const [t, i, j] of products) rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)] });
+  for (const r of rates) rules.push(rateRule(r, name, schema));
+  // A rate none of whose rates is 0 makes its total 0 exactly when its column is.
+  const zeroByRate = (rule: Rule) =>
+    rule.kind === 'zero' && rates.some((r) => [r.total, r.of].every((k) => [rule.column, rule.when].includes(name(k))) && ![...r.rates.values()].includes(0));
   const steps = stepRules(table, schema, candidates, values, MAX_LOG_CHANCE);
-  return [...rules, ...zeroRules(candidates, values), ...blankRules(table, schema), ...steps];
+  return [...rules, ...zeroRules(candidates, values).filter((r) => !zeroByRate(r)), ...blankRules(table, schema), ...steps];
 }
 
 /**

@@ -17,6 +17,12 @@ export type Rule =
   | { kind: 'sum'; total: string; parts: string[]; minus?: string[] }
   /** `total = parts[0] × parts[1]`, to the total's decimals: an amount from a quantity and a unit price. */
   | { kind: 'product'; total: string; parts: [string, string] }
+  /**
+   * `total = of × rate`, to the total's decimals: tax at 20 % of the net. With `by`, the rate a
+   * row takes is its category's (`rates`, keyed by the values as the seed writes them): tax by
+   * region. A row whose category has no rate is not judged.
+   */
+  | RateRule
   /** `column ≥ min`: a sign (spend ≥ 0). */
   | { kind: 'range'; column: string; min: number }
   /** `column` is 0 exactly when `when` is 0: a quantity and its amount, hours and pay. */
@@ -33,13 +39,21 @@ export type Rule =
    */
   | { kind: 'step'; column: string; from: string; cutoffs: number[]; values: string[] };
 
+export type RateRule = { kind: 'rate'; total: string; of: string; rate: number } | { kind: 'rate'; total: string; of: string; by: string; rates: Record<string, number> };
+
+/** The rate a row takes: the rule's, or its category's (NaN where the category has none). */
+export function rateFor(rule: RateRule, category: string | null): number {
+  if (!('by' in rule)) return rule.rate;
+  return category !== null && Object.hasOwn(rule.rates, category) ? rule.rates[category] : NaN;
+}
+
 /** Whether a blank rule may name `column` after "when": a category, or whole numbers (a count of orders). */
 export function canDecideBlanks(column: ColumnSchema): boolean {
   return column.kind === 'categorical' || column.kind === 'boolean' || (column.kind === 'numeric' && column.numeric?.integer === true);
 }
 
 /** The rules judged on numbers read from their cells. */
-type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' }>;
+type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' | 'rate' }>;
 
 export type RuleKind = Rule['kind'];
 
@@ -48,6 +62,7 @@ export function describeRule(rule: Rule): string {
   if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}`;
   if (rule.kind === 'sum') return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}`;
   if (rule.kind === 'product') return `${rule.total} = ${rule.parts[0]} × ${rule.parts[1]}`;
+  if (rule.kind === 'rate') return describeRate(rule);
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
   if (rule.kind === 'zero') return `${rule.column} is 0 exactly when ${rule.when} is 0`;
   if (rule.kind === 'step') {
@@ -57,10 +72,21 @@ export function describeRule(rule: Rule): string {
   return `${rule.column} ≥ ${rule.min}`;
 }
 
+/** `tax = net × 0.2`; by a category, its values grouped by rate: `tax = net × rate by region: 0.2 for North, South; 0.1 for West`. */
+function describeRate(rule: RateRule): string {
+  if (!('by' in rule)) return `${rule.total} = ${rule.of} × ${rule.rate}`;
+  // Highest rate first, values in alphabetical order: the same rates read the same whatever order they came in.
+  const groups = new Map<number, string[]>();
+  for (const [value, rate] of Object.entries(rule.rates)) groups.set(rate, [...(groups.get(rate) ?? []), value]);
+  const rates = [...groups].sort(([a], [b]) => b - a).map(([rate, values]) => `${rate} for ${values.sort((a, b) => a.localeCompare(b)).join(', ')}`);
+  return `${rule.total} = ${rule.of} × rate by ${rule.by}: ${rates.join('; ')}`;
+}
+
 export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'order') return [rule.low, rule.high];
   if (rule.kind === 'sum') return [rule.total, ...rule.parts, ...(rule.minus ?? [])];
   if (rule.kind === 'product') return [rule.total, ...rule.parts];
+  if (rule.kind === 'rate') return [rule.total, rule.of, ...('by' in rule ? [rule.by] : [])];
   if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
   if (rule.kind === 'step') return [rule.column, rule.from];
   return [rule.column];
@@ -78,8 +104,7 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   if (rule.kind === 'order') return ([low, high]) => !(high < low);
   if (rule.kind === 'range') return ([x]) => !(x < rule.min);
   if (rule.kind === 'zero') return ([x, when]) => Number.isNaN(x + when) || (x === 0) === (when === 0);
-  const total = schema.find((c) => c.name === rule.total);
-  const tolerance = total ? sumTolerance(total) : 1e-9;
+  const tolerance = toleranceOf(rule.total, schema);
   if (rule.kind === 'product') return ([t, a, b]) => Number.isNaN(t + a + b) || Math.abs(t - a * b) <= tolerance + Math.abs(t) * 1e-12;
   const weights = sumWeights(rule, secondPartScale(rule, schema));
   return ([t, ...xs]) => {
@@ -121,6 +146,12 @@ export function sumTolerance(total: ColumnSchema): number {
   return 0.5 * 10 ** -decimals + 1e-9;
 }
 
+/** `sumTolerance` of the column named `total`. */
+function toleranceOf(total: string, schema: ColumnSchema[]): number {
+  const column = schema.find((c) => c.name === total);
+  return column ? sumTolerance(column) : 1e-9;
+}
+
 /** Column values read as numbers the way each column writes them. */
 export function readColumns(table: Table, schema: ColumnSchema[], names: string[]): Float64Array[] {
   return names.map((name) => {
@@ -155,6 +186,15 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
     // A row whose `from` is no number is not judged.
     return (r) => Number.isNaN(from[r]) || column[r] === stepValue(rule, from[r]);
   }
+  if (rule.kind === 'rate') {
+    const [total, of] = readColumns(table, schema, [rule.total, rule.of]);
+    const by = 'by' in rule ? cells(rule.by) : null;
+    const tolerance = toleranceOf(rule.total, schema);
+    return (r) => {
+      const [t, x, k] = [total[r], of[r], rateFor(rule, by ? by[r] : null)];
+      return Number.isNaN(t + x + k) || Math.abs(t - k * x) <= tolerance + Math.abs(t) * 1e-12;
+    };
+  }
   const test = ruleTest(rule, schema);
   const columns = readColumns(table, schema, ruleColumns(rule));
   const row = new Array<number>(columns.length);
@@ -188,6 +228,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
     if (new Set(ruleColumns(rule)).size < columns.length) throw new InputError(`The rule "${describeRule(rule)}" names the same column twice.`);
     if (rule.kind === 'blank') checkBlankRule(rule, columns, table);
     else if (rule.kind === 'step') checkStepRule(rule, columns);
+    else if (rule.kind === 'rate') checkRateRule(rule, columns, table);
     else checkNumberRule(rule, columns);
     const broken = countBreaks(table, schema, rule);
     if (broken > 0) {
@@ -196,9 +237,9 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
   }
   const cycle = orderCycle(rules);
   if (cycle) throw new InputError(`The rules ${cycle.join(' ≥ ')} contradict each other (they go round in a circle). Remove one of them.`);
-  const totals = rules.flatMap((r) => (r.kind === 'sum' || r.kind === 'product' ? [r.total] : []));
+  const totals = rules.flatMap((r) => (r.kind === 'sum' || r.kind === 'product' || r.kind === 'rate' ? [r.total] : []));
   const twice = totals.find((t, i) => totals.indexOf(t) !== i);
-  if (twice) throw new InputError(`"${twice}" is the total of two sum or product rules. Keep one of them.`);
+  if (twice) throw new InputError(`"${twice}" is the total of two sum, product or rate rules. Keep one of them.`);
 }
 
 function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
@@ -234,14 +275,33 @@ function checkBlankRule(rule: Extract<Rule, { kind: 'blank' }>, [column, when]: 
     throw new InputError(`The rule "${describeRule(rule)}" needs a category or a whole number after "when", but "${when.name}" is a ${when.kind} column.`);
   }
   if (rule.values.length === 0) throw new InputError(`The rule "${describeRule(rule)}" names no value of "${when.name}".`);
-  // A value the seed's `when` column never holds is a typo, not a rule: say so, with the values it does hold.
-  const held = new Set(table.columns[table.names.indexOf(rule.when)] ?? []);
-  const unknown = rule.values.find((v) => !held.has(v));
+  checkValuesHeld(rule, rule.when, rule.values, table);
+}
+
+function checkRateRule(rule: RateRule, [total, of, by]: ColumnSchema[], table: Table): void {
+  for (const column of [total, of]) {
+    if (!isModelled(column) || column.kind !== 'numeric') {
+      throw new InputError(`The rule "${describeRule(rule)}" needs numbers, but "${column.name}" is ${column.kind === 'numeric' ? 'an ID or a constant' : `a ${column.kind} column`}.`);
+    }
+  }
+  const rates = 'by' in rule ? Object.values(rule.rates) : [rule.rate];
+  if (rates.length === 0 || !rates.every(Number.isFinite)) throw new InputError(`The rule "${describeRule(rule)}" needs a rate that is a number.`);
+  if (!('by' in rule)) return;
+  if (!isModelled(by) || (by.kind !== 'categorical' && by.kind !== 'boolean')) {
+    throw new InputError(`The rule "${describeRule(rule)}" needs a category after "by", but "${by.name}" is a ${by.kind} column.`);
+  }
+  checkValuesHeld(rule, rule.by, Object.keys(rule.rates), table);
+}
+
+/** A value the seed's `column` never holds is a typo, not a rule: say so, with the values it does hold. */
+function checkValuesHeld(rule: Rule, column: string, values: (string | null)[], table: Table): void {
+  const held = new Set(table.columns[table.names.indexOf(column)] ?? []);
+  const unknown = values.find((v) => !held.has(v));
   if (unknown === undefined) return;
   const some = [...held].filter((v) => v !== null).slice(0, 8);
   const more = held.size - (held.has(null) ? 1 : 0) > some.length ? ', …' : '';
   throw new InputError(
-    `The rule "${describeRule(rule)}" names ${unknown === null ? 'blank' : `"${unknown}"`}, which "${rule.when}" never is in your data. Its values: ${some.join(', ')}${more}.`,
+    `The rule "${describeRule(rule)}" names ${unknown === null ? 'blank' : `"${unknown}"`}, which "${column}" never is in your data. Its values: ${some.join(', ')}${more}.`,
   );
 }
 
@@ -275,6 +335,7 @@ function orderCycle(rules: Rule[]): string[] | null {
  * Rules from JSON a user wrote (`--rules rules.json`): an array of
  * `{"kind":"order","low":"a","high":"b"}`, `{"kind":"sum","total":"t","parts":["a","b"]}` (a third
  * column in `parts`, or one to take away in `"minus":["c"]`), `{"kind":"product",…}` with two parts,
+ * `{"kind":"rate","total":"t","of":"a","rate":0.2}` (or by a category: `"by":"c","rates":{"x":0.2}`),
  * `{"kind":"range","column":"a","min":0}`, `{"kind":"zero","column":"a","when":"b"}` or `{"kind":"blank","column":"a","when":"b","values":["x"]}` (null: b blank). Throws InputError naming the first entry amiss.
  */
 export function parseRules(json: unknown): Rule[] {
@@ -289,6 +350,8 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'sum' && text('total') && parts && minus && parts.length >= 1 && parts.length + minus.length >= 2 && parts.length + minus.length <= 4) {
       return { kind: 'sum', total: text('total')!, parts, ...(minus.length > 0 && { minus }) };
     }
+    const rate = parseRate(e, text);
+    if (rate) return rate;
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
     if (e.kind === 'zero' && text('column') && text('when')) return { kind: 'zero', column: text('column')!, when: text('when')! };
     const cutoffs = e.cutoffs;
@@ -300,7 +363,19 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…}, {"kind":"blank","column":…,"when":…,"values":[…]} or {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}: ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…}, {"kind":"blank","column":…,"when":…,"values":[…]} or {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}: ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
+}
+
+/** A rate rule from its JSON entry, or null where the entry is not one. */
+function parseRate(e: Record<string, unknown>, text: (key: string) => string | null): RateRule | null {
+  const [total, of, by] = [text('total'), text('of'), text('by')];
+  if (e.kind !== 'rate' || !total || !of) return null;
+  if (e.by === undefined && typeof e.rate === 'number' && Number.isFinite(e.rate)) return { kind: 'rate', total, of, rate: e.rate };
+  const rates = e.rates;
+  if (!by || typeof rates !== 'object' || rates === null || Array.isArray(rates)) return null;
+  const entries = Object.entries(rates);
+  if (entries.length === 0 || !entries.every(([, k]) => typeof k === 'number' && Number.isFinite(k))) return null;
+  return { kind: 'rate', total, of, by, rates: Object.fromEntries(entries) as Record<string, number> };
 }

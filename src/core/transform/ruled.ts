@@ -1,4 +1,4 @@
-import { readColumns, rowChecker, describeRule, secondPartScale, stepValue, sumWeights, type Rule } from '../data/rules';
+import { rateFor, readColumns, rowChecker, describeRule, secondPartScale, stepValue, sumWeights, type RateRule, type Rule } from '../data/rules';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import type { Bounds, NumberCodec } from './continuous';
@@ -15,6 +15,8 @@ export type Construction =
   /** The parts' sum less `minus`; with `times`, the product of two parts (an amount from a quantity and a unit price). */
   | { kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true }
   | { kind: 'line'; column: string; from: string; slope: number }
+  /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
+  | { kind: 'rate'; column: string; rule: RateRule }
   /** A step rule's column, modelled as it is and written over from the step its number falls in. */
   | { kind: 'step'; column: string; from: string; cutoffs: number[]; values: string[] };
 
@@ -22,9 +24,13 @@ export type Construction =
 export type Remainder = Extract<Construction, { kind: 'gap' | 'line' }>;
 
 const isNumber = (x: number) => !Number.isNaN(x);
-const inputsOf = (c: Construction): string[] => (c.kind === 'sum' ? [...c.parts, ...(c.minus ?? [])] : [c.kind === 'gap' ? c.low : c.from]);
+const inputsOf = (c: Construction): string[] => {
+  if (c.kind === 'sum') return [...c.parts, ...(c.minus ?? [])];
+  if (c.kind === 'rate') return [c.rule.of, ...('by' in c.rule ? [c.rule.by] : [])];
+  return [c.kind === 'gap' ? c.low : c.from];
+};
 /** Constructions whose column is not modelled at all: written whole from other columns. */
-export const isWritten = (c: Construction): c is Extract<Construction, { kind: 'sum' }> => c.kind === 'sum';
+export const isWritten = (c: Construction): c is Extract<Construction, { kind: 'sum' | 'rate' }> => c.kind === 'sum' || c.kind === 'rate';
 const slopeOf = (c: Remainder) => (c.kind === 'gap' ? 1 : c.slope);
 
 /**
@@ -121,12 +127,19 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
   const usable = (c: Construction) =>
     free.has(c.column) && !plan.has(c.column) && inputsOf(c).every((f) => free.has(f) && f !== c.column && !dependsOn(f, c.column));
   for (const rule of rules) {
-    if (rule.kind !== 'sum' && rule.kind !== 'product') continue;
+    if (rule.kind !== 'sum' && rule.kind !== 'product' && rule.kind !== 'rate') continue;
     const c: Construction =
-      rule.kind === 'product' ? { kind: 'sum', column: rule.total, parts: rule.parts, times: true } : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus };
+      rule.kind === 'rate'
+        ? { kind: 'rate', column: rule.total, rule }
+        : rule.kind === 'product'
+          ? { kind: 'sum', column: rule.total, parts: rule.parts, times: true }
+          : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus };
     if (!usable(c)) continue;
-    const [t, ...inputs] = readColumns(table, schema, [rule.total, ...inputsOf(c)]);
-    if (t.every((x, r) => isNumber(x) === inputs.every((xs) => isNumber(xs[r])))) plan.set(c.column, c);
+    // A rate's category is text: only its number column decides where the total is one.
+    const numbers = c.kind === 'rate' ? [rule.total, c.rule.of] : [rule.total, ...inputsOf(c)];
+    const [t, ...inputs] = readColumns(table, schema, numbers);
+    const rated = c.kind === 'rate' ? rateReader(c.rule, table) : () => true;
+    if (t.every((x, r) => isNumber(x) === (inputs.every((xs) => isNumber(xs[r])) && rated(r)))) plan.set(c.column, c);
   }
   for (const rule of rules) {
     if (rule.kind !== 'step') continue;
@@ -164,6 +177,13 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
   // Rules first: a column a rule builds keeps its rule exactly, which a line does not promise.
   for (const { line } of fitted) if (usable(line)) plan.set(line.column, line);
   return [...plan.values()];
+}
+
+/** Whether row r of `table` has a rate under `rule` (a category the rule names). */
+function rateReader(rule: RateRule, table: Table): (r: number) => boolean {
+  if (!('by' in rule)) return () => true;
+  const cells = table.columns[table.names.indexOf(rule.by)];
+  return (r) => isNumber(rateFor(rule, cells[r]));
 }
 
 /**
@@ -222,6 +242,13 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       for (let r = 0; r < out.length; r++) {
         const x = from[r] === null ? NaN : read(from[r]!);
         out[r] = Number.isNaN(x) ? otherwise : stepValue(c, x);
+      }
+    } else if (c.kind === 'rate') {
+      const [of, read] = [col(c.rule.of), readers.get(c.rule.of)!];
+      const by = 'by' in c.rule ? col(c.rule.by) : null;
+      for (let r = 0; r < out.length; r++) {
+        const value = (of[r] === null ? NaN : read(of[r]!)) * rateFor(c.rule, by ? by[r] : null);
+        out[r] = Number.isNaN(value) ? otherwise : codec.write(value);
       }
     } else if (c.kind !== 'sum') {
       const [from] = inputsOf(c);

@@ -70,7 +70,7 @@ export interface LineColumn {
 
 type Slot =
   | { kind: 'model'; column: EncodedColumn; built?: Built }
-  /** A column written whole from others, not modelled: a sum, a product or a step. */
+  /** A column written whole from others, not modelled: a sum, a product or a rate's total. */
   | { kind: 'sum'; name: string; built: Built }
   | { kind: 'id'; name: string; ids: IdGenerator }
   | { kind: 'constant'; name: string; value: string | null }

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../util/rng';
+import { findRules } from './findRules';
+import { describeRule, parseRules, rateFor, validateRules, type Rule } from './rules';
+import { inferSchema } from './schema';
+import { tableFromColumns, type Table } from './table';
+
+const REGIONS = ['Nord', 'Sud', 'Est'];
+
+/** Invoices: a net, tax on it at `rate` (by region where given), a total of the two, and a column of noise. */
+function invoices(rows: number, rate: (region: string) => number, seed = 1): Table {
+  const rng = new Rng(seed);
+  const cols: string[][] = [[], [], [], [], []];
+  for (let r = 0; r < rows; r++) {
+    const region = REGIONS[r < REGIONS.length ? r : rng.int(3)];
+    const net = Math.round((5 + Math.exp(rng.normal() + 4)) * 100) / 100;
+    const tax = Math.round(net * rate(region) * 100) / 100;
+    cols[0].push(region);
+    cols[1].push(net.toFixed(2));
+    cols[2].push(tax.toFixed(2));
+    cols[3].push((net + tax).toFixed(2));
+    cols[4].push((rng.normal() * 10).toFixed(1));
+  }
+  return tableFromColumns(['region', 'net', 'tax', 'total', 'noise'], cols);
+}
+
+const found = (table: Table) => findRules(table, inferSchema(table), new Rng(1));
+
+describe('rate rules', () => {
+  it('finds tax at a fixed 20 % of the net once, and leaves out the rates, orders and signs it implies', () => {
+    const rules = found(invoices(300, () => 0.2)).map(describeRule);
+    expect(rules).toEqual(expect.arrayContaining(['tax = net × 0.2', 'total = net + tax', 'net ≥ 0']));
+    // total = net × 1.2 and net = total × 0.8333… follow from the two; net ≥ tax and tax ≥ 0 from the rate.
+    expect(rules.filter((r) => r.includes('×'))).toEqual(['tax = net × 0.2']);
+    expect(rules).not.toContain('net ≥ tax');
+    expect(rules).not.toContain('tax ≥ 0');
+  });
+
+  it('finds tax at a rate each region fixes, and nothing from noise', () => {
+    const rules = found(invoices(300, (region) => (region === 'Sud' ? 0.1 : 0.2))).map(describeRule);
+    expect(rules.filter((r) => r.includes('×'))).toEqual(['tax = net × rate by region: 0.2 for Est, Nord; 0.1 for Sud']);
+    expect(rules.filter((r) => r.includes('noise'))).toEqual([]);
+  });
+
+  it('takes a rate on 20 rows of small whole numbers for chance, and the same on 400 rows for a rule', () => {
+    const counts = (rows: number) => {
+      const rng = new Rng(4);
+      const beds = Array.from({ length: rows }, () => 1 + rng.int(6));
+      return tableFromColumns(['beds', 'staff'], [beds.map(String), beds.map((b) => String(Math.round(b * 0.3)))]);
+    };
+    const rates = (t: Table) => found(t).filter((r) => r.kind === 'rate');
+    expect(rates(counts(400)).map(describeRule)).toEqual(['staff = beds × 0.3']);
+    expect(rates(counts(20))).toEqual([]);
+  });
+
+  it('takes rates by region on 20 rows of small whole numbers for chance', () => {
+    const rng = new Rng(6);
+    const region = Array.from({ length: 20 }, (_, r) => REGIONS[r % 3]);
+    const units = region.map(() => 1 + rng.int(4));
+    const packs = units.map((u, r) => Math.round(u * (region[r] === 'Sud' ? 0.5 : 0.25)));
+    const table = tableFromColumns(['region', 'units', 'packs'], [region, units.map(String), packs.map(String)]);
+    expect(found(table).filter((r) => r.kind === 'rate')).toEqual([]);
+  });
+
+  it('reads a rate from JSON, fixed or by a category, and refuses one that cannot be kept', () => {
+    const fixed: Rule = { kind: 'rate', total: 'tax', of: 'net', rate: 0.2 };
+    const byRegion: Rule = { kind: 'rate', total: 'tax', of: 'net', by: 'region', rates: { Nord: 0.2, Sud: 0.1, Est: 0.2 } };
+    expect(parseRules(JSON.parse(JSON.stringify([fixed, byRegion])))).toEqual([fixed, byRegion]);
+    expect(() => parseRules([{ kind: 'rate', total: 'tax', of: 'net', by: 'region', rates: { Nord: 'x' } }])).toThrow(/Rule 1 is not one of/);
+    const table = invoices(200, (region) => (region === 'Sud' ? 0.1 : 0.2));
+    const schema = inferSchema(table);
+    expect(() => validateRules([byRegion], table, schema)).not.toThrow();
+    expect(() => validateRules([fixed], table, schema)).toThrow(/breaks the rule "tax = net × 0.2" in \d+ of 200 rows/);
+    expect(() => validateRules([{ ...byRegion, rates: { Nord: 0.2, Ouest: 0.1 } }], table, schema)).toThrow(/names "Ouest", which "region" never is.*Nord/);
+    expect(() => validateRules([{ ...byRegion, by: 'noise' }], table, schema)).toThrow(/needs a category after "by", but "noise" is a numeric column/);
+    expect(() => validateRules([{ kind: 'rate', total: 'tax', of: 'region', rate: 1 }], table, schema)).toThrow(/needs numbers, but "region" is a categorical column/);
+    expect(() => validateRules([byRegion, { kind: 'sum', total: 'tax', parts: ['total'], minus: ['net'] }], table, schema)).toThrow(/"tax" is the total of two/);
+  });
+
+  it('gives no rate to a category it does not name, whatever the name', () => {
+    const rule = { kind: 'rate' as const, total: 'tax', of: 'net', by: 'region', rates: { Nord: 0.2 } };
+    expect(rateFor(rule, 'Nord')).toBe(0.2);
+    for (const name of ['constructor', '__proto__', 'toString', 'Sud']) expect(rateFor(rule, name)).toBeNaN();
+    expect(rateFor(rule, null)).toBeNaN();
+  });
+});

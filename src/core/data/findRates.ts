@@ -1,0 +1,231 @@
+// Rates: a column that is a fixed share of another (tax at 20 % of the net), or a share its
+// category fixes (tax at 20 % in two regions and 10 % in a third).
+import type { Rng } from '../util/rng';
+import { roundCutoff } from './findSteps';
+import type { Sum } from './longSums';
+import type { RateRule } from './rules';
+import { isModelled, type ColumnSchema } from './schema';
+import type { Table } from './table';
+
+const PROBES = 2000;
+const MIN_ROWS = 10;
+// A category with more values than this is not searched as what fixes a rate.
+const MAX_LEVELS = 20;
+const MAX_BY_COLUMNS = 20;
+
+/** A rate found, by column index: `total = of × rate`, the rate fixed or by the values of column `by`. */
+export type FoundRate = { total: number; of: number; rates: Map<string | null, number>; by: number | null };
+
+/** What the search is given: the number columns (indices into `values`), their tolerances, and the sums already found. */
+export interface RateSearch {
+  table: Table;
+  schema: ColumnSchema[];
+  numeric: number[];
+  values: Float64Array[];
+  tolerances: number[];
+  /** Sums found, and totals a sum or product already explains (searched for no rate). */
+  sums: Sum[];
+  explained: Set<number>;
+  rng: Rng;
+  maxLogChance: number;
+}
+
+/**
+ * Rates every row obeys to the total's decimals, at odds below e^maxLogChance divided by the
+ * pairs (and categories) searched. A rate fits where one number lies within every row's
+ * interval [(t − ½ unit) / a, (t + ½ unit) / a]; the roundest there is taken (0.2, not
+ * 0.2000013). Were the total independent of the column, a row would match a rate with the
+ * chance that another row's total matches it, estimated from random pairs of rows; the rows
+ * past the first of each category are the evidence, since the first sets its rate. A rate the
+ * sums and rates taken already imply (total = net × 1.2 beside total = net + tax and tax =
+ * net × 0.2) is left out; the roundest are taken first.
+ */
+export function rateRules(search: RateSearch): FoundRate[] {
+  const { numeric, explained } = search;
+  const pairs: [number, number][] = [];
+  for (const t of numeric) for (const a of numeric) if (t !== a && !explained.has(t)) pairs.push([t, a]);
+  const span = new Span(search.numeric);
+  for (const s of search.sums) if ([s.total, ...s.parts, ...s.minus].every((k) => numeric.includes(k))) span.add(sumVector(s));
+  const odds = search.maxLogChance - Math.log(Math.max(1, pairs.length));
+  const fixed = pairs.flatMap(([t, a]) => {
+    const fit = fitRate(search, t, a, null, odds);
+    return fit ? [fit] : [];
+  });
+  const found: FoundRate[] = [];
+  const totals = new Set<number>();
+  for (const f of byRoundness(fixed)) {
+    const [lo, hi] = f.intervals.get(null)!;
+    if (totals.has(f.rate.total) || span.implies(f.rate.total, f.rate.of, lo, hi)) continue;
+    span.add(rateVector(f.rate.total, f.rate.of, f.rate.rates.get(null)!));
+    totals.add(f.rate.total);
+    found.push(f.rate);
+  }
+  const bys = search.schema
+    .flatMap((c, i) => ((c.kind === 'categorical' || c.kind === 'boolean') && isModelled(c) && c.distinct >= 2 && c.distinct <= MAX_LEVELS ? [i] : []))
+    .slice(0, MAX_BY_COLUMNS);
+  const byOdds = odds - Math.log(Math.max(1, bys.length));
+  const byFits = bys.flatMap((by) => {
+    const cells = search.table.columns[by];
+    return pairs.flatMap(([t, a]) => {
+      const fit = totals.has(t) ? null : fitRate(search, t, a, cells, byOdds);
+      return fit ? [{ ...fit, rate: { ...fit.rate, by } }] : [];
+    });
+  });
+  for (const f of byRoundness(byFits)) {
+    if (totals.has(f.rate.total) || impliedByLevel(span, found, f)) continue;
+    totals.add(f.rate.total);
+    found.push(f.rate);
+  }
+  return found;
+}
+
+/** A found rate as the rule the user reads, with column names. */
+export function rateRule(rate: FoundRate, name: (k: number) => string, schema: ColumnSchema[]): RateRule {
+  const [total, of] = [name(rate.total), name(rate.of)];
+  if (rate.by === null) return { kind: 'rate', total, of, rate: rate.rates.get(null)! };
+  const rates = Object.fromEntries([...rate.rates].map(([value, k]) => [value ?? '', k]));
+  return { kind: 'rate', total, of, by: schema[rate.by].name, rates };
+}
+
+interface Fit {
+  rate: FoundRate;
+  /** Each category's interval of rates every row obeys. */
+  intervals: Map<string | null, [number, number]>;
+}
+
+/** Fits taken fewest significant digits first, later totals first among equals (tables list what a column is built from first). */
+function byRoundness(fits: Fit[]): Fit[] {
+  const digits = (f: Fit) => [...f.rate.rates.values()].reduce((n, k) => n + significantDigits(k), 0);
+  return [...fits].sort((x, y) => digits(x) - digits(y) || y.rate.total - x.rate.total);
+}
+
+function significantDigits(x: number): number {
+  return x.toExponential().split('e')[0].replace(/[-.]/g, '').length;
+}
+
+/**
+ * The rate (by category where `cells` is given) with which `t` = `a` × rate on every row with
+ * both, where chance does not explain it; null otherwise. Rows with a blank category are not
+ * allowed to hold both numbers: their rate would be unknown.
+ */
+function fitRate(search: RateSearch, t: number, a: number, cells: (string | null)[] | null, odds: number): Fit | null {
+  const { values, tolerances, rng } = search;
+  const [total, of, tol] = [values[t], values[a], tolerances[t]];
+  const level = (r: number) => (cells ? cells[r] : null);
+  const intervals = new Map<string | null, [number, number]>();
+  const rows: number[] = [];
+  for (let r = 0; r < total.length; r++) {
+    const [y, x] = [total[r], of[r]];
+    if (Number.isNaN(y + x)) continue;
+    if (cells && cells[r] === null) return null;
+    rows.push(r);
+    if (x === 0) {
+      if (Math.abs(y) > tol) return null;
+      continue;
+    }
+    const [p, q] = [(y - tol) / x, (y + tol) / x];
+    const [lo, hi] = p < q ? [p, q] : [q, p];
+    const held = intervals.get(level(r));
+    if (!held) intervals.set(level(r), [lo, hi]);
+    else {
+      [held[0], held[1]] = [Math.max(held[0], lo), Math.min(held[1], hi)];
+      if (held[0] > held[1]) return null;
+    }
+  }
+  const n = rows.length;
+  if (n < MIN_ROWS || !varies(total, rows) || !varies(of, rows)) return null;
+  const rates = new Map<string | null, number>();
+  for (const [value, [lo, hi]] of intervals) {
+    if (lo <= 0 && hi >= 0) return null;
+    rates.set(value, roundCutoff(lo - Math.abs(lo) * 1e-12, hi));
+  }
+  // A category fixes the rate only where its rates differ; one rate for all is the fixed rate.
+  if (cells && new Set(rates.values()).size < 2) return null;
+  const matches = (y: number, x: number, k: number) => Math.abs(y - k * x) <= tol + Math.abs(y) * 1e-12;
+  if (!rows.every((r) => matches(total[r], of[r], rates.get(level(r)) ?? 0))) return null;
+  let hits = 0;
+  for (let p = 0; p < PROBES; p++) {
+    const r = rows[rng.int(n)];
+    if (matches(total[r], of[rows[rng.int(n)]], rates.get(level(r)) ?? 0)) hits++;
+  }
+  if ((n - intervals.size) * Math.log((hits + 1) / (PROBES + 1)) >= odds) return null;
+  return { rate: { total: t, of: a, rates, by: null }, intervals };
+}
+
+function varies(xs: Float64Array, rows: number[]): boolean {
+  return rows.some((r) => xs[r] !== xs[rows[0]]);
+}
+
+/** Whether, on every category of a rate found by category, the sums, fixed rates and that category's rates found imply it. */
+function impliedByLevel(base: Span, found: FoundRate[], fit: Fit): boolean {
+  const { total, of, by } = fit.rate;
+  for (const [value, [lo, hi]] of fit.intervals) {
+    const span = base.copy();
+    for (const r of found) if (r.by === by && r.rates.has(value)) span.add(rateVector(r.total, r.of, r.rates.get(value)!));
+    if (!span.implies(total, of, lo, hi)) return false;
+  }
+  return true;
+}
+
+type Vector = Map<number, number>;
+const sumVector = (s: Sum): Vector => new Map([[s.total, 1], ...s.parts.map((k) => [k, -1] as [number, number]), ...s.minus.map((k) => [k, 1] as [number, number])]);
+const rateVector = (t: number, a: number, k: number): Vector => new Map([[t, 1], [a, -k]]);
+
+/**
+ * The linear equations among number columns taken so far (each sum and fixed rate is one), in
+ * reduced row echelon form: it tells whether another equation follows from them.
+ */
+class Span {
+  private readonly at: Map<number, number>;
+  private rows: { pivot: number; coefs: Float64Array }[] = [];
+
+  constructor(private readonly columns: number[]) {
+    this.at = new Map(columns.map((k, i) => [k, i]));
+  }
+
+  copy(): Span {
+    const span = new Span(this.columns);
+    span.rows = this.rows.map((r) => ({ pivot: r.pivot, coefs: r.coefs.slice() }));
+    return span;
+  }
+
+  add(equation: Vector): void {
+    const v = this.reduce(this.dense(equation));
+    let pivot = 0;
+    for (let i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[pivot])) pivot = i;
+    if (Math.abs(v[pivot]) < 1e-9) return;
+    const scale = v[pivot];
+    for (let i = 0; i < v.length; i++) v[i] /= scale;
+    for (const row of this.rows) {
+      const f = row.coefs[pivot];
+      if (f !== 0) for (let i = 0; i < v.length; i++) row.coefs[i] -= f * v[i];
+    }
+    this.rows.push({ pivot, coefs: v });
+  }
+
+  /** Whether t − k·a follows from the equations for some k in [lo, hi]. */
+  implies(t: number, a: number, lo: number, hi: number): boolean {
+    const [rt, ra] = [this.reduce(this.dense(new Map([[t, 1]]))), this.reduce(this.dense(new Map([[a, 1]])))];
+    const dot = (x: Float64Array, y: Float64Array) => x.reduce((s, xi, i) => s + xi * y[i], 0);
+    const aa = dot(ra, ra);
+    if (aa === 0) return false;
+    const k = dot(rt, ra) / aa;
+    const left = Math.sqrt(rt.reduce((s, x, i) => s + (x - k * ra[i]) ** 2, 0));
+    const slack = 1e-9 * Math.max(Math.abs(lo), Math.abs(hi));
+    return left <= 1e-6 * (Math.sqrt(dot(rt, rt)) + Math.abs(k) * Math.sqrt(aa)) && k >= lo - slack && k <= hi + slack;
+  }
+
+  private dense(equation: Vector): Float64Array {
+    const v = new Float64Array(this.columns.length);
+    for (const [k, c] of equation) v[this.at.get(k)!] += c;
+    return v;
+  }
+
+  private reduce(v: Float64Array): Float64Array {
+    for (const row of this.rows) {
+      const f = v[row.pivot];
+      if (f !== 0) for (let i = 0; i < v.length; i++) v[i] -= f * row.coefs[i];
+    }
+    return v;
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { findRules } from '../data/findRules';
+import { countBreaks, describeRule, rateFor, type Rule } from '../data/rules';
+import { inferSchema } from '../data/schema';
+import { tableFromColumns } from '../data/table';
+import { Rng } from '../util/rng';
+import { TableTransformer } from './transformer';
+
+/** What an untrained generator gives: every scalar anywhere in [-1, 1], every mode and category at random. */
+function randomRows(width: number, rows: number, seed: number): Float32Array {
+  const rng = new Rng(seed);
+  return Float32Array.from({ length: width * rows }, () => rng.next() * 2 - 1);
+}
+
+describe('tax at a rate each region fixes', () => {
+  const rng = new Rng(7);
+  const region = Array.from({ length: 400 }, () => ['Nord', 'Sud', 'Île-de-France'][rng.int(3)]);
+  const net = region.map(() => Math.round(Math.exp(4 + rng.normal()) * 100) / 100);
+  const rates: Record<string, number> = { Nord: 0.2, Sud: 0.055, 'Île-de-France': 0.2 };
+  const tax = net.map((x, r) => Math.round(x * rates[region[r]] * 100) / 100);
+  const money = (xs: number[]) => xs.map((x) => `$${x.toFixed(2)}`);
+  const table = tableFromColumns(['Région', 'Net', 'Tax', 'Total'], [region, money(net), money(tax), money(net.map((x, r) => x + tax[r]))]);
+  const schema = inferSchema(table);
+  const rate: Rule = { kind: 'rate', total: 'Tax', of: 'Net', by: 'Région', rates };
+
+  it('is found beside the sum built on it, and both are kept on 100,000 rows decoded from random model output', () => {
+    const found = findRules(table, schema, new Rng(1));
+    expect(found.map(describeRule)).toEqual(expect.arrayContaining([describeRule(rate), 'Total = Net + Tax']));
+    const transformer = new TableTransformer(table, schema, 1, { rules: found });
+    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    expect(decoded.table.rowCount).toBeGreaterThan(20_000);
+    for (const rule of found) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
+    // Every region keeps its own rate, written in the column's own format.
+    const [regions, nets, taxes] = [0, 1, 2].map((c) => decoded.table.columns[c]);
+    const read = (text: string | null) => Number(text!.replace('$', ''));
+    for (let r = 0; r < 1000; r++) expect(Math.abs(read(taxes[r]) - read(nets[r]) * rateFor(rate, regions[r]))).toBeLessThanOrEqual(0.005 + 1e-9);
+    expect(new Set(regions)).toEqual(new Set(['Nord', 'Sud', 'Île-de-France']));
+    expect(taxes[0]).toMatch(/^\$\d+\.\d\d$/);
+  });
+
+  it('is broken on many rows without the rule, and kept by a transformer rebuilt from its saved state', () => {
+    const plain = new TableTransformer(table, schema, 1, { rules: [] });
+    expect(countBreaks(plain.decode(randomRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2)), schema, rate)).toBeGreaterThan(10_000);
+    const saved = JSON.parse(JSON.stringify(new TableTransformer(table, schema, 1, { rules: [rate] }).toState()));
+    const restored = new TableTransformer(saved);
+    const decoded = restored.decode(randomRows(restored.layout.width, 5_000, 4), 5_000, new Rng(5));
+    expect(decoded.rowCount).toBeGreaterThan(1000);
+    expect(countBreaks(decoded, schema, rate)).toBe(0);
+  });
+});
