@@ -4,12 +4,13 @@ import { expect, test } from './fixtures';
 /**
  * Orders whose ship date follows the order date, blank exactly while pending, whose subtotal is
  * the unit price times the quantity, whose total is subtotal plus shipping, and whose tax is a
- * share of the subtotal each category fixes, made in code.
+ * share of the subtotal each category fixes, with the order's month beside its date, made in code.
  */
 const TAX: Record<string, number> = { Books: 0.055, Home: 0.2, Toys: 0.2 };
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function ordersCsv(rows = 150): string {
-  const lines = ['order_date,ship_date,status,category,unit_price,qty,subtotal,shipping,total,tax'];
+  const lines = ['order_date,ship_date,status,category,unit_price,qty,subtotal,shipping,total,tax,month'];
   for (let i = 0; i < rows; i++) {
     const ordered = Date.UTC(2024, 0, 1) + ((i * 37) % 200) * 86_400_000;
     const shipped = ordered + ((i * 13) % 6) * 86_400_000;
@@ -22,7 +23,8 @@ function ordersCsv(rows = 150): string {
     const category = ['Books', 'Home', 'Toys'][i % 3];
     const tax = Math.round(subtotal * TAX[category] * 100) / 100;
     const money = [unit, qty, subtotal, shipping, subtotal + shipping, tax].map((x, k) => (k === 1 ? String(x) : x.toFixed(2)));
-    lines.push([day(ordered), status === 'pending' ? '' : day(shipped), status, category, ...money].join(','));
+    const month = MONTHS[new Date(ordered).getUTCMonth()];
+    lines.push([day(ordered), status === 'pending' ? '' : day(shipped), status, category, ...money, month].join(','));
   }
   return lines.join('\n') + '\n';
 }
@@ -41,6 +43,7 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   await expect(rules.getByLabel('Keep shipping by subtotal: 4.99 below 100, 0.00 from 100')).toBeChecked();
   await expect(rules.getByLabel('Keep ship_date is blank exactly when status is pending')).toBeChecked();
   await expect(rules.getByLabel('Keep tax = subtotal × rate by category: 0.2 for Home, Toys; 0.055 for Books')).toBeChecked();
+  await expect(rules.getByLabel('Keep month is the month of order_date')).toBeChecked();
 
   // Ship dates are blank on Books orders that are pending (25), not all Books orders (50).
   await rules.getByLabel('Rule kind').selectOption('blank');
@@ -83,6 +86,14 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   await rules.getByRole('button', { name: 'Add rule' }).click();
   await expect(page.getByRole('alert')).toContainText('breaks the rule "tax = subtotal × 0.2" in 50 of 150 rows');
 
+  // And a date part: the weekday of an order does not fix its category.
+  await rules.getByLabel('Rule kind').selectOption('part');
+  await rules.getByLabel('Rule column').selectOption('category');
+  await rules.getByLabel('Rule other column').selectOption('order_date');
+  await rules.getByLabel('Rule date part').selectOption('weekday');
+  await rules.getByRole('button', { name: 'Add rule' }).click();
+  await expect(page.getByRole('alert')).toContainText(/breaks the rule "category is the weekday of order_date" in \d+ of 150 rows/);
+
   // A sign added by hand is listed and can be removed again.
   await rules.getByLabel('Rule column').selectOption('shipping');
   await rules.getByLabel('Rule kind').selectOption('range');
@@ -106,6 +117,7 @@ test('rules found in the seed hold on every generated row; a rule the seed break
     expect(row.shipping, `shipping on a subtotal of ${subtotal}`).toBe(subtotal >= cutoff ? '0.00' : '4.99');
     expect(Math.abs(subtotal - unit * qty), `${unit} × ${qty} → ${subtotal}`).toBeLessThan(0.005 + 1e-9);
     expect(Math.abs(Number(row.tax) - subtotal * TAX[row.category]), `${row.category}: ${subtotal} → ${row.tax}`).toBeLessThan(0.005 + 1e-9);
+    expect(row.month, row.order_date).toBe(MONTHS[new Date(row.order_date).getUTCMonth()]);
   }
 });
 

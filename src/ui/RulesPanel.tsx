@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DATE_PARTS, PART_NAMES, type DatePart } from '../core/data/dateParts';
 import { canDecideBlanks, type Rule, type RuleKind } from '../core/data/rules';
 import { isModelled } from '../core/data/schema';
 import type { ColumnView } from '../worker/protocol';
@@ -15,14 +16,18 @@ const KINDS: { kind: AddedKind; label: string }[] = [
   { kind: 'range', label: 'is at least' },
   { kind: 'zero', label: 'is 0 exactly when' },
   { kind: 'blank', label: 'is blank exactly when' },
+  { kind: 'part', label: 'is a part of the date' },
 ];
 
-/** Columns a rule of `kind` may name first: numbers and dates (numbers for a zero, product or rate rule), any modelled column for a blank rule. */
+/** Columns a rule of `kind` may name first: numbers and dates (numbers for a zero, product or rate rule), any modelled column for a blank or date part rule. */
 const firstColumns = (columns: ColumnView[], kind: RuleKind) =>
-  columns.filter((c) => isModelled(c) && (kind === 'blank' || c.kind === 'numeric' || (c.kind === 'datetime' && !['zero', 'product', 'rate'].includes(kind))));
-/** Columns the rule may name after that: categories and whole numbers for a blank rule. */
-const otherColumns = (columns: ColumnView[], kind: RuleKind) =>
-  kind === 'blank' ? columns.filter((c) => isModelled(c) && canDecideBlanks(c)) : firstColumns(columns, kind);
+  columns.filter((c) => isModelled(c) && (kind === 'blank' || kind === 'part' || c.kind === 'numeric' || (c.kind === 'datetime' && !['zero', 'product', 'rate'].includes(kind))));
+/** Columns the rule may name after that: categories and whole numbers for a blank rule, dates for a date part. */
+const otherColumns = (columns: ColumnView[], kind: RuleKind) => {
+  if (kind === 'blank') return columns.filter((c) => isModelled(c) && canDecideBlanks(c));
+  if (kind === 'part') return columns.filter((c) => isModelled(c) && c.kind === 'datetime');
+  return firstColumns(columns, kind);
+};
 
 /**
  * Rules every row of the seed obeys, found where chance cannot explain them; generated rows
@@ -82,13 +87,14 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   const [thirdSign, setThirdSign] = useState<'+' | '−'>('+');
   const [min, setMin] = useState('0');
   const [rate, setRate] = useState('');
+  const [part, setPart] = useState<DatePart>('year');
   const [value, setValue] = useState('');
   const first = firstColumns(columns, kind).map((c) => c.name);
   const others = otherColumns(columns, kind).map((c) => c.name);
   const namesAt = (i: number) => (i === 0 ? first : others);
   const at = (i: number) => {
     const names = namesAt(i);
-    return names.includes(picked[i]) ? picked[i] : (names[kind === 'blank' ? 0 : i] ?? names[0] ?? '');
+    return names.includes(picked[i]) ? picked[i] : (names[kind === 'blank' || kind === 'part' ? 0 : i] ?? names[0] ?? '');
   };
   const pick = (i: number, name: string) => setPicked((p) => p.map((v, j) => (j === i ? name : v)));
   const select = (i: number, label: string) => (
@@ -110,6 +116,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
     if (kind === 'blank') return { kind, column: at(0), when: at(1), values: [value.trim() === '' ? null : value.trim()] };
     if (kind === 'zero') return { kind, column: at(0), when: at(1) };
     if (kind === 'rate') return { kind, total: at(0), of: at(1), rate: Number(rate) };
+    if (kind === 'part') return { kind, column: at(0), date: at(1), part };
     return { kind, column: at(0), min: Number(min) };
   };
   const suggestions = columns.find((c) => c.name === at(1))?.mini.labels ?? [];
@@ -154,6 +161,15 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
         </>
       )}
       {kind === 'product' && <>× {select(2, 'Rule second part')}</>}
+      {kind === 'part' && (
+        <select aria-label="Rule date part" value={part} disabled={disabled} onChange={(e) => setPart(e.target.value as DatePart)}>
+          {DATE_PARTS.map((p) => (
+            <option key={p} value={p}>
+              {PART_NAMES[p]}
+            </option>
+          ))}
+        </select>
+      )}
       {kind === 'rate' && (
         <>
           × <input type="number" step="any" aria-label="Rule rate" placeholder="0.2" value={rate} disabled={disabled} onChange={(e) => setRate(e.target.value)} />

@@ -1,5 +1,6 @@
 import type { Rng } from '../util/rng';
 import { canDecideBlanks, countBreaks, DAY_MS, readColumns, sumTolerance, type Rule } from './rules';
+import { findParts } from './dateParts';
 import { rateRule, rateRules } from './findRates';
 import { stepRules } from './findSteps';
 import { fourPartSums, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
@@ -100,7 +101,11 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const atLeastOne = (k: number) => values[k].every((x) => Number.isNaN(x) || x >= 1);
   const byProduct = (i: number, t: number) =>
     signs.has(i) && products.some(([s, a, b]) => s === t && ((a === i && atLeastOne(b)) || (b === i && atLeastOne(a))));
+  // A date part is written from its date: a month number needs no sign of its own, a month's first day no order before its date.
+  const parts = partRules(table, schema, candidates, values);
+  const partOf = (i: number, j: number) => parts.some((p) => [p.column, p.date].every((c) => c === candidates[i].name || c === candidates[j].name));
   for (const [i, j] of orders) {
+    if (partOf(i, j)) continue;
     const implied = candidates.some((_, b) => b !== j && holds.has(`${i},${b}`) && holds.has(`${b},${j}`));
     const [up, down] = [rateRange(j, i), rateRange(i, j)];
     const byRate = signs.has(i) && up !== null && up[0] >= 1 ? true : signs.has(j) && down !== null && down[0] >= 0 && down[1] <= 1;
@@ -111,7 +116,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     sums.some((s) => s.total === t && s.minus.length === 0 && s.parts.every((k) => signs.has(k))) ||
     products.some(([s, a, b]) => s === t && signs.has(a) && signs.has(b)) ||
     rates.some((r) => r.total === t && signs.has(r.of) && Math.min(...r.rates.values()) >= 0);
-  for (const i of signs) if (!signBySum(i)) rules.push({ kind: 'range', column: candidates[i].name, min: 0 });
+  const isPart = (k: number) => parts.some((p) => p.column === candidates[k].name);
+  for (const i of signs) if (!signBySum(i) && !isPart(i)) rules.push({ kind: 'range', column: candidates[i].name, min: 0 });
   const name = (k: number) => candidates[k].name;
   for (const s of sums) rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }) });
   for (const [t, i, j] of products) rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)] });
@@ -120,7 +126,20 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const zeroByRate = (rule: Rule) =>
     rule.kind === 'zero' && rates.some((r) => [r.total, r.of].every((k) => [rule.column, rule.when].includes(name(k))) && ![...r.rates.values()].includes(0));
   const steps = stepRules(table, schema, candidates, values, MAX_LOG_CHANCE);
-  return [...rules, ...zeroRules(candidates, values).filter((r) => !zeroByRate(r)), ...blankRules(table, schema), ...steps];
+  // A date's parts are blank where it is: blanks shared by a date and its parts are implied.
+  const dateOf = (column: string) => parts.find((p) => p.column === column)?.date ?? column;
+  const blanks = blankRules(table, schema).filter((r) => r.kind !== 'blank' || dateOf(r.column) !== dateOf(r.when));
+  return [...rules, ...zeroRules(candidates, values).filter((r) => !zeroByRate(r)), ...blanks, ...steps, ...parts];
+}
+
+/** Columns a part of a date fixes (a month beside its date), among the first columns searched for pairs. */
+function partRules(table: Table, schema: ColumnSchema[], candidates: ColumnSchema[], values: Float64Array[]): Extract<Rule, { kind: 'part' }>[] {
+  const dates = candidates.flatMap((c, i) => (c.kind === 'datetime' ? [{ index: schema.indexOf(c), values: values[i] }] : [])).slice(0, MAX_PAIR_COLUMNS);
+  if (dates.length === 0) return [];
+  const targets = schema
+    .flatMap((c, i) => (isModelled(c) ? [{ index: i, cells: table.columns[i] }] : []))
+    .slice(0, MAX_PAIR_COLUMNS);
+  return findParts(dates, targets, MAX_LOG_CHANCE).map(({ column, date, part }) => ({ kind: 'part', column: schema[column].name, date: schema[date].name, part }));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { DATE_PARTS, PART_NAMES, partTexts, type DatePart } from './dateParts';
 import { isModelled, numberReader, type ColumnSchema } from './schema';
 import { type Table } from './table';
 import { InputError } from '../util/errors';
@@ -37,7 +38,12 @@ export type Rule =
    * `values[k]` from `cutoffs[k − 1]` up to `cutoffs[k]`, the last value from the last cutoff
    * (shipping 4.99 below a subtotal of 50, 0 from 50; a tier by spend). Values as the seed writes them.
    */
-  | { kind: 'step'; column: string; from: string; cutoffs: number[]; values: string[] };
+  | { kind: 'step'; column: string; from: string; cutoffs: number[]; values: string[] }
+  /**
+   * `column` is fixed by a part of the date column `date`: a year, month or weekday column
+   * beside the date it comes from, written as the seed writes it (`3`, `Mar`, `March`).
+   */
+  | { kind: 'part'; column: string; date: string; part: DatePart };
 
 export type RateRule = { kind: 'rate'; total: string; of: string; rate: number } | { kind: 'rate'; total: string; of: string; by: string; rates: Record<string, number> };
 
@@ -53,7 +59,7 @@ export function canDecideBlanks(column: ColumnSchema): boolean {
 }
 
 /** The rules judged on numbers read from their cells. */
-type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' | 'rate' }>;
+type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' | 'rate' | 'part' }>;
 
 export type RuleKind = Rule['kind'];
 
@@ -63,6 +69,7 @@ export function describeRule(rule: Rule): string {
   if (rule.kind === 'sum') return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}`;
   if (rule.kind === 'product') return `${rule.total} = ${rule.parts[0]} × ${rule.parts[1]}`;
   if (rule.kind === 'rate') return describeRate(rule);
+  if (rule.kind === 'part') return `${rule.column} is the ${PART_NAMES[rule.part]} of ${rule.date}`;
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
   if (rule.kind === 'zero') return `${rule.column} is 0 exactly when ${rule.when} is 0`;
   if (rule.kind === 'step') {
@@ -89,6 +96,7 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'rate') return [rule.total, rule.of, ...('by' in rule ? [rule.by] : [])];
   if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
   if (rule.kind === 'step') return [rule.column, rule.from];
+  if (rule.kind === 'part') return [rule.column, rule.date];
   return [rule.column];
 }
 
@@ -186,6 +194,10 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
     // A row whose `from` is no number is not judged.
     return (r) => Number.isNaN(from[r]) || column[r] === stepValue(rule, from[r]);
   }
+  if (rule.kind === 'part') {
+    const [dates] = readColumns(table, schema, [rule.date]);
+    return partTexts(rule.part, dates, cells(rule.column)).obeys;
+  }
   if (rule.kind === 'rate') {
     const [total, of] = readColumns(table, schema, [rule.total, rule.of]);
     const by = 'by' in rule ? cells(rule.by) : null;
@@ -229,6 +241,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
     if (rule.kind === 'blank') checkBlankRule(rule, columns, table);
     else if (rule.kind === 'step') checkStepRule(rule, columns);
     else if (rule.kind === 'rate') checkRateRule(rule, columns, table);
+    else if (rule.kind === 'part') checkPartRule(rule, columns);
     else checkNumberRule(rule, columns);
     const broken = countBreaks(table, schema, rule);
     if (broken > 0) {
@@ -276,6 +289,11 @@ function checkBlankRule(rule: Extract<Rule, { kind: 'blank' }>, [column, when]: 
   }
   if (rule.values.length === 0) throw new InputError(`The rule "${describeRule(rule)}" names no value of "${when.name}".`);
   checkValuesHeld(rule, rule.when, rule.values, table);
+}
+
+function checkPartRule(rule: Extract<Rule, { kind: 'part' }>, [column, date]: ColumnSchema[]): void {
+  if (!isModelled(column)) throw new InputError(`The rule "${describeRule(rule)}" needs a column the model learns, but "${column.name}" is an ID or a constant.`);
+  if (!isModelled(date) || date.kind !== 'datetime') throw new InputError(`The rule "${describeRule(rule)}" needs a date after "of", but "${date.name}" is a ${date.kind} column.`);
 }
 
 function checkRateRule(rule: RateRule, [total, of, by]: ColumnSchema[], table: Table): void {
@@ -358,12 +376,15 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'step' && text('column') && text('from') && Array.isArray(cutoffs) && cutoffs.every((c) => typeof c === 'number') && names('values')) {
       return { kind: 'step', column: text('column')!, from: text('from')!, cutoffs: cutoffs as number[], values: names('values')! };
     }
+    if (e.kind === 'part' && text('column') && text('date') && DATE_PARTS.includes(e.part as DatePart)) {
+      return { kind: 'part', column: text('column')!, date: text('date')!, part: e.part as DatePart };
+    }
     const values = e.values;
     if (e.kind === 'blank' && text('column') && text('when') && Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === 'string' || v === null)) {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…}, {"kind":"blank","column":…,"when":…,"values":[…]} or {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}: ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…}, {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]} or {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"}: ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

@@ -1,4 +1,5 @@
 import { rateFor, readColumns, rowChecker, describeRule, secondPartScale, stepValue, sumWeights, type RateRule, type Rule } from '../data/rules';
+import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import type { Bounds, NumberCodec } from './continuous';
@@ -18,7 +19,13 @@ export type Construction =
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
   | { kind: 'rate'; column: string; rule: RateRule }
   /** A step rule's column, modelled as it is and written over from the step its number falls in. */
-  | { kind: 'step'; column: string; from: string; cutoffs: number[]; values: string[] };
+  | { kind: 'step'; column: string; from: string; cutoffs: number[]; values: string[] }
+  /**
+   * A date part rule's column, modelled as it is and written over from its date: each part
+   * value as the seed writes it (`texts`); one the seed never shows is written as the number
+   * itself where the seed's texts are their part values (`identity`: a year), else the row is redrawn.
+   */
+  | { kind: 'part'; column: string; date: string; part: DatePart; texts: [number, string | null][]; identity: boolean };
 
 /** A construction that models what is left of its column once another is taken off: a gap, or a line's remainder. */
 export type Remainder = Extract<Construction, { kind: 'gap' | 'line' }>;
@@ -27,8 +34,11 @@ const isNumber = (x: number) => !Number.isNaN(x);
 const inputsOf = (c: Construction): string[] => {
   if (c.kind === 'sum') return [...c.parts, ...(c.minus ?? [])];
   if (c.kind === 'rate') return [c.rule.of, ...('by' in c.rule ? [c.rule.by] : [])];
+  if (c.kind === 'part') return [c.date];
   return [c.kind === 'gap' ? c.low : c.from];
 };
+/** Constructions whose column is modelled, then written over from another: a step, a date part. */
+export const isOverwritten = (c: Construction): c is Extract<Construction, { kind: 'step' | 'part' }> => c.kind === 'step' || c.kind === 'part';
 /** Constructions whose column is not modelled at all: written whole from other columns. */
 export const isWritten = (c: Construction): c is Extract<Construction, { kind: 'sum' | 'rate' }> => c.kind === 'sum' || c.kind === 'rate';
 const slopeOf = (c: Remainder) => (c.kind === 'gap' ? 1 : c.slope);
@@ -142,8 +152,8 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
     if (t.every((x, r) => isNumber(x) === (inputs.every((xs) => isNumber(xs[r])) && rated(r)))) plan.set(c.column, c);
   }
   for (const rule of rules) {
-    if (rule.kind !== 'step') continue;
-    const c: Construction = { ...rule };
+    if (rule.kind !== 'step' && rule.kind !== 'part') continue;
+    const c: Construction = rule.kind === 'step' ? { ...rule } : partConstruction(rule, table, schema);
     if (usable(c)) plan.set(c.column, c);
   }
   const fitted = lines ? fittedLines(table, schema, free) : [];
@@ -179,6 +189,16 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
   return [...plan.values()];
 }
 
+/** How a date part rule's column is written: the seed's text for each part value. */
+function partConstruction(rule: Extract<Rule, { kind: 'part' }>, table: Table, schema: ColumnSchema[]): Construction {
+  const [dates] = readColumns(table, schema, [rule.date]);
+  const { texts } = partTexts(rule.part, dates, table.columns[table.names.indexOf(rule.column)]);
+  const column = schema.find((c) => c.name === rule.column);
+  const read = column && (column.kind === 'numeric' || column.kind === 'datetime') ? numberReader(column) : null;
+  const identity = read !== null && [...texts].every(([key, text]) => text !== null && read(text) === key);
+  return { ...rule, texts: [...texts], identity };
+}
+
 /** Whether row r of `table` has a rate under `rule` (a category the rule names). */
 function rateReader(rule: RateRule, table: Table): (r: number) => boolean {
   if (!('by' in rule)) return () => true;
@@ -197,9 +217,9 @@ export function gapValues(table: Table, schema: ColumnSchema[], c: Remainder): (
   return texts.map((text, r) => (text === null ? null : isNumber(high[r]) ? String(high[r] - slope * low[r]) : text));
 }
 
-/** A step's column where its number is blank: the seed's most frequent text there, or blank. */
-export function stepOtherwise(table: Table, schema: ColumnSchema[], c: Extract<Construction, { kind: 'step' }>): string | null {
-  const [from] = readColumns(table, schema, [c.from]);
+/** A step's (or date part's) column where its number (date) is blank: the seed's most frequent text there, or blank. */
+export function stepOtherwise(table: Table, schema: ColumnSchema[], c: Extract<Construction, { kind: 'step' | 'part' }>): string | null {
+  const [from] = readColumns(table, schema, inputsOf(c));
   const cells = table.columns[table.names.indexOf(c.column)];
   return textWithoutNumber(cells.filter((_, r) => Number.isNaN(from[r])), () => NaN);
 }
@@ -242,6 +262,15 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       for (let r = 0; r < out.length; r++) {
         const x = from[r] === null ? NaN : read(from[r]!);
         out[r] = Number.isNaN(x) ? otherwise : stepValue(c, x);
+      }
+    } else if (c.kind === 'part') {
+      const [dates, read, texts] = [col(c.date), readers.get(c.date)!, new Map(c.texts)];
+      for (let r = 0; r < out.length; r++) {
+        const key = datePart(c.part, dates[r] === null ? NaN : read(dates[r]!));
+        if (Number.isNaN(key)) out[r] = otherwise;
+        else if (texts.has(key)) out[r] = texts.get(key)!;
+        else if (c.identity) out[r] = codec.write(key);
+        else bad[r] = 1;
       }
     } else if (c.kind === 'rate') {
       const [of, read] = [col(c.rule.of), readers.get(c.rule.of)!];

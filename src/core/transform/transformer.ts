@@ -8,7 +8,7 @@ import { codecFor, codecFromSpec, gapCodecFor, type CodecSpec } from './codecs';
 import { ContinuousEncoder, type Bounds, type ContinuousState } from './continuous';
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
-import { blankByRules, construct, gapValues, isWritten, markBroken, planConstructions, stepOtherwise, textWithoutNumber, zeroByRules, type Built, type Construction } from './ruled';
+import { blankByRules, construct, gapValues, isOverwritten, isWritten, markBroken, planConstructions, stepOtherwise, textWithoutNumber, zeroByRules, type Built, type Construction } from './ruled';
 import type { ColumnEncoder, Span } from './types';
 
 /** Where a column lives in the encoded row. */
@@ -178,7 +178,7 @@ export class TableTransformer {
       }
       const construction = constructions.get(column.name);
       const floor = floors.get(column.name) ?? -Infinity;
-      if (construction && construction.kind !== 'step') {
+      if (construction && !isOverwritten(construction)) {
         const codec = codecFor(column, values);
         if (withinRange) this.builtBounds.set(column.name, { min: codec.min, max: codec.max });
         const built: Built = { construction, codec, otherwise: textWithoutNumber(values, numberReader(column)) };
@@ -207,6 +207,7 @@ export class TableTransformer {
       this.encoded.push(encoded);
       // A step's column is still modelled, as the model learns the rest of the row better beside
       // it (docs/benchmarks.md, "Products, longer sums and steps"); decoding writes it over from its number.
+      // So is a date part's, written over from its date.
       const step = construction && { construction, codec: codecFor(column, values), otherwise: stepOtherwise(table, schema, construction) };
       this.slots.push({ kind: 'model', column: encoded, ...(step && { built: step }) });
       offset += encoder.width;
@@ -386,6 +387,13 @@ export class TableTransformer {
     blankByRules(this.rules, names, columns);
     zeroByRules(this.rules, names, columns, this.schema, this.zeroTexts());
     construct(built, names, columns, this.schema, bad);
+    // A column that follows one written over (a month's name beside a month a date fixes) follows what was written.
+    this.slots.forEach((slot, i) => {
+      const from = slot.kind === 'derived' ? this.slots[slot.from] : null;
+      if (slot.kind === 'derived' && from?.kind === 'model' && from.built && isOverwritten(from.built.construction)) {
+        columns[i] = columns[slot.from].map((v) => slot.map.get(v) ?? null);
+      }
+    });
     // A fixed column written over by a step keeps only the rows whose number gives the fixed value.
     const fixedAt = fixed ? names.indexOf(fixed.column) : -1;
     if (fixedAt >= 0) for (let r = 0; r < rows; r++) if (columns[fixedAt][r] !== fixed!.value) bad[r] = 1;
