@@ -88,6 +88,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   const [min, setMin] = useState('0');
   const [rate, setRate] = useState('');
   const [part, setPart] = useState<DatePart>('year');
+  const [percent, setPercent] = useState(false);
   const [value, setValue] = useState('');
   const first = firstColumns(columns, kind).map((c) => c.name);
   const others = otherColumns(columns, kind).map((c) => c.name);
@@ -112,7 +113,8 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
     if (kind === 'sum' && third !== '' && others.includes(third)) {
       return thirdSign === '+' ? { kind, total: at(0), parts: [at(1), at(2), third] } : { kind, total: at(0), parts: [at(1), at(2)], minus: [third] };
     }
-    if (kind === 'sum' || kind === 'product') return { kind, total: at(0), parts: [at(1), at(2)] };
+    if (kind === 'product') return { kind, total: at(0), parts: [at(1), at(2)], ...(percent && { percent: true as const }) };
+    if (kind === 'sum') return { kind, total: at(0), parts: [at(1), at(2)] };
     if (kind === 'blank') return { kind, column: at(0), when: at(1), values: [value.trim() === '' ? null : value.trim()] };
     if (kind === 'zero') return { kind, column: at(0), when: at(1) };
     if (kind === 'rate') return { kind, total: at(0), of: at(1), rate: Number(rate) };
@@ -160,7 +162,14 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
           </select>
         </>
       )}
-      {kind === 'product' && <>× {select(2, 'Rule second part')}</>}
+      {kind === 'product' && (
+        <>
+          × {select(2, 'Rule second part')}
+          <label className="check">
+            <input type="checkbox" aria-label="Rule in percent" checked={percent} disabled={disabled} onChange={(e) => setPercent(e.target.checked)} />%
+          </label>
+        </>
+      )}
       {kind === 'part' && (
         <select aria-label="Rule date part" value={part} disabled={disabled} onChange={(e) => setPart(e.target.value as DatePart)}>
           {DATE_PARTS.map((p) => (

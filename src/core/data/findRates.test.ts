@@ -84,3 +84,48 @@ describe('rate rules', () => {
     expect(rateFor(rule, null)).toBeNaN();
   });
 });
+
+describe('products with a rate in percent', () => {
+  /** Lines with a discount in percent (0, 5, 10 or 15) and the amount it takes off. */
+  const lines = (rows: number) => {
+    const rng = new Rng(9);
+    const price = Array.from({ length: rows }, () => Math.round(Math.exp(3 + rng.normal()) * 100) / 100);
+    const pct = price.map(() => [0, 5, 10, 15][rng.int(4)]);
+    const off = price.map((p, r) => Math.round(p * pct[r]) / 100);
+    return tableFromColumns(['price', 'discount %', 'discount'], [price.map((p) => p.toFixed(2)), pct.map(String), off.map((x) => x.toFixed(2))]);
+  };
+
+  it('finds a discount that is the price times a rate in percent', () => {
+    expect(found(lines(300)).filter((r) => r.kind === 'product').map(describeRule)).toEqual(['discount = price × discount % / 100']);
+  });
+
+  it('gives each total one formula: a net after a discount on an amount that is units times a price', () => {
+    const rng = new Rng(2);
+    const units = Array.from({ length: 300 }, () => 1 + rng.int(9));
+    const price = units.map(() => Math.round((3 + rng.next() * 40) * 100) / 100);
+    const amount = units.map((u, r) => Math.round(u * price[r] * 100) / 100);
+    const pct = units.map(() => [0, 10, 20][rng.int(3)]);
+    const discount = amount.map((a, r) => Math.round(a * pct[r]) / 100);
+    const money = (xs: number[]) => xs.map((x) => x.toFixed(2));
+    const table = tableFromColumns(
+      ['units', 'price', 'amount', 'pct', 'discount', 'net'],
+      [units.map(String), money(price), money(amount), pct.map(String), money(discount), money(amount.map((a, r) => a - discount[r]))],
+    );
+    const rules = found(table);
+    expect(rules.filter((r) => r.kind === 'sum' || r.kind === 'product').map(describeRule)).toEqual([
+      'net = amount − discount',
+      'amount = units × price',
+      'discount = amount × pct / 100',
+    ]);
+    expect(() => validateRules(rules, table, inferSchema(table))).not.toThrow();
+  });
+
+  it('reads one from JSON and says how many seed rows break it without the percent', () => {
+    const rule: Rule = { kind: 'product', total: 'discount', parts: ['price', 'discount %'], percent: true };
+    expect(parseRules([rule])).toEqual([rule]);
+    const table = lines(100);
+    const schema = inferSchema(table);
+    expect(() => validateRules([rule], table, schema)).not.toThrow();
+    expect(() => validateRules([{ kind: 'product', total: 'discount', parts: ['price', 'discount %'] }], table, schema)).toThrow(/breaks the rule "discount = price × discount %" in \d+ of 100 rows/);
+  });
+});

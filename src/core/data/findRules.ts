@@ -3,7 +3,7 @@ import { canDecideBlanks, countBreaks, DAY_MS, readColumns, sumTolerance, type R
 import { findParts } from './dateParts';
 import { rateRule, rateRules } from './findRates';
 import { stepRules } from './findSteps';
-import { fourPartSums, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
+import { fourPartSums, oneTotalEach, percentOf, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
 import { isModelled, type ColumnSchema } from './schema';
 import { selectRows, type Table } from './table';
 
@@ -57,18 +57,23 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const holds = new Set(orders.map(([i, j]) => `${i},${j}`));
   const signs = new Set(candidates.flatMap((c, i) => (c.kind === 'numeric' && signHolds(values[i]) ? [i] : [])));
   const sums: Sum[] = [];
-  const products: [number, number, number][] = [];
+  // A product's total, its parts, and whether one part is a percentage (t = a × b / 100).
+  const products: [number, number, number, boolean][] = [];
   const numeric = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'numeric').slice(0, MAX_SUM_COLUMNS);
   const tolerances = candidates.map((c) => sumTolerance(c));
   const holdsFor: Holds = (t, inputs, combine, odds = MAX_LOG_CHANCE) =>
     formulaHolds(values[t], inputs.map((k) => values[k]), tolerances[t], combine, odds, rng);
   const plus = weighted([1, 1]);
+  // Each total is one of C(m − 1, 2) pairs, added, multiplied or taken as a percentage of each other.
+  const m = numeric.length;
+  const pairOdds = MAX_LOG_CHANCE - Math.log(Math.max(1, (3 * m * (m - 1) * (m - 2)) / 2));
   for (const [, t] of numeric) {
     for (const [, i] of numeric) {
       for (const [, j] of numeric) {
         if (j <= i || i === t || j === t) continue;
-        if (holdsFor(t, [i, j], plus)) sums.push({ total: t, parts: [i, j], minus: [] });
-        else if (holdsFor(t, [i, j], times)) products.push([t, i, j]);
+        if (holdsFor(t, [i, j], plus, pairOdds)) sums.push({ total: t, parts: [i, j], minus: [] });
+        else if (holdsFor(t, [i, j], times, pairOdds)) products.push([t, i, j, false]);
+        else if (holdsFor(t, [i, j], percentOf, pairOdds)) products.push([t, i, j, true]);
       }
     }
   }
@@ -100,7 +105,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     sums.some((s) => s.total === t && s.minus.length === 0 && s.parts.includes(i) && s.parts.every((k) => k === i || signs.has(k)));
   const atLeastOne = (k: number) => values[k].every((x) => Number.isNaN(x) || x >= 1);
   const byProduct = (i: number, t: number) =>
-    signs.has(i) && products.some(([s, a, b]) => s === t && ((a === i && atLeastOne(b)) || (b === i && atLeastOne(a))));
+    signs.has(i) && products.some(([s, a, b, percent]) => s === t && !percent && ((a === i && atLeastOne(b)) || (b === i && atLeastOne(a))));
   // A date part is written from its date: a month number needs no sign of its own, a month's first day no order before its date.
   const parts = partRules(table, schema, candidates, values);
   const partOf = (i: number, j: number) => parts.some((p) => [p.column, p.date].every((c) => c === candidates[i].name || c === candidates[j].name));
@@ -119,8 +124,15 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const isPart = (k: number) => parts.some((p) => p.column === candidates[k].name);
   for (const i of signs) if (!signBySum(i) && !isPart(i)) rules.push({ kind: 'range', column: candidates[i].name, min: 0 });
   const name = (k: number) => candidates[k].name;
-  for (const s of sums) rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }) });
-  for (const [t, i, j] of products) rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)] });
+  // One formula for each total: of two products on it the first is kept, and a sum on a total a
+  // product or rate gives is written with another of its columns as total.
+  const productsOnce = products.filter(([t], k) => products.findIndex(([u]) => u === t) === k);
+  const claimed = new Set([...productsOnce.map(([t]) => t), ...rates.map((r) => r.total)]);
+  const dated = new Set(sums.flatMap((s) => (candidates[s.total].kind === 'datetime' ? [s.total] : [])));
+  for (const s of oneTotalEach(sums, claimed, dated)) {
+    rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }) });
+  }
+  for (const [t, i, j, percent] of productsOnce) rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...(percent && { percent }) });
   for (const r of rates) rules.push(rateRule(r, name, schema));
   // A rate none of whose rates is 0 makes its total 0 exactly when its column is.
   const zeroByRate = (rule: Rule) =>

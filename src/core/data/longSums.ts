@@ -28,6 +28,8 @@ export const weighted =
     return sum;
   };
 export const times: Combine = ([a, b]) => a * b;
+/** a × b / 100: an amount from a price and a rate written in percent. */
+export const percentOf: Combine = ([a, b]) => (a * b) / 100;
 
 /**
  * Sums of three columns, t = a + b + c or t = a + b − c (a price less a discount plus a fee),
@@ -155,4 +157,35 @@ function rowForPairs(values: Float64Array[], t: number, others: number[]): numbe
     if (held > most) [best, most] = [r, held];
   }
   return best;
+}
+
+/**
+ * Sums rewritten so that no column is the total of two formulas, as a column is built at most
+ * once: a sum whose total a product, a rate (`claimed`) or an earlier sum already gives takes its
+ * latest free input as total instead (amount = discount + net, beside amount = units × price,
+ * becomes net = amount − discount). A sum none of whose inputs is free is left out, as is a date
+ * plus days (`dated`, by total) whose total is claimed.
+ */
+export function oneTotalEach(sums: Sum[], claimed: Set<number>, dated: Set<number>): Sum[] {
+  const taken = new Set(claimed);
+  const out: Sum[] = [];
+  for (const s of sums) {
+    if (!taken.has(s.total)) {
+      out.push(s);
+      taken.add(s.total);
+      continue;
+    }
+    if (dated.has(s.total)) continue;
+    const free = [...s.parts, ...s.minus].filter((k) => !taken.has(k));
+    if (free.length === 0) continue;
+    const total = Math.max(...free);
+    const byIndex = (a: number, b: number) => a - b;
+    // t = P − M: a part p = t + M − (P − p); a column taken away m = P − t − (M − m).
+    const rewritten = s.parts.includes(total)
+      ? { total, parts: [s.total, ...s.minus].sort(byIndex), minus: s.parts.filter((k) => k !== total) }
+      : { total, parts: s.parts, minus: [s.total, ...s.minus.filter((k) => k !== total)].sort(byIndex) };
+    out.push(rewritten);
+    taken.add(total);
+  }
+  return out;
 }

@@ -16,8 +16,11 @@ export type Rule =
    * is a number of days (check-out = check-in + nights).
    */
   | { kind: 'sum'; total: string; parts: string[]; minus?: string[] }
-  /** `total = parts[0] × parts[1]`, to the total's decimals: an amount from a quantity and a unit price. */
-  | { kind: 'product'; total: string; parts: [string, string] }
+  /**
+   * `total = parts[0] × parts[1]`, to the total's decimals: an amount from a quantity and a unit
+   * price. With `percent`, one part is a rate in percent: `discount = subtotal × discount_pct / 100`.
+   */
+  | { kind: 'product'; total: string; parts: [string, string]; percent?: true }
   /**
    * `total = of × rate`, to the total's decimals: tax at 20 % of the net. With `by`, the rate a
    * row takes is its category's (`rates`, keyed by the values as the seed writes them): tax by
@@ -67,7 +70,7 @@ export type RuleKind = Rule['kind'];
 export function describeRule(rule: Rule): string {
   if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}`;
   if (rule.kind === 'sum') return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}`;
-  if (rule.kind === 'product') return `${rule.total} = ${rule.parts[0]} × ${rule.parts[1]}`;
+  if (rule.kind === 'product') return `${rule.total} = ${rule.parts[0]} × ${rule.parts[1]}${rule.percent ? ' / 100' : ''}`;
   if (rule.kind === 'rate') return describeRate(rule);
   if (rule.kind === 'part') return `${rule.column} is the ${PART_NAMES[rule.part]} of ${rule.date}`;
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
@@ -113,7 +116,10 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   if (rule.kind === 'range') return ([x]) => !(x < rule.min);
   if (rule.kind === 'zero') return ([x, when]) => Number.isNaN(x + when) || (x === 0) === (when === 0);
   const tolerance = toleranceOf(rule.total, schema);
-  if (rule.kind === 'product') return ([t, a, b]) => Number.isNaN(t + a + b) || Math.abs(t - a * b) <= tolerance + Math.abs(t) * 1e-12;
+  if (rule.kind === 'product') {
+    const divisor = rule.percent ? 100 : 1;
+    return ([t, a, b]) => Number.isNaN(t + a + b) || Math.abs(t - (a * b) / divisor) <= tolerance + Math.abs(t) * 1e-12;
+  }
   const weights = sumWeights(rule, secondPartScale(rule, schema));
   return ([t, ...xs]) => {
     let sum = 0;
@@ -352,7 +358,7 @@ function orderCycle(rules: Rule[]): string[] | null {
 /**
  * Rules from JSON a user wrote (`--rules rules.json`): an array of
  * `{"kind":"order","low":"a","high":"b"}`, `{"kind":"sum","total":"t","parts":["a","b"]}` (a third
- * column in `parts`, or one to take away in `"minus":["c"]`), `{"kind":"product",…}` with two parts,
+ * column in `parts`, or one to take away in `"minus":["c"]`), `{"kind":"product",…}` with two parts (`"percent":true`: one a rate in percent),
  * `{"kind":"rate","total":"t","of":"a","rate":0.2}` (or by a category: `"by":"c","rates":{"x":0.2}`),
  * `{"kind":"range","column":"a","min":0}`, `{"kind":"zero","column":"a","when":"b"}` or `{"kind":"blank","column":"a","when":"b","values":["x"]}` (null: b blank). Throws InputError naming the first entry amiss.
  */
@@ -364,7 +370,9 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'order' && text('low') && text('high')) return { kind: 'order', low: text('low')!, high: text('high')! };
     const names = (key: string) => (Array.isArray(e[key]) && (e[key] as unknown[]).every((p) => typeof p === 'string' && p !== '') ? (e[key] as string[]) : null);
     const [parts, minus] = [names('parts'), e.minus === undefined ? [] : names('minus')];
-    if (e.kind === 'product' && text('total') && parts?.length === 2) return { kind: 'product', total: text('total')!, parts: [parts[0], parts[1]] };
+    if (e.kind === 'product' && text('total') && parts?.length === 2 && (e.percent === undefined || typeof e.percent === 'boolean')) {
+      return { kind: 'product', total: text('total')!, parts: [parts[0], parts[1]], ...(e.percent === true && { percent: true as const }) };
+    }
     if (e.kind === 'sum' && text('total') && parts && minus && parts.length >= 1 && parts.length + minus.length >= 2 && parts.length + minus.length <= 4) {
       return { kind: 'sum', total: text('total')!, parts, ...(minus.length > 0 && { minus }) };
     }

@@ -13,8 +13,11 @@ import type { Bounds, NumberCodec } from './continuous';
  */
 export type Construction =
   | { kind: 'gap'; column: string; low: string }
-  /** The parts' sum less `minus`; with `times`, the product of two parts (an amount from a quantity and a unit price). */
-  | { kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true }
+  /**
+   * The parts' sum less `minus`; with `times`, the product of two parts (an amount from a
+   * quantity and a unit price), a hundredth of it with `percent`.
+   */
+  | { kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true }
   | { kind: 'line'; column: string; from: string; slope: number }
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
   | { kind: 'rate'; column: string; rule: RateRule }
@@ -142,7 +145,7 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
       rule.kind === 'rate'
         ? { kind: 'rate', column: rule.total, rule }
         : rule.kind === 'product'
-          ? { kind: 'sum', column: rule.total, parts: rule.parts, times: true }
+          ? { kind: 'sum', column: rule.total, parts: rule.parts, times: true, ...(rule.percent && { percent: true as const }) }
           : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus };
     if (!usable(c)) continue;
     // A rate's category is text: only its number column decides where the total is one.
@@ -304,7 +307,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
           const x = inputs[k][r] === null ? NaN : weights[k] * reads[k](inputs[k][r]!);
           value = c.times ? value * x : value + x;
         }
-        out[r] = Number.isNaN(value) ? otherwise : codec.write(value);
+        out[r] = Number.isNaN(value) ? otherwise : codec.write(c.percent ? value / 100 : value);
       }
     }
     ready.add(c.column);

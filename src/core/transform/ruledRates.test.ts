@@ -48,3 +48,24 @@ describe('tax at a rate each region fixes', () => {
     expect(countBreaks(decoded, schema, rate)).toBe(0);
   });
 });
+
+describe('a discount that is a price times a rate in percent', () => {
+  const rng = new Rng(3);
+  const price = Array.from({ length: 300 }, () => Math.round(Math.exp(3 + rng.normal()) * 100) / 100);
+  const pct = price.map(() => [0, 5, 12.5][rng.int(3)]);
+  const table = tableFromColumns(
+    ['price', 'pct', 'discount'],
+    [price.map((p) => p.toFixed(2)), pct.map(String), price.map((p, r) => (Math.round(p * pct[r]) / 100).toFixed(2))],
+  );
+  const schema = inferSchema(table);
+
+  it('is found and kept on 100,000 rows decoded from random model output', () => {
+    const rule: Rule = { kind: 'product', total: 'discount', parts: ['price', 'pct'], percent: true };
+    const found = findRules(table, schema, new Rng(1));
+    expect(found).toContainEqual(rule);
+    const transformer = new TableTransformer(table, schema, 1, { rules: found });
+    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    expect(decoded.table.rowCount).toBeGreaterThan(20_000);
+    for (const r of found) expect(countBreaks(decoded.table, schema, r), describeRule(r)).toBe(0);
+  });
+});
