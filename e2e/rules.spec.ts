@@ -78,6 +78,15 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   await rules.getByRole('button', { name: 'Add rule' }).click();
   await expect(page.getByRole('alert')).toContainText('breaks the rule "total = subtotal + shipping − qty" in 150 of 150 rows');
 
+  // A date plus hours: order dates have no time of day, so no shipped order is its quantity in hours after it.
+  await rules.getByLabel('Rule column').selectOption('ship_date');
+  await rules.getByLabel('Rule first part').selectOption('order_date');
+  await rules.getByLabel('Rule second part').selectOption('qty');
+  await rules.getByLabel('Rule third part').selectOption('');
+  await rules.getByLabel('Rule unit').selectOption('hours');
+  await rules.getByRole('button', { name: 'Add rule' }).click();
+  await expect(page.getByRole('alert')).toContainText('breaks the rule "ship_date = order_date + qty (hours)" in 125 of 150 rows');
+
   // A fixed rate added by hand: tax is a fifth of the subtotal except on the 50 Books orders.
   await rules.getByLabel('Rule column').selectOption('tax');
   await rules.getByLabel('Rule kind').selectOption('rate');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DATE_PARTS, PART_NAMES, type DatePart } from '../core/data/dateParts';
-import { canDecideBlanks, type Rule, type RuleKind } from '../core/data/rules';
+import { canDecideBlanks, TIME_UNITS, type Rule, type RuleKind, type TimeUnit } from '../core/data/rules';
 import { isModelled } from '../core/data/schema';
 import type { ColumnView } from '../worker/protocol';
 import { useStudio } from './StudioContext';
@@ -89,6 +89,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   const [rate, setRate] = useState('');
   const [part, setPart] = useState<DatePart>('year');
   const [percent, setPercent] = useState(false);
+  const [unit, setUnit] = useState<TimeUnit>('days');
   const [value, setValue] = useState('');
   const first = firstColumns(columns, kind).map((c) => c.name);
   const others = otherColumns(columns, kind).map((c) => c.name);
@@ -108,13 +109,15 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
     </select>
   );
   if (first.length === 0) return null;
+  // A sum whose total is a date adds a number of days, hours, minutes or seconds.
+  const dated = kind === 'sum' && columns.find((c) => c.name === at(0))?.kind === 'datetime';
   const rule = (): Rule => {
     if (kind === 'order') return { kind, high: at(0), low: at(1) };
     if (kind === 'sum' && third !== '' && others.includes(third)) {
       return thirdSign === '+' ? { kind, total: at(0), parts: [at(1), at(2), third] } : { kind, total: at(0), parts: [at(1), at(2)], minus: [third] };
     }
     if (kind === 'product') return { kind, total: at(0), parts: [at(1), at(2)], ...(percent && { percent: true as const }) };
-    if (kind === 'sum') return { kind, total: at(0), parts: [at(1), at(2)] };
+    if (kind === 'sum') return { kind, total: at(0), parts: [at(1), at(2)], ...(dated && unit !== 'days' && { unit }) };
     if (kind === 'blank') return { kind, column: at(0), when: at(1), values: [value.trim() === '' ? null : value.trim()] };
     if (kind === 'zero') return { kind, column: at(0), when: at(1) };
     if (kind === 'rate') return { kind, total: at(0), of: at(1), rate: Number(rate) };
@@ -148,6 +151,15 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
       {kind === 'sum' && (
         <>
           + {select(2, 'Rule second part')}
+          {dated && (
+            <select aria-label="Rule unit" value={unit} disabled={disabled} onChange={(e) => setUnit(e.target.value as TimeUnit)}>
+              {(Object.keys(TIME_UNITS) as TimeUnit[]).map((u) => (
+                <option key={u} value={u}>
+                  {u}
+                </option>
+              ))}
+            </select>
+          )}
           <select aria-label="Rule third sign" value={thirdSign} disabled={disabled} onChange={(e) => setThirdSign(e.target.value as '+' | '−')}>
             <option value="+">+</option>
             <option value="−">−</option>

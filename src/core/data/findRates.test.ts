@@ -62,6 +62,20 @@ describe('rate rules', () => {
     expect(found(table).filter((r) => r.kind === 'rate')).toEqual([]);
   });
 
+  it('takes no rate from a product whose other part each category fixes (pay = hours × an hourly rate by employee)', () => {
+    const rng = new Rng(3);
+    const who = Array.from({ length: 300 }, () => ['Ana', 'Ben', 'Eli'][rng.int(3)]);
+    const wage: Record<string, number> = { Ana: 18.5, Ben: 22, Eli: 31.25 };
+    const hours = who.map(() => 4 + rng.int(25) / 4);
+    const table = tableFromColumns(
+      ['who', 'hours', 'wage', 'pay'],
+      [who, hours.map((h) => h.toFixed(2)), who.map((w) => wage[w].toFixed(2)), hours.map((h, r) => (Math.round(h * wage[who[r]] * 100) / 100).toFixed(2))],
+    );
+    const rules = found(table);
+    expect(rules.map(describeRule)).toContain('pay = hours × wage');
+    expect(rules.filter((r) => r.kind === 'rate')).toEqual([]);
+  });
+
   it('reads a rate from JSON, fixed or by a category, and refuses one that cannot be kept', () => {
     const fixed: Rule = { kind: 'rate', total: 'tax', of: 'net', rate: 0.2 };
     const byRegion: Rule = { kind: 'rate', total: 'tax', of: 'net', by: 'region', rates: { Nord: 0.2, Sud: 0.1, Est: 0.2 } };

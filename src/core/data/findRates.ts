@@ -26,6 +26,12 @@ export interface RateSearch {
   /** Sums found, and totals a sum or product already explains (searched for no rate). */
   sums: Sum[];
   explained: Set<number>;
+  /**
+   * Pairs of columns a product links, as `total,part` both ways: a rate between them (hours =
+   * pay × a rate each employee fixes, beside pay = hours × an hourly rate that follows the
+   * employee) is what the product gives, and is not searched.
+   */
+  linked: Set<string>;
   rng: Rng;
   maxLogChance: number;
 }
@@ -43,7 +49,7 @@ export interface RateSearch {
 export function rateRules(search: RateSearch): FoundRate[] {
   const { numeric, explained } = search;
   const pairs: [number, number][] = [];
-  for (const t of numeric) for (const a of numeric) if (t !== a && !explained.has(t)) pairs.push([t, a]);
+  for (const t of numeric) for (const a of numeric) if (t !== a && !explained.has(t) && !search.linked.has(`${t},${a}`)) pairs.push([t, a]);
   const span = new Span(search.numeric);
   for (const s of search.sums) if ([s.total, ...s.parts, ...s.minus].every((k) => numeric.includes(k))) span.add(sumVector(s));
   const odds = search.maxLogChance - Math.log(Math.max(1, pairs.length));

@@ -1,5 +1,5 @@
 import type { Rng } from '../util/rng';
-import { canDecideBlanks, countBreaks, DAY_MS, readColumns, sumTolerance, type Rule } from './rules';
+import { canDecideBlanks, countBreaks, dateSumTolerance, readColumns, sumTolerance, TIME_UNITS, type Rule, type TimeUnit } from './rules';
 import { findParts } from './dateParts';
 import { rateRule, rateRules } from './findRates';
 import { stepRules } from './findSteps';
@@ -84,16 +84,26 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     .slice(0, MAX_LONG_SUM_COLUMNS);
   sums.push(...threePartSums(filled, sums, values, tolerances, holdsFor, MAX_LOG_CHANCE));
   sums.push(...fourPartSums(filled, sums, values, tolerances, holdsFor, MAX_LOG_CHANCE));
-  // A date a whole number of days after another (check-out = check-in + nights).
+  // A date a number of days after another (check-out = check-in + nights), or of hours, minutes
+  // or seconds where the date has a time of day (clock-out = clock-in + hours).
   const dates = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'datetime').slice(0, MAX_SUM_COLUMNS);
-  for (const [, t] of dates) {
-    for (const [, i] of dates) {
+  for (const [total, t] of dates) {
+    const units = (Object.keys(TIME_UNITS) as TimeUnit[]).filter((u) => u === 'days' || (total.date?.time ?? 'none') !== 'none');
+    const odds = MAX_LOG_CHANCE - Math.log(units.length);
+    for (const [start, i] of dates) {
       if (i === t) continue;
-      for (const [, j] of numeric) if (holdsFor(t, [i, j], weighted([1, DAY_MS]))) sums.push({ total: t, parts: [i, j], minus: [] });
+      for (const [part, j] of numeric) {
+        const unit = units.find((u) => {
+          const tol = dateSumTolerance({ total: total.name, parts: [start.name, part.name], unit: u }, schema);
+          return formulaHolds(values[t], [values[i], values[j]], tol, weighted([1, TIME_UNITS[u]]), odds, rng);
+        });
+        if (unit) sums.push({ total: t, parts: [i, j], minus: [], ...(unit !== 'days' && { unit }) });
+      }
     }
   }
   const explained = new Set([...sums.map((s) => s.total), ...products.map(([t]) => t)]);
-  const rates = rateRules({ table, schema, numeric: numeric.map(([, i]) => i), values, tolerances, sums, explained, rng, maxLogChance: MAX_LOG_CHANCE });
+  const linked = new Set(products.flatMap(([t, a, b]) => [`${t},${a}`, `${a},${t}`, `${t},${b}`, `${b},${t}`]));
+  const rates = rateRules({ table, schema, numeric: numeric.map(([, i]) => i), values, tolerances, sums, explained, linked, rng, maxLogChance: MAX_LOG_CHANCE });
   // Of a rate's rates, the least and the greatest.
   const rateRange = (t: number, a: number): [number, number] | null => {
     const found = rates.find((r) => r.total === t && r.of === a);
@@ -130,7 +140,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const claimed = new Set([...productsOnce.map(([t]) => t), ...rates.map((r) => r.total)]);
   const dated = new Set(sums.flatMap((s) => (candidates[s.total].kind === 'datetime' ? [s.total] : [])));
   for (const s of oneTotalEach(sums, claimed, dated)) {
-    rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }) });
+    rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }), ...(s.unit && { unit: s.unit }) });
   }
   for (const [t, i, j, percent] of productsOnce) rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...(percent && { percent }) });
   for (const r of rates) rules.push(rateRule(r, name, schema));

@@ -1,4 +1,5 @@
 // Sums of three or four columns: what a total is made of when two columns are not enough.
+import type { TimeUnit } from './rules';
 
 // Rows a three-part sum is first tried on, before every row.
 const SCREEN_ROWS = 8;
@@ -15,6 +16,8 @@ export interface Sum {
   total: number;
   parts: number[];
   minus: number[];
+  /** Where a date adds a number: what the number counts, days unless said. */
+  unit?: TimeUnit;
 }
 
 /** What a row's inputs give; NaN where one is not a number. */

@@ -13,9 +13,9 @@ export type Rule =
   /**
    * `total = parts[0] + parts[1] + … − minus[0] − …`, to the total's decimals (two to four
    * columns in all); or, where the total and the first of two parts are dates, the second part
-   * is a number of days (check-out = check-in + nights).
+   * is a number of days (check-out = check-in + nights), or of `unit` (clock-out = clock-in + hours).
    */
-  | { kind: 'sum'; total: string; parts: string[]; minus?: string[] }
+  | { kind: 'sum'; total: string; parts: string[]; minus?: string[]; unit?: TimeUnit }
   /**
    * `total = parts[0] × parts[1]`, to the total's decimals: an amount from a quantity and a unit
    * price. With `percent`, one part is a rate in percent: `discount = subtotal × discount_pct / 100`.
@@ -48,6 +48,10 @@ export type Rule =
    */
   | { kind: 'part'; column: string; date: string; part: DatePart };
 
+/** What a number added to a date counts: days unless said. */
+export const TIME_UNITS = { days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1000 } as const;
+export type TimeUnit = keyof typeof TIME_UNITS;
+
 export type RateRule = { kind: 'rate'; total: string; of: string; rate: number } | { kind: 'rate'; total: string; of: string; by: string; rates: Record<string, number> };
 
 /** The rate a row takes: the rule's, or its category's (NaN where the category has none). */
@@ -69,7 +73,10 @@ export type RuleKind = Rule['kind'];
 /** The rule as the user reads it: `ship_date ≥ order_date`. */
 export function describeRule(rule: Rule): string {
   if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}`;
-  if (rule.kind === 'sum') return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}`;
+  if (rule.kind === 'sum') {
+    const unit = rule.unit && rule.unit !== 'days' ? ` (${rule.unit})` : '';
+    return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}${unit}`;
+  }
   if (rule.kind === 'product') return `${rule.total} = ${rule.parts[0]} × ${rule.parts[1]}${rule.percent ? ' / 100' : ''}`;
   if (rule.kind === 'rate') return describeRate(rule);
   if (rule.kind === 'part') return `${rule.column} is the ${PART_NAMES[rule.part]} of ${rule.date}`;
@@ -115,7 +122,7 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   if (rule.kind === 'order') return ([low, high]) => !(high < low);
   if (rule.kind === 'range') return ([x]) => !(x < rule.min);
   if (rule.kind === 'zero') return ([x, when]) => Number.isNaN(x + when) || (x === 0) === (when === 0);
-  const tolerance = toleranceOf(rule.total, schema);
+  const tolerance = rule.kind === 'sum' ? dateSumTolerance(rule, schema) : toleranceOf(rule.total, schema);
   if (rule.kind === 'product') {
     const divisor = rule.percent ? 100 : 1;
     return ([t, a, b]) => Number.isNaN(t + a + b) || Math.abs(t - (a * b) / divisor) <= tolerance + Math.abs(t) * 1e-12;
@@ -145,9 +152,23 @@ export function stepValue(rule: { cutoffs: number[]; values: string[] }, x: numb
   return rule.values[k];
 }
 
-/** What the second part of a sum counts in its total's unit: days in milliseconds where the total is a date, else 1. */
-export function secondPartScale(rule: { total: string }, schema: ColumnSchema[]): number {
-  return schema.find((c) => c.name === rule.total)?.kind === 'datetime' ? DAY_MS : 1;
+/** What the second part of a sum counts in its total's unit: its unit (days unless said) in milliseconds where the total is a date, else 1. */
+export function secondPartScale(rule: { total: string; unit?: TimeUnit }, schema: ColumnSchema[]): number {
+  return schema.find((c) => c.name === rule.total)?.kind === 'datetime' ? TIME_UNITS[rule.unit ?? 'days'] : 1;
+}
+
+/**
+ * How far a sum's total may be from its parts: as `sumTolerance`, and where a date adds a
+ * number written with decimals (7.75 hours), also half that number's last decimal and half the
+ * date's own step, as each was rounded when written.
+ */
+export function dateSumTolerance(rule: { total: string; parts: string[]; unit?: TimeUnit }, schema: ColumnSchema[]): number {
+  const [total, days] = [rule.total, rule.parts[1]].map((name) => schema.find((c) => c.name === name));
+  if (!total) return 1e-9;
+  const decimals = days?.numeric?.integer ? 0 : (days?.numeric?.decimals ?? 0);
+  if (total.kind !== 'datetime' || decimals === 0) return sumTolerance(total);
+  const step = total.date?.time === 'hms' ? 1000 : total.date?.time === 'hm' ? 60_000 : DAY_MS;
+  return sumTolerance(total) + 0.5 * 10 ** -decimals * TIME_UNITS[rule.unit ?? 'days'] + step / 2;
 }
 
 /**
@@ -269,10 +290,11 @@ function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
   }
   if (rule.kind === 'sum' && columns[0].kind === 'datetime') {
     if (columns.length !== 3 || rule.parts.length !== 2 || columns[1].kind !== 'datetime' || columns[2].kind !== 'numeric') {
-      throw new InputError(`The rule "${describeRule(rule)}" adds to a date: its first part must be a date and its second a number of days.`);
+      throw new InputError(`The rule "${describeRule(rule)}" adds to a date: its first part must be a date and its second a number of ${rule.unit ?? 'days'}.`);
     }
     return;
   }
+  if (rule.kind === 'sum' && rule.unit) throw new InputError(`The rule "${describeRule(rule)}" counts ${rule.unit}, but "${rule.total}" is no date.`);
   if (columns.some((c) => c.kind !== columns[0].kind) || (rule.kind !== 'order' && columns[0].kind !== 'numeric')) {
     const fix = rule.kind === 'order' ? 'compare two dates or two numbers' : rule.kind === 'sum' ? 'use numeric columns, or a date plus a number of days' : 'use numeric columns';
     throw new InputError(`The rule "${describeRule(rule)}" mixes dates and numbers; ${fix}.`);
@@ -373,8 +395,9 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'product' && text('total') && parts?.length === 2 && (e.percent === undefined || typeof e.percent === 'boolean')) {
       return { kind: 'product', total: text('total')!, parts: [parts[0], parts[1]], ...(e.percent === true && { percent: true as const }) };
     }
-    if (e.kind === 'sum' && text('total') && parts && minus && parts.length >= 1 && parts.length + minus.length >= 2 && parts.length + minus.length <= 4) {
-      return { kind: 'sum', total: text('total')!, parts, ...(minus.length > 0 && { minus }) };
+    const unit = e.unit === undefined ? null : Object.hasOwn(TIME_UNITS, String(e.unit)) ? (e.unit as TimeUnit) : undefined;
+    if (e.kind === 'sum' && text('total') && parts && minus && unit !== undefined && parts.length >= 1 && parts.length + minus.length >= 2 && parts.length + minus.length <= 4) {
+      return { kind: 'sum', total: text('total')!, parts, ...(minus.length > 0 && { minus }), ...(unit && unit !== 'days' && { unit }) };
     }
     const rate = parseRate(e, text);
     if (rate) return rate;

@@ -1,4 +1,4 @@
-import { rateFor, readColumns, rowChecker, describeRule, secondPartScale, stepValue, sumWeights, type RateRule, type Rule } from '../data/rules';
+import { rateFor, readColumns, rowChecker, describeRule, secondPartScale, stepValue, sumWeights, type RateRule, type Rule, type TimeUnit } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
@@ -17,7 +17,7 @@ export type Construction =
    * The parts' sum less `minus`; with `times`, the product of two parts (an amount from a
    * quantity and a unit price), a hundredth of it with `percent`.
    */
-  | { kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true }
+  | { kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; unit?: TimeUnit }
   | { kind: 'line'; column: string; from: string; slope: number }
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
   | { kind: 'rate'; column: string; rule: RateRule }
@@ -125,20 +125,22 @@ function lineFit(x: Centred, y: Centred): { slope: number; r: number } | null {
 
 /**
  * Which accepted rules are kept by construction. `free` names the columns the model would
- * learn on its own (not IDs, constants or columns that follow another). A column is built at
+ * learn on its own (not IDs, constants or columns that follow another, `derived`). A column is built at
  * most once (a sum before an order), never from itself through a chain, and only where the
  * seed shows the construction loses nothing: a total is a number exactly when both parts are;
  * an end is a number only where its start is. Of several starts, the latest on average is
  * the one built from (the tightest bound); the others are kept by redraw.
  */
-export function planConstructions(rules: Rule[], table: Table, schema: ColumnSchema[], free: Set<string>, lines = true): Construction[] {
+export function planConstructions(rules: Rule[], table: Table, schema: ColumnSchema[], free: Set<string>, lines = true, derived = new Set<string>()): Construction[] {
   const plan = new Map<string, Construction>();
   const dependsOn = (column: string, target: string): boolean => {
     const c = plan.get(column);
     return c ? inputsOf(c).some((f) => f === target || dependsOn(f, target)) : false;
   };
+  // Columns that follow another are written before any construction, so they may be built from
+  // (pay = hours × an hourly rate that follows the employee); they are never built themselves.
   const usable = (c: Construction) =>
-    free.has(c.column) && !plan.has(c.column) && inputsOf(c).every((f) => free.has(f) && f !== c.column && !dependsOn(f, c.column));
+    free.has(c.column) && !plan.has(c.column) && inputsOf(c).every((f) => (free.has(f) || derived.has(f)) && f !== c.column && !dependsOn(f, c.column));
   for (const rule of rules) {
     if (rule.kind !== 'sum' && rule.kind !== 'product' && rule.kind !== 'rate') continue;
     const c: Construction =
@@ -146,7 +148,7 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
         ? { kind: 'rate', column: rule.total, rule }
         : rule.kind === 'product'
           ? { kind: 'sum', column: rule.total, parts: rule.parts, times: true, ...(rule.percent && { percent: true as const }) }
-          : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus };
+          : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }) };
     if (!usable(c)) continue;
     // A rate's category is text: only its number column decides where the total is one.
     const numbers = c.kind === 'rate' ? [rule.total, c.rule.of] : [rule.total, ...inputsOf(c)];
@@ -300,7 +302,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       const names = inputsOf(c);
       const inputs = names.map(col);
       const reads = names.map((p) => readers.get(p)!);
-      const weights = sumWeights(c, secondPartScale({ total: c.column }, schema));
+      const weights = sumWeights(c, secondPartScale({ total: c.column, unit: c.unit }, schema));
       for (let r = 0; r < out.length; r++) {
         let value = c.times ? 1 : 0;
         for (let k = 0; k < inputs.length; k++) {

@@ -69,3 +69,23 @@ describe('a discount that is a price times a rate in percent', () => {
     for (const r of found) expect(countBreaks(decoded.table, schema, r), describeRule(r)).toBe(0);
   });
 });
+
+describe('a product whose part follows a category', () => {
+  const rng = new Rng(3);
+  const who = Array.from({ length: 300 }, () => ['Ana', 'Ben', 'Eli'][rng.int(3)]);
+  const wage: Record<string, number> = { Ana: 18.5, Ben: 22, Eli: 31.25 };
+  const hours = who.map(() => 4 + rng.int(25) / 4);
+  const pay = hours.map((h, r) => (Math.round(h * wage[who[r]] * 100) / 100).toFixed(2));
+  const table = tableFromColumns(['who', 'hours', 'wage', 'pay'], [who, hours.map((h) => h.toFixed(2)), who.map((w) => wage[w].toFixed(2)), pay]);
+  const schema = inferSchema(table);
+
+  it('is built from the part written from the category, so nearly every row is kept and none breaks it', () => {
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules.map(describeRule)).toContain('pay = hours × wage');
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    expect(transformer.derived).toEqual([{ name: 'wage', source: 'who' }]);
+    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
+    expect(decoded.table.rowCount).toBeGreaterThan(19_000);
+    for (const rule of rules) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
+  });
+});

@@ -151,7 +151,8 @@ export class TableTransformer {
     this.schema = schema;
     const derivations = new Map((derive ? findDerivations(table, schema) : []).map((d) => [d.column, d]));
     const free = new Set(schema.filter((c, i) => isModelled(c) && !derivations.has(i)).map((c) => c.name));
-    const constructions = new Map<string, Construction>(planConstructions(rules, table, schema, free, derive).map((c) => [c.column, c]));
+    const derivedNames = new Set([...derivations.keys()].map((i) => schema[i].name));
+    const constructions = new Map<string, Construction>(planConstructions(rules, table, schema, free, derive, derivedNames).map((c) => [c.column, c]));
     const floors = new Map(rules.flatMap((r) => (r.kind === 'range' ? [[r.column, r.min] as const] : [])));
     // Range rules the model's bounds already keep are not checked again on every row.
     this.rules = rules.filter((r) => !(r.kind === 'range' && free.has(r.column) && !constructions.has(r.column)));
