@@ -5,6 +5,7 @@ import { cumulativeOf, Rng } from '../util/rng';
 import { fromJsonNumber, toJsonNumber, type JsonNumber } from '../util/json';
 import { CategoricalEncoder, type CategoricalState } from './categorical';
 import { codecFor, codecFromSpec, gapCodecFor, type CodecSpec } from './codecs';
+import { ClockEncoder, hasClock, type ClockState } from './clock';
 import { ContinuousEncoder, type Bounds, type ContinuousState } from './continuous';
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
@@ -85,7 +86,13 @@ export interface BuiltState {
 
 /** One output column of a fitted transformer, as plain data; maps are arrays of [key, value] pairs. */
 export type SlotState =
-  | { kind: 'model'; name: string; columnKind: ColumnSchema['kind']; encoder: { kind: 'continuous'; state: ContinuousState } | { kind: 'categorical'; state: CategoricalState }; built: BuiltState | null }
+  | {
+      kind: 'model';
+      name: string;
+      columnKind: ColumnSchema['kind'];
+      encoder: { kind: 'continuous'; state: ContinuousState } | { kind: 'categorical'; state: CategoricalState } | { kind: 'clock'; state: ClockState };
+      built: BuiltState | null;
+    }
   | { kind: 'sum'; name: string; built: BuiltState }
   | { kind: 'id'; name: string; ids: IdState }
   | { kind: 'constant'; name: string; value: string | null }
@@ -202,7 +209,7 @@ export class TableTransformer {
       if (column.kind === 'numeric' || column.kind === 'datetime') {
         const codec = codecFor(column, values);
         const bounds = withinRange ? { min: Math.max(codec.min, floor), max: codec.max } : Number.isFinite(floor) ? { min: floor, max: Infinity } : null;
-        encoder = new ContinuousEncoder(values, codec, rng, bounds);
+        encoder = hasClock(column, values, codec) ? new ClockEncoder(values, codec, rng, withinRange ? bounds : null) : new ContinuousEncoder(values, codec, rng, bounds);
       } else encoder = new CategoricalEncoder(values);
       const encoded = { name: column.name, kind: column.kind, offset, encoder };
       this.encoded.push(encoded);
@@ -232,7 +239,9 @@ export class TableTransformer {
               ? { kind: 'continuous' as const, state: encoder.toState() }
               : encoder instanceof CategoricalEncoder
                 ? { kind: 'categorical' as const, state: encoder.toState() }
-                : null;
+                : encoder instanceof ClockEncoder
+                  ? { kind: 'clock' as const, state: encoder.toState() }
+                  : null;
           if (!state) throw new Error(`The encoder of "${slot.column.name}" cannot be saved.`);
           return { kind: 'model', name: slot.column.name, columnKind: slot.column.kind, encoder: state, built: slot.built ? built(slot.built) : null };
         }
@@ -260,7 +269,9 @@ export class TableTransformer {
     const built = (b: BuiltState): Built => ({ construction: b.construction, codec: codecFromSpec(b.codec), otherwise: b.otherwise });
     switch (slot.kind) {
       case 'model': {
-        const encoder = slot.encoder.kind === 'continuous' ? new ContinuousEncoder(slot.encoder.state) : new CategoricalEncoder(slot.encoder.state);
+        const { encoder: saved } = slot;
+        const encoder =
+          saved.kind === 'continuous' ? new ContinuousEncoder(saved.state) : saved.kind === 'clock' ? new ClockEncoder(saved.state) : new CategoricalEncoder(saved.state);
         const construction = slot.built?.construction;
         const schema = this.schema;
         const column: EncodedColumn = { name: slot.name, kind: slot.columnKind, offset, encoder };
@@ -417,10 +428,12 @@ function layoutOf(width: number, encoded: EncodedColumn[]): Layout {
     spans: encoded.flatMap((c) => c.encoder.spans.map((s) => ({ ...s, start: s.start + c.offset }))),
     conditions: encoded.flatMap((c, column): ConditionSpan[] => {
       if (c.encoder instanceof CategoricalEncoder) return [{ kind: 'category', column, offset: c.offset, size: c.encoder.width, missingSlot: c.encoder.missingSlot }];
-      if (!(c.encoder instanceof ContinuousEncoder)) return [];
+      const parts = c.encoder instanceof ClockEncoder ? c.encoder.parts : c.encoder instanceof ContinuousEncoder ? [{ offset: 0, encoder: c.encoder }] : [];
       // A continuous column's mode one-hot follows its scalar; one mode leaves nothing to choose.
-      const modes = c.encoder.width - 1;
-      return modes > 1 ? [{ kind: 'mode', column, offset: c.offset + 1, size: modes, missingSlot: c.encoder.missingMode }] : [];
+      return parts.flatMap(({ offset, encoder }): ConditionSpan[] => {
+        const modes = encoder.width - 1;
+        return modes > 1 ? [{ kind: 'mode', column, offset: c.offset + offset + 1, size: modes, missingSlot: encoder.missingMode }] : [];
+      });
     }),
   };
 }
