@@ -5,6 +5,7 @@ import { Rng } from '../util/rng';
 import { hasClock } from './clock';
 import { codecFor } from './codecs';
 import { TableTransformer } from './transformer';
+import { untrainedRows } from './untrained';
 
 const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -13,12 +14,6 @@ function shifts(rows: number) {
   const rng = new Rng(2);
   const starts = Array.from({ length: rows }, () => Date.UTC(2024, 2, 1 + rng.int(90), [6, 7, 8, 9, 13, 14][rng.int(6)], 15 * rng.int(4)));
   return tableFromColumns(['Clock in', 'Team'], [starts.map(stamp), starts.map(() => ['a', 'b'][rng.int(2)])]);
-}
-
-/** What an untrained generator gives: every scalar anywhere in [-1, 1], every mode and category at random. */
-function randomRows(width: number, rows: number, seed: number): Float32Array {
-  const rng = new Rng(seed);
-  return Float32Array.from({ length: width * rows }, () => rng.next() * 2 - 1);
 }
 
 describe('a date with a time of day', () => {
@@ -38,7 +33,7 @@ describe('a date with a time of day', () => {
     const transformer = new TableTransformer(table, schema, 1, { rules: [] });
     const again = transformer.decode(transformer.encode(table, schema, 3), table.rowCount, new Rng(4));
     expect(again.columns[0]).toEqual(table.columns[0]);
-    const decoded = transformer.decode(randomRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2)).columns[0];
+    const decoded = transformer.decode(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2)).columns[0];
     const hours = new Set(decoded.map((v) => Number(v!.slice(11, 13))));
     expect(Math.min(...hours)).toBe(6);
     expect(Math.max(...hours)).toBe(14);
@@ -51,7 +46,7 @@ describe('a date with a time of day', () => {
   it('decodes alike once saved and rebuilt', () => {
     const transformer = new TableTransformer(table, schema, 1, { rules: [] });
     const restored = new TableTransformer(JSON.parse(JSON.stringify(transformer.toState())));
-    const data = randomRows(transformer.layout.width, 500, 5);
+    const data = untrainedRows(transformer.layout.width, 500, 5);
     expect(restored.decode(data, 500, new Rng(6)).columns[0]).toEqual(transformer.decode(data, 500, new Rng(6)).columns[0]);
   });
 });

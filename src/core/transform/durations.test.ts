@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TableTransformer } from './transformer';
+import { untrainedRows } from './untrained';
 import { Rng } from '../util/rng';
 import { findRules } from '../data/findRules';
 import { countBreaks, describeRule, parseRules, validateRules, type Rule } from '../data/rules';
@@ -23,12 +24,6 @@ function shifts(rows: number, seed = 4): Table {
   return tableFromColumns(['Clock in', 'Hours', 'Clock out', 'Break (min)'], cols);
 }
 
-/** What an untrained generator gives: every scalar anywhere in [-1, 1], every mode and category at random. */
-function randomRows(width: number, rows: number, seed: number): Float32Array {
-  const rng = new Rng(seed);
-  return Float32Array.from({ length: width * rows }, () => rng.next() * 2 - 1);
-}
-
 describe('a date a number of hours or minutes after another', () => {
   it('finds a clock-out the hours worked after the clock-in, and no rule from the break', () => {
     const rules = findRules(shifts(300), inferSchema(shifts(300)), new Rng(1)).filter((r) => r.kind === 'sum');
@@ -49,7 +44,7 @@ describe('a date a number of hours or minutes after another', () => {
     const schema = inferSchema(table);
     const rules = findRules(table, schema, new Rng(1));
     const transformer = new TableTransformer(table, schema, 1, { rules });
-    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
     expect(decoded.table.rowCount).toBeGreaterThan(50_000);
     for (const rule of rules) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
     const [start, hours, end] = [0, 1, 2].map((c) => decoded.table.columns[c]);

@@ -6,6 +6,7 @@ import { tableFromColumns, type Table } from '../data/table';
 import { Rng } from '../util/rng';
 import { planConstructions, straightLines } from './ruled';
 import { TableTransformer } from './transformer';
+import { untrainedRows } from './untrained';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -27,12 +28,6 @@ function customers(rows: number): Table {
   return tableFromColumns(['signup', 'last_order', 'spend', 'fee', 'billed', 'plan'], cols);
 }
 
-/** What an untrained generator gives: every scalar anywhere in [-1, 1], every mode and category at random. */
-function randomRows(width: number, rows: number, seed: number): Float32Array {
-  const rng = new Rng(seed);
-  return Float32Array.from({ length: width * rows }, () => rng.next() * 2 - 1);
-}
-
 describe('rules kept on generated rows', () => {
   const table = customers(400);
   const schema = inferSchema(table);
@@ -45,7 +40,7 @@ describe('rules kept on generated rows', () => {
   it('breaks none of them on 100,000 rows decoded from random model output', () => {
     const transformer = new TableTransformer(table, schema, 1, { rules });
     const rows = 100_000;
-    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, rows, 9), rows, new Rng(2));
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, rows, 9), rows, new Rng(2));
     // Built columns keep their rules by construction; the few rows a rule still catches are dropped, not written.
     expect(decoded.table.rowCount).toBeGreaterThan(0.9 * rows);
     for (const rule of rules) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
@@ -56,7 +51,7 @@ describe('rules kept on generated rows', () => {
 
   it('without rules, the same output breaks the date order in many rows', () => {
     const transformer = new TableTransformer(table, schema, 1, { rules: [] });
-    const decoded = transformer.decode(randomRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
+    const decoded = transformer.decode(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
     expect(countBreaks(decoded, schema, { kind: 'order', low: 'signup', high: 'last_order' })).toBeGreaterThan(2000);
   });
 });
@@ -72,7 +67,7 @@ describe('a column blank exactly on some values of a category', () => {
   it('is found, and kept on 100,000 rows decoded from random model output', () => {
     expect(findRules(table, schema, new Rng(1))).toContainEqual(rule);
     const transformer = new TableTransformer(table, schema, 1, { rules: [rule] });
-    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
     expect(decoded.table.rowCount).toBeGreaterThan(20_000);
     expect(countBreaks(decoded.table, schema, rule)).toBe(0);
     expect(decoded.table.columns[0].filter((s) => s === 'pending').length).toBeGreaterThan(1000);
@@ -80,7 +75,7 @@ describe('a column blank exactly on some values of a category', () => {
 
   it('is broken on many rows without the rule', () => {
     const transformer = new TableTransformer(table, schema, 1, { rules: [] });
-    const decoded = transformer.decode(randomRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
+    const decoded = transformer.decode(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
     expect(countBreaks(decoded, schema, rule)).toBeGreaterThan(2000);
   });
 });
@@ -97,14 +92,14 @@ describe('a date a number of days after another', () => {
     const found = findRules(table, schema, new Rng(1));
     expect(found).toContainEqual(rule);
     const transformer = new TableTransformer(table, schema, 1, { rules: found });
-    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
     expect(decoded.table.rowCount).toBeGreaterThan(50_000);
     expect(countBreaks(decoded.table, schema, rule)).toBe(0);
   });
 
   it('is broken on many rows without the rule', () => {
     const transformer = new TableTransformer(table, schema, 1, { rules: [] });
-    const decoded = transformer.decode(randomRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
+    const decoded = transformer.decode(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
     expect(countBreaks(decoded, schema, rule)).toBeGreaterThan(2000);
   });
 });
@@ -126,17 +121,17 @@ describe('an amount that is a quantity times a unit price', () => {
     const found = findRules(table, schema, new Rng(1));
     expect(found).toEqual(expect.arrayContaining([product, sum]));
     const transformer = new TableTransformer(table, schema, 1, { rules: found });
-    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
     expect(decoded.table.rowCount).toBeGreaterThan(20_000);
     for (const rule of found) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
   });
 
   it('is broken on many rows without the rule, and kept by a transformer rebuilt from its saved state', () => {
     const plain = new TableTransformer(table, schema, 1, { rules: [] });
-    expect(countBreaks(plain.decode(randomRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2)), schema, product)).toBeGreaterThan(10_000);
+    expect(countBreaks(plain.decode(untrainedRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2)), schema, product)).toBeGreaterThan(10_000);
     const saved = JSON.parse(JSON.stringify(new TableTransformer(table, schema, 1, { rules: [product] }).toState()));
     const restored = new TableTransformer(saved);
-    const decoded = restored.decode(randomRows(restored.layout.width, 5_000, 4), 5_000, new Rng(5));
+    const decoded = restored.decode(untrainedRows(restored.layout.width, 5_000, 4), 5_000, new Rng(5));
     expect(decoded.rowCount).toBeGreaterThan(1000);
     expect(countBreaks(decoded, schema, product)).toBe(0);
   });
@@ -156,11 +151,11 @@ describe('a sum of three columns, one taken away', () => {
     const found = findRules(table, schema, new Rng(1));
     expect(found).toContainEqual(rule);
     const transformer = new TableTransformer(table, schema, 1, { rules: found });
-    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
     expect(decoded.table.rowCount).toBeGreaterThan(20_000);
     for (const r of found) expect(countBreaks(decoded.table, schema, r), describeRule(r)).toBe(0);
     const plain = new TableTransformer(table, schema, 1, { rules: [] });
-    expect(countBreaks(plain.decode(randomRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2)), schema, rule)).toBeGreaterThan(10_000);
+    expect(countBreaks(plain.decode(untrainedRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2)), schema, rule)).toBeGreaterThan(10_000);
   });
 });
 
@@ -177,19 +172,19 @@ describe('a charge and a tier fixed by a number in steps', () => {
     const found = findRules(table, schema, new Rng(1));
     expect(found.filter((r) => r.kind === 'step').map((r) => r.kind === 'step' && r.column)).toEqual(['shipping', 'tier']);
     const transformer = new TableTransformer(table, schema, 1, { rules: found });
-    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
     expect(decoded.table.rowCount).toBeGreaterThan(20_000);
     for (const rule of found) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
     const gold = decoded.table.columns[3].filter((t) => t === 'gold').length / decoded.table.rowCount;
     expect(gold).toBeGreaterThan(0.05);
     const saved = JSON.parse(JSON.stringify(transformer.toState()));
-    const restored = new TableTransformer(saved).decode(randomRows(transformer.layout.width, 5_000, 4), 5_000, new Rng(5));
+    const restored = new TableTransformer(saved).decode(untrainedRows(transformer.layout.width, 5_000, 4), 5_000, new Rng(5));
     for (const rule of found) expect(countBreaks(restored, schema, rule), describeRule(rule)).toBe(0);
   });
 
   it('is broken on many rows without the rule', () => {
     const plain = new TableTransformer(table, schema, 1, { rules: [] });
-    const decoded = plain.decode(randomRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2));
+    const decoded = plain.decode(untrainedRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2));
     const rule = findRules(table, schema, new Rng(1)).find((r) => r.kind === 'step')!;
     expect(countBreaks(decoded, schema, rule)).toBeGreaterThan(2000);
   });
@@ -205,14 +200,14 @@ describe('a number 0 exactly when another is', () => {
   it('is kept by a transformer rebuilt from its saved state', () => {
     const saved = JSON.parse(JSON.stringify(new TableTransformer(table, schema, 1, { rules: [rule] }).toState()));
     const restored = new TableTransformer(saved);
-    const decoded = restored.decode(randomRows(restored.layout.width, 5_000, 4), 5_000, new Rng(5));
+    const decoded = restored.decode(untrainedRows(restored.layout.width, 5_000, 4), 5_000, new Rng(5));
     expect(decoded.rowCount).toBeGreaterThan(1000);
     expect(countBreaks(decoded, schema, rule)).toBe(0);
   });
 
   it('is kept on 100,000 rows decoded from random model output, with zero quantities kept', () => {
     const transformer = new TableTransformer(table, schema, 1, { rules: [rule] });
-    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
     expect(countBreaks(decoded.table, schema, rule)).toBe(0);
     const zeros = decoded.table.columns[0].filter((q) => q === '0').length;
     expect(zeros).toBeGreaterThan(0.05 * decoded.table.rowCount);
@@ -226,7 +221,7 @@ describe('edges', () => {
     const schema = inferSchema(table);
     const transformer = new TableTransformer(table, schema, 1, { rules: [] });
     const rows = 50_000;
-    const decoded = transformer.decode(randomRows(transformer.layout.width, rows, 4), rows, new Rng(2));
+    const decoded = transformer.decode(untrainedRows(transformer.layout.width, rows, 4), rows, new Rng(2));
     for (const name of ['spend', 'signup', 'billed']) {
       const seed = table.columns[table.names.indexOf(name)].filter((v): v is string => v !== null);
       const sorted = [...seed].sort((a, b) => (name === 'signup' ? a.localeCompare(b) : Number(a) - Number(b)));
@@ -244,7 +239,7 @@ describe('edges', () => {
     const table = customers(400);
     const schema = inferSchema(table);
     const transformer = new TableTransformer(table, schema, 1, { withinRange: false, rules: [{ kind: 'range', column: 'spend', min: 0 }] });
-    const decoded = transformer.decode(randomRows(transformer.layout.width, 20_000, 4), 20_000, new Rng(2));
+    const decoded = transformer.decode(untrainedRows(transformer.layout.width, 20_000, 4), 20_000, new Rng(2));
     const spend = decoded.columns[2].map(Number);
     expect(Math.min(...spend)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...spend)).toBeGreaterThan(Math.max(...table.columns[2].map(Number)));
@@ -286,7 +281,7 @@ describe('columns on a straight line in another', () => {
     const table = staff(400);
     const schema = inferSchema(table);
     const transformer = new TableTransformer(table, schema, 1, { rules: [] });
-    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 20_000, 3), 20_000, new Rng(2)).table;
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 20_000, 3), 20_000, new Rng(2)).table;
     const [years, hired] = [0, 1].map((c) => decoded.columns[c]);
     const offDays = hired.map((h, r) => (Date.UTC(2024, 5, 30) - Date.parse(h!)) / 86_400_000 - 365 * Number(years[r]));
     // The seed's rows lie 0 to 364 days past the line; independent columns would spread over 25 years.
@@ -306,7 +301,7 @@ describe('columns on a straight line in another', () => {
       [[{ kind: 'order', low: 'vat', high: 'net' }] as Rule[], 0.011],
     ] as const) {
       const transformer = new TableTransformer(table, schema, 1, { rules: [...rules] });
-      const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 5_000, 3), 5_000, new Rng(2)).table;
+      const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 5_000, 3), 5_000, new Rng(2)).table;
       expect(decoded.rowCount).toBeGreaterThan(4000);
       const off = decoded.columns[1].filter((v, r) => Math.abs(Number(v) - 0.2 * Number(decoded.columns[0][r])) > within).length;
       expect(off).toBe(0);
@@ -325,7 +320,7 @@ describe('columns on a straight line in another', () => {
     expect(built.kind).toBe('line');
     // Written from the line, generated rows keep the proportion; the order is kept by redraw.
     const transformer = new TableTransformer(table, schema, 1, { rules });
-    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 5_000, 3), 5_000, new Rng(2)).table;
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 5_000, 3), 5_000, new Rng(2)).table;
     expect(countBreaks(decoded, schema, { kind: 'order', low: 'fees', high: 'price' })).toBe(0);
   });
 
@@ -345,7 +340,7 @@ describe('columns on a straight line in another', () => {
     const table = staff(400);
     const schema = inferSchema(table);
     const transformer = new TableTransformer(table, schema, 1, { rules: [], derive: false });
-    const decoded = transformer.decode(randomRows(transformer.layout.width, 5_000, 3), 5_000, new Rng(2));
+    const decoded = transformer.decode(untrainedRows(transformer.layout.width, 5_000, 3), 5_000, new Rng(2));
     const offDays = decoded.columns[1].map((h, r) => (Date.UTC(2024, 5, 30) - Date.parse(h!)) / 86_400_000 - 365 * Number(decoded.columns[0][r]));
     expect(offDays.filter((d) => d >= -10 && d <= 375).length / decoded.rowCount).toBeLessThan(0.5);
   });

@@ -5,12 +5,7 @@ import { inferSchema } from '../data/schema';
 import { tableFromColumns } from '../data/table';
 import { Rng } from '../util/rng';
 import { TableTransformer } from './transformer';
-
-/** What an untrained generator gives: every scalar anywhere in [-1, 1], every mode and category at random. */
-function randomRows(width: number, rows: number, seed: number): Float32Array {
-  const rng = new Rng(seed);
-  return Float32Array.from({ length: width * rows }, () => rng.next() * 2 - 1);
-}
+import { untrainedRows } from './untrained';
 
 describe('columns fixed by a part of a date', () => {
   const rng = new Rng(8);
@@ -34,7 +29,7 @@ describe('columns fixed by a part of a date', () => {
       expect.arrayContaining(['Year is the year of Sold on', 'Month is the month of Sold on', 'Mois is the month of Sold on', 'Jour is the weekday of Sold on']),
     );
     const transformer = new TableTransformer(table, schema, 1, { rules });
-    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
     expect(decoded.table.rowCount).toBeGreaterThan(90_000);
     for (const rule of rules) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
     const [sold, year, month, mois] = [0, 1, 2, 3].map((c) => decoded.table.columns[c]);
@@ -49,10 +44,10 @@ describe('columns fixed by a part of a date', () => {
   it('are broken on many rows without the rules, and kept by a transformer rebuilt from its saved state', () => {
     const year = rules.find((r) => describeRule(r) === 'Year is the year of Sold on')!;
     const plain = new TableTransformer(table, schema, 1, { rules: [] });
-    expect(countBreaks(plain.decode(randomRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2)), schema, year)).toBeGreaterThan(5_000);
+    expect(countBreaks(plain.decode(untrainedRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2)), schema, year)).toBeGreaterThan(5_000);
     const saved = JSON.parse(JSON.stringify(new TableTransformer(table, schema, 1, { rules }).toState()));
     const restored = new TableTransformer(saved);
-    const decoded = restored.decode(randomRows(restored.layout.width, 5_000, 4), 5_000, new Rng(5));
+    const decoded = restored.decode(untrainedRows(restored.layout.width, 5_000, 4), 5_000, new Rng(5));
     expect(decoded.rowCount).toBeGreaterThan(4000);
     for (const rule of rules) expect(countBreaks(decoded, schema, rule), describeRule(rule)).toBe(0);
   });

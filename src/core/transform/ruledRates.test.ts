@@ -5,12 +5,7 @@ import { inferSchema } from '../data/schema';
 import { tableFromColumns } from '../data/table';
 import { Rng } from '../util/rng';
 import { TableTransformer } from './transformer';
-
-/** What an untrained generator gives: every scalar anywhere in [-1, 1], every mode and category at random. */
-function randomRows(width: number, rows: number, seed: number): Float32Array {
-  const rng = new Rng(seed);
-  return Float32Array.from({ length: width * rows }, () => rng.next() * 2 - 1);
-}
+import { untrainedRows } from './untrained';
 
 describe('tax at a rate each region fixes', () => {
   const rng = new Rng(7);
@@ -27,7 +22,7 @@ describe('tax at a rate each region fixes', () => {
     const found = findRules(table, schema, new Rng(1));
     expect(found.map(describeRule)).toEqual(expect.arrayContaining([describeRule(rate), 'Total = Net + Tax']));
     const transformer = new TableTransformer(table, schema, 1, { rules: found });
-    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
     expect(decoded.table.rowCount).toBeGreaterThan(20_000);
     for (const rule of found) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
     // Every region keeps its own rate, written in the column's own format.
@@ -40,10 +35,10 @@ describe('tax at a rate each region fixes', () => {
 
   it('is broken on many rows without the rule, and kept by a transformer rebuilt from its saved state', () => {
     const plain = new TableTransformer(table, schema, 1, { rules: [] });
-    expect(countBreaks(plain.decode(randomRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2)), schema, rate)).toBeGreaterThan(10_000);
+    expect(countBreaks(plain.decode(untrainedRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2)), schema, rate)).toBeGreaterThan(10_000);
     const saved = JSON.parse(JSON.stringify(new TableTransformer(table, schema, 1, { rules: [rate] }).toState()));
     const restored = new TableTransformer(saved);
-    const decoded = restored.decode(randomRows(restored.layout.width, 5_000, 4), 5_000, new Rng(5));
+    const decoded = restored.decode(untrainedRows(restored.layout.width, 5_000, 4), 5_000, new Rng(5));
     expect(decoded.rowCount).toBeGreaterThan(1000);
     expect(countBreaks(decoded, schema, rate)).toBe(0);
   });
@@ -64,7 +59,7 @@ describe('a discount that is a price times a rate in percent', () => {
     const found = findRules(table, schema, new Rng(1));
     expect(found).toContainEqual(rule);
     const transformer = new TableTransformer(table, schema, 1, { rules: found });
-    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
     expect(decoded.table.rowCount).toBeGreaterThan(20_000);
     for (const r of found) expect(countBreaks(decoded.table, schema, r), describeRule(r)).toBe(0);
   });
@@ -84,7 +79,7 @@ describe('a product whose part follows a category', () => {
     expect(rules.map(describeRule)).toContain('pay = hours × wage');
     const transformer = new TableTransformer(table, schema, 1, { rules });
     expect(transformer.derived).toEqual([{ name: 'wage', source: 'who' }]);
-    const decoded = transformer.decodeChecked(randomRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
     expect(decoded.table.rowCount).toBeGreaterThan(19_000);
     for (const rule of rules) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
   });
