@@ -94,9 +94,12 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   const first = firstColumns(columns, kind).map((c) => c.name);
   const others = otherColumns(columns, kind).map((c) => c.name);
   const namesAt = (i: number) => (i === 0 ? first : others);
-  const at = (i: number) => {
+  const at = (i: number): string => {
     const names = namesAt(i);
-    return names.includes(picked[i]) ? picked[i] : (names[kind === 'blank' || kind === 'part' ? 0 : i] ?? names[0] ?? '');
+    if (names.includes(picked[i])) return picked[i];
+    // A date part's date is not the column itself, where that is a date too.
+    if (kind === 'part' && i === 1) return names.find((n) => n !== at(0)) ?? names[0] ?? '';
+    return names[kind === 'blank' || kind === 'part' ? 0 : i] ?? names[0] ?? '';
   };
   const pick = (i: number, name: string) => setPicked((p) => p.map((v, j) => (j === i ? name : v)));
   const select = (i: number, label: string) => (

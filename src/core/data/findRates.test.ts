@@ -134,6 +134,23 @@ describe('products with a rate in percent', () => {
     expect(() => validateRules(rules, table, inferSchema(table))).not.toThrow();
   });
 
+  it('moves a sum onto another total only where it holds to that column’s decimals', () => {
+    // total = units × price in whole numbers; subtotal + fee is the total only to within 0.4.
+    const rng = new Rng(3);
+    const units = Array.from({ length: 300 }, () => 1 + rng.int(20));
+    const price = units.map(() => 5 + rng.int(46));
+    const total = units.map((u, r) => u * price[r]);
+    const fee = total.map(() => (Math.round(rng.next() * 100) / 100) * 3);
+    const subtotal = total.map((t, r) => Math.round((t - fee[r] + (rng.next() - 0.5) * 0.8) * 100) / 100);
+    const table = tableFromColumns(
+      ['units', 'price', 'total', 'subtotal', 'fee'],
+      [units.map(String), price.map(String), total.map(String), subtotal.map((x) => x.toFixed(2)), fee.map((x) => x.toFixed(2))],
+    );
+    const rules = found(table);
+    expect(rules.filter((r) => r.kind === 'sum' || r.kind === 'product').map(describeRule)).toEqual(['total = units × price']);
+    expect(() => validateRules(rules, table, inferSchema(table))).not.toThrow();
+  });
+
   it('reads one from JSON and says how many seed rows break it without the percent', () => {
     const rule: Rule = { kind: 'product', total: 'discount', parts: ['price', 'discount %'], percent: true };
     expect(parseRules([rule])).toEqual([rule]);

@@ -139,7 +139,17 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const productsOnce = products.filter(([t], k) => products.findIndex(([u]) => u === t) === k);
   const claimed = new Set([...productsOnce.map(([t]) => t), ...rates.map((r) => r.total)]);
   const dated = new Set(sums.flatMap((s) => (candidates[s.total].kind === 'datetime' ? [s.total] : [])));
-  for (const s of oneTotalEach(sums, claimed, dated)) {
+  const holdsOnRows = (s: Sum) => {
+    const weights = [...s.parts.map(() => 1), ...s.minus.map(() => -1)];
+    const inputs = [...s.parts, ...s.minus].map((k) => values[k]);
+    const total = values[s.total];
+    return total.every((t, r) => {
+      let sum = 0;
+      for (let k = 0; k < inputs.length; k++) sum += weights[k] * inputs[k][r];
+      return Number.isNaN(t + sum) || Math.abs(t - sum) <= tolerances[s.total] + Math.abs(t) * 1e-12;
+    });
+  };
+  for (const s of oneTotalEach(sums, claimed, dated, holdsOnRows)) {
     rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }), ...(s.unit && { unit: s.unit }) });
   }
   for (const [t, i, j, percent] of productsOnce) rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...(percent && { percent }) });

@@ -166,10 +166,10 @@ function rowForPairs(values: Float64Array[], t: number, others: number[]): numbe
  * Sums rewritten so that no column is the total of two formulas, as a column is built at most
  * once: a sum whose total a product, a rate (`claimed`) or an earlier sum already gives takes its
  * latest free input as total instead (amount = discount + net, beside amount = units × price,
- * becomes net = amount − discount). A sum none of whose inputs is free is left out, as is a date
+ * becomes net = amount − discount), where it holds to that column's decimals. A sum none of whose inputs can be its total is left out, as is a date
  * plus days (`dated`, by total) whose total is claimed.
  */
-export function oneTotalEach(sums: Sum[], claimed: Set<number>, dated: Set<number>): Sum[] {
+export function oneTotalEach(sums: Sum[], claimed: Set<number>, dated: Set<number>, holds: (sum: Sum) => boolean): Sum[] {
   const taken = new Set(claimed);
   const out: Sum[] = [];
   for (const s of sums) {
@@ -179,16 +179,21 @@ export function oneTotalEach(sums: Sum[], claimed: Set<number>, dated: Set<numbe
       continue;
     }
     if (dated.has(s.total)) continue;
-    const free = [...s.parts, ...s.minus].filter((k) => !taken.has(k));
-    if (free.length === 0) continue;
-    const total = Math.max(...free);
     const byIndex = (a: number, b: number) => a - b;
-    // t = P − M: a part p = t + M − (P − p); a column taken away m = P − t − (M − m).
-    const rewritten = s.parts.includes(total)
-      ? { total, parts: [s.total, ...s.minus].sort(byIndex), minus: s.parts.filter((k) => k !== total) }
-      : { total, parts: s.parts, minus: [s.total, ...s.minus.filter((k) => k !== total)].sort(byIndex) };
+    // t = P − M: a part p = t + M − (P − p); a column taken away m = P − t − (M − m). The new
+    // total must hold to its own decimals, which may be finer than the old total's.
+    const rewritten = [...s.parts, ...s.minus]
+      .filter((k) => !taken.has(k))
+      .sort((a, b) => b - a)
+      .map((total) =>
+        s.parts.includes(total)
+          ? { total, parts: [s.total, ...s.minus].sort(byIndex), minus: s.parts.filter((k) => k !== total) }
+          : { total, parts: s.parts, minus: [s.total, ...s.minus.filter((k) => k !== total)].sort(byIndex) },
+      )
+      .find(holds);
+    if (!rewritten) continue;
     out.push(rewritten);
-    taken.add(total);
+    taken.add(rewritten.total);
   }
   return out;
 }

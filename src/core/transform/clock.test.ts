@@ -43,6 +43,15 @@ describe('a date with a time of day', () => {
     for (const edge of [sorted[0], sorted[sorted.length - 1]]) expect(decoded.filter((v) => v === edge).length / decoded.length).toBeLessThan(0.01);
   });
 
+  it('gives a day whose time came out missing another row’s time, not midnight', () => {
+    const blanks = tableFromColumns(['Clock in', 'Team'], [table.columns[0].map((v, r) => (r % 5 === 0 ? null : v)), table.columns[1]]);
+    const s = inferSchema(blanks);
+    const transformer = new TableTransformer(blanks, s, 1, { rules: [] });
+    const decoded = transformer.decode(untrainedRows(transformer.layout.width, 5_000, 9), 5_000, new Rng(2)).columns[0];
+    expect(decoded.filter((v) => v === null).length).toBeGreaterThan(500);
+    expect(decoded.filter((v) => v !== null && Number(v.slice(11, 13)) < 6)).toEqual([]);
+  });
+
   it('decodes alike once saved and rebuilt', () => {
     const transformer = new TableTransformer(table, schema, 1, { rules: [] });
     const restored = new TableTransformer(JSON.parse(JSON.stringify(transformer.toState())));

@@ -93,12 +93,15 @@ export class ClockEncoder implements ColumnEncoder {
 
   decode(data: Float32Array, stride: number, offset: number, rows: number, rng: Rng): (string | null)[] {
     const days = this.day.decode(data, stride, offset, rows, rng);
-    const times = this.time.decode(data, stride, offset + this.day.width, rows, rng);
+    const times = this.time.decode(data, stride, offset + this.day.width, rows, rng).map((t) => (t === null ? NaN : Number(t)));
+    // A day whose time came out missing (the mode of the seed's blank dates) takes another row's
+    // time, not midnight, which the seed may never have.
+    const given = times.filter((t) => !Number.isNaN(t));
     return days.map((day, r) => {
       const d = day === null ? NaN : Number(day);
       if (Number.isNaN(d)) return day;
-      const minutes = times[r] === null ? 0 : Number(times[r]);
-      let ms = Math.round(d) * DAY_MS + Math.round((Number.isNaN(minutes) ? 0 : minutes) * MINUTE_MS);
+      const minutes = Number.isNaN(times[r]) ? (given.length > 0 ? given[rng.int(given.length)] : 0) : times[r];
+      let ms = Math.round(d) * DAY_MS + Math.round(minutes * MINUTE_MS);
       if (this.bounds) {
         if (ms > this.bounds.max) ms -= Math.ceil((ms - this.bounds.max) / DAY_MS) * DAY_MS;
         if (ms < this.bounds.min) ms += Math.ceil((this.bounds.min - ms) / DAY_MS) * DAY_MS;

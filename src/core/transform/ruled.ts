@@ -239,6 +239,16 @@ export function textWithoutNumber(values: (string | null)[], read: (t: string) =
   return best;
 }
 
+/**
+ * A column that follows one a construction writes over (a discount rate that follows a tier a
+ * step gives): written again from it, before anything built from it reads it.
+ */
+export interface Follow {
+  column: string;
+  from: string;
+  map: Map<string | null, string | null>;
+}
+
 /** What decoding needs of a constructed column: how to write it, and what to write where its inputs are not numbers. */
 export interface Built {
   construction: Construction;
@@ -252,15 +262,21 @@ export interface Built {
  * in an order where every input is written first. Marks in `bad` the rows a construction
  * cannot serve (a gap with no start).
  */
-export function construct(built: Built[], names: string[], columns: (string | null)[][], schema: ColumnSchema[], bad: Uint8Array): void {
-  const ready = new Set(names.filter((n) => !built.some((b) => b.construction.column === n)));
+export function construct(built: Built[], names: string[], columns: (string | null)[][], schema: ColumnSchema[], bad: Uint8Array, follows: Follow[] = []): void {
+  const ready = new Set(names.filter((n) => !built.some((b) => b.construction.column === n) && !follows.some((f) => f.column === n)));
   const readers = new Map(schema.map((c) => [c.name, numberReader(c)]));
   const col = (name: string) => columns[names.indexOf(name)];
-  const pending = [...built];
+  const pending = [...follows, ...built];
   while (pending.length) {
-    const i = pending.findIndex(({ construction: c }) => inputsOf(c).every((f) => ready.has(f)));
+    const i = pending.findIndex((p) => ('construction' in p ? inputsOf(p.construction) : [p.from]).every((f) => ready.has(f)));
     if (i < 0) throw new Error('Constructed columns depend on each other in a circle.');
-    const [{ construction: c, codec, otherwise }] = pending.splice(i, 1);
+    const [next] = pending.splice(i, 1);
+    if (!('construction' in next)) {
+      columns[names.indexOf(next.column)] = col(next.from).map((v) => next.map.get(v) ?? null);
+      ready.add(next.column);
+      continue;
+    }
+    const { construction: c, codec, otherwise } = next;
     const out = col(c.column);
     if (c.kind === 'step') {
       const [from, read] = [col(c.from), readers.get(c.from)!];

@@ -52,3 +52,24 @@ describe('columns fixed by a part of a date', () => {
     for (const rule of rules) expect(countBreaks(decoded, schema, rule), describeRule(rule)).toBe(0);
   });
 });
+
+describe('a product built from a column that follows a step', () => {
+  it('reads the column after the step is written, so no row breaks the product', () => {
+    const rng = new Rng(5);
+    const spend = Array.from({ length: 600 }, () => Math.round(Math.exp(4 + rng.normal()) * 100) / 100);
+    const tier = spend.map((s) => (s < 50 ? 'bronze' : s < 150 ? 'silver' : 'gold'));
+    const pct = tier.map((t) => ({ bronze: 0, silver: 5, gold: 10 })[t]!);
+    const table = tableFromColumns(
+      ['spend', 'tier', 'pct', 'discount'],
+      [spend.map((x) => x.toFixed(2)), tier, pct.map(String), spend.map((s, r) => (Math.round(s * pct[r]) / 100).toFixed(2))],
+    );
+    const schema = inferSchema(table);
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules.map(describeRule)).toEqual(expect.arrayContaining(['discount = spend × pct / 100', 'tier by spend: bronze below 50, silver below 150, gold from 150']));
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    expect(transformer.derived).toEqual([{ name: 'pct', source: 'tier' }]);
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
+    expect(decoded.dropped).toBe(0);
+    for (const rule of rules) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
+  });
+});

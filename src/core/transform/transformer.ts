@@ -398,14 +398,13 @@ export class TableTransformer {
     const built = this.slots.flatMap((s) => ((s.kind === 'model' || s.kind === 'sum') && s.built ? [s.built] : []));
     blankByRules(this.rules, names, columns);
     zeroByRules(this.rules, names, columns, this.schema, this.zeroTexts());
-    construct(built, names, columns, this.schema, bad);
     // A column that follows one written over (a month's name beside a month a date fixes) follows what was written.
-    this.slots.forEach((slot, i) => {
+    const follows = this.slots.flatMap((slot) => {
       const from = slot.kind === 'derived' ? this.slots[slot.from] : null;
-      if (slot.kind === 'derived' && from?.kind === 'model' && from.built && isOverwritten(from.built.construction)) {
-        columns[i] = columns[slot.from].map((v) => slot.map.get(v) ?? null);
-      }
+      const over = slot.kind === 'derived' && from?.kind === 'model' && from.built && isOverwritten(from.built.construction);
+      return over ? [{ column: slot.name, from: names[slot.from], map: slot.map }] : [];
     });
+    construct(built, names, columns, this.schema, bad, follows);
     // A fixed column written over by a step keeps only the rows whose number gives the fixed value.
     const fixedAt = fixed ? names.indexOf(fixed.column) : -1;
     if (fixedAt >= 0) for (let r = 0; r < rows; r++) if (columns[fixedAt][r] !== fixed!.value) bad[r] = 1;
