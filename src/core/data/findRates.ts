@@ -3,7 +3,7 @@
 import type { Rng } from '../util/rng';
 import { roundCutoff } from './findSteps';
 import type { Sum } from './longSums';
-import type { RateRule } from './rules';
+import { closeTo, type RateRule } from './rules';
 import { isModelled, type ColumnSchema } from './schema';
 import type { Table } from './table';
 
@@ -147,7 +147,7 @@ function fitRate(search: RateSearch, t: number, a: number, cells: (string | null
   }
   // A category fixes the rate only where its rates differ; one rate for all is the fixed rate.
   if (cells && new Set(rates.values()).size < 2) return null;
-  const matches = (y: number, x: number, k: number) => Math.abs(y - k * x) <= tol + Math.abs(y) * 1e-12;
+  const matches = (y: number, x: number, k: number) => closeTo(y, k * x, tol);
   if (!rows.every((r) => matches(total[r], of[r], rates.get(level(r)) ?? 0))) return null;
   let hits = 0;
   for (let p = 0; p < PROBES; p++) {

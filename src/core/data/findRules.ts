@@ -1,5 +1,5 @@
 import type { Rng } from '../util/rng';
-import { canDecideBlanks, countBreaks, dateSumTolerance, readColumns, sumTolerance, TIME_UNITS, type Rule, type TimeUnit } from './rules';
+import { canDecideBlanks, closeTo, countBreaks, dateSumTolerance, readColumns, sumTolerance, TIME_UNITS, type Rule, type TimeUnit } from './rules';
 import { findParts } from './dateParts';
 import { rateRule, rateRules } from './findRates';
 import { stepRules } from './findSteps';
@@ -139,16 +139,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const productsOnce = products.filter(([t], k) => products.findIndex(([u]) => u === t) === k);
   const claimed = new Set([...productsOnce.map(([t]) => t), ...rates.map((r) => r.total)]);
   const dated = new Set(sums.flatMap((s) => (candidates[s.total].kind === 'datetime' ? [s.total] : [])));
-  const holdsOnRows = (s: Sum) => {
-    const weights = [...s.parts.map(() => 1), ...s.minus.map(() => -1)];
-    const inputs = [...s.parts, ...s.minus].map((k) => values[k]);
-    const total = values[s.total];
-    return total.every((t, r) => {
-      let sum = 0;
-      for (let k = 0; k < inputs.length; k++) sum += weights[k] * inputs[k][r];
-      return Number.isNaN(t + sum) || Math.abs(t - sum) <= tolerances[s.total] + Math.abs(t) * 1e-12;
-    });
-  };
+  const holdsOnRows = (s: Sum) =>
+    matchingRows(values[s.total], [...s.parts, ...s.minus].map((k) => values[k]), tolerances[s.total], weighted([...s.parts.map(() => 1), ...s.minus.map(() => -1)])) !== null;
   for (const s of oneTotalEach(sums, claimed, dated, holdsOnRows)) {
     rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }), ...(s.unit && { unit: s.unit }) });
   }
@@ -312,18 +304,26 @@ function signHolds(xs: Float64Array): boolean {
   return n * Math.log(normalCdf(mean / sd)) < MAX_LOG_CHANCE;
 }
 
-/** t = combine(inputs) on every row where all are numbers, and chance does not explain it. */
-function formulaHolds(total: Float64Array, inputs: Float64Array[], tol: number, combine: Combine, maxLogChance: number, rng: Rng): boolean {
+/** The rows where the total and every input are numbers, when t = combine(inputs) on each of them; null where a row breaks it. */
+function matchingRows(total: Float64Array, inputs: Float64Array[], tol: number, combine: Combine): number[] | null {
   const rows: number[] = [];
   const xs = new Array<number>(inputs.length);
-  const matches = (t: number) => Math.abs(t - combine(xs)) <= tol + Math.abs(t) * 1e-12;
   nextRow: for (let r = 0; r < total.length; r++) {
     const t = total[r];
     if (Number.isNaN(t)) continue;
     for (let k = 0; k < inputs.length; k++) if (Number.isNaN((xs[k] = inputs[k][r]))) continue nextRow;
-    if (!matches(t)) return false;
+    if (!closeTo(t, combine(xs), tol)) return null;
     rows.push(r);
   }
+  return rows;
+}
+
+/** t = combine(inputs) on every row where all are numbers, and chance does not explain it. */
+function formulaHolds(total: Float64Array, inputs: Float64Array[], tol: number, combine: Combine, maxLogChance: number, rng: Rng): boolean {
+  const rows = matchingRows(total, inputs, tol, combine);
+  if (!rows) return false;
+  const xs = new Array<number>(inputs.length);
+  const matches = (t: number) => closeTo(t, combine(xs), tol);
   const n = rows.length;
   if (n < MIN_ROWS || inputs.some((column) => !varies(column, rows))) return false;
   // Chance that a row's total matches what other rows' inputs give, each from a random row.

@@ -1,5 +1,5 @@
 // Sums of three or four columns: what a total is made of when two columns are not enough.
-import type { TimeUnit } from './rules';
+import { closeTo, type TimeUnit } from './rules';
 
 // Rows a three-part sum is first tried on, before every row.
 const SCREEN_ROWS = 8;
@@ -61,7 +61,7 @@ export function threePartSums(numeric: number[], found: Sum[], values: Float64Ar
         const screen: number[] = [];
         for (let r = 0; r < total.length && screen.length < SCREEN_ROWS; r++) if (!Number.isNaN(total[r] + a[r] + b[r])) screen.push(r);
         const sign = minus ? -1 : 1;
-        const passes = (c: Float64Array) => screen.every((r) => Number.isNaN(c[r]) || Math.abs(total[r] - (a[r] + b[r] + sign * c[r])) <= tol + Math.abs(total[r]) * 1e-12);
+        const passes = (c: Float64Array) => screen.every((r) => Number.isNaN(c[r]) || closeTo(total[r], a[r] + b[r] + sign * c[r], tol));
         for (const k of numeric) {
           if (k === t || k === i || k === j || (!minus && k < j) || !passes(values[k]) || (used.size > 0 && used.has(key([t, i, j, k])))) continue;
           if (holds(t, [i, j, k], weighted([1, 1, sign]), odds)) return minus ? { total: t, parts: [i, j], minus: [k] } : { total: t, parts: [i, j, k], minus: [] };

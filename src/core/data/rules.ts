@@ -125,25 +125,31 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   const tolerance = rule.kind === 'sum' ? dateSumTolerance(rule, schema) : toleranceOf(rule.total, schema);
   if (rule.kind === 'product') {
     const divisor = rule.percent ? 100 : 1;
-    return ([t, a, b]) => Number.isNaN(t + a + b) || Math.abs(t - (a * b) / divisor) <= tolerance + Math.abs(t) * 1e-12;
+    return ([t, a, b]) => Number.isNaN(t + a + b) || closeTo(t, (a * b) / divisor, tolerance);
   }
   const weights = sumWeights(rule, secondPartScale(rule, schema));
   return ([t, ...xs]) => {
     let sum = 0;
     for (let k = 0; k < xs.length; k++) sum += weights[k] * xs[k];
-    return Number.isNaN(t + sum) || Math.abs(t - sum) <= tolerance + Math.abs(t) * 1e-12;
+    return Number.isNaN(t + sum) || closeTo(t, sum, tolerance);
   };
+}
+
+/** Whether a total and what its formula gives agree within `tolerance`, plus a hair of float error on large totals. */
+export function closeTo(total: number, given: number, tolerance: number): boolean {
+  return Math.abs(total - given) <= tolerance + Math.abs(total) * 1e-12;
 }
 
 /**
  * What each input of a sum counts for, in order (its parts, then what is taken away): 1; the
- * second part of a date total its days (`scale`, a day in milliseconds); −1 what is taken away.
+ * second part of a date total its unit (`scale`: a day, hour, minute or second in milliseconds);
+ * −1 what is taken away.
  */
 export function sumWeights(sum: { parts: string[]; minus?: string[] }, scale: number): number[] {
   return [...sum.parts.map((_, k) => (k === 1 ? scale : 1)), ...(sum.minus ?? []).map(() => -1)];
 }
 
-export const DAY_MS = 86_400_000;
+export const DAY_MS = TIME_UNITS.days;
 
 /** The value a step rule gives where its `from` column reads `x`. */
 export function stepValue(rule: { cutoffs: number[]; values: string[] }, x: number): string {
@@ -167,7 +173,7 @@ export function dateSumTolerance(rule: { total: string; parts: string[]; unit?: 
   if (!total) return 1e-9;
   const decimals = days?.numeric?.integer ? 0 : (days?.numeric?.decimals ?? 0);
   if (total.kind !== 'datetime' || decimals === 0) return sumTolerance(total);
-  const step = total.date?.time === 'hms' ? 1000 : total.date?.time === 'hm' ? 60_000 : DAY_MS;
+  const step = total.date?.time === 'hms' ? TIME_UNITS.seconds : total.date?.time === 'hm' ? TIME_UNITS.minutes : TIME_UNITS.days;
   return sumTolerance(total) + 0.5 * 10 ** -decimals * TIME_UNITS[rule.unit ?? 'days'] + step / 2;
 }
 
@@ -231,7 +237,7 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
     const tolerance = toleranceOf(rule.total, schema);
     return (r) => {
       const [t, x, k] = [total[r], of[r], rateFor(rule, by ? by[r] : null)];
-      return Number.isNaN(t + x + k) || Math.abs(t - k * x) <= tolerance + Math.abs(t) * 1e-12;
+      return Number.isNaN(t + x + k) || closeTo(t, k * x, tolerance);
     };
   }
   const test = ruleTest(rule, schema);

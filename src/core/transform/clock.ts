@@ -1,12 +1,12 @@
 import { fromJsonNumber, toJsonNumber, type JsonNumber } from '../util/json';
 import type { Rng } from '../util/rng';
+import { TIME_UNITS } from '../data/rules';
 import type { ColumnSchema } from '../data/schema';
 import { codecFromSpec, gapCodecFor, type CodecSpec } from './codecs';
 import { ContinuousEncoder, type Bounds, type ContinuousState, type NumberCodec } from './continuous';
 import type { ColumnEncoder, Span } from './types';
 
-const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
+const { days: DAY_MS, minutes: MINUTE_MS } = TIME_UNITS;
 
 export interface ClockState {
   codec: CodecSpec;
