@@ -6,7 +6,7 @@ import { installKernels } from '../core/backend/kernels';
 import { startDawn } from '../core/backend/node';
 import { ENCODING_NAMES } from '../core/data/encoding';
 import { describeRenames } from '../core/data/names';
-import { describeRule, parseRules, type Rule } from '../core/data/rules';
+import { describeRuleIn, parseRules, type Rule } from '../core/data/rules';
 import { describeNumbers, requireModelledColumn, type ColumnSchema } from '../core/data/schema';
 import { joinTables, type Table } from '../core/data/table';
 import { DEFAULT_CONFIG } from '../core/model/config';
@@ -85,7 +85,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
   if (args.rules) session.useRules(readRules(args.rules));
   const rules = session.keptRules();
   log(`${args.rules ? `rules from ${args.rules}` : 'rules found in the seed'}, kept on every row:`);
-  log(rules.length ? rules.map((r) => `  ${describeRule(r)}`).join('\n') : '  none');
+  log(rules.length ? rules.map((r) => `  ${describeRuleIn(r, schema)}`).join('\n') : '  none');
   if (!args.rules && rules.length) log(`  (to change them, save this to a file and pass --rules FILE)\n  ${JSON.stringify(rules)}`);
   const config = { ...DEFAULT_CONFIG, seed: args.seed, batchSize: args.batch ?? DEFAULT_CONFIG.batchSize, epochs: args.epochs };
   // Disposed on failure too: a process that runs many syntheses (the tests) must not keep a failed run's tensors.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../util/rng';
 import { findRules } from './findRules';
-import { describeRule, parseRules, validateRules, type Rule } from './rules';
+import { describeRule, describeRuleIn, parseRules, validateRules, type Rule } from './rules';
 import { inferSchema } from './schema';
 import { tableFromColumns, type Table } from './table';
 
@@ -228,6 +228,17 @@ describe('step rules', () => {
     expect(shipping.cutoffs).toEqual([50]);
     expect(tier.cutoffs).toEqual([30, 120]);
     expect(describeRule(shipping)).toBe('shipping by subtotal: 4.99 below 50, 0.00 from 50');
+  });
+
+  it('writes the cutoffs and bounds in the column\'s own format', () => {
+    const plain = shop(400);
+    const money = tableFromColumns(plain.names, [plain.columns[0].map((s) => `$${s}`), ...plain.columns.slice(1)]);
+    const schema = inferSchema(money);
+    const texts = findRules(money, schema, new Rng(1)).map((r) => describeRuleIn(r, schema));
+    expect(texts).toContain('shipping by subtotal: 4.99 below $50.00, 0.00 from $50.00');
+    expect(texts).toContain('tier by subtotal: bronze below $30.00, silver below $120.00, gold from $120.00');
+    const spend = tableFromColumns(['spend'], [['1 217', '250', '12', '980', '3 400']]);
+    expect(describeRuleIn({ kind: 'range', column: 'spend', min: 1000.5 }, inferSchema(spend))).toBe('spend ≥ 1 000.5');
   });
 
   it('takes two values in order on 20 rows for chance', () => {

@@ -1,4 +1,5 @@
 import { DATE_PARTS, PART_NAMES, partTexts, type DatePart } from './dateParts';
+import { writeNumber } from './numbers';
 import { isModelled, numberReader, type ColumnSchema } from './schema';
 import { type Table } from './table';
 import { InputError } from '../util/errors';
@@ -70,8 +71,18 @@ type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' | 'rate' | 'part' }>;
 
 export type RuleKind = Rule['kind'];
 
-/** The rule as the user reads it: `ship_date ≥ order_date`. */
+/** The rule as the user reads it, its numbers written plainly: `ship_date ≥ order_date`, `shipping by subtotal: 4.99 below 50, …`. */
 export function describeRule(rule: Rule): string {
+  return describe(rule);
+}
+
+/** The rule with its cutoffs and bounds written as their columns write numbers: `shipping by subtotal: $4.99 below $50.00, …`. */
+export function describeRuleIn(rule: Rule, schema: ColumnSchema[]): string {
+  return describe(rule, schema);
+}
+
+function describe(rule: Rule, schema?: ColumnSchema[]): string {
+  const write = (column: string, x: number) => numberIn(schema?.find((c) => c.name === column), x);
   if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}`;
   if (rule.kind === 'sum') {
     const unit = rule.unit && rule.unit !== 'days' ? ` (${rule.unit})` : '';
@@ -83,10 +94,18 @@ export function describeRule(rule: Rule): string {
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
   if (rule.kind === 'zero') return `${rule.column} is 0 exactly when ${rule.when} is 0`;
   if (rule.kind === 'step') {
-    const steps = rule.cutoffs.map((c, k) => `${rule.values[k]} below ${c}`);
-    return `${rule.column} by ${rule.from}: ${[...steps, `${rule.values[rule.cutoffs.length]} from ${rule.cutoffs[rule.cutoffs.length - 1]}`].join(', ')}`;
+    const steps = rule.cutoffs.map((c, k) => `${rule.values[k]} below ${write(rule.from, c)}`);
+    return `${rule.column} by ${rule.from}: ${[...steps, `${rule.values[rule.cutoffs.length]} from ${write(rule.from, rule.cutoffs[rule.cutoffs.length - 1])}`].join(', ')}`;
   }
-  return `${rule.column} ≥ ${rule.min}`;
+  return `${rule.column} ≥ ${write(rule.column, rule.min)}`;
+}
+
+/** `x` as `column` writes its numbers, keeping any digits it has past the column's decimals. */
+function numberIn(column: ColumnSchema | undefined, x: number): string {
+  const style = column?.numeric?.style;
+  if (!style) return String(x);
+  const own = String(x).split('.')[1]?.length ?? 0;
+  return writeNumber(x, Math.max(column.numeric?.decimals ?? 0, own), style);
 }
 
 /** `tax = net × 0.2`; by a category, its values grouped by rate: `tax = net × rate by region: 0.2 for North, South; 0.1 for West`. */
@@ -278,7 +297,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
     else checkNumberRule(rule, columns);
     const broken = countBreaks(table, schema, rule);
     if (broken > 0) {
-      throw new InputError(`Your data breaks the rule "${describeRule(rule)}" in ${broken.toLocaleString('en-US')} of ${table.rowCount.toLocaleString('en-US')} rows, so it cannot be kept. Fix those rows or remove the rule.`);
+      throw new InputError(`Your data breaks the rule "${describeRuleIn(rule, schema)}" in ${broken.toLocaleString('en-US')} of ${table.rowCount.toLocaleString('en-US')} rows, so it cannot be kept. Fix those rows or remove the rule.`);
     }
   }
   const cycle = orderCycle(rules);

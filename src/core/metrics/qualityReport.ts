@@ -1,4 +1,4 @@
-import { describeRule, countBreaks, type Rule } from '../data/rules';
+import { describeRuleIn, countBreaks, type Rule } from '../data/rules';
 import { isModelled, type ColumnSchema } from '../data/schema';
 import { joinTables, selectRows, type Table } from '../data/table';
 import { Rng } from '../util/rng';
@@ -140,7 +140,7 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
   if (weakened) figures.push(linkLostFigure(weakened.a, weakened.b, weakened.real, weakened.synthetic));
   const ruleRows = rules.map((rule) => {
     const breaks = countBreaks(synth, schema, rule);
-    return { rule: describeRule(rule), breaks, flag: (breaks > 0 ? 'bad' : 'ok') as Flag };
+    return { rule: describeRuleIn(rule, schema), breaks, flag: (breaks > 0 ? 'bad' : 'ok') as Flag };
   });
   if (rules.length) figures.push(ruleBreaksFigure(ruleRows.reduce((n, r) => n + r.breaks, 0), rules.length));
 

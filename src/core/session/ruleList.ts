@@ -1,5 +1,5 @@
 import { findRules } from '../data/findRules';
-import { describeRule, validateRules, type Rule } from '../data/rules';
+import { describeRuleIn, validateRules, type Rule } from '../data/rules';
 import type { ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import { InputError } from '../util/errors';
@@ -19,7 +19,7 @@ export type RuleChange =
 export function withFound(table: Table, schema: ColumnSchema[], before: RuleView[]): RuleView[] {
   const kept = new Map(before.map((r) => [r.text, r.keep]));
   const found = findRules(table, schema, new Rng(1)).map((rule): RuleView => {
-    const text = describeRule(rule);
+    const text = describeRuleIn(rule, schema);
     return { rule, text, origin: 'found', keep: kept.get(text) ?? true };
   });
   const added = before.filter((r) => r.origin === 'added' && !found.some((f) => f.text === r.text) && allows(r.rule, table, schema));
@@ -29,7 +29,7 @@ export function withFound(table: Table, schema: ColumnSchema[], before: RuleView
 /** Rules given whole (a `--rules` file): every one kept, none found. */
 export function givenRules(rules: Rule[], table: Table, schema: ColumnSchema[]): RuleView[] {
   validateRules(rules, table, schema);
-  return rules.map((rule) => ({ rule, text: describeRule(rule), origin: 'added', keep: true }));
+  return rules.map((rule) => ({ rule, text: describeRuleIn(rule, schema), origin: 'added', keep: true }));
 }
 
 /** The list after `change`; refused (InputError) when the kept rules would not hold on the seed. */
@@ -40,7 +40,7 @@ export function changeRules(rules: RuleView[], change: RuleChange, table: Table,
     validateRules(kept(next), table, schema);
     return next;
   }
-  const text = describeRule(change.rule);
+  const text = describeRuleIn(change.rule, schema);
   if (rules.some((r) => r.text === text)) throw new InputError(`The rule "${text}" is already in the list.`);
   validateRules([...kept(rules), change.rule], table, schema);
   return [...rules, { rule: change.rule, text, origin: 'added', keep: true }];

@@ -1,4 +1,4 @@
-import { rateFor, readColumns, rowChecker, describeRule, secondPartScale, stepValue, sumWeights, type RateRule, type Rule, type TimeUnit } from '../data/rules';
+import { rateFor, readColumns, rowChecker, describeRuleIn, secondPartScale, stepValue, sumWeights, type RateRule, type Rule, type TimeUnit } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
@@ -378,7 +378,7 @@ export function markBroken(rules: Rule[], bounds: Map<string, Bounds>, table: Ta
   };
   for (const rule of rules) {
     const obeys = rowChecker(rule, table, schema);
-    for (let r = 0; r < table.rowCount; r++) if (!obeys(r)) count(describeRule(rule), r);
+    for (let r = 0; r < table.rowCount; r++) if (!obeys(r)) count(describeRuleIn(rule, schema), r);
   }
   for (const [name, { min, max }] of bounds) {
     const [xs] = readColumns(table, schema, [name]);
