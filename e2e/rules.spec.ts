@@ -103,6 +103,14 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   await rules.getByRole('button', { name: 'Add rule' }).click();
   await expect(page.getByRole('alert')).toContainText(/breaks the rule "category is the weekday of order_date" in \d+ of 150 rows/);
 
+  // Whole years between two dates: every order shipped within days, so none took its quantity in years.
+  await rules.getByLabel('Rule kind').selectOption('years');
+  await rules.getByLabel('Rule column').selectOption('qty');
+  await rules.getByLabel('Rule other column').selectOption('order_date');
+  await rules.getByLabel('Rule end date').selectOption('ship_date');
+  await rules.getByRole('button', { name: 'Add rule' }).click();
+  await expect(page.getByRole('alert')).toContainText('breaks the rule "qty = whole years from order_date to ship_date" in 125 of 150 rows');
+
   // A sign added by hand is listed and can be removed again.
   await rules.getByLabel('Rule column').selectOption('shipping');
   await rules.getByLabel('Rule kind').selectOption('range');
@@ -130,12 +138,15 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   }
 });
 
-/** Staff: years of service, and a hire date that many years (and up to one more) before the end of June 2024. */
+/**
+ * Staff: years of service, and a hire date that many years and up to 420 days more before the
+ * end of June 2024: near a count of whole years, but not one (that would be a years rule).
+ */
 function staffCsv(rows = 150): string {
   const lines = ['staff_id,years,hired,team'];
   for (let i = 0; i < rows; i++) {
     const years = (i * 7) % 20;
-    const hired = Date.UTC(2024, 5, 30) - (years * 365 + ((i * 97) % 365)) * 86_400_000;
+    const hired = Date.UTC(2024, 5, 30) - (years * 365 + ((i * 97) % 421)) * 86_400_000;
     lines.push([`S${1000 + i}`, years, new Date(hired).toISOString().slice(0, 10), ['Ops', 'Sales'][i % 2]].join(','));
   }
   return lines.join('\n') + '\n';
@@ -154,9 +165,42 @@ test('a date on a straight line in a count of years is written from that line, s
   const rows = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8'), { header: true, skipEmptyLines: true }).data;
   expect(rows).toHaveLength(200);
   for (const row of rows) {
-    // Days before the end of June 2024 past the years' own: 0–364 in the seed; a few days either way for the fitted slope.
+    // Days before the end of June 2024 past the years' own: 0–420 in the seed; a few days either way for the fitted slope.
     const past = (Date.UTC(2024, 5, 30) - Date.parse(row.hired)) / 86_400_000 - 365 * Number(row.years);
     expect(past, `${row.years} years, hired ${row.hired}`).toBeGreaterThan(-30);
-    expect(past, `${row.years} years, hired ${row.hired}`).toBeLessThan(395);
+    expect(past, `${row.years} years, hired ${row.hired}`).toBeLessThan(450);
+  }
+});
+
+/** Patients: a date of birth, a visit, and the age in whole years at the visit. */
+function patientsCsv(rows = 150): string {
+  const lines = ['patient,born,visit,age'];
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  for (let i = 0; i < rows; i++) {
+    const born = Date.UTC(1940, 0, 1) + ((i * 7919) % 21_900) * 86_400_000;
+    const visit = Date.UTC(2023, 0, 1) + ((i * 37) % 365) * 86_400_000;
+    const [b, v] = [new Date(born), new Date(visit)];
+    const before = v.getUTCMonth() < b.getUTCMonth() || (v.getUTCMonth() === b.getUTCMonth() && v.getUTCDate() < b.getUTCDate());
+    lines.push([`P${i}`, day(born), day(visit), v.getUTCFullYear() - b.getUTCFullYear() - (before ? 1 : 0)].join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('an age counted from a date of birth is found, and generated rows keep it to the day', async ({ studio, page }) => {
+  await studio.open();
+  await studio.chooseBackend('wasm');
+  await studio.upload('patients.csv', patientsCsv());
+  const rules = page.getByRole('region', { name: 'Rules' });
+  await expect(rules.getByLabel('Keep age = whole years from born to visit')).toBeChecked();
+  await studio.useTinyModel(1);
+  await studio.trainToEnd();
+  await studio.generate(200);
+  const csv = await studio.download('Download CSV');
+  const rows = Papa.parse<Record<string, string>>(csv.bytes.toString('utf8'), { header: true, skipEmptyLines: true }).data;
+  expect(rows).toHaveLength(200);
+  for (const row of rows) {
+    const [born, visit] = [row.born, row.visit].map((d) => d.split('-').map(Number));
+    const before = visit[1] < born[1] || (visit[1] === born[1] && visit[2] < born[2]);
+    expect(Number(row.age), `born ${row.born}, visit ${row.visit}`).toBe(visit[0] - born[0] - (before ? 1 : 0));
   }
 });

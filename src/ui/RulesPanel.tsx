@@ -17,15 +17,16 @@ const KINDS: { kind: AddedKind; label: string }[] = [
   { kind: 'zero', label: 'is 0 exactly when' },
   { kind: 'blank', label: 'is blank exactly when' },
   { kind: 'part', label: 'is a part of the date' },
+  { kind: 'years', label: 'is the whole years from' },
 ];
 
-/** Columns a rule of `kind` may name first: numbers and dates (numbers for a zero, product or rate rule), any modelled column for a blank or date part rule. */
+/** Columns a rule of `kind` may name first: numbers and dates (numbers for a zero, product, rate or years rule), any modelled column for a blank or date part rule. */
 const firstColumns = (columns: ColumnView[], kind: RuleKind) =>
-  columns.filter((c) => isModelled(c) && (kind === 'blank' || kind === 'part' || c.kind === 'numeric' || (c.kind === 'datetime' && !['zero', 'product', 'rate'].includes(kind))));
-/** Columns the rule may name after that: categories and whole numbers for a blank rule, dates for a date part. */
+  columns.filter((c) => isModelled(c) && (kind === 'blank' || kind === 'part' || c.kind === 'numeric' || (c.kind === 'datetime' && !['zero', 'product', 'rate', 'years'].includes(kind))));
+/** Columns the rule may name after that: categories and whole numbers for a blank rule, dates for a date part or years. */
 const otherColumns = (columns: ColumnView[], kind: RuleKind) => {
   if (kind === 'blank') return columns.filter((c) => isModelled(c) && canDecideBlanks(c));
-  if (kind === 'part') return columns.filter((c) => isModelled(c) && c.kind === 'datetime');
+  if (kind === 'part' || kind === 'years') return columns.filter((c) => isModelled(c) && c.kind === 'datetime');
   return firstColumns(columns, kind);
 };
 
@@ -91,6 +92,9 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   const [percent, setPercent] = useState(false);
   const [unit, setUnit] = useState<TimeUnit>('days');
   const [value, setValue] = useState('');
+  // Years run to another date column, or ('') to a fixed day.
+  const [end, setEnd] = useState('');
+  const [day, setDay] = useState('');
   const first = firstColumns(columns, kind).map((c) => c.name);
   const others = otherColumns(columns, kind).map((c) => c.name);
   const namesAt = (i: number) => (i === 0 ? first : others);
@@ -125,11 +129,13 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
     if (kind === 'zero') return { kind, column: at(0), when: at(1) };
     if (kind === 'rate') return { kind, total: at(0), of: at(1), rate: Number(rate) };
     if (kind === 'part') return { kind, column: at(0), date: at(1), part };
+    if (kind === 'years') return toDate ? { kind, column: at(0), from: at(1), to: end } : { kind, column: at(0), from: at(1), on: day };
     return { kind, column: at(0), min: Number(min) };
   };
   const suggestions = columns.find((c) => c.name === at(1))?.mini.labels ?? [];
   const notNumber = (text: string) => text.trim() === '' || !Number.isFinite(Number(text));
-  const incomplete = (kind === 'range' && notNumber(min)) || (kind === 'rate' && notNumber(rate)) || others.length === 0;
+  const toDate = others.includes(end) && end !== at(1);
+  const incomplete = (kind === 'range' && notNumber(min)) || (kind === 'rate' && notNumber(rate)) || (kind === 'years' && !toDate && day === '') || others.length === 0;
   return (
     <form
       className="row add-rule"
@@ -197,6 +203,22 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
       {kind === 'rate' && (
         <>
           × <input type="number" step="any" aria-label="Rule rate" placeholder="0.2" value={rate} disabled={disabled} onChange={(e) => setRate(e.target.value)} />
+        </>
+      )}
+      {kind === 'years' && (
+        <>
+          to
+          <select aria-label="Rule end date" value={toDate ? end : ''} disabled={disabled} onChange={(e) => setEnd(e.target.value)}>
+            <option value="">a fixed day</option>
+            {others
+              .filter((n) => n !== at(1))
+              .map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+          </select>
+          {!toDate && <input type="date" aria-label="Rule day" value={day} disabled={disabled} onChange={(e) => setDay(e.target.value)} />}
         </>
       )}
       {kind === 'blank' && (

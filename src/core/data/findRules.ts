@@ -1,6 +1,7 @@
 import type { Rng } from '../util/rng';
-import { canDecideBlanks, closeTo, countBreaks, dateSumTolerance, readColumns, sumTolerance, TIME_UNITS, type Rule, type TimeUnit } from './rules';
+import { canDecideBlanks, closeTo, countBreaks, dateSumTolerance, readColumns, sumTolerance, TIME_UNITS, type Rule, type TimeUnit, type YearsRule } from './rules';
 import { findParts } from './dateParts';
+import { findYears, isoDay } from './years';
 import { rateRule, rateRules } from './findRates';
 import { stepRules } from './findSteps';
 import { fourPartSums, oneTotalEach, percentOf, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
@@ -131,7 +132,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     sums.some((s) => s.total === t && s.minus.length === 0 && s.parts.every((k) => signs.has(k))) ||
     products.some(([s, a, b]) => s === t && signs.has(a) && signs.has(b)) ||
     rates.some((r) => r.total === t && signs.has(r.of) && Math.min(...r.rates.values()) >= 0);
-  const isPart = (k: number) => parts.some((p) => p.column === candidates[k].name);
+  const years = yearsRules(candidates, values, rng);
+  const isPart = (k: number) => [...parts, ...years].some((p) => p.column === candidates[k].name);
   for (const i of signs) if (!signBySum(i) && !isPart(i)) rules.push({ kind: 'range', column: candidates[i].name, min: 0 });
   const name = (k: number) => candidates[k].name;
   // One formula for each total: of two products on it the first is kept, and a sum on a total a
@@ -153,7 +155,22 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // A date's parts are blank where it is: blanks shared by a date and its parts are implied.
   const dateOf = (column: string) => parts.find((p) => p.column === column)?.date ?? column;
   const blanks = blankRules(table, schema).filter((r) => r.kind !== 'blank' || dateOf(r.column) !== dateOf(r.when));
-  return [...rules, ...zeroRules(candidates, values).filter((r) => !zeroByRate(r)), ...blanks, ...steps, ...parts];
+  return [...rules, ...zeroRules(candidates, values).filter((r) => !zeroByRate(r)), ...blanks, ...steps, ...parts, ...years];
+}
+
+// A count of years is a whole number in this range: an age, years of service.
+const MAX_YEARS = 150;
+
+/** Whole numbers that count the years from one date to another, or to a fixed day (an age beside a date of birth). */
+function yearsRules(candidates: ColumnSchema[], values: Float64Array[], rng: Rng): YearsRule[] {
+  const pick = (keep: (c: ColumnSchema) => boolean) => candidates.flatMap((c, i) => (keep(c) ? [{ index: i, values: values[i] }] : [])).slice(0, MAX_PAIR_COLUMNS);
+  const dates = pick((c) => c.kind === 'datetime');
+  const counts = pick((c) => c.kind === 'numeric' && c.numeric?.integer === true && c.numeric.min >= 0 && c.numeric.max <= MAX_YEARS);
+  if (dates.length === 0 || counts.length === 0) return [];
+  const name = (k: number) => candidates[k].name;
+  return findYears(counts, dates, MAX_LOG_CHANCE, () => rng.next()).map((f) =>
+    'to' in f ? { kind: 'years', column: name(f.column), from: name(f.from), to: name(f.to) } : { kind: 'years', column: name(f.column), from: name(f.from), on: isoDay(f.on) },
+  );
 }
 
 /** Columns a part of a date fixes (a month beside its date), among the first columns searched for pairs. */

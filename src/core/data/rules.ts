@@ -1,5 +1,6 @@
 import { DATE_PARTS, PART_NAMES, partTexts, type DatePart } from './dateParts';
 import { writeNumber } from './numbers';
+import { readIsoDay, wholeYears } from './years';
 import { isModelled, numberReader, type ColumnSchema } from './schema';
 import { type Table } from './table';
 import { InputError } from '../util/errors';
@@ -47,7 +48,15 @@ export type Rule =
    * `column` is fixed by a part of the date column `date`: a year, month or weekday column
    * beside the date it comes from, written as the seed writes it (`3`, `Mar`, `March`).
    */
-  | { kind: 'part'; column: string; date: string; part: DatePart };
+  | { kind: 'part'; column: string; date: string; part: DatePart }
+  | YearsRule;
+
+/**
+ * `column` is the whole years (counted in birthdays) from the date `from` to the date `to` of
+ * the same row (an age at a visit), or to the fixed day `on` (`2024-06-30`: an age, or years of
+ * service, on the day the table was drawn up).
+ */
+export type YearsRule = { kind: 'years'; column: string; from: string; to: string } | { kind: 'years'; column: string; from: string; on: string };
 
 /** What a number added to a date counts: days unless said. */
 export const TIME_UNITS = { days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1000 } as const;
@@ -67,7 +76,7 @@ export function canDecideBlanks(column: ColumnSchema): boolean {
 }
 
 /** The rules judged on numbers read from their cells. */
-type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' | 'rate' | 'part' }>;
+type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' | 'rate' | 'part' | 'years' }>;
 
 export type RuleKind = Rule['kind'];
 
@@ -91,6 +100,7 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
   if (rule.kind === 'product') return `${rule.total} = ${rule.parts[0]} × ${rule.parts[1]}${rule.percent ? ' / 100' : ''}`;
   if (rule.kind === 'rate') return describeRate(rule);
   if (rule.kind === 'part') return `${rule.column} is the ${PART_NAMES[rule.part]} of ${rule.date}`;
+  if (rule.kind === 'years') return `${rule.column} = whole years from ${rule.from} to ${'to' in rule ? rule.to : rule.on}`;
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
   if (rule.kind === 'zero') return `${rule.column} is 0 exactly when ${rule.when} is 0`;
   if (rule.kind === 'step') {
@@ -126,6 +136,7 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
   if (rule.kind === 'step') return [rule.column, rule.from];
   if (rule.kind === 'part') return [rule.column, rule.date];
+  if (rule.kind === 'years') return [rule.column, rule.from, ...('to' in rule ? [rule.to] : [])];
   return [rule.column];
 }
 
@@ -250,6 +261,15 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
     const [dates] = readColumns(table, schema, [rule.date]);
     return partTexts(rule.part, dates, cells(rule.column)).obeys;
   }
+  if (rule.kind === 'years') {
+    const [count, from, to] = readColumns(table, schema, ruleColumns(rule));
+    const on = 'on' in rule ? readIsoDay(rule.on) : NaN;
+    // A row with a date or the count missing is not judged.
+    return (r) => {
+      const years = wholeYears(from[r], to ? to[r] : on);
+      return Number.isNaN(count[r] + years) || count[r] === years;
+    };
+  }
   if (rule.kind === 'rate') {
     const [total, of] = readColumns(table, schema, [rule.total, rule.of]);
     const by = 'by' in rule ? cells(rule.by) : null;
@@ -294,6 +314,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
     else if (rule.kind === 'step') checkStepRule(rule, columns);
     else if (rule.kind === 'rate') checkRateRule(rule, columns, table);
     else if (rule.kind === 'part') checkPartRule(rule, columns);
+    else if (rule.kind === 'years') checkYearsRule(rule, columns);
     else checkNumberRule(rule, columns);
     const broken = countBreaks(table, schema, rule);
     if (broken > 0) {
@@ -347,6 +368,15 @@ function checkBlankRule(rule: Extract<Rule, { kind: 'blank' }>, [column, when]: 
 function checkPartRule(rule: Extract<Rule, { kind: 'part' }>, [column, date]: ColumnSchema[]): void {
   if (!isModelled(column)) throw new InputError(`The rule "${describeRule(rule)}" needs a column the model learns, but "${column.name}" is an ID or a constant.`);
   if (!isModelled(date) || date.kind !== 'datetime') throw new InputError(`The rule "${describeRule(rule)}" needs a date after "of", but "${date.name}" is a ${date.kind} column.`);
+}
+
+function checkYearsRule(rule: YearsRule, [column, ...dates]: ColumnSchema[]): void {
+  if (!isModelled(column) || column.kind !== 'numeric') {
+    throw new InputError(`The rule "${describeRule(rule)}" needs a column of whole numbers, but "${column.name}" is ${column.kind === 'numeric' ? 'an ID or a constant' : `a ${column.kind} column`}.`);
+  }
+  const notDate = dates.find((d) => !isModelled(d) || d.kind !== 'datetime');
+  if (notDate) throw new InputError(`The rule "${describeRule(rule)}" counts years between dates, but "${notDate.name}" is a ${notDate.kind} column.`);
+  if ('on' in rule && Number.isNaN(readIsoDay(rule.on))) throw new InputError(`The rule "${describeRule(rule)}" needs a day written like 2024-06-30 after "to".`);
 }
 
 function checkRateRule(rule: RateRule, [total, of, by]: ColumnSchema[], table: Table): void {
@@ -407,7 +437,8 @@ function orderCycle(rules: Rule[]): string[] | null {
  * `{"kind":"order","low":"a","high":"b"}`, `{"kind":"sum","total":"t","parts":["a","b"]}` (a third
  * column in `parts`, or one to take away in `"minus":["c"]`), `{"kind":"product",…}` with two parts (`"percent":true`: one a rate in percent),
  * `{"kind":"rate","total":"t","of":"a","rate":0.2}` (or by a category: `"by":"c","rates":{"x":0.2}`),
- * `{"kind":"range","column":"a","min":0}`, `{"kind":"zero","column":"a","when":"b"}` or `{"kind":"blank","column":"a","when":"b","values":["x"]}` (null: b blank). Throws InputError naming the first entry amiss.
+ * `{"kind":"range","column":"a","min":0}`, `{"kind":"zero","column":"a","when":"b"}`, `{"kind":"blank","column":"a","when":"b","values":["x"]}` (null: b blank),
+ * a step, a date part, or `{"kind":"years","column":"age","from":"born","to":"visit"}` (or `"on":"2024-06-30"`). Throws InputError naming the first entry amiss.
  */
 export function parseRules(json: unknown): Rule[] {
   if (!Array.isArray(json)) throw new InputError('Rules must be a JSON array, e.g. [{"kind": "order", "low": "start", "high": "end"}].');
@@ -435,12 +466,16 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'part' && text('column') && text('date') && DATE_PARTS.includes(e.part as DatePart)) {
       return { kind: 'part', column: text('column')!, date: text('date')!, part: e.part as DatePart };
     }
+    if (e.kind === 'years' && text('column') && text('from') && (text('to') !== null) !== (text('on') !== null)) {
+      const base = { kind: 'years' as const, column: text('column')!, from: text('from')! };
+      return text('to') ? { ...base, to: text('to')! } : { ...base, on: text('on')! };
+    }
     const values = e.values;
     if (e.kind === 'blank' && text('column') && text('when') && Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === 'string' || v === null)) {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…}, {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]} or {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"}: ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…}, {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

@@ -1,5 +1,6 @@
-import { rateFor, readColumns, rowChecker, describeRuleIn, secondPartScale, stepValue, sumWeights, type RateRule, type Rule, type TimeUnit } from '../data/rules';
+import { rateFor, readColumns, rowChecker, describeRuleIn, secondPartScale, stepValue, sumWeights, type RateRule, type Rule, type TimeUnit, type YearsRule } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
+import { readIsoDay, wholeYears } from '../data/years';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import type { Bounds, NumberCodec } from './continuous';
@@ -28,7 +29,9 @@ export type Construction =
    * value as the seed writes it (`texts`); one the seed never shows is written as the number
    * itself where the seed's texts are their part values (`identity`: a year), else the row is redrawn.
    */
-  | { kind: 'part'; column: string; date: string; part: DatePart; texts: [number, string | null][]; identity: boolean };
+  | { kind: 'part'; column: string; date: string; part: DatePart; texts: [number, string | null][]; identity: boolean }
+  /** A years rule's column (an age), modelled as it is and written over from its dates. */
+  | YearsRule;
 
 /** A construction that models what is left of its column once another is taken off: a gap, or a line's remainder. */
 export type Remainder = Extract<Construction, { kind: 'gap' | 'line' }>;
@@ -38,10 +41,12 @@ const inputsOf = (c: Construction): string[] => {
   if (c.kind === 'sum') return [...c.parts, ...(c.minus ?? [])];
   if (c.kind === 'rate') return [c.rule.of, ...('by' in c.rule ? [c.rule.by] : [])];
   if (c.kind === 'part') return [c.date];
+  if (c.kind === 'years') return [c.from, ...('to' in c ? [c.to] : [])];
   return [c.kind === 'gap' ? c.low : c.from];
 };
-/** Constructions whose column is modelled, then written over from another: a step, a date part. */
-export const isOverwritten = (c: Construction): c is Extract<Construction, { kind: 'step' | 'part' }> => c.kind === 'step' || c.kind === 'part';
+type Overwritten = Extract<Construction, { kind: 'step' | 'part' | 'years' }>;
+/** Constructions whose column is modelled, then written over from others: a step, a date part, years between dates. */
+export const isOverwritten = (c: Construction): c is Overwritten => c.kind === 'step' || c.kind === 'part' || c.kind === 'years';
 /** Constructions whose column is not modelled at all: written whole from other columns. */
 export const isWritten = (c: Construction): c is Extract<Construction, { kind: 'sum' | 'rate' }> => c.kind === 'sum' || c.kind === 'rate';
 const slopeOf = (c: Remainder) => (c.kind === 'gap' ? 1 : c.slope);
@@ -157,8 +162,8 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
     if (t.every((x, r) => isNumber(x) === (inputs.every((xs) => isNumber(xs[r])) && rated(r)))) plan.set(c.column, c);
   }
   for (const rule of rules) {
-    if (rule.kind !== 'step' && rule.kind !== 'part') continue;
-    const c: Construction = rule.kind === 'step' ? { ...rule } : partConstruction(rule, table, schema);
+    if (rule.kind !== 'step' && rule.kind !== 'part' && rule.kind !== 'years') continue;
+    const c: Construction = rule.kind === 'part' ? partConstruction(rule, table, schema) : { ...rule };
     if (usable(c)) plan.set(c.column, c);
   }
   const fitted = lines ? fittedLines(table, schema, free) : [];
@@ -222,11 +227,11 @@ export function gapValues(table: Table, schema: ColumnSchema[], c: Remainder): (
   return texts.map((text, r) => (text === null ? null : isNumber(high[r]) ? String(high[r] - slope * low[r]) : text));
 }
 
-/** A step's (or date part's) column where its number (date) is blank: the seed's most frequent text there, or blank. */
-export function stepOtherwise(table: Table, schema: ColumnSchema[], c: Extract<Construction, { kind: 'step' | 'part' }>): string | null {
-  const [from] = readColumns(table, schema, inputsOf(c));
+/** A step's (date part's, years') column where its number (a date) is blank: the seed's most frequent text there, or blank. */
+export function stepOtherwise(table: Table, schema: ColumnSchema[], c: Overwritten): string | null {
+  const inputs = readColumns(table, schema, inputsOf(c));
   const cells = table.columns[table.names.indexOf(c.column)];
-  return textWithoutNumber(cells.filter((_, r) => Number.isNaN(from[r])), () => NaN);
+  return textWithoutNumber(cells.filter((_, r) => inputs.some((xs) => Number.isNaN(xs[r]))), () => NaN);
 }
 
 /** Most frequent text of a column where it holds no number (usually missing), written where a total's parts are not numbers. */
@@ -292,6 +297,13 @@ export function construct(built: Built[], names: string[], columns: (string | nu
         else if (texts.has(key)) out[r] = texts.get(key)!;
         else if (c.identity) out[r] = codec.write(key);
         else bad[r] = 1;
+      }
+    } else if (c.kind === 'years') {
+      const cell = (name: string, r: number) => (col(name)[r] === null ? NaN : readers.get(name)!(col(name)[r]!));
+      const on = 'on' in c ? readIsoDay(c.on) : NaN;
+      for (let r = 0; r < out.length; r++) {
+        const years = wholeYears(cell(c.from, r), 'to' in c ? cell(c.to, r) : on);
+        out[r] = Number.isNaN(years) ? otherwise : codec.write(years);
       }
     } else if (c.kind === 'rate') {
       const [of, read] = [col(c.rule.of), readers.get(c.rule.of)!];
