@@ -13,7 +13,11 @@ import type { Bounds, NumberCodec } from './continuous';
  * and the years since it), modelled as what is left off the line; see `straightLines`.
  */
 export type Construction =
-  | { kind: 'gap'; column: string; low: string }
+  /**
+   * `column` as `low` plus a modelled gap that is never negative; with `below`, as `low` less
+   * it (an attendance under a capacity that follows the venue, where the capacity is not modelled).
+   */
+  | { kind: 'gap'; column: string; low: string; below?: true }
   /**
    * The parts' sum less `minus`; with `times`, the product of two parts (an amount from a
    * quantity and a unit price), a hundredth of it with `percent`.
@@ -50,6 +54,8 @@ export const isOverwritten = (c: Construction): c is Overwritten => c.kind === '
 /** Constructions whose column is not modelled at all: written whole from other columns. */
 export const isWritten = (c: Construction): c is Extract<Construction, { kind: 'sum' | 'rate' }> => c.kind === 'sum' || c.kind === 'rate';
 const slopeOf = (c: Remainder) => (c.kind === 'gap' ? 1 : c.slope);
+/** −1 where the modelled gap lies below its base: the column is the base less the gap. */
+const signOf = (c: Remainder) => (c.kind === 'gap' && c.below ? -1 : 1);
 
 /**
  * How closely two columns must follow a straight line (|Pearson r|) for one to be written from
@@ -186,13 +192,17 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
   const candidates = orders
     .map((rule) => {
       const [low, high] = readColumns(table, schema, [rule.low, rule.high]);
-      return { rule, low, high, ok: high.every((x, r) => !isNumber(x) || isNumber(low[r])) };
+      const within = (xs: Float64Array, ys: Float64Array) => xs.every((x, r) => !isNumber(x) || isNumber(ys[r]));
+      return { rule, low, high, up: within(high, low), down: within(low, high) };
     })
-    .filter((c) => c.ok)
     .sort((a, b) => meanOf(b.rule.low, b.low) - meanOf(a.rule.low, a.low));
-  for (const { rule } of candidates) {
+  for (const { rule, up, down } of candidates) {
     const c: Construction = { kind: 'gap', column: rule.high, low: rule.low };
-    if (usable(c)) plan.set(c.column, c);
+    if (up && usable(c)) plan.set(c.column, c);
+    // An end written from a category (a capacity that follows the venue) is not modelled: the
+    // start is built below it instead, and keeps the seed's rows at the end (full events).
+    const under: Construction = { kind: 'gap', column: rule.low, low: rule.high, below: true };
+    if (!plan.has(rule.high) && derived.has(rule.high) && down && usable(under)) plan.set(under.column, under);
   }
   // Rules first: a column a rule builds keeps its rule exactly, which a line does not promise.
   for (const { line } of fitted) if (usable(line)) plan.set(line.column, line);
@@ -217,14 +227,14 @@ function rateReader(rule: RateRule, table: Table): (r: number) => boolean {
 }
 
 /**
- * The column a gap or line models, as text: `high - low` (a line: `y - slope · x`) where both
+ * The column a gap or line models, as text: `high - low` (below: `low - high`; a line: `y - slope · x`) where both
  * are numbers, the cell's own text where it is a note ("ongoing"), missing where it is missing.
  */
 export function gapValues(table: Table, schema: ColumnSchema[], c: Remainder): (string | null)[] {
   const [low, high] = readColumns(table, schema, [inputsOf(c)[0], c.column]);
-  const slope = slopeOf(c);
+  const [slope, sign] = [slopeOf(c), signOf(c)];
   const texts = table.columns[table.names.indexOf(c.column)];
-  return texts.map((text, r) => (text === null ? null : isNumber(high[r]) ? String(high[r] - slope * low[r]) : text));
+  return texts.map((text, r) => (text === null ? null : isNumber(high[r]) ? String(sign * (high[r] - slope * low[r])) : text));
 }
 
 /** A step's (date part's, years') column where its number (a date) is blank: the seed's most frequent text there, or blank. */
@@ -324,7 +334,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
         if (Number.isNaN(start)) {
           bad[r] = 1;
           out[r] = null;
-        } else out[r] = codec.write(slope * start + gap);
+        } else out[r] = codec.write(slope * start + signOf(c) * gap);
       }
     } else {
       const names = inputsOf(c);
