@@ -111,6 +111,14 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   await rules.getByRole('button', { name: 'Add rule' }).click();
   await expect(page.getByRole('alert')).toContainText('breaks the rule "qty = whole years from order_date to ship_date" in 125 of 150 rows');
 
+  // A number 0 exactly on a category's rows: shipping is free from a subtotal of 100, not for Books.
+  await rules.getByLabel('Rule kind').selectOption('zero');
+  await rules.getByLabel('Rule column').selectOption('shipping');
+  await rules.getByLabel('Rule other column').selectOption('category');
+  await rules.getByLabel('Rule value').fill('Books');
+  await rules.getByRole('button', { name: 'Add rule' }).click();
+  await expect(page.getByRole('alert')).toContainText('breaks the rule "shipping is 0 exactly when category is Books" in 72 of 150 rows');
+
   // A sign added by hand is listed and can be removed again.
   await rules.getByLabel('Rule column').selectOption('shipping');
   await rules.getByLabel('Rule kind').selectOption('range');

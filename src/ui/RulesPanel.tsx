@@ -27,6 +27,8 @@ const firstColumns = (columns: ColumnView[], kind: RuleKind) =>
 const otherColumns = (columns: ColumnView[], kind: RuleKind) => {
   if (kind === 'blank') return columns.filter((c) => isModelled(c) && canDecideBlanks(c));
   if (kind === 'part' || kind === 'years') return columns.filter((c) => isModelled(c) && c.kind === 'datetime');
+  // A number is 0 exactly when another is 0, or when a category has a value.
+  if (kind === 'zero') return columns.filter((c) => isModelled(c) && ['numeric', 'categorical', 'boolean'].includes(c.kind));
   return firstColumns(columns, kind);
 };
 
@@ -126,7 +128,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
     if (kind === 'product') return { kind, total: at(0), parts: [at(1), at(2)], ...(percent && { percent: true as const }) };
     if (kind === 'sum') return { kind, total: at(0), parts: [at(1), at(2)], ...(dated && unit !== 'days' && { unit }) };
     if (kind === 'blank') return { kind, column: at(0), when: at(1), values: [value.trim() === '' ? null : value.trim()] };
-    if (kind === 'zero') return { kind, column: at(0), when: at(1) };
+    if (kind === 'zero') return { kind, column: at(0), when: at(1), ...(byCategory && { values: [value.trim() === '' ? null : value.trim()] }) };
     if (kind === 'rate') return { kind, total: at(0), of: at(1), rate: Number(rate) };
     if (kind === 'part') return { kind, column: at(0), date: at(1), part };
     if (kind === 'years') return toDate ? { kind, column: at(0), from: at(1), to: end } : { kind, column: at(0), from: at(1), on: day };
@@ -135,6 +137,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   const suggestions = columns.find((c) => c.name === at(1))?.mini.labels ?? [];
   const notNumber = (text: string) => text.trim() === '' || !Number.isFinite(Number(text));
   const toDate = others.includes(end) && end !== at(1);
+  const byCategory = kind === 'zero' && columns.find((c) => c.name === at(1))?.kind !== 'numeric';
   const incomplete = (kind === 'range' && notNumber(min)) || (kind === 'rate' && notNumber(rate)) || (kind === 'years' && !toDate && day === '') || others.length === 0;
   return (
     <form
@@ -221,7 +224,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
           {!toDate && <input type="date" aria-label="Rule day" value={day} disabled={disabled} onChange={(e) => setDay(e.target.value)} />}
         </>
       )}
-      {kind === 'blank' && (
+      {(kind === 'blank' || byCategory) && (
         <>
           is
           <input

@@ -347,6 +347,48 @@ describe('zero rules', () => {
   });
 });
 
+describe('zero rules by category', () => {
+  /** Events: meetups are free, cancelled events have no one; the fill rate is attendance over a capacity by venue. */
+  const events = (rows: number) => {
+    const rng = new Rng(rows + 5);
+    const cols: string[][] = [[], [], [], [], [], []];
+    const capacity: Record<string, number> = { Hall: 500, Loft: 80 };
+    for (let r = 0; r < rows; r++) {
+      const [category, status, venue] = [['Meetup', 'Talk', 'Gala'][rng.int(3)], rng.next() < 0.1 ? 'Cancelled' : 'Held', ['Hall', 'Loft'][rng.int(2)]];
+      const attendees = status === 'Cancelled' ? 0 : 1 + rng.int(capacity[venue]);
+      cols[0].push(category);
+      cols[1].push(status);
+      cols[2].push(venue);
+      cols[3].push(category === 'Meetup' ? '0.00' : (20 + rng.int(80) + 0.99).toFixed(2));
+      cols[4].push(String(attendees));
+      cols[5].push(((100 * attendees) / capacity[venue]).toFixed(2));
+    }
+    return tableFromColumns(['category', 'status', 'venue', 'price', 'attendees', 'fill'], cols);
+  };
+
+  it('finds a price 0 exactly for meetups and no one at cancelled events, on 400 rows but not on 20', () => {
+    const table = events(400);
+    const found = findRules(table, inferSchema(table), new Rng(1)).map(describeRule);
+    expect(found).toContain('price is 0 exactly when category is Meetup');
+    // Attendance and the fill rate are 0 on the same rows, one a rate by venue of the other: the rule is listed once.
+    expect(found).toContain('attendees = fill × rate by venue: 5 for Hall; 0.8 for Loft');
+    expect(found.filter((t) => t.endsWith('exactly when status is Cancelled'))).toEqual(['fill is 0 exactly when status is Cancelled']);
+    const few = events(20);
+    expect(findRules(few, inferSchema(few), new Rng(1)).filter((r) => r.kind === 'zero')).toEqual([]);
+  });
+
+  it('reads one from JSON, and refuses a value the category never holds, or a number after "when"', () => {
+    const rule: Rule = { kind: 'zero', column: 'price', when: 'category', values: ['Meetup'] };
+    expect(parseRules([rule])).toEqual([rule]);
+    const table = events(100);
+    const schema = inferSchema(table);
+    expect(() => validateRules([rule], table, schema)).not.toThrow();
+    expect(() => validateRules([{ ...rule, values: ['Meetups'] }], table, schema)).toThrow(/names "Meetups", which "category" never is/);
+    expect(() => validateRules([{ ...rule, when: 'attendees' }], table, schema)).toThrow(/needs a category after "when"/);
+    expect(() => validateRules([{ ...rule, values: ['Gala'] }], table, schema)).toThrow(/breaks the rule "price is 0 exactly when category is Gala" in \d+ of 100 rows/);
+  });
+});
+
 describe('validateRules', () => {
   const table = orders(200);
   const schema = inferSchema(table);

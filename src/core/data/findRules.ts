@@ -136,6 +136,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const isPart = (k: number) => [...parts, ...years].some((p) => p.column === candidates[k].name);
   for (const i of signs) if (!signBySum(i) && !isPart(i)) rules.push({ kind: 'range', column: candidates[i].name, min: 0 });
   const name = (k: number) => candidates[k].name;
+  const index = (column: string) => candidates.findIndex((c) => c.name === column);
   // One formula for each total: of two products on it the first is kept, and a sum on a total a
   // product or rate gives is written with another of its columns as total.
   const productsOnce = products.filter(([t], k) => products.findIndex(([u]) => u === t) === k);
@@ -155,7 +156,18 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // A date's parts are blank where it is: blanks shared by a date and its parts are implied.
   const dateOf = (column: string) => parts.find((p) => p.column === column)?.date ?? column;
   const blanks = blankRules(table, schema).filter((r) => r.kind !== 'blank' || dateOf(r.column) !== dateOf(r.when));
-  return [...rules, ...zeroRules(candidates, values).filter((r) => !zeroByRate(r)), ...blanks, ...steps, ...parts, ...years];
+  // A total is 0 on the rows its part is, where its rate (or other part) never is: fill rate = attendees × a rate by venue.
+  const byCategory = zeroByCategory(table, schema, candidates, values);
+  const neverZero = (k: number) => !values[k].some((x) => x === 0);
+  const partOfTotal = (t: number, a: number) =>
+    rates.some((r) => r.total === t && r.of === a && ![...r.rates.values()].includes(0)) ||
+    productsOnce.some(([u, x, y]) => u === t && ((x === a && neverZero(y)) || (y === a && neverZero(x))));
+  const sameZeros = (z: Rule, o: Rule) =>
+    z.kind === 'zero' && o.kind === 'zero' && o.when === z.when && JSON.stringify(o.values) === JSON.stringify(z.values);
+  const zeroByPart = (z: Rule) =>
+    z.kind === 'zero' && byCategory.some((o) => o !== z && o.kind === 'zero' && sameZeros(z, o) && partOfTotal(index(z.column), index(o.column)));
+  const zeros = [...zeroRules(candidates, values).filter((r) => !zeroByRate(r)), ...byCategory.filter((z) => !zeroByPart(z))];
+  return [...rules, ...zeros, ...blanks, ...steps, ...parts, ...years];
 }
 
 // A count of years is a whole number in this range: an age, years of service.
@@ -223,6 +235,33 @@ function zerosTogether(a: Float64Array, b: Float64Array, maxLogChance: number): 
 }
 
 /**
+ * Number columns 0 exactly on the rows of some values of a category (a ticket price 0 exactly
+ * for meetups, attendance 0 exactly for cancelled events), at the orders' odds, as blanks are.
+ */
+function zeroByCategory(table: Table, schema: ColumnSchema[], candidates: ColumnSchema[], values: Float64Array[]): Rule[] {
+  const whens = schema.flatMap((c, i) => (isModelled(c) && (c.kind === 'categorical' || c.kind === 'boolean') && c.distinct <= MAX_WHEN_VALUES ? [i] : [])).slice(0, MAX_PAIR_COLUMNS);
+  const numbers = candidates
+    .flatMap((c, i) => (c.kind === 'numeric' && values[i].some((x) => x === 0) && values[i].some((x) => x !== 0 && !Number.isNaN(x)) ? [i] : []))
+    .slice(0, MAX_PAIR_COLUMNS);
+  const pairs = numbers.length * whens.length;
+  if (pairs === 0 || table.rowCount < MIN_ROWS) return [];
+  const maxLogChance = Math.log(Math.min(ORDER_CHANCE, ORDER_FAMILY_CHANCE / pairs));
+  const rules: Rule[] = [];
+  for (const i of numbers) {
+    const xs = values[i];
+    const cells = table.columns[table.names.indexOf(candidates[i].name)];
+    // Rows whose number is missing or a note are not judged.
+    const marked = Array.from(xs, (x) => (Number.isNaN(x) ? null : x === 0));
+    const when = whens.find((w) => markedBy(marked, cells, table.columns[w], maxLogChance));
+    if (when === undefined) continue;
+    const held = new Set<string | null>();
+    marked.forEach((zero, r) => zero && held.add(table.columns[when][r]));
+    rules.push({ kind: 'zero', column: candidates[i].name, when: schema[when].name, values: [...held] });
+  }
+  return rules;
+}
+
+/**
  * Columns blank exactly on the rows of some values of a category (a ship date while the order
  * is pending) or of a count (a last order date when there were 0 orders), proposed at the orders' odds: were blanks independent of the category, a group
  * of k rows would be all blank or all filled with chance pᵏ + (1 − p)ᵏ. A column the category
@@ -242,7 +281,8 @@ function blankRules(table: Table, schema: ColumnSchema[]): Rule[] {
   const maxLogChance = Math.log(Math.min(ORDER_CHANCE, ORDER_FAMILY_CHANCE / pairs));
   const rules: Rule[] = [];
   for (const x of blanky) {
-    const when = whens.find((w) => w !== x && blankBy(table.columns[x], table.columns[w], maxLogChance));
+    const blank = table.columns[x].map((v) => v === null);
+    const when = whens.find((w) => w !== x && markedBy(blank, table.columns[x], table.columns[w], maxLogChance));
     if (when === undefined) continue;
     const values = new Set<string | null>();
     table.columns[x].forEach((v, r) => v === null && values.add(table.columns[when][r]));
@@ -251,20 +291,26 @@ function blankRules(table: Table, schema: ColumnSchema[]): Rule[] {
   return rules;
 }
 
-/** Whether each value of `when` has `column` always blank or never, beyond chance, and not one fixed value. */
-function blankBy(column: (string | null)[], when: (string | null)[], maxLogChance: number): boolean {
-  const groups = new Map<string | null, { blank: boolean; rows: number; value: string | null; fixed: boolean }>();
-  let blanks = 0;
+/**
+ * Whether each value of `when` has its rows always `marked` (blank, or 0) or never, beyond
+ * chance, and `column` not one fixed value in each (a column the category fixes outright
+ * follows it). Rows marked null are not judged.
+ */
+function markedBy(marked: (boolean | null)[], column: (string | null)[], when: (string | null)[], maxLogChance: number): boolean {
+  const groups = new Map<string | null, { marked: boolean; rows: number; value: string | null; fixed: boolean }>();
+  let [count, n] = [0, 0];
   for (let r = 0; r < column.length; r++) {
-    const blank = column[r] === null;
+    const m = marked[r];
+    if (m === null) continue;
     const g = groups.get(when[r]);
-    if (!g) groups.set(when[r], { blank, rows: 1, value: column[r], fixed: true });
-    else if (g.blank !== blank) return false;
+    if (!g) groups.set(when[r], { marked: m, rows: 1, value: column[r], fixed: true });
+    else if (g.marked !== m) return false;
     else [g.rows, g.fixed] = [g.rows + 1, g.fixed && g.value === column[r]];
-    if (blank) blanks++;
+    if (m) count++;
+    n++;
   }
-  if ([...groups.values()].every((g) => g.fixed)) return false;
-  const p = blanks / column.length;
+  if (n < MIN_ROWS || [...groups.values()].every((g) => g.fixed)) return false;
+  const p = count / n;
   let logChance = 0;
   for (const { rows } of groups.values()) logChance += Math.log(Math.min(1, p ** rows + (1 - p) ** rows));
   return logChance < maxLogChance;

@@ -31,8 +31,12 @@ export type Rule =
   | RateRule
   /** `column ≥ min`: a sign (spend ≥ 0). */
   | { kind: 'range'; column: string; min: number }
-  /** `column` is 0 exactly when `when` is 0: a quantity and its amount, hours and pay. */
-  | { kind: 'zero'; column: string; when: string }
+  /**
+   * `column` is 0 exactly when `when` is 0: a quantity and its amount, hours and pay. With
+   * `values`, exactly when the category `when` is one of them (a price 0 exactly for meetups;
+   * null stands for `when` being blank).
+   */
+  | { kind: 'zero'; column: string; when: string; values?: (string | null)[] }
   /**
    * `column` is blank exactly on the rows whose `when` is one of `values` (a ship date blank
    * exactly while the order is pending); null among `values` stands for `when` being blank.
@@ -102,7 +106,7 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
   if (rule.kind === 'part') return `${rule.column} is the ${PART_NAMES[rule.part]} of ${rule.date}`;
   if (rule.kind === 'years') return `${rule.column} = whole years from ${rule.from} to ${'to' in rule ? rule.to : rule.on}`;
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
-  if (rule.kind === 'zero') return `${rule.column} is 0 exactly when ${rule.when} is 0`;
+  if (rule.kind === 'zero') return `${rule.column} is 0 exactly when ${rule.when} is ${rule.values ? rule.values.map((v) => v ?? 'blank').join(' or ') : '0'}`;
   if (rule.kind === 'step') {
     const steps = rule.cutoffs.map((c, k) => `${rule.values[k]} below ${write(rule.from, c)}`);
     return `${rule.column} by ${rule.from}: ${[...steps, `${rule.values[rule.cutoffs.length]} from ${write(rule.from, rule.cutoffs[rule.cutoffs.length - 1])}`].join(', ')}`;
@@ -261,6 +265,10 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
     const [dates] = readColumns(table, schema, [rule.date]);
     return partTexts(rule.part, dates, cells(rule.column)).obeys;
   }
+  if (rule.kind === 'zero' && rule.values) {
+    const [[xs], when, values] = [readColumns(table, schema, [rule.column]), cells(rule.when), new Set(rule.values)];
+    return (r) => Number.isNaN(xs[r]) || (xs[r] === 0) === values.has(when[r] ?? null);
+  }
   if (rule.kind === 'years') {
     const [count, from, to] = readColumns(table, schema, ruleColumns(rule));
     const on = 'on' in rule ? readIsoDay(rule.on) : NaN;
@@ -315,6 +323,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
     else if (rule.kind === 'rate') checkRateRule(rule, columns, table);
     else if (rule.kind === 'part') checkPartRule(rule, columns);
     else if (rule.kind === 'years') checkYearsRule(rule, columns);
+    else if (rule.kind === 'zero' && rule.values) checkZeroByCategory({ ...rule, values: rule.values }, columns, table);
     else checkNumberRule(rule, columns);
     const broken = countBreaks(table, schema, rule);
     if (broken > 0) {
@@ -368,6 +377,17 @@ function checkBlankRule(rule: Extract<Rule, { kind: 'blank' }>, [column, when]: 
 function checkPartRule(rule: Extract<Rule, { kind: 'part' }>, [column, date]: ColumnSchema[]): void {
   if (!isModelled(column)) throw new InputError(`The rule "${describeRule(rule)}" needs a column the model learns, but "${column.name}" is an ID or a constant.`);
   if (!isModelled(date) || date.kind !== 'datetime') throw new InputError(`The rule "${describeRule(rule)}" needs a date after "of", but "${date.name}" is a ${date.kind} column.`);
+}
+
+function checkZeroByCategory(rule: Extract<Rule, { kind: 'zero' }> & { values: (string | null)[] }, [column, when]: ColumnSchema[], table: Table): void {
+  if (!isModelled(column) || column.kind !== 'numeric') {
+    throw new InputError(`The rule "${describeRule(rule)}" needs numbers, but "${column.name}" is ${column.kind === 'numeric' ? 'an ID or a constant' : `a ${column.kind} column`}.`);
+  }
+  if (!isModelled(when) || (when.kind !== 'categorical' && when.kind !== 'boolean')) {
+    throw new InputError(`The rule "${describeRule(rule)}" needs a category after "when", but "${when.name}" is a ${when.kind} column.`);
+  }
+  if (rule.values.length === 0) throw new InputError(`The rule "${describeRule(rule)}" names no value of "${when.name}".`);
+  checkValuesHeld(rule, rule.when, rule.values, table);
 }
 
 function checkYearsRule(rule: YearsRule, [column, ...dates]: ColumnSchema[]): void {
@@ -458,7 +478,11 @@ export function parseRules(json: unknown): Rule[] {
     const rate = parseRate(e, text);
     if (rate) return rate;
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
-    if (e.kind === 'zero' && text('column') && text('when')) return { kind: 'zero', column: text('column')!, when: text('when')! };
+    const held = e.values;
+    const categories = Array.isArray(held) && held.length > 0 && held.every((v) => typeof v === 'string' || v === null) ? (held as (string | null)[]) : null;
+    if (e.kind === 'zero' && text('column') && text('when') && (held === undefined || categories)) {
+      return { kind: 'zero', column: text('column')!, when: text('when')!, ...(categories && { values: categories }) };
+    }
     const cutoffs = e.cutoffs;
     if (e.kind === 'step' && text('column') && text('from') && Array.isArray(cutoffs) && cutoffs.every((c) => typeof c === 'number') && names('values')) {
       return { kind: 'step', column: text('column')!, from: text('from')!, cutoffs: cutoffs as number[], values: names('values')! };
@@ -475,7 +499,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…}, {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when"), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

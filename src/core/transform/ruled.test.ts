@@ -367,3 +367,27 @@ describe('an order under a column that follows a category', () => {
     expect(full).toBeGreaterThan(0.05 * decoded.table.rowCount);
   });
 });
+
+describe('a number 0 exactly on some values of a category', () => {
+  const rng = new Rng(12);
+  const category = Array.from({ length: 400 }, () => ['Meetup', 'Talk', 'Gala'][rng.int(3)]);
+  const price = category.map((c) => (c === 'Meetup' ? '0.00' : (20 + rng.next() * 80).toFixed(2)));
+  const table = tableFromColumns(['category', 'price'], [category, price]);
+  const schema = inferSchema(table);
+  const rule: Rule = { kind: 'zero', column: 'price', when: 'category', values: ['Meetup'] };
+
+  it('is kept on 50,000 rows decoded from random model output, and by a transformer rebuilt from its saved state', () => {
+    const transformer = new TableTransformer(table, schema, 1, { rules: [rule] });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 50_000, 9), 50_000, new Rng(2));
+    expect(countBreaks(decoded.table, schema, rule)).toBe(0);
+    const meetups = decoded.table.columns[0].filter((c) => c === 'Meetup').length;
+    expect(meetups).toBeGreaterThan(0.2 * decoded.table.rowCount);
+    const restored = new TableTransformer(JSON.parse(JSON.stringify(transformer.toState())));
+    expect(countBreaks(restored.decode(untrainedRows(restored.layout.width, 5_000, 4), 5_000, new Rng(5)), schema, rule)).toBe(0);
+  });
+
+  it('is broken on many rows without the rule', () => {
+    const plain = new TableTransformer(table, schema, 1, { rules: [] });
+    expect(countBreaks(plain.decode(untrainedRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2)), schema, rule)).toBeGreaterThan(3_000);
+  });
+});

@@ -372,9 +372,10 @@ export function blankByRules(rules: Rule[], names: string[], columns: (string | 
 }
 
 /**
- * Writes each zero rule's column as 0 where its other column reads 0, so those rows keep the
- * rule by construction (as `blankByRules` does for blanks); `zeros` holds, per column it may
- * write, 0 as the column writes it. Rows with a 0 where the other column has none are redrawn.
+ * Writes each zero rule's column as 0 where its other column reads 0 (or holds one of the
+ * rule's category values), so those rows keep the rule by construction (as `blankByRules` does
+ * for blanks); `zeros` holds, per column it may write, 0 as the column writes it. Rows with a 0
+ * where the other column says none are redrawn.
  */
 export function zeroByRules(rules: Rule[], names: string[], columns: (string | null)[][], schema: ColumnSchema[], zeros: Map<string, string>): void {
   for (const rule of rules) {
@@ -383,6 +384,11 @@ export function zeroByRules(rules: Rule[], names: string[], columns: (string | n
     const when = schema.find((c) => c.name === rule.when);
     if (zero === undefined || !when) continue;
     const [column, others] = [columns[names.indexOf(rule.column)], columns[names.indexOf(rule.when)]];
+    if (rule.values) {
+      const values = new Set(rule.values);
+      for (let r = 0; r < column.length; r++) if (values.has(others[r] ?? null)) column[r] = zero;
+      continue;
+    }
     const read = numberReader(when);
     for (let r = 0; r < column.length; r++) if (others[r] !== null && read(others[r]!) === 0) column[r] = zero;
   }

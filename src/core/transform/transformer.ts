@@ -365,7 +365,8 @@ export class TableTransformer {
     };
     const zeros = new Map<string, string>();
     for (const rule of this.rules) {
-      const encoder = rule.kind === 'zero' && plain(rule.when) ? plain(rule.column) : null;
+      // A category (`values`) is decoded before zeros are written, whatever slot holds it.
+      const encoder = rule.kind === 'zero' && (rule.values || plain(rule.when)) ? plain(rule.column) : null;
       if (rule.kind === 'zero' && encoder) zeros.set(rule.column, encoder.write(0));
     }
     return (this.zeros = zeros);
