@@ -289,6 +289,25 @@ describe('blank rules', () => {
     expect(found.map(describeRule)).toEqual(['last_order is blank exactly when orders is 0']);
   });
 
+  it('finds two columns of any kind blank on the same rows, listed once, and none at random or on 20 rows', () => {
+    const measures = (rows: number) => {
+      const rng = new Rng(rows);
+      const weight = Array.from({ length: rows }, () => (rng.next() < 0.2 ? null : 50 + rng.next() * 50));
+      const height = weight.map(() => 150 + rng.next() * 45);
+      const noted = weight.map(() => (rng.next() < 0.2 ? null : (rng.next() * 10).toFixed(1)));
+      const cells = [weight.map((w) => w?.toFixed(1) ?? null), height.map((h) => h.toFixed(0)), weight.map((w, r) => (w === null ? null : (w / (height[r] / 100) ** 2).toFixed(1))), noted];
+      return tableFromColumns(['weight', 'height', 'bmi', 'note'], cells);
+    };
+    const table = measures(400);
+    const schema = inferSchema(table);
+    const found = findRules(table, schema, new Rng(1)).filter((r) => r.kind === 'blank');
+    expect(found.map(describeRule)).toEqual(['bmi is blank exactly when weight is blank']);
+    expect(() => validateRules(found, table, schema)).not.toThrow();
+    expect(() => validateRules([{ kind: 'blank', column: 'bmi', when: 'weight', values: ['70.0'] }], table, schema)).toThrow(/needs a category or a whole number after "when"/);
+    const few = measures(20);
+    expect(findRules(few, inferSchema(few), new Rng(1)).filter((r) => r.kind === 'blank')).toEqual([]);
+  });
+
   it('takes the same pattern on 20 rows for chance', () => {
     const table = shipping(20, 3);
     expect(findRules(table, inferSchema(table), new Rng(1)).filter((r) => r.kind === 'blank')).toEqual([]);
@@ -307,7 +326,7 @@ describe('blank rules', () => {
   it('refuses a blank rule whose "when" is not a category', () => {
     const table = shipping(100, 10);
     const rule: Rule = { kind: 'blank', column: 'status', when: 'ship date', values: ['2023-01-02'] };
-    expect(() => validateRules([rule], table, inferSchema(table))).toThrow(/needs a category or a whole number after "when", but "ship date" is a datetime column/);
+    expect(() => validateRules([rule], table, inferSchema(table))).toThrow(/needs a category or a whole number after "when" \(or the value blank\), but "ship date" is a datetime column/);
   });
 
   it('names a value the "when" column never holds, with the values it does', () => {

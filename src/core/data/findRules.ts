@@ -1,5 +1,5 @@
 import type { Rng } from '../util/rng';
-import { canDecideBlanks, closeTo, countBreaks, dateSumTolerance, readColumns, sumTolerance, TIME_UNITS, type Rule, type TimeUnit, type YearsRule } from './rules';
+import { canDecideBlanks, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type TimeUnit, type YearsRule } from './rules';
 import { findParts } from './dateParts';
 import { findYears, isoDay } from './years';
 import { rateRule, rateRules } from './findRates';
@@ -155,7 +155,9 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const steps = stepRules(table, schema, candidates, values, MAX_LOG_CHANCE);
   // A date's parts are blank where it is: blanks shared by a date and its parts are implied.
   const dateOf = (column: string) => parts.find((p) => p.column === column)?.date ?? column;
-  const blanks = blankRules(table, schema).filter((r) => r.kind !== 'blank' || dateOf(r.column) !== dateOf(r.when));
+  // Nor are blanks shared by a total and its parts, a count and its dates, a step and its number.
+  const linkedBy = (r: { column: string; when: string }) => [...rules, ...steps, ...years].some((o) => o.kind !== 'order' && o.kind !== 'range' && [r.column, r.when].every((c) => ruleColumns(o).includes(c)));
+  const blanks = blankRules(table, schema).filter((r) => dateOf(r.column) !== dateOf(r.when) && !(r.values.length === 1 && r.values[0] === null && linkedBy(r)));
   // A total is 0 on the rows its part is, where its rate (or other part) never is: fill rate = attendees × a rate by venue.
   const byCategory = zeroByCategory(table, schema, candidates, values);
   const neverZero = (k: number) => !values[k].some((x) => x === 0);
@@ -267,7 +269,7 @@ function zeroByCategory(table: Table, schema: ColumnSchema[], candidates: Column
  * of k rows would be all blank or all filled with chance pᵏ + (1 − p)ᵏ. A column the category
  * fixes outright is left to the columns that follow another, which keep its blanks too.
  */
-function blankRules(table: Table, schema: ColumnSchema[]): Rule[] {
+function blankRules(table: Table, schema: ColumnSchema[]): Extract<Rule, { kind: 'blank' }>[] {
   const modelled = schema.flatMap((c, i) => (isModelled(c) ? [i] : []));
   const whens = modelled.filter((i) => canDecideBlanks(schema[i]) && schema[i].distinct <= MAX_WHEN_VALUES).slice(0, MAX_PAIR_COLUMNS);
   const blanky = modelled
@@ -279,14 +281,20 @@ function blankRules(table: Table, schema: ColumnSchema[]): Rule[] {
   const pairs = blanky.length * whens.length;
   if (pairs === 0 || table.rowCount < MIN_ROWS) return [];
   const maxLogChance = Math.log(Math.min(ORDER_CHANCE, ORDER_FAMILY_CHANCE / pairs));
-  const rules: Rule[] = [];
+  const rules: Extract<Rule, { kind: 'blank' }>[] = [];
+  // Two columns of any kind blank on the same rows (a weight and the BMI made from it): the later one is blank when the earlier is.
+  const filled = (w: number) => table.columns[w].map((v) => (v === null ? null : ''));
   for (const x of blanky) {
     const blank = table.columns[x].map((v) => v === null);
     const when = whens.find((w) => w !== x && markedBy(blank, table.columns[x], table.columns[w], maxLogChance));
-    if (when === undefined) continue;
-    const values = new Set<string | null>();
-    table.columns[x].forEach((v, r) => v === null && values.add(table.columns[when][r]));
-    rules.push({ kind: 'blank', column: schema[x].name, when: schema[when].name, values: [...values] });
+    if (when !== undefined) {
+      const values = new Set<string | null>();
+      table.columns[x].forEach((v, r) => v === null && values.add(table.columns[when][r]));
+      rules.push({ kind: 'blank', column: schema[x].name, when: schema[when].name, values: [...values] });
+      continue;
+    }
+    const together = blanky.find((w) => w < x && !canDecideBlanks(schema[w]) && markedBy(blank, table.columns[x], filled(w), maxLogChance));
+    if (together !== undefined) rules.push({ kind: 'blank', column: schema[x].name, when: schema[together].name, values: [null] });
   }
   return rules;
 }

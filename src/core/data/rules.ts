@@ -367,8 +367,10 @@ function checkStepRule(rule: Extract<Rule, { kind: 'step' }>, [column, from]: Co
 
 function checkBlankRule(rule: Extract<Rule, { kind: 'blank' }>, [column, when]: ColumnSchema[], table: Table): void {
   if (!isModelled(column)) throw new InputError(`The rule "${describeRule(rule)}" needs a column the model learns, but "${column.name}" is an ID or a constant.`);
-  if (!isModelled(when) || !canDecideBlanks(when)) {
-    throw new InputError(`The rule "${describeRule(rule)}" needs a category or a whole number after "when", but "${when.name}" is a ${when.kind} column.`);
+  // Any column may say when by being blank itself: a BMI blank exactly when the weight is.
+  const together = rule.values.length === 1 && rule.values[0] === null;
+  if (!isModelled(when) || (!canDecideBlanks(when) && !together)) {
+    throw new InputError(`The rule "${describeRule(rule)}" needs a category or a whole number after "when" (or the value blank), but "${when.name}" is a ${when.kind} column.`);
   }
   if (rule.values.length === 0) throw new InputError(`The rule "${describeRule(rule)}" names no value of "${when.name}".`);
   checkValuesHeld(rule, rule.when, rule.values, table);

@@ -80,6 +80,37 @@ describe('a column blank exactly on some values of a category', () => {
   });
 });
 
+describe('two columns blank on the same rows', () => {
+  const rng = new Rng(16);
+  const weight = Array.from({ length: 400 }, () => (rng.next() < 0.2 ? null : (50 + rng.next() * 50).toFixed(1)));
+  const table = tableFromColumns(['weight', 'bmi', 'total', 'part'], [
+    weight,
+    weight.map((w) => (w === null ? null : (Number(w) / 3).toFixed(1))),
+    // A total written from its part is blank where the part is: that rule is kept by redraw.
+    weight.map((w) => (w === null ? null : (Number(w) + 1).toFixed(1))),
+    weight.map((w) => (w === null ? null : '1.0')),
+  ]);
+  const schema = inferSchema(table);
+  const rules: Rule[] = [
+    { kind: 'blank', column: 'bmi', when: 'weight', values: [null] },
+    { kind: 'sum', total: 'total', parts: ['weight', 'part'] },
+    { kind: 'blank', column: 'bmi', when: 'total', values: [null] },
+  ];
+
+  it('are kept on 50,000 rows decoded from random model output, also beside a total written later', () => {
+    const transformer = new TableTransformer(table, schema, 1, { rules, derive: false });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 50_000, 9), 50_000, new Rng(2));
+    for (const rule of rules) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
+    expect(decoded.table.rowCount).toBeGreaterThan(5_000);
+    expect(decoded.table.columns[1].filter((v) => v === null).length).toBeGreaterThan(500);
+  });
+
+  it('are broken on many rows without the rule', () => {
+    const plain = new TableTransformer(table, schema, 1, { rules: [], derive: false });
+    expect(countBreaks(plain.decode(untrainedRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2)), schema, rules[0])).toBeGreaterThan(2_000);
+  });
+});
+
 describe('a date a number of days after another', () => {
   const rng = new Rng(8);
   const nights = Array.from({ length: 400 }, () => 1 + rng.int(14));

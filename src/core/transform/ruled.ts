@@ -361,9 +361,10 @@ export function construct(built: Built[], names: string[], columns: (string | nu
  * rule, keeps the category's shares: on the review's orders table, redrawing both sides took
  * pending orders from 12 % of rows to 7 %. Runs before `construct`, on what it builds from.
  */
-export function blankByRules(rules: Rule[], names: string[], columns: (string | null)[][]): void {
+export function blankByRules(rules: Rule[], names: string[], columns: (string | null)[][], written = new Set<string>()): void {
   for (const rule of rules) {
-    if (rule.kind !== 'blank') continue;
+    // A total written later (from its parts) is not yet known here: its rule is kept by redraw.
+    if (rule.kind !== 'blank' || written.has(rule.when)) continue;
     const [column, when] = [columns[names.indexOf(rule.column)], columns[names.indexOf(rule.when)]];
     if (!column || !when) continue;
     const values = new Set(rule.values);

@@ -397,7 +397,7 @@ export class TableTransformer {
     const names = this.names;
     const bad = new Uint8Array(rows);
     const built = this.slots.flatMap((s) => ((s.kind === 'model' || s.kind === 'sum') && s.built ? [s.built] : []));
-    blankByRules(this.rules, names, columns);
+    blankByRules(this.rules, names, columns, new Set(this.slots.flatMap((s) => (s.kind === 'sum' ? [s.name] : []))));
     zeroByRules(this.rules, names, columns, this.schema, this.zeroTexts());
     // A column that follows one written over (a month's name beside a month a date fixes) follows what was written.
     const follows = this.slots.flatMap((slot) => {
