@@ -37,6 +37,8 @@ async function uploadCase(studio: StudioPage, c: FuzzCase, bytes: Buffer, previo
   await expect(summary, c.tests).toContainText(summaryOf(loaded));
   await expect(studio.banner).toHaveCount(0);
   if (c.shows) await expect(page.getByRole('region', { name: '1. Seed data' })).toContainText(c.shows);
+  // A table of fewer than 100 rows says what so few rows can give.
+  await expect(page.getByTestId('few-rows'), c.tests).toHaveCount(loaded.rows < 100 ? 1 : 0);
   return loaded;
 }
 

@@ -1,3 +1,4 @@
+import { fewRowsNote } from '../core/data/limits';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -78,6 +79,8 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
   log(`read ${table.rowCount} rows × ${table.names.length} columns; backend ${tf.getBackend()}`);
   if (table.encoding && table.encoding !== 'utf-8') log(`the file was read as ${ENCODING_NAMES[table.encoding]}; the output is written as UTF-8 (CSV with a byte-order mark, so Excel reads it as UTF-8)`);
   if (table.renamed?.length) log(`${describeRenames(table.renamed)}.`);
+  const few = fewRowsNote(table.rowCount);
+  if (few) log(`warning: ${few}`);
   const detail = (c: ColumnSchema) => (c.numeric ? `, ${describeNumbers(c.numeric)}` : '') + (c.missingShare > 0 ? ` (${(c.missingShare * 100).toFixed(1)}% missing)` : '');
   log(schema.map((c) => `  ${c.name}: ${c.kind}${detail(c)}`).join('\n'));
   requireModelledColumn(schema);

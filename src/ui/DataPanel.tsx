@@ -1,3 +1,4 @@
+import { fewRowsNote } from '../core/data/limits';
 import { ENCODING_NAMES } from '../core/data/encoding';
 import { describeRenames } from '../core/data/names';
 import { isImageUpload, pickedFrom, uploadName, type PickedFile } from './pickedFiles';
@@ -55,6 +56,11 @@ export function DataPanel() {
         <p className="status" data-testid="loaded-summary">
           Model loaded from <strong>{bundle.name}</strong>: trained on {bundle.rows.toLocaleString()} rows, {bundle.columns} columns (of {bundle.source}). It generates
           without the seed data; load the seed table to train again.
+        </p>
+      )}
+      {fileName && !loading && !images && fewRowsNote(rowCount) && (
+        <p className="status warning" data-testid="few-rows">
+          {fewRowsNote(rowCount)}
         </p>
       )}
       {fileName && !loading && renamed.length > 0 && (

@@ -1,6 +1,7 @@
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { MAX_CELL_LENGTH, MAX_COLUMNS } from '../util/limits';
+import { fewRowsNote } from './limits';
 import { loadTable } from './load';
 import { parseDelimitedBlob, parseDelimitedText, parseJsonText } from './parse';
 import { parseParquet } from './parquet';
@@ -75,5 +76,13 @@ describe('cell length limit', () => {
 
   it('refuses a header name longer than a cell may be', () => {
     expect(() => parseDelimitedText(`a,${'n'.repeat(MAX_CELL_LENGTH + 1)}\n1,2\n3,4\n`)).toThrow(/^The name of column 2 has 10,001 characters/);
+  });
+});
+
+describe('few rows', () => {
+  it('says what a table of fewer than 100 rows can give, and nothing for one of 100', () => {
+    expect(fewRowsNote(5)).toMatch(/^Your table has 5 rows\. .*no rule is proposed from fewer than 10.*Add rows if you can/);
+    expect(fewRowsNote(60)).toMatch(/rules are proposed only where so few rows rule out chance/);
+    expect(fewRowsNote(100)).toBeNull();
   });
 });

@@ -53,3 +53,16 @@ export function requireHeaderWithinLimit(text: string, source: string): void {
 function shorten(name: string): string {
   return name.length > 80 ? `${name.slice(0, 77)}…` : name;
 }
+
+/** Below this many rows a model learns a table's columns but few of its links; no rule is proposed under 10. */
+export const FEW_ROWS = 100;
+
+/** What a table of so few rows can give, and what to do, or null for a table large enough. */
+export function fewRowsNote(rows: number): string | null {
+  if (rows >= FEW_ROWS) return null;
+  const rules = rows < 10 ? 'no rule is proposed from fewer than 10' : 'rules are proposed only where so few rows rule out chance';
+  return (
+    `Your table has ${count(rows)} rows. From fewer than ${FEW_ROWS} a model learns each column's values but few of the links between columns, and ${rules}: ` +
+    'expect synthetic rows that keep ranges and shares, not relationships. Add rows if you can, and add the rules you know in the Rules panel (or with --rules).'
+  );
+}

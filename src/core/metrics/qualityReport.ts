@@ -1,3 +1,4 @@
+import { fewRowsNote } from '../data/limits';
 import { describeRuleIn, countBreaks, type Rule } from '../data/rules';
 import { isModelled, type ColumnSchema } from '../data/schema';
 import { joinTables, selectRows, type Table } from '../data/table';
@@ -150,11 +151,13 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
       compared: compared.rowCount,
       synthetic: synth.rowCount,
       comparedWith,
-      note: !holdout
+      note: [fewRowsNote(train.rowCount + (holdout?.rowCount ?? 0)) ?? '', !holdout
         ? 'Your table is too small to hold rows back, so the synthetic rows are compared with the rows the model trained on: quality looks better than it is, and the distance checks that need unseen rows are left out.'
         : comparedWith === 'held-out'
           ? `Compared with ${compared.rowCount} rows held back from training, which the model never saw.`
-          : `Shapes, pair trends and the real-against-synthetic check compare with all ${compared.rowCount} rows of your table: the ${holdout.rowCount} held back from training are too few to read pairs from. The privacy checks use those ${holdout.rowCount}, which the model never saw.`,
+          : `Shapes, pair trends and the real-against-synthetic check compare with all ${compared.rowCount} rows of your table: the ${holdout.rowCount} held back from training are too few to read pairs from. The privacy checks use those ${holdout.rowCount}, which the model never saw.`]
+        .filter(Boolean)
+        .join(' '),
     },
     overall: { score, formula: `mean of ${figures.slice(0, parts.length).map((f) => f.label.toLowerCase()).join(', ')}`, goodLooksLike: GOOD_LOOKS_LIKE, ...verdictOf(score, figures.filter((f) => f.flag === 'bad').map((f) => f.label)) },
     figures,
