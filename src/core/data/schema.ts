@@ -22,6 +22,8 @@ export interface NumericInfo {
   step?: number;
   /** The seed writes as few decimals as each value needs (`5%` beside `5.5%`, never `5.0%`): written the same way. */
   trimZeros?: boolean;
+  /** The ending every value but 0 has on a step (prices that all end in .99: step 1, offset 0.99): values are written on it. */
+  ending?: { step: number; offset: number };
 }
 
 /** How a number column is read and written, in words: `integer, written like 1.234,50 €, in steps of 50,00 €`. */
@@ -29,7 +31,8 @@ export function describeNumbers(n: NumericInfo): string {
   const digits = n.integer ? 'integer' : n.significant ? `${n.significant} significant digits` : `${n.decimals} dp`;
   const style = n.style ? `, written like ${writeNumber(n.style.parens ? -1234.5 : 1234.5, n.decimals, n.style)}` : '';
   const step = n.step ? `, in steps of ${writeNumber(n.step, n.decimals, n.style ?? PLAIN_STYLE)}` : '';
-  return digits + style + step;
+  const ending = n.ending ? `, ending in ${writeNumber(n.ending.offset, n.decimals, PLAIN_STYLE).replace(/^0(?=\.)/, '')}` : '';
+  return digits + style + step + ending;
 }
 
 export interface ColumnSchema {
@@ -219,6 +222,8 @@ export function numericInfo(present: string[], style: NumberStyle = PLAIN_STYLE,
   if (scientific && plainUpTo > 0) info.plainUpTo = plainUpTo;
   const step = scientific ? undefined : stepOf(numbers, integer ? 1 : 10 ** -info.decimals, max - min, count);
   if (step) info.step = step;
+  const ending = scientific || step ? undefined : endingOf(numbers, integer ? 1 : 10 ** -info.decimals);
+  if (ending) info.ending = ending;
   if (!scientific && info.decimals > 0 && fewestPlaces < info.decimals && !trailingZero) info.trimZeros = true;
   return style === PLAIN_STYLE ? info : { ...info, style };
 }
@@ -246,6 +251,23 @@ function stepOf(numbers: number[], unit: number, range: number, count: number): 
       if (step > range || step <= unit * 1.5 || Math.abs(units - Math.round(units)) > 1e-6) continue;
       if (numbers.every((x) => Math.abs(x / step - Math.round(x / step)) < 1e-6)) return step;
     }
+  }
+  return undefined;
+}
+
+// Twelve distinct prices that all end in .99 by chance: about one in 10²².
+const MIN_ENDING_VALUES = 12;
+
+/** The coarsest step (100, 10 or 1) coarser than `unit` on which every value but 0 has one ending other than 0. */
+function endingOf(numbers: number[], unit: number): { step: number; offset: number } | undefined {
+  const values = [...new Set(numbers.filter((x) => x !== 0))];
+  if (values.length < MIN_ENDING_VALUES || !(unit > 0)) return undefined;
+  for (const step of [100, 10, 1]) {
+    const units = Math.round(step / unit);
+    if (step <= unit * 1.5 || Math.abs(units * unit - step) > 1e-9 * step) continue;
+    const offsetOf = (x: number) => ((Math.round(x / unit) % units) + units) % units;
+    const offset = offsetOf(values[0]);
+    if (offset !== 0 && values.every((x) => offsetOf(x) === offset)) return { step, offset: Number((offset * unit).toPrecision(12)) };
   }
   return undefined;
 }

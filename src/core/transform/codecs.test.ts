@@ -26,6 +26,19 @@ describe('codecFor', () => {
     expect(codecOf('x\n3.0\n1000000000.0\n12.0\n').codec.write(33.7)).toBe('34.0');
   });
 
+  it('writes prices with the ending every one but 0 has in the seed, and finds no ending in random cents or in few prices', () => {
+    const prices = Array.from({ length: 30 }, (_, i) => (i % 5 === 0 ? '$0.00' : `$${(4 + ((i * 37) % 300)).toLocaleString('en-US')}.99`));
+    const { column, codec } = codecOf(`price\n${prices.map((p) => `"${p}"`).join('\n')}\n`);
+    expect(column.numeric?.ending).toEqual({ step: 1, offset: 0.99 });
+    expect([75.3, 1234.2, 0, 0.3, 4.5].map(codec.write)).toEqual(['$74.99', '$1233.99', '$0.00', '$0.99', '$4.99']);
+    const cents = Array.from({ length: 30 }, (_, i) => `${4 + i}.${String((i * 37) % 100).padStart(2, '0')}`);
+    expect(codecOf(`price\n${cents.join('\n')}\n`).column.numeric?.ending).toBeUndefined();
+    expect(codecOf(`price\n${prices.slice(0, 13).join('\n')}\n`).column.numeric?.ending).toBeUndefined();
+    // Whole prices that all end in 9 keep it too.
+    const whole = Array.from({ length: 20 }, (_, i) => String(19 + 10 * ((i * 7) % 40)));
+    expect(codecOf(`price\n${whole.join('\n')}\n`).codec.write(203)).toBe('199');
+  });
+
   it('writes values on the step the seed keeps', () => {
     const salaries = Array.from({ length: 30 }, (_, i) => `"$${(40 + ((i * 7) % 30)).toLocaleString('en-US')},000"`);
     expect(codecOf(['salary', ...salaries].join('\n')).codec.write(51_640)).toBe('$52,000');

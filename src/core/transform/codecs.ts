@@ -75,13 +75,23 @@ function numberWriter(info: NumericInfo | undefined): { write: (x: number) => st
   const significant = info?.significant;
   // Whole numbers stay whole even where the seed writes them `34.0`; stepped ones stay on their step.
   const step = info?.step;
-  const whole = step ? (x: number) => Math.round(x / step) * step : info?.integer ? Math.round : (x: number) => x;
+  const ending = info?.ending;
+  const whole = step ? (x: number) => Math.round(x / step) * step : ending ? onEnding(ending) : info?.integer ? Math.round : (x: number) => x;
   const plain = (x: number) => writeNumber(whole(x), decimals, style, info?.trimZeros);
   // A seed that writes 12.345 beside one 1e20 keeps its three places for the values it writes plainly.
   const plainUpTo = info?.plainUpTo;
   const inPlainRange = (x: number) => plainUpTo !== undefined && Math.abs(x) <= 10 * plainUpTo && (x === 0 || Math.abs(x) >= 10 ** -decimals);
   const write = significant ? (x: number) => (inPlainRange(x) ? plain(x) : writeSignificant(whole(x), significant)) : plain;
   return { write };
+}
+
+/** The nearest value with the seed's ending (74.99 for 75.3), 0 kept as 0, and never below 0 from above it. */
+function onEnding({ step, offset }: { step: number; offset: number }): (x: number) => number {
+  return (x) => {
+    if (x === 0) return 0;
+    const k = Math.round((x - offset) / step);
+    return (x > 0 ? Math.max(0, k) : k) * step + offset;
+  };
 }
 
 function bounds(xs: number[]): [number, number] {
