@@ -396,6 +396,19 @@ describe('zero rules by category', () => {
     expect(findRules(few, inferSchema(few), new Rng(1)).filter((r) => r.kind === 'zero')).toEqual([]);
   });
 
+  it('finds a number that holds one value exactly on a category\'s rows: 35 hours a week for full-time staff', () => {
+    const rng = new Rng(9);
+    const partTime = Array.from({ length: 300 }, () => (rng.next() < 0.3 ? 'oui' : 'non'));
+    const hours = partTime.map((p) => (p === 'non' ? '35,0' : ['17,5', '21,0', '24,5', '28,0'][rng.int(4)]));
+    const table = tableFromColumns(['Temps partiel', 'Heures'], [partTime, hours]);
+    const schema = inferSchema(table);
+    const found = findRules(table, schema, new Rng(1)).filter((r) => r.kind === 'zero');
+    expect(found).toEqual([{ kind: 'zero', column: 'Heures', when: 'Temps partiel', values: ['non'], value: 35 }]);
+    expect(describeRuleIn(found[0], schema)).toBe('Heures is 35,0 exactly when Temps partiel is non');
+    expect(parseRules(JSON.parse(JSON.stringify(found)))).toEqual(found);
+    expect(() => parseRules([{ kind: 'zero', column: 'Heures', when: 'x', value: 35 }])).toThrow(/Rule 1 is not one of/);
+  });
+
   it('reads one from JSON, and refuses a value the category never holds, or a number after "when"', () => {
     const rule: Rule = { kind: 'zero', column: 'price', when: 'category', values: ['Meetup'] };
     expect(parseRules([rule])).toEqual([rule]);

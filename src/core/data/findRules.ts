@@ -167,7 +167,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const sameZeros = (z: Rule, o: Rule) =>
     z.kind === 'zero' && o.kind === 'zero' && o.when === z.when && JSON.stringify(o.values) === JSON.stringify(z.values);
   const zeroByPart = (z: Rule) =>
-    z.kind === 'zero' && byCategory.some((o) => o !== z && o.kind === 'zero' && sameZeros(z, o) && partOfTotal(index(z.column), index(o.column)));
+    z.kind === 'zero' && z.value === undefined && byCategory.some((o) => o !== z && o.kind === 'zero' && sameZeros(z, o) && partOfTotal(index(z.column), index(o.column)));
   const zeros = [...zeroRules(candidates, values).filter((r) => !zeroByRate(r)), ...byCategory.filter((z) => !zeroByPart(z))];
   return [...rules, ...zeros, ...blanks, ...steps, ...parts, ...years];
 }
@@ -238,29 +238,45 @@ function zerosTogether(a: Float64Array, b: Float64Array, maxLogChance: number): 
 
 /**
  * Number columns 0 exactly on the rows of some values of a category (a ticket price 0 exactly
- * for meetups, attendance 0 exactly for cancelled events), at the orders' odds, as blanks are.
+ * for meetups, attendance 0 exactly for cancelled events), at the orders' odds, as blanks are;
+ * where 0 gives none, the column's commonest value (35 hours a week exactly for full-time staff).
  */
-function zeroByCategory(table: Table, schema: ColumnSchema[], candidates: ColumnSchema[], values: Float64Array[]): Rule[] {
+function zeroByCategory(table: Table, schema: ColumnSchema[], candidates: ColumnSchema[], values: Float64Array[]): Extract<Rule, { kind: 'zero' }>[] {
   const whens = schema.flatMap((c, i) => (isModelled(c) && (c.kind === 'categorical' || c.kind === 'boolean') && c.distinct <= MAX_WHEN_VALUES ? [i] : [])).slice(0, MAX_PAIR_COLUMNS);
-  const numbers = candidates
-    .flatMap((c, i) => (c.kind === 'numeric' && values[i].some((x) => x === 0) && values[i].some((x) => x !== 0 && !Number.isNaN(x)) ? [i] : []))
-    .slice(0, MAX_PAIR_COLUMNS);
-  const pairs = numbers.length * whens.length;
+  const numbers = candidates.flatMap((c, i) => (c.kind === 'numeric' ? [i] : [])).slice(0, MAX_PAIR_COLUMNS);
+  const pairs = 2 * numbers.length * whens.length;
   if (pairs === 0 || table.rowCount < MIN_ROWS) return [];
   const maxLogChance = Math.log(Math.min(ORDER_CHANCE, ORDER_FAMILY_CHANCE / pairs));
-  const rules: Rule[] = [];
+  const rules: Extract<Rule, { kind: 'zero' }>[] = [];
   for (const i of numbers) {
     const xs = values[i];
     const cells = table.columns[table.names.indexOf(candidates[i].name)];
-    // Rows whose number is missing or a note are not judged.
-    const marked = Array.from(xs, (x) => (Number.isNaN(x) ? null : x === 0));
-    const when = whens.find((w) => markedBy(marked, cells, table.columns[w], maxLogChance));
-    if (when === undefined) continue;
-    const held = new Set<string | null>();
-    marked.forEach((zero, r) => zero && held.add(table.columns[when][r]));
-    rules.push({ kind: 'zero', column: candidates[i].name, when: schema[when].name, values: [...held] });
+    for (const target of [...new Set([0, commonest(xs)])]) {
+      // Rows whose number is missing or a note are not judged.
+      const marked = Array.from(xs, (x) => (Number.isNaN(x) ? null : x === target));
+      if (!marked.includes(true) || !marked.includes(false)) continue;
+      const when = whens.find((w) => markedBy(marked, cells, table.columns[w], maxLogChance));
+      if (when === undefined) continue;
+      const held = new Set<string | null>();
+      marked.forEach((hit, r) => hit && held.add(table.columns[when][r]));
+      rules.push({ kind: 'zero', column: candidates[i].name, when: schema[when].name, values: [...held], ...(target !== 0 && { value: target }) });
+      break;
+    }
   }
   return rules;
+}
+
+/** The value a column holds most often (NaN for none). */
+function commonest(xs: Float64Array): number {
+  const counts = new Map<number, number>();
+  let [best, most] = [NaN, 0];
+  for (const x of xs) {
+    if (Number.isNaN(x)) continue;
+    const n = (counts.get(x) ?? 0) + 1;
+    counts.set(x, n);
+    if (n > most) [best, most] = [x, n];
+  }
+  return best;
 }
 
 /**

@@ -34,9 +34,10 @@ export type Rule =
   /**
    * `column` is 0 exactly when `when` is 0: a quantity and its amount, hours and pay. With
    * `values`, exactly when the category `when` is one of them (a price 0 exactly for meetups;
-   * null stands for `when` being blank).
+   * null stands for `when` being blank), and then `value` in place of 0 where given (35 hours
+   * a week exactly for full-time staff).
    */
-  | { kind: 'zero'; column: string; when: string; values?: (string | null)[] }
+  | { kind: 'zero'; column: string; when: string; values?: (string | null)[]; value?: number }
   /**
    * `column` is blank exactly on the rows whose `when` is one of `values` (a ship date blank
    * exactly while the order is pending); null among `values` stands for `when` being blank.
@@ -106,7 +107,10 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
   if (rule.kind === 'part') return `${rule.column} is the ${PART_NAMES[rule.part]} of ${rule.date}`;
   if (rule.kind === 'years') return `${rule.column} = whole years from ${rule.from} to ${'to' in rule ? rule.to : rule.on}`;
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
-  if (rule.kind === 'zero') return `${rule.column} is 0 exactly when ${rule.when} is ${rule.values ? rule.values.map((v) => v ?? 'blank').join(' or ') : '0'}`;
+  if (rule.kind === 'zero') {
+    const value = rule.value === undefined ? '0' : write(rule.column, rule.value);
+    return `${rule.column} is ${value} exactly when ${rule.when} is ${rule.values ? rule.values.map((v) => v ?? 'blank').join(' or ') : '0'}`;
+  }
   if (rule.kind === 'step') {
     const steps = rule.cutoffs.map((c, k) => `${rule.values[k]} below ${write(rule.from, c)}`);
     return `${rule.column} by ${rule.from}: ${[...steps, `${rule.values[rule.cutoffs.length]} from ${write(rule.from, rule.cutoffs[rule.cutoffs.length - 1])}`].join(', ')}`;
@@ -267,7 +271,8 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
   }
   if (rule.kind === 'zero' && rule.values) {
     const [[xs], when, values] = [readColumns(table, schema, [rule.column]), cells(rule.when), new Set(rule.values)];
-    return (r) => Number.isNaN(xs[r]) || (xs[r] === 0) === values.has(when[r] ?? null);
+    const target = rule.value ?? 0;
+    return (r) => Number.isNaN(xs[r]) || (xs[r] === target) === values.has(when[r] ?? null);
   }
   if (rule.kind === 'years') {
     const [count, from, to] = readColumns(table, schema, ruleColumns(rule));
@@ -482,8 +487,9 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
     const held = e.values;
     const categories = Array.isArray(held) && held.length > 0 && held.every((v) => typeof v === 'string' || v === null) ? (held as (string | null)[]) : null;
-    if (e.kind === 'zero' && text('column') && text('when') && (held === undefined || categories)) {
-      return { kind: 'zero', column: text('column')!, when: text('when')!, ...(categories && { values: categories }) };
+    const value = e.value === undefined ? undefined : typeof e.value === 'number' && Number.isFinite(e.value) && categories ? e.value : null;
+    if (e.kind === 'zero' && text('column') && text('when') && (held === undefined || categories) && value !== null) {
+      return { kind: 'zero', column: text('column')!, when: text('when')!, ...(categories && { values: categories }), ...(value !== undefined && { value }) };
     }
     const cutoffs = e.cutoffs;
     if (e.kind === 'step' && text('column') && text('from') && Array.isArray(cutoffs) && cutoffs.every((c) => typeof c === 'number') && names('values')) {
@@ -501,7 +507,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when"), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

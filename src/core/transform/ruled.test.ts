@@ -407,6 +407,15 @@ describe('a number 0 exactly on some values of a category', () => {
   const schema = inferSchema(table);
   const rule: Rule = { kind: 'zero', column: 'price', when: 'category', values: ['Meetup'] };
 
+  it('writes a value other than 0 the same way: a fixed price for galas', () => {
+    const gala: Rule = { kind: 'zero', column: 'price', when: 'category', values: ['Gala'], value: 99.5 };
+    const priced = tableFromColumns(['category', 'price'], [category, category.map((c, r) => (c === 'Gala' ? '99.50' : price[r] === '0.00' ? '10.00' : price[r]))]);
+    const transformer = new TableTransformer(priced, schema, 1, { rules: [gala] });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
+    expect(countBreaks(decoded.table, schema, gala)).toBe(0);
+    expect(decoded.table.columns[1].filter((p, r) => p === '99.50' && decoded.table.columns[0][r] === 'Gala').length).toBeGreaterThan(2000);
+  });
+
   it('is kept on 50,000 rows decoded from random model output, and by a transformer rebuilt from its saved state', () => {
     const transformer = new TableTransformer(table, schema, 1, { rules: [rule] });
     const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 50_000, 9), 50_000, new Rng(2));

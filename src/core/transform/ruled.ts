@@ -375,13 +375,13 @@ export function blankByRules(rules: Rule[], names: string[], columns: (string | 
 /**
  * Writes each zero rule's column as 0 where its other column reads 0 (or holds one of the
  * rule's category values), so those rows keep the rule by construction (as `blankByRules` does
- * for blanks); `zeros` holds, per column it may write, 0 as the column writes it. Rows with a 0
- * where the other column says none are redrawn.
+ * for blanks); `zeros` holds, per rule it may write, its 0 (or value) as the column writes it.
+ * Rows with that value where the other column says none are redrawn.
  */
-export function zeroByRules(rules: Rule[], names: string[], columns: (string | null)[][], schema: ColumnSchema[], zeros: Map<string, string>): void {
+export function zeroByRules(rules: Rule[], names: string[], columns: (string | null)[][], schema: ColumnSchema[], zeros: Map<Rule, string>): void {
   for (const rule of rules) {
     if (rule.kind !== 'zero') continue;
-    const zero = zeros.get(rule.column);
+    const zero = zeros.get(rule);
     const when = schema.find((c) => c.name === rule.when);
     if (zero === undefined || !when) continue;
     const [column, others] = [columns[names.indexOf(rule.column)], columns[names.indexOf(rule.when)]];

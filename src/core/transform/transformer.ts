@@ -128,7 +128,7 @@ export class TableTransformer {
   /** Constructed columns that must stay within the seed's range, checked after they are built. */
   private readonly builtBounds = new Map<string, Bounds>();
   /** What `zeroTexts` found, once. */
-  private zeros: Map<string, string> | null = null;
+  private zeros: Map<Rule, string> | null = null;
 
   /** Fitted to `table`, or rebuilt from a saved state (which needs no table). */
   constructor(table: Table, schema: ColumnSchema[], seed: number, options?: Partial<TransformOptions>);
@@ -357,17 +357,17 @@ export class TableTransformer {
    * modelled as they are (a column built from others, or built from in turn, is left to redraws).
    * Made on the first decode; the rules and slots are fixed by then.
    */
-  private zeroTexts(): Map<string, string> {
+  private zeroTexts(): Map<Rule, string> {
     if (this.zeros) return this.zeros;
     const plain = (name: string) => {
       const slot = this.slots[this.names.indexOf(name)];
       return slot?.kind === 'model' && !slot.built && slot.column.encoder instanceof ContinuousEncoder ? slot.column.encoder : null;
     };
-    const zeros = new Map<string, string>();
+    const zeros = new Map<Rule, string>();
     for (const rule of this.rules) {
       // A category (`values`) is decoded before zeros are written, whatever slot holds it.
       const encoder = rule.kind === 'zero' && (rule.values || plain(rule.when)) ? plain(rule.column) : null;
-      if (rule.kind === 'zero' && encoder) zeros.set(rule.column, encoder.write(0));
+      if (rule.kind === 'zero' && encoder) zeros.set(rule, encoder.write(rule.value ?? 0));
     }
     return (this.zeros = zeros);
   }
