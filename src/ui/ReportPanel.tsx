@@ -9,7 +9,8 @@ import { useStudio } from './StudioContext';
 export function ReportPanel() {
   const s = useStudio((st) => ({
     report: st.report,
-    computing: st.modelReady && st.status === 'idle' && st.report === null && st.error?.task !== 'report',
+    // A model loaded from a bundle has no seed rows to judge against.
+    computing: st.modelReady && st.bundle === null && st.status === 'idle' && st.report === null && st.error?.task !== 'report',
     target: st.reportTarget,
     busy: st.reportBusy,
     setTarget: st.setReportTarget,

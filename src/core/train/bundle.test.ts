@@ -98,10 +98,11 @@ describe('model bundles', () => {
     expect(saved.manifest.trainer.kept).toBe(true);
     // 80 rows are too few to refine on: no refiner.
     expect(model.refinedKeep).toBeNull();
-    const generation = savedEntries.filter((w) => w.name.startsWith('kept/generator/'));
+    // The kept generator, and the calibration by category that fixed and rare rows read.
+    const generation = savedEntries.filter((w) => w.name.startsWith('kept/generator/') || w.name.startsWith('calibration/'));
     expect(entries.map((w) => w.name)).toEqual(generation.map((w) => w.name));
     expect(new Float32Array(weights)).toEqual(Float32Array.from(generation.flatMap((w) => [...new Float32Array(saved.weights, w.offset, w.length)])));
-    expect(manifest.omitted).toEqual(savedEntries.filter((w) => !w.name.startsWith('kept/')).map(({ name, shape }) => ({ name, shape })));
+    expect(manifest.omitted).toEqual(savedEntries.filter((w) => !generation.includes(w)).map(({ name, shape }) => ({ name, shape })));
     expect(manifest.omitted.map((w) => w.name)).toEqual(expect.arrayContaining(['discriminator/block0/dense/kernel', 'average/generator/block0/dense/kernel', 'generator/out/dense/bias', 'optimiser/generator/v']));
     // A Node Buffer that views a larger block from a byte offset, as readFileSync may return.
     const block = new Uint8Array(bytes.length + 8);
@@ -123,6 +124,44 @@ describe('model bundles', () => {
     }
   });
 
+  it('keeps the calibration by category beside the generator, and loads a bundle saved without it', async () => {
+    const calibrated = await trained(table, tiny);
+    const fixedRows = async (m: TabularModel) => {
+      const out: string[] = [];
+      await m.generate(60, { condition: { column: 'city', value: 'Lima' }, onChunk: (c) => void out.push(...Array.from({ length: c.rowCount }, (_, r) => JSON.stringify(c.columns.map((col) => col[r])))) });
+      return out.join('\n');
+    };
+    try {
+      await fixedRows(calibrated);
+      const state = await calibrated.save();
+      expect(state.manifest.trainer.slotCalibration).toBe(true);
+      const written = writeBundle(state, META);
+      const { manifest, weights } = readBundle(written);
+      expect(manifest.model.weights.map((w) => w.name)).toContain('calibration/slots');
+      const loaded = modelFromBundle(written).model;
+      try {
+        const rows = await fixedRows(loaded);
+        expect(rows).not.toMatch(/NaN/);
+        expect(rows).toBe(await fixedRows(calibrated));
+      } finally {
+        loaded.dispose();
+      }
+      // As saved before the calibration was kept: it is listed as left out, and the model loads without it.
+      const entry = manifest.model.weights.find((w) => w.name === 'calibration/slots')!;
+      expect(entry.offset + 4 * entry.length).toBe(weights.byteLength);
+      const old = { ...manifest, model: { ...manifest.model, weights: manifest.model.weights.filter((w) => w !== entry) }, omitted: [...manifest.omitted, { name: entry.name, shape: entry.shape }] };
+      const without = modelFromBundle(withManifest(old, new Uint8Array(weights).slice(0, entry.offset))).model;
+      try {
+        expect(await fixedRows(without)).toMatch(/Lima/);
+        expect(await fixedRows(without)).not.toMatch(/NaN/);
+      } finally {
+        without.dispose();
+      }
+    } finally {
+      calibrated.dispose();
+    }
+  });
+
   it('keeps the refiner beside the generator; the loaded model keeps the same rows', async () => {
     // With its held-back slice, a seed this size trains on more than MIN_REFINE_ROWS rows.
     const refined = await trained(seedTable(Math.ceil(MIN_REFINE_ROWS / 0.8)), { ...tiny, refineRows: true });
@@ -130,7 +169,7 @@ describe('model bundles', () => {
       expect(refined.refinedKeep).toBeGreaterThan(0);
       const loaded = modelFromBundle(writeBundle(await refined.save(), META));
       try {
-        expect(generationPrefixes(loaded.manifest.model.trainer)).toEqual(['kept/generator/', 'refiner/']);
+        expect(generationPrefixes(loaded.manifest.model.trainer)).toEqual(['kept/generator/', 'refiner/', 'calibration/']);
         expect(loaded.manifest.omitted.some((w) => w.name.startsWith('refiner/'))).toBe(false);
         expect(await rowsOf(loaded.model, 120)).toBe(await rowsOf(refined, 120));
       } finally {
@@ -149,8 +188,8 @@ describe('model bundles', () => {
       const other = await trained(table, config);
       const loaded = modelFromBundle(writeBundle(await other.save(), META));
       try {
-        expect(generationPrefixes(loaded.manifest.model.trainer)).toEqual([prefix]);
-        expect(loaded.manifest.model.weights.every((w) => w.name.startsWith(prefix))).toBe(true);
+        expect(generationPrefixes(loaded.manifest.model.trainer)).toEqual([prefix, 'calibration/']);
+        expect(loaded.manifest.model.weights.every((w) => w.name.startsWith(prefix) || w.name === 'calibration/slots')).toBe(true);
         expect(loaded.manifest.omitted.some((w) => w.name.startsWith(prefix))).toBe(false);
         expect(await rowsOf(loaded.model, 120)).toBe(await rowsOf(other, 120));
       } finally {

@@ -171,6 +171,9 @@ function checkOmitted(model: SavedModel, omitted: unknown): void {
   }
   const trainer = (model as Partial<SavedModel>).trainer;
   if (!trainer || typeof trainer !== 'object') throw new InputError("The model bundle's model has no trainer state.");
+  // Bundles saved before the calibration by category was kept beside the generator left it
+  // out: they load without it (rows with a category fixed, and rare ones, go uncalibrated).
+  if ((omitted as OmittedWeight[]).some((w) => w.name.startsWith('calibration/'))) (trainer as { slotCalibration?: boolean }).slotCalibration = false;
   const needed = (omitted as OmittedWeight[]).find((w) => readByGeneration(trainer, w.name));
   if (needed) throw new InputError(`The model bundle leaves out tensor "${needed.name}", which generation needs.`);
   for (const prefix of generationPrefixes(trainer)) {

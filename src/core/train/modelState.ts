@@ -69,13 +69,16 @@ export function unpackWeights(entries: WeightEntry[], buffer: ArrayBuffer): Map<
  * Every other tensor (the discriminator, the optimiser moments, the other generator copies)
  * is training state.
  */
-export function generationPrefixes(trainer: Pick<TrainerState, 'kept' | 'average' | 'refiner'>): string[] {
+export function generationPrefixes(trainer: GenerationParts): string[] {
   const generator = trainer.kept ? 'kept/generator/' : trainer.average ? 'average/generator/' : 'generator/';
-  return trainer.refiner ? [generator, 'refiner/'] : [generator];
+  // The calibration by category serves rows with a category fixed, and free rows of a rare category drawn again.
+  return [generator, ...(trainer.refiner ? ['refiner/'] : []), ...(trainer.slotCalibration ? ['calibration/'] : [])];
 }
 
+type GenerationParts = Pick<TrainerState, 'kept' | 'average' | 'refiner' | 'slotCalibration'>;
+
 /** Whether generation reads tensor `name` (see `generationPrefixes`). */
-export function readByGeneration(trainer: Pick<TrainerState, 'kept' | 'average' | 'refiner'>, name: string): boolean {
+export function readByGeneration(trainer: GenerationParts, name: string): boolean {
   return generationPrefixes(trainer).some((p) => name.startsWith(p));
 }
 
