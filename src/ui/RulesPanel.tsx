@@ -37,12 +37,14 @@ const otherColumns = (columns: ColumnView[], kind: RuleKind) => {
  * keep the ticked ones. The user can untick, remove, or add one of the same kinds by hand.
  */
 export function RulesPanel() {
-  const { rules, columns, busy, keepRule, removeRule } = useStudio((s) => ({
+  const { rules, columns, busy, keepRule, removeRule, refusal, dismiss } = useStudio((s) => ({
     rules: s.rules,
     columns: s.columns,
     busy: s.status !== 'idle',
     keepRule: s.keepRule,
     removeRule: s.removeRule,
+    refusal: s.error?.task === 'rules' ? s.error.message : null,
+    dismiss: s.dismissError,
   }));
   if (columns.length === 0) return null;
   const follows = columns.filter((c) => c.include && c.follows);
@@ -77,6 +79,14 @@ export function RulesPanel() {
         ))}
       </ul>
       <AddRule columns={columns} disabled={busy} />
+      {refusal && (
+        <div role="alert" className="error">
+          <span>{refusal}</span>
+          <button type="button" onClick={dismiss} aria-label="Dismiss message">
+            ×
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -332,7 +332,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
     else checkNumberRule(rule, columns);
     const broken = countBreaks(table, schema, rule);
     if (broken > 0) {
-      throw new InputError(`Your data breaks the rule "${describeRuleIn(rule, schema)}" in ${broken.toLocaleString('en-US')} of ${table.rowCount.toLocaleString('en-US')} rows, so it cannot be kept. Fix those rows or remove the rule.`);
+      throw new InputError(`Your data breaks the rule "${describeRuleIn(rule, schema)}" in ${broken.toLocaleString('en-US')} of ${table.rowCount.toLocaleString('en-US')} rows, so it cannot be kept: fix those rows, or leave the rule out.`);
     }
   }
   const cycle = orderCycle(rules);
