@@ -19,6 +19,8 @@ test('training ends in a quality report that reads plainly, takes a target, and 
   const report = page.getByRole('region', { name: 'Quality report' });
   const verdict = report.getByTestId('report-verdict');
   await expect(verdict).toHaveText(/^(Good|Fair|Poor): /, { timeout: 60_000 });
+  // Is it safe, answered apart from is it good.
+  await expect(report.getByTestId('privacy-verdict')).toHaveText(/^(Safe to share by these checks|Check before you share|Not safe to share as they are)/);
   await expect(report).toContainText('held back from training');
   const figures = report.getByRole('table', { name: 'Report figures' });
   await expect(figures.getByRole('rowheader', { name: /Exact copies/ })).toContainText('word for word');

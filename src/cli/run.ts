@@ -183,7 +183,7 @@ async function writeReport(path: string, session: Session, log: (line: string) =
   } catch (err) {
     throw new InputError(`Cannot write the report "${path}" (${(err as Error).message}).`);
   }
-  log(`wrote the quality report to ${path}: ${report.overall.headline} (score ${report.overall.score.toFixed(3)})`);
+  log(`wrote the quality report to ${path}: ${report.overall.headline} (score ${report.overall.score.toFixed(3)}). ${report.privacy.headline}.`);
   for (const finding of report.serious) log(`  before you share the rows: ${finding}`);
   for (const f of report.figures) if (f.flag !== 'ok') log(`  ${f.flag === 'bad' ? 'poor' : 'check'}: ${f.label.toLowerCase()}, ${f.text}`);
 }

@@ -5,6 +5,9 @@ import { Figures } from './Figures';
 import { ReportPairs } from './ReportPairs';
 import { useStudio } from './StudioContext';
 
+// Colours as the quality verdict's: safe reads as good, check as fair, unsafe as poor.
+const PRIVACY_CLASS = { Safe: 'good', Check: 'fair', Unsafe: 'poor' } as const;
+
 /** Quality and privacy of the trained model's rows, in words a non-expert can read, and as files to hand over. */
 export function ReportPanel() {
   const s = useStudio((st) => ({
@@ -28,6 +31,11 @@ export function ReportPanel() {
           <p className={`verdict ${r.overall.verdict.toLowerCase()}`} data-testid="report-verdict">
             {r.overall.headline}
           </p>
+          {r.privacy && (
+            <p className={`verdict ${PRIVACY_CLASS[r.privacy.verdict]}`} data-testid="privacy-verdict">
+              {r.privacy.headline}
+            </p>
+          )}
           <p className="status">
             Overall score <strong data-testid="overall-score">{r.overall.score.toFixed(3)}</strong> <span className="help">({r.overall.formula})</span>
           </p>

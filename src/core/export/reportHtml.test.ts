@@ -9,6 +9,7 @@ const IMG = `"><img src=x onerror='fetch(1)'>`;
 const report: StudioReport = {
   rows: { training: 400, compared: 100, synthetic: 100, comparedWith: 'held-out', note: 'Compared with 100 rows held back from training.' },
   overall: { score: 0.82, formula: 'mean of column shapes, pair trends, detection', verdict: 'Good', headline: 'Good: hard to tell from your data', goodLooksLike: 'No copies.' },
+  privacy: { verdict: 'Safe', headline: 'Safe to share by these checks: no copies of your rows, and no nearer to them than new real rows are' },
   figures: [
     { key: 'columnShapes', label: 'Column shapes', value: 0.9, text: '0.900', formula: '1 − KS', explanation: 'Spread of each column.', good: 'ok from 0.85', flag: 'ok' },
     { key: 'exactCopies', label: 'Exact copies', value: 0.01, text: '1 of 100 rows (1.0 %)', formula: 'share', explanation: 'Copies.', good: '0', flag: 'bad' },
@@ -48,7 +49,8 @@ describe('reportHtml', () => {
 
   it('is one page with the verdict, flags in words, and nothing fetched', () => {
     expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).toContain('Good: hard to tell from your data');
+    expect(html).toContain('Is it good? Good: hard to tell from your data');
+    expect(html).toContain('Is it safe? Safe to share by these checks');
     expect(html).toContain('<span class="flag bad">Problem</span>');
     expect(html).toContain('Before you share these rows');
     // Quoted attribute values hold escaped user text ("&lt;img src=x"), which is not an attribute.

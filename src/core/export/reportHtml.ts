@@ -48,7 +48,8 @@ export function reportHtml(report: StudioReport, title: string): string {
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>Quality report: ${e(title)}</title><style>${CSS}</style></head><body>`,
     `<h1>Quality report: ${e(title)}</h1>`,
-    `<p class="verdict">${e(overall.headline)}</p>`,
+    `<p class="verdict">Is it good? ${e(overall.headline)}</p>`,
+    ...(report.privacy ? [`<p class="verdict">Is it safe? ${e(report.privacy.headline)}</p>`] : []),
     `<p>Overall score <strong>${overall.score.toFixed(3)}</strong> <span class="formula">(${e(overall.formula)})</span>. ${e(overall.goodLooksLike)}</p>`,
     `<p>${rows.synthetic} synthetic rows; ${rows.training} training rows. ${e(rows.note)}</p>`,
   ];

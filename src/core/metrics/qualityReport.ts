@@ -21,6 +21,8 @@ import {
   higherIsBetter,
   LINK_MIN_REAL,
   linkLostFigure,
+  PRIVACY_KEYS,
+  privacyOf,
   rareValuesFigure,
   ruleBreaksFigure,
   SCORE_OK,
@@ -30,6 +32,7 @@ import {
   verdictOf,
   type Figure,
   type Flag,
+  type PrivacyVerdict,
   type Verdict,
 } from './reportFigures';
 import { usefulness } from './usefulness';
@@ -59,6 +62,8 @@ export interface StudioReport {
     note: string;
   };
   overall: { score: number; formula: string; verdict: Verdict; headline: string; goodLooksLike: string };
+  /** Is it safe to share: the privacy figures' verdict, apart from the quality one. */
+  privacy: { verdict: PrivacyVerdict; headline: string };
   figures: Figure[];
   columns: ReportColumn[];
   /** The five pairs whose relationship the synthetic rows keep worst, with how strong it is in each table. */
@@ -145,6 +150,8 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
   });
   if (rules.length) figures.push(ruleBreaksFigure(ruleRows.reduce((n, r) => n + r.breaks, 0), rules.length));
 
+  // The quality headline names quality figures; the privacy ones have their own.
+  const quality = (flag: Flag) => figures.filter((f) => f.flag === flag && !PRIVACY_KEYS.includes(f.key)).map((f) => f.label);
   const report: StudioReport = {
     rows: {
       training: train.rowCount,
@@ -159,7 +166,8 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
         .filter(Boolean)
         .join(' '),
     },
-    overall: { score, formula: `mean of ${figures.slice(0, parts.length).map((f) => f.label.toLowerCase()).join(', ')}`, goodLooksLike: GOOD_LOOKS_LIKE, ...verdictOf(score, figures.filter((f) => f.flag === 'bad').map((f) => f.label)) },
+    overall: { score, formula: `mean of ${figures.slice(0, parts.length).map((f) => f.label.toLowerCase()).join(', ')}`, goodLooksLike: GOOD_LOOKS_LIKE, ...verdictOf(score, quality('bad'), quality('warn')) },
+    privacy: privacyOf(figures, unseen !== null),
     figures,
     columns: reportColumns(compared, s, schema, shapes.columns),
     worstPairs: [...pairs.pairs]

@@ -75,14 +75,33 @@ export const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)} 
  * The verdict on the overall score; `problems` (the labels of figures flagged poor) keep a good
  * score from reading Good, as a user who reads only the headline would otherwise miss them.
  */
-export function verdictOf(score: number, problems: string[] = []): { verdict: Verdict; headline: string } {
+export function verdictOf(score: number, problems: string[] = [], warnings: string[] = []): { verdict: Verdict; headline: string } {
+  const named = (labels: string[]) => labels.map((p) => p.toLowerCase()).join(', ');
   if (score >= VERDICT_GOOD && problems.length) {
-    const named = problems.map((p) => p.toLowerCase()).join(', ');
-    return { verdict: 'Fair', headline: `Fair: hard to tell from your data on the whole, but poor on ${named}` };
+    return { verdict: 'Fair', headline: `Fair: hard to tell from your data on the whole, but poor on ${named(problems)}` };
   }
+  if (score >= VERDICT_GOOD && warnings.length) return { verdict: 'Good', headline: `Good: hard to tell from your data on the whole; check ${named(warnings)}` };
   if (score >= VERDICT_GOOD) return { verdict: 'Good', headline: 'Good: hard to tell from your data' };
   if (score >= VERDICT_FAIR) return { verdict: 'Fair', headline: 'Fair: like your data, with differences a close look finds' };
   return { verdict: 'Poor', headline: 'Poor: easy to tell from your data' };
+}
+
+/** The figures that say whether the rows give real people away, apart from how like the data they are. */
+export const PRIVACY_KEYS: readonly Figure['key'][] = ['exactCopies', 'closestDistance', 'closerToTraining', 'rareValues'];
+
+export type PrivacyVerdict = 'Safe' | 'Check' | 'Unsafe';
+
+/**
+ * Whether the rows are safe to share, by the privacy figures alone: unsafe where one is poor,
+ * to check where one warns or the table was too small to compare with rows the model never saw.
+ */
+export function privacyOf(figures: Figure[], unseen: boolean): { verdict: PrivacyVerdict; headline: string } {
+  const privacy = figures.filter((f) => PRIVACY_KEYS.includes(f.key));
+  const labelled = (flag: Flag) => privacy.filter((f) => f.flag === flag).map((f) => f.label.toLowerCase()).join(', ');
+  if (labelled('bad')) return { verdict: 'Unsafe', headline: `Not safe to share as they are: poor on ${labelled('bad')}` };
+  if (labelled('warn')) return { verdict: 'Check', headline: `Check before you share: ${labelled('warn')} needs a look` };
+  if (!unseen) return { verdict: 'Check', headline: 'Check before you share: your table was too small to hold rows back, so the rows could not be compared with real rows the model never saw' };
+  return { verdict: 'Safe', headline: 'Safe to share by these checks: no copies of your rows, and no nearer to them than new real rows are' };
 }
 
 export const GOOD_LOOKS_LIKE =
