@@ -36,7 +36,7 @@ describe('npm run synth --report', () => {
     const lines = await synth(path);
     expect(lines).toContainEqual(expect.stringMatching(/^wrote the quality report to .*report\.html: (Good|Fair|Poor): /));
     const html = readFileSync(path, 'utf8');
-    expect(html).toMatch(/<p class="verdict">(Good|Fair|Poor): /);
+    expect(html).toMatch(/<p class="verdict">Is it good\? (Good|Fair|Poor): /);
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;script&gt;city&lt;/script&gt;');
     expect(html).toContain('end ≥ start');

@@ -60,7 +60,7 @@ describe('studioReport', () => {
     const piled = people(200, 3);
     const income = piled.columns[0].map((v, i) => (i < 20 ? top : v));
     const clipped = studioReport({ train: seed, holdout: withTerm(holdout, 0.2), synth: withTerm({ ...piled, columns: [income, ...piled.columns.slice(1)] }, 0.2), schema: termSchema, rules: [] });
-    expect(figure(clipped, 'extremes')).toMatchObject({ flag: 'warn', text: expect.stringMatching(/^9\.5 points more .*income/) });
+    expect(figure(clipped, 'extremes')).toMatchObject({ flag: 'warn', text: expect.stringMatching(/^9\.5 percentage points more rows on them .*income/) });
   });
 
   it('finds rows drawn afresh from the same population good and private', () => {

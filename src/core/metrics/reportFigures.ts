@@ -176,7 +176,8 @@ export function rareValuesFigure(column: string, synthetic: number, baseline: nu
   const excess = synthetic - (baseline ?? 0);
   return {
     key: 'rareValues', label: 'One-person values repeated', value: excess,
-    text: `${percent(synthetic)} of rows (${column})` + (baseline === null ? '' : `, against ${percent(baseline)} of new real rows`),
+    // A share of 0 names no column: no column repeats such a value.
+    text: (synthetic === 0 ? 'none' : `${percent(synthetic)} of rows (${column})`) + (baseline === null ? '' : `, against ${percent(baseline)} of new real rows`),
     flag: lowerIsBetter(excess, RARE_EXCESS_OK, RARE_EXCESS_WARN),
     formula: 'max over category columns of the share of synthetic rows whose value exactly one training row has, less that share among held-out rows',
     explanation:
@@ -191,7 +192,7 @@ export function extremesFigure(column: string, points: number): Figure {
     key: 'extremes',
     label: 'Rows on the exact extremes',
     value: points,
-    text: `${Math.abs(points).toFixed(1)} points ${points < 0 ? 'fewer' : 'more'} than your data (${column})`,
+    text: `${Math.abs(points).toFixed(1)} percentage points ${points < 0 ? 'fewer' : 'more'} rows on them than your data has (${column})`,
     flag: lowerIsBetter(points, EXTREME_OK, EXTREME_WARN),
     formula: 'max over number columns of synthetic − real share of rows written as the seed’s minimum or maximum, in percentage points',
     explanation: 'Rows piled on the smallest or largest value of your data, which clipping causes and which repeats those real values.',
@@ -216,7 +217,8 @@ export function linkLostFigure(a: string, b: string, real: number, synthetic: nu
 
 export function ruleBreaksFigure(breaks: number, rules: number): Figure {
   return {
-    key: 'ruleBreaks', label: 'Broken rules', value: breaks, text: `${breaks} row breaks over ${rules} rule${rules === 1 ? '' : 's'}`,
+    key: 'ruleBreaks', label: 'Broken rules', value: breaks,
+    text: breaks === 0 ? `no row breaks ${rules === 1 ? 'the rule' : `any of the ${rules} rules`}` : `${breaks} row${breaks === 1 ? '' : 's'} break${breaks === 1 ? 's' : ''} ${rules === 1 ? 'the rule' : `the ${rules} rules`}`,
     flag: breaks > 0 ? 'bad' : 'ok',
     formula: 'count over accepted rules of synthetic rows that break it',
     explanation: 'Rows that break a rule every row of your data obeys (an end before its start, a total that does not add up).',
