@@ -19,7 +19,7 @@ const FIDELITY_SERIES = [
 
 /** Loss curves, fidelity per epoch, real-vs-synthetic columns and fresh rows, all updating while training. */
 export function LiveView() {
-  const { started, latest } = useStudio((s) => ({ started: s.run !== null || s.latest !== null, latest: s.latest }));
+  const { started, latest, heldBack } = useStudio((s) => ({ started: s.run !== null || s.latest !== null, latest: s.latest, heldBack: s.run?.validationRows ?? 0 }));
   const shown = useStaggered(latest?.distributions.length ?? 0, 1);
   // The line charts mount a frame apart and after the render that starts the view: together they
   // made one long task as training started.
@@ -48,6 +48,12 @@ export function LiveView() {
       {latest && (
         <>
           <h3>Real vs synthetic, epoch {latest.epoch}</h3>
+          {heldBack > 0 && (
+            <p className="hint" data-testid="live-real">
+              Real: the {heldBack.toLocaleString()} rows held back to judge each epoch, which the model never trains on. The quality report judges the final rows, more of them
+              (and, for a small table, against all your rows), so its figures differ.
+            </p>
+          )}
           <div className="columns-grid">
             {latest.distributions.slice(0, shown).map((d) => {
               const score = latest.columns.find((c) => c.name === d.name);
