@@ -299,7 +299,8 @@ function blankRules(table: Table, schema: ColumnSchema[]): Extract<Rule, { kind:
   const maxLogChance = Math.log(Math.min(ORDER_CHANCE, ORDER_FAMILY_CHANCE / pairs));
   const rules: Extract<Rule, { kind: 'blank' }>[] = [];
   // Two columns of any kind blank on the same rows (a weight and the BMI made from it): the later one is blank when the earlier is.
-  const filled = (w: number) => table.columns[w].map((v) => (v === null ? null : ''));
+  const filledOnce = new Map<number, (string | null)[]>();
+  const filled = (w: number) => filledOnce.get(w) ?? filledOnce.set(w, table.columns[w].map((v) => (v === null ? null : ''))).get(w)!;
   for (const x of blanky) {
     const blank = table.columns[x].map((v) => v === null);
     const when = whens.find((w) => w !== x && markedBy(blank, table.columns[x], table.columns[w], maxLogChance));
