@@ -3,7 +3,6 @@ import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { readIsoDay, wholeYears } from '../data/years';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
-import { markOutOfRange, type CategoryRange } from './categoryRanges';
 import type { Bounds, NumberCodec } from './continuous';
 
 /**
@@ -400,7 +399,7 @@ export function zeroByRules(rules: Rule[], names: string[], columns: (string | n
  * Marks in `bad` the rows that break an accepted rule, or whose constructed value left its
  * `bounds`; returns how many rows each rule (by description) or bound broke.
  */
-export function markBroken(rules: Rule[], bounds: Map<string, Bounds>, table: Table, schema: ColumnSchema[], bad: Uint8Array, ranges: CategoryRange[] = []): Map<string, number> {
+export function markBroken(rules: Rule[], bounds: Map<string, Bounds>, table: Table, schema: ColumnSchema[], bad: Uint8Array): Map<string, number> {
   const broken = new Map<string, number>();
   const count = (what: string, r: number) => {
     if (!bad[r]) broken.set(what, (broken.get(what) ?? 0) + 1);
@@ -414,6 +413,5 @@ export function markBroken(rules: Rule[], bounds: Map<string, Bounds>, table: Ta
     const [xs] = readColumns(table, schema, [name]);
     for (let r = 0; r < xs.length; r++) if (xs[r] < min || xs[r] > max) count(`${name} within ${min} … ${max}`, r);
   }
-  markOutOfRange(ranges, table, schema, count);
   return broken;
 }

@@ -7,7 +7,6 @@ import { CategoricalEncoder, type CategoricalState } from './categorical';
 import { codecFor, codecFromSpec, gapCodecFor, type CodecSpec } from './codecs';
 import { ClockEncoder, hasClock, type ClockState } from './clock';
 import { ContinuousEncoder, type Bounds, type ContinuousState } from './continuous';
-import { categoryRanges, type CategoryRange } from './categoryRanges';
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
 import { blankByRules, construct, gapValues, isOverwritten, isWritten, markBroken, planConstructions, stepOtherwise, textWithoutNumber, zeroByRules, type Built, type Construction } from './ruled';
@@ -110,8 +109,6 @@ export interface TransformerState {
   missingText?: string[];
   delimiter: string | null;
   builtBounds: [string, { min: JsonNumber; max: JsonNumber }][];
-  /** Number ranges by category (absent in models saved before them). */
-  categoryRanges?: CategoryRange[];
   slots: SlotState[];
 }
 
@@ -130,7 +127,6 @@ export class TableTransformer {
   private readonly rules: Rule[];
   /** Constructed columns that must stay within the seed's range, checked after they are built. */
   private readonly builtBounds = new Map<string, Bounds>();
-  private categoryRanges: CategoryRange[] = [];
   /** What `zeroTexts` found, once. */
   private zeros: Map<Rule, string> | null = null;
 
@@ -144,7 +140,6 @@ export class TableTransformer {
       this.delimiter = table.delimiter ?? undefined;
       this.missingSpellings.push(...(table.missingSpellings ?? (table.missingText ?? []).map((t): Spellings => [[t, 1]])));
       for (const [name, b] of table.builtBounds) this.builtBounds.set(name, { min: fromJsonNumber(b.min), max: fromJsonNumber(b.max) });
-      this.categoryRanges = table.categoryRanges ?? [];
       let at = 0;
       for (const slot of table.slots) {
         const restored = this.restoreSlot(slot, at);
@@ -166,7 +161,6 @@ export class TableTransformer {
     const derivedNames = new Set([...derivations.keys()].map((i) => schema[i].name));
     const constructions = new Map<string, Construction>(planConstructions(rules, table, schema, free, derive, derivedNames).map((c) => [c.column, c]));
     const floors = new Map(rules.flatMap((r) => (r.kind === 'range' ? [[r.column, r.min] as const] : [])));
-    if (withinRange) this.categoryRanges = categoryRanges(table, schema, free);
     // Range rules the model's bounds already keep are not checked again on every row.
     this.rules = rules.filter((r) => !(r.kind === 'range' && free.has(r.column) && !constructions.has(r.column)));
     const slotOf = new Map<number, number>();
@@ -267,7 +261,6 @@ export class TableTransformer {
       missingSpellings: this.missingSpellings,
       delimiter: this.delimiter ?? null,
       builtBounds: [...this.builtBounds].map(([name, b]) => [name, { min: toJsonNumber(b.min), max: toJsonNumber(b.max) }]),
-      categoryRanges: this.categoryRanges,
       slots,
     };
   }
@@ -335,16 +328,7 @@ export class TableTransformer {
 
   /** Which of generated rows generation writes (1) rather than drops for breaking a rule (0). */
   written(data: Float32Array, rows: number, rng: Rng): Uint8Array {
-    // Shares are matched on rows the rules keep, before ranges by category drop any: a rare
-    // category whose free rows miss its range is drawn again fixed to it (anchors), not drawn
-    // more often (that took a 2 % department to 12 % of rows).
-    const ranges = this.categoryRanges;
-    this.categoryRanges = [];
-    try {
-      return this.decodeChecked(data, rows, rng, 0, undefined, true).bad.map((b) => 1 - b);
-    } finally {
-      this.categoryRanges = ranges;
-    }
+    return this.decodeChecked(data, rows, rng, 0, undefined, true).bad.map((b) => 1 - b);
   }
 
   /**
@@ -425,7 +409,7 @@ export class TableTransformer {
     // A fixed column written over by a step keeps only the rows whose number gives the fixed value.
     const fixedAt = fixed ? names.indexOf(fixed.column) : -1;
     if (fixedAt >= 0) for (let r = 0; r < rows; r++) if (columns[fixedAt][r] !== fixed!.value) bad[r] = 1;
-    const broken = markBroken(this.rules, this.builtBounds, { names, columns, rowCount: rows }, this.schema, bad, this.categoryRanges);
+    const broken = markBroken(this.rules, this.builtBounds, { names, columns, rowCount: rows }, this.schema, bad);
     const kept: number[] = [];
     for (let r = 0; r < rows; r++) if (keepBroken || !bad[r]) kept.push(r);
     const filtered = kept.length === rows ? columns : columns.map((col) => kept.map((r) => col[r]));
