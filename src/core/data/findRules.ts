@@ -164,10 +164,9 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const partOfTotal = (t: number, a: number) =>
     rates.some((r) => r.total === t && r.of === a && ![...r.rates.values()].includes(0)) ||
     productsOnce.some(([u, x, y]) => u === t && ((x === a && neverZero(y)) || (y === a && neverZero(x))));
-  const sameZeros = (z: Rule, o: Rule) =>
-    z.kind === 'zero' && o.kind === 'zero' && o.when === z.when && JSON.stringify(o.values) === JSON.stringify(z.values);
-  const zeroByPart = (z: Rule) =>
-    z.kind === 'zero' && z.value === undefined && byCategory.some((o) => o !== z && o.kind === 'zero' && sameZeros(z, o) && partOfTotal(index(z.column), index(o.column)));
+  const zeroByPart = (z: (typeof byCategory)[number]) =>
+    z.value === undefined &&
+    byCategory.some((o) => o !== z && o.when === z.when && JSON.stringify(o.values) === JSON.stringify(z.values) && partOfTotal(index(z.column), index(o.column)));
   const zeros = [...zeroRules(candidates, values).filter((r) => !zeroByRate(r)), ...byCategory.filter((z) => !zeroByPart(z))];
   return [...rules, ...zeros, ...blanks, ...steps, ...parts, ...years];
 }

@@ -309,10 +309,16 @@ export function construct(built: Built[], names: string[], columns: (string | nu
         else bad[r] = 1;
       }
     } else if (c.kind === 'years') {
-      const cell = (name: string, r: number) => (col(name)[r] === null ? NaN : readers.get(name)!(col(name)[r]!));
+      // Each date column and its reader looked up once, not once a row.
+      const dateAt = (name: string) => {
+        const [cells, read] = [col(name), readers.get(name)!];
+        return (r: number) => (cells[r] === null ? NaN : read(cells[r]!));
+      };
+      const from = dateAt(c.from);
       const on = 'on' in c ? readIsoDay(c.on) : NaN;
+      const to = 'to' in c ? dateAt(c.to) : () => on;
       for (let r = 0; r < out.length; r++) {
-        const years = wholeYears(cell(c.from, r), 'to' in c ? cell(c.to, r) : on);
+        const years = wholeYears(from(r), to(r));
         out[r] = Number.isNaN(years) ? otherwise : codec.write(years);
       }
     } else if (c.kind === 'rate') {
@@ -407,7 +413,8 @@ export function markBroken(rules: Rule[], bounds: Map<string, Bounds>, table: Ta
   };
   for (const rule of rules) {
     const obeys = rowChecker(rule, table, schema);
-    for (let r = 0; r < table.rowCount; r++) if (!obeys(r)) count(describeRuleIn(rule, schema), r);
+    const text = describeRuleIn(rule, schema);
+    for (let r = 0; r < table.rowCount; r++) if (!obeys(r)) count(text, r);
   }
   for (const [name, { min, max }] of bounds) {
     const [xs] = readColumns(table, schema, [name]);
