@@ -181,26 +181,42 @@ test('a date on a straight line in a count of years is written from that line, s
   }
 });
 
-/** Patients: a date of birth, a visit, and the age in whole years at the visit. */
+/**
+ * Patients: a date of birth, a visit, and the age in whole years at the visit; minutes booked
+ * and seen, and whether the visit overran (seen longer than booked).
+ */
 function patientsCsv(rows = 150): string {
-  const lines = ['patient,born,visit,age'];
+  const lines = ['patient,born,visit,age,booked,seen,overran'];
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   for (let i = 0; i < rows; i++) {
     const born = Date.UTC(1940, 0, 1) + ((i * 7919) % 21_900) * 86_400_000;
     const visit = Date.UTC(2023, 0, 1) + ((i * 37) % 365) * 86_400_000;
     const [b, v] = [new Date(born), new Date(visit)];
     const before = v.getUTCMonth() < b.getUTCMonth() || (v.getUTCMonth() === b.getUTCMonth() && v.getUTCDate() < b.getUTCDate());
-    lines.push([`P${i}`, day(born), day(visit), v.getUTCFullYear() - b.getUTCFullYear() - (before ? 1 : 0)].join(','));
+    const booked = [15, 20, 30][i % 3];
+    const seen = booked + ((i * 17) % 21) - 10;
+    const age = v.getUTCFullYear() - b.getUTCFullYear() - (before ? 1 : 0);
+    lines.push([`P${i}`, day(born), day(visit), age, booked, seen, seen > booked ? 'yes' : 'no'].join(','));
   }
   return lines.join('\n') + '\n';
 }
 
-test('an age counted from a date of birth is found, and generated rows keep it to the day', async ({ studio, page }) => {
+test('an age counted from a date of birth and a flag of two numbers are found, and generated rows keep both', async ({ studio, page }) => {
   await studio.open();
   await studio.chooseBackend('wasm');
   await studio.upload('patients.csv', patientsCsv());
   const rules = page.getByRole('region', { name: 'Rules' });
   await expect(rules.getByLabel('Keep age = whole years from born to visit')).toBeChecked();
+  await expect(rules.getByLabel('Keep overran is yes exactly when booked < seen, else no')).toBeChecked();
+  // A flag added by hand is checked against the seed like any rule.
+  await rules.getByLabel('Rule kind').selectOption('flag');
+  await rules.getByLabel('Rule column').selectOption('overran');
+  await rules.getByLabel('Rule value').fill('yes');
+  await rules.getByLabel('Rule other column').selectOption('booked');
+  await rules.getByLabel('Rule comparison').selectOption('=');
+  await rules.getByLabel('Rule second part').selectOption('seen');
+  await rules.getByRole('button', { name: 'Add rule' }).click();
+  await expect(rules.getByRole('alert')).toContainText(/breaks the rule "overran is yes exactly when booked = seen, else no" in \d+ of 150 rows/);
   await studio.useTinyModel(1);
   await studio.trainToEnd();
   await studio.generate(200);
@@ -211,5 +227,6 @@ test('an age counted from a date of birth is found, and generated rows keep it t
     const [born, visit] = [row.born, row.visit].map((d) => d.split('-').map(Number));
     const before = visit[1] < born[1] || (visit[1] === born[1] && visit[2] < born[2]);
     expect(Number(row.age), `born ${row.born}, visit ${row.visit}`).toBe(visit[0] - born[0] - (before ? 1 : 0));
+    expect(row.overran, `booked ${row.booked}, seen ${row.seen}`).toBe(Number(row.seen) > Number(row.booked) ? 'yes' : 'no');
   }
 });

@@ -19,6 +19,8 @@ test('drop a CSV, train on WebGPU, generate and download it in three formats', a
   await expect(page.getByRole('row', { name: /country/ })).toContainText('follows city, name');
 
   await studio.useTinyModel(1);
+  // A pack of 2 on a 20-row batch of 120 rows: the panel says what training takes instead.
+  await expect(page.getByLabel('Pack size (PacGAN)', { exact: true })).toHaveAccessibleDescription(/Training uses 1 for your 120 rows/);
   await studio.trainToEnd();
   await expect(page.getByTestId('fidelity-score')).toHaveText(/^0\.\d{3}$|^1\.000$/);
   await expect(page.getByTestId('best-epoch')).toContainText('Generation uses epoch 1');

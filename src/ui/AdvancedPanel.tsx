@@ -1,5 +1,16 @@
 import { useEffect, useId, useState } from 'react';
-import { describeRange, LAYER_LIMITS, layersProblem, SETTING_RANGES, settingProblem, type ModelConfig, type NumberSetting } from '../core/model/config';
+import {
+  describeRange,
+  effectiveBatch,
+  effectivePac,
+  LAYER_LIMITS,
+  layersProblem,
+  SETTING_RANGES,
+  settingProblem,
+  type ModelConfig,
+  type NumberSetting,
+} from '../core/model/config';
+import { validationRows } from '../core/train/budget';
 import { useStudio } from './StudioContext';
 
 // The ranges and labels come from the core, which refuses the same values when training starts.
@@ -45,14 +56,21 @@ interface FieldProps {
 
 /** Every training setting, defaults from the CTGAN paper. */
 export function AdvancedPanel() {
-  const { config, busy, setConfig } = useStudio((s) => ({ config: s.config, busy: s.status !== 'idle', setConfig: s.setConfig }));
+  const { config, busy, setConfig, rows, images } = useStudio((s) => ({
+    config: s.config,
+    busy: s.status !== 'idle',
+    setConfig: s.setConfig,
+    rows: s.rowCount,
+    images: s.images !== null,
+  }));
   const props = { config, disabled: busy, setConfig };
+  const notes = images ? {} : tableNotes(config, rows);
   return (
     <details className="advanced">
       <summary>Advanced</summary>
       <div className="grid">
         {FIELDS.map((f) => (
-          <NumberField key={f.key} setting={f.key} step={f.step} {...props} />
+          <NumberField key={f.key} setting={f.key} step={f.step} note={notes[f.key]} {...props} />
         ))}
         {SWITCHES.map((f) => (
           <label key={f.key} className="check">
@@ -68,11 +86,27 @@ export function AdvancedPanel() {
 }
 
 /**
+ * What a small table trains at in place of the configured batch and pack (see effectiveBatch),
+ * so the panel does not show 250 while training takes 50.
+ */
+function tableNotes(config: ModelConfig, rows: number): Partial<Record<NumberSetting, string>> {
+  if (rows <= 0) return {};
+  const training = rows - validationRows(rows);
+  const batch = effectiveBatch(config, training);
+  const pac = effectivePac(config, training);
+  const notes: Partial<Record<NumberSetting, string>> = {};
+  const size = `your ${rows.toLocaleString('en-US')} rows`;
+  if (batch !== config.batchSize) notes.batchSize = `Training uses ${batch} for ${size}, so an epoch has at least 10 steps.`;
+  if (pac !== config.pac) notes.pac = `Training uses ${pac} for ${size}: the batch is small.`;
+  return notes;
+}
+
+/**
  * A number setting with its range beside it. Only a value in range reaches the config; one out of
  * range stays in the field with a message saying what training uses meanwhile, so the user's
  * typing is neither lost nor silently trained on.
  */
-function NumberField({ setting, step, config, disabled, setConfig }: FieldProps & { setting: NumberSetting; step: number }) {
+function NumberField({ setting, step, note, config, disabled, setConfig }: FieldProps & { setting: NumberSetting; step: number; note?: string }) {
   const range = SETTING_RANGES[setting];
   const id = useId();
   // What the user typed, until the field loses focus in range (then it shows the config again).
@@ -108,6 +142,7 @@ function NumberField({ setting, step, config, disabled, setConfig }: FieldProps 
       </label>
       <span className="help" id={`${id}-help`}>
         {describeRange(range)}
+        {note && <span className="field-note"> {note}</span>}
       </span>
       {problem && (
         <span className="field-error" id={`${id}-error`} role="alert">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DATE_PARTS, PART_NAMES, type DatePart } from '../core/data/dateParts';
-import { canDecideBlanks, TIME_UNITS, type Rule, type RuleKind, type TimeUnit } from '../core/data/rules';
+import { canDecideBlanks, FLAG_OPS, TIME_UNITS, type FlagOp, type Rule, type RuleKind, type TimeUnit } from '../core/data/rules';
 import { isModelled } from '../core/data/schema';
 import type { ColumnView } from '../worker/protocol';
 import { useStudio } from './StudioContext';
@@ -18,14 +18,19 @@ const KINDS: { kind: AddedKind; label: string }[] = [
   { kind: 'blank', label: 'is blank exactly when' },
   { kind: 'part', label: 'is a part of the date' },
   { kind: 'years', label: 'is the whole years from' },
+  { kind: 'flag', label: 'is this value exactly when' },
 ];
+
+/** A column of two values, which a flag rule may name first. */
+const isFlag = (c: ColumnView) => isModelled(c) && (c.kind === 'categorical' || c.kind === 'boolean') && c.distinct === 2;
 
 /** Columns a rule of `kind` may name first: numbers and dates (numbers for a zero, product, rate or years rule), any modelled column for a blank or date part rule. */
 const firstColumns = (columns: ColumnView[], kind: RuleKind) =>
-  columns.filter((c) => isModelled(c) && (kind === 'blank' || kind === 'part' || c.kind === 'numeric' || (c.kind === 'datetime' && !['zero', 'product', 'rate', 'years'].includes(kind))));
+  kind === 'flag' ? columns.filter(isFlag) : columns.filter((c) => isModelled(c) && (kind === 'blank' || kind === 'part' || c.kind === 'numeric' || (c.kind === 'datetime' && !['zero', 'product', 'rate', 'years'].includes(kind))));
 /** Columns the rule may name after that: categories and whole numbers for a blank rule, dates for a date part or years. */
 const otherColumns = (columns: ColumnView[], kind: RuleKind) => {
   if (kind === 'blank') return columns.filter((c) => isModelled(c) && canDecideBlanks(c));
+  if (kind === 'flag') return columns.filter((c) => isModelled(c) && (c.kind === 'numeric' || c.kind === 'datetime'));
   if (kind === 'part' || kind === 'years') return columns.filter((c) => isModelled(c) && c.kind === 'datetime');
   // A number is 0 exactly when another is 0, or when a category has a value.
   if (kind === 'zero') return columns.filter((c) => isModelled(c) && ['numeric', 'categorical', 'boolean'].includes(c.kind));
@@ -93,7 +98,10 @@ export function RulesPanel() {
 
 function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boolean }) {
   const addRule = useStudio((s) => s.addRule);
-  const [kind, setKind] = useState<AddedKind>('order');
+  const [chosen, setKind] = useState<AddedKind>('order');
+  // Only kinds this table has columns for (a flag needs a column of two values).
+  const kinds = KINDS.filter((k) => firstColumns(columns, k.kind).length > 0);
+  const kind = kinds.find((k) => k.kind === chosen)?.kind ?? kinds[0]?.kind ?? 'order';
   const [picked, setPicked] = useState<string[]>(['', '', '']);
   // A sum's optional third column, added or taken away ('' for none).
   const [third, setThird] = useState('');
@@ -107,6 +115,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   // Years run to another date column, or ('') to a fixed day.
   const [end, setEnd] = useState('');
   const [day, setDay] = useState('');
+  const [op, setOp] = useState<FlagOp>('=');
   const first = firstColumns(columns, kind).map((c) => c.name);
   const others = otherColumns(columns, kind).map((c) => c.name);
   const namesAt = (i: number) => (i === 0 ? first : others);
@@ -141,14 +150,38 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
     if (kind === 'zero') return { kind, column: at(0), when: at(1), ...(byCategory && { values: [value.trim() === '' ? null : value.trim()] }) };
     if (kind === 'rate') return { kind, total: at(0), of: at(1), rate: Number(rate) };
     if (kind === 'part') return { kind, column: at(0), date: at(1), part };
+    if (kind === 'flag') {
+      // The other value is the column's other one; the same value twice is refused with a message.
+      const named = value.trim();
+      const other = flagLabels.find((l) => l !== named) ?? named;
+      return { kind, column: at(0), left: at(1), op, right: at(2), values: [named, other] };
+    }
     if (kind === 'years') return toDate ? { kind, column: at(0), from: at(1), to: end } : { kind, column: at(0), from: at(1), on: day };
     return { kind, column: at(0), min: Number(min) };
   };
-  const suggestions = columns.find((c) => c.name === at(1))?.mini.labels ?? [];
+  const flagLabels = columns.find((c) => c.name === at(0))?.mini.labels ?? [];
+  const suggestions = kind === 'flag' ? flagLabels : (columns.find((c) => c.name === at(1))?.mini.labels ?? []);
   const notNumber = (text: string) => text.trim() === '' || !Number.isFinite(Number(text));
   const toDate = others.includes(end) && end !== at(1);
   const byCategory = kind === 'zero' && columns.find((c) => c.name === at(1))?.kind !== 'numeric';
-  const incomplete = (kind === 'range' && notNumber(min)) || (kind === 'rate' && notNumber(rate)) || (kind === 'years' && !toDate && day === '') || others.length === 0;
+  const incomplete = (kind === 'range' && notNumber(min)) || (kind === 'rate' && notNumber(rate)) || (kind === 'years' && !toDate && day === '') || (kind === 'flag' && value.trim() === '') || others.length === 0;
+  const valueField = (
+    <>
+      <input
+        aria-label="Rule value"
+        list="rule-values"
+        placeholder={kind === 'flag' ? flagLabels[0] : '(blank)'}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      <datalist id="rule-values">
+        {suggestions.map((l) => (
+          <option key={l} value={l} />
+        ))}
+      </datalist>
+    </>
+  );
   return (
     <form
       className="row add-rule"
@@ -159,12 +192,14 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
     >
       {select(0, 'Rule column')}
       <select aria-label="Rule kind" value={kind} disabled={disabled} onChange={(e) => setKind(e.target.value as AddedKind)}>
-        {KINDS.map((k) => (
+        {kinds.map((k) => (
           <option key={k.kind} value={k.kind}>
             {k.label}
           </option>
         ))}
       </select>
+      {kind === 'flag' && valueField}
+      {kind === 'flag' && ' when '}
       {kind === 'range' ? (
         <input type="number" aria-label="Rule minimum" value={min} disabled={disabled} onChange={(e) => setMin(e.target.value)} />
       ) : (
@@ -194,6 +229,18 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
               </option>
             ))}
           </select>
+        </>
+      )}
+      {kind === 'flag' && (
+        <>
+          <select aria-label="Rule comparison" value={op} disabled={disabled} onChange={(e) => setOp(e.target.value as FlagOp)}>
+            {FLAG_OPS.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+          {select(2, 'Rule second part')}
         </>
       )}
       {kind === 'product' && (
@@ -234,24 +281,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
           {!toDate && <input type="date" aria-label="Rule day" value={day} disabled={disabled} onChange={(e) => setDay(e.target.value)} />}
         </>
       )}
-      {(kind === 'blank' || byCategory) && (
-        <>
-          is
-          <input
-            aria-label="Rule value"
-            list="rule-values"
-            placeholder="(blank)"
-            value={value}
-            disabled={disabled}
-            onChange={(e) => setValue(e.target.value)}
-          />
-          <datalist id="rule-values">
-            {suggestions.map((l) => (
-              <option key={l} value={l} />
-            ))}
-          </datalist>
-        </>
-      )}
+      {(kind === 'blank' || byCategory) && <>is {valueField}</>}
       <button type="submit" disabled={disabled || incomplete}>
         Add rule
       </button>

@@ -4,6 +4,7 @@ import { findParts } from './dateParts';
 import { findYears, isoDay } from './years';
 import { rateRule, rateRules } from './findRates';
 import { stepRules } from './findSteps';
+import { flagRules } from './findFlags';
 import { fourPartSums, oneTotalEach, percentOf, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
 import { isModelled, type ColumnSchema } from './schema';
 import { selectRows, type Table } from './table';
@@ -153,6 +154,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const zeroByRate = (rule: Rule) =>
     rule.kind === 'zero' && rates.some((r) => [r.total, r.of].every((k) => [rule.column, rule.when].includes(name(k))) && ![...r.rates.values()].includes(0));
   const steps = stepRules(table, schema, candidates, values, MAX_LOG_CHANCE);
+  // A column one number fixes in steps is not searched again as a flag of two.
+  steps.push(...flagRules(table, schema, candidates, values, MAX_LOG_CHANCE, new Set(steps.flatMap((r) => ('column' in r ? [r.column] : [])))));
   // A date's parts are blank where it is: blanks shared by a date and its parts are implied.
   const dateOf = (column: string) => parts.find((p) => p.column === column)?.date ?? column;
   // Nor are blanks shared by a total and its parts, a count and its dates, a step and its number.

@@ -54,7 +54,22 @@ export type Rule =
    * beside the date it comes from, written as the seed writes it (`3`, `Mar`, `March`).
    */
   | { kind: 'part'; column: string; date: string; part: DatePart }
+  /**
+   * `column` is `values[0]` exactly on the rows where `left op right`, and `values[1]` on the
+   * others: `Sold Out` is TRUE exactly when attendance = capacity. Rows where either number is
+   * missing are not judged.
+   */
+  | { kind: 'flag'; column: string; left: string; op: FlagOp; right: string; values: [string, string] }
   | YearsRule;
+
+/** How a flag rule compares its two numbers (or dates). */
+export type FlagOp = '=' | '<' | '≤';
+export const FLAG_OPS: readonly FlagOp[] = ['=', '<', '≤'];
+
+/** Whether `a op b`; false where either is not a number. */
+export function compares(op: FlagOp, a: number, b: number): boolean {
+  return op === '=' ? a === b : op === '<' ? a < b : a <= b;
+}
 
 /**
  * `column` is the whole years (counted in birthdays) from the date `from` to the date `to` of
@@ -81,7 +96,7 @@ export function canDecideBlanks(column: ColumnSchema): boolean {
 }
 
 /** The rules judged on numbers read from their cells. */
-type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' | 'rate' | 'part' | 'years' }>;
+type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' | 'rate' | 'part' | 'years' | 'flag' }>;
 
 export type RuleKind = Rule['kind'];
 
@@ -106,6 +121,7 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
   if (rule.kind === 'rate') return describeRate(rule);
   if (rule.kind === 'part') return `${rule.column} is the ${PART_NAMES[rule.part]} of ${rule.date}`;
   if (rule.kind === 'years') return `${rule.column} = whole years from ${rule.from} to ${'to' in rule ? rule.to : rule.on}`;
+  if (rule.kind === 'flag') return `${rule.column} is ${rule.values[0]} exactly when ${rule.left} ${rule.op} ${rule.right}, else ${rule.values[1]}`;
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
   if (rule.kind === 'zero') {
     const value = rule.value === undefined ? '0' : write(rule.column, rule.value);
@@ -143,6 +159,7 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'rate') return [rule.total, rule.of, ...('by' in rule ? [rule.by] : [])];
   if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
   if (rule.kind === 'step') return [rule.column, rule.from];
+  if (rule.kind === 'flag') return [rule.column, rule.left, rule.right];
   if (rule.kind === 'part') return [rule.column, rule.date];
   if (rule.kind === 'years') return [rule.column, rule.from, ...('to' in rule ? [rule.to] : [])];
   return [rule.column];
@@ -194,6 +211,11 @@ export function stepValue(rule: { cutoffs: number[]; values: string[] }, x: numb
   let k = 0;
   while (k < rule.cutoffs.length && x >= rule.cutoffs[k]) k++;
   return rule.values[k];
+}
+
+/** The value a flag rule gives where its numbers read `left` and `right`. */
+export function flagValue(rule: { op: FlagOp; values: [string, string] }, left: number, right: number): string {
+  return compares(rule.op, left, right) ? rule.values[0] : rule.values[1];
 }
 
 /** What the second part of a sum counts in its total's unit: its unit (days unless said) in milliseconds where the total is a date, else 1. */
@@ -265,6 +287,12 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
     // A row whose `from` is no number is not judged.
     return (r) => Number.isNaN(from[r]) || column[r] === stepValue(rule, from[r]);
   }
+  if (rule.kind === 'flag') {
+    const column = cells(rule.column);
+    const [left, right] = readColumns(table, schema, [rule.left, rule.right]);
+    // A row missing either number is not judged.
+    return (r) => Number.isNaN(left[r] + right[r]) || column[r] === flagValue(rule, left[r], right[r]);
+  }
   if (rule.kind === 'part') {
     const [dates] = readColumns(table, schema, [rule.date]);
     return partTexts(rule.part, dates, cells(rule.column)).obeys;
@@ -325,6 +353,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
     if (new Set(ruleColumns(rule)).size < columns.length) throw new InputError(`The rule "${describeRule(rule)}" names the same column twice.`);
     if (rule.kind === 'blank') checkBlankRule(rule, columns, table);
     else if (rule.kind === 'step') checkStepRule(rule, columns);
+    else if (rule.kind === 'flag') checkFlagRule(rule, columns, table);
     else if (rule.kind === 'rate') checkRateRule(rule, columns, table);
     else if (rule.kind === 'part') checkPartRule(rule, columns);
     else if (rule.kind === 'years') checkYearsRule(rule, columns);
@@ -368,6 +397,18 @@ function checkStepRule(rule: Extract<Rule, { kind: 'step' }>, [column, from]: Co
   if (rule.cutoffs.length === 0 || !rising || rule.values.length !== rule.cutoffs.length + 1) {
     throw new InputError(`The rule "${describeRule(rule)}" needs rising cutoffs and one value more than cutoffs.`);
   }
+}
+
+function checkFlagRule(rule: Extract<Rule, { kind: 'flag' }>, [column, left, right]: ColumnSchema[], table: Table): void {
+  if (!isModelled(column)) throw new InputError(`The rule "${describeRule(rule)}" needs a column the model learns, but "${column.name}" is an ID or a constant.`);
+  for (const x of [left, right]) {
+    if (!isModelled(x) || (x.kind !== 'numeric' && x.kind !== 'datetime')) {
+      throw new InputError(`The rule "${describeRule(rule)}" compares numbers or dates, but "${x.name}" is ${x.kind === 'numeric' || x.kind === 'datetime' ? 'an ID or a constant' : `a ${x.kind} column`}.`);
+    }
+  }
+  if (left.kind !== right.kind) throw new InputError(`The rule "${describeRule(rule)}" compares a date with a number; compare two dates or two numbers.`);
+  if (rule.values[0] === rule.values[1]) throw new InputError(`The rule "${describeRule(rule)}" needs two different values of "${column.name}".`);
+  checkValuesHeld(rule, rule.column, rule.values, table);
 }
 
 function checkBlankRule(rule: Extract<Rule, { kind: 'blank' }>, [column, when]: ColumnSchema[], table: Table): void {
@@ -465,7 +506,8 @@ function orderCycle(rules: Rule[]): string[] | null {
  * column in `parts`, or one to take away in `"minus":["c"]`), `{"kind":"product",…}` with two parts (`"percent":true`: one a rate in percent),
  * `{"kind":"rate","total":"t","of":"a","rate":0.2}` (or by a category: `"by":"c","rates":{"x":0.2}`),
  * `{"kind":"range","column":"a","min":0}`, `{"kind":"zero","column":"a","when":"b"}`, `{"kind":"blank","column":"a","when":"b","values":["x"]}` (null: b blank),
- * a step, a date part, or `{"kind":"years","column":"age","from":"born","to":"visit"}` (or `"on":"2024-06-30"`). Throws InputError naming the first entry amiss.
+ * a step, a flag (`{"kind":"flag","column":"sold_out","left":"sold","op":"=","right":"seats","values":["yes","no"]}`),
+ * a date part, or `{"kind":"years","column":"age","from":"born","to":"visit"}` (or `"on":"2024-06-30"`). Throws InputError naming the first entry amiss.
  */
 export function parseRules(json: unknown): Rule[] {
   if (!Array.isArray(json)) throw new InputError('Rules must be a JSON array, e.g. [{"kind": "order", "low": "start", "high": "end"}].');
@@ -495,6 +537,11 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'step' && text('column') && text('from') && Array.isArray(cutoffs) && cutoffs.every((c) => typeof c === 'number') && names('values')) {
       return { kind: 'step', column: text('column')!, from: text('from')!, cutoffs: cutoffs as number[], values: names('values')! };
     }
+    const pair = names('values');
+    const op = e.op === '<=' ? '≤' : e.op;
+    if (e.kind === 'flag' && text('column') && text('left') && text('right') && FLAG_OPS.includes(op as FlagOp) && pair?.length === 2) {
+      return { kind: 'flag', column: text('column')!, left: text('left')!, op: op as FlagOp, right: text('right')!, values: [pair[0], pair[1]] };
+    }
     if (e.kind === 'part' && text('column') && text('date') && DATE_PARTS.includes(e.part as DatePart)) {
       return { kind: 'part', column: text('column')!, date: text('date')!, part: e.part as DatePart };
     }
@@ -507,7 +554,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

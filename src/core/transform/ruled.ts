@@ -1,4 +1,4 @@
-import { rateFor, readColumns, rowChecker, describeRuleIn, secondPartScale, stepValue, sumWeights, type RateRule, type Rule, type TimeUnit, type YearsRule } from '../data/rules';
+import { flagValue, rateFor, readColumns, rowChecker, describeRuleIn, secondPartScale, stepValue, sumWeights, type RateRule, type Rule, type TimeUnit, type YearsRule } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { readIsoDay, wholeYears } from '../data/years';
 import { numberReader, type ColumnSchema } from '../data/schema';
@@ -35,7 +35,9 @@ export type Construction =
    */
   | { kind: 'part'; column: string; date: string; part: DatePart; texts: [number, string | null][]; identity: boolean }
   /** A years rule's column (an age), modelled as it is and written over from its dates. */
-  | YearsRule;
+  | YearsRule
+  /** A flag rule's column (sold out), modelled as it is and written over from how its two numbers compare. */
+  | Extract<Rule, { kind: 'flag' }>;
 
 /** A construction that models what is left of its column once another is taken off: a gap, or a line's remainder. */
 export type Remainder = Extract<Construction, { kind: 'gap' | 'line' }>;
@@ -46,11 +48,13 @@ const inputsOf = (c: Construction): string[] => {
   if (c.kind === 'rate') return [c.rule.of, ...('by' in c.rule ? [c.rule.by] : [])];
   if (c.kind === 'part') return [c.date];
   if (c.kind === 'years') return [c.from, ...('to' in c ? [c.to] : [])];
+  if (c.kind === 'flag') return [c.left, c.right];
   return [c.kind === 'gap' ? c.low : c.from];
 };
-type Overwritten = Extract<Construction, { kind: 'step' | 'part' | 'years' }>;
-/** Constructions whose column is modelled, then written over from others: a step, a date part, years between dates. */
-export const isOverwritten = (c: Construction): c is Overwritten => c.kind === 'step' || c.kind === 'part' || c.kind === 'years';
+type Overwritten = Extract<Construction, { kind: 'step' | 'part' | 'years' | 'flag' }>;
+const OVERWRITTEN = new Set<Construction['kind']>(['step', 'part', 'years', 'flag']);
+/** Constructions whose column is modelled, then written over from others: a step, a date part, years between dates, a flag. */
+export const isOverwritten = (c: Construction): c is Overwritten => OVERWRITTEN.has(c.kind);
 /** Constructions whose column is not modelled at all: written whole from other columns. */
 export const isWritten = (c: Construction): c is Extract<Construction, { kind: 'sum' | 'rate' }> => c.kind === 'sum' || c.kind === 'rate';
 const slopeOf = (c: Remainder) => (c.kind === 'gap' ? 1 : c.slope);
@@ -168,7 +172,7 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
     if (t.every((x, r) => isNumber(x) === (inputs.every((xs) => isNumber(xs[r])) && rated(r)))) plan.set(c.column, c);
   }
   for (const rule of rules) {
-    if (rule.kind !== 'step' && rule.kind !== 'part' && rule.kind !== 'years') continue;
+    if (rule.kind !== 'step' && rule.kind !== 'part' && rule.kind !== 'years' && rule.kind !== 'flag') continue;
     const c: Construction = rule.kind === 'part' ? partConstruction(rule, table, schema) : { ...rule };
     if (usable(c)) plan.set(c.column, c);
   }
@@ -281,6 +285,11 @@ export function construct(built: Built[], names: string[], columns: (string | nu
   const ready = new Set(names.filter((n) => !built.some((b) => b.construction.column === n) && !follows.some((f) => f.column === n)));
   const readers = new Map(schema.map((c) => [c.name, numberReader(c)]));
   const col = (name: string) => columns[names.indexOf(name)];
+  // A column's row r read as a number; the column and its reader looked up once, not once a row.
+  const numberAt = (name: string) => {
+    const [cells, read] = [col(name), readers.get(name)!];
+    return (r: number) => (cells[r] === null ? NaN : read(cells[r]!));
+  };
   const pending = [...follows, ...built];
   while (pending.length) {
     const i = pending.findIndex((p) => ('construction' in p ? inputsOf(p.construction) : [p.from]).every((f) => ready.has(f)));
@@ -299,6 +308,12 @@ export function construct(built: Built[], names: string[], columns: (string | nu
         const x = from[r] === null ? NaN : read(from[r]!);
         out[r] = Number.isNaN(x) ? otherwise : stepValue(c, x);
       }
+    } else if (c.kind === 'flag') {
+      const [left, right] = [numberAt(c.left), numberAt(c.right)];
+      for (let r = 0; r < out.length; r++) {
+        const [a, b] = [left(r), right(r)];
+        out[r] = Number.isNaN(a + b) ? otherwise : flagValue(c, a, b);
+      }
     } else if (c.kind === 'part') {
       const [dates, read, texts] = [col(c.date), readers.get(c.date)!, new Map(c.texts)];
       for (let r = 0; r < out.length; r++) {
@@ -309,14 +324,9 @@ export function construct(built: Built[], names: string[], columns: (string | nu
         else bad[r] = 1;
       }
     } else if (c.kind === 'years') {
-      // Each date column and its reader looked up once, not once a row.
-      const dateAt = (name: string) => {
-        const [cells, read] = [col(name), readers.get(name)!];
-        return (r: number) => (cells[r] === null ? NaN : read(cells[r]!));
-      };
-      const from = dateAt(c.from);
+      const from = numberAt(c.from);
       const on = 'on' in c ? readIsoDay(c.on) : NaN;
-      const to = 'to' in c ? dateAt(c.to) : () => on;
+      const to = 'to' in c ? numberAt(c.to) : () => on;
       for (let r = 0; r < out.length; r++) {
         const years = wholeYears(from(r), to(r));
         out[r] = Number.isNaN(years) ? otherwise : codec.write(years);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { findRules } from '../data/findRules';
+import { flagsTable } from '../data/flagsTable';
+import { countBreaks, describeRule } from '../data/rules';
+import { inferSchema } from '../data/schema';
+import { Rng } from '../util/rng';
+import { TableTransformer } from './transformer';
+import { untrainedRows } from './untrained';
+
+describe('flags written from how their numbers compare', () => {
+  const table = flagsTable(400);
+  const schema = inferSchema(table);
+  const rules = findRules(table, schema, new Rng(1));
+  const flags = rules.filter((r) => r.kind === 'flag');
+
+  it('are kept on 50,000 rows decoded from random model output, and by a transformer rebuilt from its saved state', () => {
+    expect(flags).toHaveLength(2);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 50_000, 9), 50_000, new Rng(2));
+    // Random output breaks the attendance's sign and range on some rows (redrawn); no flag is.
+    expect(decoded.table.rowCount).toBeGreaterThan(40_000);
+    expect([...decoded.broken.keys()].filter((k) => k.includes('exactly when'))).toEqual([]);
+    for (const rule of rules) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
+    // Full events still come out: the attendance is built below the capacity.
+    const sold = decoded.table.columns[decoded.table.names.indexOf('Sold Out')];
+    expect(sold.filter((v) => v === 'TRUE').length).toBeGreaterThan(1000);
+    const restored = new TableTransformer(JSON.parse(JSON.stringify(transformer.toState())));
+    const again = restored.decode(untrainedRows(restored.layout.width, 5_000, 4), 5_000, new Rng(5));
+    expect(again.rowCount).toBeGreaterThan(4000);
+    for (const rule of rules) expect(countBreaks(again, schema, rule), describeRule(rule)).toBe(0);
+  });
+
+  it('are broken without the rules', () => {
+    const plain = new TableTransformer(table, schema, 1, { rules: [] });
+    const decoded = plain.decode(untrainedRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2));
+    for (const rule of flags) expect(countBreaks(decoded, schema, rule), describeRule(rule)).toBeGreaterThan(3_000);
+  });
+});
