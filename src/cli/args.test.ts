@@ -24,7 +24,7 @@ function run(argv: string[]): SynthArgs {
 
 describe('parseArgs', () => {
   it('reads every flag and fills the defaults', () => {
-    expect(run(BASE)).toEqual({ input: 'seed.csv', out: 'synth.csv', format: 'csv', rows: undefined, maxRows: 2_000_000, epochs: 'auto', seed: 42, backend: 'wasm', batch: undefined, rules: undefined });
+    expect(run(BASE)).toEqual({ input: 'seed.csv', out: 'synth.csv', format: 'csv', rows: undefined, maxRows: 2_000_000, epochs: 'auto', seed: 42, backend: 'wasm', batch: undefined, rules: undefined, exclude: [], types: [] });
     const all = run([...BASE.slice(0, 2), '--out', 'o.parquet', '--rows', '75', '--epochs', '3', '--seed', '0', '--backend', 'cpu', '--batch', '20', '--max-rows', '80']);
     expect(all).toMatchObject({ out: 'o.parquet', format: 'parquet', rows: 75, maxRows: 80, epochs: 3, seed: 0, backend: 'cpu', batch: 20 });
     expect(run(['--input=seed.csv', '--out=o.json']).format).toBe('json');
@@ -35,6 +35,13 @@ describe('parseArgs', () => {
     expect(err.message).toMatch(/^Unknown flag --epoch\. Did you mean --epochs\?/);
     expect(err.message).toContain(USAGE);
     expect(refusal([...BASE, '-x']).message).toMatch(/^Unknown flag -x\.\n/);
+  });
+
+  it('reads --exclude and --type, each as often as given, and refuses a kind it does not know', () => {
+    const args = run([...BASE, '--exclude', 'Bin location', '--exclude', 'note', '--type', 'Bin=id', '--type', 'a=b=categorical']);
+    expect(args).toMatchObject({ exclude: ['Bin location', 'note'], types: [['Bin', 'id'], ['a=b', 'categorical']] });
+    expect(() => run([...BASE, '--type', 'Bin=text'])).toThrow('--type takes COLUMN=KIND, KIND one of numeric, categorical, boolean, datetime, id, constant: not "Bin=text".');
+    expect(() => parseArgs(['--model', 'm.zip', '--out', 'o.csv', '--exclude', 'Bin'])).toThrow(/--exclude cannot be used with --model/);
   });
 
   it('refuses a flag given twice rather than keeping the last', () => {

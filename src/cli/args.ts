@@ -2,6 +2,7 @@ import { parseArgs as parseFlags } from 'node:util';
 import type { BackendName } from '../core/backend/capabilities';
 import type { ExportFormat } from '../core/export/writer';
 import { DEFAULT_CONFIG } from '../core/model/config';
+import { COLUMN_KINDS, type ColumnKind } from '../core/data/schema';
 import { InputError } from '../core/util/errors';
 import { MAX_GENERATED_ROWS } from '../core/util/limits';
 
@@ -31,6 +32,10 @@ export interface SynthArgs {
   rules?: string;
   /** Where to write the quality report: .html or .json picks the form. */
   report?: string;
+  /** Columns left out of the model (and the output), as the app's tick box does. */
+  exclude: string[];
+  /** Columns read as another kind than the one inferred: `Bin=id` writes fresh IDs. */
+  types: [string, ColumnKind][];
 }
 
 const LIMIT = MAX_GENERATED_ROWS.toLocaleString('en-US');
@@ -50,6 +55,9 @@ export const USAGE = `usage: npm run synth -- --input data.csv --out synth.csv [
   --seed S          random seed, 0 to 4294967295; the same seed gives the same rows (default 42)
   --backend NAME    wasm (default), cpu, or webgpu (Dawn, needs a Vulkan GPU)
   --batch B         largest training batch (default ${DEFAULT_CONFIG.batchSize}; a small table trains on smaller ones)
+  --exclude COLUMN  leave a column out of the model and the output (repeat for more)
+  --type COLUMN=KIND read a column as KIND: numeric, categorical, boolean, datetime, id or
+                    constant (id writes fresh IDs in its shape; repeat for more)
   --rules FILE      a JSON array of rules to keep on every row, in place of those found in the seed
                     (the run prints those it found in the same form; [] keeps none)
   --report FILE     also write the quality and privacy report; .html (a page to hand over) or .json
@@ -71,6 +79,8 @@ const FLAGS = {
   batch: { type: 'string' },
   rules: { type: 'string' },
   report: { type: 'string' },
+  exclude: { type: 'string', multiple: true },
+  type: { type: 'string', multiple: true },
   'save-model': { type: 'string' },
   model: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -83,6 +93,7 @@ const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'parquet'];
 export function parseArgs(argv: string[]): SynthArgs | 'help' {
   const { values, tokens } = readFlags(argv);
   for (const name of Object.keys(FLAGS)) {
+    if (name === 'exclude' || name === 'type') continue;
     // Node keeps the last of a repeated flag; two --input values are more likely a mistake than a choice.
     if (tokens.filter((t) => t.kind === 'option' && t.name === name).length > 1) throw usageError(`--${name} is given more than once.`);
   }
@@ -91,7 +102,7 @@ export function parseArgs(argv: string[]): SynthArgs | 'help' {
   if (model !== undefined) {
     if (input !== undefined) throw usageError('--input and --model cannot be used together: --model generates from a saved model, with no seed table.');
     // Flags that shape training: the bundle already holds what they would set, the seed included.
-    for (const flag of ['epochs', 'seed', 'batch', 'rules', 'report', 'save-model'] as const) {
+    for (const flag of ['epochs', 'seed', 'batch', 'rules', 'report', 'save-model', 'exclude', 'type'] as const) {
       if (values[flag] !== undefined) throw usageError(`--${flag} cannot be used with --model: a saved model generates with the seed and settings it was trained with.`);
     }
   }
@@ -122,7 +133,19 @@ export function parseArgs(argv: string[]): SynthArgs | 'help' {
     batch: wholeNumber('batch', values.batch, 1, 1_000_000),
     rules: values.rules,
     report,
+    exclude: values.exclude ?? [],
+    types: (values.type ?? []).map(columnType),
   };
+}
+
+/** `Bin location=id` as the column and its kind; the last `=` splits, so a name may hold one. */
+function columnType(text: string): [string, ColumnKind] {
+  const at = text.lastIndexOf('=');
+  const [name, kind] = at < 0 ? [text, ''] : [text.slice(0, at).trim(), text.slice(at + 1).trim()];
+  if (!name || !COLUMN_KINDS.includes(kind as ColumnKind)) {
+    throw new InputError(`--type takes COLUMN=KIND, KIND one of ${COLUMN_KINDS.join(', ')}: not "${text}".`);
+  }
+  return [name, kind as ColumnKind];
 }
 
 /** Rows to generate once the seed is read: --rows, or the seed's own count, within the limit either way. */

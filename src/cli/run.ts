@@ -75,6 +75,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
   }
   await startBackend(args, log);
   const session = Session.fromTable(basename(input), await readSeed(input, bytes));
+  chooseColumns(session, args);
   const { table, schema } = session;
   log(`read ${table.rowCount} rows × ${table.names.length} columns; backend ${tf.getBackend()}`);
   if (table.encoding && table.encoding !== 'utf-8') log(`the file was read as ${ENCODING_NAMES[table.encoding]}; the output is written as UTF-8 (CSV with a byte-order mark, so Excel reads it as UTF-8)`);
@@ -100,14 +101,20 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
     const { epochs } = plan;
     const held = plan.validationRows ? `, ${plan.validationRows} rows held back to judge each epoch` : '';
     log(`training for ${args.epochs === 'auto' ? `up to ${epochs} epochs (set from ${table.rowCount} rows)` : `${epochs} epochs`}${held}`);
+    let kept: number | null = null;
     const outcome = await session.train({
       readEvery: 10,
-      onEpoch: (r) => log(`epoch ${r.epoch}/${epochs}  column shapes ${r.fidelity.toFixed(3)}  pair trends ${r.pairTrends.toFixed(3)}`),
+      onEpoch: (r) => {
+        kept = r.best.epoch;
+        const links = r.links === null ? '' : `  strong links ${r.links.toFixed(3)}`;
+        log(`epoch ${r.epoch}/${epochs}  column shapes ${r.fidelity.toFixed(3)}  pair trends ${r.pairTrends.toFixed(3)}${links}`);
+      },
       onProgress: (p) => io.progress?.(`  step ${p.step}/${p.totalSteps}  ${p.stepsPerSecond.toFixed(2)} steps/s  ${Math.round(p.secondsLeft)} s left   `),
       onRecover: (r) => log(`recovered at epoch ${r.epoch}: ${r.cause === 'nan' ? 'losses became NaN' : 'the rows suddenly got much worse (a collapse)'}; learning rates halved to ${r.generatorLr} (generator), ${r.discriminatorLr} (discriminator)`),
     });
     if (outcome.refinedKeep !== null) log(`refined: a classifier of your rows against generated ones keeps ${Math.round(100 * outcome.refinedKeep)} % of drawn rows, fewer of those least like yours`);
     if (outcome.converged) log(`stopped early after epoch ${outcome.epochs}: neither the scores nor the real-against-synthetic check gained for a quarter of the run`);
+    if (kept !== null && config.keepBest && kept !== outcome.epochs) log(`generating with epoch ${kept}, the best on the held-back rows`);
     // The rows first, so the report judges rows the file holds.
     const written = await writeRows(session, rows, format, args, log, args.report ? session.reportRows() : 0);
     if (args.report) await writeReport(args.report, session, log, written);
@@ -118,6 +125,24 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
     }
   } finally {
     session.dispose();
+  }
+}
+
+/** --exclude and --type, as the app's column panel sets them; a name that is no column says which are. */
+function chooseColumns(session: Session, args: SynthArgs): void {
+  const names = session.table.names;
+  const known = (flag: string, name: string) => {
+    if (names.includes(name)) return;
+    const some = names.slice(0, 12).map((n) => `"${n}"`).join(', ');
+    throw new InputError(`${flag} names "${name}", which is not a column of this table. Its columns: ${some}${names.length > 12 ? ', …' : ''}.`);
+  };
+  for (const [name, kind] of args.types) {
+    known('--type', name);
+    session.setColumn(name, { kind });
+  }
+  for (const name of args.exclude) {
+    known('--exclude', name);
+    session.setColumn(name, { include: false });
   }
 }
 
@@ -186,6 +211,8 @@ async function writeReport(path: string, session: Session, log: (line: string) =
   log(`wrote the quality report to ${path}: ${report.overall.headline} (score ${report.overall.score.toFixed(3)}). ${report.privacy.headline}.`);
   for (const finding of report.serious) log(`  before you share the rows: ${finding}`);
   for (const f of report.figures) if (f.flag !== 'ok') log(`  ${f.flag === 'bad' ? 'poor' : 'check'}: ${f.label.toLowerCase()}, ${f.text}`);
+  const named = report.figures.find((f) => f.key === 'rareValues' && f.flag !== 'ok' && f.column);
+  if (named) log(`  to leave "${named.column}" out, run again with --exclude "${named.column}"; to write fresh IDs in its place, --type "${named.column}=id"`);
 }
 
 function readRules(path: string): Rule[] {

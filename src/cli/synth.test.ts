@@ -56,6 +56,18 @@ describe('npm run synth', () => {
     expect((failure as { stderr: string }).stderr).toMatch(/No Vulkan GPU found for WebGPU.*--backend wasm/);
   });
 
+  it('leaves out a column with --exclude and writes fresh IDs for one read as an ID with --type', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synth-'));
+    const out = join(dir, 'out.csv');
+    await run(TSX, [SYNTH, '--input', seedFile(dir), '--out', out, '--rows', '30', '--epochs', '1', '--batch', '20', '--exclude', 'when', '--type', 'city=id']);
+    const table = parseDelimitedText(readFileSync(out, 'utf8'));
+    expect(table.names).toEqual(['city', 'temp']);
+    expect(table.columns[0].some((v) => v === 'Oslo' || v === 'Lima')).toBe(false);
+    const typo = await run(TSX, [SYNTH, '--input', seedFile(dir), '--out', out, '--exclude', 'City']).catch((e: { code: number; stderr: string }) => e);
+    expect(typo).toMatchObject({ code: 2 });
+    expect((typo as { stderr: string }).stderr).toMatch(/--exclude names "City", which is not a column of this table\. Its columns: "city", "temp", "when"\./);
+  });
+
   it('exits non-zero with a clear message on bad input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'synth-'));
     const bad = join(dir, 'bad.csv');

@@ -56,18 +56,21 @@ interface FieldProps {
 
 /** Every training setting, defaults from the CTGAN paper. */
 export function AdvancedPanel() {
-  const { config, busy, setConfig, rows, images } = useStudio((s) => ({
+  const { config, busy, setConfig, rows, images, trained } = useStudio((s) => ({
     config: s.config,
     busy: s.status !== 'idle',
     setConfig: s.setConfig,
     rows: s.rowCount,
     images: s.images !== null,
+    trained: s.modelReady,
   }));
   const props = { config, disabled: busy, setConfig };
   const notes = images ? {} : tableNotes(config, rows);
   return (
     <details className="advanced">
       <summary>Advanced</summary>
+      {/* Generation reads what the run fitted (its kept epoch, shares, spreads): a change here cannot reach the model trained already. */}
+      {trained && <p className="hint">Changes here apply when you next press Train; the model you have keeps the settings it was trained with.</p>}
       <div className="grid">
         {FIELDS.map((f) => (
           <NumberField key={f.key} setting={f.key} step={f.step} note={notes[f.key]} {...props} />

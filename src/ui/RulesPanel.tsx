@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DATE_PARTS, PART_NAMES, type DatePart } from '../core/data/dateParts';
-import { canDecideBlanks, FLAG_OPS, TIME_UNITS, type FlagOp, type Rule, type RuleKind, type TimeUnit } from '../core/data/rules';
+import { canDecideBlanks, FLAG_OPS, SUM_UNITS, type FlagOp, type Rule, type RuleKind, type SumUnit } from '../core/data/rules';
 import { isModelled } from '../core/data/schema';
 import type { ColumnView } from '../worker/protocol';
 import { useStudio } from './StudioContext';
@@ -24,9 +24,13 @@ const KINDS: { kind: AddedKind; label: string }[] = [
 /** A column of two values, which a flag rule may name first. */
 const isFlag = (c: ColumnView) => isModelled(c) && (c.kind === 'categorical' || c.kind === 'boolean') && c.distinct === 2;
 
-/** Columns a rule of `kind` may name first: numbers and dates (numbers for a zero, product, rate or years rule), any modelled column for a blank or date part rule. */
+/**
+ * Columns a rule of `kind` may name first: numbers and dates (numbers for a zero, product, rate,
+ * years or floor rule: a floor is typed as a plain number), any modelled column for a blank or
+ * date part rule, a column of two values for a flag.
+ */
 const firstColumns = (columns: ColumnView[], kind: RuleKind) =>
-  kind === 'flag' ? columns.filter(isFlag) : columns.filter((c) => isModelled(c) && (kind === 'blank' || kind === 'part' || c.kind === 'numeric' || (c.kind === 'datetime' && !['zero', 'product', 'rate', 'years'].includes(kind))));
+  kind === 'flag' ? columns.filter(isFlag) : columns.filter((c) => isModelled(c) && (kind === 'blank' || kind === 'part' || c.kind === 'numeric' || (c.kind === 'datetime' && !['zero', 'product', 'rate', 'years', 'range'].includes(kind))));
 /** Columns the rule may name after that: categories and whole numbers for a blank rule, dates for a date part or years. */
 const otherColumns = (columns: ColumnView[], kind: RuleKind) => {
   if (kind === 'blank') return columns.filter((c) => isModelled(c) && canDecideBlanks(c));
@@ -109,8 +113,9 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   const [min, setMin] = useState('0');
   const [rate, setRate] = useState('');
   const [part, setPart] = useState<DatePart>('year');
-  const [percent, setPercent] = useState(false);
-  const [unit, setUnit] = useState<TimeUnit>('days');
+  // A product's form: a × b, a × b / 100 (b in percent), or a × (100 − b) / 100 (a less b percent).
+  const [form, setForm] = useState<'' | 'percent' | 'off'>('');
+  const [unit, setUnit] = useState<SumUnit>('days');
   const [value, setValue] = useState('');
   // Years run to another date column, or ('') to a fixed day.
   const [end, setEnd] = useState('');
@@ -144,7 +149,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
     if (kind === 'sum' && third !== '' && others.includes(third)) {
       return thirdSign === '+' ? { kind, total: at(0), parts: [at(1), at(2), third] } : { kind, total: at(0), parts: [at(1), at(2)], minus: [third] };
     }
-    if (kind === 'product') return { kind, total: at(0), parts: [at(1), at(2)], ...(percent && { percent: true as const }) };
+    if (kind === 'product') return { kind, total: at(0), parts: [at(1), at(2)], ...(form === 'percent' && { percent: true as const }), ...(form === 'off' && { off: true as const }) };
     if (kind === 'sum') return { kind, total: at(0), parts: [at(1), at(2)], ...(dated && unit !== 'days' && { unit }) };
     if (kind === 'blank') return { kind, column: at(0), when: at(1), values: [value.trim() === '' ? null : value.trim()] };
     if (kind === 'zero') return { kind, column: at(0), when: at(1), ...(byCategory && { values: [value.trim() === '' ? null : value.trim()] }) };
@@ -209,8 +214,8 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
         <>
           + {select(2, 'Rule second part')}
           {dated && (
-            <select aria-label="Rule unit" value={unit} disabled={disabled} onChange={(e) => setUnit(e.target.value as TimeUnit)}>
-              {(Object.keys(TIME_UNITS) as TimeUnit[]).map((u) => (
+            <select aria-label="Rule unit" value={unit} disabled={disabled} onChange={(e) => setUnit(e.target.value as SumUnit)}>
+              {SUM_UNITS.map((u) => (
                 <option key={u} value={u}>
                   {u}
                 </option>
@@ -246,9 +251,11 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
       {kind === 'product' && (
         <>
           × {select(2, 'Rule second part')}
-          <label className="check">
-            <input type="checkbox" aria-label="Rule in percent" checked={percent} disabled={disabled} onChange={(e) => setPercent(e.target.checked)} />%
-          </label>
+          <select aria-label="Rule percent" value={form} disabled={disabled} onChange={(e) => setForm(e.target.value as '' | 'percent' | 'off')}>
+            <option value="">as it is</option>
+            <option value="percent">as a percentage (÷ 100)</option>
+            <option value="off">taken off as a percentage: × (100 − it) ÷ 100</option>
+          </select>
         </>
       )}
       {kind === 'part' && (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../util/rng';
 import { findRules } from './findRules';
-import { flagsTable } from './flagsTable';
+import { flagsTable } from './ruleTables';
 import { describeRule, parseRules, validateRules } from './rules';
 import { inferSchema } from './schema';
 import { tableFromColumns } from './table';

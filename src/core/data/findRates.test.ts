@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../util/rng';
 import { findRules } from './findRules';
 import { describeRule, parseRules, rateFor, validateRules, type Rule } from './rules';
+import { invoicesTable } from './ruleTables';
 import { inferSchema } from './schema';
 import { tableFromColumns, type Table } from './table';
 
@@ -132,6 +133,14 @@ describe('products with a rate in percent', () => {
       'discount = amount × pct / 100',
     ]);
     expect(() => validateRules(rules, table, inferSchema(table))).not.toThrow();
+  });
+
+  it('finds an invoice that is the gross less a discount in percent, and reads one from JSON', () => {
+    const table = invoicesTable(300);
+    const rules = found(table).filter((r) => r.kind === 'product');
+    expect(rules.map(describeRule)).toEqual(['Invoice (€) = Gross (€) × (100 − Discount (%)) / 100']);
+    expect(parseRules([{ kind: 'product', total: 'Invoice (€)', parts: ['Gross (€)', 'Discount (%)'], off: true }])).toEqual(rules);
+    expect(() => parseRules([{ kind: 'product', total: 'Invoice (€)', parts: ['Gross (€)', 'Discount (%)'], off: true, percent: true }])).toThrow(/Rule 1 is not one of/);
   });
 
   it('moves a sum onto another total only where it holds to that column’s decimals', () => {

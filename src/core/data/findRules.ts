@@ -1,11 +1,11 @@
 import type { Rng } from '../util/rng';
-import { canDecideBlanks, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type TimeUnit, type YearsRule } from './rules';
+import { canDecideBlanks, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
 import { findParts } from './dateParts';
-import { findYears, isoDay } from './years';
+import { addMonths, findYears, isoDay } from './years';
 import { rateRule, rateRules } from './findRates';
 import { stepRules } from './findSteps';
 import { flagRules } from './findFlags';
-import { fourPartSums, oneTotalEach, percentOf, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
+import { fourPartSums, oneTotalEach, percentOf, percentOff, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
 import { isModelled, type ColumnSchema } from './schema';
 import { selectRows, type Table } from './table';
 
@@ -59,23 +59,26 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const holds = new Set(orders.map(([i, j]) => `${i},${j}`));
   const signs = new Set(candidates.flatMap((c, i) => (c.kind === 'numeric' && signHolds(values[i]) ? [i] : [])));
   const sums: Sum[] = [];
-  // A product's total, its parts, and whether one part is a percentage (t = a × b / 100).
-  const products: [number, number, number, boolean][] = [];
+  // A product's total, its parts, and its form: t = a × b, a × b / 100 (b a percentage), or a × (100 − b) / 100 (a less b %).
+  const products: [number, number, number, 'times' | 'percent' | 'off'][] = [];
   const numeric = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'numeric').slice(0, MAX_SUM_COLUMNS);
   const tolerances = candidates.map((c) => sumTolerance(c));
   const holdsFor: Holds = (t, inputs, combine, odds = MAX_LOG_CHANCE) =>
     formulaHolds(values[t], inputs.map((k) => values[k]), tolerances[t], combine, odds, rng);
   const plus = weighted([1, 1]);
-  // Each total is one of C(m − 1, 2) pairs, added, multiplied or taken as a percentage of each other.
+  // Each total is one of C(m − 1, 2) pairs, added, multiplied, taken as a percentage of each
+  // other, or one less the other as a percentage (either way round): five formulas.
   const m = numeric.length;
-  const pairOdds = MAX_LOG_CHANCE - Math.log(Math.max(1, (3 * m * (m - 1) * (m - 2)) / 2));
+  const pairOdds = MAX_LOG_CHANCE - Math.log(Math.max(1, (5 * m * (m - 1) * (m - 2)) / 2));
   for (const [, t] of numeric) {
     for (const [, i] of numeric) {
       for (const [, j] of numeric) {
         if (j <= i || i === t || j === t) continue;
         if (holdsFor(t, [i, j], plus, pairOdds)) sums.push({ total: t, parts: [i, j], minus: [] });
-        else if (holdsFor(t, [i, j], times, pairOdds)) products.push([t, i, j, false]);
-        else if (holdsFor(t, [i, j], percentOf, pairOdds)) products.push([t, i, j, true]);
+        else if (holdsFor(t, [i, j], times, pairOdds)) products.push([t, i, j, 'times']);
+        else if (holdsFor(t, [i, j], percentOf, pairOdds)) products.push([t, i, j, 'percent']);
+        else if (holdsFor(t, [i, j], percentOff, pairOdds)) products.push([t, i, j, 'off']);
+        else if (holdsFor(t, [j, i], percentOff, pairOdds)) products.push([t, j, i, 'off']);
       }
     }
   }
@@ -87,17 +90,21 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   sums.push(...threePartSums(filled, sums, values, tolerances, holdsFor, MAX_LOG_CHANCE));
   sums.push(...fourPartSums(filled, sums, values, tolerances, holdsFor, MAX_LOG_CHANCE));
   // A date a number of days after another (check-out = check-in + nights), or of hours, minutes
-  // or seconds where the date has a time of day (clock-out = clock-in + hours).
+  // or seconds where the date has a time of day (clock-out = clock-in + hours), or of calendar
+  // months where the number is whole (a loan's end from its start and term).
   const dates = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'datetime').slice(0, MAX_SUM_COLUMNS);
+  const plusMonths: Combine = ([start, n]) => addMonths(start, n);
   for (const [total, t] of dates) {
-    const units = (Object.keys(TIME_UNITS) as TimeUnit[]).filter((u) => u === 'days' || (total.date?.time ?? 'none') !== 'none');
+    const clock = (Object.keys(TIME_UNITS) as TimeUnit[]).filter((u) => u === 'days' || (total.date?.time ?? 'none') !== 'none');
+    const units: SumUnit[] = [...clock, 'months'];
     const odds = MAX_LOG_CHANCE - Math.log(units.length);
     for (const [start, i] of dates) {
       if (i === t) continue;
       for (const [part, j] of numeric) {
         const unit = units.find((u) => {
+          if (u === 'months' && !part.numeric?.integer) return false;
           const tol = dateSumTolerance({ total: total.name, parts: [start.name, part.name], unit: u }, schema);
-          return formulaHolds(values[t], [values[i], values[j]], tol, weighted([1, TIME_UNITS[u]]), odds, rng);
+          return formulaHolds(values[t], [values[i], values[j]], tol, u === 'months' ? plusMonths : weighted([1, TIME_UNITS[u]]), odds, rng);
         });
         if (unit) sums.push({ total: t, parts: [i, j], minus: [], ...(unit !== 'days' && { unit }) });
       }
@@ -117,7 +124,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     sums.some((s) => s.total === t && s.minus.length === 0 && s.parts.includes(i) && s.parts.every((k) => k === i || signs.has(k)));
   const atLeastOne = (k: number) => values[k].every((x) => Number.isNaN(x) || x >= 1);
   const byProduct = (i: number, t: number) =>
-    signs.has(i) && products.some(([s, a, b, percent]) => s === t && !percent && ((a === i && atLeastOne(b)) || (b === i && atLeastOne(a))));
+    signs.has(i) && products.some(([s, a, b, form]) => s === t && form === 'times' && ((a === i && atLeastOne(b)) || (b === i && atLeastOne(a))));
   // A date part is written from its date: a month number needs no sign of its own, a month's first day no order before its date.
   const parts = partRules(table, schema, candidates, values);
   const partOf = (i: number, j: number) => parts.some((p) => [p.column, p.date].every((c) => c === candidates[i].name || c === candidates[j].name));
@@ -131,16 +138,19 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // t ≥ 0 follows from t = a + b (+ c), t = a × b or t = a × rate with every part and rate ≥ 0.
   const signBySum = (t: number) =>
     sums.some((s) => s.total === t && s.minus.length === 0 && s.parts.every((k) => signs.has(k))) ||
-    products.some(([s, a, b]) => s === t && signs.has(a) && signs.has(b)) ||
+    products.some(([s, a, b, form]) => s === t && form !== 'off' && signs.has(a) && signs.has(b)) ||
     rates.some((r) => r.total === t && signs.has(r.of) && Math.min(...r.rates.values()) >= 0);
   const years = yearsRules(candidates, values, rng);
   const isPart = (k: number) => [...parts, ...years].some((p) => p.column === candidates[k].name);
-  for (const i of signs) if (!signBySum(i) && !isPart(i)) rules.push({ kind: 'range', column: candidates[i].name, min: 0 });
+  for (const i of signs) if (!signBySum(i) && !isPart(i)) rules.push({ kind: 'range', column: candidates[i].name, min: floorOf(candidates[i], values[i]) });
   const name = (k: number) => candidates[k].name;
   const index = (column: string) => candidates.findIndex((c) => c.name === column);
   // One formula for each total: of two products on it the first is kept, and a sum on a total a
   // product or rate gives is written with another of its columns as total.
-  const productsOnce = products.filter(([t], k) => products.findIndex(([u]) => u === t) === k);
+  // A net that is an amount less a percentage and also the amount less a discount column: the sum says it, as the seed's columns do.
+  const inSum = (t: number, a: number) => sums.some((s) => [s.total, ...s.parts, ...s.minus].includes(t) && [s.total, ...s.parts, ...s.minus].includes(a));
+  const formulas = products.filter(([t, a, , form]) => form !== 'off' || !inSum(t, a));
+  const productsOnce = formulas.filter(([t], k) => formulas.findIndex(([u]) => u === t) === k);
   const claimed = new Set([...productsOnce.map(([t]) => t), ...rates.map((r) => r.total)]);
   const dated = new Set(sums.flatMap((s) => (candidates[s.total].kind === 'datetime' ? [s.total] : [])));
   const holdsOnRows = (s: Sum) =>
@@ -148,7 +158,9 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   for (const s of oneTotalEach(sums, claimed, dated, holdsOnRows)) {
     rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }), ...(s.unit && { unit: s.unit }) });
   }
-  for (const [t, i, j, percent] of productsOnce) rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...(percent && { percent }) });
+  for (const [t, i, j, form] of productsOnce) {
+    rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...(form === 'percent' && { percent: true as const }), ...(form === 'off' && { off: true as const }) });
+  }
   for (const r of rates) rules.push(rateRule(r, name, schema));
   // A rate none of whose rates is 0 makes its total 0 exactly when its column is.
   const zeroByRate = (rule: Rule) =>
@@ -348,7 +360,16 @@ function comparable(a: ColumnSchema, b: ColumnSchema): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'datetime') return true;
   const [sa, sb] = [a.numeric?.style, b.numeric?.style];
+  const [ua, ub] = [unitOf(a.name), unitOf(b.name)];
+  // Units the names give apart (`Price (€/mo)`, `Discount (%)`) make no order, however the numbers fall.
+  if (ua !== null && ub !== null && ua !== ub) return false;
   return (sa?.prefix ?? '').trim() === (sb?.prefix ?? '').trim() && (sa?.suffix ?? '').trim() === (sb?.suffix ?? '').trim();
+}
+
+/** The unit a column's name ends with in brackets (`Durée (min)`, `Cost [USD]`), lower-cased; null where none. */
+function unitOf(name: string): string | null {
+  const m = /[([]\s*([^()[\]]+?)\s*[)\]]\s*$/.exec(name);
+  return m ? m[1].toLowerCase() : null;
 }
 
 /** low ≤ high on every row with both, not always equal, and a chance order would be unlikely. */
@@ -375,6 +396,14 @@ function orderHolds(low: Float64Array, high: Float64Array, maxLogChance: number)
 }
 
 /** x ≥ 0 on every row, and the column sits near enough to zero that this is no accident of its spread. */
+/**
+ * The floor a sign rule names: 1 for whole numbers that never go below 1 where that too is no
+ * chance (seats, nights, items: counts of at least one), else 0.
+ */
+function floorOf(column: ColumnSchema, xs: Float64Array): number {
+  return column.numeric?.integer && column.numeric.min === 1 && signHolds(xs.map((x) => x - 1)) ? 1 : 0;
+}
+
 function signHolds(xs: Float64Array): boolean {
   let n = 0;
   let sum = 0;

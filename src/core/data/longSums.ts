@@ -1,5 +1,5 @@
 // Sums of three or four columns: what a total is made of when two columns are not enough.
-import { closeTo, type TimeUnit } from './rules';
+import { closeTo, type SumUnit } from './rules';
 
 // Rows a three-part sum is first tried on, before every row.
 const SCREEN_ROWS = 8;
@@ -17,7 +17,7 @@ export interface Sum {
   parts: number[];
   minus: number[];
   /** Where a date adds a number: what the number counts, days unless said. */
-  unit?: TimeUnit;
+  unit?: SumUnit;
 }
 
 /** What a row's inputs give; NaN where one is not a number. */
@@ -33,6 +33,8 @@ export const weighted =
 export const times: Combine = ([a, b]) => a * b;
 /** a × b / 100: an amount from a price and a rate written in percent. */
 export const percentOf: Combine = ([a, b]) => (a * b) / 100;
+/** a × (100 − b) / 100: a price less a discount written in percent. */
+export const percentOff: Combine = ([a, b]) => (a * (100 - b)) / 100;
 
 /**
  * Sums of three columns, t = a + b + c or t = a + b − c (a price less a discount plus a fee),

@@ -1,6 +1,6 @@
 import { DATE_PARTS, PART_NAMES, partTexts, type DatePart } from './dateParts';
 import { writeNumber } from './numbers';
-import { readIsoDay, wholeYears } from './years';
+import { addMonths, readIsoDay, wholeYears } from './years';
 import { isModelled, numberReader, type ColumnSchema } from './schema';
 import { type Table } from './table';
 import { InputError } from '../util/errors';
@@ -17,12 +17,13 @@ export type Rule =
    * columns in all); or, where the total and the first of two parts are dates, the second part
    * is a number of days (check-out = check-in + nights), or of `unit` (clock-out = clock-in + hours).
    */
-  | { kind: 'sum'; total: string; parts: string[]; minus?: string[]; unit?: TimeUnit }
+  | { kind: 'sum'; total: string; parts: string[]; minus?: string[]; unit?: SumUnit }
   /**
    * `total = parts[0] × parts[1]`, to the total's decimals: an amount from a quantity and a unit
-   * price. With `percent`, one part is a rate in percent: `discount = subtotal × discount_pct / 100`.
+   * price. With `percent`, one part is a rate in percent: `discount = subtotal × discount_pct / 100`;
+   * with `off`, the first part less the second in percent: `invoice = gross × (100 − discount_pct) / 100`.
    */
-  | { kind: 'product'; total: string; parts: [string, string]; percent?: true }
+  | { kind: 'product'; total: string; parts: [string, string]; percent?: true; off?: true }
   /**
    * `total = of × rate`, to the total's decimals: tax at 20 % of the net. With `by`, the rate a
    * row takes is its category's (`rates`, keyed by the values as the seed writes them): tax by
@@ -81,6 +82,9 @@ export type YearsRule = { kind: 'years'; column: string; from: string; to: strin
 /** What a number added to a date counts: days unless said. */
 export const TIME_UNITS = { days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1000 } as const;
 export type TimeUnit = keyof typeof TIME_UNITS;
+/** What a number added to a date counts: a fixed time, or calendar months (a loan's end from its start and term). */
+export type SumUnit = TimeUnit | 'months';
+export const SUM_UNITS: readonly SumUnit[] = [...(Object.keys(TIME_UNITS) as TimeUnit[]), 'months'];
 
 export type RateRule = { kind: 'rate'; total: string; of: string; rate: number } | { kind: 'rate'; total: string; of: string; by: string; rates: Record<string, number> };
 
@@ -117,6 +121,7 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
     const unit = rule.unit && rule.unit !== 'days' ? ` (${rule.unit})` : '';
     return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}${unit}`;
   }
+  if (rule.kind === 'product' && rule.off) return `${rule.total} = ${rule.parts[0]} × (100 − ${rule.parts[1]}) / 100`;
   if (rule.kind === 'product') return `${rule.total} = ${rule.parts[0]} × ${rule.parts[1]}${rule.percent ? ' / 100' : ''}`;
   if (rule.kind === 'rate') return describeRate(rule);
   if (rule.kind === 'part') return `${rule.column} is the ${PART_NAMES[rule.part]} of ${rule.date}`;
@@ -180,8 +185,10 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   const tolerance = rule.kind === 'sum' ? dateSumTolerance(rule, schema) : toleranceOf(rule.total, schema);
   if (rule.kind === 'product') {
     const divisor = rule.percent ? 100 : 1;
+    if (rule.off) return ([t, a, b]) => Number.isNaN(t + a + b) || closeTo(t, (a * (100 - b)) / 100, tolerance);
     return ([t, a, b]) => Number.isNaN(t + a + b) || closeTo(t, (a * b) / divisor, tolerance);
   }
+  if (rule.unit === 'months') return ([t, start, n]) => Number.isNaN(t + start + n) || closeTo(t, addMonths(start, n), tolerance);
   const weights = sumWeights(rule, secondPartScale(rule, schema));
   return ([t, ...xs]) => {
     let sum = 0;
@@ -219,8 +226,10 @@ export function flagValue(rule: { op: FlagOp; values: [string, string] }, left: 
 }
 
 /** What the second part of a sum counts in its total's unit: its unit (days unless said) in milliseconds where the total is a date, else 1. */
-export function secondPartScale(rule: { total: string; unit?: TimeUnit }, schema: ColumnSchema[]): number {
-  return schema.find((c) => c.name === rule.total)?.kind === 'datetime' ? TIME_UNITS[rule.unit ?? 'days'] : 1;
+export function secondPartScale(rule: { total: string; unit?: SumUnit }, schema: ColumnSchema[]): number {
+  // Months have no fixed length: a sum of months is added by `addMonths`, not by this scale.
+  const unit = rule.unit === 'months' ? 'days' : (rule.unit ?? 'days');
+  return schema.find((c) => c.name === rule.total)?.kind === 'datetime' ? TIME_UNITS[unit] : 1;
 }
 
 /**
@@ -228,9 +237,11 @@ export function secondPartScale(rule: { total: string; unit?: TimeUnit }, schema
  * number written with decimals (7.75 hours), also half that number's last decimal and half the
  * date's own step, as each was rounded when written.
  */
-export function dateSumTolerance(rule: { total: string; parts: string[]; unit?: TimeUnit }, schema: ColumnSchema[]): number {
+export function dateSumTolerance(rule: { total: string; parts: string[]; unit?: SumUnit }, schema: ColumnSchema[]): number {
   const [total, days] = [rule.total, rule.parts[1]].map((name) => schema.find((c) => c.name === name));
   if (!total) return 1e-9;
+  // Whole months land on a day (and time) exactly.
+  if (rule.unit === 'months') return sumTolerance(total);
   const decimals = days?.numeric?.integer ? 0 : (days?.numeric?.decimals ?? 0);
   if (total.kind !== 'datetime' || decimals === 0) return sumTolerance(total);
   const step = total.date?.time === 'hms' ? TIME_UNITS.seconds : total.date?.time === 'hm' ? TIME_UNITS.minutes : TIME_UNITS.days;
@@ -503,7 +514,7 @@ function orderCycle(rules: Rule[]): string[] | null {
 /**
  * Rules from JSON a user wrote (`--rules rules.json`): an array of
  * `{"kind":"order","low":"a","high":"b"}`, `{"kind":"sum","total":"t","parts":["a","b"]}` (a third
- * column in `parts`, or one to take away in `"minus":["c"]`), `{"kind":"product",…}` with two parts (`"percent":true`: one a rate in percent),
+ * column in `parts`, or one to take away in `"minus":["c"]`), `{"kind":"product",…}` with two parts (`"percent":true`: one a rate in percent; `"off":true`: the first less the second in percent),
  * `{"kind":"rate","total":"t","of":"a","rate":0.2}` (or by a category: `"by":"c","rates":{"x":0.2}`),
  * `{"kind":"range","column":"a","min":0}`, `{"kind":"zero","column":"a","when":"b"}`, `{"kind":"blank","column":"a","when":"b","values":["x"]}` (null: b blank),
  * a step, a flag (`{"kind":"flag","column":"sold_out","left":"sold","op":"=","right":"seats","values":["yes","no"]}`),
@@ -517,10 +528,12 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'order' && text('low') && text('high')) return { kind: 'order', low: text('low')!, high: text('high')! };
     const names = (key: string) => (Array.isArray(e[key]) && (e[key] as unknown[]).every((p) => typeof p === 'string' && p !== '') ? (e[key] as string[]) : null);
     const [parts, minus] = [names('parts'), e.minus === undefined ? [] : names('minus')];
-    if (e.kind === 'product' && text('total') && parts?.length === 2 && (e.percent === undefined || typeof e.percent === 'boolean')) {
-      return { kind: 'product', total: text('total')!, parts: [parts[0], parts[1]], ...(e.percent === true && { percent: true as const }) };
+    const flag = (key: string) => e[key] === undefined || typeof e[key] === 'boolean';
+    if (e.kind === 'product' && text('total') && parts?.length === 2 && flag('percent') && flag('off') && !(e.percent === true && e.off === true)) {
+      const form = { ...(e.percent === true && { percent: true as const }), ...(e.off === true && { off: true as const }) };
+      return { kind: 'product', total: text('total')!, parts: [parts[0], parts[1]], ...form };
     }
-    const unit = e.unit === undefined ? null : Object.hasOwn(TIME_UNITS, String(e.unit)) ? (e.unit as TimeUnit) : undefined;
+    const unit = e.unit === undefined ? null : SUM_UNITS.includes(e.unit as SumUnit) ? (e.unit as SumUnit) : undefined;
     if (e.kind === 'sum' && text('total') && parts && minus && unit !== undefined && parts.length >= 1 && parts.length + minus.length >= 2 && parts.length + minus.length <= 4) {
       return { kind: 'sum', total: text('total')!, parts, ...(minus.length > 0 && { minus }), ...(unit && unit !== 'days' && { unit }) };
     }

@@ -5,7 +5,8 @@ import { describeRule, parseRules, validateRules, type Rule } from './rules';
 import { inferSchema } from './schema';
 import { tableFromColumns } from './table';
 import { agesTable as patients } from './agesTable';
-import { anniversary, readIsoDay, wholeYears } from './years';
+import { addMonths, anniversary, readIsoDay, wholeYears } from './years';
+import { loansTable } from './ruleTables';
 
 const day = (text: string) => Date.parse(`${text}T00:00:00Z`);
 
@@ -56,5 +57,24 @@ describe('whole years between two dates', () => {
     expect(() => validateRules([{ kind: 'years', column: 'Visit date', from: 'Date of birth', on: '2024-06-30' }], table, schema)).toThrow(/needs a column of whole numbers/);
     expect(() => validateRules([{ kind: 'years', column: 'Age', from: 'Score', on: '2024-06-30' }], table, schema)).toThrow(/"Score" is a numeric column/);
     expect(() => validateRules([{ kind: 'years', column: 'Age', from: 'Date of birth', on: '2020-01-01' }], table, schema)).toThrow(/breaks the rule "Age = whole years from Date of birth to 2020-01-01" in 100 of 100 rows/);
+  });
+});
+
+describe('calendar months added to a date', () => {
+  it('keeps the day of the month, or the month\'s last day past its end, and the time of day', () => {
+    expect(addMonths(day('2024-01-31'), 1)).toBe(day('2024-02-29'));
+    expect(addMonths(day('2023-01-31'), 1)).toBe(day('2023-02-28'));
+    expect(addMonths(day('2018-03-26'), 60)).toBe(day('2023-03-26'));
+    expect(addMonths(day('2024-03-31'), -1)).toBe(day('2024-02-29'));
+    expect(addMonths(day('2024-05-10') + 3_600_000, 2)).toBe(day('2024-07-10') + 3_600_000);
+    expect(addMonths(day('2024-05-10'), 1.5)).toBeNaN();
+  });
+
+  it('finds an end that is the start plus a term in months, reads one from JSON, and refuses an unknown unit', () => {
+    const table = loansTable(300);
+    const texts = findRules(table, inferSchema(table), new Rng(1)).map(describeRule);
+    expect(texts).toContain('End = Start + Term (months) (months)');
+    expect(describeRule(parseRules([{ kind: 'sum', total: 'End', parts: ['Start', 'Term (months)'], unit: 'months' }])[0])).toBe('End = Start + Term (months) (months)');
+    expect(() => parseRules([{ kind: 'sum', total: 'End', parts: ['Start', 'Term (months)'], unit: 'weeks' }])).toThrow(/Rule 1 is not one of/);
   });
 });

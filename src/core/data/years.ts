@@ -23,6 +23,20 @@ export function anniversary(from: number, k: number): number {
   return Date.UTC(d.getUTCFullYear() + k, d.getUTCMonth(), d.getUTCDate());
 }
 
+/**
+ * `from` plus `n` calendar months, the day of the month kept or, past the target month's end,
+ * its last day (31 January + 1 month is 29 February in a leap year), the time of day kept.
+ * NaN where `n` is not a whole number.
+ */
+export function addMonths(from: number, n: number): number {
+  if (Number.isNaN(from) || !Number.isInteger(n)) return NaN;
+  const d = new Date(from);
+  const month = d.getUTCMonth() + n;
+  const last = new Date(Date.UTC(d.getUTCFullYear(), month + 1, 0)).getUTCDate();
+  const day = Math.min(d.getUTCDate(), last);
+  return Date.UTC(d.getUTCFullYear(), month, day) + (from - Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+}
+
 /** A day as the rule writes it: `2024-06-30`. */
 export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);

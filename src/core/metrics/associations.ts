@@ -162,3 +162,13 @@ export function correlationRatio(codes: Int32Array, levels: number, values: Floa
   for (let l = 0; l < levels; l++) if (counts[l] > 0) between += counts[l] * (sums[l] / counts[l] - mean) ** 2;
   return spread > 0 ? Math.min(1, Math.sqrt(between / spread)) : 0;
 }
+
+/**
+ * How well synthetic rows keep the real rows' strong links: the mean of 1 − |real − synthetic|
+ * over pairs whose real association is at least `strong` (a fee fixed by the appointment type,
+ * η 0.9); null where the real rows have none.
+ */
+export function linkScore(real: Table, synth: Table, schema: ColumnSchema[], strong: number): number | null {
+  const links = associations(real, synth, schema).all.filter((p) => Math.abs(p.real) >= strong);
+  return links.length ? links.reduce((t, p) => t + 1 - Math.min(1, p.difference), 0) / links.length : null;
+}

@@ -4,13 +4,32 @@ import { comparable, extent, prepare, type PreparedColumn } from './columns';
 
 /** Share of synthetic rows identical to some real row over all compared columns. */
 export function exactCopyRate(real: Table, synth: Table, schema: ColumnSchema[]): number {
-  const names = comparable(schema).map((c) => c.name);
-  const key = (t: Table, r: number) => names.map((n) => t.columns[t.names.indexOf(n)][r]?.trim() ?? '\u0000').join('\u0001');
+  const key = rowKey(schema);
   const seen = new Set<string>();
   for (let r = 0; r < real.rowCount; r++) seen.add(key(real, r));
   let copies = 0;
   for (let r = 0; r < synth.rowCount; r++) if (seen.has(key(synth, r))) copies++;
   return synth.rowCount ? copies / synth.rowCount : 0;
+}
+
+/**
+ * Share of `real` rows that another of its rows equals on every compared column: how often a
+ * table repeats itself (a free plan's rows with the same few values), the rate below which a
+ * synthetic copy may be such a common row rather than one person's.
+ */
+export function selfCopyRate(real: Table, schema: ColumnSchema[]): number {
+  const key = rowKey(schema);
+  const counts = new Map<string, number>();
+  for (let r = 0; r < real.rowCount; r++) counts.set(key(real, r), (counts.get(key(real, r)) ?? 0) + 1);
+  let repeated = 0;
+  for (const n of counts.values()) if (n > 1) repeated += n;
+  return real.rowCount ? repeated / real.rowCount : 0;
+}
+
+/** A row's compared cells as one text, for telling equal rows. */
+function rowKey(schema: ColumnSchema[]): (t: Table, r: number) => string {
+  const names = comparable(schema).map((c) => c.name);
+  return (t, r) => names.map((n) => t.columns[t.names.indexOf(n)][r]?.trim() ?? '\u0000').join('\u0001');
 }
 
 /**

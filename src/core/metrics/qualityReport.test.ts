@@ -99,6 +99,17 @@ describe('studioReport', () => {
     expect(report.rows.note).toMatch(/500 rows held back from training/);
   });
 
+  it('takes a copy as common where the seed repeats its own rows as often, and as serious where it does not', () => {
+    // Two training rows alike, as a free plan's rows often are; one synthetic row of 200 equal to them.
+    const twice = tableFromColumns(train.names, train.columns.map((c) => [c[0], ...c.slice(0, 399)]));
+    const synth = people(200, 3);
+    const oneCopy = tableFromColumns(synth.names, synth.columns.map((c, k) => [train.columns[k][0], ...c.slice(1)]));
+    const common = figure(studioReport({ train: twice, holdout, synth: oneCopy, schema, rules: [] }), 'exactCopies');
+    expect(common).toMatchObject({ flag: 'warn', text: '1 of 200 rows (0.5 %)' });
+    expect(common!.explanation).toMatch(/your own rows repeat each other as often \(0\.5 %\)/);
+    expect(figure(studioReport({ train, holdout, synth: oneCopy, schema, rules: [] }), 'exactCopies')!.flag).toBe('bad');
+  });
+
   it('flags copies of training rows as serious, and more than half of them closer to the training rows', () => {
     const copies = tableFromColumns(train.names, train.columns.map((c) => c.slice(0, 200)));
     const report = studioReport({ train, holdout, synth: copies, schema, rules: [] });

@@ -31,6 +31,8 @@ export interface Figure {
   /** What a good value is, with the thresholds behind `flag`. */
   good: string;
   flag: Flag;
+  /** The column the figure is about, where it is one (the column whose one-person values come back). */
+  column?: string;
 }
 
 export type Verdict = 'Good' | 'Fair' | 'Poor';
@@ -135,16 +137,16 @@ export function detectionFigure(auc: number, score: number): Figure {
 }
 
 /** `baseline`: the share of held-out rows that are copies of training rows (data that repeats itself), if known. */
-export function copiesFigure(rate: number, rows: number, baseline: number | null): Figure {
+export function copiesFigure(rate: number, rows: number, baseline: number): Figure {
   const copies = Math.round(rate * rows);
-  const innocent = copies > 0 && baseline !== null && rate <= baseline;
+  const innocent = copies > 0 && rate <= baseline;
   return {
     key: 'exactCopies', label: 'Exact copies', value: rate, text: `${copies} of ${rows} rows (${percent(rate)})`,
     flag: copies === 0 ? 'ok' : innocent ? 'warn' : 'bad',
     formula: 'share of synthetic rows equal to some training row on every compared column',
     explanation:
       'Synthetic rows that are word for word a row of your data, which could give a real person away' +
-      (innocent ? `; your own held-out rows repeat training rows as often (${percent(baseline)}), so these may be common rows.` : '.'),
+      (innocent ? `; your own rows repeat each other as often (${percent(baseline)}), so these may be common rows.` : '.'),
     good: '0 is expected; any copy beyond the rate at which your own rows repeat each other is serious.',
   };
 }
@@ -184,6 +186,7 @@ export function rareValuesFigure(column: string, synthetic: number, baseline: nu
       'A value only one of your rows has (a name, an account or a rare code) can point at one real person; synthetic rows should repeat such values no more often than new real rows do. ' +
       'Where a column of names or codes does, exclude it or mark it as an ID before training.',
     good: `Near 0; ok up to ${percent(RARE_EXCESS_OK)} more than new real rows, a warning up to ${percent(RARE_EXCESS_WARN)}, poor above.`,
+    ...(synthetic > 0 && { column }),
   };
 }
 

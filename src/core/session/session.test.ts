@@ -42,7 +42,7 @@ describe('Session: the one pipeline from seed to files', () => {
     expect(s.columns().find((c) => c.name === 'paid')?.include).toBe(false);
   });
 
-  it('trains, reports, generates rows that keep the rules, and exports them; a saved bundle generates the same rows', async () => {
+  it('trains, reports, generates rows that keep the rules, and exports them; a saved bundle generates on from them', async () => {
     const s = Session.fromTable('visits.csv', visits(80));
     const plan = s.prepare(tiny);
     expect(plan).toMatchObject({ epochs: 2, trainingRows: 80, validationRows: 0 });
@@ -67,10 +67,33 @@ describe('Session: the one pipeline from seed to files', () => {
     const loaded = Session.fromBundle(file.name, file.bytes);
     expect(loaded.loadedFrom).toMatchObject({ name: 'visits.mitosis.zip', source: 'visits.csv', sourceRows: 80, epochs: 2, seed: 5 });
     await loaded.generate(50);
-    expect(text(loaded.exportRows('csv').parts)).toBe(csv.join('\n') + '\n');
+    // A loaded model goes on from the saved run's rows ("generate more" gives new ones), the same way each time it is loaded.
+    const more = text(loaded.exportRows('csv').parts);
+    expect(more).not.toBe(csv.join('\n') + '\n');
+    const again = Session.fromBundle(file.name, file.bytes);
+    await again.generate(50);
+    expect(text(again.exportRows('csv').parts)).toBe(more);
+    again.dispose();
     expect(() => loaded.setColumn('city', { include: false })).toThrow(/without its seed data/);
     s.dispose();
     loaded.dispose();
+  });
+
+  it('numbers IDs on from the last call, so two calls share no ID and no run of rows', async () => {
+    const seed = visits(60);
+    const s = Session.fromTable('visits.csv', tableFromColumns(['visit', ...seed.names], [seed.columns[0].map((_, i) => `V-${100 + i}`), ...seed.columns]));
+    s.prepare(tiny);
+    await s.train();
+    const batch = async () => {
+      await s.generate(40);
+      return text(s.exportRows('csv').parts).trim().split('\n').slice(1);
+    };
+    const [first, second] = [await batch(), await batch()];
+    const ids = (lines: string[]) => lines.map((l) => l.split(',')[0]);
+    expect([ids(first)[0], ids(first).at(-1), ids(second)[0], ids(second).at(-1)]).toEqual(['V-160', 'V-199', 'V-200', 'V-239']);
+    const rest = (lines: string[]) => lines.map((l) => l.slice(l.indexOf(',') + 1)).join('\n');
+    expect(rest(second)).not.toBe(rest(first));
+    s.dispose();
   });
 
   it('keeps the trained model when new settings are refused, and streams rows it does not keep', async () => {

@@ -212,7 +212,10 @@ export class Session {
     return report;
   }
 
-  /** Generates `rows` rows; the same model, seed and condition give the same rows. */
+  /**
+   * Generates `rows` rows, new ones each call: the same model, seed, condition and calls so far
+   * give the same rows, and IDs number on from the last call's (and the saved run's).
+   */
   async generate(rows: number, request: GenerateRequest = {}): Promise<{ rows: number; seconds: number; preview: PreviewRows }> {
     const model = this.requireModel('Train a model before generating rows.');
     const most = request.maxRows ?? MAX_GENERATED_ROWS;
@@ -225,6 +228,7 @@ export class Session {
     const started = performance.now();
     await model.generate(rows, {
       condition: request.condition,
+      continued: true,
       onChunk: (chunk, first) => {
         head ??= chunk;
         if (request.keep !== false) chunks.push(chunk);
@@ -330,8 +334,8 @@ function sameNames(schema: ColumnSchema[], names: string[]): boolean {
 }
 
 export function epochView(r: EpochReport): EpochView {
-  const { epoch, fidelity, pairTrends, best, distributions, preview } = r;
-  return { epoch, fidelity: fidelity.score, pairTrends, best, columns: fidelity.columns, distributions, preview: previewOf(preview, preview.rowCount) };
+  const { epoch, fidelity, pairTrends, links, best, distributions, preview } = r;
+  return { epoch, fidelity: fidelity.score, pairTrends, links, best, columns: fidelity.columns, distributions, preview: previewOf(preview, preview.rowCount) };
 }
 
 function previewOf(table: Table, rows: number): PreviewRows {

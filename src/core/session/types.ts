@@ -43,6 +43,8 @@ export interface EpochView {
   epoch: number;
   fidelity: number;
   pairTrends: number;
+  /** How well the seed's strong links are kept (see `linkScore`); null where it has none. */
+  links: number | null;
   best: { epoch: number; score: number };
   columns: ColumnScore[];
   distributions: Distribution[];

@@ -35,6 +35,8 @@ export interface ModelState {
   selection: SelectionState;
   /** What `conditionChoices` offers, since the seed's columns are not saved. */
   conditionChoices: { column: string; values: string[] }[];
+  /** Kept generation calls and rows so far (see `GenerateOptions.continued`); absent in models saved before it. */
+  issued?: { rounds: number; rows: number };
   weights: WeightEntry[];
 }
 

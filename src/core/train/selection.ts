@@ -2,10 +2,14 @@ import { fromJsonNumber, toJsonNumber, type JsonNumber } from '../util/json';
 
 /**
  * What the kept generator is chosen on. Shapes alone peak within a few epochs while the
- * columns' joint behaviour still improves, so pair trends count as much.
+ * columns' joint behaviour still improves, so pair trends count as much. `links`, where the
+ * seed has strong links (see `linkScore`), counts as much again: pair trends average every
+ * pair, and one lost link among dozens barely moves them, while calibration after training
+ * mends shapes but no link. On a reviewer's 600-row clinic table the epoch kept on shapes and
+ * pairs alone (48 of 141) wrote the wrong fee for its appointment type in 47 % of rows.
  */
-export function selectionScore(shapes: number, pairs: number): number {
-  return (shapes + pairs) / 2;
+export function selectionScore(shapes: number, pairs: number, links: number | null = null): number {
+  return links === null ? (shapes + pairs) / 2 : (shapes + pairs + links) / 3;
 }
 
 /**

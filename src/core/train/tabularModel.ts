@@ -5,6 +5,8 @@ import { InputError } from '../util/errors';
 import { distributionOf, type Distribution } from '../metrics/distribution';
 import { columnShapes, type ShapeReport } from '../metrics/fidelity';
 import { pairTrends } from '../metrics/pairs';
+import { linkScore } from '../metrics/associations';
+import { LINK_MIN_REAL } from '../metrics/reportFigures';
 import { detection, sampleRows } from '../metrics/detection';
 import { validateConfig, type ModelConfig } from '../model/config';
 import { CategoricalEncoder } from '../transform/categorical';
@@ -29,6 +31,8 @@ export interface EpochReport {
   fidelity: ShapeReport;
   /** Column pair trends on the same sample. */
   pairTrends: number;
+  /** How well the seed's strong links are kept on the same sample (see `linkScore`); null where it has none. */
+  links: number | null;
   /** The epoch whose generator `generate` uses, and its score (mean of shapes and pair trends). */
   best: { epoch: number; score: number };
   distributions: Distribution[];
@@ -40,6 +44,12 @@ export type TrainHooks = LoopHooks<EpochReport>;
 export interface GenerateOptions {
   condition?: { column: string; value: string };
   chunkRows?: number;
+  /**
+   * Rows a user keeps: drawn after those of earlier such calls (and of the run a loaded model
+   * was saved from), with IDs numbered on from theirs, so "generate more" gives new rows and no
+   * ID twice. Without it, rows come as the first such call's do (the report's, a test's).
+   */
+  continued?: boolean;
   onChunk(chunk: Table, firstRow: number): void | Promise<void>;
 }
 
@@ -59,6 +69,8 @@ const CALIBRATION_SEED = 5000;
 /** Offset of the draws that choose which rare categories to anchor, and free rows drawn for it. */
 const ANCHOR_SEED = 6000;
 const ANCHOR_FREE_ROWS = 4000;
+/** Added to generation's seeds per earlier kept call, so "generate more" draws new rows. */
+const ROUND_SEED = 0x2c1b3c6d;
 // Rules that keep fewer than 1 in 100 generated rows, judged on at least 2,000, cannot be met.
 const MIN_KEPT_SHARE = 0.01;
 const MIN_JUDGED_ROWS = 2000;
@@ -107,6 +119,8 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
   private readonly run: TrainingRun<TrainerState, EpochReport>;
   /** The state this model was loaded from, or null for one fitted to its table. */
   private readonly loaded: ModelState | null = null;
+  /** Calls of `generate` for rows a user keeps (`continued`), and the rows they gave: where the next one goes on from. */
+  private issued = { rounds: 0, rows: 0 };
 
   /**
    * Fits to `table`. With `loaded` (from `save`): over an empty stand-in table, a model that
@@ -175,6 +189,9 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
     if (state) {
       run.epochsDone = state.epochs;
       run.selection.restore(state.selection);
+      // Models saved before it was kept start from the first call; a count that is no count too.
+      const count = (x: unknown) => (Number.isSafeInteger(x) && (x as number) >= 0 ? (x as number) : 0);
+      this.issued = { rounds: count(state.issued?.rounds), rows: count(state.issued?.rows) };
     }
     return run;
   }
@@ -240,7 +257,7 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
     const due = this.config.earlyStop && Math.floor(steps / DETECTION_STEPS) > Math.floor(this.detectedAtStep / DETECTION_STEPS);
     if (due) this.detectedAtStep = steps;
     return {
-      score: selectionScore(report.fidelity.score, report.pairTrends),
+      score: selectionScore(report.fidelity.score, report.pairTrends, report.links),
       detection: due ? await this.stopDetection() : null,
       report: (best) => ({ ...report, best }),
     };
@@ -279,11 +296,13 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
     const fidelity = columnShapes(this.reference, synth, this.schema);
     // Bins of the reference's range: the steadier signal for choosing the epoch (see PairBins).
     const pairs = pairTrends(this.reference, synth, this.schema, 'real').score;
+    const links = linkScore(this.reference, synth, this.schema, LINK_MIN_REAL);
     return {
       epoch,
       fidelity,
       pairTrends: pairs,
-      best: this.config.keepBest ? this.run.selection.kept : { epoch, score: selectionScore(fidelity.score, pairs) },
+      links,
+      best: this.config.keepBest ? this.run.selection.kept : { epoch, score: selectionScore(fidelity.score, pairs, links) },
       distributions: modelled.map((c) =>
         distributionOf(c, this.reference.columns[this.reference.names.indexOf(c.name)], synth.columns[synth.names.indexOf(c.name)]),
       ),
@@ -299,7 +318,10 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
   async generate(rows: number, options: GenerateOptions): Promise<void> {
     const fixed = options.condition ? this.fixedCondition(options.condition.column, options.condition.value) : undefined;
     const chunkRows = options.chunkRows ?? 20_000;
-    const rng = new Rng(this.config.seed + 7);
+    const { rounds: round, rows: firstId } = options.continued ? this.issued : { rounds: 0, rows: 0 };
+    if (options.continued) this.issued = { rounds: round + 1, rows: firstId + rows };
+    // Round 0 draws as generation always has; each later round from noise of its own.
+    const rng = new Rng(this.config.seed + 7 + round * ROUND_SEED);
     const buffer = new RowBuffer();
     const broken = new Map<string, number>();
     let [draws, sampled, dropped, emitted] = [0, 0, 0, 0];
@@ -309,7 +331,7 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
       const need = rows - emitted - buffer.rowCount - underWay * keptShare();
       return need <= 0 ? 0 : Math.min(chunkRows, Math.ceil(need / keptShare()) + (keptShare() < 1 ? 16 : 0));
     };
-    const sample = (count: number) => ({ count, rows: this.trainer.sample(count, this.config.seed + 31 * ++draws, fixed?.slot) });
+    const sample = (count: number) => ({ count, rows: this.trainer.sample(count, this.config.seed + 31 * ++draws + round * ROUND_SEED, fixed?.slot) });
     // The next chunk is sampled while this one is decoded and written: on a GPU the two overlap.
     let next = rows > 0 ? sample(Math.min(chunkRows, rows)) : null;
     try {
@@ -318,7 +340,7 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
         const encoded = requireFinite(await current.rows);
         const more = toDraw(current.count);
         next = more > 0 ? sample(more) : null;
-        const decoded = this.transformer.decodeChecked(encoded, current.count, rng, emitted + buffer.rowCount, fixed);
+        const decoded = this.transformer.decodeChecked(encoded, current.count, rng, firstId + emitted + buffer.rowCount, fixed);
         sampled += current.count;
         dropped += decoded.dropped;
         for (const [rule, n] of decoded.broken) broken.set(rule, (broken.get(rule) ?? 0) + n);
@@ -377,6 +399,7 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
       validationRows: this.validationRows,
       selection: this.run.selection.toState(),
       conditionChoices: this.conditionChoices(),
+      issued: this.issued,
       weights: entries,
     };
     // Through JSON once, so the manifest shares no object with this model; a number JSON cannot hold fails here, not on load.

@@ -1,6 +1,6 @@
-import { flagValue, rateFor, readColumns, rowChecker, describeRuleIn, secondPartScale, stepValue, sumWeights, type RateRule, type Rule, type TimeUnit, type YearsRule } from '../data/rules';
+import { flagValue, rateFor, readColumns, rowChecker, describeRuleIn, secondPartScale, stepValue, sumWeights, type RateRule, type Rule, type SumUnit, type YearsRule } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
-import { readIsoDay, wholeYears } from '../data/years';
+import { addMonths, readIsoDay, wholeYears } from '../data/years';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import type { Bounds, NumberCodec } from './continuous';
@@ -22,7 +22,7 @@ export type Construction =
    * The parts' sum less `minus`; with `times`, the product of two parts (an amount from a
    * quantity and a unit price), a hundredth of it with `percent`.
    */
-  | { kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; unit?: TimeUnit }
+  | { kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; unit?: SumUnit }
   | { kind: 'line'; column: string; from: string; slope: number }
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
   | { kind: 'rate'; column: string; rule: RateRule }
@@ -162,7 +162,7 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
       rule.kind === 'rate'
         ? { kind: 'rate', column: rule.total, rule }
         : rule.kind === 'product'
-          ? { kind: 'sum', column: rule.total, parts: rule.parts, times: true, ...(rule.percent && { percent: true as const }) }
+          ? { kind: 'sum', column: rule.total, parts: rule.parts, times: true, ...(rule.percent && { percent: true as const }), ...(rule.off && { off: true as const }) }
           : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }) };
     if (!usable(c)) continue;
     // A rate's category is text: only its number column decides where the total is one.
@@ -352,6 +352,13 @@ export function construct(built: Built[], names: string[], columns: (string | nu
           out[r] = null;
         } else out[r] = codec.write(slope * start + signOf(c) * gap);
       }
+    } else if (c.kind === 'sum' && c.unit === 'months') {
+      // A date plus whole calendar months (an end from its start and a term).
+      const [start, months] = [numberAt(c.parts[0]), numberAt(c.parts[1])];
+      for (let r = 0; r < out.length; r++) {
+        const value = addMonths(start(r), months(r));
+        out[r] = Number.isNaN(value) ? otherwise : codec.write(value);
+      }
     } else {
       const names = inputsOf(c);
       const inputs = names.map(col);
@@ -361,9 +368,10 @@ export function construct(built: Built[], names: string[], columns: (string | nu
         let value = c.times ? 1 : 0;
         for (let k = 0; k < inputs.length; k++) {
           const x = inputs[k][r] === null ? NaN : weights[k] * reads[k](inputs[k][r]!);
-          value = c.times ? value * x : value + x;
+          // The second part of a price less a percentage counts as what is left of 100.
+          value = c.times ? value * (c.off && k === 1 ? 100 - x : x) : value + x;
         }
-        out[r] = Number.isNaN(value) ? otherwise : codec.write(c.percent ? value / 100 : value);
+        out[r] = Number.isNaN(value) ? otherwise : codec.write(c.percent || c.off ? value / 100 : value);
       }
     }
     ready.add(c.column);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findRules } from '../data/findRules';
-import { flagsTable } from '../data/flagsTable';
+import { flagsTable } from '../data/ruleTables';
 import { countBreaks, describeRule } from '../data/rules';
 import { inferSchema } from '../data/schema';
 import { Rng } from '../util/rng';

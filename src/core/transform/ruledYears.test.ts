@@ -3,6 +3,7 @@ import { findRules } from '../data/findRules';
 import { countBreaks, describeRule } from '../data/rules';
 import { inferSchema } from '../data/schema';
 import { agesTable as patients } from '../data/agesTable';
+import { loansTable } from '../data/ruleTables';
 import { Rng } from '../util/rng';
 import { TableTransformer } from './transformer';
 import { untrainedRows } from './untrained';
@@ -33,5 +34,18 @@ describe('ages written from their dates', () => {
     expect(atVisit).toBeGreaterThan(5_000);
     // The age on a fixed day lies on a straight line in the date of birth, which keeps it on most rows.
     expect(onDay).toBeGreaterThan(100);
+  });
+});
+
+describe('an end date written as its start plus a term in months', () => {
+  it('is kept on 20,000 rows decoded from random model output', () => {
+    const table = loansTable(300);
+    const schema = inferSchema(table);
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules.some((r) => r.kind === 'sum' && r.unit === 'months')).toBe(true);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decode(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
+    expect(decoded.rowCount).toBeGreaterThan(15_000);
+    for (const rule of rules) expect(countBreaks(decoded, schema, rule), describeRule(rule)).toBe(0);
   });
 });

@@ -27,3 +27,26 @@ export function flagsTable(rows: number, seed = 5): Table {
     quantity.map((q, r) => (q < level[r] ? 'yes' : 'no')),
   ]);
 }
+
+/** For tests: invoices whose total is the gross less a discount in percent (0, 5, 10 or 20 %). */
+export function invoicesTable(rows: number, seed = 4): Table {
+  const rng = new Rng(seed);
+  const gross = Array.from({ length: rows }, () => 15 * (1 + rng.int(30)));
+  const pct = gross.map(() => [0, 0, 5, 10, 20][rng.int(5)]);
+  const money = (xs: number[]) => xs.map((x) => x.toFixed(2));
+  return tableFromColumns(['Gross (€)', 'Discount (%)', 'Invoice (€)'], [money(gross), pct.map(String), money(gross.map((g, r) => Math.round(g * (100 - pct[r])) / 100))]);
+}
+
+/** For tests: loans whose end date is their start plus their term in calendar months (ends of months clamped). */
+export function loansTable(rows: number, seed = 6): Table {
+  const rng = new Rng(seed);
+  const start = Array.from({ length: rows }, () => Date.UTC(2018, 0, 1) + rng.int(6 * 365) * 86_400_000);
+  const term = start.map(() => [12, 24, 36, 48, 60][rng.int(5)]);
+  const end = start.map((s, r) => {
+    const d = new Date(s);
+    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + term[r] + 1, 0)).getUTCDate();
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + term[r], Math.min(d.getUTCDate(), last));
+  });
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return tableFromColumns(['Start', 'Term (months)', 'End'], [start.map(day), term.map(String), end.map(day)]);
+}
