@@ -5,8 +5,8 @@ import { isModelled } from '../core/data/schema';
 import type { ColumnView } from '../worker/protocol';
 import { useStudio } from './StudioContext';
 
-/** The kinds a rule added by hand may be: a step is found in the data, not written by hand (nor a rate by category). */
-type AddedKind = Exclude<RuleKind, 'step'>;
+/** The kinds a rule added by hand may be: a step or a loan's instalment is found in the data (or read from JSON), not written by hand (nor a rate by category). */
+type AddedKind = Exclude<RuleKind, 'step' | 'annuity'>;
 
 const KINDS: { kind: AddedKind; label: string }[] = [
   { kind: 'order', label: 'is on or after' },

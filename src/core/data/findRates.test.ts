@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../util/rng';
 import { findRules } from './findRules';
 import { describeRule, parseRules, rateFor, validateRules, type Rule } from './rules';
-import { invoicesTable } from './ruleTables';
+import { instalmentsTable, invoicesTable } from './ruleTables';
 import { inferSchema } from './schema';
 import { tableFromColumns, type Table } from './table';
 
@@ -141,6 +141,12 @@ describe('products with a rate in percent', () => {
     expect(rules.map(describeRule)).toEqual(['Invoice (€) = Gross (€) × (100 − Discount (%)) / 100']);
     expect(parseRules([{ kind: 'product', total: 'Invoice (€)', parts: ['Gross (€)', 'Discount (%)'], off: true }])).toEqual(rules);
     expect(() => parseRules([{ kind: 'product', total: 'Invoice (€)', parts: ['Gross (€)', 'Discount (%)'], off: true, percent: true }])).toThrow(/Rule 1 is not one of/);
+  });
+
+  it('finds a loan instalment from its principal, yearly rate and term, and reads one from JSON', () => {
+    const rules = found(instalmentsTable(300)).filter((r) => r.kind === 'annuity');
+    expect(rules.map(describeRule)).toEqual(['Payment = monthly instalment on Principal at yearly rate Rate (%) (percent) over Term (months) months']);
+    expect(parseRules([{ kind: 'annuity', total: 'Payment', principal: 'Principal', rate: 'Rate (%)', term: 'Term (months)' }])).toEqual(rules);
   });
 
   it('moves a sum onto another total only where it holds to that column’s decimals', () => {

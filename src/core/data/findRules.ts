@@ -1,5 +1,5 @@
 import type { Rng } from '../util/rng';
-import { canDecideBlanks, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
+import { annuityPayment, canDecideBlanks, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
 import { findParts } from './dateParts';
 import { addMonths, findYears, isoDay } from './years';
 import { rateRule, rateRules } from './findRates';
@@ -79,6 +79,23 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
         else if (holdsFor(t, [i, j], percentOf, pairOdds)) products.push([t, i, j, 'percent']);
         else if (holdsFor(t, [i, j], percentOff, pairOdds)) products.push([t, i, j, 'off']);
         else if (holdsFor(t, [j, i], percentOff, pairOdds)) products.push([t, j, i, 'off']);
+      }
+    }
+  }
+  // A loan's instalment from its principal, yearly rate in percent (0 to 100) and whole term in
+  // months (1 to 1,200): each total with each principal, rate and term, in the odds.
+  const rateLike = numeric.filter(([, k]) => values[k].every((x) => Number.isNaN(x) || (x >= 0 && x <= 100)));
+  const termLike = numeric.filter(([c]) => c.numeric?.integer && c.numeric.min >= 1 && c.numeric.max <= 1200);
+  const loanOdds = MAX_LOG_CHANCE - Math.log(Math.max(1, m * m * rateLike.length * termLike.length));
+  const instalment: Combine = ([p, a, n]) => annuityPayment(p, a, n);
+  const annuities: [number, number, number, number][] = [];
+  for (const [, t] of termLike.length && rateLike.length ? numeric : []) {
+    for (const [, p] of numeric) {
+      for (const [, a] of rateLike) {
+        for (const [, n] of termLike) {
+          if (new Set([t, p, a, n]).size < 4 || annuities.some(([u]) => u === t)) continue;
+          if (holdsFor(t, [p, a, n], instalment, loanOdds)) annuities.push([t, p, a, n]);
+        }
       }
     }
   }
@@ -162,6 +179,9 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...(form === 'percent' && { percent: true as const }), ...(form === 'off' && { off: true as const }) });
   }
   for (const r of rates) rules.push(rateRule(r, name, schema));
+  for (const [t, p, a, n] of annuities) {
+    if (!claimed.has(t)) rules.push({ kind: 'annuity', total: name(t), principal: name(p), rate: name(a), term: name(n) });
+  }
   // A rate none of whose rates is 0 makes its total 0 exactly when its column is.
   const zeroByRate = (rule: Rule) =>
     rule.kind === 'zero' && rates.some((r) => [r.total, r.of].every((k) => [rule.column, rule.when].includes(name(k))) && ![...r.rates.values()].includes(0));

@@ -50,3 +50,17 @@ export function loansTable(rows: number, seed = 6): Table {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   return tableFromColumns(['Start', 'Term (months)', 'End'], [start.map(day), term.map(String), end.map(day)]);
 }
+
+/** For tests: loans whose monthly instalment repays the principal over the term at the yearly rate, to the cent. */
+export function instalmentsTable(rows: number, seed = 7): Table {
+  const rng = new Rng(seed);
+  const principal = Array.from({ length: rows }, () => 1000 * (2 + rng.int(40)));
+  const term = principal.map(() => [12, 24, 36, 48, 60][rng.int(5)]);
+  const rate = principal.map(() => Math.round((2 + 8 * rng.next()) * 100) / 100);
+  const payment = principal.map((p, k) => {
+    const r = rate[k] / 1200;
+    return Math.round(((p * r) / (1 - (1 + r) ** -term[k])) * 100) / 100;
+  });
+  const money = (xs: number[]) => xs.map((x) => x.toFixed(2));
+  return tableFromColumns(['Principal', 'Rate (%)', 'Term (months)', 'Payment'], [money(principal), rate.map((x) => x.toFixed(2)), term.map(String), money(payment)]);
+}

@@ -30,6 +30,11 @@ export type Rule =
    * region. A row whose category has no rate is not judged.
    */
   | RateRule
+  /**
+   * `total` is the monthly payment that repays `principal` over `term` months at `rate` percent
+   * a year (a loan's instalment): P · r / (1 − (1 + r)^−n), r = rate / 1200; P / n at 0 %.
+   */
+  | { kind: 'annuity'; total: string; principal: string; rate: string; term: string }
   /** `column ≥ min`: a sign (spend ≥ 0). */
   | { kind: 'range'; column: string; min: number }
   /**
@@ -121,6 +126,7 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
     const unit = rule.unit && rule.unit !== 'days' ? ` (${rule.unit})` : '';
     return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}${unit}`;
   }
+  if (rule.kind === 'annuity') return `${rule.total} = monthly instalment on ${rule.principal} at yearly rate ${rule.rate} (percent) over ${rule.term} months`;
   if (rule.kind === 'product' && rule.off) return `${rule.total} = ${rule.parts[0]} × (100 − ${rule.parts[1]}) / 100`;
   if (rule.kind === 'product') return `${rule.total} = ${rule.parts[0]} × ${rule.parts[1]}${rule.percent ? ' / 100' : ''}`;
   if (rule.kind === 'rate') return describeRate(rule);
@@ -161,6 +167,7 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'order') return [rule.low, rule.high];
   if (rule.kind === 'sum') return [rule.total, ...rule.parts, ...(rule.minus ?? [])];
   if (rule.kind === 'product') return [rule.total, ...rule.parts];
+  if (rule.kind === 'annuity') return [rule.total, rule.principal, rule.rate, rule.term];
   if (rule.kind === 'rate') return [rule.total, rule.of, ...('by' in rule ? [rule.by] : [])];
   if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
   if (rule.kind === 'step') return [rule.column, rule.from];
@@ -183,6 +190,7 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   if (rule.kind === 'range') return ([x]) => !(x < rule.min);
   if (rule.kind === 'zero') return ([x, when]) => Number.isNaN(x + when) || (x === 0) === (when === 0);
   const tolerance = rule.kind === 'sum' ? dateSumTolerance(rule, schema) : toleranceOf(rule.total, schema);
+  if (rule.kind === 'annuity') return ([t, p, a, n]) => Number.isNaN(t + p + a + n) || closeTo(t, annuityPayment(p, a, n), tolerance);
   if (rule.kind === 'product') {
     const divisor = rule.percent ? 100 : 1;
     if (rule.off) return ([t, a, b]) => Number.isNaN(t + a + b) || closeTo(t, (a * (100 - b)) / 100, tolerance);
@@ -218,6 +226,13 @@ export function stepValue(rule: { cutoffs: number[]; values: string[] }, x: numb
   let k = 0;
   while (k < rule.cutoffs.length && x >= rule.cutoffs[k]) k++;
   return rule.values[k];
+}
+
+/** The monthly payment repaying `principal` over `term` whole months at `rate` percent a year; NaN for no whole term. */
+export function annuityPayment(principal: number, rate: number, term: number): number {
+  if (!Number.isInteger(term) || term < 1) return NaN;
+  const r = rate / 1200;
+  return r === 0 ? principal / term : (principal * r) / (1 - (1 + r) ** -term);
 }
 
 /** The value a flag rule gives where its numbers read `left` and `right`. */
@@ -377,7 +392,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
   }
   const cycle = orderCycle(rules);
   if (cycle) throw new InputError(`The rules ${cycle.join(' ≥ ')} contradict each other (they go round in a circle). Remove one of them.`);
-  const totals = rules.flatMap((r) => (r.kind === 'sum' || r.kind === 'product' || r.kind === 'rate' ? [r.total] : []));
+  const totals = rules.flatMap((r) => (r.kind === 'sum' || r.kind === 'product' || r.kind === 'rate' || r.kind === 'annuity' ? [r.total] : []));
   const twice = totals.find((t, i) => totals.indexOf(t) !== i);
   if (twice) throw new InputError(`"${twice}" is the total of two sum, product or rate rules. Keep one of them.`);
 }
@@ -537,6 +552,9 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'sum' && text('total') && parts && minus && unit !== undefined && parts.length >= 1 && parts.length + minus.length >= 2 && parts.length + minus.length <= 4) {
       return { kind: 'sum', total: text('total')!, parts, ...(minus.length > 0 && { minus }), ...(unit && unit !== 'days' && { unit }) };
     }
+    if (e.kind === 'annuity' && text('total') && text('principal') && text('rate') && text('term')) {
+      return { kind: 'annuity', total: text('total')!, principal: text('principal')!, rate: text('rate')!, term: text('term')! };
+    }
     const rate = parseRate(e, text);
     if (rate) return rate;
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
@@ -567,7 +585,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

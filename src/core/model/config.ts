@@ -58,6 +58,12 @@ export interface ModelConfig {
   keepBest: boolean;
   /** Keep generated numbers and dates within the seed's minimum and maximum (values outside are redrawn, never clamped). */
   withinSeedRange: boolean;
+  /**
+   * Keep each number within the range of the category that explains it (a grocery item's cost
+   * within groceries'), drawn again in place where it falls far outside (see transform/byCategory).
+   * Absent in models saved before it (off).
+   */
+  withinCategoryRange: boolean;
   /** After training, shift each category's and mode's logit so generated rows hold it as often as the seed, and map each number's scalars within its modes onto the seed's (see CtganTrainer.calibrate). */
   calibrateShares: boolean;
   /** After training, keep each generated row with a probability a classifier of seed against generated rows sets (see Refiner). */
@@ -87,6 +93,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   generatorAverage: 0.999,
   keepBest: true,
   withinSeedRange: true,
+  withinCategoryRange: true,
   calibrateShares: true,
   refineRows: true,
   seed: 42,

@@ -1,4 +1,4 @@
-import { flagValue, rateFor, readColumns, rowChecker, describeRuleIn, secondPartScale, stepValue, sumWeights, type RateRule, type Rule, type SumUnit, type YearsRule } from '../data/rules';
+import { annuityPayment, flagValue, rateFor, readColumns, rowChecker, describeRuleIn, secondPartScale, stepValue, sumWeights, type RateRule, type Rule, type SumUnit, type YearsRule } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { addMonths, readIsoDay, wholeYears } from '../data/years';
 import { numberReader, type ColumnSchema } from '../data/schema';
@@ -22,7 +22,7 @@ export type Construction =
    * The parts' sum less `minus`; with `times`, the product of two parts (an amount from a
    * quantity and a unit price), a hundredth of it with `percent`.
    */
-  | { kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; unit?: SumUnit }
+  | { kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; unit?: SumUnit; annuity?: true }
   | { kind: 'line'; column: string; from: string; slope: number }
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
   | { kind: 'rate'; column: string; rule: RateRule }
@@ -157,11 +157,13 @@ export function planConstructions(rules: Rule[], table: Table, schema: ColumnSch
   const usable = (c: Construction) =>
     free.has(c.column) && !plan.has(c.column) && inputsOf(c).every((f) => (free.has(f) || derived.has(f)) && f !== c.column && !dependsOn(f, c.column));
   for (const rule of rules) {
-    if (rule.kind !== 'sum' && rule.kind !== 'product' && rule.kind !== 'rate') continue;
+    if (rule.kind !== 'sum' && rule.kind !== 'product' && rule.kind !== 'rate' && rule.kind !== 'annuity') continue;
     const c: Construction =
       rule.kind === 'rate'
         ? { kind: 'rate', column: rule.total, rule }
-        : rule.kind === 'product'
+        : rule.kind === 'annuity'
+          ? { kind: 'sum', column: rule.total, parts: [rule.principal, rule.rate, rule.term], annuity: true }
+          : rule.kind === 'product'
           ? { kind: 'sum', column: rule.total, parts: rule.parts, times: true, ...(rule.percent && { percent: true as const }), ...(rule.off && { off: true as const }) }
           : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }) };
     if (!usable(c)) continue;
@@ -351,6 +353,13 @@ export function construct(built: Built[], names: string[], columns: (string | nu
           bad[r] = 1;
           out[r] = null;
         } else out[r] = codec.write(slope * start + signOf(c) * gap);
+      }
+    } else if (c.kind === 'sum' && c.annuity) {
+      // A loan's instalment from its principal, yearly rate in percent and term in months.
+      const [principal, rate, term] = c.parts.map(numberAt);
+      for (let r = 0; r < out.length; r++) {
+        const value = annuityPayment(principal(r), rate(r), term(r));
+        out[r] = Number.isNaN(value) ? otherwise : codec.write(value);
       }
     } else if (c.kind === 'sum' && c.unit === 'months') {
       // A date plus whole calendar months (an end from its start and a term).

@@ -3,7 +3,7 @@ import { findRules } from '../data/findRules';
 import { countBreaks, describeRule, rateFor, type Rule } from '../data/rules';
 import { inferSchema } from '../data/schema';
 import { tableFromColumns } from '../data/table';
-import { invoicesTable } from '../data/ruleTables';
+import { instalmentsTable, invoicesTable } from '../data/ruleTables';
 import { Rng } from '../util/rng';
 import { TableTransformer } from './transformer';
 import { untrainedRows } from './untrained';
@@ -95,6 +95,19 @@ describe('an invoice that is the gross less a discount in percent', () => {
     const transformer = new TableTransformer(table, schema, 1, { rules });
     const decoded = transformer.decode(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
     expect(decoded.rowCount).toBeGreaterThan(15_000);
+    for (const rule of rules) expect(countBreaks(decoded, schema, rule), describeRule(rule)).toBe(0);
+  });
+});
+
+describe('a loan instalment', () => {
+  it('is written from its principal, rate and term on 20,000 rows of random model output, none breaking it', () => {
+    const table = instalmentsTable(300);
+    const schema = inferSchema(table);
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules.some((r) => r.kind === 'annuity')).toBe(true);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decode(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
+    expect(decoded.rowCount).toBeGreaterThan(10_000);
     for (const rule of rules) expect(countBreaks(decoded, schema, rule), describeRule(rule)).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { CategoricalEncoder, type CategoricalState } from './categorical';
 import { codecFor, codecFromSpec, gapCodecFor, type CodecSpec } from './codecs';
 import { ClockEncoder, hasClock, type ClockState } from './clock';
 import { ContinuousEncoder, type Bounds, type ContinuousState } from './continuous';
+import { fitCategoryRanges, keepCategoryRanges, type CategoryRanges } from './byCategory';
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
 import { blankByRules, construct, gapValues, isOverwritten, isWritten, markBroken, planConstructions, stepOtherwise, textWithoutNumber, zeroByRules, type Built, type Construction } from './ruled';
@@ -26,6 +27,8 @@ export interface TransformOptions {
   derive: boolean;
   /** Keep generated numbers and dates within the seed's range (redrawn, not clamped). */
   withinRange: boolean;
+  /** Keep numbers within the range of the category that explains them (see `CategoryRanges`). */
+  byCategory: boolean;
   /** Accepted rules, kept on every decoded row. */
   rules: Rule[];
 }
@@ -110,6 +113,8 @@ export interface TransformerState {
   delimiter: string | null;
   builtBounds: [string, { min: JsonNumber; max: JsonNumber }][];
   slots: SlotState[];
+  /** Numbers' ranges by the category that explains them; absent in models saved before them. */
+  categoryRanges?: CategoryRanges[];
 }
 
 function isTransformerState(x: Table | TransformerState): x is TransformerState {
@@ -129,6 +134,8 @@ export class TableTransformer {
   private readonly builtBounds = new Map<string, Bounds>();
   /** What `zeroTexts` found, once. */
   private zeros: Map<Rule, string> | null = null;
+  /** Numbers kept within their category's range (see `CategoryRanges`). */
+  private categoryRanges: CategoryRanges[] = [];
 
   /** Fitted to `table`, or rebuilt from a saved state (which needs no table). */
   constructor(table: Table, schema: ColumnSchema[], seed: number, options?: Partial<TransformOptions>);
@@ -150,9 +157,10 @@ export class TableTransformer {
         this.slots.push(restored);
       }
       this.layout = layoutOf(at, this.encoded);
+      this.categoryRanges = table.categoryRanges ?? [];
       return;
     }
-    const { derive = true, withinRange = true, rules = [] } = options;
+    const { derive = true, withinRange = true, byCategory = true, rules = [] } = options;
     const rng = new Rng(seed);
     this.delimiter = table.delimiter;
     this.schema = schema;
@@ -222,6 +230,7 @@ export class TableTransformer {
     });
     for (const slot of this.slots) if (slot.kind === 'derived') slot.from = slotOf.get(slot.from)!;
     this.layout = layoutOf(offset, this.encoded);
+    if (byCategory) this.categoryRanges = this.fitRanges(table, rules);
   }
 
   /** The fitted transform as plain data (no table, no functions), for `new TableTransformer(state)`. */
@@ -262,6 +271,7 @@ export class TableTransformer {
       delimiter: this.delimiter ?? null,
       builtBounds: [...this.builtBounds].map(([name, b]) => [name, { min: toJsonNumber(b.min), max: toJsonNumber(b.max) }]),
       slots,
+      categoryRanges: this.categoryRanges,
     };
   }
 
@@ -300,6 +310,26 @@ export class TableTransformer {
 
   get names(): string[] {
     return this.slots.map((s) => (s.kind === 'model' ? s.column.name : s.name));
+  }
+
+  /**
+   * Ranges by category for the numbers modelled as they are (not built), over the categories
+   * decoded before them; the value a zero rule writes in a column is left to the rule.
+   */
+  private fitRanges(table: Table, rules: Rule[]): CategoryRanges[] {
+    const ruled = new Map<string, number[]>();
+    for (const r of rules) if (r.kind === 'zero') ruled.set(r.column, [...(ruled.get(r.column) ?? []), r.value ?? 0]);
+    const kindOf = new Map(this.schema.map((c) => [c.name, c.kind]));
+    const numbers = this.slots.flatMap((s) =>
+      s.kind === 'model' && !s.built && s.column.encoder instanceof ContinuousEncoder && kindOf.get(s.column.name) === 'numeric' ? [s.column.name] : [],
+    );
+    // A category written over from a number (a grade by its rate's step) is that number's, not a cause of it.
+    const categories = this.slots.flatMap((s) => {
+      const name = s.kind === 'model' && !s.built ? s.column.name : s.kind === 'derived' ? s.name : null;
+      const kind = name === null ? null : kindOf.get(name);
+      return name !== null && (kind === 'categorical' || kind === 'boolean') ? [name] : [];
+    });
+    return numbers.length && categories.length ? fitCategoryRanges(table, this.schema, numbers, categories, ruled) : [];
   }
 
   /** Rows of `table` (same columns as fitted) as a row-major [rows, width] matrix. */
@@ -372,6 +402,12 @@ export class TableTransformer {
     return (this.zeros = zeros);
   }
 
+  /** `x` as the modelled number column `name` writes it. */
+  private writeNumber(name: string, x: number): string | null {
+    const slot = this.slots[this.names.indexOf(name)];
+    return slot?.kind === 'model' && slot.column.encoder instanceof ContinuousEncoder ? slot.column.encoder.write(x) : null;
+  }
+
   /** As `decode`, with how many rows were dropped for breaking which rule; `keepBroken` keeps them (see `canonical`). */
   decodeChecked(data: Float32Array, rows: number, rng: Rng, firstRow = 0, fixed?: { column: string; value: string }, keepBroken = false): Decoded {
     const width = this.layout.width;
@@ -399,6 +435,7 @@ export class TableTransformer {
     const built = this.slots.flatMap((s) => ((s.kind === 'model' || s.kind === 'sum') && s.built ? [s.built] : []));
     blankByRules(this.rules, names, columns, new Set(this.slots.flatMap((s) => (s.kind === 'sum' ? [s.name] : []))));
     zeroByRules(this.rules, names, columns, this.schema, this.zeroTexts());
+    if (this.categoryRanges.length) keepCategoryRanges(this.categoryRanges, names, columns, this.schema, (name, x) => this.writeNumber(name, x), rng);
     // A column that follows one written over (a month's name beside a month a date fixes) follows what was written.
     const follows = this.slots.flatMap((slot) => {
       const from = slot.kind === 'derived' ? this.slots[slot.from] : null;
