@@ -164,7 +164,8 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
     if (kind === 'years') return toDate ? { kind, column: at(0), from: at(1), to: end } : { kind, column: at(0), from: at(1), on: day };
     return { kind, column: at(0), min: Number(min) };
   };
-  const flagLabels = columns.find((c) => c.name === at(0))?.mini.labels ?? [];
+  // The chart's labels name blanks "(missing)": no value a flag can take.
+  const flagLabels = (columns.find((c) => c.name === at(0))?.mini.labels ?? []).filter((l) => l !== '(missing)');
   const suggestions = kind === 'flag' ? flagLabels : (columns.find((c) => c.name === at(1))?.mini.labels ?? []);
   const notNumber = (text: string) => text.trim() === '' || !Number.isFinite(Number(text));
   const toDate = others.includes(end) && end !== at(1);

@@ -149,6 +149,17 @@ describe('products with a rate in percent', () => {
     expect(parseRules([{ kind: 'annuity', total: 'Payment', principal: 'Principal', rate: 'Rate (%)', term: 'Term (months)' }])).toEqual(rules);
   });
 
+  it('gives a loan instalment its payment alone: a sum on it moves to another total, and the rules pass back', () => {
+    const loans = instalmentsTable(300);
+    const [principal, rate, , payment] = loans.columns.map((c) => c.map(Number));
+    const interest = principal.map((p, k) => Math.round((p * rate[k]) / 12) / 100);
+    const paid = payment.map((x, k) => (x - interest[k]).toFixed(2));
+    const table = tableFromColumns([...loans.names, 'Interest', 'Principal paid'], [...loans.columns, interest.map((x) => x.toFixed(2)), paid]);
+    const rules = found(table);
+    expect(rules.filter((r) => r.kind === 'sum' || r.kind === 'annuity').map((r) => r.kind)).toEqual(['sum', 'annuity']);
+    expect(() => validateRules(parseRules(JSON.parse(JSON.stringify(rules))), table, inferSchema(table))).not.toThrow();
+  });
+
   it('moves a sum onto another total only where it holds to that column’s decimals', () => {
     // total = units × price in whole numbers; subtotal + fee is the total only to within 0.4.
     const rng = new Rng(3);

@@ -51,6 +51,19 @@ describe('findRules', () => {
     expect(found).not.toContain('total ≥ shipping');
   });
 
+  it('orders no columns whose names give different units, and still orders bracketed words that are no units', () => {
+    const rng = new Rng(12);
+    const price = Array.from({ length: 400 }, () => 20 + rng.int(30));
+    const pct = price.map(() => rng.int(20));
+    const before = price.map(() => rng.int(50));
+    const table = tableFromColumns(
+      ['Price (€/mo)', 'Discount (%)', 'Score (before)', 'Score (after)'],
+      [price.map(String), pct.map(String), before.map(String), before.map((b) => String(b + 1 + rng.int(10)))],
+    );
+    const orders = findRules(table, inferSchema(table), new Rng(1)).filter((r) => r.kind === 'order').map(describeRule);
+    expect(orders).toEqual(['Score (after) ≥ Score (before)']);
+  });
+
   it('takes an order on 20 rows for chance, and the same order on 400 rows for a rule', () => {
     const few = sortedPairs(20);
     expect(findRules(few, inferSchema(few), new Rng(1)).filter((r) => r.kind === 'order')).toEqual([]);

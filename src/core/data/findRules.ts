@@ -169,6 +169,9 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const formulas = products.filter(([t, a, , form]) => form !== 'off' || !inSum(t, a));
   const productsOnce = formulas.filter(([t], k) => formulas.findIndex(([u]) => u === t) === k);
   const claimed = new Set([...productsOnce.map(([t]) => t), ...rates.map((r) => r.total)]);
+  // A loan's instalment claims its payment too, where no product or rate has.
+  const instalments = annuities.filter(([t]) => !claimed.has(t));
+  for (const [t] of instalments) claimed.add(t);
   const dated = new Set(sums.flatMap((s) => (candidates[s.total].kind === 'datetime' ? [s.total] : [])));
   const holdsOnRows = (s: Sum) =>
     matchingRows(values[s.total], [...s.parts, ...s.minus].map((k) => values[k]), tolerances[s.total], weighted([...s.parts.map(() => 1), ...s.minus.map(() => -1)])) !== null;
@@ -179,9 +182,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...(form === 'percent' && { percent: true as const }), ...(form === 'off' && { off: true as const }) });
   }
   for (const r of rates) rules.push(rateRule(r, name, schema));
-  for (const [t, p, a, n] of annuities) {
-    if (!claimed.has(t)) rules.push({ kind: 'annuity', total: name(t), principal: name(p), rate: name(a), term: name(n) });
-  }
+  for (const [t, p, a, n] of instalments) rules.push({ kind: 'annuity', total: name(t), principal: name(p), rate: name(a), term: name(n) });
   // A rate none of whose rates is 0 makes its total 0 exactly when its column is.
   const zeroByRate = (rule: Rule) =>
     rule.kind === 'zero' && rates.some((r) => [r.total, r.of].every((k) => [rule.column, rule.when].includes(name(k))) && ![...r.rates.values()].includes(0));
@@ -386,10 +387,16 @@ function comparable(a: ColumnSchema, b: ColumnSchema): boolean {
   return (sa?.prefix ?? '').trim() === (sb?.prefix ?? '').trim() && (sa?.suffix ?? '').trim() === (sb?.suffix ?? '').trim();
 }
 
-/** The unit a column's name ends with in brackets (`Durée (min)`, `Cost [USD]`), lower-cased; null where none. */
+// Words in brackets that name a unit; other bracketed words (`(after)`, `(incl. VAT)`) do not.
+const UNIT_WORDS = new Set(
+  'min mins minutes h hr hrs hours s sec secs seconds ms d days jours j wk weeks semaines mo months mois y yr yrs years ans kg g mg lb lbs oz t km m cm mm mi ft in l ml cl gal usd eur gbp chf jpy cad aud pts points units pcs'.split(' '),
+);
+
+/** The unit a column's name ends with in brackets (`Durée (min)`, `Cost [USD]`, `Price (€/mo)`), lower-cased; null where none. */
 function unitOf(name: string): string | null {
   const m = /[([]\s*([^()[\]]+?)\s*[)\]]\s*$/.exec(name);
-  return m ? m[1].toLowerCase() : null;
+  const unit = m?.[1].toLowerCase() ?? null;
+  return unit !== null && (/[%#$€£¥/]/.test(unit) || UNIT_WORDS.has(unit)) ? unit : null;
 }
 
 /** low ≤ high on every row with both, not always equal, and a chance order would be unlikely. */

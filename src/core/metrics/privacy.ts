@@ -26,6 +26,16 @@ export function selfCopyRate(real: Table, schema: ColumnSchema[]): number {
   return real.rowCount ? repeated / real.rowCount : 0;
 }
 
+/** Share of `synth` rows equal to a `real` row that no other real row equals: copies of one person's row. */
+export function uniqueCopyRate(real: Table, synth: Table, schema: ColumnSchema[]): number {
+  const key = rowKey(schema);
+  const counts = new Map<string, number>();
+  for (let r = 0; r < real.rowCount; r++) counts.set(key(real, r), (counts.get(key(real, r)) ?? 0) + 1);
+  let copies = 0;
+  for (let r = 0; r < synth.rowCount; r++) if (counts.get(key(synth, r)) === 1) copies++;
+  return synth.rowCount ? copies / synth.rowCount : 0;
+}
+
 /** A row's compared cells as one text, for telling equal rows. */
 function rowKey(schema: ColumnSchema[]): (t: Table, r: number) => string {
   const names = comparable(schema).map((c) => c.name);

@@ -108,6 +108,9 @@ describe('studioReport', () => {
     expect(common).toMatchObject({ flag: 'warn', text: '1 of 200 rows (0.5 %)' });
     expect(common!.explanation).toMatch(/your own rows repeat each other as often \(0\.5 %\)/);
     expect(figure(studioReport({ train, holdout, synth: oneCopy, schema, rules: [] }), 'exactCopies')!.flag).toBe('bad');
+    // Copies of rows no other training row equals stay serious, however often the seed repeats others.
+    const ofUnique = tableFromColumns(synth.names, synth.columns.map((c, k) => [train.columns[k][5], ...c.slice(1)]));
+    expect(figure(studioReport({ train: twice, holdout, synth: ofUnique, schema, rules: [] }), 'exactCopies')!.flag).toBe('bad');
   });
 
   it('flags copies of training rows as serious, and more than half of them closer to the training rows', () => {

@@ -7,7 +7,7 @@ import { associations, type AssociationMap, type PairAssociation } from './assoc
 import { detection, sampleRows } from './detection';
 import { columnShapes } from './fidelity';
 import { pairTrends, type PairScore } from './pairs';
-import { closerToTrainingShare, exactCopyRate, medianClosestDistance, selfCopyRate, singletonShares } from './privacy';
+import { closerToTrainingShare, exactCopyRate, medianClosestDistance, selfCopyRate, singletonShares, uniqueCopyRate } from './privacy';
 import { extremeShare } from './relations';
 
 import { reportColumns, type ReportColumn } from './reportColumns';
@@ -128,9 +128,11 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
   const score = parts.reduce((a, b) => a + b, 0) / parts.length;
 
   const copyRate = exactCopyRate(train, synth, schema);
-  // Copies are judged against how often real rows repeat: held-out rows repeating training rows, or training rows each other.
-  const baseline = Math.max(holdout ? exactCopyRate(train, holdout, schema) : 0, selfCopyRate(train, schema));
-  figures.push(copiesFigure(copyRate, synth.rowCount, baseline));
+  // Copies are judged against how often real rows repeat: held-out rows repeating training rows,
+  // or training rows each other; copies of a row no other training row equals, against held-out rows alone.
+  const held = holdout ? exactCopyRate(train, holdout, schema) : 0;
+  const common = uniqueCopyRate(train, synth, schema) <= held;
+  figures.push(copiesFigure(copyRate, synth.rowCount, common ? Math.max(held, selfCopyRate(train, schema)) : held));
   if (unseen) {
     // Equal counts of training and held-out rows, so a model that learned no row scores 50 %.
     const t = sample(train, unseen.rowCount);

@@ -319,7 +319,6 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
     const fixed = options.condition ? this.fixedCondition(options.condition.column, options.condition.value) : undefined;
     const chunkRows = options.chunkRows ?? 20_000;
     const { rounds: round, rows: firstId } = options.continued ? this.issued : { rounds: 0, rows: 0 };
-    if (options.continued) this.issued = { rounds: round + 1, rows: firstId + rows };
     // Round 0 draws as generation always has; each later round from noise of its own.
     const rng = new Rng(this.config.seed + 7 + round * ROUND_SEED);
     const buffer = new RowBuffer();
@@ -355,6 +354,8 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
         if (emitted >= rows) break;
         if (!next) next = sample(Math.max(1, toDraw(0)));
       }
+      // Only a call that wrote its rows moves the next one on: a refused one leaves its round and IDs unused.
+      if (options.continued) this.issued = { rounds: round + 1, rows: firstId + rows };
     } finally {
       // After a failure the chunk under way still ends, so the generator gets its weights back.
       await next?.rows.catch(() => undefined);

@@ -68,7 +68,9 @@ export function fitCategoryRanges(table: Table, schema: ColumnSchema[], numbers:
     const groups = new Map<string, number[]>();
     cellsOf(best.by).forEach((v, r) => {
       if (v === null || Number.isNaN(xs[r])) return;
-      groups.set(v, [...(groups.get(v) ?? []), xs[r]]);
+      const group = groups.get(v);
+      if (group) group.push(xs[r]);
+      else groups.set(v, [xs[r]]);
     });
     const discrete = (schema.find((c) => c.name === column)?.distinct ?? Infinity) <= MAX_DISCRETE;
     const ranges = [...groups].filter(([, g]) => g.length >= MIN_ROWS).map(([v, g]) => [v, rangeOf(g, discrete)] as [string, CategoryRange]);

@@ -146,9 +146,20 @@ function lineFit(x: Centred, y: Centred): { slope: number; r: number } | null {
  * an end is a number only where its start is. Of several starts, the latest on average is
  * the one built from (the tightest bound); the others are kept by redraw.
  */
-export function planConstructions(rules: Rule[], table: Table, schema: ColumnSchema[], free: Set<string>, lines = true, derived = new Set<string>()): Construction[] {
+export function planConstructions(
+  rules: Rule[],
+  table: Table,
+  schema: ColumnSchema[],
+  free: Set<string>,
+  lines = true,
+  derived = new Set<string>(),
+  sources = new Map<string, string>(),
+): Construction[] {
   const plan = new Map<string, Construction>();
+  // A column that follows another (`sources`: its source) is written from it, after it when it is written over.
   const dependsOn = (column: string, target: string): boolean => {
+    const source = sources.get(column);
+    if (source !== undefined) return source === target || dependsOn(source, target);
     const c = plan.get(column);
     return c ? inputsOf(c).some((f) => f === target || dependsOn(f, target)) : false;
   };

@@ -3,6 +3,7 @@ import { findRules } from '../data/findRules';
 import { flagsTable } from '../data/ruleTables';
 import { countBreaks, describeRule } from '../data/rules';
 import { inferSchema } from '../data/schema';
+import { tableFromColumns } from '../data/table';
 import { Rng } from '../util/rng';
 import { TableTransformer } from './transformer';
 import { untrainedRows } from './untrained';
@@ -34,5 +35,24 @@ describe('flags written from how their numbers compare', () => {
     const plain = new TableTransformer(table, schema, 1, { rules: [] });
     const decoded = plain.decode(untrainedRows(plain.layout.width, 20_000, 9), 20_000, new Rng(2));
     for (const rule of flags) expect(countBreaks(decoded, schema, rule), describeRule(rule)).toBeGreaterThan(3_000);
+  });
+});
+
+describe('a flag compared through a column that follows it', () => {
+  it('is kept by redraw, not built in a circle with the column that follows it', () => {
+    // Surcharge follows Premium; Paid extra equals the surcharge exactly on premium rows.
+    const rng = new Rng(5);
+    const premium = Array.from({ length: 400 }, () => (rng.next() < 0.3 ? 'yes' : 'no'));
+    const table = tableFromColumns(
+      ['Premium', 'Surcharge', 'Paid extra'],
+      [premium, premium.map((p) => (p === 'yes' ? '10' : '0')), premium.map((p) => (p === 'yes' ? '10' : String(1 + rng.int(9))))],
+    );
+    const schema = inferSchema(table);
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules.some((r) => r.kind === 'flag' && r.column === 'Premium')).toBe(true);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 2_000, 9), 2_000, new Rng(2));
+    expect(decoded.table.rowCount).toBeGreaterThan(0);
+    for (const rule of rules) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
   });
 });

@@ -167,7 +167,8 @@ export class TableTransformer {
     const derivations = new Map((derive ? findDerivations(table, schema) : []).map((d) => [d.column, d]));
     const free = new Set(schema.filter((c, i) => isModelled(c) && !derivations.has(i)).map((c) => c.name));
     const derivedNames = new Set([...derivations.keys()].map((i) => schema[i].name));
-    const constructions = new Map<string, Construction>(planConstructions(rules, table, schema, free, derive, derivedNames).map((c) => [c.column, c]));
+    const sources = new Map([...derivations].map(([i, d]) => [schema[i].name, schema[d.source].name]));
+    const constructions = new Map<string, Construction>(planConstructions(rules, table, schema, free, derive, derivedNames, sources).map((c) => [c.column, c]));
     const floors = new Map(rules.flatMap((r) => (r.kind === 'range' ? [[r.column, r.min] as const] : [])));
     // Range rules the model's bounds already keep are not checked again on every row.
     this.rules = rules.filter((r) => !(r.kind === 'range' && free.has(r.column) && !constructions.has(r.column)));
@@ -324,8 +325,9 @@ export class TableTransformer {
       s.kind === 'model' && !s.built && s.column.encoder instanceof ContinuousEncoder && kindOf.get(s.column.name) === 'numeric' ? [s.column.name] : [],
     );
     // A category written over from a number (a grade by its rate's step) is that number's, not a cause of it.
+    const overwritten = (s: (typeof this.slots)[number]): boolean => s.kind === 'model' && s.built !== undefined;
     const categories = this.slots.flatMap((s) => {
-      const name = s.kind === 'model' && !s.built ? s.column.name : s.kind === 'derived' ? s.name : null;
+      const name = s.kind === 'model' && !s.built ? s.column.name : s.kind === 'derived' && !overwritten(this.slots[s.from]) ? s.name : null;
       const kind = name === null ? null : kindOf.get(name);
       return name !== null && (kind === 'categorical' || kind === 'boolean') ? [name] : [];
     });
@@ -433,9 +435,10 @@ export class TableTransformer {
     const names = this.names;
     const bad = new Uint8Array(rows);
     const built = this.slots.flatMap((s) => ((s.kind === 'model' || s.kind === 'sum') && s.built ? [s.built] : []));
+    // Before the zero and blank rules, which read what the ranges may draw again (hours a fee is 0 with).
+    if (this.categoryRanges.length) keepCategoryRanges(this.categoryRanges, names, columns, this.schema, (name, x) => this.writeNumber(name, x), rng);
     blankByRules(this.rules, names, columns, new Set(this.slots.flatMap((s) => (s.kind === 'sum' ? [s.name] : []))));
     zeroByRules(this.rules, names, columns, this.schema, this.zeroTexts());
-    if (this.categoryRanges.length) keepCategoryRanges(this.categoryRanges, names, columns, this.schema, (name, x) => this.writeNumber(name, x), rng);
     // A column that follows one written over (a month's name beside a month a date fixes) follows what was written.
     const follows = this.slots.flatMap((slot) => {
       const from = slot.kind === 'derived' ? this.slots[slot.from] : null;
