@@ -18,9 +18,7 @@ export function exactCopyRate(real: Table, synth: Table, schema: ColumnSchema[])
  * synthetic copy may be such a common row rather than one person's.
  */
 export function selfCopyRate(real: Table, schema: ColumnSchema[]): number {
-  const key = rowKey(schema);
-  const counts = new Map<string, number>();
-  for (let r = 0; r < real.rowCount; r++) counts.set(key(real, r), (counts.get(key(real, r)) ?? 0) + 1);
+  const counts = rowCounts(real, rowKey(schema));
   let repeated = 0;
   for (const n of counts.values()) if (n > 1) repeated += n;
   return real.rowCount ? repeated / real.rowCount : 0;
@@ -29,11 +27,20 @@ export function selfCopyRate(real: Table, schema: ColumnSchema[]): number {
 /** Share of `synth` rows equal to a `real` row that no other real row equals: copies of one person's row. */
 export function uniqueCopyRate(real: Table, synth: Table, schema: ColumnSchema[]): number {
   const key = rowKey(schema);
-  const counts = new Map<string, number>();
-  for (let r = 0; r < real.rowCount; r++) counts.set(key(real, r), (counts.get(key(real, r)) ?? 0) + 1);
+  const counts = rowCounts(real, key);
   let copies = 0;
   for (let r = 0; r < synth.rowCount; r++) if (counts.get(key(synth, r)) === 1) copies++;
   return synth.rowCount ? copies / synth.rowCount : 0;
+}
+
+/** How many rows of `table` share each key, each row's key made once. */
+function rowCounts(table: Table, key: (t: Table, r: number) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let r = 0; r < table.rowCount; r++) {
+    const k = key(table, r);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** A row's compared cells as one text, for telling equal rows. */

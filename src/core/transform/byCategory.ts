@@ -82,21 +82,28 @@ export function fitCategoryRanges(table: Table, schema: ColumnSchema[], numbers:
 
 /**
  * Draws again, in place, each number of `columns` outside its row's category range (see
- * `CategoryRanges`), written by `write` as its column writes numbers. Missing cells, notes and
- * categories without a range are left as they are.
+ * `CategoryRanges`), written by its column's `writer` as the column writes numbers. Missing
+ * cells, notes and categories without a range are left as they are.
  */
-export function keepCategoryRanges(fitted: CategoryRanges[], names: string[], columns: (string | null)[][], schema: ColumnSchema[], write: (column: string, x: number) => string | null, rng: Rng): void {
+export function keepCategoryRanges(
+  fitted: CategoryRanges[],
+  names: string[],
+  columns: (string | null)[][],
+  schema: ColumnSchema[],
+  writer: (column: string) => { write(x: number): string | null } | null,
+  rng: Rng,
+): void {
   for (const { column, by, ranges, ruled = [] } of fitted) {
     const [cells, categories] = [columns[names.indexOf(column)], columns[names.indexOf(by)]];
-    const spec = schema.find((c) => c.name === column);
-    if (!cells || !categories || !spec) continue;
+    const [spec, codec] = [schema.find((c) => c.name === column), writer(column)];
+    if (!cells || !categories || !spec || !codec) continue;
     const read = numberReader(spec);
     const byValue = new Map(ranges);
     for (let r = 0; r < cells.length; r++) {
       const range = categories[r] === null ? undefined : byValue.get(categories[r]!);
       const x = cells[r] === null || !range ? NaN : read(cells[r]!);
       if (Number.isNaN(x) || (x >= range!.lo && x <= range!.hi) || ruled.includes(x)) continue;
-      cells[r] = write(column, between(range!, rng.next()));
+      cells[r] = codec.write(between(range!, rng.next()));
     }
   }
 }

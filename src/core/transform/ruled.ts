@@ -315,6 +315,13 @@ export function construct(built: Built[], names: string[], columns: (string | nu
     }
     const { construction: c, codec, otherwise } = next;
     const out = col(c.column);
+    // Each row's number from `value`, in the column's format; the fallback text where it is none.
+    const writeEach = (value: (r: number) => number) => {
+      for (let r = 0; r < out.length; r++) {
+        const x = value(r);
+        out[r] = Number.isNaN(x) ? otherwise : codec.write(x);
+      }
+    };
     if (c.kind === 'step') {
       const [from, read] = [col(c.from), readers.get(c.from)!];
       for (let r = 0; r < out.length; r++) {
@@ -340,17 +347,12 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       const from = numberAt(c.from);
       const on = 'on' in c ? readIsoDay(c.on) : NaN;
       const to = 'to' in c ? numberAt(c.to) : () => on;
-      for (let r = 0; r < out.length; r++) {
-        const years = wholeYears(from(r), to(r));
-        out[r] = Number.isNaN(years) ? otherwise : codec.write(years);
-      }
+      writeEach((r) => wholeYears(from(r), to(r)));
     } else if (c.kind === 'rate') {
-      const [of, read] = [col(c.rule.of), readers.get(c.rule.of)!];
+      const of = numberAt(c.rule.of);
       const by = 'by' in c.rule ? col(c.rule.by) : null;
-      for (let r = 0; r < out.length; r++) {
-        const value = (of[r] === null ? NaN : read(of[r]!)) * rateFor(c.rule, by ? by[r] : null);
-        out[r] = Number.isNaN(value) ? otherwise : codec.write(value);
-      }
+      const rule = c.rule;
+      writeEach((r) => of(r) * rateFor(rule, by ? by[r] : null));
     } else if (c.kind !== 'sum') {
       const [from] = inputsOf(c);
       const low = col(from);
@@ -368,17 +370,11 @@ export function construct(built: Built[], names: string[], columns: (string | nu
     } else if (c.kind === 'sum' && c.annuity) {
       // A loan's instalment from its principal, yearly rate in percent and term in months.
       const [principal, rate, term] = c.parts.map(numberAt);
-      for (let r = 0; r < out.length; r++) {
-        const value = annuityPayment(principal(r), rate(r), term(r));
-        out[r] = Number.isNaN(value) ? otherwise : codec.write(value);
-      }
+      writeEach((r) => annuityPayment(principal(r), rate(r), term(r)));
     } else if (c.kind === 'sum' && c.unit === 'months') {
       // A date plus whole calendar months (an end from its start and a term).
       const [start, months] = [numberAt(c.parts[0]), numberAt(c.parts[1])];
-      for (let r = 0; r < out.length; r++) {
-        const value = addMonths(start(r), months(r));
-        out[r] = Number.isNaN(value) ? otherwise : codec.write(value);
-      }
+      writeEach((r) => addMonths(start(r), months(r)));
     } else {
       const names = inputsOf(c);
       const inputs = names.map(col);

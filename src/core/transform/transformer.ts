@@ -391,10 +391,7 @@ export class TableTransformer {
    */
   private zeroTexts(): Map<Rule, string> {
     if (this.zeros) return this.zeros;
-    const plain = (name: string) => {
-      const slot = this.slots[this.names.indexOf(name)];
-      return slot?.kind === 'model' && !slot.built && slot.column.encoder instanceof ContinuousEncoder ? slot.column.encoder : null;
-    };
+    const plain = (name: string) => this.plainEncoder(name);
     const zeros = new Map<Rule, string>();
     for (const rule of this.rules) {
       // A category (`values`) is decoded before zeros are written, whatever slot holds it.
@@ -404,10 +401,10 @@ export class TableTransformer {
     return (this.zeros = zeros);
   }
 
-  /** `x` as the modelled number column `name` writes it. */
-  private writeNumber(name: string, x: number): string | null {
+  /** The encoder of `name` where it is a number modelled as it is (not built from others), else null. */
+  private plainEncoder(name: string): ContinuousEncoder | null {
     const slot = this.slots[this.names.indexOf(name)];
-    return slot?.kind === 'model' && slot.column.encoder instanceof ContinuousEncoder ? slot.column.encoder.write(x) : null;
+    return slot?.kind === 'model' && !slot.built && slot.column.encoder instanceof ContinuousEncoder ? slot.column.encoder : null;
   }
 
   /** As `decode`, with how many rows were dropped for breaking which rule; `keepBroken` keeps them (see `canonical`). */
@@ -436,7 +433,7 @@ export class TableTransformer {
     const bad = new Uint8Array(rows);
     const built = this.slots.flatMap((s) => ((s.kind === 'model' || s.kind === 'sum') && s.built ? [s.built] : []));
     // Before the zero and blank rules, which read what the ranges may draw again (hours a fee is 0 with).
-    if (this.categoryRanges.length) keepCategoryRanges(this.categoryRanges, names, columns, this.schema, (name, x) => this.writeNumber(name, x), rng);
+    if (this.categoryRanges.length) keepCategoryRanges(this.categoryRanges, names, columns, this.schema, (name) => this.plainEncoder(name), rng);
     blankByRules(this.rules, names, columns, new Set(this.slots.flatMap((s) => (s.kind === 'sum' ? [s.name] : []))));
     zeroByRules(this.rules, names, columns, this.schema, this.zeroTexts());
     // A column that follows one written over (a month's name beside a month a date fixes) follows what was written.
