@@ -97,7 +97,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
     const plan = session.prepare(config);
     log(`preprocessing ${plan.preprocessSeconds.toFixed(2)} s; ${plan.stepsPerEpoch} steps per epoch, batch ${plan.batch}`);
     for (const d of plan.derived) log(`  ${d.name}: written from ${d.source}, which fixes it in the seed`);
-    for (const d of plan.lines) log(`  ${d.name}: a straight line in ${d.from} plus what the seed leaves off it`);
+    for (const d of plan.lines) log(`  ${d.name}: written from ${d.from}, which it rises and falls with nearly in proportion, plus a modelled difference`);
     const { epochs } = plan;
     const held = plan.validationRows ? `, ${plan.validationRows} rows held back to judge each epoch` : '';
     log(`training for ${args.epochs === 'auto' ? `up to ${epochs} epochs (set from ${table.rowCount} rows)` : `${epochs} epochs`}${held}`);

@@ -5,21 +5,26 @@ import { isModelled } from '../core/data/schema';
 import type { ColumnView } from '../worker/protocol';
 import { useStudio } from './StudioContext';
 
-/** The kinds a rule added by hand may be: a step or a loan's instalment is found in the data (or read from JSON), not written by hand (nor a rate by category). */
-type AddedKind = Exclude<RuleKind, 'step' | 'annuity'>;
+/** The kinds a rule added by hand may be: a step, a loan's instalment or a lookup by two columns is found in the data (or read from JSON), not written by hand (nor a rate by category). */
+type AddedKind = Exclude<RuleKind, 'step' | 'annuity' | 'lookup'>;
 
 const KINDS: { kind: AddedKind; label: string }[] = [
   { kind: 'order', label: 'is on or after' },
   { kind: 'sum', label: 'equals the sum of' },
-  { kind: 'product', label: 'equals the product of' },
+  { kind: 'product', label: 'equals the product or ratio of' },
   { kind: 'rate', label: 'is a fixed share of' },
   { kind: 'range', label: 'is at least' },
+  { kind: 'excess', label: 'is the part above' },
   { kind: 'zero', label: 'is 0 exactly when' },
   { kind: 'blank', label: 'is blank exactly when' },
   { kind: 'part', label: 'is a part of the date' },
   { kind: 'years', label: 'is the whole years from' },
   { kind: 'flag', label: 'is this value exactly when' },
 ];
+
+/** A product rule's forms, as the form's select names them. */
+type ProductForm = '' | 'percent' | 'off' | 'per' | 'share';
+const FORMS: Record<ProductForm, { percent?: true; off?: true; per?: true }> = { '': {}, percent: { percent: true }, off: { off: true }, per: { per: true }, share: { per: true, percent: true } };
 
 /** A column of two values, which a flag rule may name first. */
 const isFlag = (c: ColumnView) => isModelled(c) && (c.kind === 'categorical' || c.kind === 'boolean') && c.distinct === 2;
@@ -30,7 +35,7 @@ const isFlag = (c: ColumnView) => isModelled(c) && (c.kind === 'categorical' || 
  * date part rule, a column of two values for a flag.
  */
 const firstColumns = (columns: ColumnView[], kind: RuleKind) =>
-  kind === 'flag' ? columns.filter(isFlag) : columns.filter((c) => isModelled(c) && (kind === 'blank' || kind === 'part' || c.kind === 'numeric' || (c.kind === 'datetime' && !['zero', 'product', 'rate', 'years', 'range'].includes(kind))));
+  kind === 'flag' ? columns.filter(isFlag) : columns.filter((c) => isModelled(c) && (kind === 'blank' || kind === 'part' || c.kind === 'numeric' || (c.kind === 'datetime' && !['zero', 'product', 'rate', 'years', 'range', 'excess'].includes(kind))));
 /** Columns the rule may name after that: categories and whole numbers for a blank rule, dates for a date part or years. */
 const otherColumns = (columns: ColumnView[], kind: RuleKind) => {
   if (kind === 'blank') return columns.filter((c) => isModelled(c) && canDecideBlanks(c));
@@ -112,9 +117,10 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   const [thirdSign, setThirdSign] = useState<'+' | '−'>('+');
   const [min, setMin] = useState('0');
   const [rate, setRate] = useState('');
+  const [over, setOver] = useState('');
   const [part, setPart] = useState<DatePart>('year');
   // A product's form: a × b, a × b / 100 (b in percent), or a × (100 − b) / 100 (a less b percent).
-  const [form, setForm] = useState<'' | 'percent' | 'off'>('');
+  const [form, setForm] = useState<ProductForm>('');
   const [unit, setUnit] = useState<SumUnit>('days');
   const [value, setValue] = useState('');
   // Years run to another date column, or ('') to a fixed day.
@@ -149,7 +155,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
     if (kind === 'sum' && third !== '' && others.includes(third)) {
       return thirdSign === '+' ? { kind, total: at(0), parts: [at(1), at(2), third] } : { kind, total: at(0), parts: [at(1), at(2)], minus: [third] };
     }
-    if (kind === 'product') return { kind, total: at(0), parts: [at(1), at(2)], ...(form === 'percent' && { percent: true as const }), ...(form === 'off' && { off: true as const }) };
+    if (kind === 'product') return { kind, total: at(0), parts: [at(1), at(2)], ...FORMS[form] };
     if (kind === 'sum') return { kind, total: at(0), parts: [at(1), at(2)], ...(dated && unit !== 'days' && { unit }) };
     if (kind === 'blank') return { kind, column: at(0), when: at(1), values: [value.trim() === '' ? null : value.trim()] };
     if (kind === 'zero') return { kind, column: at(0), when: at(1), ...(byCategory && { values: [value.trim() === '' ? null : value.trim()] }) };
@@ -161,6 +167,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
       const other = flagLabels.find((l) => l !== named) ?? named;
       return { kind, column: at(0), left: at(1), op, right: at(2), values: [named, other] };
     }
+    if (kind === 'excess') return { kind, column: at(0), of: at(1), over: Number(over) };
     if (kind === 'years') return toDate ? { kind, column: at(0), from: at(1), to: end } : { kind, column: at(0), from: at(1), on: day };
     return { kind, column: at(0), min: Number(min) };
   };
@@ -170,7 +177,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   const notNumber = (text: string) => text.trim() === '' || !Number.isFinite(Number(text));
   const toDate = others.includes(end) && end !== at(1);
   const byCategory = kind === 'zero' && columns.find((c) => c.name === at(1))?.kind !== 'numeric';
-  const incomplete = (kind === 'range' && notNumber(min)) || (kind === 'rate' && notNumber(rate)) || (kind === 'years' && !toDate && day === '') || (kind === 'flag' && value.trim() === '') || others.length === 0;
+  const incomplete = (kind === 'range' && notNumber(min)) || (kind === 'rate' && notNumber(rate)) || (kind === 'excess' && notNumber(over)) || (kind === 'years' && !toDate && day === '') || (kind === 'flag' && value.trim() === '') || others.length === 0;
   const valueField = (
     <>
       <input
@@ -206,6 +213,11 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
       </select>
       {kind === 'flag' && valueField}
       {kind === 'flag' && ' when '}
+      {kind === 'excess' && (
+        <>
+          <input type="number" step="any" aria-label="Rule threshold" placeholder="8" value={over} disabled={disabled} onChange={(e) => setOver(e.target.value)} /> of{' '}
+        </>
+      )}
       {kind === 'range' ? (
         <input type="number" aria-label="Rule minimum" value={min} disabled={disabled} onChange={(e) => setMin(e.target.value)} />
       ) : (
@@ -251,11 +263,13 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
       )}
       {kind === 'product' && (
         <>
-          × {select(2, 'Rule second part')}
-          <select aria-label="Rule percent" value={form} disabled={disabled} onChange={(e) => setForm(e.target.value as '' | 'percent' | 'off')}>
+          {form === 'per' || form === 'share' ? '÷' : '×'} {select(2, 'Rule second part')}
+          <select aria-label="Rule percent" value={form} disabled={disabled} onChange={(e) => setForm(e.target.value as ProductForm)}>
             <option value="">as it is</option>
             <option value="percent">as a percentage (÷ 100)</option>
             <option value="off">taken off as a percentage: × (100 − it) ÷ 100</option>
+            <option value="per">divided: first ÷ second</option>
+            <option value="share">divided, in percent: first ÷ second × 100</option>
           </select>
         </>
       )}

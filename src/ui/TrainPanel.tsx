@@ -126,7 +126,7 @@ export function TrainPanel() {
           )}
           {s.run && s.run.lines.length > 0 && (
             <p className="hint" data-testid="line-columns">
-              Written as a straight line in another column plus what your data leaves off it, so the two stay linked:{' '}
+              Written from the column they rise and fall with in your data (nearly in proportion), plus a modelled difference, so the two stay linked:{' '}
               {s.run.lines.map((d) => `${d.name} (from ${d.from})`).join(', ')}.
             </p>
           )}

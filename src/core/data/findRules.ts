@@ -5,7 +5,9 @@ import { addMonths, findYears, isoDay } from './years';
 import { rateRule, rateRules } from './findRates';
 import { stepRules } from './findSteps';
 import { flagRules } from './findFlags';
-import { fourPartSums, oneTotalEach, percentOf, percentOff, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
+import { lookupRules } from './lookups';
+import { excessRules } from './excess';
+import { divided, dividedPercent, fourPartSums, oneTotalEach, percentOf, percentOff, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
 import { isModelled, type ColumnSchema } from './schema';
 import { selectRows, type Table } from './table';
 
@@ -18,6 +20,24 @@ const MAX_LOG_CHANCE = -20;
 // of two columns that mostly fall in order anyway (chance 1 in 40) are not.
 const ORDER_CHANCE = 1e-4;
 const ORDER_FAMILY_CHANCE = 0.01;
+/** Whether `middle` is a number on every row where both `low` and `high` are. */
+function presentWith(middle: Float64Array, low: Float64Array, high: Float64Array): boolean {
+  for (let r = 0; r < middle.length; r++) if (Number.isNaN(middle[r]) && !Number.isNaN(low[r] + high[r])) return false;
+  return true;
+}
+
+/** Mean of |x| over the numbers of a column. */
+function meanAbs(xs: Float64Array): number {
+  let [sum, n] = [0, 0];
+  for (const x of xs) if (!Number.isNaN(x)) [sum, n] = [sum + Math.abs(x), n + 1];
+  return n === 0 ? 0 : sum / n;
+}
+
+type ProductForm = 'times' | 'percent' | 'off' | 'per' | 'share';
+/** A product rule's flags for its form. */
+const productForm = (form: ProductForm) =>
+  form === 'per' ? { per: true as const } : form === 'share' ? { per: true as const, percent: true as const } : form === 'percent' ? { percent: true as const } : form === 'off' ? { off: true as const } : {};
+
 // A category or count with more values than this is not searched as what makes another column blank.
 const MAX_WHEN_VALUES = 50;
 const MIN_ROWS = 10;
@@ -59,17 +79,19 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const holds = new Set(orders.map(([i, j]) => `${i},${j}`));
   const signs = new Set(candidates.flatMap((c, i) => (c.kind === 'numeric' && signHolds(values[i]) ? [i] : [])));
   const sums: Sum[] = [];
-  // A product's total, its parts, and its form: t = a × b, a × b / 100 (b a percentage), or a × (100 − b) / 100 (a less b %).
-  const products: [number, number, number, 'times' | 'percent' | 'off'][] = [];
+  // A product's total, its parts, and its form: t = a × b, a × b / 100 (b a percentage), a × (100 − b) / 100 (a less b %),
+  // a / b (a price per m²), or a / b × 100 (a share in percent).
+  const products: [number, number, number, ProductForm][] = [];
   const numeric = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'numeric').slice(0, MAX_SUM_COLUMNS);
   const tolerances = candidates.map((c) => sumTolerance(c));
   const holdsFor: Holds = (t, inputs, combine, odds = MAX_LOG_CHANCE) =>
     formulaHolds(values[t], inputs.map((k) => values[k]), tolerances[t], combine, odds, rng);
   const plus = weighted([1, 1]);
   // Each total is one of C(m − 1, 2) pairs, added, multiplied, taken as a percentage of each
-  // other, or one less the other as a percentage (either way round): five formulas.
+  // other, one less the other as a percentage, or one over the other, plainly or in percent
+  // (these three either way round): nine formulas.
   const m = numeric.length;
-  const pairOdds = MAX_LOG_CHANCE - Math.log(Math.max(1, (5 * m * (m - 1) * (m - 2)) / 2));
+  const pairOdds = MAX_LOG_CHANCE - Math.log(Math.max(1, (9 * m * (m - 1) * (m - 2)) / 2));
   for (const [, t] of numeric) {
     for (const [, i] of numeric) {
       for (const [, j] of numeric) {
@@ -79,6 +101,10 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
         else if (holdsFor(t, [i, j], percentOf, pairOdds)) products.push([t, i, j, 'percent']);
         else if (holdsFor(t, [i, j], percentOff, pairOdds)) products.push([t, i, j, 'off']);
         else if (holdsFor(t, [j, i], percentOff, pairOdds)) products.push([t, j, i, 'off']);
+        else {
+          const ratio = ([[i, j, divided, 'per'], [j, i, divided, 'per'], [i, j, dividedPercent, 'share'], [j, i, dividedPercent, 'share']] as const).find(([a, b, f]) => holdsFor(t, [a, b], f, pairOdds));
+          if (ratio) products.push([t, ratio[0], ratio[1], ratio[3]]);
+        }
       }
     }
   }
@@ -147,7 +173,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const partOf = (i: number, j: number) => parts.some((p) => [p.column, p.date].every((c) => c === candidates[i].name || c === candidates[j].name));
   for (const [i, j] of orders) {
     if (partOf(i, j)) continue;
-    const implied = candidates.some((_, b) => b !== j && holds.has(`${i},${b}`) && holds.has(`${b},${j}`));
+    // Through a middle column only where it is present with both ends: a cancellation date blank on most rows implies nothing there.
+    const implied = candidates.some((_, b) => b !== j && holds.has(`${i},${b}`) && holds.has(`${b},${j}`) && presentWith(values[b], values[i], values[j]));
     const [up, down] = [rateRange(j, i), rateRange(i, j)];
     const byRate = signs.has(i) && up !== null && up[0] >= 1 ? true : signs.has(j) && down !== null && down[0] >= 0 && down[1] <= 1;
     if (!implied && !bySum(i, j) && !byProduct(i, j) && !byRate) rules.push({ kind: 'order', low: candidates[i].name, high: candidates[j].name });
@@ -166,7 +193,21 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // product or rate gives is written with another of its columns as total.
   // A net that is an amount less a percentage and also the amount less a discount column: the sum says it, as the seed's columns do.
   const inSum = (t: number, a: number) => sums.some((s) => [s.total, ...s.parts, ...s.minus].includes(t) && [s.total, ...s.parts, ...s.minus].includes(a));
-  const formulas = products.filter(([t, a, , form]) => form !== 'off' || !inSum(t, a));
+  // Of a price per m² and a surface each the price over the other, the finer column is the one
+  // divided out: rounding the coarser one to its own step hides the error of the reverse.
+  const fineness = (k: number) => tolerances[k] / Math.max(1e-12, meanAbs(values[k]));
+  // A unit price that is the subtotal over the quantity restates the subtotal as their product,
+  // and orders as visits × a conversion rate / 100 restate the rate as orders over visits: the
+  // one on the finer total says it (the product where they are as fine).
+  const restates = (ratio: (typeof products)[number], product: (typeof products)[number]) => {
+    const [[t, a, b, form], [u, x, y, f]] = [ratio, product];
+    return (form === 'per' || form === 'share') && u === a && f === (form === 'per' ? 'times' : 'percent') && [x, y].includes(t) && [x, y].includes(b);
+  };
+  const byTimes = (p: (typeof products)[number]) =>
+    products.some((q) => (restates(p, q) && fineness(q[0]) <= fineness(p[0])) || (restates(q, p) && fineness(q[0]) < fineness(p[0])));
+  const reversed = ([t, a, b, form]: (typeof products)[number]) =>
+    form === 'per' && products.some(([u, x, y, f]) => f === 'per' && u === b && x === a && y === t && (fineness(u) < fineness(t) || (fineness(u) === fineness(t) && u > t)));
+  const formulas = products.filter(([t, a, , form], k) => (form !== 'off' || !inSum(t, a)) && !byTimes(products[k]) && !reversed(products[k]));
   const productsOnce = formulas.filter(([t], k) => formulas.findIndex(([u]) => u === t) === k);
   const claimed = new Set([...productsOnce.map(([t]) => t), ...rates.map((r) => r.total)]);
   // A loan's instalment claims its payment too, where no product or rate has.
@@ -179,7 +220,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }), ...(s.unit && { unit: s.unit }) });
   }
   for (const [t, i, j, form] of productsOnce) {
-    rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...(form === 'percent' && { percent: true as const }), ...(form === 'off' && { off: true as const }) });
+    rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...productForm(form) });
   }
   for (const r of rates) rules.push(rateRule(r, name, schema));
   for (const [t, p, a, n] of instalments) rules.push({ kind: 'annuity', total: name(t), principal: name(p), rate: name(a), term: name(n) });
@@ -189,6 +230,17 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const steps = stepRules(table, schema, candidates, values, MAX_LOG_CHANCE);
   // A column one number fixes in steps is not searched again as a flag of two.
   steps.push(...flagRules(table, schema, candidates, values, MAX_LOG_CHANCE, new Set(steps.flatMap((r) => ('column' in r ? [r.column] : [])))));
+  // A column another rule writes is not looked up by two keys as well.
+  const writes = (r: Rule) => ('total' in r ? [r.total] : r.kind === 'order' || r.kind === 'range' || r.kind === 'zero' || r.kind === 'blank' ? [] : [r.column]);
+  const lookups = lookupRules(table, schema, MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years].flatMap(writes)));
+  // A grade in steps of a rate that the grade and a term look up holds on every row the lookup
+  // writes: the lookup says it, built from its keys, and the step would make a circle of them.
+  const byLookup = (r: Rule) => r.kind === 'step' && lookups.some((l) => l.column === r.from && l.by.includes(r.column));
+  steps.splice(0, steps.length, ...steps.filter((r) => !byLookup(r)), ...lookups);
+  // Overtime past 8 hours: written from the hours, which also keeps its sign.
+  const excesses = excessRules(candidates, values, (i) => tolerances[i], MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years].flatMap(writes)));
+  const signed = new Set(excesses.map((r) => r.column));
+  steps.push(...excesses);
   // A date's parts are blank where it is: blanks shared by a date and its parts are implied.
   const dateOf = (column: string) => parts.find((p) => p.column === column)?.date ?? column;
   // Nor are blanks shared by a total and its parts, a count and its dates, a step and its number.
@@ -204,7 +256,11 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     z.value === undefined &&
     byCategory.some((o) => o !== z && o.when === z.when && JSON.stringify(o.values) === JSON.stringify(z.values) && partOfTotal(index(z.column), index(o.column)));
   const zeros = [...zeroRules(candidates, values).filter((r) => !zeroByRate(r)), ...byCategory.filter((z) => !zeroByPart(z))];
-  return [...rules, ...zeros, ...blanks, ...steps, ...parts, ...years];
+  // A warranty flag that compares the billed total, which is 0 exactly under warranty, with the
+  // parts cost says the zero rule again: written from the numbers, the flag would follow a
+  // modelled total rather than the vehicle it describes.
+  const byZero = (r: Rule) => r.kind === 'flag' && zeros.some((z) => z.kind === 'zero' && z.values !== undefined && z.when === r.column && [r.left, r.right].includes(z.column));
+  return [...rules.filter((r) => !(r.kind === 'range' && signed.has(r.column))), ...zeros, ...blanks, ...steps.filter((r) => !byZero(r)), ...parts, ...years];
 }
 
 // A count of years is a whole number in this range: an age, years of service.
@@ -342,7 +398,9 @@ function blankRules(table: Table, schema: ColumnSchema[]): Extract<Rule, { kind:
     if (when !== undefined) {
       const values = new Set<string | null>();
       table.columns[x].forEach((v, r) => v === null && values.add(table.columns[when][r]));
-      rules.push({ kind: 'blank', column: schema[x].name, when: schema[when].name, values: [...values] });
+      // In the order a person lists them: 7, 8, 9, 10 rather than as the rows first show them.
+      const listed = [...values].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, undefined, { numeric: true })));
+      rules.push({ kind: 'blank', column: schema[x].name, when: schema[when].name, values: listed });
       continue;
     }
     const together = blanky.find((w) => w < x && !canDecideBlanks(schema[w]) && markedBy(blank, table.columns[x], filled(w), maxLogChance));

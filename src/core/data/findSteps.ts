@@ -12,8 +12,13 @@ const MIN_ROWS = 10;
  * 6 values, never blank where the number is not, qualifies where the rows sorted by the number
  * hold each of its values in one unbroken run (rows with equal numbers alike). Were the column
  * independent of the number, the runs would come in order with chance L! · Π dᵢ! / d! for L
- * values over d distinct numbers, dᵢ of them in run i (counting distinct numbers, not rows,
- * so ties give no false weight); proposed below e^maxLogChance divided by the pairs searched. Each
+ * values over d distinct numbers, dᵢ of them in run i (counting distinct numbers, not rows),
+ * and, where the number is a whole number and every run spans two numbers or more (bands of a
+ * score), the k rows of each number would share one value with chance Σ pᵥᵏ (pᵥ: each value's
+ * share of rows): an NPS category by an 0–10 score, on many rows of each score. A plan with one
+ * price each, or a department by its pay rates, is not credited so: there the category is what
+ * sets the number, and writing it from the number would lose what else it sets. Proposed below
+ * e^maxLogChance divided by the pairs searched. Each
  * column is given by the first number that fixes it. A step's cutoff is the roundest number
  * between the last of one run and the first of the next, so every seed row keeps the rule.
  */
@@ -29,7 +34,7 @@ export function stepRules(table: Table, schema: ColumnSchema[], numbers: ColumnS
     const cells = table.columns[table.names.indexOf(column.name)];
     for (const [number, xs] of from) {
       if (number.name === column.name) continue;
-      const rule = stepsOf(cells, xs, odds);
+      const rule = stepsOf(cells, xs, odds, number.numeric?.integer === true);
       if (!rule) continue;
       rules.push({ kind: 'step', column: column.name, from: number.name, ...rule });
       break;
@@ -39,7 +44,7 @@ export function stepRules(table: Table, schema: ColumnSchema[], numbers: ColumnS
 }
 
 /** The steps by which `xs` fixes `cells`, where they hold on every row with a number and chance does not explain them. */
-function stepsOf(cells: (string | null)[], xs: Float64Array, maxLogChance: number): { cutoffs: number[]; values: string[] } | null {
+function stepsOf(cells: (string | null)[], xs: Float64Array, maxLogChance: number, whole: boolean): { cutoffs: number[]; values: string[] } | null {
   const rows: number[] = [];
   for (let r = 0; r < xs.length; r++) {
     if (Number.isNaN(xs[r])) continue;
@@ -52,6 +57,9 @@ function stepsOf(cells: (string | null)[], xs: Float64Array, maxLogChance: numbe
   const cutoffs: number[] = [];
   // Distinct numbers in each run, and in all.
   const counts: number[] = [];
+  // Rows of each distinct number, and of each value.
+  const ties: number[] = [];
+  const shares = new Map<string, number>();
   let distinct = 0;
   for (let k = 0; k < rows.length; k++) {
     const [x, cell] = [xs[rows[k]], cells[rows[k]]!];
@@ -66,10 +74,17 @@ function stepsOf(cells: (string | null)[], xs: Float64Array, maxLogChance: numbe
     if (newNumber) {
       distinct++;
       counts[counts.length - 1]++;
+      ties.push(0);
     }
+    ties[ties.length - 1]++;
+    shares.set(cell, (shares.get(cell) ?? 0) + 1 / rows.length);
   }
-  if (values.length < 2) return null;
-  const logChance = logFactorial(values.length) + counts.reduce((s, d) => s + logFactorial(d), 0) - logFactorial(distinct);
+  // One number to each value is a number that follows the column (a reorder level by category), not steps.
+  if (values.length < 2 || distinct === values.length) return null;
+  const order = logFactorial(values.length) + counts.reduce((s, d) => s + logFactorial(d), 0) - logFactorial(distinct);
+  const p = [...shares.values()];
+  const bands = whole && counts.every((d) => d >= 2);
+  const logChance = order + (bands ? ties.reduce((s, k) => s + Math.log(Math.min(1, p.reduce((t, x) => t + x ** k, 0))), 0) : 0);
   return logChance < maxLogChance ? { cutoffs, values } : null;
 }
 

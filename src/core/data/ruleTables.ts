@@ -64,3 +64,28 @@ export function instalmentsTable(rows: number, seed = 7): Table {
   const money = (xs: number[]) => xs.map((x) => x.toFixed(2));
   return tableFromColumns(['Principal', 'Rate (%)', 'Term (months)', 'Payment'], [money(principal), rate.map((x) => x.toFixed(2)), term.map(String), money(payment)]);
 }
+
+/**
+ * For tests: loans whose yearly rate is fixed by grade and term together (neither alone), with
+ * a grade in steps of that rate, a principal and a branch that follow nothing.
+ */
+export function ratesTable(rows: number, seed = 8): Table {
+  const rng = new Rng(seed);
+  const grades = ['A', 'B', 'C', 'D'];
+  const grade = Array.from({ length: rows }, () => grades[rng.int(4)]);
+  const term = grade.map(() => [12, 36, 60][rng.int(3)]);
+  const rate = grade.map((g, r) => (3 + 1.5 * grades.indexOf(g) + (term[r] / 12) * 0.15).toFixed(2));
+  const principal = grade.map(() => String(1000 * (2 + rng.int(30))));
+  const branch = grade.map(() => ['Lyon', 'Lille', 'Nice'][rng.int(3)]);
+  return tableFromColumns(['Branch', 'Grade', 'Term (months)', 'Principal', 'Rate (%)'], [branch, grade, term.map(String), principal, rate]);
+}
+
+/** For tests: shifts whose overtime is the part of the hours above 8, and whose shortfall is the part below 7.5. */
+export function overtimeTable(rows: number, seed = 9): Table {
+  const rng = new Rng(seed);
+  const hours = Array.from({ length: rows }, () => Math.round((5 + 6 * rng.next()) * 4) / 4);
+  const rate = hours.map(() => String(15 + rng.int(10)));
+  const overtime = hours.map((h) => Math.max(0, h - 8).toFixed(2));
+  const short = hours.map((h) => Math.max(0, 7.5 - h).toFixed(2));
+  return tableFromColumns(['Hours', 'Rate', 'Overtime', 'Short'], [hours.map((h) => h.toFixed(2)), rate, overtime, short]);
+}

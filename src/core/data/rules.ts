@@ -4,6 +4,9 @@ import { addMonths, readIsoDay, wholeYears } from './years';
 import { isModelled, numberReader, type ColumnSchema } from './schema';
 import { type Table } from './table';
 import { InputError } from '../util/errors';
+import { likelyNames } from '../util/names';
+import { describeExcess, excessOf, parseExcess, type ExcessRule } from './excess';
+import { describeLookup, lookupMatcher, lookupReader, parseLookup, type LookupRule } from './lookups';
 
 /**
  * A rule every row of the seed obeys, kept on every generated row. Each holds where its cells
@@ -22,8 +25,10 @@ export type Rule =
    * `total = parts[0] × parts[1]`, to the total's decimals: an amount from a quantity and a unit
    * price. With `percent`, one part is a rate in percent: `discount = subtotal × discount_pct / 100`;
    * with `off`, the first part less the second in percent: `invoice = gross × (100 − discount_pct) / 100`.
+   * With `per`, the first part over the second: `price_per_m2 = price / surface`, in percent
+   * with `percent` too (`conversion_pct = orders / visits × 100`); a row dividing by 0 is not judged.
    */
-  | { kind: 'product'; total: string; parts: [string, string]; percent?: true; off?: true }
+  | { kind: 'product'; total: string; parts: [string, string]; percent?: true; off?: true; per?: true }
   /**
    * `total = of × rate`, to the total's decimals: tax at 20 % of the net. With `by`, the rate a
    * row takes is its category's (`rates`, keyed by the values as the seed writes them): tax by
@@ -66,6 +71,8 @@ export type Rule =
    * missing are not judged.
    */
   | { kind: 'flag'; column: string; left: string; op: FlagOp; right: string; values: [string, string] }
+  | LookupRule
+  | ExcessRule
   | YearsRule;
 
 /** How a flag rule compares its two numbers (or dates). */
@@ -105,7 +112,7 @@ export function canDecideBlanks(column: ColumnSchema): boolean {
 }
 
 /** The rules judged on numbers read from their cells. */
-type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' | 'rate' | 'part' | 'years' | 'flag' }>;
+type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' | 'rate' | 'part' | 'years' | 'flag' | 'lookup' }>;
 
 export type RuleKind = Rule['kind'];
 
@@ -127,11 +134,14 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
     return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}${unit}`;
   }
   if (rule.kind === 'annuity') return `${rule.total} = monthly instalment on ${rule.principal} at yearly rate ${rule.rate} (percent) over ${rule.term} months`;
+  if (rule.kind === 'product' && rule.per) return `${rule.total} = ${rule.parts[0]} / ${rule.parts[1]}${rule.percent ? ' × 100' : ''}`;
   if (rule.kind === 'product' && rule.off) return `${rule.total} = ${rule.parts[0]} × (100 − ${rule.parts[1]}) / 100`;
   if (rule.kind === 'product') return `${rule.total} = ${rule.parts[0]} × ${rule.parts[1]}${rule.percent ? ' / 100' : ''}`;
   if (rule.kind === 'rate') return describeRate(rule);
-  if (rule.kind === 'part') return `${rule.column} is the ${PART_NAMES[rule.part]} of ${rule.date}`;
+  if (rule.kind === 'part') return `${rule.column} ${grouped(rule, schema) ? 'is fixed by' : 'is'} the ${PART_NAMES[rule.part]} of ${rule.date}`;
   if (rule.kind === 'years') return `${rule.column} = whole years from ${rule.from} to ${'to' in rule ? rule.to : rule.on}`;
+  if (rule.kind === 'lookup') return describeLookup(rule);
+  if (rule.kind === 'excess') return describeExcess(rule, write);
   if (rule.kind === 'flag') return `${rule.column} is ${rule.values[0]} exactly when ${rule.left} ${rule.op} ${rule.right}, else ${rule.values[1]}`;
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
   if (rule.kind === 'zero') {
@@ -143,6 +153,16 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
     return `${rule.column} by ${rule.from}: ${[...steps, `${rule.values[rule.cutoffs.length]} from ${write(rule.from, rule.cutoffs[rule.cutoffs.length - 1])}`].join(', ')}`;
   }
   return `${rule.column} ≥ ${write(rule.column, rule.min)}`;
+}
+
+// How many values a month, weekday or quarter takes: a column with fewer groups them (a season by month).
+const PART_COUNTS: Partial<Record<DatePart, number>> = { month: 12, weekday: 7, quarter: 4 };
+
+/** Whether a part rule's column holds at most half the values its part takes: Season (High, Mid, Low) by month. */
+function grouped(rule: Extract<Rule, { kind: 'part' }>, schema?: ColumnSchema[]): boolean {
+  const column = schema?.find((c) => c.name === rule.column);
+  const count = PART_COUNTS[rule.part];
+  return column !== undefined && count !== undefined && column.kind !== 'numeric' && column.distinct <= count / 2;
 }
 
 /** `x` as `column` writes its numbers, keeping any digits it has past the column's decimals. */
@@ -172,6 +192,8 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
   if (rule.kind === 'step') return [rule.column, rule.from];
   if (rule.kind === 'flag') return [rule.column, rule.left, rule.right];
+  if (rule.kind === 'lookup') return [rule.column, ...rule.by];
+  if (rule.kind === 'excess') return [rule.column, rule.of];
   if (rule.kind === 'part') return [rule.column, rule.date];
   if (rule.kind === 'years') return [rule.column, rule.from, ...('to' in rule ? [rule.to] : [])];
   return [rule.column];
@@ -189,11 +211,16 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   if (rule.kind === 'order') return ([low, high]) => !(high < low);
   if (rule.kind === 'range') return ([x]) => !(x < rule.min);
   if (rule.kind === 'zero') return ([x, when]) => Number.isNaN(x + when) || (x === 0) === (when === 0);
+  if (rule.kind === 'excess') {
+    const within = toleranceOf(rule.column, schema);
+    return ([t, x]) => Number.isNaN(t + x) || closeTo(t, excessOf(rule, x), within);
+  }
   const tolerance = rule.kind === 'sum' ? dateSumTolerance(rule, schema) : toleranceOf(rule.total, schema);
   if (rule.kind === 'annuity') return ([t, p, a, n]) => Number.isNaN(t + p + a + n) || closeTo(t, annuityPayment(p, a, n), tolerance);
   if (rule.kind === 'product') {
     const divisor = rule.percent ? 100 : 1;
     if (rule.off) return ([t, a, b]) => Number.isNaN(t + a + b) || closeTo(t, (a * (100 - b)) / 100, tolerance);
+    if (rule.per) return ([t, a, b]) => Number.isNaN(t + a + b) || b === 0 || closeTo(t, ratioOf(rule, a, b), tolerance);
     return ([t, a, b]) => Number.isNaN(t + a + b) || closeTo(t, (a * b) / divisor, tolerance);
   }
   if (rule.unit === 'months') return ([t, start, n]) => Number.isNaN(t + start + n) || closeTo(t, addMonths(start, n), tolerance);
@@ -233,6 +260,11 @@ export function annuityPayment(principal: number, rate: number, term: number): n
   if (!Number.isInteger(term) || term < 1) return NaN;
   const r = rate / 1200;
   return r === 0 ? principal / term : (principal * r) / (1 - (1 + r) ** -term);
+}
+
+/** What a ratio rule (`per`) gives for its two parts: a / b, or a / b × 100 in percent; NaN where b is 0. */
+export function ratioOf(rule: { percent?: true }, a: number, b: number): number {
+  return b === 0 ? NaN : (a / b) * (rule.percent ? 100 : 1);
 }
 
 /** The value a flag rule gives where its numbers read `left` and `right`. */
@@ -319,6 +351,14 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
     // A row missing either number is not judged.
     return (r) => Number.isNaN(left[r] + right[r]) || column[r] === flagValue(rule, left[r], right[r]);
   }
+  if (rule.kind === 'lookup') {
+    const [column, a, b] = ruleColumns(rule).map(cells);
+    const [find, matches] = [lookupReader(rule, schema), lookupMatcher(schema.find((c) => c.name === rule.column))];
+    return (r) => {
+      const value = find(a[r], b[r]);
+      return value === null || (value !== undefined && matches(column[r], value));
+    };
+  }
   if (rule.kind === 'part') {
     const [dates] = readColumns(table, schema, [rule.date]);
     return partTexts(rule.part, dates, cells(rule.column)).obeys;
@@ -372,7 +412,11 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
   for (const rule of rules) {
     const columns = ruleColumns(rule).map((name) => {
       const column = schema.find((c) => c.name === name);
-      if (!column) throw new InputError(`The rule "${describeRule(rule)}" names "${name}", which is not a column of this table.`);
+      if (!column) {
+        const likely = likelyNames(name, schema.map((c) => c.name));
+        const hint = likely.length ? ` Did you mean ${likely.map((n) => `"${n}"`).join(' or ')}?` : '';
+        throw new InputError(`The rule "${describeRule(rule)}" names "${name}", which is not a column of this table.${hint}`);
+      }
       if (!column.include) throw new InputError(`The rule "${describeRule(rule)}" uses "${name}", which is excluded. Include the column or remove the rule.`);
       return column;
     });
@@ -380,6 +424,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
     if (rule.kind === 'blank') checkBlankRule(rule, columns, table);
     else if (rule.kind === 'step') checkStepRule(rule, columns);
     else if (rule.kind === 'flag') checkFlagRule(rule, columns, table);
+    else if (rule.kind === 'lookup') checkLookupRule(rule, columns);
     else if (rule.kind === 'rate') checkRateRule(rule, columns, table);
     else if (rule.kind === 'part') checkPartRule(rule, columns);
     else if (rule.kind === 'years') checkYearsRule(rule, columns);
@@ -435,6 +480,14 @@ function checkFlagRule(rule: Extract<Rule, { kind: 'flag' }>, [column, left, rig
   if (left.kind !== right.kind) throw new InputError(`The rule "${describeRule(rule)}" compares a date with a number; compare two dates or two numbers.`);
   if (rule.values[0] === rule.values[1]) throw new InputError(`The rule "${describeRule(rule)}" needs two different values of "${column.name}".`);
   checkValuesHeld(rule, rule.column, rule.values, table);
+}
+
+function checkLookupRule(rule: LookupRule, [column, ...keys]: ColumnSchema[]): void {
+  for (const x of [column, ...keys]) {
+    if (!isModelled(x)) throw new InputError(`The rule "${describeRule(rule)}" needs columns the model learns, but "${x.name}" is an ID or a constant.`);
+  }
+  const key = keys.find((k) => k.kind === 'datetime');
+  if (key) throw new InputError(`The rule "${describeRule(rule)}" looks values up by category or count, but "${key.name}" is a date column.`);
 }
 
 function checkBlankRule(rule: Extract<Rule, { kind: 'blank' }>, [column, when]: ColumnSchema[], table: Table): void {
@@ -533,6 +586,8 @@ function orderCycle(rules: Rule[]): string[] | null {
  * `{"kind":"rate","total":"t","of":"a","rate":0.2}` (or by a category: `"by":"c","rates":{"x":0.2}`),
  * `{"kind":"range","column":"a","min":0}`, `{"kind":"zero","column":"a","when":"b"}`, `{"kind":"blank","column":"a","when":"b","values":["x"]}` (null: b blank),
  * a step, a flag (`{"kind":"flag","column":"sold_out","left":"sold","op":"=","right":"seats","values":["yes","no"]}`),
+ * a lookup (`{"kind":"lookup","column":"rate","by":["grade","term"],"values":[["A","36","4.7"],…]}`),
+ * an excess (`{"kind":"excess","column":"overtime","of":"hours","over":8}`),
  * a date part, or `{"kind":"years","column":"age","from":"born","to":"visit"}` (or `"on":"2024-06-30"`). Throws InputError naming the first entry amiss.
  */
 export function parseRules(json: unknown): Rule[] {
@@ -544,8 +599,10 @@ export function parseRules(json: unknown): Rule[] {
     const names = (key: string) => (Array.isArray(e[key]) && (e[key] as unknown[]).every((p) => typeof p === 'string' && p !== '') ? (e[key] as string[]) : null);
     const [parts, minus] = [names('parts'), e.minus === undefined ? [] : names('minus')];
     const flag = (key: string) => e[key] === undefined || typeof e[key] === 'boolean';
-    if (e.kind === 'product' && text('total') && parts?.length === 2 && flag('percent') && flag('off') && !(e.percent === true && e.off === true)) {
-      const form = { ...(e.percent === true && { percent: true as const }), ...(e.off === true && { off: true as const }) };
+    const forms = [e.percent, e.off, e.per].filter((f) => f === true).length;
+    const oneForm = forms <= 1 || (forms === 2 && e.off !== true);
+    if (e.kind === 'product' && text('total') && parts?.length === 2 && flag('percent') && flag('off') && flag('per') && oneForm) {
+      const form = { ...(e.percent === true && { percent: true as const }), ...(e.off === true && { off: true as const }), ...(e.per === true && { per: true as const }) };
       return { kind: 'product', total: text('total')!, parts: [parts[0], parts[1]], ...form };
     }
     const unit = e.unit === undefined ? null : SUM_UNITS.includes(e.unit as SumUnit) ? (e.unit as SumUnit) : undefined;
@@ -555,7 +612,7 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'annuity' && text('total') && text('principal') && text('rate') && text('term')) {
       return { kind: 'annuity', total: text('total')!, principal: text('principal')!, rate: text('rate')!, term: text('term')! };
     }
-    const rate = parseRate(e, text);
+    const rate = parseRate(e, text) ?? parseLookup(e) ?? parseExcess(e);
     if (rate) return rate;
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
     const held = e.values;
@@ -585,7 +642,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]}, {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]}, {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

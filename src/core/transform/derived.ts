@@ -53,7 +53,7 @@ export function findDerivations(table: Table, schema: ColumnSchema[]): Derivatio
 }
 
 /** The value map when every row with the same `source` value has the same `target` value, and that is no chance. */
-function determines(source: (string | null)[], target: (string | null)[]): Pick<Derivation, 'map' | 'counts'> | null {
+export function determines(source: (string | null)[], target: (string | null)[]): Pick<Derivation, 'map' | 'counts'> | null {
   const map = new Map<string | null, string | null>();
   const groupSize = new Map<string | null, number>();
   for (let r = 0; r < source.length; r++) {

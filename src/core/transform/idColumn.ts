@@ -1,4 +1,5 @@
 import { sharesByIndex } from '../util/shares';
+import { yearOf, type IdLink } from './idLinks';
 
 // The last run of digits, and the text around it: `CUST-0042`, `user7@example.com`.
 const NUMBERED_RE = /^(.*?)(\d+)(\D*)$/;
@@ -11,13 +12,20 @@ export interface IdState {
   suffix: string;
   width: number;
   first: number;
-  /** Prefixes that differ only in their digits (`F2022-`, `F2023-`), with how many IDs have each; `prefix` is then unused. */
+  /**
+   * Prefixes that differ only in their digits (`F2022-`, `F2023-`), or that several IDs each
+   * share (`APP-`, `GRO-`), with how many IDs have each; `prefix` is then unused.
+   */
   prefixes?: [string, number][];
+  /** The column that fixes each row's prefix, where one does in the seed. */
+  link?: IdLink;
 }
 
 // Prefixes that differ only in digits are kept when each is shared: a year or a branch number,
 // not a number of one row's own.
 const MAX_PREFIXES = 50;
+const CODE_RE = /^[A-Z][A-Z0-9]*[-_/.#]?$/;
+const MIN_CODE_IDS = 5;
 
 /**
  * Fresh unique IDs shaped like the seed's: a seed of `CUST-0042` gives `CUST-1043`, … , and
@@ -33,6 +41,7 @@ export class IdGenerator {
   private readonly width: number;
   private readonly first: number;
   private readonly prefixes?: [string, number][];
+  private link?: IdLink;
   /** The prefix of output row k, in the seed's shares, the same for a row whatever batch writes it. */
   private prefixAt: (k: number) => string = () => this.prefix;
 
@@ -42,6 +51,7 @@ export class IdGenerator {
       const state = source as IdState;
       [this.prefix, this.suffix, this.width, this.first] = [state.prefix, state.suffix, state.width, state.first];
       if (state.prefixes) this.prefixAt = sharesByIndex((this.prefixes = state.prefixes));
+      this.link = state.link;
       return;
     }
     const values = source;
@@ -71,7 +81,8 @@ export class IdGenerator {
       else [prefix, suffix] = [commonStart(prefix, m[1]), commonEnd(suffix, m[3])];
     }
     // Plain numbers are a pattern too; text around the numbers must be shared to be kept.
-    const patterned = numbered === present && prefix !== null && suffix !== null && (digitsOnly || (prefix + suffix).length > 0);
+    const shared = numbered === present && sharedPrefixes(starts, present);
+    const patterned = numbered === present && prefix !== null && suffix !== null && (digitsOnly || (prefix + suffix).length > 0 || shared);
     let [start, end] = patterned ? [prefix!, suffix!] : [`${column}-`, ''];
     if (present > 0 && emails) {
       if (!(patterned && end.startsWith('@'))) [start, end] = ['user', '@example.com'];
@@ -82,7 +93,7 @@ export class IdGenerator {
     this.suffix = end;
     this.width = patterned ? width : 1;
     this.first = max + 1;
-    if (patterned && !emails && !urls && numberedPrefixes(starts, present)) {
+    if (patterned && !emails && !urls && shared) {
       this.prefixAt = sharesByIndex((this.prefixes = [...starts]));
       this.prefix = '';
     }
@@ -91,21 +102,54 @@ export class IdGenerator {
   /** The fitted pattern as plain data, for `new IdGenerator(state)`. */
   toState(): IdState {
     const state = { prefix: this.prefix, suffix: this.suffix, width: this.width, first: this.first };
-    return this.prefixes ? { ...state, prefixes: this.prefixes } : state;
+    return this.prefixes ? { ...state, prefixes: this.prefixes, ...(this.link && { link: this.link }) } : state;
   }
 
-  /** IDs for output rows `from` … `from + rows - 1`. */
-  take(rows: number, from: number): string[] {
-    return Array.from({ length: rows }, (_, i) => this.prefixAt(from + i) + String(this.first + from + i).padStart(this.width, '0') + this.suffix);
+  /** The seed's prefixes, where the generator keeps them: each ID's, null where none. */
+  prefixesOf(values: (string | null)[]): (string | null)[] | null {
+    if (!this.prefixes) return null;
+    return values.map((v) => (v === null ? null : (NUMBERED_RE.exec(v.trim())?.[1] ?? null)));
+  }
+
+  /** Writes each row's prefix from `link`'s column (see `take`). */
+  linkTo(link: IdLink): void {
+    this.link = link;
+  }
+
+  /** The column that fixes the prefix, if any. */
+  get linkedTo(): string | null {
+    return this.link?.column ?? null;
+  }
+
+  /**
+   * IDs for output rows `from` … `from + rows - 1`. Where the prefix follows a column, `cells`
+   * holds that column's values for these rows (`read` reads a date's): a value the seed never
+   * has, or a blank, takes a prefix in the seed's shares.
+   */
+  take(rows: number, from: number, cells?: (string | null)[], read?: (text: string) => number): string[] {
+    const link = cells ? this.link : undefined;
+    const map = link && 'map' in link ? new Map(link.map) : null;
+    const prefix = (i: number): string => {
+      const cell = cells?.[i] ?? null;
+      if (map) return map.get(cell) ?? this.prefixAt(from + i);
+      const year = cell !== null && read && link && 'template' in link ? yearOf(read(cell)) : NaN;
+      return Number.isNaN(year) ? this.prefixAt(from + i) : (link as { template: string }).template.replace('YYYY', String(year));
+    };
+    return Array.from({ length: rows }, (_, i) => prefix(i) + String(this.first + from + i).padStart(this.width, '0') + this.suffix);
   }
 
 }
 
-/** Whether the IDs' prefixes differ only in digits, each shared by two IDs or more on average: `F2022-`, `F2023-`. */
-function numberedPrefixes(starts: Map<string, number>, present: number): boolean {
+/**
+ * Whether the IDs' prefixes are kept: differing only in digits, each shared by two IDs or more on
+ * average (`F2022-`, `F2023-`); or codes in capitals each shared by five IDs at least (`APP-`,
+ * `GRO-`): a name (`ann-7`, `ann-12`) is one person's, and is not written out.
+ */
+function sharedPrefixes(starts: Map<string, number>, present: number): boolean {
   if (starts.size < 2 || starts.size > Math.min(MAX_PREFIXES, present / 2)) return false;
   const shapes = new Set([...starts.keys()].map((p) => p.replace(/\d/g, '#')));
-  return shapes.size === 1 && [...starts.keys()].every((p) => /\d/.test(p));
+  if (shapes.size === 1 && [...starts.keys()].every((p) => /\d/.test(p))) return true;
+  return [...starts].every(([p, n]) => CODE_RE.test(p) && n >= MIN_CODE_IDS);
 }
 
 function commonStart(a: string, b: string): string {

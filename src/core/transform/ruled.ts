@@ -1,8 +1,10 @@
-import { annuityPayment, flagValue, rateFor, readColumns, rowChecker, describeRuleIn, secondPartScale, stepValue, sumWeights, type RateRule, type Rule, type SumUnit, type YearsRule } from '../data/rules';
+import { annuityPayment, flagValue, ratioOf, rateFor, readColumns, rowChecker, describeRuleIn, secondPartScale, stepValue, sumWeights, type RateRule, type Rule, type SumUnit, type YearsRule } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { addMonths, readIsoDay, wholeYears } from '../data/years';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
+import { lookupReader, type LookupRule } from '../data/lookups';
+import { excessOf, type ExcessRule } from '../data/excess';
 import type { Bounds, NumberCodec } from './continuous';
 
 /**
@@ -22,10 +24,10 @@ export type Construction =
    * The parts' sum less `minus`; with `times`, the product of two parts (an amount from a
    * quantity and a unit price), a hundredth of it with `percent`.
    */
-  | { kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; unit?: SumUnit; annuity?: true }
+  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; unit?: SumUnit; annuity?: true } & Partial)
   | { kind: 'line'; column: string; from: string; slope: number }
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
-  | { kind: 'rate'; column: string; rule: RateRule }
+  | ({ kind: 'rate'; column: string; rule: RateRule } & Partial)
   /** A step rule's column, modelled as it is and written over from the step its number falls in. */
   | { kind: 'step'; column: string; from: string; cutoffs: number[]; values: string[] }
   /**
@@ -37,7 +39,20 @@ export type Construction =
   /** A years rule's column (an age), modelled as it is and written over from its dates. */
   | YearsRule
   /** A flag rule's column (sold out), modelled as it is and written over from how its two numbers compare. */
-  | Extract<Rule, { kind: 'flag' }>;
+  | Extract<Rule, { kind: 'flag' }>
+  /** A lookup rule's column (a rate by grade and term), modelled as it is and written over from its two keys. */
+  | LookupRule
+  /** An excess rule's column (overtime), modelled as it is and written over from the number it is the part of. */
+  | ExcessRule;
+
+/**
+ * A total the seed holds on rows missing a part (a total where the parts cost is blank) is
+ * `partial`: modelled as it is, and written over from its parts where they are numbers and the
+ * model gave it a number, so the rule holds wherever it can be judged and those rows stay.
+ */
+interface Partial {
+  partial?: true;
+}
 
 /** A construction that models what is left of its column once another is taken off: a gap, or a line's remainder. */
 export type Remainder = Extract<Construction, { kind: 'gap' | 'line' }>;
@@ -49,14 +64,16 @@ const inputsOf = (c: Construction): string[] => {
   if (c.kind === 'part') return [c.date];
   if (c.kind === 'years') return [c.from, ...('to' in c ? [c.to] : [])];
   if (c.kind === 'flag') return [c.left, c.right];
+  if (c.kind === 'lookup') return c.by;
+  if (c.kind === 'excess') return [c.of];
   return [c.kind === 'gap' ? c.low : c.from];
 };
-type Overwritten = Extract<Construction, { kind: 'step' | 'part' | 'years' | 'flag' }>;
-const OVERWRITTEN = new Set<Construction['kind']>(['step', 'part', 'years', 'flag']);
-/** Constructions whose column is modelled, then written over from others: a step, a date part, years between dates, a flag. */
-export const isOverwritten = (c: Construction): c is Overwritten => OVERWRITTEN.has(c.kind);
+type Overwritten = Extract<Construction, { kind: 'step' | 'part' | 'years' | 'flag' | 'lookup' | 'excess' | 'sum' | 'rate' }>;
+const OVERWRITTEN = new Set<Construction['kind']>(['step', 'part', 'years', 'flag', 'lookup', 'excess']);
+/** Constructions whose column is modelled, then written over from others: a step, a date part, years between dates, a flag, a lookup, an excess. */
+export const isOverwritten = (c: Construction): c is Overwritten => OVERWRITTEN.has(c.kind) || ((c.kind === 'sum' || c.kind === 'rate') && c.partial === true);
 /** Constructions whose column is not modelled at all: written whole from other columns. */
-export const isWritten = (c: Construction): c is Extract<Construction, { kind: 'sum' | 'rate' }> => c.kind === 'sum' || c.kind === 'rate';
+export const isWritten = (c: Construction): c is Extract<Construction, { kind: 'sum' | 'rate' }> => (c.kind === 'sum' || c.kind === 'rate') && !c.partial;
 const slopeOf = (c: Remainder) => (c.kind === 'gap' ? 1 : c.slope);
 /** −1 where the modelled gap lies below its base: the column is the base less the gap. */
 const signOf = (c: Remainder) => (c.kind === 'gap' && c.below ? -1 : 1);
@@ -175,17 +192,19 @@ export function planConstructions(
         : rule.kind === 'annuity'
           ? { kind: 'sum', column: rule.total, parts: [rule.principal, rule.rate, rule.term], annuity: true }
           : rule.kind === 'product'
-          ? { kind: 'sum', column: rule.total, parts: rule.parts, times: true, ...(rule.percent && { percent: true as const }), ...(rule.off && { off: true as const }) }
+          ? { kind: 'sum', column: rule.total, parts: rule.parts, times: true, ...(rule.percent && { percent: true as const }), ...(rule.off && { off: true as const }), ...(rule.per && { per: true as const }) }
           : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }) };
     if (!usable(c)) continue;
     // A rate's category is text: only its number column decides where the total is one.
     const numbers = c.kind === 'rate' ? [rule.total, c.rule.of] : [rule.total, ...inputsOf(c)];
     const [t, ...inputs] = readColumns(table, schema, numbers);
     const rated = c.kind === 'rate' ? rateReader(c.rule, table) : () => true;
-    if (t.every((x, r) => isNumber(x) === (inputs.every((xs) => isNumber(xs[r])) && rated(r)))) plan.set(c.column, c);
+    // A total that is a number exactly where its parts are is written whole; one the seed also holds where a part is blank, over the model's.
+    const whole = t.every((x, r) => isNumber(x) === (inputs.every((xs) => isNumber(xs[r])) && rated(r)));
+    plan.set(c.column, whole ? c : { ...c, partial: true });
   }
   for (const rule of rules) {
-    if (rule.kind !== 'step' && rule.kind !== 'part' && rule.kind !== 'years' && rule.kind !== 'flag') continue;
+    if (rule.kind !== 'step' && rule.kind !== 'part' && rule.kind !== 'years' && rule.kind !== 'flag' && rule.kind !== 'lookup' && rule.kind !== 'excess') continue;
     const c: Construction = rule.kind === 'part' ? partConstruction(rule, table, schema) : { ...rule };
     if (usable(c)) plan.set(c.column, c);
   }
@@ -256,8 +275,9 @@ export function gapValues(table: Table, schema: ColumnSchema[], c: Remainder): (
 
 /** A step's (date part's, years') column where its number (a date) is blank: the seed's most frequent text there, or blank. */
 export function stepOtherwise(table: Table, schema: ColumnSchema[], c: Overwritten): string | null {
-  const inputs = readColumns(table, schema, inputsOf(c));
   const cells = table.columns[table.names.indexOf(c.column)];
+  // A lookup's keys are categories: what counts is a blank key, not a key that is no number.
+  const inputs = c.kind === 'lookup' ? c.by.map((k) => table.columns[table.names.indexOf(k)]).map((xs) => Float64Array.from(xs, (x) => (x === null ? NaN : 0))) : readColumns(table, schema, inputsOf(c));
   return textWithoutNumber(cells.filter((_, r) => inputs.some((xs) => Number.isNaN(xs[r]))), () => NaN);
 }
 
@@ -316,9 +336,13 @@ export function construct(built: Built[], names: string[], columns: (string | nu
     const { construction: c, codec, otherwise } = next;
     const out = col(c.column);
     // Each row's number from `value`, in the column's format; the fallback text where it is none.
+    // A partial total keeps the model's cell where it gave none, or where its parts give none.
+    const partial = (c.kind === 'sum' || c.kind === 'rate') && c.partial === true;
     const writeEach = (value: (r: number) => number) => {
       for (let r = 0; r < out.length; r++) {
+        if (partial && out[r] === null) continue;
         const x = value(r);
+        if (partial && Number.isNaN(x)) continue;
         out[r] = Number.isNaN(x) ? otherwise : codec.write(x);
       }
     };
@@ -334,6 +358,14 @@ export function construct(built: Built[], names: string[], columns: (string | nu
         const [a, b] = [left(r), right(r)];
         out[r] = Number.isNaN(a + b) ? otherwise : flagValue(c, a, b);
       }
+    } else if (c.kind === 'lookup') {
+      const [find, a, b] = [lookupReader(c, schema), col(c.by[0]), col(c.by[1])];
+      for (let r = 0; r < out.length; r++) {
+        // A pair the seed never has is no row the rule can write: drawn again.
+        const value = find(a[r], b[r]);
+        if (value === undefined) bad[r] = 1;
+        else out[r] = value ?? otherwise;
+      }
     } else if (c.kind === 'part') {
       const [dates, read, texts] = [col(c.date), readers.get(c.date)!, new Map(c.texts)];
       for (let r = 0; r < out.length; r++) {
@@ -343,6 +375,9 @@ export function construct(built: Built[], names: string[], columns: (string | nu
         else if (c.identity) out[r] = codec.write(key);
         else bad[r] = 1;
       }
+    } else if (c.kind === 'excess') {
+      const of = numberAt(c.of);
+      writeEach((r) => excessOf(c, of(r)));
     } else if (c.kind === 'years') {
       const from = numberAt(c.from);
       const on = 'on' in c ? readIsoDay(c.on) : NaN;
@@ -371,6 +406,10 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       // A loan's instalment from its principal, yearly rate in percent and term in months.
       const [principal, rate, term] = c.parts.map(numberAt);
       writeEach((r) => annuityPayment(principal(r), rate(r), term(r)));
+    } else if (c.kind === 'sum' && c.per) {
+      // A price per m² from the price and the surface: no number where the surface is 0.
+      const [a, b] = c.parts.map(numberAt);
+      writeEach((r) => ratioOf(c, a(r), b(r)));
     } else if (c.kind === 'sum' && c.unit === 'months') {
       // A date plus whole calendar months (an end from its start and a term).
       const [start, months] = [numberAt(c.parts[0]), numberAt(c.parts[1])];
@@ -380,15 +419,15 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       const inputs = names.map(col);
       const reads = names.map((p) => readers.get(p)!);
       const weights = sumWeights(c, secondPartScale({ total: c.column, unit: c.unit }, schema));
-      for (let r = 0; r < out.length; r++) {
+      writeEach((r) => {
         let value = c.times ? 1 : 0;
         for (let k = 0; k < inputs.length; k++) {
           const x = inputs[k][r] === null ? NaN : weights[k] * reads[k](inputs[k][r]!);
           // The second part of a price less a percentage counts as what is left of 100.
           value = c.times ? value * (c.off && k === 1 ? 100 - x : x) : value + x;
         }
-        out[r] = Number.isNaN(value) ? otherwise : codec.write(c.percent || c.off ? value / 100 : value);
-      }
+        return c.percent || c.off ? value / 100 : value;
+      });
     }
     ready.add(c.column);
   }

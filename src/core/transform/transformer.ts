@@ -10,6 +10,7 @@ import { ContinuousEncoder, type Bounds, type ContinuousState } from './continuo
 import { fitCategoryRanges, keepCategoryRanges, type CategoryRanges } from './byCategory';
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
+import { findIdLink } from './idLinks';
 import { blankByRules, construct, gapValues, isOverwritten, isWritten, markBroken, planConstructions, stepOtherwise, textWithoutNumber, zeroByRules, type Built, type Construction } from './ruled';
 import type { ColumnEncoder, Span } from './types';
 
@@ -186,7 +187,11 @@ export class TableTransformer {
         return;
       }
       if (column.kind === 'id') {
-        this.slots.push({ kind: 'id', name: column.name, ids: new IdGenerator(values, column.name) });
+        const ids = new IdGenerator(values, column.name);
+        const prefixes = ids.prefixesOf(values);
+        const link = prefixes && findIdLink(prefixes, table, schema.filter((c) => c.include));
+        if (link) ids.linkTo(link);
+        this.slots.push({ kind: 'id', name: column.name, ids });
         return;
       }
       if (column.kind === 'constant') {
@@ -451,7 +456,12 @@ export class TableTransformer {
     for (let r = 0; r < rows; r++) if (keepBroken || !bad[r]) kept.push(r);
     const filtered = kept.length === rows ? columns : columns.map((col) => kept.map((r) => col[r]));
     this.slots.forEach((slot, i) => {
-      if (slot.kind === 'id') filtered[i] = slot.ids.take(kept.length, firstRow);
+      if (slot.kind !== 'id') return;
+      // A prefix that follows a column (a year of the listing date) is written from that column's kept rows.
+      const linked = slot.ids.linkedTo;
+      const from = linked === null ? -1 : names.indexOf(linked);
+      const column = from >= 0 ? this.schema.find((c) => c.name === linked) : undefined;
+      filtered[i] = column ? slot.ids.take(kept.length, firstRow, filtered[from], numberReader(column)) : slot.ids.take(kept.length, firstRow);
     });
     const table = { names, columns: filtered, rowCount: kept.length, missingSpellings: this.missingSpellings, delimiter: this.delimiter };
     return { table, dropped: rows - kept.length, broken, bad };

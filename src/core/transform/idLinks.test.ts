@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { inferSchema } from '../data/schema';
+import { tableFromColumns } from '../data/table';
+import { Rng } from '../util/rng';
+import { IdGenerator } from './idColumn';
+import { TableTransformer } from './transformer';
+import { untrainedRows } from './untrained';
+
+describe('an ID prefix that follows a column', () => {
+  const rng = new Rng(3);
+  const days = Array.from({ length: 300 }, () => Date.UTC(2021, 0, 1) + rng.int(3 * 365) * 86_400_000).sort((a, b) => a - b);
+  const listed = days.map((d) => new Date(d).toISOString().slice(0, 10));
+  const ids = days.map((d, r) => `LST-${new Date(d).getUTCFullYear()}-${String(r + 1).padStart(5, '0')}`);
+  const category = days.map(() => ['Apps', 'Grocery', 'Toys'][rng.int(3)]);
+  const sku = category.map((c, r) => `${c.slice(0, 3).toUpperCase()}-${String(r + 1).padStart(4, '0')}`);
+  const table = tableFromColumns(['Listing ID', 'SKU', 'Category', 'Listed', 'Price'], [ids, sku, category, listed, days.map(() => String(10 + rng.int(90)))]);
+  const schema = inferSchema(table);
+
+  it('takes the year of its date, and a code its category, on every row decoded from random model output and after a save', () => {
+    expect(schema.slice(0, 2).map((c) => c.kind)).toEqual(['id', 'id']);
+    const transformer = new TableTransformer(table, schema, 1, { rules: [] });
+    for (const t of [transformer, new TableTransformer(JSON.parse(JSON.stringify(transformer.toState())))]) {
+      const out = t.decode(untrainedRows(t.layout.width, 2_000, 9), 2_000, new Rng(2));
+      const col = (name: string) => out.columns[out.names.indexOf(name)];
+      const [id, code, cat, day] = ['Listing ID', 'SKU', 'Category', 'Listed'].map(col);
+      expect(id.filter((x, r) => x!.slice(4, 8) !== day[r]!.slice(0, 4))).toEqual([]);
+      expect(code.filter((x, r) => x!.slice(0, 3) !== cat[r]!.slice(0, 3).toUpperCase())).toEqual([]);
+      expect(new Set(id).size).toBe(2_000);
+      expect(id.filter((x) => ids.includes(x!))).toEqual([]);
+    }
+  });
+
+  it('keeps codes in capitals shared by many IDs, not names', () => {
+    expect(new IdGenerator(sku).take(3, 0).every((x) => /^(APP|GRO|TOY)-\d{4}$/.test(x))).toBe(true);
+    const names = Array.from({ length: 40 }, (_, r) => `${['ann', 'bo'][r % 2]}-${r + 1}`);
+    expect(new IdGenerator(names, 'user').take(1, 0)).toEqual(['user-41']);
+  });
+});
