@@ -102,7 +102,7 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   await rules.getByLabel('Rule other column').selectOption('order_date');
   await rules.getByLabel('Rule date part').selectOption('weekday');
   await rules.getByRole('button', { name: 'Add rule' }).click();
-  await expect(page.getByRole('alert')).toContainText(/breaks the rule "category is the weekday of order_date" in \d+ of 150 rows/);
+  await expect(page.getByRole('alert')).toContainText(/breaks the rule "category is fixed by the weekday of order_date" in \d+ of 150 rows/);
 
   // Whole years between two dates: every order shipped within days, so none took its quantity in years.
   await rules.getByLabel('Rule kind').selectOption('years');

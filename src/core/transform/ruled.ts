@@ -24,7 +24,7 @@ export type Construction =
    * The parts' sum less `minus`; with `times`, the product of two parts (an amount from a
    * quantity and a unit price), a hundredth of it with `percent`.
    */
-  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; unit?: SumUnit; annuity?: true } & Partial)
+  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; unit?: SumUnit; annuity?: true; early?: true } & Partial)
   | { kind: 'line'; column: string; from: string; slope: number }
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
   | ({ kind: 'rate'; column: string; rule: RateRule } & Partial)
@@ -59,6 +59,8 @@ export type Remainder = Extract<Construction, { kind: 'gap' | 'line' }>;
 
 const isNumber = (x: number) => !Number.isNaN(x);
 const inputsOf = (c: Construction): string[] => {
+  // An `early` product reads its first part as the model gave it, before that part is written over.
+  if (c.kind === 'sum' && c.early) return [...c.parts.slice(1), ...(c.minus ?? [])];
   if (c.kind === 'sum') return [...c.parts, ...(c.minus ?? [])];
   if (c.kind === 'rate') return [c.rule.of, ...('by' in c.rule ? [c.rule.by] : [])];
   if (c.kind === 'part') return [c.date];
@@ -186,6 +188,7 @@ export function planConstructions(
     free.has(c.column) && !plan.has(c.column) && inputsOf(c).every((f) => (free.has(f) || derived.has(f)) && f !== c.column && !dependsOn(f, c.column));
   for (const rule of rules) {
     if (rule.kind !== 'sum' && rule.kind !== 'product' && rule.kind !== 'rate' && rule.kind !== 'annuity') continue;
+    if (rule.kind === 'product' && rule.per && planRatio(rule, table, schema, free, plan, usable)) continue;
     const c: Construction =
       rule.kind === 'rate'
         ? { kind: 'rate', column: rule.total, rule }
@@ -243,6 +246,34 @@ export function planConstructions(
   // Rules first: a column a rule builds keeps its rule exactly, which a line does not promise.
   for (const { line } of fitted) if (usable(line)) plan.set(line.column, line);
   return [...plan.values()];
+}
+
+/**
+ * A ratio (price per m² = price / surface) is kept by modelling the ratio and the divisor, which
+ * a category explains more simply than the price (a city's price per m², whatever the surface),
+ * writing the numerator as their product in its own format (whole thousands), and then the
+ * ratio again from what was written, so the rule holds exactly. Used where the numerator is
+ * modelled as it is and each of the three is a number exactly where the other two are.
+ */
+function planRatio(
+  rule: Extract<Rule, { kind: 'product' }>,
+  table: Table,
+  schema: ColumnSchema[],
+  free: Set<string>,
+  plan: Map<string, Construction>,
+  usable: (c: Construction) => boolean,
+): boolean {
+  const [t, [a, b]] = [rule.total, rule.parts];
+  const percent = rule.percent && { percent: true as const };
+  const numerator: Construction = { kind: 'sum', column: a, parts: [t, b], times: true, early: true, ...percent };
+  const ratio: Construction = { kind: 'sum', column: t, parts: [a, b], times: true, per: true, partial: true, ...percent };
+  if (!free.has(t) || plan.has(t) || !usable(numerator)) return false;
+  const columns = readColumns(table, schema, [t, a, b]);
+  const together = columns[0].every((_, r) => new Set(columns.map((xs) => isNumber(xs[r]))).size === 1);
+  if (!together) return false;
+  plan.set(a, numerator);
+  plan.set(t, ratio);
+  return true;
 }
 
 /** How a date part rule's column is written: the seed's text for each part value. */
@@ -415,7 +446,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       const [start, months] = [numberAt(c.parts[0]), numberAt(c.parts[1])];
       writeEach((r) => addMonths(start(r), months(r)));
     } else {
-      const names = inputsOf(c);
+      const names = [...c.parts, ...(c.minus ?? [])];
       const inputs = names.map(col);
       const reads = names.map((p) => readers.get(p)!);
       const weights = sumWeights(c, secondPartScale({ total: c.column, unit: c.unit }, schema));

@@ -74,3 +74,32 @@ describe('a total the seed also holds where a part is blank', () => {
     expect(p.filter((x, r) => x === null && t[r] !== null).length).toBeGreaterThan(100);
   });
 });
+
+describe('a ratio (price per m² = price / surface)', () => {
+  // Prices in whole thousands, set by the city's price per m² and the surface.
+  const rng = new Rng(8);
+  const perM2: Record<string, number> = { Paris: 10_000, Lille: 3_500, Lyon: 5_000 };
+  const city = Array.from({ length: 400 }, () => ['Paris', 'Lille', 'Lyon'][rng.int(3)]);
+  const surface = city.map(() => 20 + rng.int(1300) / 10);
+  const price = city.map((c, r) => 1000 * Math.round((surface[r] * perM2[c] * (0.6 + 0.8 * rng.next())) / 1000));
+  const table = tableFromColumns(
+    ['City', 'Surface', 'Price', 'Price per m2'],
+    [city, surface.map((s) => s.toFixed(1)), price.map(String), price.map((p, r) => (p / Number(surface[r].toFixed(1))).toFixed(2))],
+  );
+  const schema = inferSchema(table);
+  const rules = findRules(table, schema, new Rng(1));
+
+  it('models the ratio, writes the price in whole thousands from it, and the ratio again from the price', () => {
+    expect(rules.map(describeRule)).toContain('Price per m2 = Price / Surface');
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    expect(transformer.names).toEqual(table.names);
+    const out = transformer.decode(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
+    expect(out.rowCount).toBeGreaterThan(15_000);
+    for (const rule of rules) expect(countBreaks(out, schema, rule), describeRule(rule)).toBe(0);
+    const col = (name: string) => out.columns[out.names.indexOf(name)];
+    expect(col('Price').filter((p) => p !== null && Number(p) % 1000 !== 0)).toEqual([]);
+    // Each city's price per m² stays near its seed range, however the surface came out.
+    const lille = col('Price per m2').filter((x, r) => x !== null && col('City')[r] === 'Lille').map(Number);
+    expect(lille.filter((x) => x > 6_000).length).toBeLessThan(lille.length * 0.05);
+  });
+});

@@ -326,9 +326,7 @@ export class TableTransformer {
     const ruled = new Map<string, number[]>();
     for (const r of rules) if (r.kind === 'zero') ruled.set(r.column, [...(ruled.get(r.column) ?? []), r.value ?? 0]);
     const kindOf = new Map(this.schema.map((c) => [c.name, c.kind]));
-    const numbers = this.slots.flatMap((s) =>
-      s.kind === 'model' && !s.built && s.column.encoder instanceof ContinuousEncoder && kindOf.get(s.column.name) === 'numeric' ? [s.column.name] : [],
-    );
+    const numbers = this.slots.flatMap((s) => (s.kind === 'model' && this.plainEncoder(s) && kindOf.get(s.column.name) === 'numeric' ? [s.column.name] : []));
     // A category written over from a number (a grade by its rate's step) is that number's, not a cause of it.
     const overwritten = (s: (typeof this.slots)[number]): boolean => s.kind === 'model' && s.built !== undefined;
     const categories = this.slots.flatMap((s) => {
@@ -406,10 +404,15 @@ export class TableTransformer {
     return (this.zeros = zeros);
   }
 
-  /** The encoder of `name` where it is a number modelled as it is (not built from others), else null. */
-  private plainEncoder(name: string): ContinuousEncoder | null {
-    const slot = this.slots[this.names.indexOf(name)];
-    return slot?.kind === 'model' && !slot.built && slot.column.encoder instanceof ContinuousEncoder ? slot.column.encoder : null;
+  /**
+   * The encoder of a column (by name or slot) where it is a number modelled as it is (not built
+   * from others), else null. A ratio written again from its numerator (a price per m²) stays
+   * near what the model gave, so it counts as modelled as it is.
+   */
+  private plainEncoder(of: string | Slot): ContinuousEncoder | null {
+    const slot = typeof of === 'string' ? this.slots[this.names.indexOf(of)] : of;
+    const plain = slot?.kind === 'model' && (!slot.built || (slot.built.construction.kind === 'sum' && slot.built.construction.per === true));
+    return plain && slot.column.encoder instanceof ContinuousEncoder ? slot.column.encoder : null;
   }
 
   /** As `decode`, with how many rows were dropped for breaking which rule; `keepBroken` keeps them (see `canonical`). */
