@@ -153,6 +153,23 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
       }
     }
   }
+  // Of a price per m² and a surface each the price over the other, the finer column is the one
+  // divided out: rounding the coarser one to its own step hides the error of the reverse.
+  const fineness = (k: number) => tolerances[k] / Math.max(1e-12, meanAbs(values[k]));
+  // A unit price that is the subtotal over the quantity restates the subtotal as their product,
+  // and orders as visits × a conversion rate / 100 restate the rate as orders over visits: the
+  // one on the finer total says it (the product where they are as fine).
+  const restates = (ratio: (typeof products)[number], product: (typeof products)[number]) => {
+    const [[t, a, b, form], [u, x, y, f]] = [ratio, product];
+    return (form === 'per' || form === 'share') && u === a && f === (form === 'per' ? 'times' : 'percent') && [x, y].includes(t) && [x, y].includes(b);
+  };
+  const byTimes = (p: (typeof products)[number]) =>
+    products.some((q) => (restates(p, q) && fineness(q[0]) <= fineness(p[0])) || (restates(q, p) && fineness(q[0]) < fineness(p[0])));
+  const reversed = ([t, a, b, form]: (typeof products)[number]) =>
+    form === 'per' && products.some(([u, x, y, f]) => f === 'per' && u === b && x === a && y === t && (fineness(u) < fineness(t) || (fineness(u) === fineness(t) && u > t)));
+  // Dropped before signs and orders are read from them: a sign a dropped ratio implies is listed.
+  const restated = products.filter((p) => byTimes(p) || reversed(p));
+  products.splice(0, products.length, ...products.filter((p) => !restated.includes(p)));
   const explained = new Set([...sums.map((s) => s.total), ...products.map(([t]) => t)]);
   const linked = new Set(products.flatMap(([t, a, b]) => [`${t},${a}`, `${a},${t}`, `${t},${b}`, `${b},${t}`]));
   const rates = rateRules({ table, schema, numeric: numeric.map(([, i]) => i), values, tolerances, sums, explained, linked, rng, maxLogChance: MAX_LOG_CHANCE });
@@ -193,21 +210,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // product or rate gives is written with another of its columns as total.
   // A net that is an amount less a percentage and also the amount less a discount column: the sum says it, as the seed's columns do.
   const inSum = (t: number, a: number) => sums.some((s) => [s.total, ...s.parts, ...s.minus].includes(t) && [s.total, ...s.parts, ...s.minus].includes(a));
-  // Of a price per m² and a surface each the price over the other, the finer column is the one
-  // divided out: rounding the coarser one to its own step hides the error of the reverse.
-  const fineness = (k: number) => tolerances[k] / Math.max(1e-12, meanAbs(values[k]));
-  // A unit price that is the subtotal over the quantity restates the subtotal as their product,
-  // and orders as visits × a conversion rate / 100 restate the rate as orders over visits: the
-  // one on the finer total says it (the product where they are as fine).
-  const restates = (ratio: (typeof products)[number], product: (typeof products)[number]) => {
-    const [[t, a, b, form], [u, x, y, f]] = [ratio, product];
-    return (form === 'per' || form === 'share') && u === a && f === (form === 'per' ? 'times' : 'percent') && [x, y].includes(t) && [x, y].includes(b);
-  };
-  const byTimes = (p: (typeof products)[number]) =>
-    products.some((q) => (restates(p, q) && fineness(q[0]) <= fineness(p[0])) || (restates(q, p) && fineness(q[0]) < fineness(p[0])));
-  const reversed = ([t, a, b, form]: (typeof products)[number]) =>
-    form === 'per' && products.some(([u, x, y, f]) => f === 'per' && u === b && x === a && y === t && (fineness(u) < fineness(t) || (fineness(u) === fineness(t) && u > t)));
-  const formulas = products.filter(([t, a, , form], k) => (form !== 'off' || !inSum(t, a)) && !byTimes(products[k]) && !reversed(products[k]));
+  const formulas = products.filter(([t, a, , form]) => form !== 'off' || !inSum(t, a));
   const productsOnce = formulas.filter(([t], k) => formulas.findIndex(([u]) => u === t) === k);
   const claimed = new Set([...productsOnce.map(([t]) => t), ...rates.map((r) => r.total)]);
   // A loan's instalment claims its payment too, where no product or rate has.
