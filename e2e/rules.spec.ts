@@ -120,6 +120,25 @@ test('rules found in the seed hold on every generated row; a rule the seed break
   await rules.getByRole('button', { name: 'Add rule' }).click();
   await expect(page.getByRole('alert')).toContainText('breaks the rule "shipping is 0 exactly when category is Books" in 72 of 150 rows');
 
+  // The part of a number above a threshold: shipping is no part of the subtotal above 100.
+  await rules.getByLabel('Rule kind').selectOption('excess');
+  await rules.getByLabel('Rule column').selectOption('shipping');
+  await rules.getByLabel('Rule threshold').fill('100');
+  await rules.getByLabel('Rule other column').selectOption('subtotal');
+  await rules.getByRole('button', { name: 'Add rule' }).click();
+  await expect(page.getByRole('alert')).toContainText(/breaks the rule "shipping = the part of subtotal above 100(\.00)?, else 0" in \d+ of 150 rows/);
+
+  // A ratio every row keeps, added by hand: the unit price is the subtotal over the quantity.
+  await rules.getByLabel('Rule column').selectOption('unit_price');
+  await rules.getByLabel('Rule kind').selectOption('product');
+  await rules.getByLabel('Rule first part').selectOption('subtotal');
+  await rules.getByLabel('Rule second part').selectOption('qty');
+  await rules.getByLabel('Rule percent').selectOption('per');
+  await rules.getByRole('button', { name: 'Add rule' }).click();
+  await expect(rules.getByLabel('Keep unit_price = subtotal / qty')).toBeChecked();
+  await rules.getByRole('button', { name: 'Remove unit_price = subtotal / qty' }).click();
+  await expect(rules.getByLabel('Keep unit_price = subtotal / qty')).toHaveCount(0);
+
   // A sign added by hand is listed and can be removed again.
   await rules.getByLabel('Rule column').selectOption('shipping');
   await rules.getByLabel('Rule kind').selectOption('range');

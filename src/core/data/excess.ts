@@ -35,16 +35,24 @@ const MAX_NUMBERS = 40;
  * value would land on its other number less the threshold with chance p (that share of all
  * pairs of the two columns' values do), and each zero row at or below the threshold with chance
  * q; proposed where k·ln p + z·ln q is below `maxLogChance` less the pairs searched.
- * `tolerance(i)` is half a unit of column i's last decimal; `skip` names columns another rule writes.
+ * `tolerance(i)` is half a unit of column i's last decimal; `skip` names columns another rule writes,
+ * `writtenFrom(of, column)` whether another rule writes `of` from `column` (hours = regular + overtime).
  */
-export function excessRules(numbers: ColumnSchema[], values: Float64Array[], tolerance: (i: number) => number, maxLogChance: number, skip: Set<string>): ExcessRule[] {
+export function excessRules(
+  numbers: ColumnSchema[],
+  values: Float64Array[],
+  tolerance: (i: number) => number,
+  maxLogChance: number,
+  skip: Set<string>,
+  writtenFrom: (of: string, column: string) => boolean = () => false,
+): ExcessRule[] {
   const picked = numbers.flatMap((c, i) => (isModelled(c) && c.kind === 'numeric' ? [i] : [])).slice(0, MAX_NUMBERS);
   const odds = maxLogChance - Math.log(Math.max(1, picked.length * (picked.length - 1) * 2));
   const rules: ExcessRule[] = [];
   for (const t of picked) {
     if (skip.has(numbers[t].name) || !hasBothSides(values[t])) continue;
     for (const x of picked) {
-      if (x === t) continue;
+      if (x === t || writtenFrom(numbers[x].name, numbers[t].name)) continue;
       const found = [false, true].map((below) => fit(values[t], values[x], tolerance(t), below, odds)).find((f) => f !== null);
       if (!found) continue;
       rules.push({ kind: 'excess', column: numbers[t].name, of: numbers[x].name, over: found.over, ...(found.below && { below: true as const }) });

@@ -101,7 +101,9 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
         else if (holdsFor(t, [i, j], percentOf, pairOdds)) products.push([t, i, j, 'percent']);
         else if (holdsFor(t, [i, j], percentOff, pairOdds)) products.push([t, i, j, 'off']);
         else if (holdsFor(t, [j, i], percentOff, pairOdds)) products.push([t, j, i, 'off']);
-        else {
+        // A whole-number quotient passes within its half-unit by rounding alone (a quantity as a
+        // discounted total over the unit price): ratios are searched for totals with decimals.
+        else if (!candidates[t].numeric?.integer) {
           const ratio = ([[i, j, divided, 'per'], [j, i, divided, 'per'], [i, j, dividedPercent, 'share'], [j, i, dividedPercent, 'share']] as const).find(([a, b, f]) => holdsFor(t, [a, b], f, pairOdds));
           if (ratio) products.push([t, ratio[0], ratio[1], ratio[3]]);
         }
@@ -235,13 +237,17 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   steps.push(...flagRules(table, schema, candidates, values, MAX_LOG_CHANCE, new Set(steps.flatMap((r) => ('column' in r ? [r.column] : [])))));
   // A column another rule writes is not looked up by two keys as well.
   const writes = (r: Rule) => ('total' in r ? [r.total] : r.kind === 'order' || r.kind === 'range' || r.kind === 'zero' || r.kind === 'blank' ? [] : [r.column]);
-  const lookups = lookupRules(table, schema, MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years].flatMap(writes)));
+  // Nor by two columns a rule already ties it to (adults fixed by children and guests, beside guests = adults + children).
+  const tied = (columns: string[]) => [...rules, ...steps].some((r) => columns.every((c) => ruleColumns(r).includes(c)));
+  const lookups = lookupRules(table, schema, MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years].flatMap(writes)), tied);
   // A grade in steps of a rate that the grade and a term look up holds on every row the lookup
   // writes: the lookup says it, built from its keys, and the step would make a circle of them.
   const byLookup = (r: Rule) => r.kind === 'step' && lookups.some((l) => l.column === r.from && l.by.includes(r.column));
   steps.splice(0, steps.length, ...steps.filter((r) => !byLookup(r)), ...lookups);
   // Overtime past 8 hours: written from the hours, which also keeps its sign.
-  const excesses = excessRules(candidates, values, (i) => tolerances[i], MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years].flatMap(writes)));
+  // Not of a total written from the column itself (overtime above 8 of hours = regular + overtime): a circle, kept only by redraw.
+  const writtenFrom = (x: string, t: string) => [...rules, ...steps].some((r) => writes(r).includes(x) && ruleColumns(r).includes(t));
+  const excesses = excessRules(candidates, values, (i) => tolerances[i], MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years].flatMap(writes)), writtenFrom);
   const signed = new Set(excesses.map((r) => r.column));
   steps.push(...excesses);
   // A date's parts are blank where it is: blanks shared by a date and its parts are implied.

@@ -13,8 +13,8 @@ const MIN_ROWS = 10;
  * hold each of its values in one unbroken run (rows with equal numbers alike). Were the column
  * independent of the number, the runs would come in order with chance L! · Π dᵢ! / d! for L
  * values over d distinct numbers, dᵢ of them in run i (counting distinct numbers, not rows),
- * and, where the number is a whole number and every run spans two numbers or more (bands of a
- * score), the k rows of each number would share one value with chance Σ pᵥᵏ (pᵥ: each value's
+ * and, where the number is a whole number, every one from its least to its greatest present, and
+ * every run spans two numbers or more (bands of a score), the k rows of each number would share one value with chance Σ pᵥᵏ (pᵥ: each value's
  * share of rows): an NPS category by an 0–10 score, on many rows of each score. A plan with one
  * price each, or a department by its pay rates, is not credited so: there the category is what
  * sets the number, and writing it from the number would lose what else it sets. Proposed below
@@ -83,7 +83,9 @@ function stepsOf(cells: (string | null)[], xs: Float64Array, maxLogChance: numbe
   if (values.length < 2 || distinct === values.length) return null;
   const order = logFactorial(values.length) + counts.reduce((s, d) => s + logFactorial(d), 0) - logFactorial(distinct);
   const p = [...shares.values()];
-  const bands = whole && counts.every((d) => d >= 2);
+  // A score's bands cover every whole number from its least to its greatest (0 to 10); pay rates by department skip some.
+  const [lo, hi] = [xs[rows[0]], xs[rows[rows.length - 1]]];
+  const bands = whole && counts.every((d) => d >= 2) && hi - lo + 1 === distinct;
   const logChance = order + (bands ? ties.reduce((s, k) => s + Math.log(Math.min(1, p.reduce((t, x) => t + x ** k, 0))), 0) : 0);
   return logChance < maxLogChance ? { cutoffs, values } : null;
 }

@@ -80,9 +80,9 @@ function codesOf(cells: (string | null)[], read: (cell: string) => string = (c) 
  * never be blank there. Were the column independent of the keys, a group of k rows sharing a
  * pair would hold one value with chance Σ pᵥᵏ (pᵥ: each value's share), as for a column that
  * follows one category; proposed below e^maxLogChance divided by the pairs and columns searched.
- * `skip` names columns another rule writes.
+ * `skip` names columns another rule writes; `tied` says whether a rule already names a column and both keys.
  */
-export function lookupRules(table: Table, schema: ColumnSchema[], maxLogChance: number, skip: Set<string>): LookupRule[] {
+export function lookupRules(table: Table, schema: ColumnSchema[], maxLogChance: number, skip: Set<string>, tied: (columns: string[]) => boolean = () => false): LookupRule[] {
   if (table.rowCount < MIN_ROWS) return [];
   const isKey = (c: ColumnSchema) =>
     isModelled(c) &&
@@ -106,6 +106,7 @@ export function lookupRules(table: Table, schema: ColumnSchema[], maxLogChance: 
     search: for (let i = 0; i < others.length; i++) {
       for (let j = i + 1; j < others.length; j++) {
         const [a, b] = [others[i], others[j]];
+        if (tied([target.name, a.c.name, b.c.name])) continue;
         const groups = fixedBy([a.codes, b.codes], [a.texts.length, b.texts.length], column.codes);
         if (!groups || groups.size > MAX_PAIRS || logChance(groups) >= odds) continue;
         const values = [...groups].map(([key, g]): [string, string, string] => [a.texts[Math.floor(key / b.texts.length)], b.texts[key % b.texts.length], column.texts[g.value]]);

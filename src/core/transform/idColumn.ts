@@ -45,8 +45,12 @@ export class IdGenerator {
   /** The prefix of output row k, in the seed's shares, the same for a row whatever batch writes it. */
   private prefixAt: (k: number) => string = () => this.prefix;
 
-  /** Fitted to a column's values, or rebuilt from a saved state. */
-  constructor(source: (string | null)[] | IdState, column = 'id') {
+  /**
+   * Fitted to a column's values, or rebuilt from a saved state. With `codes` false, prefixes in
+   * capitals (`APP-`) are not kept: only one a category of the row fixes is a category's code
+   * and not, say, an agent's name (`JSMITH-`), so the caller keeps them only once it has found one.
+   */
+  constructor(source: (string | null)[] | IdState, column = 'id', codes = true) {
     if (!Array.isArray(source)) {
       const state = source as IdState;
       [this.prefix, this.suffix, this.width, this.first] = [state.prefix, state.suffix, state.width, state.first];
@@ -81,7 +85,7 @@ export class IdGenerator {
       else [prefix, suffix] = [commonStart(prefix, m[1]), commonEnd(suffix, m[3])];
     }
     // Plain numbers are a pattern too; text around the numbers must be shared to be kept.
-    const shared = numbered === present && sharedPrefixes(starts, present);
+    const shared = numbered === present && sharedPrefixes(starts, present, codes);
     const patterned = numbered === present && prefix !== null && suffix !== null && (digitsOnly || (prefix + suffix).length > 0 || shared);
     let [start, end] = patterned ? [prefix!, suffix!] : [`${column}-`, ''];
     if (present > 0 && emails) {
@@ -116,6 +120,11 @@ export class IdGenerator {
     this.link = link;
   }
 
+  /** Whether the prefixes kept are codes in capitals rather than numbered (`APP-`, not `F2022-`). */
+  get codePrefixes(): boolean {
+    return (this.prefixes ?? []).some(([p]) => !/\d/.test(p));
+  }
+
   /** The column that fixes the prefix, if any. */
   get linkedTo(): string | null {
     return this.link?.column ?? null;
@@ -143,13 +152,13 @@ export class IdGenerator {
 /**
  * Whether the IDs' prefixes are kept: differing only in digits, each shared by two IDs or more on
  * average (`F2022-`, `F2023-`); or codes in capitals each shared by five IDs at least (`APP-`,
- * `GRO-`): a name (`ann-7`, `ann-12`) is one person's, and is not written out.
+ * `GRO-`), with `codes`: a name (`ann-7`, `ann-12`) is one person's, and is not written out.
  */
-function sharedPrefixes(starts: Map<string, number>, present: number): boolean {
+function sharedPrefixes(starts: Map<string, number>, present: number, codes: boolean): boolean {
   if (starts.size < 2 || starts.size > Math.min(MAX_PREFIXES, present / 2)) return false;
   const shapes = new Set([...starts.keys()].map((p) => p.replace(/\d/g, '#')));
   if (shapes.size === 1 && [...starts.keys()].every((p) => /\d/.test(p))) return true;
-  return [...starts].every(([p, n]) => CODE_RE.test(p) && n >= MIN_CODE_IDS);
+  return codes && [...starts].every(([p, n]) => CODE_RE.test(p) && n >= MIN_CODE_IDS);
 }
 
 function commonStart(a: string, b: string): string {

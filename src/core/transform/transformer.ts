@@ -187,10 +187,12 @@ export class TableTransformer {
         return;
       }
       if (column.kind === 'id') {
-        const ids = new IdGenerator(values, column.name);
+        let ids = new IdGenerator(values, column.name);
         const prefixes = ids.prefixesOf(values);
         const link = prefixes && findIdLink(prefixes, table, schema.filter((c) => c.include));
         if (link) ids.linkTo(link);
+        // Codes in capitals no category fixes may be people's (an agent's `JSMITH-`): not kept.
+        else if (ids.codePrefixes) ids = new IdGenerator(values, column.name, false);
         this.slots.push({ kind: 'id', name: column.name, ids });
         return;
       }
