@@ -54,6 +54,13 @@ describe('rate rules', () => {
     expect(rates(counts(20))).toEqual([]);
   });
 
+  it('takes no rate from two pairs of numbers repeated over many rows (a reference range by sex)', () => {
+    const rng = new Rng(9);
+    const sex = Array.from({ length: 400 }, () => (rng.next() < 0.5 ? 'F' : 'M'));
+    const table = tableFromColumns(['Sex', 'Ref Low', 'Ref High'], [sex, sex.map((s) => (s === 'F' ? '3.5' : '4.0')), sex.map((s) => (s === 'F' ? '4.5' : '5.2'))]);
+    expect(found(table).filter((r) => r.kind === 'rate')).toEqual([]);
+  });
+
   it('takes rates by region on 20 rows of small whole numbers for chance', () => {
     const rng = new Rng(6);
     const region = Array.from({ length: 20 }, (_, r) => REGIONS[r % 3]);

@@ -9,6 +9,7 @@ import type { Table } from './table';
 
 const PROBES = 2000;
 const MIN_ROWS = 10;
+const MIN_PAIRS = 3;
 // A category with more values than this is not searched as what fixes a rate.
 const MAX_LEVELS = 20;
 const MAX_BY_COLUMNS = 20;
@@ -116,7 +117,9 @@ function significantDigits(x: number): number {
  */
 function fitRate(search: RateSearch, t: number, a: number, cells: (string | null)[] | null, odds: number): Fit | null {
   const { values, tolerances, rng } = search;
-  const [total, of, tol] = [values[t], values[a], tolerances[t]];
+  // A whole-number total (half a unit of slack) takes a rate by category only where it holds
+  // exactly: within its half-unit, rounding alone passes a quantity as a gross over a price by product.
+  const [total, of, tol] = [values[t], values[a], cells && tolerances[t] >= 0.5 ? 1e-9 : tolerances[t]];
   const level = (r: number) => (cells ? cells[r] : null);
   const intervals = new Map<string | null, [number, number]>();
   const rows: number[] = [];
@@ -154,6 +157,10 @@ function fitRate(search: RateSearch, t: number, a: number, cells: (string | null
     const r = rows[rng.int(n)];
     if (matches(total[r], of[rows[rng.int(n)]], rates.get(level(r)) ?? 0)) hits++;
   }
+  // Two pairs of numbers repeated over many rows (a reference range's two ends by sex) fit some
+  // rate within their rounding by chance: three at least, for each rate.
+  const pairs = new Set(rows.map((r) => `${level(r)}\u0000${of[r]}\u0000${total[r]}`)).size;
+  if (pairs < MIN_PAIRS * intervals.size) return null;
   if ((n - intervals.size) * Math.log((hits + 1) / (PROBES + 1)) >= odds) return null;
   return { rate: { total: t, of: a, rates, by: null }, intervals };
 }

@@ -40,6 +40,14 @@ describe('inferSchema', () => {
     expect(schema.b.date).toMatchObject({ order: 'mdy' });
   });
 
+  it('treats a key an order\'s lines repeat as an ID, so no real order\'s ID is written out, but not a vehicle seen many times', () => {
+    const orders = Array.from({ length: 100 }, (_, r) => `ORD-${1000 + Math.floor(r / 1.4)}`);
+    expect(inferColumn('Order ID', orders).kind).toBe('id');
+    expect(inferColumn('order_id', orders.map((o) => o.slice(4))).kind).toBe('id');
+    expect(inferColumn('Vehicle ID', Array.from({ length: 100 }, (_, r) => `FL-${r % 12}`)).kind).toBe('categorical');
+    expect(inferColumn('Order', orders).kind).toBe('categorical');
+  });
+
   it('treats near-unique text as an ID, not as thousands of categories', () => {
     const rows = Array.from({ length: 100 }, (_, i) => `comment number ${i % 95} here`);
     expect(kinds(['note', ...rows].join('\n')).note.kind).toBe('id');

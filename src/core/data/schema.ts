@@ -156,6 +156,7 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
     const unique = distinct === present.total && missingShare === 0;
     const sequential = numeric.integer && numeric.max - numeric.min + 1 <= present.total * 1.5;
     if (unique && numeric.integer && (sequential || ID_NAME_RE.test(name))) return { ...base, kind: 'id', include: true };
+    if (numeric.integer && repeatedKey(name, distinct, present.total)) return { ...base, kind: 'id', include: true };
     return { ...base, kind: 'numeric', include: true, numeric, ...notesField(read.notes) };
   }
   if (distinct <= 2 && present.texts.every((v) => BOOL_TOKENS.has(v.toLowerCase()))) {
@@ -164,9 +165,19 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
   const dated = dateFormatOf(present);
   if (dated) return { ...base, kind: 'datetime', include: true, date: dated.date, ...notesField(dated.notes) };
   const nearUnique = distinct / present.total > 0.9 && present.total >= 20;
-  if (distinct === present.total || nearUnique || personNames(name, present)) return { ...base, kind: 'id', include: true };
+  if (distinct === present.total || nearUnique || personNames(name, present) || repeatedKey(name, distinct, present.total)) return { ...base, kind: 'id', include: true };
   return { ...base, kind: 'categorical', include: true };
 }
+
+/**
+ * A key repeated over a few rows each (an order's lines share its `Order ID`): modelled as a
+ * category, every generated row would carry a real order's ID, so it is an ID, and fresh ones
+ * are written. Named as a key, with more than half its values distinct.
+ */
+function repeatedKey(name: string, distinct: number, total: number): boolean {
+  return ID_NAME_RE.test(name) && total >= 20 && distinct / total > REPEATED_KEY_SHARE;
+}
+const REPEATED_KEY_SHARE = 0.5;
 
 /** Mostly distinct values under a name header, or that read as people's names (`Ann Lee`). */
 function personNames(name: string, present: Present): boolean {
