@@ -33,6 +33,18 @@ describe('a column that is one number over another', () => {
     expect(product.filter((r) => r.includes(' / '))).toEqual([]);
   });
 
+  it('is found over a square: a BMI from a weight in kg and a height in cm, blank where either is', () => {
+    const rng = new Rng(11);
+    const height = Array.from({ length: 300 }, () => 150 + rng.int(45));
+    const weight = height.map((h) => Math.round((h - 100) * (0.7 + 0.6 * rng.next()) * 10) / 10);
+    const bmi = weight.map((w, r) => (r % 25 === 0 ? null : (w / (height[r] / 100) ** 2).toFixed(1)));
+    const rules = rulesOf(['Height (cm)', 'Weight (kg)', 'BMI'], [height.map(String), weight.map((w, r) => (r % 25 === 0 ? null : w.toFixed(1))), bmi]);
+    expect(rules).toContain('BMI = Weight (kg) / Height (cm)² × 10000');
+    const [rule] = parseRules([{ kind: 'product', total: 'BMI', parts: ['Weight (kg)', 'Height (cm)'], per: true, square: true, scale: 10000 }]);
+    expect(describeRule(rule)).toBe('BMI = Weight (kg) / Height (cm)² × 10000');
+    expect(() => parseRules([{ kind: 'product', total: 'BMI', parts: ['a', 'b'], square: true }])).toThrow('Rule 1 is not one of');
+  });
+
   it('reads from JSON, with a row dividing by 0 not judged', () => {
     const [rule] = parseRules([{ kind: 'product', total: 'Rate', parts: ['Hits', 'Tries'], per: true, percent: true }]);
     expect(describeRule(rule)).toBe('Rate = Hits / Tries × 100');

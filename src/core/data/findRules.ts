@@ -7,7 +7,7 @@ import { stepRules } from './findSteps';
 import { flagRules } from './findFlags';
 import { lookupRules } from './lookups';
 import { excessRules } from './excess';
-import { divided, dividedPercent, fourPartSums, oneTotalEach, percentOf, percentOff, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
+import { divided, dividedPercent, overSquare, overSquareCm, fourPartSums, oneTotalEach, percentOf, percentOff, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
 import { isModelled, type ColumnSchema } from './schema';
 import { selectRows, type Table } from './table';
 
@@ -33,10 +33,18 @@ function meanAbs(xs: Float64Array): number {
   return n === 0 ? 0 : sum / n;
 }
 
-type ProductForm = 'times' | 'percent' | 'off' | 'per' | 'share';
+type ProductForm = 'times' | 'percent' | 'off' | 'per' | 'share' | 'square' | 'squareCm';
 /** A product rule's flags for its form. */
-const productForm = (form: ProductForm) =>
-  form === 'per' ? { per: true as const } : form === 'share' ? { per: true as const, percent: true as const } : form === 'percent' ? { percent: true as const } : form === 'off' ? { off: true as const } : {};
+const FORMS: Record<ProductForm, { percent?: true; off?: true; per?: true; square?: true; scale?: number }> = {
+  times: {},
+  percent: { percent: true },
+  off: { off: true },
+  per: { per: true },
+  share: { per: true, percent: true },
+  square: { per: true, square: true },
+  squareCm: { per: true, square: true, scale: 10_000 },
+};
+const productForm = (form: ProductForm) => FORMS[form];
 
 // A category or count with more values than this is not searched as what makes another column blank.
 const MAX_WHEN_VALUES = 50;
@@ -88,10 +96,10 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     formulaHolds(values[t], inputs.map((k) => values[k]), tolerances[t], combine, odds, rng);
   const plus = weighted([1, 1]);
   // Each total is one of C(m − 1, 2) pairs, added, multiplied, taken as a percentage of each
-  // other, one less the other as a percentage, or one over the other, plainly or in percent
-  // (these three either way round): nine formulas.
+  // other, one less the other as a percentage, or one over the other, plainly, in percent, over
+  // its square or over its square in cm (a BMI) (these five either way round): thirteen formulas.
   const m = numeric.length;
-  const pairOdds = MAX_LOG_CHANCE - Math.log(Math.max(1, (9 * m * (m - 1) * (m - 2)) / 2));
+  const pairOdds = MAX_LOG_CHANCE - Math.log(Math.max(1, (13 * m * (m - 1) * (m - 2)) / 2));
   for (const [, t] of numeric) {
     for (const [, i] of numeric) {
       for (const [, j] of numeric) {
@@ -104,7 +112,18 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
         // A whole-number quotient passes within its half-unit by rounding alone (a quantity as a
         // discounted total over the unit price): ratios are searched for totals with decimals.
         else if (!candidates[t].numeric?.integer) {
-          const ratio = ([[i, j, divided, 'per'], [j, i, divided, 'per'], [i, j, dividedPercent, 'share'], [j, i, dividedPercent, 'share']] as const).find(([a, b, f]) => holdsFor(t, [a, b], f, pairOdds));
+          const ratio = (
+            [
+              [i, j, divided, 'per'],
+              [j, i, divided, 'per'],
+              [i, j, dividedPercent, 'share'],
+              [j, i, dividedPercent, 'share'],
+              [i, j, overSquare, 'square'],
+              [j, i, overSquare, 'square'],
+              [i, j, overSquareCm, 'squareCm'],
+              [j, i, overSquareCm, 'squareCm'],
+            ] as const
+          ).find(([a, b, f]) => holdsFor(t, [a, b], f, pairOdds));
           if (ratio) products.push([t, ratio[0], ratio[1], ratio[3]]);
         }
       }

@@ -37,6 +37,9 @@ export const percentOf: Combine = ([a, b]) => (a * b) / 100;
 export const percentOff: Combine = ([a, b]) => (a * (100 - b)) / 100;
 /** a / b: a price per square metre. */
 export const divided: Combine = ([a, b]) => (b === 0 ? NaN : a / b);
+/** a / b²: a BMI from a weight in kg and a height in metres; × 10,000 with the height in cm. */
+export const overSquare: Combine = ([a, b]) => (b === 0 ? NaN : a / (b * b));
+export const overSquareCm: Combine = ([a, b]) => (b === 0 ? NaN : (a / (b * b)) * 10_000);
 /** a / b × 100: a share in percent. */
 export const dividedPercent: Combine = ([a, b]) => (b === 0 ? NaN : (a / b) * 100);
 

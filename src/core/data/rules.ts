@@ -27,8 +27,10 @@ export type Rule =
    * with `off`, the first part less the second in percent: `invoice = gross × (100 − discount_pct) / 100`.
    * With `per`, the first part over the second: `price_per_m2 = price / surface`, in percent
    * with `percent` too (`conversion_pct = orders / visits × 100`); a row dividing by 0 is not judged.
+   * With `square` too, over the second part's square, times `scale` where given: a BMI from a
+   * weight in kg and a height in cm is `weight / height² × 10000`.
    */
-  | { kind: 'product'; total: string; parts: [string, string]; percent?: true; off?: true; per?: true }
+  | { kind: 'product'; total: string; parts: [string, string]; percent?: true; off?: true; per?: true; square?: true; scale?: number }
   /**
    * `total = of × rate`, to the total's decimals: tax at 20 % of the net. With `by`, the rate a
    * row takes is its category's (`rates`, keyed by the values as the seed writes them): tax by
@@ -134,7 +136,9 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
     return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}${unit}`;
   }
   if (rule.kind === 'annuity') return `${rule.total} = monthly instalment on ${rule.principal} at yearly rate ${rule.rate} (percent) over ${rule.term} months`;
-  if (rule.kind === 'product' && rule.per) return `${rule.total} = ${rule.parts[0]} / ${rule.parts[1]}${rule.percent ? ' × 100' : ''}`;
+  if (rule.kind === 'product' && rule.per) {
+    return `${rule.total} = ${rule.parts[0]} / ${rule.parts[1]}${rule.square ? '²' : ''}${rule.percent ? ' × 100' : ''}${rule.scale ? ` × ${rule.scale}` : ''}`;
+  }
   if (rule.kind === 'product' && rule.off) return `${rule.total} = ${rule.parts[0]} × (100 − ${rule.parts[1]}) / 100`;
   if (rule.kind === 'product') return `${rule.total} = ${rule.parts[0]} × ${rule.parts[1]}${rule.percent ? ' / 100' : ''}`;
   if (rule.kind === 'rate') return describeRate(rule);
@@ -262,9 +266,9 @@ export function annuityPayment(principal: number, rate: number, term: number): n
   return r === 0 ? principal / term : (principal * r) / (1 - (1 + r) ** -term);
 }
 
-/** What a ratio rule (`per`) gives for its two parts: a / b, or a / b × 100 in percent; NaN where b is 0. */
-export function ratioOf(rule: { percent?: true }, a: number, b: number): number {
-  return b === 0 ? NaN : (a / b) * (rule.percent ? 100 : 1);
+/** What a ratio rule (`per`) gives for its two parts: a / b, × 100 in percent, over b² with `square`, × `scale`; NaN where b is 0. */
+export function ratioOf(rule: { percent?: true; square?: true; scale?: number }, a: number, b: number): number {
+  return b === 0 ? NaN : (a / (rule.square ? b * b : b)) * (rule.percent ? 100 : 1) * (rule.scale ?? 1);
 }
 
 /** The value a flag rule gives where its numbers read `left` and `right`. */
@@ -601,8 +605,17 @@ export function parseRules(json: unknown): Rule[] {
     const flag = (key: string) => e[key] === undefined || typeof e[key] === 'boolean';
     const forms = [e.percent, e.off, e.per].filter((f) => f === true).length;
     const oneForm = forms <= 1 || (forms === 2 && e.off !== true);
-    if (e.kind === 'product' && text('total') && parts?.length === 2 && flag('percent') && flag('off') && flag('per') && oneForm) {
-      const form = { ...(e.percent === true && { percent: true as const }), ...(e.off === true && { off: true as const }), ...(e.per === true && { per: true as const }) };
+    // A square and a scale only over a ratio: a BMI from a weight and a height.
+    const scale = e.scale === undefined || (typeof e.scale === 'number' && Number.isFinite(e.scale) && e.scale > 0 && e.per === true);
+    const squared = flag('square') && (e.square !== true || e.per === true);
+    if (e.kind === 'product' && text('total') && parts?.length === 2 && flag('percent') && flag('off') && flag('per') && oneForm && scale && squared) {
+      const form = {
+        ...(e.percent === true && { percent: true as const }),
+        ...(e.off === true && { off: true as const }),
+        ...(e.per === true && { per: true as const }),
+        ...(e.square === true && { square: true as const }),
+        ...(typeof e.scale === 'number' && { scale: e.scale }),
+      };
       return { kind: 'product', total: text('total')!, parts: [parts[0], parts[1]], ...form };
     }
     const unit = e.unit === undefined ? null : SUM_UNITS.includes(e.unit as SumUnit) ? (e.unit as SumUnit) : undefined;

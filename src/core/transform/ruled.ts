@@ -24,7 +24,7 @@ export type Construction =
    * The parts' sum less `minus`; with `times`, the product of two parts (an amount from a
    * quantity and a unit price), a hundredth of it with `percent`.
    */
-  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; unit?: SumUnit; annuity?: true; early?: true } & Partial)
+  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; square?: true; scale?: number; unit?: SumUnit; annuity?: true; early?: true } & Partial)
   | { kind: 'line'; column: string; from: string; slope: number }
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
   | ({ kind: 'rate'; column: string; rule: RateRule } & Partial)
@@ -188,14 +188,14 @@ export function planConstructions(
     free.has(c.column) && !plan.has(c.column) && inputsOf(c).every((f) => (free.has(f) || derived.has(f)) && f !== c.column && !dependsOn(f, c.column));
   for (const rule of rules) {
     if (rule.kind !== 'sum' && rule.kind !== 'product' && rule.kind !== 'rate' && rule.kind !== 'annuity') continue;
-    if (rule.kind === 'product' && rule.per && planRatio(rule, table, schema, free, plan, usable)) continue;
+    if (rule.kind === 'product' && rule.per && !rule.square && planRatio(rule, table, schema, free, plan, usable)) continue;
     const c: Construction =
       rule.kind === 'rate'
         ? { kind: 'rate', column: rule.total, rule }
         : rule.kind === 'annuity'
           ? { kind: 'sum', column: rule.total, parts: [rule.principal, rule.rate, rule.term], annuity: true }
           : rule.kind === 'product'
-          ? { kind: 'sum', column: rule.total, parts: rule.parts, times: true, ...(rule.percent && { percent: true as const }), ...(rule.off && { off: true as const }), ...(rule.per && { per: true as const }) }
+          ? { kind: 'sum', column: rule.total, parts: rule.parts, times: true, ...(rule.percent && { percent: true as const }), ...(rule.off && { off: true as const }), ...(rule.per && { per: true as const }), ...(rule.square && { square: true as const }), ...(rule.scale && { scale: rule.scale }) }
           : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }) };
     if (!usable(c)) continue;
     // A rate's category is text: only its number column decides where the total is one.
