@@ -55,6 +55,13 @@ describe('a column that is one number over another', () => {
 });
 
 describe("orders and steps a new user's tables showed", () => {
+  it('propose no order between money and a count with no unit', () => {
+    const rng = new Rng(6);
+    const qty = Array.from({ length: 400 }, () => 1 + rng.int(5));
+    const vat = qty.map((q) => (q * (8 + rng.int(40)) * 0.2).toFixed(2));
+    expect(rulesOf(['Quantity', 'VAT (€)'], [qty.map(String), vat]).filter((r) => r.includes('Quantity') && r.includes('VAT'))).toEqual([]);
+  });
+
   it('keep an order between two dates that a mostly blank date lies between', () => {
     const rng = new Rng(4);
     const day = (d: number) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);

@@ -470,8 +470,14 @@ function comparable(a: ColumnSchema, b: ColumnSchema): boolean {
   const [ua, ub] = [unitOf(a.name), unitOf(b.name)];
   // Units the names give apart (`Price (€/mo)`, `Discount (%)`) make no order, however the numbers fall.
   if (ua !== null && ub !== null && ua !== ub) return false;
+  // Money against a count with no unit (`VAT (€) ≥ Quantity`) is no order a person would state, however the numbers fall.
+  const money = (u: string | null) => u !== null && MONEY_RE.test(u);
+  const count = (c: ColumnSchema, u: string | null) => u === null && c.numeric?.integer === true && !c.numeric.style?.prefix?.trim() && !c.numeric.style?.suffix?.trim();
+  if ((money(ua) && count(b, ub)) || (money(ub) && count(a, ua))) return false;
   return (sa?.prefix ?? '').trim() === (sb?.prefix ?? '').trim() && (sa?.suffix ?? '').trim() === (sb?.suffix ?? '').trim();
 }
+
+const MONEY_RE = /[$€£¥]|^(usd|eur|gbp|chf|jpy|cad|aud)$/;
 
 // Words in brackets that name a unit; other bracketed words (`(after)`, `(incl. VAT)`) do not.
 const UNIT_WORDS = new Set(
