@@ -53,7 +53,75 @@ export function flagRules(table: Table, schema: ColumnSchema[], numbers: ColumnS
       found.add(flag.name);
     });
   }
+  return [...rules, ...rangeFlags(picked.slice(0, MAX_RANGE_NUMBERS), flags.filter((f) => !found.has(f.name)), cellsOf, flags, maxLogChance)];
+}
+
+// Numbers searched for a value and the two ends of its range: cubic in them.
+const MAX_RANGE_NUMBERS = 12;
+
+/**
+ * Flags that are one value exactly where a number lies outside the range two others give (a
+ * lab value against its reference range by sex): judged on rows with all three numbers, where
+ * the low end is never above the high one. Chance as for flags of two numbers, divided by the
+ * flags and triples searched.
+ */
+function rangeFlags(
+  picked: { c: ColumnSchema; xs: Float64Array }[],
+  flags: ColumnSchema[],
+  cellsOf: (string | null)[][],
+  all: ColumnSchema[],
+  maxLogChance: number,
+): Rule[] {
+  const triples = picked.length * (picked.length - 1) * (picked.length - 2);
+  if (flags.length === 0 || triples === 0) return [];
+  const odds = maxLogChance - Math.log(flags.length * triples);
+  const outcomes = new Uint8Array(picked[0].xs.length);
+  const rules: Rule[] = [];
+  const found = new Set<string>();
+  for (let v = 0; v < picked.length; v++) {
+    for (let lo = 0; lo < picked.length; lo++) {
+      for (let hi = 0; hi < picked.length; hi++) {
+        if (v === lo || v === hi || lo === hi || picked[lo].c.kind !== picked[v].c.kind || picked[hi].c.kind !== picked[v].c.kind) continue;
+        const [x, a, b] = [picked[v].xs, picked[lo].xs, picked[hi].xs];
+        let ordered = true;
+        for (let r = 0; r < outcomes.length && ordered; r++) {
+          if (Number.isNaN(x[r] + a[r] + b[r])) outcomes[r] = NONE;
+          else if (a[r] > b[r]) ordered = false;
+          else outcomes[r] = x[r] < a[r] || x[r] > b[r] ? BELOW : EQUAL;
+        }
+        if (!ordered) continue;
+        for (const flag of flags) {
+          if (found.has(flag.name)) continue;
+          const values = outsideOf(cellsOf[all.indexOf(flag)], outcomes, odds);
+          if (!values) continue;
+          rules.push({ kind: 'flag', column: flag.name, left: picked[v].c.name, op: 'outside', right: picked[lo].c.name, upper: picked[hi].c.name, values });
+          found.add(flag.name);
+        }
+      }
+    }
+  }
   return rules;
+}
+
+/** The flag's value on the rows outside (BELOW) and inside (EQUAL), where each holds one and chance does not explain it. */
+function outsideOf(cells: (string | null)[], outcomes: Uint8Array, maxLogChance: number): [string, string] | null {
+  let [outside, inside]: (string | null | undefined)[] = [undefined, undefined];
+  let [n, k] = [0, 0];
+  for (let r = 0; r < outcomes.length; r++) {
+    const o = outcomes[r];
+    if (o === NONE) continue;
+    const cell = cells[r];
+    if (cell === null) return null;
+    if (o === BELOW) {
+      if (outside === undefined) outside = cell;
+      else if (outside !== cell) return null;
+      k++;
+    } else if (inside === undefined) inside = cell;
+    else if (inside !== cell) return null;
+    n++;
+  }
+  if (typeof outside !== 'string' || typeof inside !== 'string' || outside === inside || n < MIN_ROWS) return null;
+  return logChoose(n, k) > -maxLogChance ? [outside, inside] : null;
 }
 
 /** The comparison `cells` follows on every judged row, beyond chance, with the value it names first. */

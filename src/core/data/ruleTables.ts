@@ -89,3 +89,14 @@ export function overtimeTable(rows: number, seed = 9): Table {
   const short = hours.map((h) => Math.max(0, 7.5 - h).toFixed(2));
   return tableFromColumns(['Hours', 'Rate', 'Overtime', 'Short'], [hours.map((h) => h.toFixed(2)), rate, overtime, short]);
 }
+
+/** For tests: lab values flagged abnormal exactly outside a reference range that follows the patient's sex. */
+export function labTable(rows: number, seed = 10): Table {
+  const rng = new Rng(seed);
+  const sex = Array.from({ length: rows }, () => (rng.next() < 0.5 ? 'F' : 'M'));
+  const [low, high] = [sex.map((s) => (s === 'F' ? 12 : 13.5)), sex.map((s) => (s === 'F' ? 15.5 : 17.5))];
+  const value = sex.map((_, r) => Math.round((low[r] - 1.5 + (high[r] - low[r] + 3) * rng.next()) * 10) / 10);
+  const abnormal = value.map((v, r) => (v < low[r] || v > high[r] ? 'Yes' : 'No'));
+  const one = (xs: number[]) => xs.map((x) => x.toFixed(1));
+  return tableFromColumns(['Sex', 'Haemoglobin', 'Ref Low', 'Ref High', 'Abnormal'], [sex, one(value), one(low), one(high), abnormal]);
+}

@@ -70,19 +70,22 @@ export type Rule =
   /**
    * `column` is `values[0]` exactly on the rows where `left op right`, and `values[1]` on the
    * others: `Sold Out` is TRUE exactly when attendance = capacity. Rows where either number is
-   * missing are not judged.
+   * missing are not judged. With op `outside`, `values[0]` exactly where `left` is below `right`
+   * or above `upper` (a lab value outside its reference range).
    */
-  | { kind: 'flag'; column: string; left: string; op: FlagOp; right: string; values: [string, string] }
+  | { kind: 'flag'; column: string; left: string; op: FlagOp; right: string; upper?: string; values: [string, string] }
   | LookupRule
   | ExcessRule
   | YearsRule;
 
-/** How a flag rule compares its two numbers (or dates). */
-export type FlagOp = '=' | '<' | '≤';
+/** How a flag rule compares its two numbers (or dates), or its one number with a range of two. */
+export type FlagOp = '=' | '<' | '≤' | 'outside';
+/** The comparisons of two numbers a flag added by hand may name. */
 export const FLAG_OPS: readonly FlagOp[] = ['=', '<', '≤'];
 
-/** Whether `a op b`; false where either is not a number. */
-export function compares(op: FlagOp, a: number, b: number): boolean {
+/** Whether `a op b` (`outside`: a below b or above `upper`); false where any is not a number. */
+export function compares(op: FlagOp, a: number, b: number, upper = NaN): boolean {
+  if (op === 'outside') return a < b || a > upper;
   return op === '=' ? a === b : op === '<' ? a < b : a <= b;
 }
 
@@ -146,6 +149,7 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
   if (rule.kind === 'years') return `${rule.column} = whole years from ${rule.from} to ${'to' in rule ? rule.to : rule.on}`;
   if (rule.kind === 'lookup') return describeLookup(rule);
   if (rule.kind === 'excess') return describeExcess(rule, write);
+  if (rule.kind === 'flag' && rule.op === 'outside') return `${rule.column} is ${rule.values[0]} exactly when ${rule.left} is outside ${rule.right} to ${rule.upper}, else ${rule.values[1]}`;
   if (rule.kind === 'flag') return `${rule.column} is ${rule.values[0]} exactly when ${rule.left} ${rule.op} ${rule.right}, else ${rule.values[1]}`;
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
   if (rule.kind === 'zero') {
@@ -195,7 +199,7 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'rate') return [rule.total, rule.of, ...('by' in rule ? [rule.by] : [])];
   if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
   if (rule.kind === 'step') return [rule.column, rule.from];
-  if (rule.kind === 'flag') return [rule.column, rule.left, rule.right];
+  if (rule.kind === 'flag') return [rule.column, rule.left, rule.right, ...(rule.upper === undefined ? [] : [rule.upper])];
   if (rule.kind === 'lookup') return [rule.column, ...rule.by];
   if (rule.kind === 'excess') return [rule.column, rule.of];
   if (rule.kind === 'part') return [rule.column, rule.date];
@@ -272,8 +276,8 @@ export function ratioOf(rule: { percent?: true; square?: true; scale?: number },
 }
 
 /** The value a flag rule gives where its numbers read `left` and `right`. */
-export function flagValue(rule: { op: FlagOp; values: [string, string] }, left: number, right: number): string {
-  return compares(rule.op, left, right) ? rule.values[0] : rule.values[1];
+export function flagValue(rule: { op: FlagOp; values: [string, string] }, left: number, right: number, upper = NaN): string {
+  return compares(rule.op, left, right, upper) ? rule.values[0] : rule.values[1];
 }
 
 /** What the second part of a sum counts in its total's unit: its unit (days unless said) in milliseconds where the total is a date, else 1. */
@@ -351,9 +355,10 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
   }
   if (rule.kind === 'flag') {
     const column = cells(rule.column);
-    const [left, right] = readColumns(table, schema, [rule.left, rule.right]);
-    // A row missing either number is not judged.
-    return (r) => Number.isNaN(left[r] + right[r]) || column[r] === flagValue(rule, left[r], right[r]);
+    const [left, right, upper] = readColumns(table, schema, [rule.left, rule.right, ...(rule.upper === undefined ? [] : [rule.upper])]);
+    // A row missing any of its numbers is not judged.
+    const high = (r: number) => (upper ? upper[r] : 0);
+    return (r) => Number.isNaN(left[r] + right[r] + high(r)) || column[r] === flagValue(rule, left[r], right[r], high(r));
   }
   if (rule.kind === 'lookup') {
     const [column, a, b] = ruleColumns(rule).map(cells);
@@ -474,9 +479,11 @@ function checkStepRule(rule: Extract<Rule, { kind: 'step' }>, [column, from]: Co
   }
 }
 
-function checkFlagRule(rule: Extract<Rule, { kind: 'flag' }>, [column, left, right]: ColumnSchema[], table: Table): void {
+function checkFlagRule(rule: Extract<Rule, { kind: 'flag' }>, [column, left, right, upper]: ColumnSchema[], table: Table): void {
   if (!isModelled(column)) throw new InputError(`The rule "${describeRule(rule)}" needs a column the model learns, but "${column.name}" is an ID or a constant.`);
-  for (const x of [left, right]) {
+  if ((rule.op === 'outside') !== (upper !== undefined)) throw new InputError(`The rule "${describeRule(rule)}" names an upper bound only with "outside", and needs one there.`);
+  if (upper && upper.kind !== right.kind) throw new InputError(`The rule "${describeRule(rule)}" needs its range's two ends of one kind.`);
+  for (const x of [left, right, ...(upper ? [upper] : [])]) {
     if (!isModelled(x) || (x.kind !== 'numeric' && x.kind !== 'datetime')) {
       throw new InputError(`The rule "${describeRule(rule)}" compares numbers or dates, but "${x.name}" is ${x.kind === 'numeric' || x.kind === 'datetime' ? 'an ID or a constant' : `a ${x.kind} column`}.`);
     }
@@ -640,7 +647,10 @@ export function parseRules(json: unknown): Rule[] {
     }
     const pair = names('values');
     const op = e.op === '<=' ? '≤' : e.op;
-    if (e.kind === 'flag' && text('column') && text('left') && text('right') && FLAG_OPS.includes(op as FlagOp) && pair?.length === 2) {
+    if (e.kind === 'flag' && text('column') && text('left') && text('right') && op === 'outside' && text('upper') && pair?.length === 2) {
+      return { kind: 'flag', column: text('column')!, left: text('left')!, op: 'outside', right: text('right')!, upper: text('upper')!, values: [pair[0], pair[1]] };
+    }
+    if (e.kind === 'flag' && text('column') && text('left') && text('right') && FLAG_OPS.includes(op as FlagOp) && e.upper === undefined && pair?.length === 2) {
       return { kind: 'flag', column: text('column')!, left: text('left')!, op: op as FlagOp, right: text('right')!, values: [pair[0], pair[1]] };
     }
     if (e.kind === 'part' && text('column') && text('date') && DATE_PARTS.includes(e.part as DatePart)) {
@@ -655,7 +665,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]}, {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

@@ -65,7 +65,7 @@ const inputsOf = (c: Construction): string[] => {
   if (c.kind === 'rate') return [c.rule.of, ...('by' in c.rule ? [c.rule.by] : [])];
   if (c.kind === 'part') return [c.date];
   if (c.kind === 'years') return [c.from, ...('to' in c ? [c.to] : [])];
-  if (c.kind === 'flag') return [c.left, c.right];
+  if (c.kind === 'flag') return [c.left, c.right, ...(c.upper === undefined ? [] : [c.upper])];
   if (c.kind === 'lookup') return c.by;
   if (c.kind === 'excess') return [c.of];
   return [c.kind === 'gap' ? c.low : c.from];
@@ -384,10 +384,10 @@ export function construct(built: Built[], names: string[], columns: (string | nu
         out[r] = Number.isNaN(x) ? otherwise : stepValue(c, x);
       }
     } else if (c.kind === 'flag') {
-      const [left, right] = [numberAt(c.left), numberAt(c.right)];
+      const [left, right, upper] = [numberAt(c.left), numberAt(c.right), c.upper === undefined ? () => 0 : numberAt(c.upper)];
       for (let r = 0; r < out.length; r++) {
-        const [a, b] = [left(r), right(r)];
-        out[r] = Number.isNaN(a + b) ? otherwise : flagValue(c, a, b);
+        const [a, b, h] = [left(r), right(r), upper(r)];
+        out[r] = Number.isNaN(a + b + h) ? otherwise : flagValue(c, a, b, h);
       }
     } else if (c.kind === 'lookup') {
       const [find, a, b] = [lookupReader(c, schema), col(c.by[0]), col(c.by[1])];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findRules } from '../data/findRules';
-import { flagsTable } from '../data/ruleTables';
-import { countBreaks, describeRule, type Rule } from '../data/rules';
+import { flagsTable, labTable } from '../data/ruleTables';
+import { countBreaks, describeRule, parseRules, type Rule } from '../data/rules';
 import { inferSchema } from '../data/schema';
 import { tableFromColumns } from '../data/table';
 import { Rng } from '../util/rng';
@@ -56,5 +56,29 @@ describe('a flag compared through a column that follows it', () => {
     const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 2_000, 9), 2_000, new Rng(2));
     expect(decoded.table.rowCount).toBeGreaterThan(0);
     for (const rule of rules) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
+  });
+});
+
+describe('a flag of a value outside a range', () => {
+  const table = labTable(600);
+  const schema = inferSchema(table);
+  const rules = findRules(table, schema, new Rng(1));
+
+  it('is found, read back from JSON, and kept on 20,000 rows decoded from random model output', () => {
+    const flag = rules.find((r) => r.kind === 'flag');
+    expect(flag && describeRule(flag)).toBe('Abnormal is Yes exactly when Haemoglobin is outside Ref Low to Ref High, else No');
+    expect(parseRules(JSON.parse(JSON.stringify([flag])))).toEqual([flag]);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decode(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
+    expect(decoded.rowCount).toBeGreaterThan(15_000);
+    for (const rule of rules) expect(countBreaks(decoded, schema, rule), describeRule(rule)).toBe(0);
+  });
+
+  it('is not found where the flag does not follow the range, nor on 20 rows', () => {
+    const rng = new Rng(3);
+    const shuffled = { ...table, columns: table.columns.map((c, i) => (i === 4 ? c.map(() => (rng.next() < 0.3 ? 'Yes' : 'No')) : c)) };
+    expect(findRules(shuffled, schema, new Rng(1)).filter((r) => r.kind === 'flag')).toEqual([]);
+    const small = labTable(20);
+    expect(findRules(small, inferSchema(small), new Rng(1)).filter((r) => r.kind === 'flag')).toEqual([]);
   });
 });
