@@ -43,7 +43,28 @@ export type Construction =
   /** A lookup rule's column (a rate by grade and term), modelled as it is and written over from its two keys. */
   | LookupRule
   /** An excess rule's column (overtime), modelled as it is and written over from the number it is the part of. */
-  | ExcessRule;
+  | ExcessRule
+  | Within;
+
+/**
+ * A number kept inside or outside the range two others give, as its flag says (a lab value and
+ * its abnormal flag): the flag is modelled, and a value on the wrong side is drawn again in place,
+ * past the nearer end by one of the seed's distances (`gaps`, quantiles), below the range on a
+ * `below` share of rows, or inside at one of the seed's relative places (`spots`). So the flag
+ * keeps its share, and the rule holds.
+ */
+export interface Within {
+  kind: 'within';
+  column: string;
+  flag: string;
+  low: string;
+  high: string;
+  outside: string;
+  inside: string;
+  below: number;
+  gaps: number[];
+  spots: number[];
+}
 
 /**
  * A total the seed holds on rows missing a part (a total where the parts cost is blank) is
@@ -68,10 +89,11 @@ const inputsOf = (c: Construction): string[] => {
   if (c.kind === 'flag') return [c.left, c.right, ...(c.upper === undefined ? [] : [c.upper])];
   if (c.kind === 'lookup') return c.by;
   if (c.kind === 'excess') return [c.of];
+  if (c.kind === 'within') return [c.flag, c.low, c.high];
   return [c.kind === 'gap' ? c.low : c.from];
 };
-type Overwritten = Extract<Construction, { kind: 'step' | 'part' | 'years' | 'flag' | 'lookup' | 'excess' | 'sum' | 'rate' }>;
-const OVERWRITTEN = new Set<Construction['kind']>(['step', 'part', 'years', 'flag', 'lookup', 'excess']);
+type Overwritten = Extract<Construction, { kind: 'step' | 'part' | 'years' | 'flag' | 'lookup' | 'excess' | 'sum' | 'rate' | 'within' }>;
+const OVERWRITTEN = new Set<Construction['kind']>(['step', 'part', 'years', 'flag', 'lookup', 'excess', 'within']);
 /** Constructions whose column is modelled, then written over from others: a step, a date part, years between dates, a flag, a lookup, an excess. */
 export const isOverwritten = (c: Construction): c is Overwritten => OVERWRITTEN.has(c.kind) || ((c.kind === 'sum' || c.kind === 'rate') && c.partial === true);
 /** Constructions whose column is not modelled at all: written whole from other columns. */
@@ -209,7 +231,10 @@ export function planConstructions(
   for (const rule of rules) {
     if (rule.kind !== 'step' && rule.kind !== 'part' && rule.kind !== 'years' && rule.kind !== 'flag' && rule.kind !== 'lookup' && rule.kind !== 'excess') continue;
     const c: Construction = rule.kind === 'part' ? partConstruction(rule, table, schema) : { ...rule };
-    if (usable(c)) plan.set(c.column, c);
+    // A value outside its range is kept from its modelled flag where it can be: the flag keeps its share.
+    const within = rule.kind === 'flag' && rule.op === 'outside' ? withinConstruction(rule, table, schema) : null;
+    if (within && usable(within)) plan.set(within.column, within);
+    else if (usable(c)) plan.set(c.column, c);
   }
   const fitted = lines ? fittedLines(table, schema, free) : [];
   // A line of slope near 1 (a discharge hours after its admission, on a range of years) is what
@@ -274,6 +299,31 @@ function planRatio(
   plan.set(a, numerator);
   plan.set(t, ratio);
   return true;
+}
+
+/** How a flag of a value outside a range keeps the value on its flag's side, from the seed's rows. */
+function withinConstruction(rule: Extract<Rule, { kind: 'flag' }>, table: Table, schema: ColumnSchema[]): Within | null {
+  if (rule.upper === undefined) return null;
+  const [x, lo, hi] = readColumns(table, schema, [rule.left, rule.right, rule.upper]);
+  const [gaps, spots] = [[] as number[], [] as number[]];
+  let below = 0;
+  for (let r = 0; r < x.length; r++) {
+    if (!isNumber(x[r] + lo[r] + hi[r])) continue;
+    if (x[r] < lo[r]) {
+      below++;
+      gaps.push(lo[r] - x[r]);
+    } else if (x[r] > hi[r]) gaps.push(x[r] - hi[r]);
+    else if (hi[r] > lo[r]) spots.push((x[r] - lo[r]) / (hi[r] - lo[r]));
+  }
+  if (gaps.length === 0 || spots.length === 0) return null;
+  const [outside, inside] = rule.values;
+  return { kind: 'within', column: rule.left, flag: rule.column, low: rule.right, high: rule.upper, outside, inside, below: below / gaps.length, gaps: quantiles(gaps), spots: quantiles(spots) };
+}
+
+/** 21 evenly spaced quantiles of `xs`. */
+function quantiles(xs: number[]): number[] {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return Array.from({ length: 21 }, (_, k) => sorted[Math.round((k / 20) * (sorted.length - 1))]);
 }
 
 /** How a date part rule's column is written: the seed's text for each part value. */
@@ -388,6 +438,18 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       for (let r = 0; r < out.length; r++) {
         const [a, b, h] = [left(r), right(r), upper(r)];
         out[r] = Number.isNaN(a + b + h) ? otherwise : flagValue(c, a, b, h);
+      }
+    } else if (c.kind === 'within') {
+      const [flags, low, high, value] = [col(c.flag), numberAt(c.low), numberAt(c.high), numberAt(c.column)];
+      // Two spread sequences (golden-ratio steps) stand in for draws: the same row gets the same place.
+      const u = (r: number, k: number) => (r * k + 0.5) % 1;
+      const pick = (qs: number[], t: number) => qs[Math.min(qs.length - 1, Math.floor(t * qs.length))];
+      for (let r = 0; r < out.length; r++) {
+        const [f, a, b, x] = [flags[r], low(r), high(r), value(r)];
+        if (f === null || Number.isNaN(a + b + x)) continue;
+        const outside = x < a || x > b;
+        if (f === c.outside && !outside) out[r] = codec.write(u(r, 0.7548776662) < c.below ? a - pick(c.gaps, u(r, 0.6180339887)) : b + pick(c.gaps, u(r, 0.6180339887)));
+        else if (f === c.inside && outside) out[r] = codec.write(a + pick(c.spots, u(r, 0.6180339887)) * (b - a));
       }
     } else if (c.kind === 'lookup') {
       const [find, a, b] = [lookupReader(c, schema), col(c.by[0]), col(c.by[1])];

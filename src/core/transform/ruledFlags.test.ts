@@ -69,6 +69,9 @@ describe('a flag of a value outside a range', () => {
     expect(flag && describeRule(flag)).toBe('Abnormal is Yes exactly when Haemoglobin is outside Ref Low to Ref High, else No');
     expect(parseRules(JSON.parse(JSON.stringify([flag])))).toEqual([flag]);
     const transformer = new TableTransformer(table, schema, 1, { rules });
+    // The flag is modelled and the value drawn again to its side, so the flag keeps its share.
+    const slot = transformer.toState().slots.find((x) => x.kind === 'model' && x.name === 'Haemoglobin');
+    expect(slot?.kind === 'model' && slot.built?.construction.kind).toBe('within');
     const decoded = transformer.decode(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
     expect(decoded.rowCount).toBeGreaterThan(15_000);
     for (const rule of rules) expect(countBreaks(decoded, schema, rule), describeRule(rule)).toBe(0);
