@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DATE_PARTS, PART_NAMES, type DatePart } from '../core/data/dateParts';
-import { canDecideBlanks, FLAG_OPS, SUM_UNITS, type FlagOp, type Rule, type RuleKind, type SumUnit } from '../core/data/rules';
+import { canDecideBlanks, FLAG_OPS, PRODUCT_FORMS, SUM_UNITS, type FlagOp, type ProductForm, type Rule, type RuleKind, type SumUnit } from '../core/data/rules';
 import { isModelled } from '../core/data/schema';
 import type { ColumnView } from '../worker/protocol';
 import { useStudio } from './StudioContext';
@@ -22,9 +22,8 @@ const KINDS: { kind: AddedKind; label: string }[] = [
   { kind: 'flag', label: 'is this value exactly when' },
 ];
 
-/** A product rule's forms, as the form's select names them. */
-type ProductForm = '' | 'percent' | 'off' | 'per' | 'share';
-const FORMS: Record<ProductForm, { percent?: true; off?: true; per?: true }> = { '': {}, percent: { percent: true }, off: { off: true }, per: { per: true }, share: { per: true, percent: true } };
+/** The product forms a rule added by hand may take (a BMI's square is found, or read from JSON). */
+type AddedForm = Extract<ProductForm, 'times' | 'percent' | 'off' | 'per' | 'share'>;
 
 /** A column of two values, which a flag rule may name first. */
 const isFlag = (c: ColumnView) => isModelled(c) && (c.kind === 'categorical' || c.kind === 'boolean') && c.distinct === 2;
@@ -120,7 +119,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   const [over, setOver] = useState('');
   const [part, setPart] = useState<DatePart>('year');
   // A product's form: a × b, a × b / 100 (b in percent), or a × (100 − b) / 100 (a less b percent).
-  const [form, setForm] = useState<ProductForm>('');
+  const [form, setForm] = useState<AddedForm>('times');
   const [unit, setUnit] = useState<SumUnit>('days');
   const [value, setValue] = useState('');
   // Years run to another date column, or ('') to a fixed day.
@@ -155,7 +154,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
     if (kind === 'sum' && third !== '' && others.includes(third)) {
       return thirdSign === '+' ? { kind, total: at(0), parts: [at(1), at(2), third] } : { kind, total: at(0), parts: [at(1), at(2)], minus: [third] };
     }
-    if (kind === 'product') return { kind, total: at(0), parts: [at(1), at(2)], ...FORMS[form] };
+    if (kind === 'product') return { kind, total: at(0), parts: [at(1), at(2)], ...PRODUCT_FORMS[form] };
     if (kind === 'sum') return { kind, total: at(0), parts: [at(1), at(2)], ...(dated && unit !== 'days' && { unit }) };
     if (kind === 'blank') return { kind, column: at(0), when: at(1), values: [value.trim() === '' ? null : value.trim()] };
     if (kind === 'zero') return { kind, column: at(0), when: at(1), ...(byCategory && { values: [value.trim() === '' ? null : value.trim()] }) };
@@ -264,8 +263,8 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
       {kind === 'product' && (
         <>
           {form === 'per' || form === 'share' ? '÷' : '×'} {select(2, 'Rule second part')}
-          <select aria-label="Rule percent" value={form} disabled={disabled} onChange={(e) => setForm(e.target.value as ProductForm)}>
-            <option value="">as it is</option>
+          <select aria-label="Rule percent" value={form} disabled={disabled} onChange={(e) => setForm(e.target.value as AddedForm)}>
+            <option value="times">as it is</option>
             <option value="percent">as a percentage (÷ 100)</option>
             <option value="off">taken off as a percentage: × (100 − it) ÷ 100</option>
             <option value="per">divided: first ÷ second</option>

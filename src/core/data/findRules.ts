@@ -1,5 +1,5 @@
 import type { Rng } from '../util/rng';
-import { annuityPayment, canDecideBlanks, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
+import { annuityPayment, canDecideBlanks, PRODUCT_FORMS, ratioOf, type ProductForm, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
 import { findParts } from './dateParts';
 import { addMonths, findYears, isoDay } from './years';
 import { rateRule, rateRules } from './findRates';
@@ -7,7 +7,7 @@ import { stepRules } from './findSteps';
 import { flagRules } from './findFlags';
 import { lookupRules } from './lookups';
 import { excessRules } from './excess';
-import { divided, dividedPercent, overSquare, overSquareCm, fourPartSums, oneTotalEach, percentOf, percentOff, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
+import { fourPartSums, oneTotalEach, percentOf, percentOff, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
 import { isModelled, type ColumnSchema } from './schema';
 import { selectRows, type Table } from './table';
 
@@ -33,18 +33,9 @@ function meanAbs(xs: Float64Array): number {
   return n === 0 ? 0 : sum / n;
 }
 
-type ProductForm = 'times' | 'percent' | 'off' | 'per' | 'share' | 'square' | 'squareCm';
-/** A product rule's flags for its form. */
-const FORMS: Record<ProductForm, { percent?: true; off?: true; per?: true; square?: true; scale?: number }> = {
-  times: {},
-  percent: { percent: true },
-  off: { off: true },
-  per: { per: true },
-  share: { per: true, percent: true },
-  square: { per: true, square: true },
-  squareCm: { per: true, square: true, scale: 10_000 },
-};
-const productForm = (form: ProductForm) => FORMS[form];
+// A ratio's forms, each searched as what the rule judges: a / b, in percent, over b², over b² in cm (a BMI).
+const RATIO_FORMS = ['per', 'share', 'square', 'squareCm'] as const;
+const ratioCombine = (form: (typeof RATIO_FORMS)[number]): Combine => ([a, b]) => ratioOf(PRODUCT_FORMS[form], a, b);
 
 // A category or count with more values than this is not searched as what makes another column blank.
 const MAX_WHEN_VALUES = 50;
@@ -112,19 +103,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
         // A whole-number quotient passes within its half-unit by rounding alone (a quantity as a
         // discounted total over the unit price): ratios are searched for totals with decimals.
         else if (!candidates[t].numeric?.integer) {
-          const ratio = (
-            [
-              [i, j, divided, 'per'],
-              [j, i, divided, 'per'],
-              [i, j, dividedPercent, 'share'],
-              [j, i, dividedPercent, 'share'],
-              [i, j, overSquare, 'square'],
-              [j, i, overSquare, 'square'],
-              [i, j, overSquareCm, 'squareCm'],
-              [j, i, overSquareCm, 'squareCm'],
-            ] as const
-          ).find(([a, b, f]) => holdsFor(t, [a, b], f, pairOdds));
-          if (ratio) products.push([t, ratio[0], ratio[1], ratio[3]]);
+          const ratio = RATIO_FORMS.flatMap((form) => [[i, j, form] as const, [j, i, form] as const]).find(([a, b, form]) => holdsFor(t, [a, b], ratioCombine(form), pairOdds));
+          if (ratio) products.push([t, ratio[0], ratio[1], ratio[2]]);
         }
       }
     }
@@ -244,7 +224,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }), ...(s.unit && { unit: s.unit }) });
   }
   for (const [t, i, j, form] of productsOnce) {
-    rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...productForm(form) });
+    rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...PRODUCT_FORMS[form] });
   }
   for (const r of rates) rules.push(rateRule(r, name, schema));
   for (const [t, p, a, n] of instalments) rules.push({ kind: 'annuity', total: name(t), principal: name(p), rate: name(a), term: name(n) });

@@ -12,13 +12,13 @@ const MIN_ROWS = 10;
  * 6 values, never blank where the number is not, qualifies where the rows sorted by the number
  * hold each of its values in one unbroken run (rows with equal numbers alike). Were the column
  * independent of the number, the runs would come in order with chance L! · Π dᵢ! / d! for L
- * values over d distinct numbers, dᵢ of them in run i (counting distinct numbers, not rows),
- * and, where the number is a whole number, every one from its least to its greatest present, and
- * every run spans two numbers or more (bands of a score), the k rows of each number would share one value with chance Σ pᵥᵏ (pᵥ: each value's
- * share of rows): an NPS category by an 0–10 score, on many rows of each score. A plan with one
- * price each, or a department by its pay rates, is not credited so: there the category is what
- * sets the number, and writing it from the number would lose what else it sets. Proposed below
- * e^maxLogChance divided by the pairs searched. Each
+ * values over d distinct numbers, dᵢ of them in run i (counting distinct numbers, not rows).
+ * Where the number is a whole number with every one from its least to its greatest present, and
+ * every run spans two numbers or more (bands of a score), the k rows of each number would also
+ * share one value with chance Σ pᵥᵏ (pᵥ: each value's share of rows): an NPS category by a 0–10
+ * score, on many rows of each score. A plan with one price each, or a department by its pay
+ * rates, is not credited so: there the category sets the number, and writing it from the number
+ * would lose what else it sets. Proposed below e^maxLogChance divided by the pairs searched. Each
  * column is given by the first number that fixes it. A step's cutoff is the roundest number
  * between the last of one run and the first of the next, so every seed row keeps the rule.
  */

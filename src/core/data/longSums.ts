@@ -35,13 +35,6 @@ export const times: Combine = ([a, b]) => a * b;
 export const percentOf: Combine = ([a, b]) => (a * b) / 100;
 /** a × (100 − b) / 100: a price less a discount written in percent. */
 export const percentOff: Combine = ([a, b]) => (a * (100 - b)) / 100;
-/** a / b: a price per square metre. */
-export const divided: Combine = ([a, b]) => (b === 0 ? NaN : a / b);
-/** a / b²: a BMI from a weight in kg and a height in metres; × 10,000 with the height in cm. */
-export const overSquare: Combine = ([a, b]) => (b === 0 ? NaN : a / (b * b));
-export const overSquareCm: Combine = ([a, b]) => (b === 0 ? NaN : (a / (b * b)) * 10_000);
-/** a / b × 100: a share in percent. */
-export const dividedPercent: Combine = ([a, b]) => (b === 0 ? NaN : (a / b) * 100);
 
 /**
  * Sums of three columns, t = a + b + c or t = a + b − c (a price less a discount plus a fee),

@@ -270,8 +270,20 @@ export function annuityPayment(principal: number, rate: number, term: number): n
   return r === 0 ? principal / term : (principal * r) / (1 - (1 + r) ** -term);
 }
 
+/** A product rule's forms by name, each as the flags it sets: the search, the CLI's JSON and the panel's form share them. */
+export const PRODUCT_FORMS = {
+  times: {},
+  percent: { percent: true },
+  off: { off: true },
+  per: { per: true },
+  share: { per: true, percent: true },
+  square: { per: true, square: true },
+  squareCm: { per: true, square: true, scale: 10_000 },
+} as const satisfies Record<string, { percent?: true; off?: true; per?: true; square?: true; scale?: number }>;
+export type ProductForm = keyof typeof PRODUCT_FORMS;
+
 /** What a ratio rule (`per`) gives for its two parts: a / b, × 100 in percent, over b² with `square`, × `scale`; NaN where b is 0. */
-export function ratioOf(rule: { percent?: true; square?: true; scale?: number }, a: number, b: number): number {
+export function ratioOf(rule: { per?: true; percent?: true; square?: true; scale?: number }, a: number, b: number): number {
   return b === 0 ? NaN : (a / (rule.square ? b * b : b)) * (rule.percent ? 100 : 1) * (rule.scale ?? 1);
 }
 

@@ -217,7 +217,7 @@ export function planConstructions(
         : rule.kind === 'annuity'
           ? { kind: 'sum', column: rule.total, parts: [rule.principal, rule.rate, rule.term], annuity: true }
           : rule.kind === 'product'
-          ? { kind: 'sum', column: rule.total, parts: rule.parts, times: true, ...(rule.percent && { percent: true as const }), ...(rule.off && { off: true as const }), ...(rule.per && { per: true as const }), ...(rule.square && { square: true as const }), ...(rule.scale && { scale: rule.scale }) }
+          ? productConstruction(rule)
           : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }) };
     if (!usable(c)) continue;
     // A rate's category is text: only its number column decides where the total is one.
@@ -271,6 +271,11 @@ export function planConstructions(
   // Rules first: a column a rule builds keeps its rule exactly, which a line does not promise.
   for (const { line } of fitted) if (usable(line)) plan.set(line.column, line);
   return [...plan.values()];
+}
+
+/** A product rule's total, written from its parts with the rule's form (percent, off, a ratio, over a square). */
+function productConstruction({ total, parts, percent, off, per, square, scale }: Extract<Rule, { kind: 'product' }>): Extract<Construction, { kind: 'sum' }> {
+  return { kind: 'sum', column: total, parts, times: true, ...(percent && { percent }), ...(off && { off }), ...(per && { per }), ...(square && { square }), ...(scale && { scale }) };
 }
 
 /**
