@@ -145,8 +145,11 @@ function fitRate(search: RateSearch, t: number, a: number, cells: (string | null
   if (n < MIN_ROWS || !varies(total, rows) || !varies(of, rows)) return null;
   const rates = new Map<string | null, number>();
   for (const [value, [lo, hi]] of intervals) {
-    if (lo <= 0 && hi >= 0) return null;
-    rates.set(value, roundCutoff(lo - Math.abs(lo) * 1e-12, hi));
+    // A category whose totals are all 0 takes the rate 0 (billed nothing under warranty); a fixed rate never does.
+    if (lo <= 0 && hi >= 0) {
+      if (!cells) return null;
+      rates.set(value, 0);
+    } else rates.set(value, roundCutoff(lo - Math.abs(lo) * 1e-12, hi));
   }
   // A category fixes the rate only where its rates differ; one rate for all is the fixed rate.
   if (cells && new Set(rates.values()).size < 2) return null;

@@ -2,7 +2,7 @@ import type { Rng } from '../util/rng';
 import { annuityPayment, canDecideBlanks, PRODUCT_FORMS, ratioOf, type ProductForm, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
 import { findParts } from './dateParts';
 import { addMonths, findYears, isoDay } from './years';
-import { rateRule, rateRules } from './findRates';
+import { rateRule, rateRules, type FoundRate } from './findRates';
 import { stepRules } from './findSteps';
 import { flagRules } from './findFlags';
 import { lookupRules } from './lookups';
@@ -180,7 +180,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     return found ? [Math.min(...found.rates.values()), Math.max(...found.rates.values())] : null;
   };
   // t ≥ a follows from t = a + b (+ c) with b (and c) ≥ 0, from t = a × b with a ≥ 0 and b ≥ 1
-  // (a quantity), and from t = a × rate with a ≥ 0 and every rate at least 1; t ≤ a from rates in [0, 1].
+  // (a quantity), and from t = a × rate with a ≥ 0 and every rate at least 1; t ≤ a from rates at most 1.
   const bySum = (i: number, t: number) =>
     sums.some((s) => s.total === t && s.minus.length === 0 && s.parts.includes(i) && s.parts.every((k) => k === i || signs.has(k)));
   const atLeastOne = (k: number) => values[k].every((x) => Number.isNaN(x) || x >= 1);
@@ -194,7 +194,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     // Through a middle column only where it is present with both ends: a cancellation date blank on most rows implies nothing there.
     const implied = candidates.some((_, b) => b !== j && holds.has(`${i},${b}`) && holds.has(`${b},${j}`) && presentWith(values[b], values[i], values[j]));
     const [up, down] = [rateRange(j, i), rateRange(i, j)];
-    const byRate = signs.has(i) && up !== null && up[0] >= 1 ? true : signs.has(j) && down !== null && down[0] >= 0 && down[1] <= 1;
+    const byRate = signs.has(i) && up !== null && up[0] >= 1 ? true : signs.has(j) && down !== null && down[1] <= 1;
     if (!implied && !bySum(i, j) && !byProduct(i, j) && !byRate) rules.push({ kind: 'order', low: candidates[i].name, high: candidates[j].name });
   }
   // t ≥ 0 follows from t = a + b (+ c), t = a × b or t = a × rate with every part and rate ≥ 0.
@@ -242,7 +242,9 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // A grade in steps of a rate that the grade and a term look up holds on every row the lookup
   // writes: the lookup says it, built from its keys, and the step would make a circle of them.
   const byLookup = (r: Rule) => r.kind === 'step' && lookups.some((l) => l.column === r.from && l.by.includes(r.column));
-  steps.splice(0, steps.length, ...steps.filter((r) => !byLookup(r)), ...lookups);
+  // So would a type in steps of a signed amount that the type's rate writes (−1 for withdrawals).
+  const stepByRate = (r: Rule) => r.kind === 'step' && rates.some((k) => k.by !== null && schema[k.by].name === r.column && name(k.total) === r.from);
+  steps.splice(0, steps.length, ...steps.filter((r) => !byLookup(r) && !stepByRate(r)), ...lookups);
   // Overtime past 8 hours: written from the hours, which also keeps its sign.
   // Not of a total written from the column itself (overtime above 8 of hours = regular + overtime): a circle, kept only by redraw.
   const writtenFrom = (x: string, t: string) => [...rules, ...steps].some((r) => writes(r).includes(x) && ruleColumns(r).includes(t));
@@ -263,12 +265,25 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const zeroByPart = (z: (typeof byCategory)[number]) =>
     z.value === undefined &&
     byCategory.some((o) => o !== z && o.when === z.when && JSON.stringify(o.values) === JSON.stringify(z.values) && partOfTotal(index(z.column), index(o.column)));
-  const zeros = [...zeroRules(candidates, values).filter((r) => !zeroByRate(r)), ...byCategory.filter((z) => !zeroByPart(z))];
+  // A total 0 exactly on the categories its rate is 0 for, its column never 0, is what the rate writes (billed nothing under warranty).
+  const zeroLevels = (r: FoundRate) => [...r.rates].flatMap(([value, k]) => (k === 0 ? [value] : []));
+  const byZeroRate = (z: (typeof byCategory)[number]) =>
+    z.value === undefined &&
+    rates.some((r) => r.by !== null && name(r.total) === z.column && schema[r.by].name === z.when && neverZero(r.of) && sameValues(zeroLevels(r), z.values ?? []));
+  const zeros = [...zeroRules(candidates, values).filter((r) => !zeroByRate(r)), ...byCategory.filter((z) => !zeroByPart(z) && !byZeroRate(z))];
   // A warranty flag that compares the billed total, which is 0 exactly under warranty, with the
   // parts cost says the zero rule again: written from the numbers, the flag would follow a
   // modelled total rather than the vehicle it describes.
-  const byZero = (r: Rule) => r.kind === 'flag' && zeros.some((z) => z.kind === 'zero' && z.values !== undefined && z.when === r.column && [r.left, r.right].includes(z.column));
+  // So does one beside the rate by the flag (billed = total × 1, or × 0 under warranty): the two would write each other.
+  const byZero = (r: Rule) =>
+    r.kind === 'flag' &&
+    (zeros.some((z) => z.kind === 'zero' && z.values !== undefined && z.when === r.column && [r.left, r.right].includes(z.column)) ||
+      rates.some((k) => k.by !== null && schema[k.by].name === r.column && [r.left, r.right].includes(name(k.total))));
   return [...rules.filter((r) => !(r.kind === 'range' && signed.has(r.column))), ...zeros, ...blanks, ...steps.filter((r) => !byZero(r)), ...parts, ...years];
+}
+
+function sameValues(a: (string | null)[], b: (string | null)[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
 }
 
 // A count of years is a whole number in this range: an age, years of service.

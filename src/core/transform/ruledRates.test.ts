@@ -111,3 +111,33 @@ describe('a loan instalment', () => {
     for (const rule of rules) expect(countBreaks(decoded, schema, rule), describeRule(rule)).toBe(0);
   });
 });
+
+describe('an amount copied, negated or zeroed by a category', () => {
+  // A repair is billed at its total unless under warranty; a withdrawal or fee is signed negative.
+  const rng = new Rng(5);
+  const rows = 500;
+  const type = Array.from({ length: rows }, () => ['Deposit', 'Withdrawal', 'Withdrawal', 'Fee'][rng.int(4)]);
+  const amount = type.map((t) => (t === 'Fee' ? 2.5 : Math.round((1 + Math.exp(4 + rng.normal())) * 100) / 100));
+  const warranty = type.map(() => (rng.next() < 0.3 ? 'Yes' : 'No'));
+  const total = type.map(() => Math.round(Math.exp(5 + 0.5 * rng.normal()) * 100) / 100);
+  const money = (xs: number[]) => xs.map((x) => x.toFixed(2));
+  const table = tableFromColumns(
+    ['Type', 'Amount', 'Signed', 'Warranty', 'Total', 'Billed'],
+    [type, money(amount), money(amount.map((x, r) => (type[r] === 'Deposit' ? x : -x))), warranty, money(total), money(total.map((x, r) => (warranty[r] === 'Yes' ? 0 : x)))],
+  );
+  const schema = inferSchema(table);
+
+  it('is found as a rate of 1, −1 or 0 by category, with no zero, flag, step or order restating it, and kept on every row', () => {
+    const found = findRules(table, schema, new Rng(1));
+    const texts = found.map(describeRule);
+    expect(texts).toEqual(expect.arrayContaining(['Billed = Total × rate by Warranty: 1 for No; 0 for Yes', 'Signed = Amount × rate by Type: 1 for Deposit; -1 for Fee, Withdrawal']));
+    // Billed is 0 exactly under warranty, and Warranty is Yes exactly when Billed < Total: both what the rate writes.
+    expect(texts.filter((t) => t.startsWith('Billed is') || t.startsWith('Warranty is') || t.startsWith('Type by'))).toEqual([]);
+    expect(texts).not.toContain('Amount ≥ Signed');
+    const transformer = new TableTransformer(table, schema, 1, { rules: found });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 20_000, 3), 20_000, new Rng(4));
+    expect(decoded.table.rowCount).toBeGreaterThan(5_000);
+    for (const rule of found) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
+    expect(new Set(decoded.table.columns[3])).toEqual(new Set(['Yes', 'No']));
+  });
+});
