@@ -154,6 +154,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
       }
     }
   }
+  sums.push(...clockSums(dates, numeric, sums, schema, values, rng));
   // Of a price per m² and a surface each the price over the other, the finer column is the one
   // divided out: rounding the coarser one to its own step hides the error of the reverse.
   const fineness = (k: number) => tolerances[k] / Math.max(1e-12, meanAbs(values[k]));
@@ -221,7 +222,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const holdsOnRows = (s: Sum) =>
     matchingRows(values[s.total], [...s.parts, ...s.minus].map((k) => values[k]), tolerances[s.total], weighted([...s.parts.map(() => 1), ...s.minus.map(() => -1)])) !== null;
   for (const s of oneTotalEach(sums, claimed, dated, holdsOnRows)) {
-    rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }), ...(s.unit && { unit: s.unit }) });
+    rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }), ...(s.unit && { unit: s.unit }), ...(s.units && { units: s.units }) });
   }
   for (const [t, i, j, form] of productsOnce) {
     rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...PRODUCT_FORMS[form] });
@@ -280,6 +281,40 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     (zeros.some((z) => z.kind === 'zero' && z.values !== undefined && z.when === r.column && [r.left, r.right].includes(z.column)) ||
       rates.some((k) => k.by !== null && schema[k.by].name === r.column && [r.left, r.right].includes(name(k.total))));
   return [...rules.filter((r) => !(r.kind === 'range' && signed.has(r.column))), ...zeros, ...blanks, ...steps.filter((r) => !byZero(r)), ...parts, ...years];
+}
+
+const CLOCK_UNITS: readonly TimeUnit[] = ['hours', 'minutes', 'seconds'];
+
+/**
+ * A time of day two numbers after another, each in its own unit: clock-out = clock-in + hours
+ * worked + minutes of break. Searched where no single number is found to make up the gap.
+ */
+function clockSums(dates: (readonly [ColumnSchema, number])[], numeric: (readonly [ColumnSchema, number])[], sums: Sum[], schema: ColumnSchema[], values: Float64Array[], rng: Rng): Sum[] {
+  const found: Sum[] = [];
+  const timed = dates.filter(([c]) => (c.date?.time ?? 'none') !== 'none');
+  const tries = timed.length * dates.length * numeric.length * numeric.length * CLOCK_UNITS.length ** 2;
+  const odds = MAX_LOG_CHANCE - Math.log(Math.max(1, tries));
+  for (const [total, t] of timed) {
+    if (sums.some((s) => s.total === t)) continue;
+    for (const [start, i] of dates) {
+      if (i === t) continue;
+      for (const [a, j] of numeric) {
+        for (const [b, k] of numeric) {
+          if (k === j || found.some((s) => s.total === t)) continue;
+          for (const [u, v] of CLOCK_UNITS.flatMap((u) => CLOCK_UNITS.map((v) => [u, v] as const))) {
+            // Two numbers of the same unit are one sum of them; the first is the larger unit.
+            if (CLOCK_UNITS.indexOf(u) >= CLOCK_UNITS.indexOf(v)) continue;
+            const units = [u, v];
+            const tol = dateSumTolerance({ total: total.name, parts: [start.name, a.name, b.name], units }, schema);
+            if (formulaHolds(values[t], [values[i], values[j], values[k]], tol, weighted([1, TIME_UNITS[u], TIME_UNITS[v]]), odds, rng)) {
+              found.push({ total: t, parts: [i, j, k], minus: [], units });
+            }
+          }
+        }
+      }
+    }
+  }
+  return found;
 }
 
 function sameValues(a: (string | null)[], b: (string | null)[]): boolean {

@@ -1,5 +1,5 @@
 // Sums of three or four columns: what a total is made of when two columns are not enough.
-import { closeTo, type SumUnit } from './rules';
+import { closeTo, type SumUnit, type TimeUnit } from './rules';
 
 // Rows a three-part sum is first tried on, before every row.
 const SCREEN_ROWS = 8;
@@ -18,6 +18,8 @@ export interface Sum {
   minus: number[];
   /** Where a date adds a number: what the number counts, days unless said. */
   unit?: SumUnit;
+  /** Where a date adds two numbers: what each counts. */
+  units?: TimeUnit[];
 }
 
 /** What a row's inputs give; NaN where one is not a number. */

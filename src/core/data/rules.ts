@@ -19,8 +19,10 @@ export type Rule =
    * `total = parts[0] + parts[1] + … − minus[0] − …`, to the total's decimals (two to four
    * columns in all); or, where the total and the first of two parts are dates, the second part
    * is a number of days (check-out = check-in + nights), or of `unit` (clock-out = clock-in + hours).
+   * Where more than one number is added to a date, `units` gives what each counts, in order, in
+   * place of `unit`: clock-out = clock-in + hours worked + minutes of break.
    */
-  | { kind: 'sum'; total: string; parts: string[]; minus?: string[]; unit?: SumUnit }
+  | { kind: 'sum'; total: string; parts: string[]; minus?: string[]; unit?: SumUnit; units?: TimeUnit[] }
   /**
    * `total = parts[0] × parts[1]`, to the total's decimals: an amount from a quantity and a unit
    * price. With `percent`, one part is a rate in percent: `discount = subtotal × discount_pct / 100`;
@@ -135,6 +137,7 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
   const write = (column: string, x: number) => numberIn(schema?.find((c) => c.name === column), x);
   if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}`;
   if (rule.kind === 'sum') {
+    if (rule.units) return `${rule.total} = ${rule.parts.map((p, k) => (k === 0 ? p : `${p} (${rule.units![k - 1]})`)).join(' + ')}`;
     const unit = rule.unit && rule.unit !== 'days' ? ` (${rule.unit})` : '';
     return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}${unit}`;
   }
@@ -232,7 +235,7 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
     return ([t, a, b]) => Number.isNaN(t + a + b) || closeTo(t, (a * b) / divisor, tolerance);
   }
   if (rule.unit === 'months') return ([t, start, n]) => Number.isNaN(t + start + n) || closeTo(t, addMonths(start, n), tolerance);
-  const weights = sumWeights(rule, secondPartScale(rule, schema));
+  const weights = sumWeights(rule, schema);
   return ([t, ...xs]) => {
     let sum = 0;
     for (let k = 0; k < xs.length; k++) sum += weights[k] * xs[k];
@@ -245,13 +248,19 @@ export function closeTo(total: number, given: number, tolerance: number): boolea
   return Math.abs(total - given) <= tolerance + Math.abs(total) * 1e-12;
 }
 
+/** What a sum adds to a date, by unit: the parts after the first, what each counts. */
+export type DatedSum = { total: string; parts: string[]; minus?: string[]; unit?: SumUnit; units?: TimeUnit[] };
+
 /**
  * What each input of a sum counts for, in order (its parts, then what is taken away): 1; the
- * second part of a date total its unit (`scale`: a day, hour, minute or second in milliseconds);
- * −1 what is taken away.
+ * numbers added to a date total their units in milliseconds (days unless said); −1 what is
+ * taken away.
  */
-export function sumWeights(sum: { parts: string[]; minus?: string[] }, scale: number): number[] {
-  return [...sum.parts.map((_, k) => (k === 1 ? scale : 1)), ...(sum.minus ?? []).map(() => -1)];
+export function sumWeights(sum: DatedSum, schema: ColumnSchema[]): number[] {
+  const dated = schema.find((c) => c.name === sum.total)?.kind === 'datetime';
+  // Months have no fixed length: a sum of months is added by `addMonths`, not by these weights.
+  const units = sum.units ?? [sum.unit === 'months' || sum.unit === undefined ? 'days' : sum.unit];
+  return [...sum.parts.map((_, k) => (k >= 1 && dated ? TIME_UNITS[units[k - 1]] : 1)), ...(sum.minus ?? []).map(() => -1)];
 }
 
 export const DAY_MS = TIME_UNITS.days;
@@ -292,27 +301,25 @@ export function flagValue(rule: { op: FlagOp; values: [string, string] }, left: 
   return compares(rule.op, left, right, upper) ? rule.values[0] : rule.values[1];
 }
 
-/** What the second part of a sum counts in its total's unit: its unit (days unless said) in milliseconds where the total is a date, else 1. */
-export function secondPartScale(rule: { total: string; unit?: SumUnit }, schema: ColumnSchema[]): number {
-  // Months have no fixed length: a sum of months is added by `addMonths`, not by this scale.
-  const unit = rule.unit === 'months' ? 'days' : (rule.unit ?? 'days');
-  return schema.find((c) => c.name === rule.total)?.kind === 'datetime' ? TIME_UNITS[unit] : 1;
-}
-
 /**
  * How far a sum's total may be from its parts: as `sumTolerance`, and where a date adds a
  * number written with decimals (7.75 hours), also half that number's last decimal and half the
  * date's own step, as each was rounded when written.
  */
-export function dateSumTolerance(rule: { total: string; parts: string[]; unit?: SumUnit }, schema: ColumnSchema[]): number {
-  const [total, days] = [rule.total, rule.parts[1]].map((name) => schema.find((c) => c.name === name));
+export function dateSumTolerance(rule: DatedSum, schema: ColumnSchema[]): number {
+  const total = schema.find((c) => c.name === rule.total);
   if (!total) return 1e-9;
   // Whole months land on a day (and time) exactly.
-  if (rule.unit === 'months') return sumTolerance(total);
-  const decimals = days?.numeric?.integer ? 0 : (days?.numeric?.decimals ?? 0);
-  if (total.kind !== 'datetime' || decimals === 0) return sumTolerance(total);
+  if (rule.unit === 'months' || total.kind !== 'datetime') return sumTolerance(total);
+  const weights = sumWeights(rule, schema);
+  const rounding = rule.parts.slice(1).reduce((sum, name, k) => {
+    const number = schema.find((c) => c.name === name)?.numeric;
+    const decimals = !number || number.integer ? 0 : number.decimals;
+    return sum + (decimals === 0 ? 0 : 0.5 * 10 ** -decimals * weights[k + 1]);
+  }, 0);
+  if (rounding === 0) return sumTolerance(total);
   const step = total.date?.time === 'hms' ? TIME_UNITS.seconds : total.date?.time === 'hm' ? TIME_UNITS.minutes : TIME_UNITS.days;
-  return sumTolerance(total) + 0.5 * 10 ** -decimals * TIME_UNITS[rule.unit ?? 'days'] + step / 2;
+  return sumTolerance(total) + rounding + step / 2;
 }
 
 /**
@@ -470,12 +477,14 @@ function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
     }
   }
   if (rule.kind === 'sum' && columns[0].kind === 'datetime') {
-    if (columns.length !== 3 || rule.parts.length !== 2 || columns[1].kind !== 'datetime' || columns[2].kind !== 'numeric') {
-      throw new InputError(`The rule "${describeRule(rule)}" adds to a date: its first part must be a date and its second a number of ${rule.unit ?? 'days'}.`);
+    const numbers = rule.units?.length ?? 1;
+    if (columns.length !== numbers + 2 || rule.parts.length !== numbers + 1 || columns[1].kind !== 'datetime' || columns.slice(2).some((c) => c.kind !== 'numeric')) {
+      const what = rule.units ? `each later part a number (of ${rule.units.join(', ')})` : `its second a number of ${rule.unit ?? 'days'}`;
+      throw new InputError(`The rule "${describeRule(rule)}" adds to a date: its first part must be a date and ${what}.`);
     }
     return;
   }
-  if (rule.kind === 'sum' && rule.unit) throw new InputError(`The rule "${describeRule(rule)}" counts ${rule.unit}, but "${rule.total}" is no date.`);
+  if (rule.kind === 'sum' && (rule.unit || rule.units)) throw new InputError(`The rule "${describeRule(rule)}" counts ${rule.unit}, but "${rule.total}" is no date.`);
   if (columns.some((c) => c.kind !== columns[0].kind) || (rule.kind !== 'order' && columns[0].kind !== 'numeric')) {
     const fix = rule.kind === 'order' ? 'compare two dates or two numbers' : rule.kind === 'sum' ? 'use numeric columns, or a date plus a number of days' : 'use numeric columns';
     throw new InputError(`The rule "${describeRule(rule)}" mixes dates and numbers; ${fix}.`);
@@ -605,7 +614,8 @@ function orderCycle(rules: Rule[]): string[] | null {
 /**
  * Rules from JSON a user wrote (`--rules rules.json`): an array of
  * `{"kind":"order","low":"a","high":"b"}`, `{"kind":"sum","total":"t","parts":["a","b"]}` (a third
- * column in `parts`, or one to take away in `"minus":["c"]`), `{"kind":"product",…}` with two parts (`"percent":true`: one a rate in percent; `"off":true`: the first less the second in percent),
+ * column in `parts`, or one to take away in `"minus":["c"]`; a date plus numbers of `"unit":"hours"`,
+ * or plus two or three numbers with `"units":["hours","minutes"]`), `{"kind":"product",…}` with two parts (`"percent":true`: one a rate in percent; `"off":true`: the first less the second in percent),
  * `{"kind":"rate","total":"t","of":"a","rate":0.2}` (or by a category: `"by":"c","rates":{"x":0.2}`),
  * `{"kind":"range","column":"a","min":0}`, `{"kind":"zero","column":"a","when":"b"}`, `{"kind":"blank","column":"a","when":"b","values":["x"]}` (null: b blank),
  * a step, a flag (`{"kind":"flag","column":"sold_out","left":"sold","op":"=","right":"seats","values":["yes","no"]}`),
@@ -638,7 +648,11 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'product', total: text('total')!, parts: [parts[0], parts[1]], ...form };
     }
     const unit = e.unit === undefined ? null : SUM_UNITS.includes(e.unit as SumUnit) ? (e.unit as SumUnit) : undefined;
-    if (e.kind === 'sum' && text('total') && parts && minus && unit !== undefined && parts.length >= 1 && parts.length + minus.length >= 2 && parts.length + minus.length <= 4) {
+    const units = Array.isArray(e.units) && e.units.every((u) => typeof u === 'string' && Object.hasOwn(TIME_UNITS, u)) ? (e.units as TimeUnit[]) : undefined;
+    if (e.kind === 'sum' && text('total') && parts && units && e.unit === undefined && minus?.length === 0 && units.length >= 2 && units.length === parts.length - 1 && parts.length <= 4) {
+      return { kind: 'sum', total: text('total')!, parts, units };
+    }
+    if (e.kind === 'sum' && e.units === undefined && text('total') && parts && minus && unit !== undefined && parts.length >= 1 && parts.length + minus.length >= 2 && parts.length + minus.length <= 4) {
       return { kind: 'sum', total: text('total')!, parts, ...(minus.length > 0 && { minus }), ...(unit && unit !== 'days' && { unit }) };
     }
     if (e.kind === 'annuity' && text('total') && text('principal') && text('rate') && text('term')) {

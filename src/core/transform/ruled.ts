@@ -1,4 +1,4 @@
-import { annuityPayment, flagValue, ratioOf, rateFor, readColumns, rowChecker, describeRuleIn, secondPartScale, stepValue, sumWeights, type RateRule, type Rule, type SumUnit, type YearsRule } from '../data/rules';
+import { annuityPayment, flagValue, ratioOf, rateFor, readColumns, rowChecker, describeRuleIn, stepValue, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { addMonths, readIsoDay, wholeYears } from '../data/years';
 import { numberReader, type ColumnSchema } from '../data/schema';
@@ -24,7 +24,7 @@ export type Construction =
    * The parts' sum less `minus`; with `times`, the product of two parts (an amount from a
    * quantity and a unit price), a hundredth of it with `percent`.
    */
-  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; square?: true; scale?: number; unit?: SumUnit; annuity?: true; early?: true } & Partial)
+  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; square?: true; scale?: number; unit?: SumUnit; units?: TimeUnit[]; annuity?: true; early?: true } & Partial)
   | { kind: 'line'; column: string; from: string; slope: number }
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
   | ({ kind: 'rate'; column: string; rule: RateRule } & Partial)
@@ -218,7 +218,7 @@ export function planConstructions(
           ? { kind: 'sum', column: rule.total, parts: [rule.principal, rule.rate, rule.term], annuity: true }
           : rule.kind === 'product'
           ? productConstruction(rule)
-          : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }) };
+          : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }), ...(rule.units && { units: rule.units }) };
     if (!usable(c)) continue;
     // A rate's category is text: only its number column decides where the total is one.
     const numbers = c.kind === 'rate' ? [rule.total, c.rule.of] : [rule.total, ...inputsOf(c)];
@@ -516,7 +516,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       const names = [...c.parts, ...(c.minus ?? [])];
       const inputs = names.map(col);
       const reads = names.map((p) => readers.get(p)!);
-      const weights = sumWeights(c, secondPartScale({ total: c.column, unit: c.unit }, schema));
+      const weights = sumWeights({ ...c, total: c.column }, schema);
       writeEach((r) => {
         let value = c.times ? 1 : 0;
         for (let k = 0; k < inputs.length; k++) {
