@@ -214,10 +214,11 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const inSum = (t: number, a: number) => sums.some((s) => [s.total, ...s.parts, ...s.minus].includes(t) && [s.total, ...s.parts, ...s.minus].includes(a));
   const formulas = products.filter(([t, a, , form]) => form !== 'off' || !inSum(t, a));
   const productsOnce = formulas.filter(([t], k) => formulas.findIndex(([u]) => u === t) === k);
-  const claimed = new Set([...productsOnce.map(([t]) => t), ...rates.map((r) => r.total)]);
+  // Each total a product, rate or instalment gives, with the columns it is built from.
+  const claimed = new Map<number, number[]>([...productsOnce.map(([t, a, b]): [number, number[]] => [t, [a, b]]), ...rates.map((r): [number, number[]] => [r.total, [r.of]])]);
   // A loan's instalment claims its payment too, where no product or rate has.
   const instalments = annuities.filter(([t]) => !claimed.has(t));
-  for (const [t] of instalments) claimed.add(t);
+  for (const [t, p, a, n] of instalments) claimed.set(t, [p, a, n]);
   const dated = new Set(sums.flatMap((s) => (candidates[s.total].kind === 'datetime' ? [s.total] : [])));
   const holdsOnRows = (s: Sum) =>
     matchingRows(values[s.total], [...s.parts, ...s.minus].map((k) => values[k]), tolerances[s.total], weighted([...s.parts.map(() => 1), ...s.minus.map(() => -1)])) !== null;

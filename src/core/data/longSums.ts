@@ -168,16 +168,22 @@ function rowForPairs(values: Float64Array[], t: number, others: number[]): numbe
 
 /**
  * Sums rewritten so that no column is the total of two formulas, as a column is built at most
- * once: a sum whose total a product, a rate (`claimed`) or an earlier sum already gives takes its
- * latest free input as total instead (amount = discount + net, beside amount = units × price,
- * becomes net = amount − discount), where it holds to that column's decimals. A sum none of whose inputs can be its total is left out, as is a date
- * plus days (`dated`, by total) whose total is claimed.
+ * once: a sum whose total a product, a rate (`claimed`, by total with what it is built from) or
+ * an earlier sum already gives takes its latest free input as total instead (amount = discount +
+ * net, beside amount = units × price, becomes net = amount − discount), where it holds to that
+ * column's decimals. So does a sum whose total a claimed part is built from, which would go round
+ * in a circle (gross = tax + pension + net, beside pension = gross × 5 %, becomes net = gross −
+ * tax − pension). A sum none of whose inputs can be its total is left out, as is a date plus
+ * days (`dated`, by total) whose total is claimed.
  */
-export function oneTotalEach(sums: Sum[], claimed: Set<number>, dated: Set<number>, holds: (sum: Sum) => boolean): Sum[] {
-  const taken = new Set(claimed);
+export function oneTotalEach(sums: Sum[], claimed: Map<number, number[]>, dated: Set<number>, holds: (sum: Sum) => boolean): Sum[] {
+  const taken = new Set(claimed.keys());
   const out: Sum[] = [];
+  // Columns a claimed column among `columns` is built from: none of them may total the sum.
+  const feeding = (columns: number[]) => new Set(columns.flatMap((k) => claimed.get(k) ?? []));
   for (const s of sums) {
-    if (!taken.has(s.total)) {
+    const feeds = feeding([...s.parts, ...s.minus]);
+    if (!taken.has(s.total) && !feeds.has(s.total)) {
       out.push(s);
       taken.add(s.total);
       continue;
@@ -187,7 +193,7 @@ export function oneTotalEach(sums: Sum[], claimed: Set<number>, dated: Set<numbe
     // t = P − M: a part p = t + M − (P − p); a column taken away m = P − t − (M − m). The new
     // total must hold to its own decimals, which may be finer than the old total's.
     const rewritten = [...s.parts, ...s.minus]
-      .filter((k) => !taken.has(k))
+      .filter((k) => !taken.has(k) && !feeds.has(k))
       .sort((a, b) => b - a)
       .map((total) =>
         s.parts.includes(total)

@@ -79,7 +79,7 @@ function unkeptRules(broken: Map<string, number>, sampled: number): InputError {
   const [rule, n] = [...broken.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['the rules', sampled];
   return new InputError(
     `The model cannot keep the rule "${rule}": it broke it in ${Math.round((100 * n) / sampled)} % of ${sampled.toLocaleString('en-US')} rows drawn. ` +
-      'Train for longer, or remove the rule in the Rules panel.',
+      'Train for longer, or remove the rule in the Rules panel (or from the --rules file).',
   );
 }
 const MAX_TRAIN_ROWS = 200_000;

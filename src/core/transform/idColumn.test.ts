@@ -8,6 +8,23 @@ describe('IdGenerator', () => {
     expect(new IdGenerator(['user7@example.com', 'user12@example.com']).take(2, 5)).toEqual(['user18@example.com', 'user19@example.com']);
   });
 
+  it('keeps the IDs\' width where numbering past the largest would outgrow it, using numbers no seed ID has', () => {
+    // 900 employees numbered at random in four digits, the largest 9998.
+    const numbers = new Set<number>([9998]);
+    for (let k = 1; numbers.size < 900; k++) numbers.add((k * 7919) % 9999);
+    const seed = [...numbers].map((n) => `EMP-${String(n).padStart(4, '0')}`);
+    const ids = new IdGenerator(seed).take(1800, 0);
+    expect(ids.every((id) => /^EMP-\d{4}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(1800);
+    expect(ids.filter((id) => seed.includes(id))).toEqual([]);
+    expect(ids[0]).toBe('EMP-9999');
+    // Rebuilt from its saved state it writes the same; past every free number, it grows.
+    expect(new IdGenerator(new IdGenerator(seed).toState()).take(4, 900)).toEqual(ids.slice(900, 904));
+    expect(new IdGenerator(['A-98', 'A-97', 'A-10']).take(89, 0).slice(-3)).toEqual(['A-96', 'A-100', 'A-101']);
+    // Numbers with no leading zero stay at their width's least: 1000 to 9999.
+    expect(new IdGenerator(['1000', '9998', '1003']).take(3, 0)).toEqual(['9999', '1001', '1002']);
+  });
+
   it('keeps prefixes that differ only in a year, in the seed\'s shares', () => {
     const seed = [...Array.from({ length: 150 }, (_, i) => `F2022-${String(i + 1).padStart(4, '0')}`), ...Array.from({ length: 150 }, (_, i) => `F2023-${String(i + 151).padStart(4, '0')}`)];
     const ids = new IdGenerator(seed).take(1000, 0);

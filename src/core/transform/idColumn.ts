@@ -19,6 +19,12 @@ export interface IdState {
   prefixes?: [string, number][];
   /** The column that fixes each row's prefix, where one does in the seed. */
   link?: IdLink;
+  /**
+   * Where every seed ID has `width` digits: the runs of numbers of that width no seed ID uses,
+   * below the largest, as [first, last]. Numbering goes on in them once it runs past the width
+   * (`EMP-9999`, then `EMP-0001`), so IDs keep their shape.
+   */
+  free?: [number, number][];
 }
 
 // Prefixes that differ only in digits are kept when each is shared: a year or a branch number,
@@ -41,6 +47,9 @@ export class IdGenerator {
   private readonly width: number;
   private readonly first: number;
   private readonly prefixes?: [string, number][];
+  private readonly free?: [number, number][];
+  /** How many free numbers come before each free run. */
+  private before: number[] = [];
   private link?: IdLink;
   /** The prefix of output row k, in the seed's shares, the same for a row whatever batch writes it. */
   private prefixAt: (k: number) => string = () => this.prefix;
@@ -56,6 +65,8 @@ export class IdGenerator {
       [this.prefix, this.suffix, this.width, this.first] = [state.prefix, state.suffix, state.width, state.first];
       if (state.prefixes) this.prefixAt = sharesByIndex((this.prefixes = state.prefixes));
       this.link = state.link;
+      this.free = state.free;
+      this.count();
       return;
     }
     const values = source;
@@ -69,6 +80,9 @@ export class IdGenerator {
     let emails = true;
     let urls = true;
     const starts = new Map<string, number>();
+    const numbers: number[] = [];
+    const widths = new Set<number>();
+    let padded = false;
     for (const v of values) {
       if (v === null) continue;
       present++;
@@ -80,6 +94,9 @@ export class IdGenerator {
       numbered++;
       digitsOnly &&= m[1] === '' && m[3] === '';
       max = Math.max(max, Number(m[2]));
+      numbers.push(Number(m[2]));
+      widths.add(m[2].length);
+      padded ||= m[2].length > 1 && m[2].startsWith('0');
       starts.set(m[1], (starts.get(m[1]) ?? 0) + 1);
       if (prefix === null || suffix === null) [prefix, suffix, width] = [m[1], m[3], m[2].length];
       else [prefix, suffix] = [commonStart(prefix, m[1]), commonEnd(suffix, m[3])];
@@ -97,6 +114,12 @@ export class IdGenerator {
     this.suffix = end;
     this.width = patterned ? width : 1;
     this.first = max + 1;
+    // IDs all of one width, past which the next would grow: the unused numbers below keep the shape.
+    if (patterned && widths.size === 1 && width > 1 && !emails && !urls) {
+      const free = freeRuns(numbers, padded ? 1 : 10 ** (width - 1));
+      if (free.length > 0) this.free = free;
+      this.count();
+    }
     if (patterned && !emails && !urls && shared) {
       this.prefixAt = sharesByIndex((this.prefixes = [...starts]));
       this.prefix = '';
@@ -105,7 +128,7 @@ export class IdGenerator {
 
   /** The fitted pattern as plain data, for `new IdGenerator(state)`. */
   toState(): IdState {
-    const state = { prefix: this.prefix, suffix: this.suffix, width: this.width, first: this.first };
+    const state = { prefix: this.prefix, suffix: this.suffix, width: this.width, first: this.first, ...(this.free && { free: this.free }) };
     return this.prefixes ? { ...state, prefixes: this.prefixes, ...(this.link && { link: this.link }) } : state;
   }
 
@@ -144,7 +167,35 @@ export class IdGenerator {
       const year = cell !== null && read && link && 'template' in link ? yearOf(read(cell)) : NaN;
       return Number.isNaN(year) ? this.prefixAt(from + i) : (link as { template: string }).template.replace('YYYY', String(year));
     };
-    return Array.from({ length: rows }, (_, i) => prefix(i) + String(this.first + from + i).padStart(this.width, '0') + this.suffix);
+    return Array.from({ length: rows }, (_, i) => prefix(i) + String(this.numberAt(from + i)).padStart(this.width, '0') + this.suffix);
+  }
+
+  /** The number of output row k: past the largest in the seed, then in the free runs of its width, then wider. */
+  private numberAt(k: number): number {
+    const roof = 10 ** this.width;
+    const above = Math.max(0, roof - this.first);
+    if (!this.free || k < above) return this.first + k;
+    const rest = k - above;
+    // The last run starting at or before `rest` free numbers in.
+    let [a, b] = [0, this.free.length];
+    while (b - a > 1) {
+      const mid = (a + b) >> 1;
+      if (this.before[mid] <= rest) a = mid;
+      else b = mid;
+    }
+    const [lo, hi] = this.free[a];
+    const within = rest - this.before[a];
+    if (within <= hi - lo) return lo + within;
+    return Math.max(roof, this.first) + rest - (this.before[a] + hi - lo + 1);
+  }
+
+  private count(): void {
+    this.before = [];
+    let n = 0;
+    for (const [lo, hi] of this.free ?? []) {
+      this.before.push(n);
+      n += hi - lo + 1;
+    }
   }
 
 }
@@ -159,6 +210,18 @@ function sharedPrefixes(starts: Map<string, number>, present: number, codes: boo
   const shapes = new Set([...starts.keys()].map((p) => p.replace(/\d/g, '#')));
   if (shapes.size === 1 && [...starts.keys()].every((p) => /\d/.test(p))) return true;
   return codes && [...starts].every(([p, n]) => CODE_RE.test(p) && n >= MIN_CODE_IDS);
+}
+
+/** Runs of whole numbers from `low` up to the largest of `numbers` that none of them is, as [first, last]. */
+function freeRuns(numbers: number[], low: number): [number, number][] {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  let next = low;
+  for (const x of sorted) {
+    if (x > next) runs.push([next, x - 1]);
+    next = Math.max(next, x + 1);
+  }
+  return runs;
 }
 
 function commonStart(a: string, b: string): string {

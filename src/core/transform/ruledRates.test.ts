@@ -141,3 +141,25 @@ describe('an amount copied, negated or zeroed by a category', () => {
     expect(new Set(decoded.table.columns[3])).toEqual(new Set(['Yes', 'No']));
   });
 });
+
+describe('a gross that is tax, pension and net, beside a pension at 5 % of the gross', () => {
+  const rng = new Rng(11);
+  const gross = Array.from({ length: 400 }, () => Math.round(Math.exp(8.3 + 0.35 * rng.normal()) * 100) / 100);
+  const tax = gross.map((g) => Math.round(g * (0.1 + 0.15 * rng.next()) * 100) / 100);
+  const pension = gross.map((g) => Math.round(g * 5) / 100);
+  const money = (xs: number[]) => xs.map((x) => x.toFixed(2));
+  const net = gross.map((g, r) => g - tax[r] - pension[r]);
+  const table = tableFromColumns(['Gross', 'Tax', 'Pension', 'Net'], [money(gross), money(tax), money(pension), money(net)]);
+  const schema = inferSchema(table);
+
+  it('takes the net as the sum’s total, so neither is built from the other, and keeps both on every row', () => {
+    const found = findRules(table, schema, new Rng(1));
+    const texts = found.map(describeRule);
+    expect(texts).toEqual(expect.arrayContaining(['Net = Gross − Tax − Pension', 'Pension = Gross × 0.05']));
+    expect(texts.filter((t) => t.startsWith('Gross ='))).toEqual([]);
+    const transformer = new TableTransformer(table, schema, 1, { rules: found });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 20_000, 3), 20_000, new Rng(4));
+    expect(decoded.table.rowCount).toBeGreaterThan(10_000);
+    for (const rule of found) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
+  });
+});
