@@ -5,8 +5,12 @@ import { isModelled } from '../core/data/schema';
 import type { ColumnView } from '../worker/protocol';
 import { useStudio } from './StudioContext';
 
-/** The kinds a rule added by hand may be: a step, a loan's instalment or a lookup by two columns is found in the data (or read from JSON), not written by hand (nor a rate by category). */
-type AddedKind = Exclude<RuleKind, 'step' | 'annuity' | 'lookup'>;
+/**
+ * The kinds a rule added by hand may be: a step, a loan's instalment, a lookup by two columns or
+ * the values one category takes with another's is found in the data (or read from JSON), not
+ * written by hand (nor a rate by category).
+ */
+type AddedKind = Exclude<RuleKind, 'step' | 'annuity' | 'lookup' | 'among'>;
 
 const KINDS: { kind: AddedKind; label: string }[] = [
   { kind: 'order', label: 'is on or after' },
@@ -20,21 +24,23 @@ const KINDS: { kind: AddedKind; label: string }[] = [
   { kind: 'part', label: 'is a part of the date' },
   { kind: 'years', label: 'is the whole years from' },
   { kind: 'flag', label: 'is this value exactly when' },
+  { kind: 'differ', label: 'never equals' },
 ];
 
 /** The product forms a rule added by hand may take (a BMI's square is found, or read from JSON). */
 type AddedForm = Extract<ProductForm, 'times' | 'percent' | 'off' | 'per' | 'share'>;
 
+const isCategory = (c: ColumnView) => isModelled(c) && c.kind === 'categorical';
 /** A column of two values, which a flag rule may name first. */
 const isFlag = (c: ColumnView) => isModelled(c) && (c.kind === 'categorical' || c.kind === 'boolean') && c.distinct === 2;
 
 /**
  * Columns a rule of `kind` may name first: numbers and dates (numbers for a zero, product, rate,
  * years or floor rule: a floor is typed as a plain number), any modelled column for a blank or
- * date part rule, a column of two values for a flag.
+ * date part rule, a column of two values for a flag, a category for one that never equals another.
  */
 const firstColumns = (columns: ColumnView[], kind: RuleKind) =>
-  kind === 'flag' ? columns.filter(isFlag) : columns.filter((c) => isModelled(c) && (kind === 'blank' || kind === 'part' || c.kind === 'numeric' || (c.kind === 'datetime' && !['zero', 'product', 'rate', 'years', 'range', 'excess'].includes(kind))));
+  kind === 'differ' ? columns.filter(isCategory) : kind === 'flag' ? columns.filter(isFlag) : columns.filter((c) => isModelled(c) && (kind === 'blank' || kind === 'part' || c.kind === 'numeric' || (c.kind === 'datetime' && !['zero', 'product', 'rate', 'years', 'range', 'excess'].includes(kind))));
 /** Columns the rule may name after that: categories and whole numbers for a blank rule, dates for a date part or years. */
 const otherColumns = (columns: ColumnView[], kind: RuleKind) => {
   if (kind === 'blank') return columns.filter((c) => isModelled(c) && canDecideBlanks(c));
@@ -151,6 +157,7 @@ function AddRule({ columns, disabled }: { columns: ColumnView[]; disabled: boole
   const dated = kind === 'sum' && columns.find((c) => c.name === at(0))?.kind === 'datetime';
   const rule = (): Rule => {
     if (kind === 'order') return { kind, high: at(0), low: at(1) };
+    if (kind === 'differ') return { kind, left: at(0), right: at(1) };
     if (kind === 'sum' && third !== '' && others.includes(third)) {
       return thirdSign === '+' ? { kind, total: at(0), parts: [at(1), at(2), third] } : { kind, total: at(0), parts: [at(1), at(2)], minus: [third] };
     }

@@ -194,7 +194,7 @@ export function formatPicker(f: DateFormat): () => DateFormat {
 }
 
 /** Minutes east of UTC for a zone written `Z`, `+01:00` or `-0500`. */
-function offsetMinutes(zone: string): number {
+export function offsetMinutes(zone: string): number {
   if (!zone || zone === 'Z') return 0;
   const digits = zone.slice(1).replace(':', '');
   const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));

@@ -53,7 +53,9 @@ export function excessRules(
     if (skip.has(numbers[t].name) || !hasBothSides(values[t])) continue;
     for (const x of picked) {
       if (x === t || writtenFrom(numbers[x].name, numbers[t].name)) continue;
-      const found = [false, true].map((below) => fit(values[t], values[x], tolerance(t), below, odds)).find((f) => f !== null);
+      // A whole-number total holds exactly: within its half-unit, points of 3, 1 and 0 pass as 2.5 less the other side's.
+      const tol = tolerance(t) >= 0.5 ? 1e-9 : tolerance(t);
+      const found = [false, true].map((below) => fit(values[t], values[x], tol, below, odds)).find((f) => f !== null);
       if (!found) continue;
       rules.push({ kind: 'excess', column: numbers[t].name, of: numbers[x].name, over: found.over, ...(found.below && { below: true as const }) });
       break;

@@ -27,11 +27,13 @@ const FORMS: { op: FlagOp; swap: boolean; holds: number[] }[] = [
  * reorder level. Judged on rows where both numbers are present; the flag must never be blank
  * there. Were the flag independent of the comparison, its k rows of one value would fall on
  * the comparison's rows with chance 1 / C(n, k); proposed below e^maxLogChance divided by the
- * pairs and flags searched. `skip` names columns another rule already writes (a step).
+ * pairs and flags searched. A column of three values may say all three ways (a match's result
+ * H, D or A by its goals), where its rows of each would fall so with chance 1 / (n choose k₁, k₂, k₃).
+ * `skip` names columns another rule already writes (a step).
  */
 export function flagRules(table: Table, schema: ColumnSchema[], numbers: ColumnSchema[], values: Float64Array[], maxLogChance: number, skip: Set<string>): Rule[] {
   if (table.rowCount < MIN_ROWS) return [];
-  const flags = schema.filter((c) => isModelled(c) && !skip.has(c.name) && (c.kind === 'categorical' || c.kind === 'boolean') && c.distinct === 2).slice(0, MAX_FLAGS);
+  const flags = schema.filter((c) => isModelled(c) && !skip.has(c.name) && (c.kind === 'categorical' || c.kind === 'boolean') && (c.distinct === 2 || c.distinct === 3)).slice(0, MAX_FLAGS);
   const picked = numbers.map((c, i) => ({ c, xs: values[i] })).slice(0, MAX_NUMBERS);
   const pairs: [number, number][] = [];
   for (let i = 0; i < picked.length; i++) for (let j = i + 1; j < picked.length; j++) if (picked[i].c.kind === picked[j].c.kind) pairs.push([i, j]);
@@ -53,7 +55,8 @@ export function flagRules(table: Table, schema: ColumnSchema[], numbers: ColumnS
       found.add(flag.name);
     });
   }
-  return [...rules, ...rangeFlags(picked.slice(0, MAX_RANGE_NUMBERS), flags.filter((f) => !found.has(f.name)), cellsOf, flags, maxLogChance)];
+  const twos = flags.filter((f) => !found.has(f.name) && f.distinct === 2);
+  return [...rules, ...rangeFlags(picked.slice(0, MAX_RANGE_NUMBERS), twos, cellsOf, flags, maxLogChance)];
 }
 
 // Numbers searched for a value and the two ends of its range: cubic in them.
@@ -125,7 +128,7 @@ function outsideOf(cells: (string | null)[], outcomes: Uint8Array, maxLogChance:
 }
 
 /** The comparison `cells` follows on every judged row, beyond chance, with the value it names first. */
-function flagOf(cells: (string | null)[], outcomes: Uint8Array, maxLogChance: number): { op: FlagOp; swap: boolean; values: [string, string] } | null {
+function flagOf(cells: (string | null)[], outcomes: Uint8Array, maxLogChance: number): { op: FlagOp; swap: boolean; values: [string, string] | [string, string, string] } | null {
   // The value each outcome takes, and how many rows of each.
   const taken: (string | null | undefined)[] = [undefined, undefined, undefined];
   const counts = [0, 0, 0];
@@ -140,6 +143,10 @@ function flagOf(cells: (string | null)[], outcomes: Uint8Array, maxLogChance: nu
   }
   const texts = [...new Set(taken.filter((t): t is string => typeof t === 'string'))];
   const n = counts[0] + counts[1] + counts[2];
+  if (texts.length === 3 && n >= MIN_ROWS) {
+    const chance = logChoose(n, counts[BELOW]) + logChoose(n - counts[BELOW], counts[EQUAL]);
+    return chance > -maxLogChance ? { op: 'compare', swap: false, values: taken as [string, string, string] } : null;
+  }
   if (texts.length !== 2 || n < MIN_ROWS) return null;
   // Name the value that reads as yes, else the rarer one.
   const rows = (text: string) => counts.reduce((s, c, o) => s + (taken[o] === text ? c : 0), 0);

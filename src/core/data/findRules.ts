@@ -7,6 +7,7 @@ import { stepRules } from './findSteps';
 import { flagRules } from './findFlags';
 import { lookupRules } from './lookups';
 import { excessRules } from './excess';
+import { amongRules, differRules } from './pairings';
 import { fourPartSums, oneTotalEach, percentOf, percentOff, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
 import { isModelled, type ColumnSchema } from './schema';
 import { selectRows, type Table } from './table';
@@ -59,10 +60,18 @@ const SEARCH_ROWS = 20_000;
  * t ≥ a beside t = a + b, b ≥ 0) and signs (t ≥ 0 beside t = a + b, a, b ≥ 0) are left out.
  */
 export function findRules(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
-  if (table.rowCount <= SEARCH_ROWS) return search(table, schema, rng);
-  // On a large table the search runs on a sample and each rule it finds is then checked on every row.
-  const sample = selectRows(table, Array.from({ length: SEARCH_ROWS }, () => rng.int(table.rowCount)));
-  return search(sample, schema, rng).filter((rule) => countBreaks(table, schema, rule) === 0);
+  let found: Rule[];
+  if (table.rowCount <= SEARCH_ROWS) found = search(table, schema, rng);
+  else {
+    // On a large table the search runs on a sample and each rule it finds is then checked on every row.
+    const sample = selectRows(table, Array.from({ length: SEARCH_ROWS }, () => rng.int(table.rowCount)));
+    found = search(sample, schema, rng).filter((rule) => countBreaks(table, schema, rule) === 0);
+  }
+  // Categories that go together only so, or never match, are counted on every row (a sample
+  // misses rare pairings), where no rule found already ties the two.
+  const differs = differRules(table, schema, MAX_LOG_CHANCE);
+  const pairings = [...amongRules(table, schema, MAX_LOG_CHANCE, differs), ...differs];
+  return [...found, ...pairings.filter((p) => !found.some((r) => ruleColumns(p).every((c) => ruleColumns(r).includes(c))))];
 }
 
 function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
@@ -237,7 +246,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // A column one number fixes in steps is not searched again as a flag of two.
   steps.push(...flagRules(table, schema, candidates, values, MAX_LOG_CHANCE, new Set(steps.flatMap((r) => ('column' in r ? [r.column] : [])))));
   // A column another rule writes is not looked up by two keys as well.
-  const writes = (r: Rule) => ('total' in r ? [r.total] : r.kind === 'order' || r.kind === 'range' || r.kind === 'zero' || r.kind === 'blank' ? [] : [r.column]);
+  const writes = (r: Rule) => ('total' in r ? [r.total] : r.kind === 'order' || r.kind === 'range' || r.kind === 'zero' || r.kind === 'blank' || r.kind === 'among' || r.kind === 'differ' ? [] : [r.column]);
   // Nor by two columns a rule already ties it to (adults fixed by children and guests, beside guests = adults + children).
   const tied = (columns: string[]) => [...rules, ...steps].some((r) => columns.every((c) => ruleColumns(r).includes(c)));
   const lookups = lookupRules(table, schema, MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years].flatMap(writes)), tied);

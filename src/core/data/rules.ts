@@ -7,6 +7,7 @@ import { InputError } from '../util/errors';
 import { likelyNames } from '../util/names';
 import { describeExcess, excessOf, parseExcess, type ExcessRule } from './excess';
 import { describeLookup, lookupMatcher, lookupReader, parseLookup, type LookupRule } from './lookups';
+import { amongChecker, describeAmong, describeDiffer, differChecker, parsePairing, type AmongRule, type DifferRule } from './pairings';
 
 /**
  * A rule every row of the seed obeys, kept on every generated row. Each holds where its cells
@@ -73,15 +74,18 @@ export type Rule =
    * `column` is `values[0]` exactly on the rows where `left op right`, and `values[1]` on the
    * others: `Sold Out` is TRUE exactly when attendance = capacity. Rows where either number is
    * missing are not judged. With op `outside`, `values[0]` exactly where `left` is below `right`
-   * or above `upper` (a lab value outside its reference range).
+   * or above `upper` (a lab value outside its reference range). With op `compare`, three values:
+   * where `left` is below `right`, equal to it, and above it (a match's result by its goals).
    */
-  | { kind: 'flag'; column: string; left: string; op: FlagOp; right: string; upper?: string; values: [string, string] }
+  | { kind: 'flag'; column: string; left: string; op: FlagOp; right: string; upper?: string; values: [string, string] | [string, string, string] }
   | LookupRule
   | ExcessRule
+  | AmongRule
+  | DifferRule
   | YearsRule;
 
 /** How a flag rule compares its two numbers (or dates), or its one number with a range of two. */
-export type FlagOp = '=' | '<' | '≤' | 'outside';
+export type FlagOp = '=' | '<' | '≤' | 'outside' | 'compare';
 /** The comparisons of two numbers a flag added by hand may name. */
 export const FLAG_OPS: readonly FlagOp[] = ['=', '<', '≤'];
 
@@ -119,7 +123,7 @@ export function canDecideBlanks(column: ColumnSchema): boolean {
 }
 
 /** The rules judged on numbers read from their cells. */
-type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' | 'rate' | 'part' | 'years' | 'flag' | 'lookup' }>;
+type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' | 'rate' | 'part' | 'years' | 'flag' | 'lookup' | 'among' | 'differ' }>;
 
 export type RuleKind = Rule['kind'];
 
@@ -151,7 +155,10 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
   if (rule.kind === 'part') return `${rule.column} ${grouped(rule, schema) ? 'is fixed by' : 'is'} the ${PART_NAMES[rule.part]} of ${rule.date}`;
   if (rule.kind === 'years') return `${rule.column} = whole years from ${rule.from} to ${'to' in rule ? rule.to : rule.on}`;
   if (rule.kind === 'lookup') return describeLookup(rule);
+  if (rule.kind === 'among') return describeAmong(rule);
+  if (rule.kind === 'differ') return describeDiffer(rule);
   if (rule.kind === 'excess') return describeExcess(rule, write);
+  if (rule.kind === 'flag' && rule.op === 'compare') return `${rule.column} is ${rule.values[0]} when ${rule.left} < ${rule.right}, ${rule.values[1]} when equal, ${rule.values[2]} when greater`;
   if (rule.kind === 'flag' && rule.op === 'outside') return `${rule.column} is ${rule.values[0]} exactly when ${rule.left} is outside ${rule.right} to ${rule.upper}, else ${rule.values[1]}`;
   if (rule.kind === 'flag') return `${rule.column} is ${rule.values[0]} exactly when ${rule.left} ${rule.op} ${rule.right}, else ${rule.values[1]}`;
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
@@ -204,6 +211,8 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'step') return [rule.column, rule.from];
   if (rule.kind === 'flag') return [rule.column, rule.left, rule.right, ...(rule.upper === undefined ? [] : [rule.upper])];
   if (rule.kind === 'lookup') return [rule.column, ...rule.by];
+  if (rule.kind === 'among') return [rule.column, rule.when];
+  if (rule.kind === 'differ') return [rule.left, rule.right];
   if (rule.kind === 'excess') return [rule.column, rule.of];
   if (rule.kind === 'part') return [rule.column, rule.date];
   if (rule.kind === 'years') return [rule.column, rule.from, ...('to' in rule ? [rule.to] : [])];
@@ -297,7 +306,8 @@ export function ratioOf(rule: { per?: true; percent?: true; square?: true; scale
 }
 
 /** The value a flag rule gives where its numbers read `left` and `right`. */
-export function flagValue(rule: { op: FlagOp; values: [string, string] }, left: number, right: number, upper = NaN): string {
+export function flagValue(rule: { op: FlagOp; values: [string, string] | [string, string, string] }, left: number, right: number, upper = NaN): string {
+  if (rule.op === 'compare') return rule.values[left < right ? 0 : left === right ? 1 : 2] ?? rule.values[1];
   return compares(rule.op, left, right, upper) ? rule.values[0] : rule.values[1];
 }
 
@@ -379,6 +389,8 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
     const high = (r: number) => (upper ? upper[r] : 0);
     return (r) => Number.isNaN(left[r] + right[r] + high(r)) || column[r] === flagValue(rule, left[r], right[r], high(r));
   }
+  if (rule.kind === 'among') return amongChecker(rule, cells(rule.column), cells(rule.when));
+  if (rule.kind === 'differ') return differChecker(cells(rule.left), cells(rule.right));
   if (rule.kind === 'lookup') {
     const [column, a, b] = ruleColumns(rule).map(cells);
     const [find, matches] = [lookupReader(rule, schema), lookupMatcher(schema.find((c) => c.name === rule.column))];
@@ -453,6 +465,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
     else if (rule.kind === 'step') checkStepRule(rule, columns);
     else if (rule.kind === 'flag') checkFlagRule(rule, columns, table);
     else if (rule.kind === 'lookup') checkLookupRule(rule, columns);
+    else if (rule.kind === 'among' || rule.kind === 'differ') checkPairingRule(rule, columns);
     else if (rule.kind === 'rate') checkRateRule(rule, columns, table);
     else if (rule.kind === 'part') checkPartRule(rule, columns);
     else if (rule.kind === 'years') checkYearsRule(rule, columns);
@@ -502,6 +515,7 @@ function checkStepRule(rule: Extract<Rule, { kind: 'step' }>, [column, from]: Co
 
 function checkFlagRule(rule: Extract<Rule, { kind: 'flag' }>, [column, left, right, upper]: ColumnSchema[], table: Table): void {
   if (!isModelled(column)) throw new InputError(`The rule "${describeRule(rule)}" needs a column the model learns, but "${column.name}" is an ID or a constant.`);
+  if ((rule.op === 'compare') !== (rule.values.length === 3)) throw new InputError(`The rule "${describeRule(rule)}" names three values with "compare", and two otherwise.`);
   if ((rule.op === 'outside') !== (upper !== undefined)) throw new InputError(`The rule "${describeRule(rule)}" names an upper bound only with "outside", and needs one there.`);
   if (upper && upper.kind !== right.kind) throw new InputError(`The rule "${describeRule(rule)}" needs its range's two ends of one kind.`);
   for (const x of [left, right, ...(upper ? [upper] : [])]) {
@@ -520,6 +534,14 @@ function checkLookupRule(rule: LookupRule, [column, ...keys]: ColumnSchema[]): v
   }
   const key = keys.find((k) => k.kind === 'datetime');
   if (key) throw new InputError(`The rule "${describeRule(rule)}" looks values up by category or count, but "${key.name}" is a date column.`);
+}
+
+function checkPairingRule(rule: AmongRule | DifferRule, columns: ColumnSchema[]): void {
+  for (const x of columns) {
+    if (!isModelled(x) || (x.kind !== 'categorical' && x.kind !== 'boolean')) {
+      throw new InputError(`The rule "${describeRule(rule)}" pairs categories, but "${x.name}" is ${isModelled(x) ? `a ${x.kind} column` : 'an ID or a constant'}.`);
+    }
+  }
 }
 
 function checkBlankRule(rule: Extract<Rule, { kind: 'blank' }>, [column, when]: ColumnSchema[], table: Table): void {
@@ -621,6 +643,8 @@ function orderCycle(rules: Rule[]): string[] | null {
  * a step, a flag (`{"kind":"flag","column":"sold_out","left":"sold","op":"=","right":"seats","values":["yes","no"]}`),
  * a lookup (`{"kind":"lookup","column":"rate","by":["grade","term"],"values":[["A","36","4.7"],…]}`),
  * an excess (`{"kind":"excess","column":"overtime","of":"hours","over":8}`),
+ * categories that go together only so (`{"kind":"among","column":"type","when":"channel","allowed":{"ATM":["Fee","Withdrawal"]}}`)
+ * or never match (`{"kind":"differ","left":"home","right":"away"}`),
  * a date part, or `{"kind":"years","column":"age","from":"born","to":"visit"}` (or `"on":"2024-06-30"`). Throws InputError naming the first entry amiss.
  */
 export function parseRules(json: unknown): Rule[] {
@@ -658,7 +682,7 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'annuity' && text('total') && text('principal') && text('rate') && text('term')) {
       return { kind: 'annuity', total: text('total')!, principal: text('principal')!, rate: text('rate')!, term: text('term')! };
     }
-    const rate = parseRate(e, text) ?? parseLookup(e) ?? parseExcess(e);
+    const rate = parseRate(e, text) ?? parseLookup(e) ?? parseExcess(e) ?? parsePairing(e);
     if (rate) return rate;
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
     const held = e.values;
@@ -676,6 +700,9 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'flag' && text('column') && text('left') && text('right') && op === 'outside' && text('upper') && pair?.length === 2) {
       return { kind: 'flag', column: text('column')!, left: text('left')!, op: 'outside', right: text('right')!, upper: text('upper')!, values: [pair[0], pair[1]] };
     }
+    if (e.kind === 'flag' && text('column') && text('left') && text('right') && op === 'compare' && e.upper === undefined && pair?.length === 3) {
+      return { kind: 'flag', column: text('column')!, left: text('left')!, op: 'compare', right: text('right')!, values: [pair[0], pair[1], pair[2]] };
+    }
     if (e.kind === 'flag' && text('column') && text('left') && text('right') && FLAG_OPS.includes(op as FlagOp) && e.upper === undefined && pair?.length === 2) {
       return { kind: 'flag', column: text('column')!, left: text('left')!, op: op as FlagOp, right: text('right')!, values: [pair[0], pair[1]] };
     }
@@ -691,7 +718,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high; or "op":"compare","values":[below,equal,above]), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"among","column":…,"when":…,"allowed":{value:[…]}}, {"kind":"differ","left":…,"right":…}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

@@ -221,10 +221,11 @@ export function linkLostFigure(a: string, b: string, real: number, synthetic: nu
 export function ruleBreaksFigure(breaks: number, rules: number): Figure {
   return {
     key: 'ruleBreaks', label: 'Broken rules', value: breaks,
-    text: breaks === 0 ? `no row breaks ${rules === 1 ? 'the rule' : `any of the ${rules} rules`}` : `${breaks} row${breaks === 1 ? '' : 's'} break${breaks === 1 ? 's' : ''} ${rules === 1 ? 'the rule' : `the ${rules} rules`}`,
+    text: breaks === 0 ? `no row breaks ${rules === 1 ? 'the rule kept' : `any of the ${rules} rules kept`}` : `${breaks} row${breaks === 1 ? '' : 's'} break${breaks === 1 ? 's' : ''} ${rules === 1 ? 'the rule kept' : `the ${rules} rules kept`}`,
     flag: breaks > 0 ? 'bad' : 'ok',
     formula: 'count over accepted rules of synthetic rows that break it',
-    explanation: 'Rows that break a rule every row of your data obeys (an end before its start, a total that does not add up).',
+    explanation:
+      'Rows that break a rule every row of your data obeys (an end before its start, a total that does not add up), of the rules in the Rules panel. A rule your table has that the panel does not list is not checked: add it there to have it kept.',
     good: '0 is expected: generated rows that break a rule are dropped.',
   };
 }

@@ -3,6 +3,9 @@ import { PLAIN_STYLE, readNumber, writeNumber, writeSignificant } from '../data/
 import { numericReader, type ColumnSchema, type NumericInfo } from '../data/schema';
 import { fromJsonNumber, toJsonNumber, type JsonNumber } from '../util/json';
 import type { NumberCodec } from './continuous';
+import { onWeekday, weekdayShares } from './weekdays';
+
+const DAY_MS = 86_400_000;
 
 const MAX_PARSED = 200_000;
 
@@ -11,19 +14,26 @@ const MAX_PARSED = 200_000;
  * (a column with no numbers has min Infinity), hence JSON numbers.
  */
 export type CodecSpec =
-  | { kind: 'date'; format: DateFormat; stepMs: number; min: JsonNumber; max: JsonNumber }
+  /** With `weekdays`, each weekday's share of the seed's dates (Sunday first): written dates keep them. */
+  | { kind: 'date'; format: DateFormat; stepMs: number; min: JsonNumber; max: JsonNumber; weekdays?: number[] }
   | { kind: 'number'; numeric: NumericInfo | null; min: JsonNumber; max: JsonNumber }
   /** A gap between two columns, read and written at full precision. */
   | { kind: 'gap'; min: JsonNumber; max: JsonNumber };
 
-/** Reads and writes a numeric or date column's text, keeping its bounds, decimals and format. */
-export function codecFor(column: ColumnSchema, values: (string | null)[]): NumberCodec {
+/**
+ * Reads and writes a numeric or date column's text, keeping its bounds, decimals and format;
+ * with `weekdays`, a modelled date's days of the week where the seed's are far from even (a
+ * date built from another, as a check-out from its check-in and nights, is written as built).
+ */
+export function codecFor(column: ColumnSchema, values: (string | null)[], weekdays = false): NumberCodec {
   if (column.kind === 'datetime' && column.date) {
     const format = column.date;
     const read = dateReader(format);
     const times = values.map((v) => (v === null ? NaN : read(v)));
     const [min, max] = bounds(times);
-    return codecFromSpec({ kind: 'date', format, stepMs: dateStepMs(format, times), min: toJsonNumber(min), max: toJsonNumber(max) });
+    const stepMs = dateStepMs(format, times);
+    const shares = weekdays && stepMs <= DAY_MS ? weekdayShares(times, format) : null;
+    return codecFromSpec({ kind: 'date', format, stepMs, min: toJsonNumber(min), max: toJsonNumber(max), ...(shares && { weekdays: shares }) });
   }
   const info = column.numeric ?? null;
   const [min, max] = info ? [info.min, info.max] : bounds(values.map((v) => (v === null ? NaN : numericReader(undefined)(v))));
@@ -42,12 +52,13 @@ export function codecFromSpec(spec: CodecSpec): NumberCodec {
   const [min, max] = [fromJsonNumber(spec.min), fromJsonNumber(spec.max)];
   if (spec.kind === 'gap') return { read: (t) => readNumber(t, PLAIN_STYLE), write: String, min, max, spec };
   if (spec.kind === 'date') {
-    const { format, stepMs } = spec;
+    const { format, stepMs, weekdays } = spec;
     // A column written in several layouts is written in all of them, in the seed's shares.
     const next = formatPicker(format);
     const write = (x: number) => {
       const f = next();
-      return formatDate(roundDate(x, stepMs, f), f);
+      const day = weekdays ? onWeekday(roundDate(x, stepMs, f), weekdays, f, min, max) : x;
+      return formatDate(roundDate(day, stepMs, f), f);
     };
     return { read: dateReader(format), write, min, max, spec };
   }

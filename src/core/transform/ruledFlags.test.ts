@@ -85,3 +85,35 @@ describe('a flag of a value outside a range', () => {
     expect(findRules(small, inferSchema(small), new Rng(1)).filter((r) => r.kind === 'flag')).toEqual([]);
   });
 });
+
+describe('a result of three values by how two scores compare', () => {
+  // A match's result, H, D or A by its goals, and the home side's points, which follow the result.
+  const rng = new Rng(12);
+  const home = Array.from({ length: 500 }, () => rng.int(5));
+  const away = home.map(() => rng.int(4));
+  const result = home.map((h, r) => (h > away[r] ? 'H' : h === away[r] ? 'D' : 'A'));
+  const points = result.map((x) => (x === 'H' ? '3' : x === 'D' ? '1' : '0'));
+  const table = tableFromColumns(['Home Goals', 'Away Goals', 'Result', 'Home Points'], [home.map(String), away.map(String), result, points]);
+  const schema = inferSchema(table);
+  const rule: Rule = { kind: 'flag', column: 'Result', left: 'Home Goals', op: 'compare', right: 'Away Goals', values: ['A', 'D', 'H'] };
+
+  it('is found, read back from JSON, and kept with the points on 20,000 rows decoded from random model output', () => {
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules).toContainEqual(rule);
+    expect(describeRule(rule)).toBe('Result is A when Home Goals < Away Goals, D when equal, H when greater');
+    expect(parseRules(JSON.parse(JSON.stringify([rule])))).toEqual([rule]);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 20_000, 3), 20_000, new Rng(4));
+    expect(decoded.table.rowCount).toBeGreaterThan(10_000);
+    expect(countBreaks(decoded.table, schema, rule)).toBe(0);
+    const [, , results, homePoints] = decoded.table.columns;
+    for (let r = 0; r < 2000; r++) expect(homePoints[r]).toBe(results[r] === 'H' ? '3' : results[r] === 'D' ? '1' : '0');
+  });
+
+  it('is not found on shuffled results, nor on 20 rows', () => {
+    const shuffled = tableFromColumns(table.names, [table.columns[0], table.columns[1], new Rng(3).shuffle([...table.columns[2]]), table.columns[3]]);
+    expect(findRules(shuffled, inferSchema(shuffled), new Rng(1)).filter((r) => r.kind === 'flag')).toEqual([]);
+    const few = tableFromColumns(table.names, table.columns.map((c) => c.slice(0, 20)));
+    expect(findRules(few, inferSchema(few), new Rng(1)).filter((r) => r.kind === 'flag')).toEqual([]);
+  });
+});

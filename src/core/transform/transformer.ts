@@ -223,7 +223,7 @@ export class TableTransformer {
       }
       let encoder: ColumnEncoder;
       if (column.kind === 'numeric' || column.kind === 'datetime') {
-        const codec = codecFor(column, values);
+        const codec = codecFor(column, values, true);
         const bounds = withinRange ? { min: Math.max(codec.min, floor), max: codec.max } : Number.isFinite(floor) ? { min: floor, max: Infinity } : null;
         encoder = hasClock(column, values, codec) ? new ClockEncoder(values, codec, rng, withinRange ? bounds : null) : new ContinuousEncoder(values, codec, rng, bounds);
       } else encoder = new CategoricalEncoder(values);
