@@ -8,8 +8,9 @@ import { flagRules } from './findFlags';
 import { lookupRules } from './lookups';
 import { excessRules } from './excess';
 import { amongRules, differRules } from './pairings';
+import { periodRules } from './periods';
 import { fourPartSums, oneTotalEach, percentOf, percentOff, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
-import { isModelled, type ColumnSchema } from './schema';
+import { isModelled, numberReader, type ColumnSchema } from './schema';
 import { selectRows, type Table } from './table';
 
 // A sign or a sum is proposed only when the seed makes a chance match this unlikely (natural log),
@@ -239,6 +240,12 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   }
   for (const r of rates) rules.push(rateRule(r, name, schema));
   for (const [t, p, a, n] of instalments) rules.push({ kind: 'annuity', total: name(t), principal: name(p), rate: name(a), term: name(n) });
+  // An end a time by category after its start (a membership's end by plan), where no sum gives it.
+  const dateColumns = candidates.flatMap((c, i) => (c.kind === 'datetime' ? [{ name: c.name, values: values[i] }] : []));
+  const periods = periodRules(table, schema, dateColumns, MAX_LOG_CHANCE, new Set(rules.flatMap((r) => ('total' in r ? [r.total] : []))), rng);
+  // Its end after its start, where every length is at least 0, is the period's to say.
+  const byPeriod = (r: Rule) => r.kind === 'order' && periods.some((p) => p.start === r.low && p.end === r.high && Object.values(p.lengths).every((n) => n >= 0));
+  rules.splice(0, rules.length, ...rules.filter((r) => !byPeriod(r)), ...periods);
   // A rate none of whose rates is 0 makes its total 0 exactly when its column is.
   const zeroByRate = (rule: Rule) =>
     rule.kind === 'zero' && rates.some((r) => [r.total, r.of].every((k) => [rule.column, rule.when].includes(name(k))) && ![...r.rates.values()].includes(0));
@@ -246,7 +253,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // A column one number fixes in steps is not searched again as a flag of two.
   steps.push(...flagRules(table, schema, candidates, values, MAX_LOG_CHANCE, new Set(steps.flatMap((r) => ('column' in r ? [r.column] : [])))));
   // A column another rule writes is not looked up by two keys as well.
-  const writes = (r: Rule) => ('total' in r ? [r.total] : r.kind === 'order' || r.kind === 'range' || r.kind === 'zero' || r.kind === 'blank' || r.kind === 'among' || r.kind === 'differ' ? [] : [r.column]);
+  const writes = (r: Rule) =>
+    'total' in r ? [r.total] : r.kind === 'period' ? [r.end] : r.kind === 'order' || r.kind === 'range' || r.kind === 'zero' || r.kind === 'blank' || r.kind === 'among' || r.kind === 'differ' ? [] : [r.column];
   // Nor by two columns a rule already ties it to (adults fixed by children and guests, beside guests = adults + children).
   const tied = (columns: string[]) => [...rules, ...steps].some((r) => columns.every((c) => ruleColumns(r).includes(c)));
   const lookups = lookupRules(table, schema, MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years].flatMap(writes)), tied);
@@ -281,7 +289,12 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const byZeroRate = (z: (typeof byCategory)[number]) =>
     z.value === undefined &&
     rates.some((r) => r.by !== null && name(r.total) === z.column && schema[r.by].name === z.when && neverZero(r.of) && sameValues(zeroLevels(r), z.values ?? []));
-  const zeros = [...zeroRules(candidates, values).filter((r) => !zeroByRate(r)), ...byCategory.filter((z) => !zeroByPart(z) && !byZeroRate(z))];
+  // A column another rule writes (shipping in steps of the subtotal) keeps no one-way zero of its own: the other rule says why.
+  const written = new Set([...rules, ...steps, ...parts, ...years].flatMap(writes));
+  const zeros = [
+    ...zeroRules(candidates, values).filter((r) => !zeroByRate(r)),
+    ...byCategory.filter((z) => !zeroByPart(z) && !byZeroRate(z) && !(z.oneWay && written.has(z.column))),
+  ];
   // A warranty flag that compares the billed total, which is 0 exactly under warranty, with the
   // parts cost says the zero rule again: written from the numbers, the flag would follow a
   // modelled total rather than the vehicle it describes.
@@ -415,7 +428,14 @@ function zeroByCategory(table: Table, schema: ColumnSchema[], candidates: Column
       const marked = Array.from(xs, (x) => (Number.isNaN(x) ? null : x === target));
       if (!marked.includes(true) || !marked.includes(false)) continue;
       const when = whens.find((w) => markedBy(marked, cells, table.columns[w], maxLogChance));
-      if (when === undefined) continue;
+      if (when === undefined) {
+        // 0 on every row of some values, and on a few others too: a claim pays nothing when rejected.
+        if (target !== 0) continue;
+        const oneWay = whens.map((w) => [w, zeroOn(marked, cells, table.columns[w], maxLogChance)] as const).find(([, v]) => v !== null);
+        if (!oneWay) continue;
+        rules.push({ kind: 'zero', column: candidates[i].name, when: schema[oneWay[0]].name, values: oneWay[1]!, oneWay: true });
+        break;
+      }
       const held = new Set<string | null>();
       marked.forEach((hit, r) => hit && held.add(table.columns[when][r]));
       rules.push({ kind: 'zero', column: candidates[i].name, when: schema[when].name, values: [...held], ...(target !== 0 && { value: target }) });
@@ -423,6 +443,30 @@ function zeroByCategory(table: Table, schema: ColumnSchema[], candidates: Column
     }
   }
   return rules;
+}
+
+/**
+ * The values of `when` on all of whose rows (two at least) the column is 0, where the column is
+ * 0 elsewhere too, `when` does not fix it outright, and chance does not explain them: were zeros independent of the category, a
+ * value's k rows would all be 0 with chance pᵏ (p: the share of rows 0); null where there are none.
+ */
+function zeroOn(marked: (boolean | null)[], column: (string | null)[], when: (string | null)[], maxLogChance: number): (string | null)[] | null {
+  const groups = new Map<string | null, { rows: number; zero: boolean; value: string | null; fixed: boolean }>();
+  let [n, zeros] = [0, 0];
+  for (let r = 0; r < marked.length; r++) {
+    if (marked[r] === null) continue;
+    const g = groups.get(when[r]) ?? { rows: 0, zero: true, value: column[r], fixed: true };
+    [g.rows, g.zero, g.fixed] = [g.rows + 1, g.zero && marked[r] === true, g.fixed && column[r] === g.value];
+    groups.set(when[r], g);
+    n++;
+    if (marked[r]) zeros++;
+  }
+  const held = [...groups].filter(([, g]) => g.zero && g.rows >= 2);
+  // A column the category fixes outright (points by a match's result) follows it, zeros and all.
+  const follows = [...groups.values()].every((g) => g.fixed);
+  if (held.length === 0 || held.length === groups.size || n < MIN_ROWS || follows) return null;
+  const logChance = held.reduce((sum, [, g]) => sum + g.rows * Math.log(zeros / n), 0);
+  return logChance < maxLogChance ? held.map(([value]) => value) : null;
 }
 
 /** The value a column holds most often (NaN for none). */
@@ -453,7 +497,17 @@ function blankRules(table: Table, schema: ColumnSchema[]): Extract<Rule, { kind:
       return blanks > 0 && blanks < table.rowCount;
     })
     .slice(0, MAX_PAIR_COLUMNS);
-  const pairs = blanky.length * whens.length;
+  const counts = modelled
+    .filter((i) => schema[i].kind === 'numeric' && schema[i].numeric?.integer && schema[i].distinct > MAX_WHEN_VALUES)
+    .slice(0, MAX_PAIR_COLUMNS)
+    .flatMap((index) => {
+      // Each cell as its zero's text, "other" for another number, blank where blank; the column where it holds a 0.
+      const read = numberReader(schema[index]);
+      const text = table.columns[index].find((v) => v !== null && read(v) === 0);
+      if (text === undefined) return [];
+      return [{ index, text: text as string | null, zero: table.columns[index].map((v) => (v === null ? null : read(v) === 0 ? text : '\u0000other')) }];
+    });
+  const pairs = blanky.length * (whens.length + counts.length);
   if (pairs === 0 || table.rowCount < MIN_ROWS) return [];
   const maxLogChance = Math.log(Math.min(ORDER_CHANCE, ORDER_FAMILY_CHANCE / pairs));
   const rules: Extract<Rule, { kind: 'blank' }>[] = [];
@@ -469,6 +523,12 @@ function blankRules(table: Table, schema: ColumnSchema[]): Extract<Rule, { kind:
       // In the order a person lists them: 7, 8, 9, 10 rather than as the rows first show them.
       const listed = [...values].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, undefined, { numeric: true })));
       rules.push({ kind: 'blank', column: schema[x].name, when: schema[when].name, values: listed });
+      continue;
+    }
+    // A count of more values is searched for its zeros alone: a last visit blank exactly where visits are 0.
+    const counted = counts.find((w) => w.index !== x && markedBy(blank, table.columns[x], w.zero, maxLogChance));
+    if (counted !== undefined) {
+      rules.push({ kind: 'blank', column: schema[x].name, when: schema[counted.index].name, values: [counted.text] });
       continue;
     }
     const together = blanky.find((w) => w < x && !canDecideBlanks(schema[w]) && markedBy(blank, table.columns[x], filled(w), maxLogChance));

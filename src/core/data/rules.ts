@@ -7,6 +7,7 @@ import { InputError } from '../util/errors';
 import { likelyNames } from '../util/names';
 import { describeExcess, excessOf, parseExcess, type ExcessRule } from './excess';
 import { describeLookup, lookupMatcher, lookupReader, parseLookup, type LookupRule } from './lookups';
+import { describePeriod, parsePeriod, periodEnd, type PeriodRule } from './periods';
 import { amongChecker, describeAmong, describeDiffer, differChecker, parsePairing, type AmongRule, type DifferRule } from './pairings';
 
 /**
@@ -51,9 +52,10 @@ export type Rule =
    * `column` is 0 exactly when `when` is 0: a quantity and its amount, hours and pay. With
    * `values`, exactly when the category `when` is one of them (a price 0 exactly for meetups;
    * null stands for `when` being blank), and then `value` in place of 0 where given (35 hours
-   * a week exactly for full-time staff).
+   * a week exactly for full-time staff). With `oneWay` too, 0 on those rows and any number on
+   * the others (a claim pays nothing when rejected, and a settled one may pay nothing too).
    */
-  | { kind: 'zero'; column: string; when: string; values?: (string | null)[]; value?: number }
+  | { kind: 'zero'; column: string; when: string; values?: (string | null)[]; value?: number; oneWay?: true }
   /**
    * `column` is blank exactly on the rows whose `when` is one of `values` (a ship date blank
    * exactly while the order is pending); null among `values` stands for `when` being blank.
@@ -82,6 +84,7 @@ export type Rule =
   | ExcessRule
   | AmongRule
   | DifferRule
+  | PeriodRule
   | YearsRule;
 
 /** How a flag rule compares its two numbers (or dates), or its one number with a range of two. */
@@ -123,7 +126,7 @@ export function canDecideBlanks(column: ColumnSchema): boolean {
 }
 
 /** The rules judged on numbers read from their cells. */
-type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' | 'rate' | 'part' | 'years' | 'flag' | 'lookup' | 'among' | 'differ' }>;
+type NumberRule = Exclude<Rule, { kind: 'blank' | 'step' | 'rate' | 'part' | 'years' | 'flag' | 'lookup' | 'among' | 'differ' | 'period' }>;
 
 export type RuleKind = Rule['kind'];
 
@@ -156,6 +159,7 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
   if (rule.kind === 'years') return `${rule.column} = whole years from ${rule.from} to ${'to' in rule ? rule.to : rule.on}`;
   if (rule.kind === 'lookup') return describeLookup(rule);
   if (rule.kind === 'among') return describeAmong(rule);
+  if (rule.kind === 'period') return describePeriod(rule);
   if (rule.kind === 'differ') return describeDiffer(rule);
   if (rule.kind === 'excess') return describeExcess(rule, write);
   if (rule.kind === 'flag' && rule.op === 'compare') return `${rule.column} is ${rule.values[0]} when ${rule.left} < ${rule.right}, ${rule.values[1]} when equal, ${rule.values[2]} when greater`;
@@ -164,7 +168,7 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
   if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
   if (rule.kind === 'zero') {
     const value = rule.value === undefined ? '0' : write(rule.column, rule.value);
-    return `${rule.column} is ${value} exactly when ${rule.when} is ${rule.values ? rule.values.map((v) => v ?? 'blank').join(' or ') : '0'}`;
+    return `${rule.column} is ${value} ${rule.oneWay ? '' : 'exactly '}when ${rule.when} is ${rule.values ? rule.values.map((v) => v ?? 'blank').join(' or ') : '0'}`;
   }
   if (rule.kind === 'step') {
     const steps = rule.cutoffs.map((c, k) => `${rule.values[k]} below ${write(rule.from, c)}`);
@@ -212,6 +216,7 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'flag') return [rule.column, rule.left, rule.right, ...(rule.upper === undefined ? [] : [rule.upper])];
   if (rule.kind === 'lookup') return [rule.column, ...rule.by];
   if (rule.kind === 'among') return [rule.column, rule.when];
+  if (rule.kind === 'period') return [rule.end, rule.start, rule.by];
   if (rule.kind === 'differ') return [rule.left, rule.right];
   if (rule.kind === 'excess') return [rule.column, rule.of];
   if (rule.kind === 'part') return [rule.column, rule.date];
@@ -390,6 +395,16 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
     return (r) => Number.isNaN(left[r] + right[r] + high(r)) || column[r] === flagValue(rule, left[r], right[r], high(r));
   }
   if (rule.kind === 'among') return amongChecker(rule, cells(rule.column), cells(rule.when));
+  if (rule.kind === 'period') {
+    const [end, start] = readColumns(table, schema, [rule.end, rule.start]);
+    const by = cells(rule.by);
+    const length = (r: number) => (by[r] !== null && Object.hasOwn(rule.lengths, by[r]!) ? rule.lengths[by[r]!] : undefined);
+    // A row missing a date, or of a category with no length, is not judged.
+    return (r) => {
+      const x = periodEnd(rule.unit, start[r], length(r));
+      return Number.isNaN(x + end[r]) || closeTo(end[r], x, toleranceOf(rule.end, schema));
+    };
+  }
   if (rule.kind === 'differ') return differChecker(cells(rule.left), cells(rule.right));
   if (rule.kind === 'lookup') {
     const [column, a, b] = ruleColumns(rule).map(cells);
@@ -406,6 +421,7 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
   if (rule.kind === 'zero' && rule.values) {
     const [[xs], when, values] = [readColumns(table, schema, [rule.column]), cells(rule.when), new Set(rule.values)];
     const target = rule.value ?? 0;
+    if (rule.oneWay) return (r) => Number.isNaN(xs[r]) || !values.has(when[r] ?? null) || xs[r] === target;
     return (r) => Number.isNaN(xs[r]) || (xs[r] === target) === values.has(when[r] ?? null);
   }
   if (rule.kind === 'years') {
@@ -466,6 +482,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
     else if (rule.kind === 'flag') checkFlagRule(rule, columns, table);
     else if (rule.kind === 'lookup') checkLookupRule(rule, columns);
     else if (rule.kind === 'among' || rule.kind === 'differ') checkPairingRule(rule, columns);
+    else if (rule.kind === 'period') checkPeriodRule(rule, columns);
     else if (rule.kind === 'rate') checkRateRule(rule, columns, table);
     else if (rule.kind === 'part') checkPartRule(rule, columns);
     else if (rule.kind === 'years') checkYearsRule(rule, columns);
@@ -478,7 +495,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
   }
   const cycle = orderCycle(rules);
   if (cycle) throw new InputError(`The rules ${cycle.join(' ≥ ')} contradict each other (they go round in a circle). Remove one of them.`);
-  const totals = rules.flatMap((r) => (r.kind === 'sum' || r.kind === 'product' || r.kind === 'rate' || r.kind === 'annuity' ? [r.total] : []));
+  const totals = rules.flatMap((r) => (r.kind === 'sum' || r.kind === 'product' || r.kind === 'rate' || r.kind === 'annuity' ? [r.total] : r.kind === 'period' ? [r.end] : []));
   const twice = totals.find((t, i) => totals.indexOf(t) !== i);
   if (twice) throw new InputError(`"${twice}" is the total of two sum, product or rate rules. Keep one of them.`);
 }
@@ -534,6 +551,13 @@ function checkLookupRule(rule: LookupRule, [column, ...keys]: ColumnSchema[]): v
   }
   const key = keys.find((k) => k.kind === 'datetime');
   if (key) throw new InputError(`The rule "${describeRule(rule)}" looks values up by category or count, but "${key.name}" is a date column.`);
+}
+
+function checkPeriodRule(rule: PeriodRule, [end, start, by]: ColumnSchema[]): void {
+  for (const x of [end, start]) {
+    if (!isModelled(x) || x.kind !== 'datetime') throw new InputError(`The rule "${describeRule(rule)}" adds to a date, but "${x.name}" is ${isModelled(x) ? `a ${x.kind} column` : 'an ID or a constant'}.`);
+  }
+  if (!isModelled(by) || (by.kind !== 'categorical' && by.kind !== 'boolean')) throw new InputError(`The rule "${describeRule(rule)}" takes its lengths by category, but "${by.name}" is ${isModelled(by) ? `a ${by.kind} column` : 'an ID or a constant'}.`);
 }
 
 function checkPairingRule(rule: AmongRule | DifferRule, columns: ColumnSchema[]): void {
@@ -644,7 +668,8 @@ function orderCycle(rules: Rule[]): string[] | null {
  * a lookup (`{"kind":"lookup","column":"rate","by":["grade","term"],"values":[["A","36","4.7"],…]}`),
  * an excess (`{"kind":"excess","column":"overtime","of":"hours","over":8}`),
  * categories that go together only so (`{"kind":"among","column":"type","when":"channel","allowed":{"ATM":["Fee","Withdrawal"]}}`)
- * or never match (`{"kind":"differ","left":"home","right":"away"}`),
+ * or never match (`{"kind":"differ","left":"home","right":"away"}`), an end a time by category after
+ * its start (`{"kind":"period","end":"end","start":"start","by":"plan","unit":"months","lengths":{"Annual":12}}`),
  * a date part, or `{"kind":"years","column":"age","from":"born","to":"visit"}` (or `"on":"2024-06-30"`). Throws InputError naming the first entry amiss.
  */
 export function parseRules(json: unknown): Rule[] {
@@ -682,14 +707,15 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'annuity' && text('total') && text('principal') && text('rate') && text('term')) {
       return { kind: 'annuity', total: text('total')!, principal: text('principal')!, rate: text('rate')!, term: text('term')! };
     }
-    const rate = parseRate(e, text) ?? parseLookup(e) ?? parseExcess(e) ?? parsePairing(e);
+    const rate = parseRate(e, text) ?? parseLookup(e) ?? parseExcess(e) ?? parsePairing(e) ?? parsePeriod(e);
     if (rate) return rate;
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
     const held = e.values;
     const categories = Array.isArray(held) && held.length > 0 && held.every((v) => typeof v === 'string' || v === null) ? (held as (string | null)[]) : null;
     const value = e.value === undefined ? undefined : typeof e.value === 'number' && Number.isFinite(e.value) && categories ? e.value : null;
-    if (e.kind === 'zero' && text('column') && text('when') && (held === undefined || categories) && value !== null) {
-      return { kind: 'zero', column: text('column')!, when: text('when')!, ...(categories && { values: categories }), ...(value !== undefined && { value }) };
+    const oneWay = e.oneWay === undefined || (e.oneWay === true && categories !== null);
+    if (e.kind === 'zero' && text('column') && text('when') && (held === undefined || categories) && value !== null && oneWay) {
+      return { kind: 'zero', column: text('column')!, when: text('when')!, ...(categories && { values: categories }), ...(value !== undefined && { value }), ...(e.oneWay === true && { oneWay: true }) };
     }
     const cutoffs = e.cutoffs;
     if (e.kind === 'step' && text('column') && text('from') && Array.isArray(cutoffs) && cutoffs.every((c) => typeof c === 'number') && names('values')) {
@@ -718,7 +744,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high; or "op":"compare","values":[below,equal,above]), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"among","column":…,"when":…,"allowed":{value:[…]}}, {"kind":"differ","left":…,"right":…}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0, "oneWay":true for 0 there and anything elsewhere), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high; or "op":"compare","values":[below,equal,above]), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"among","column":…,"when":…,"allowed":{value:[…]}}, {"kind":"differ","left":…,"right":…}, {"kind":"period","end":…,"start":…,"by":…,"unit":"months"|"days","lengths":{value:n}}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

@@ -5,6 +5,7 @@ import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import { lookupReader, type LookupRule } from '../data/lookups';
 import { excessOf, type ExcessRule } from '../data/excess';
+import { periodEnd, type PeriodRule } from '../data/periods';
 import type { Bounds, NumberCodec } from './continuous';
 
 /**
@@ -28,6 +29,8 @@ export type Construction =
   | { kind: 'line'; column: string; from: string; slope: number }
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
   | ({ kind: 'rate'; column: string; rule: RateRule } & Partial)
+  /** A period rule's end, written as its start plus its category's length. */
+  | ({ kind: 'period'; column: string; rule: PeriodRule } & Partial)
   /** A step rule's column, modelled as it is and written over from the step its number falls in. */
   | { kind: 'step'; column: string; from: string; cutoffs: number[]; values: string[] }
   /**
@@ -84,6 +87,7 @@ const inputsOf = (c: Construction): string[] => {
   if (c.kind === 'sum' && c.early) return [...c.parts.slice(1), ...(c.minus ?? [])];
   if (c.kind === 'sum') return [...c.parts, ...(c.minus ?? [])];
   if (c.kind === 'rate') return [c.rule.of, ...('by' in c.rule ? [c.rule.by] : [])];
+  if (c.kind === 'period') return [c.rule.start, c.rule.by];
   if (c.kind === 'part') return [c.date];
   if (c.kind === 'years') return [c.from, ...('to' in c ? [c.to] : [])];
   if (c.kind === 'flag') return [c.left, c.right, ...(c.upper === undefined ? [] : [c.upper])];
@@ -92,12 +96,13 @@ const inputsOf = (c: Construction): string[] => {
   if (c.kind === 'within') return [c.flag, c.low, c.high];
   return [c.kind === 'gap' ? c.low : c.from];
 };
-type Overwritten = Extract<Construction, { kind: 'step' | 'part' | 'years' | 'flag' | 'lookup' | 'excess' | 'sum' | 'rate' | 'within' }>;
+type Overwritten = Extract<Construction, { kind: 'step' | 'part' | 'years' | 'flag' | 'lookup' | 'excess' | 'sum' | 'rate' | 'period' | 'within' }>;
 const OVERWRITTEN = new Set<Construction['kind']>(['step', 'part', 'years', 'flag', 'lookup', 'excess', 'within']);
 /** Constructions whose column is modelled, then written over from others: a step, a date part, years between dates, a flag, a lookup, an excess. */
-export const isOverwritten = (c: Construction): c is Overwritten => OVERWRITTEN.has(c.kind) || ((c.kind === 'sum' || c.kind === 'rate') && c.partial === true);
+export const isOverwritten = (c: Construction): c is Overwritten => OVERWRITTEN.has(c.kind) || (isTotal(c) && c.partial === true);
 /** Constructions whose column is not modelled at all: written whole from other columns. */
-export const isWritten = (c: Construction): c is Extract<Construction, { kind: 'sum' | 'rate' }> => (c.kind === 'sum' || c.kind === 'rate') && !c.partial;
+export const isWritten = (c: Construction): c is Extract<Construction, { kind: 'sum' | 'rate' | 'period' }> => isTotal(c) && !c.partial;
+const isTotal = (c: Construction): c is Extract<Construction, { kind: 'sum' | 'rate' | 'period' }> => c.kind === 'sum' || c.kind === 'rate' || c.kind === 'period';
 const slopeOf = (c: Remainder) => (c.kind === 'gap' ? 1 : c.slope);
 /** −1 where the modelled gap lies below its base: the column is the base less the gap. */
 const signOf = (c: Remainder) => (c.kind === 'gap' && c.below ? -1 : 1);
@@ -209,10 +214,12 @@ export function planConstructions(
   const usable = (c: Construction) =>
     free.has(c.column) && !plan.has(c.column) && inputsOf(c).every((f) => (free.has(f) || derived.has(f)) && f !== c.column && !dependsOn(f, c.column));
   for (const rule of rules) {
-    if (rule.kind !== 'sum' && rule.kind !== 'product' && rule.kind !== 'rate' && rule.kind !== 'annuity') continue;
+    if (rule.kind !== 'sum' && rule.kind !== 'product' && rule.kind !== 'rate' && rule.kind !== 'annuity' && rule.kind !== 'period') continue;
     if (rule.kind === 'product' && rule.per && !rule.square && planRatio(rule, table, schema, free, plan, usable)) continue;
     const c: Construction =
-      rule.kind === 'rate'
+      rule.kind === 'period'
+        ? { kind: 'period', column: rule.end, rule }
+        : rule.kind === 'rate'
         ? { kind: 'rate', column: rule.total, rule }
         : rule.kind === 'annuity'
           ? { kind: 'sum', column: rule.total, parts: [rule.principal, rule.rate, rule.term], annuity: true }
@@ -221,9 +228,9 @@ export function planConstructions(
           : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }), ...(rule.units && { units: rule.units }) };
     if (!usable(c)) continue;
     // A rate's category is text: only its number column decides where the total is one.
-    const numbers = c.kind === 'rate' ? [rule.total, c.rule.of] : [rule.total, ...inputsOf(c)];
+    const numbers = c.kind === 'period' ? [c.rule.end, c.rule.start] : c.kind === 'rate' ? [c.column, c.rule.of] : [c.column, ...inputsOf(c)];
     const [t, ...inputs] = readColumns(table, schema, numbers);
-    const rated = c.kind === 'rate' ? rateReader(c.rule, table) : () => true;
+    const rated = c.kind === 'rate' ? rateReader(c.rule, table) : c.kind === 'period' ? periodReader(c.rule, table) : () => true;
     // A total that is a number exactly where its parts are is written whole; one the seed also holds where a part is blank, over the model's.
     const whole = t.every((x, r) => isNumber(x) === (inputs.every((xs) => isNumber(xs[r])) && rated(r)));
     plan.set(c.column, whole ? c : { ...c, partial: true });
@@ -342,6 +349,11 @@ function partConstruction(rule: Extract<Rule, { kind: 'part' }>, table: Table, s
 }
 
 /** Whether row r of `table` has a rate under `rule` (a category the rule names). */
+function periodReader(rule: PeriodRule, table: Table): (r: number) => boolean {
+  const cells = table.columns[table.names.indexOf(rule.by)];
+  return (r) => cells[r] !== null && Object.hasOwn(rule.lengths, cells[r]!);
+}
+
 function rateReader(rule: RateRule, table: Table): (r: number) => boolean {
   if (!('by' in rule)) return () => true;
   const cells = table.columns[table.names.indexOf(rule.by)];
@@ -423,7 +435,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
     const out = col(c.column);
     // Each row's number from `value`, in the column's format; the fallback text where it is none.
     // A partial total keeps the model's cell where it gave none, or where its parts give none.
-    const partial = (c.kind === 'sum' || c.kind === 'rate') && c.partial === true;
+    const partial = isTotal(c) && c.partial === true;
     const writeEach = (value: (r: number) => number) => {
       for (let r = 0; r < out.length; r++) {
         if (partial && out[r] === null) continue;
@@ -481,6 +493,9 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       const on = 'on' in c ? readIsoDay(c.on) : NaN;
       const to = 'to' in c ? numberAt(c.to) : () => on;
       writeEach((r) => wholeYears(from(r), to(r)));
+    } else if (c.kind === 'period') {
+      const [start, by, rule] = [numberAt(c.rule.start), col(c.rule.by), c.rule];
+      writeEach((r) => periodEnd(rule.unit, start(r), by[r] !== null && Object.hasOwn(rule.lengths, by[r]!) ? rule.lengths[by[r]!] : undefined));
     } else if (c.kind === 'rate') {
       const of = numberAt(c.rule.of);
       const by = 'by' in c.rule ? col(c.rule.by) : null;
