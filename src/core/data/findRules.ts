@@ -1,7 +1,7 @@
 import type { Rng } from '../util/rng';
 import { annuityPayment, canDecideBlanks, PRODUCT_FORMS, ratioOf, type ProductForm, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
 import { findParts } from './dateParts';
-import { addMonths, findYears, isoDay } from './years';
+import { addMonths, findYears, isoDay, wholeYears } from './years';
 import { rateRule, rateRules, type FoundRate } from './findRates';
 import { stepRules } from './findSteps';
 import { flagRules } from './findFlags';
@@ -208,6 +208,13 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     const byRate = signs.has(i) && up !== null && up[0] >= 1 ? true : signs.has(j) && down !== null && down[1] <= 1;
     if (!implied && !bySum(i, j) && !byProduct(i, j) && !byRate) rules.push({ kind: 'order', low: candidates[i].name, high: candidates[j].name });
   }
+  // Two dates whole years apart at least (a hiring date and a date of birth): the years say more than the order.
+  for (const apart of yearsApart(candidates, values, pairs.length, rng)) {
+    const [low, high] = [candidates[apart.low].name, candidates[apart.high].name];
+    const plain = rules.findIndex((r) => r.kind === 'order' && r.low === low && r.high === high);
+    if (plain >= 0) rules.splice(plain, 1);
+    rules.push({ kind: 'order', low, high, years: apart.years });
+  }
   // t ≥ 0 follows from t = a + b (+ c), t = a × b or t = a × rate with every part and rate ≥ 0.
   const signBySum = (t: number) =>
     sums.some((s) => s.total === t && s.minus.length === 0 && s.parts.every((k) => signs.has(k))) ||
@@ -335,6 +342,40 @@ function clockSums(dates: (readonly [ColumnSchema, number])[], numeric: (readonl
           }
         }
       }
+    }
+  }
+  return found;
+}
+
+// Years apart searched among the first date columns; fewer whole years than this are no margin.
+const MAX_APART_DATES = 20;
+const MIN_YEARS_APART = 1;
+
+/**
+ * Pairs of date columns at least k ≥ 1 whole years apart on every row with both (k the fewest
+ * seen): were they independent, a row's pair would be so with the chance that another row's
+ * later date is k years past its earlier one, estimated from random pairs of rows. Proposed
+ * below e⁻²⁰ divided by the ordered pairs searched (`pairs`).
+ */
+function yearsApart(candidates: ColumnSchema[], values: Float64Array[], pairs: number, rng: Rng): { low: number; high: number; years: number }[] {
+  const dates = candidates.flatMap((c, i) => (c.kind === 'datetime' ? [i] : [])).slice(0, MAX_APART_DATES);
+  const odds = MAX_LOG_CHANCE - Math.log(Math.max(1, pairs));
+  const found: { low: number; high: number; years: number }[] = [];
+  for (const i of dates) {
+    for (const j of dates) {
+      if (i === j) continue;
+      const [lows, highs] = [values[i], values[j]];
+      const rows: number[] = [];
+      let fewest = Infinity;
+      for (let r = 0; r < lows.length && fewest >= MIN_YEARS_APART; r++) {
+        if (Number.isNaN(lows[r] + highs[r])) continue;
+        rows.push(r);
+        fewest = Math.min(fewest, wholeYears(lows[r], highs[r]));
+      }
+      if (rows.length < MIN_ROWS || !(fewest >= MIN_YEARS_APART) || !Number.isFinite(fewest)) continue;
+      let hits = 0;
+      for (let p = 0; p < SUM_PROBES; p++) if (wholeYears(lows[rows[rng.int(rows.length)]], highs[rows[rng.int(rows.length)]]) >= fewest) hits++;
+      if (rows.length * Math.log((hits + 1) / (SUM_PROBES + 1)) < odds) found.push({ low: i, high: j, years: fewest });
     }
   }
   return found;

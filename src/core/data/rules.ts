@@ -15,8 +15,11 @@ import { amongChecker, describeAmong, describeDiffer, differChecker, parsePairin
  * are numbers: a missing cell or a note ("ongoing") breaks no rule.
  */
 export type Rule =
-  /** `high ≥ low`: an end after its start, a last order after the first. */
-  | { kind: 'order'; low: string; high: string }
+  /**
+   * `high ≥ low`: an end after its start, a last order after the first. With `years`, two dates
+   * at least that many whole years apart: a hiring date 18 years past the date of birth at least.
+   */
+  | { kind: 'order'; low: string; high: string; years?: number }
   /**
    * `total = parts[0] + parts[1] + … − minus[0] − …`, to the total's decimals (two to four
    * columns in all); or, where the total and the first of two parts are dates, the second part
@@ -142,7 +145,7 @@ export function describeRuleIn(rule: Rule, schema: ColumnSchema[]): string {
 
 function describe(rule: Rule, schema?: ColumnSchema[]): string {
   const write = (column: string, x: number) => numberIn(schema?.find((c) => c.name === column), x);
-  if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}`;
+  if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}${rule.years ? ` + ${rule.years} years` : ''}`;
   if (rule.kind === 'sum') {
     if (rule.units) return `${rule.total} = ${rule.parts.map((p, k) => (k === 0 ? p : `${p} (${rule.units![k - 1]})`)).join(' + ')}`;
     const unit = rule.unit && rule.unit !== 'days' ? ` (${rule.unit})` : '';
@@ -233,6 +236,10 @@ type Test = (values: number[]) => boolean;
 
 /** Whether a row obeys the rule, given the rule's columns read as numbers (NaN: not a number, so not judged). */
 export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
+  if (rule.kind === 'order' && rule.years) {
+    const years = rule.years;
+    return ([low, high]) => Number.isNaN(low + high) || wholeYears(low, high) >= years;
+  }
   if (rule.kind === 'order') return ([low, high]) => !(high < low);
   if (rule.kind === 'range') return ([x]) => !(x < rule.min);
   if (rule.kind === 'zero') return ([x, when]) => Number.isNaN(x + when) || (x === 0) === (when === 0);
@@ -514,6 +521,7 @@ function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
     }
     return;
   }
+  if (rule.kind === 'order' && rule.years && columns.some((c) => c.kind !== 'datetime')) throw new InputError(`The rule "${describeRule(rule)}" counts years between dates, but "${columns.find((c) => c.kind !== 'datetime')!.name}" is no date.`);
   if (rule.kind === 'sum' && (rule.unit || rule.units)) throw new InputError(`The rule "${describeRule(rule)}" counts ${rule.unit}, but "${rule.total}" is no date.`);
   if (columns.some((c) => c.kind !== columns[0].kind) || (rule.kind !== 'order' && columns[0].kind !== 'numeric')) {
     const fix = rule.kind === 'order' ? 'compare two dates or two numbers' : rule.kind === 'sum' ? 'use numeric columns, or a date plus a number of days' : 'use numeric columns';
@@ -677,7 +685,8 @@ export function parseRules(json: unknown): Rule[] {
   return json.map((entry: unknown, i): Rule => {
     const e = (entry ?? {}) as Record<string, unknown>;
     const text = (key: string) => (typeof e[key] === 'string' && e[key] !== '' ? (e[key] as string) : null);
-    if (e.kind === 'order' && text('low') && text('high')) return { kind: 'order', low: text('low')!, high: text('high')! };
+    const years = e.years === undefined || (typeof e.years === 'number' && Number.isInteger(e.years) && e.years > 0);
+    if (e.kind === 'order' && text('low') && text('high') && years) return { kind: 'order', low: text('low')!, high: text('high')!, ...(typeof e.years === 'number' && { years: e.years }) };
     const names = (key: string) => (Array.isArray(e[key]) && (e[key] as unknown[]).every((p) => typeof p === 'string' && p !== '') ? (e[key] as string[]) : null);
     const [parts, minus] = [names('parts'), e.minus === undefined ? [] : names('minus')];
     const flag = (key: string) => e[key] === undefined || typeof e[key] === 'boolean';
@@ -744,7 +753,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…}, {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0, "oneWay":true for 0 there and anything elsewhere), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high; or "op":"compare","values":[below,equal,above]), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"among","column":…,"when":…,"allowed":{value:[…]}}, {"kind":"differ","left":…,"right":…}, {"kind":"period","end":…,"start":…,"by":…,"unit":"months"|"days","lengths":{value:n}}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…} (with "years":18 between dates 18 whole years apart at least), {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0, "oneWay":true for 0 there and anything elsewhere), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high; or "op":"compare","values":[below,equal,above]), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"among","column":…,"when":…,"allowed":{value:[…]}}, {"kind":"differ","left":…,"right":…}, {"kind":"period","end":…,"start":…,"by":…,"unit":"months"|"days","lengths":{value:n}}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

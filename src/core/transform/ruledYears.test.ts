@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findRules } from '../data/findRules';
-import { countBreaks, describeRule } from '../data/rules';
+import { countBreaks, describeRule, parseRules, type Rule } from '../data/rules';
 import { inferSchema } from '../data/schema';
+import { tableFromColumns } from '../data/table';
+import { addMonths } from '../data/years';
 import { agesTable as patients } from '../data/agesTable';
 import { loansTable } from '../data/ruleTables';
 import { Rng } from '../util/rng';
@@ -47,5 +49,35 @@ describe('an end date written as its start plus a term in months', () => {
     const decoded = transformer.decode(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2));
     expect(decoded.rowCount).toBeGreaterThan(15_000);
     for (const rule of rules) expect(countBreaks(decoded, schema, rule), describeRule(rule)).toBe(0);
+  });
+});
+
+describe('a hiring date 18 whole years past the date of birth at least', () => {
+  const rng = new Rng(21);
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const born = Array.from({ length: 600 }, () => Date.UTC(1965, 0, 1) + rng.int(40 * 365) * 86_400_000);
+  // Hired from the 18th birthday on, by 2024 at the latest: no one younger.
+  const hired = born.map((b) => Math.min(Date.UTC(2024, 5, 30), addMonths(b, 12 * 18) + rng.int(25 * 365) * 86_400_000));
+  const kept = born.map((_, r) => r).filter((r) => hired[r] > born[r]);
+  const table = tableFromColumns(['Birth Date', 'Hire Date'], [kept.map((r) => iso(born[r])), kept.map((r) => iso(hired[r]))]);
+  const schema = inferSchema(table);
+
+  it('is found as an order of 18 years, read from JSON, and kept on rows decoded from random model output', () => {
+    const rules = findRules(table, schema, new Rng(1));
+    const rule: Rule = { kind: 'order', low: 'Birth Date', high: 'Hire Date', years: 18 };
+    expect(rules).toContainEqual(rule);
+    expect(describeRule(rule)).toBe('Hire Date ≥ Birth Date + 18 years');
+    expect(parseRules(JSON.parse(JSON.stringify([rule])))).toEqual([rule]);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 10_000, 3), 10_000, new Rng(4));
+    expect(decoded.table.rowCount).toBeGreaterThan(5_000);
+    expect(countBreaks(decoded.table, schema, rule)).toBe(0);
+    const plain = new TableTransformer(table, schema, 1, { rules: [] });
+    expect(countBreaks(plain.decode(untrainedRows(plain.layout.width, 2_000, 3), 2_000, new Rng(4)), schema, rule)).toBeGreaterThan(100);
+  });
+
+  it('is not found on dates shuffled apart', () => {
+    const shuffled = tableFromColumns(table.names, [table.columns[0], new Rng(2).shuffle([...table.columns[1]])]);
+    expect(findRules(shuffled, inferSchema(shuffled), new Rng(1)).filter((r) => r.kind === 'order' && r.years)).toEqual([]);
   });
 });
