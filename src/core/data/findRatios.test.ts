@@ -60,6 +60,10 @@ describe("orders and steps a new user's tables showed", () => {
     const qty = Array.from({ length: 400 }, () => 1 + rng.int(5));
     const vat = qty.map((q) => (q * (8 + rng.int(40)) * 0.2).toFixed(2));
     expect(rulesOf(['Quantity', 'VAT (€)'], [qty.map(String), vat]).filter((r) => r.includes('Quantity') && r.includes('VAT'))).toEqual([]);
+    // Nor where only the name says money, over numbers in cents: a membership's price and its visits.
+    const paid = qty.map(() => 5 + rng.int(30_000) / 100);
+    const visits = paid.map((p) => String(rng.int(Math.min(120, Math.floor(p)))));
+    expect(rulesOf(['Paid Amount', 'Visits'], [paid.map((p) => p.toFixed(2)), visits]).filter((r) => r.includes('≥') && r.includes('Visits') && r.includes('Paid'))).toEqual([]);
   });
 
   it('keep an order between two dates that a mostly blank date lies between', () => {

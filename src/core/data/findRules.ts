@@ -612,13 +612,15 @@ function comparable(a: ColumnSchema, b: ColumnSchema): boolean {
   // Units the names give apart (`Price (€/mo)`, `Discount (%)`) make no order, however the numbers fall.
   if (ua !== null && ub !== null && ua !== ub) return false;
   // Money against a count with no unit (`VAT (€) ≥ Quantity`) is no order a person would state, however the numbers fall.
-  const money = (u: string | null) => u !== null && MONEY_RE.test(u);
-  const count = (c: ColumnSchema, u: string | null) => u === null && c.numeric?.integer === true && !c.numeric.style?.prefix?.trim() && !c.numeric.style?.suffix?.trim();
-  if ((money(ua) && count(b, ub)) || (money(ub) && count(a, ua))) return false;
+  // Money by its unit, or by a name that says so over numbers in cents (`Paid Amount` 49.90).
+  const money = (c: ColumnSchema, u: string | null) => (u !== null && MONEY_RE.test(u)) || (c.numeric?.decimals === 2 && !c.numeric.integer && MONEY_NAME_RE.test(c.name));
+  const count = (c: ColumnSchema, u: string | null) => u === null && c.numeric?.integer === true && !c.numeric.style?.prefix?.trim() && !c.numeric.style?.suffix?.trim() && !MONEY_NAME_RE.test(c.name);
+  if ((money(a, ua) && count(b, ub)) || (money(b, ub) && count(a, ua))) return false;
   return (sa?.prefix ?? '').trim() === (sb?.prefix ?? '').trim() && (sa?.suffix ?? '').trim() === (sb?.suffix ?? '').trim();
 }
 
 const MONEY_RE = /[$€£¥]|^(usd|eur|gbp|chf|jpy|cad|aud)$/;
+const MONEY_NAME_RE = /price|amount|paid|cost|fee|salary|wage|revenue|balance|payment|charge|spend|income|refund|discount|tax|\bpay\b|\btotal\b/i;
 
 // Words in brackets that name a unit; other bracketed words (`(after)`, `(incl. VAT)`) do not.
 const UNIT_WORDS = new Set(
