@@ -487,9 +487,11 @@ function zeroByCategory(table: Table, schema: ColumnSchema[], candidates: Column
 }
 
 /**
- * The values of `when` on all of whose rows (two at least) the column is 0, where the column is
- * 0 elsewhere too, `when` does not fix it outright, and chance does not explain them: were zeros independent of the category, a
- * value's k rows would all be 0 with chance pᵏ (p: the share of rows 0); null where there are none.
+ * The values of `when` on all of whose rows (five at least) the column is 0, where the column is
+ * 0 elsewhere too, `when` does not fix it outright, and chance does not explain them: were zeros
+ * independent of the category, a value's k rows would all be 0 with chance pᵏ (p: the share of
+ * rows 0), times the ways of choosing which of the category's values those are; null where
+ * there are none.
  */
 function zeroOn(marked: (boolean | null)[], column: (string | null)[], when: (string | null)[], maxLogChance: number): (string | null)[] | null {
   const groups = new Map<string | null, { rows: number; zero: boolean; value: string | null; fixed: boolean }>();
@@ -502,12 +504,24 @@ function zeroOn(marked: (boolean | null)[], column: (string | null)[], when: (st
     n++;
     if (marked[r]) zeros++;
   }
-  const held = [...groups].filter(([, g]) => g.zero && g.rows >= 2);
+  const held = [...groups].filter(([, g]) => g.zero && g.rows >= MIN_ZERO_GROUP);
   // A column the category fixes outright (points by a match's result) follows it, zeros and all.
   const follows = [...groups.values()].every((g) => g.fixed);
   if (held.length === 0 || held.length === groups.size || n < MIN_ROWS || follows) return null;
-  const logChance = held.reduce((sum, [, g]) => sum + g.rows * Math.log(zeros / n), 0);
+  // Which of the values are all 0 is chosen after looking: of 50 stores of a few rows each, some are by chance.
+  const chosen = logChoose(groups.size, held.length);
+  const logChance = held.reduce((sum, [, g]) => sum + g.rows * Math.log(zeros / n), chosen);
   return logChance < maxLogChance ? held.map(([value]) => value) : null;
+}
+
+// Rows a value of the category needs for its zeros to count as a one-way rule.
+const MIN_ZERO_GROUP = 5;
+
+/** ln C(n, k). */
+function logChoose(n: number, k: number): number {
+  let sum = 0;
+  for (let i = 1; i <= Math.min(k, n - k); i++) sum += Math.log((n - i + 1) / i);
+  return sum;
 }
 
 /** The value a column holds most often (NaN for none). */

@@ -179,8 +179,19 @@ function rowForPairs(values: Float64Array[], t: number, others: number[]): numbe
 export function oneTotalEach(sums: Sum[], claimed: Map<number, number[]>, dated: Set<number>, holds: (sum: Sum) => boolean): Sum[] {
   const taken = new Set(claimed.keys());
   const out: Sum[] = [];
-  // Columns a claimed column among `columns` is built from: none of them may total the sum.
-  const feeding = (columns: number[]) => new Set(columns.flatMap((k) => claimed.get(k) ?? []));
+  // Columns a claimed column among `columns` is built from, through other claimed columns too
+  // (a levy on a pension on the gross): none of them may total the sum.
+  const feeding = (columns: number[]) => {
+    const found = new Set<number>();
+    const next = columns.flatMap((k) => claimed.get(k) ?? []);
+    while (next.length > 0) {
+      const k = next.pop()!;
+      if (found.has(k)) continue;
+      found.add(k);
+      next.push(...(claimed.get(k) ?? []));
+    }
+    return found;
+  };
   for (const s of sums) {
     const feeds = feeding([...s.parts, ...s.minus]);
     if (!taken.has(s.total) && !feeds.has(s.total)) {

@@ -522,7 +522,7 @@ function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
     return;
   }
   if (rule.kind === 'order' && rule.years && columns.some((c) => c.kind !== 'datetime')) throw new InputError(`The rule "${describeRule(rule)}" counts years between dates, but "${columns.find((c) => c.kind !== 'datetime')!.name}" is no date.`);
-  if (rule.kind === 'sum' && (rule.unit || rule.units)) throw new InputError(`The rule "${describeRule(rule)}" counts ${rule.unit}, but "${rule.total}" is no date.`);
+  if (rule.kind === 'sum' && (rule.unit || rule.units)) throw new InputError(`The rule "${describeRule(rule)}" counts ${rule.unit ?? rule.units!.join(' and ')}, but "${rule.total}" is no date.`);
   if (columns.some((c) => c.kind !== columns[0].kind) || (rule.kind !== 'order' && columns[0].kind !== 'numeric')) {
     const fix = rule.kind === 'order' ? 'compare two dates or two numbers' : rule.kind === 'sum' ? 'use numeric columns, or a date plus a number of days' : 'use numeric columns';
     throw new InputError(`The rule "${describeRule(rule)}" mixes dates and numbers; ${fix}.`);

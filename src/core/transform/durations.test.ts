@@ -101,5 +101,9 @@ describe('a time of day the hours worked and the minutes of break after another'
     expect(() => parseRules([{ kind: 'sum', total: 'End', parts: ['Start', 'Hours', 'Break (min)'], units: ['hours', 'weeks'] }])).toThrow(/Rule 1 is not one of/);
     const wrong: Rule = { ...rule, units: ['minutes', 'hours'] };
     expect(() => validateRules([wrong], table, schema)).toThrow(/breaks|break/);
+    const small = Array.from({ length: 40 }, (_, r) => String(r % 4));
+    const numbers = tableFromColumns(['Total', 'A', 'B', 'C'], [small.map((x) => String(3 * Number(x))), small, small, small]);
+    const undated: Rule = { kind: 'sum', total: 'Total', parts: ['A', 'B', 'C'], units: ['hours', 'minutes'] };
+    expect(() => validateRules([undated], numbers, inferSchema(numbers))).toThrow('counts hours and minutes, but "Total" is no date');
   });
 });

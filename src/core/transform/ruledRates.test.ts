@@ -162,4 +162,12 @@ describe('a gross that is tax, pension and net, beside a pension at 5 % of the g
     expect(decoded.table.rowCount).toBeGreaterThan(10_000);
     for (const rule of found) expect(countBreaks(decoded.table, schema, rule), describeRule(rule)).toBe(0);
   });
+
+  it('takes the net as total through two rates too (a levy on the pension on the gross)', () => {
+    const levy = pension.map((p) => Math.round(p * 30) / 100);
+    const net2 = gross.map((g, r) => g - tax[r] - levy[r]);
+    const t = tableFromColumns(['Gross', 'Tax', 'Pension', 'Levy', 'Net'], [money(gross), money(tax), money(pension), money(levy), money(net2)]);
+    const found = findRules(t, inferSchema(t), new Rng(1)).map(describeRule);
+    expect(found).toEqual(expect.arrayContaining(['Net = Gross − Tax − Levy', 'Levy = Pension × 0.3', 'Pension = Gross × 0.05']));
+  });
 });
