@@ -162,7 +162,7 @@ function flagOf(cells: (string | null)[], outcomes: Uint8Array, maxLogChance: nu
 }
 
 /** ln C(n, k). */
-function logChoose(n: number, k: number): number {
+export function logChoose(n: number, k: number): number {
   let sum = 0;
   for (let i = 1; i <= Math.min(k, n - k); i++) sum += Math.log((n - i + 1) / i);
   return sum;

@@ -4,7 +4,7 @@ import { findParts } from './dateParts';
 import { addMonths, findYears, isoDay, wholeYears } from './years';
 import { rateRule, rateRules, type FoundRate } from './findRates';
 import { stepRules } from './findSteps';
-import { flagRules } from './findFlags';
+import { flagRules, logChoose } from './findFlags';
 import { lookupRules } from './lookups';
 import { excessRules } from './excess';
 import { amongRules, differRules } from './pairings';
@@ -516,13 +516,6 @@ function zeroOn(marked: (boolean | null)[], column: (string | null)[], when: (st
 
 // Rows a value of the category needs for its zeros to count as a one-way rule.
 const MIN_ZERO_GROUP = 5;
-
-/** ln C(n, k). */
-function logChoose(n: number, k: number): number {
-  let sum = 0;
-  for (let i = 1; i <= Math.min(k, n - k); i++) sum += Math.log((n - i + 1) / i);
-  return sum;
-}
 
 /** The value a column holds most often (NaN for none). */
 function commonest(xs: Float64Array): number {

@@ -60,7 +60,7 @@ export function parseLookup(e: Record<string, unknown>): LookupRule | null {
 }
 
 /** A column's cells as codes (−1 for blank), with the texts coded. */
-function codesOf(cells: (string | null)[], read: (cell: string) => string = (c) => c): { codes: Int32Array; texts: string[] } {
+export function codesOf(cells: (string | null)[], read: (cell: string) => string = (c) => c): { codes: Int32Array; texts: string[] } {
   const index = new Map<string, number>();
   const texts: string[] = [];
   const codes = new Int32Array(cells.length);

@@ -1,6 +1,7 @@
 // Pairs of categories that never go together: a deposit is never made at an ATM, a memo
 // belongs to its transaction type's memos, a team never plays itself.
 import { isModelled, type ColumnSchema } from './schema';
+import { codesOf } from './lookups';
 import type { Table } from './table';
 
 /**
@@ -57,19 +58,6 @@ export function parsePairing(e: Record<string, unknown>): AmongRule | DifferRule
   const entries = Object.entries(e.allowed as Record<string, unknown>);
   const lists = entries.every(([, values]) => Array.isArray(values) && values.length > 0 && values.every(text));
   return entries.length > 0 && lists ? { kind: 'among', column: e.column, when: e.when, allowed: Object.fromEntries(entries) as Record<string, string[]> } : null;
-}
-
-/** A column's cells as codes (−1 for blank), and the values coded. */
-function coded(cells: (string | null)[]): { codes: Int32Array; values: string[] } {
-  const index = new Map<string, number>();
-  const codes = new Int32Array(cells.length);
-  cells.forEach((cell, r) => {
-    if (cell === null) return void (codes[r] = -1);
-    let k = index.get(cell);
-    if (k === undefined) index.set(cell, (k = index.size));
-    codes[r] = k;
-  });
-  return { codes, values: [...index.keys()] };
 }
 
 /**
@@ -145,9 +133,9 @@ function implied(f: Found, kept: Found[]): boolean {
 
 function among(table: Table, whenName: string, columnName: string, odds: number): Found | null {
   const cells = (name: string) => table.columns[table.names.indexOf(name)];
-  const [w, x] = [coded(cells(whenName)), coded(cells(columnName))];
+  const [w, x] = [codesOf(cells(whenName)), codesOf(cells(columnName))];
   if (fixes(w.codes, x.codes) || fixes(x.codes, w.codes)) return null;
-  const [m, k] = [w.values.length, x.values.length];
+  const [m, k] = [w.texts.length, x.texts.length];
   const counts = new Float64Array(m * k);
   const [rowsOf, share] = [new Float64Array(m), new Float64Array(k)];
   let n = 0;
@@ -175,11 +163,11 @@ function among(table: Table, whenName: string, columnName: string, odds: number)
   if (!strong || logChance >= odds || missing < MIN_MISSING_SHARE * n) return null;
   const allowed: Record<string, string[]> = {};
   for (let a = 0; a < m; a++) {
-    const seen = x.values.filter((_, b) => counts[a * k + b] > 0);
-    if (seen.length < k) allowed[w.values[a]] = seen.sort();
+    const seen = x.texts.filter((_, b) => counts[a * k + b] > 0);
+    if (seen.length < k) allowed[w.texts[a]] = seen.sort();
   }
   const ordered = Object.fromEntries(Object.entries(allowed).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0)));
-  const [wIndex, xIndex] = [new Map(w.values.map((v, i) => [v, i])), new Map(x.values.map((v, i) => [v, i]))];
+  const [wIndex, xIndex] = [new Map(w.texts.map((v, i) => [v, i])), new Map(x.texts.map((v, i) => [v, i]))];
   const seen = (c: string, u: string, d: string, v: string) => {
     const [a, b] = c === whenName && d === columnName ? [wIndex.get(u), xIndex.get(v)] : c === columnName && d === whenName ? [wIndex.get(v), xIndex.get(u)] : [undefined, undefined];
     return a !== undefined && b !== undefined && counts[a * k + b] > 0;
@@ -188,7 +176,7 @@ function among(table: Table, whenName: string, columnName: string, odds: number)
     rule: { kind: 'among', column: columnName, when: whenName, allowed: ordered },
     logChance,
     seen,
-    values: new Map([[whenName, w.values], [columnName, x.values]]),
+    values: new Map([[whenName, w.texts], [columnName, x.texts]]),
   };
 }
 
