@@ -42,6 +42,20 @@ describe('date part rules', () => {
     expect(findRules(sales(300), inferSchema(sales(300)), new Rng(1)).map(describeRule)).not.toContain('Month ≥ 0');
   });
 
+  it('says a season over year-months is fixed by them, and reads that back from JSON', () => {
+    const rng = new Rng(3);
+    const days = Array.from({ length: 400 }, () => Date.UTC(2022, 7, 1) + rng.int(600) * 86_400_000);
+    const season = (ms: number) => {
+      const d = new Date(ms);
+      const start = d.getUTCMonth() >= 6 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+      return `${start}/${String(start + 1).slice(2)}`;
+    };
+    const table = tableFromColumns(['Match Date', 'Season'], [days.map((d) => new Date(d).toISOString().slice(0, 10)), days.map(season)]);
+    const [rule] = parts(table);
+    expect(describeRule(rule)).toBe('Season is fixed by the year and month of Match Date');
+    expect(parseRules(JSON.parse(JSON.stringify([rule])))).toEqual([rule]);
+  });
+
   it('takes the same columns on 20 rows for chance', () => {
     expect(parts(sales(20))).toEqual([]);
   });

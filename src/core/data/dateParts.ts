@@ -66,6 +66,8 @@ export interface FoundPart {
   column: number;
   date: number;
   part: DatePart;
+  /** Whether the column holds at most half as many values as the part takes in the seed (a season over year-months). */
+  grouped: boolean;
 }
 
 /**
@@ -84,8 +86,9 @@ export function findParts(dates: { index: number; values: Float64Array }[], targ
     search: for (const [d, { index: date }] of dates.entries()) {
       if (date === column) continue;
       for (const part of DATE_PARTS) {
-        if (fixedBy(keys[d].get(part)!, cells, odds)) {
-          found.push({ column, date, part });
+        const fixed = fixedBy(keys[d].get(part)!, cells, odds);
+        if (fixed) {
+          found.push({ column, date, part, grouped: 2 * fixed.values <= fixed.keys });
           break search;
         }
       }
@@ -94,8 +97,8 @@ export function findParts(dates: { index: number; values: Float64Array }[], targ
   return found;
 }
 
-/** Whether rows with the same key hold the same cell, beyond chance. */
-function fixedBy(keys: Float64Array, cells: (string | null)[], odds: number): boolean {
+/** Where rows with the same key hold the same cell, beyond chance: how many keys and values; null otherwise. */
+function fixedBy(keys: Float64Array, cells: (string | null)[], odds: number): { keys: number; values: number } | null {
   const first = new Map<number, string | null>();
   const sizes = new Map<number, number>();
   const shares = new Map<string | null, number>();
@@ -105,17 +108,17 @@ function fixedBy(keys: Float64Array, cells: (string | null)[], odds: number): bo
     if (Number.isNaN(key)) continue;
     const seen = first.get(key);
     if (seen === undefined) first.set(key, cells[r]);
-    else if (seen !== cells[r]) return false;
+    else if (seen !== cells[r]) return null;
     sizes.set(key, (sizes.get(key) ?? 0) + 1);
     shares.set(cells[r], (shares.get(cells[r]) ?? 0) + 1);
     n++;
   }
-  if (shares.size < 2 || n < MIN_GROUP_ROWS * sizes.size) return false;
+  if (shares.size < 2 || n < MIN_GROUP_ROWS * sizes.size) return null;
   let logChance = 0;
   for (const k of sizes.values()) {
     let chance = 0;
     for (const count of shares.values()) chance += (count / n) ** k;
     logChance += Math.log(Math.min(1, chance));
   }
-  return logChance < odds;
+  return logChance < odds ? { keys: sizes.size, values: shares.size } : null;
 }

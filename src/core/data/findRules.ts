@@ -1,6 +1,6 @@
 import type { Rng } from '../util/rng';
 import { annuityPayment, canDecideBlanks, PRODUCT_FORMS, ratioOf, type ProductForm, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
-import { findParts } from './dateParts';
+import { findParts, type DatePart } from './dateParts';
 import { addMonths, findYears, isoDay, wholeYears } from './years';
 import { rateRule, rateRules, type FoundRate } from './findRates';
 import { stepRules } from './findSteps';
@@ -407,7 +407,15 @@ function partRules(table: Table, schema: ColumnSchema[], candidates: ColumnSchem
   const targets = schema
     .flatMap((c, i) => (isModelled(c) ? [{ index: i, cells: table.columns[i] }] : []))
     .slice(0, MAX_PAIR_COLUMNS);
-  return findParts(dates, targets, MAX_LOG_CHANCE).map(({ column, date, part }) => ({ kind: 'part', column: schema[column].name, date: schema[date].name, part }));
+  // A season over year-months reads "is fixed by"; a month name by its month count says it from the schema.
+  const counted = new Set<DatePart>(['month', 'weekday', 'quarter']);
+  return findParts(dates, targets, MAX_LOG_CHANCE).map(({ column, date, part, grouped }) => ({
+    kind: 'part',
+    column: schema[column].name,
+    date: schema[date].name,
+    part,
+    ...(grouped && !counted.has(part) && { grouped: true as const }),
+  }));
 }
 
 /**

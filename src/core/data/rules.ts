@@ -74,7 +74,7 @@ export type Rule =
    * `column` is fixed by a part of the date column `date`: a year, month or weekday column
    * beside the date it comes from, written as the seed writes it (`3`, `Mar`, `March`).
    */
-  | { kind: 'part'; column: string; date: string; part: DatePart }
+  | { kind: 'part'; column: string; date: string; part: DatePart; grouped?: true }
   /**
    * `column` is `values[0]` exactly on the rows where `left op right`, and `values[1]` on the
    * others: `Sold Out` is TRUE exactly when attendance = capacity. Rows where either number is
@@ -158,7 +158,7 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
   if (rule.kind === 'product' && rule.off) return `${rule.total} = ${rule.parts[0]} × (100 − ${rule.parts[1]}) / 100`;
   if (rule.kind === 'product') return `${rule.total} = ${rule.parts[0]} × ${rule.parts[1]}${rule.percent ? ' / 100' : ''}`;
   if (rule.kind === 'rate') return describeRate(rule);
-  if (rule.kind === 'part') return `${rule.column} ${grouped(rule, schema) ? 'is fixed by' : 'is'} the ${PART_NAMES[rule.part]} of ${rule.date}`;
+  if (rule.kind === 'part') return `${rule.column} ${rule.grouped || grouped(rule, schema) ? 'is fixed by' : 'is'} the ${PART_NAMES[rule.part]} of ${rule.date}`;
   if (rule.kind === 'years') return `${rule.column} = whole years from ${rule.from} to ${'to' in rule ? rule.to : rule.on}`;
   if (rule.kind === 'lookup') return describeLookup(rule);
   if (rule.kind === 'among') return describeAmong(rule);
@@ -742,7 +742,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'flag', column: text('column')!, left: text('left')!, op: op as FlagOp, right: text('right')!, values: [pair[0], pair[1]] };
     }
     if (e.kind === 'part' && text('column') && text('date') && DATE_PARTS.includes(e.part as DatePart)) {
-      return { kind: 'part', column: text('column')!, date: text('date')!, part: e.part as DatePart };
+      return { kind: 'part', column: text('column')!, date: text('date')!, part: e.part as DatePart, ...(e.grouped === true && { grouped: true }) };
     }
     if (e.kind === 'years' && text('column') && text('from') && (text('to') !== null) !== (text('on') !== null)) {
       const base = { kind: 'years' as const, column: text('column')!, from: text('from')! };
