@@ -97,6 +97,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
     const plan = session.prepare(config);
     log(`preprocessing ${plan.preprocessSeconds.toFixed(2)} s; ${plan.stepsPerEpoch} steps per epoch, batch ${plan.batch}`);
     for (const d of plan.derived) log(`  ${d.name}: written from ${d.source}, which fixes it in the seed`);
+    for (const d of plan.scaled) log(`  ${d.name}: modelled in the scale of ${d.by}, whose values it differs by`);
     for (const d of plan.lines) log(`  ${d.name}: written from ${d.from}, which it rises and falls with nearly in proportion, plus a modelled difference`);
     const { epochs } = plan;
     const held = plan.validationRows ? `, ${plan.validationRows} rows held back to judge each epoch` : '';

@@ -124,6 +124,12 @@ export function TrainPanel() {
               {s.run.derived.map((d) => `${d.name} (follows ${d.source})`).join(', ')}.
             </p>
           )}
+          {s.run && s.run.scaled.length > 0 && (
+            <p className="hint" data-testid="scaled-columns">
+              Modelled apart for each value of the column that explains them, so each group keeps its own average and spread:{' '}
+              {s.run.scaled.map((d) => `${d.name} (by ${d.by})`).join(', ')}.
+            </p>
+          )}
           {s.run && s.run.lines.length > 0 && (
             <p className="hint" data-testid="line-columns">
               Written from the column they rise and fall with in your data (nearly in proportion), plus a modelled difference, so the two stay linked:{' '}

@@ -3,25 +3,35 @@ import { isModelled, type ColumnSchema } from './schema';
 
 /**
  * `column` is the part of `of` above `over`, 0 where `of` is not above it (overtime past 8 hours
- * a day, the amount over a deductible); with `below`, the part below it (hours short of 8).
+ * a day, the amount over a deductible); with `below`, the part below it (hours short of 8). With
+ * `since`, `of` and `since` are dates and what counts is the whole days from `since` to `of`
+ * (days late: the days from the due date to the return, 0 where it came back in time).
  */
-export type ExcessRule = { kind: 'excess'; column: string; of: string; over: number; below?: true };
+export type ExcessRule = { kind: 'excess'; column: string; of: string; over: number; below?: true; since?: string };
 
-/** What an excess rule gives where its `of` column reads `x`. */
-export function excessOf(rule: { over: number; below?: true }, x: number): number {
-  return Math.max(0, rule.below ? rule.over - x : x - rule.over);
+const DAY_MS = 86_400_000;
+
+/** What an excess rule gives where its `of` column reads `x` (and its `since` date `s`). */
+export function excessOf(rule: { over: number; below?: true; since?: string }, x: number, s = NaN): number {
+  const value = rule.since === undefined ? x : (x - s) / DAY_MS;
+  return Math.max(0, rule.below ? rule.over - value : value - rule.over);
 }
 
 export function describeExcess(rule: ExcessRule, write: (column: string, x: number) => string): string {
+  if (rule.since !== undefined) {
+    const days = `the days from ${rule.since} to ${rule.of}`;
+    return rule.over === 0 ? `${rule.column} = ${days}, or 0 where not after` : `${rule.column} = ${days} past ${rule.over}, else 0`;
+  }
   return `${rule.column} = the part of ${rule.of} ${rule.below ? 'below' : 'above'} ${write(rule.of, rule.over)}, else 0`;
 }
 
 /** An excess rule from its JSON entry, or null where the entry is not one. */
 export function parseExcess(e: Record<string, unknown>): ExcessRule | null {
-  const { column, of, over, below } = e;
+  const { column, of, over, below, since } = e;
   if (e.kind !== 'excess' || typeof column !== 'string' || typeof of !== 'string' || column === '' || of === '') return null;
   if (typeof over !== 'number' || !Number.isFinite(over) || (below !== undefined && typeof below !== 'boolean')) return null;
-  return { kind: 'excess', column, of, over, ...(below === true && { below: true as const }) };
+  if (since !== undefined && (typeof since !== 'string' || since === '' || below === true)) return null;
+  return { kind: 'excess', column, of, over, ...(below === true && { below: true as const }), ...(since !== undefined && { since }) };
 }
 
 // Rows of each side a rule needs: above the threshold, and at or below it.
@@ -59,6 +69,43 @@ export function excessRules(
       if (!found) continue;
       rules.push({ kind: 'excess', column: numbers[t].name, of: numbers[x].name, over: found.over, ...(found.below && { below: true as const }) });
       break;
+    }
+  }
+  return rules;
+}
+
+/** Date columns searched for the days between them. */
+const MAX_DATES = 8;
+
+/**
+ * Whole-number columns that are the days from one date to another past a fixed count, 0 where
+ * fewer: days late from the due date to the return. Found as `excessRules` finds the part of a
+ * number, over the days between each ordered pair of dates, with at least three rows where the
+ * days fall short (else the column is just the difference, which a sum says). `tied(columns)`:
+ * whether another rule already ties the three (returned = borrowed + days kept).
+ */
+export function dateExcessRules(
+  numbers: ColumnSchema[],
+  values: Float64Array[],
+  maxLogChance: number,
+  skip: Set<string>,
+  tied: (columns: string[]) => boolean,
+): ExcessRule[] {
+  const counts = numbers.flatMap((c, i) => (isModelled(c) && c.kind === 'numeric' && c.numeric?.integer && !skip.has(c.name) && hasBothSides(values[i]) ? [i] : []));
+  const dates = numbers.flatMap((c, i) => (isModelled(c) && c.kind === 'datetime' ? [i] : [])).slice(0, MAX_DATES);
+  const odds = maxLogChance - Math.log(Math.max(1, counts.length * dates.length * (dates.length - 1)));
+  const rules: ExcessRule[] = [];
+  for (const t of counts) {
+    search: for (const since of dates) {
+      for (const of of dates) {
+        const names = [numbers[t].name, numbers[of].name, numbers[since].name];
+        if (of === since || tied(names)) continue;
+        const days = values[of].map((x, r) => (x - values[since][r]) / DAY_MS);
+        const found = fit(values[t], days, 1e-9, false, odds);
+        if (!found || days.filter((d) => d < found.over - 1e-9).length < MIN_SIDE) continue;
+        rules.push({ kind: 'excess', column: names[0], of: names[1], over: found.over, since: names[2] });
+        break search;
+      }
     }
   }
   return rules;

@@ -6,7 +6,7 @@ import { rateRule, rateRules, type FoundRate } from './findRates';
 import { stepRules } from './findSteps';
 import { flagRules, logChoose } from './findFlags';
 import { lookupRules } from './lookups';
-import { excessRules } from './excess';
+import { dateExcessRules, excessRules } from './excess';
 import { amongRules, differRules } from './pairings';
 import { periodRules } from './periods';
 import { fourPartSums, oneTotalEach, percentOf, percentOff, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
@@ -275,6 +275,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // Not of a total written from the column itself (overtime above 8 of hours = regular + overtime): a circle, kept only by redraw.
   const writtenFrom = (x: string, t: string) => [...rules, ...steps].some((r) => writes(r).includes(x) && ruleColumns(r).includes(t));
   const excesses = excessRules(candidates, values, (i) => tolerances[i], MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years].flatMap(writes)), writtenFrom);
+  // Days late: the days from a due date to the return, 0 where it came back in time.
+  excesses.push(...dateExcessRules(candidates, values, MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years, ...excesses].flatMap(writes)), tied));
   const signed = new Set(excesses.map((r) => r.column));
   steps.push(...excesses);
   // A date's parts are blank where it is: blanks shared by a date and its parts are implied.

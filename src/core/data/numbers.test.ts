@@ -70,6 +70,15 @@ describe('number styles', () => {
     expect(writeNumber(-1.5, 2, style)).toBe('\u22121.50');
   });
 
+  it('rounds a half cent up, as the arithmetic that made it means', () => {
+    // 107 × 32.50 / 100 and 1.005 are a hair below their halves in binary.
+    expect(writeNumber((107 * 32.5) / 100, 2, PLAIN_STYLE)).toBe('34.78');
+    expect(writeNumber(1.005, 2, PLAIN_STYLE)).toBe('1.01');
+    expect(writeNumber(-2.675, 2, PLAIN_STYLE)).toBe('-2.68');
+    expect(writeNumber(34.774, 2, PLAIN_STYLE)).toBe('34.77');
+    expect(writeNumber(0.1 + 0.2, 1, PLAIN_STYLE)).toBe('0.3');
+  });
+
   it('rejects text that only looks like numbers in part', () => {
     for (const values of [['192.168.1.1'], ['1.2.3'], ['12:30'], ['$5', '€5'], ['1,5', '1.5'], ['3, 4'], ['12 %', 'abc'], ['1,23,456'], ['1st', '2nd'], ['5 kg', '5 lb'], ['Apt 5'], ['555 1007']]) {
       expect(detectNumberStyle(values), values.join(' ')).toBeNull();

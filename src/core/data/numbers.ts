@@ -141,7 +141,7 @@ export function readNumber(text: string, style: NumberStyle): number {
 
 /** `x` with `decimals` places (fewer where `trimZeros` and they end in zeros), written in `style` (sign first: `-$1,234.50`). */
 export function writeNumber(x: number, decimals: number, style: NumberStyle, trimZeros = false): string {
-  let text = decimals === 0 ? String(Math.round(Math.abs(x))) : Math.abs(x).toFixed(decimals);
+  let text = decimals === 0 ? String(Math.round(Math.abs(x))) : roundHalfUp(Math.abs(x), decimals).toFixed(decimals);
   if (trimZeros && decimals > 0) text = text.replace(/\.?0+$/, '');
   const negative = x < 0 && /[1-9]/.test(text);
   if (style === PLAIN_STYLE) return negative ? `-${text}` : text;
@@ -150,6 +150,16 @@ export function writeNumber(x: number, decimals: number, style: NumberStyle, tri
   text = fraction === undefined ? grouped : `${grouped}${style.decimal}${fraction}`;
   if (negative && style.parens) return `(${style.prefix}${text}${style.suffix})`;
   return `${negative ? (style.minus ?? '-') : ''}${style.prefix}${text}${style.suffix}`;
+}
+
+/**
+ * `x` (≥ 0) to `decimals` places, a half rounded up as the seed's arithmetic does: 107 × 32.50 / 100
+ * is 34.77499… in binary, which `toFixed` writes 34.77; read to 15 digits it is the 34.775 meant.
+ */
+function roundHalfUp(x: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  const scaled = x * scale;
+  return scaled < 1e15 ? Math.round(Number(scaled.toPrecision(15))) / scale : x;
 }
 
 /** `x` to `digits` significant digits, in e-notation where JavaScript would write it so (below 1e-6, from 1e21). */

@@ -96,7 +96,8 @@ function fit(starts: Float64Array, ends: Float64Array, cells: (string | null)[],
     else if (held !== n) return null;
     rows.push(r);
   }
-  if (rows.length < MIN_ROWS || new Set(lengths.values()).size < 2) return null;
+  // An end before its start is the same rule read the other way round (due = loan + 21 days, not loan = due − 21).
+  if (rows.length < MIN_ROWS || new Set(lengths.values()).size < 2 || [...lengths.values()].some((n) => n < 0)) return null;
   let hits = 0;
   for (let p = 0; p < PROBES; p++) {
     const r = rows[rng.int(rows.length)];

@@ -221,7 +221,7 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'among') return [rule.column, rule.when];
   if (rule.kind === 'period') return [rule.end, rule.start, rule.by];
   if (rule.kind === 'differ') return [rule.left, rule.right];
-  if (rule.kind === 'excess') return [rule.column, rule.of];
+  if (rule.kind === 'excess') return [rule.column, rule.of, ...(rule.since === undefined ? [] : [rule.since])];
   if (rule.kind === 'part') return [rule.column, rule.date];
   if (rule.kind === 'years') return [rule.column, rule.from, ...('to' in rule ? [rule.to] : [])];
   return [rule.column];
@@ -245,7 +245,7 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   if (rule.kind === 'zero') return ([x, when]) => Number.isNaN(x + when) || (x === 0) === (when === 0);
   if (rule.kind === 'excess') {
     const within = toleranceOf(rule.column, schema);
-    return ([t, x]) => Number.isNaN(t + x) || closeTo(t, excessOf(rule, x), within);
+    return ([t, x, s = 0]) => Number.isNaN(t + x + s) || closeTo(t, excessOf(rule, x, s), within);
   }
   const tolerance = rule.kind === 'sum' ? dateSumTolerance(rule, schema) : toleranceOf(rule.total, schema);
   if (rule.kind === 'annuity') return ([t, p, a, n]) => Number.isNaN(t + p + a + n) || closeTo(t, annuityPayment(p, a, n), tolerance);
@@ -519,6 +519,10 @@ function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
       const what = rule.units ? `each later part a number (of ${rule.units.join(', ')})` : `its second a number of ${rule.unit ?? 'days'}`;
       throw new InputError(`The rule "${describeRule(rule)}" adds to a date: its first part must be a date and ${what}.`);
     }
+    return;
+  }
+  if (rule.kind === 'excess' && rule.since !== undefined) {
+    if (columns[0].kind !== 'numeric' || columns.slice(1).some((c) => c.kind !== 'datetime')) throw new InputError(`The rule "${describeRule(rule)}" counts the days between two dates: "${rule.column}" must be a number, "${rule.of}" and "${rule.since}" dates.`);
     return;
   }
   if (rule.kind === 'order' && rule.years && columns.some((c) => c.kind !== 'datetime')) throw new InputError(`The rule "${describeRule(rule)}" counts years between dates, but "${columns.find((c) => c.kind !== 'datetime')!.name}" is no date.`);

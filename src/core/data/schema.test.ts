@@ -40,6 +40,13 @@ describe('inferSchema', () => {
     expect(schema.b.date).toMatchObject({ order: 'mdy' });
   });
 
+  it('treats unique whole numbers named as a record\'s number (Rx #, Invoice No.) as an ID, not a measure', () => {
+    // Prescription numbers with gaps: not sequential, so only the name says they name records.
+    const numbers = Array.from({ length: 200 }, (_, r) => String(600_001 + r * 7 + (r % 3)));
+    for (const name of ['Rx #', 'Rx#', 'Invoice No.', 'Ticket Nr', 'Order Number', 'policy_no']) expect(inferColumn(name, numbers).kind, name).toBe('id');
+    for (const name of ['Weight', 'Number of items', 'Notes']) expect(inferColumn(name, numbers).kind, name).toBe('numeric');
+  });
+
   it('treats a key an order\'s lines repeat as an ID, so no real order\'s ID is written out, but not a vehicle seen many times', () => {
     const orders = Array.from({ length: 100 }, (_, r) => `ORD-${1000 + Math.floor(r / 1.4)}`);
     expect(inferColumn('Order ID', orders).kind).toBe('id');

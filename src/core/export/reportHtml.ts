@@ -50,7 +50,8 @@ export function reportHtml(report: StudioReport, title: string): string {
     `<h1>Quality report: ${e(title)}</h1>`,
     `<p class="verdict">Is it good? ${e(overall.headline)}</p>`,
     ...(report.privacy ? [`<p class="verdict">Is it safe? ${e(report.privacy.headline)}</p>`] : []),
-    `<p>Overall score <strong>${overall.score.toFixed(3)}</strong> <span class="formula">(${e(overall.formula)})</span>. ${e(overall.goodLooksLike)}</p>`,
+    `<p>Overall score <strong>${overall.score.toFixed(3)}</strong> <span class="formula">(${e(overall.formula)})</span>.</p>`,
+    `<p>What good looks like: ${e(overall.goodLooksLike)}</p>`,
     `<p>${rows.synthetic} synthetic rows; ${rows.training} training rows. ${e(rows.note)}</p>`,
   ];
   if (report.serious.length) parts.push(`<div class="serious"><strong>Before you share these rows:</strong><ul>${report.serious.map((s) => `<li>${e(s)}</li>`).join('')}</ul></div>`);

@@ -107,7 +107,8 @@ export function privacyOf(figures: Figure[], unseen: boolean): { verdict: Privac
 }
 
 export const GOOD_LOOKS_LIKE =
-  `An overall score of ${percent(VERDICT_GOOD, 0)} or more, no exact copies of your rows, synthetic rows no closer to the training rows than new real rows are, ` +
+  // Written as the score is shown (0.817), not as a percentage.
+  `An overall score of ${VERDICT_GOOD.toFixed(2)} or more, no exact copies of your rows, synthetic rows no closer to the training rows than new real rows are, ` +
   'about half of them closer to the training rows than to the held-out ones, and no broken rules.';
 
 export function scoreFigure(key: 'columnShapes' | 'pairTrends', value: number): Figure {

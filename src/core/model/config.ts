@@ -64,6 +64,12 @@ export interface ModelConfig {
    * Absent in models saved before it (off).
    */
   withinCategoryRange: boolean;
+  /**
+   * Model a number in the scale of the category that explains it best (a part-time salary as
+   * spreads from part-time salaries' mean), written back from the generated category (see
+   * transform/scaled). Read when a model is made; a saved model keeps what it was made with.
+   */
+  scaleByCategory: boolean;
   /** After training, shift each category's and mode's logit so generated rows hold it as often as the seed, and map each number's scalars within its modes onto the seed's (see CtganTrainer.calibrate). */
   calibrateShares: boolean;
   /** After training, keep each generated row with a probability a classifier of seed against generated rows sets (see Refiner). */
@@ -94,6 +100,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   keepBest: true,
   withinSeedRange: true,
   withinCategoryRange: true,
+  scaleByCategory: true,
   calibrateShares: true,
   refineRows: true,
   seed: 42,

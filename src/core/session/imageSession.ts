@@ -145,6 +145,7 @@ export class ImageSession {
       trainingRows: split.train.count,
       derived: [],
       lines: [],
+      scaled: [],
       resumedFrom: 0,
     };
   }

@@ -325,6 +325,7 @@ function planOf(model: TabularModel): TrainPlan {
     trainingRows: model.trainingRows,
     derived: model.transformer.derived,
     lines: model.transformer.lines,
+    scaled: model.transformer.scaled,
     resumedFrom: model.epochs,
   };
 }

@@ -62,6 +62,8 @@ export interface TrainPlan {
   derived: DerivedColumn[];
   /** Columns the seed shows on a straight line in another: modelled as what is left off that line. */
   lines: LineColumn[];
+  /** Numbers modelled in the scale of the category that explains them, and written back from it. */
+  scaled: { name: string; by: string }[];
   /** Epochs already trained: 0 for a new run, the checkpoint's epoch for a resumed one. */
   resumedFrom: number;
 }

@@ -155,8 +155,8 @@ describe('CtganTrainer on the CPU backend', () => {
       { kind: 'order', low: 'start', high: 'end' },
       { kind: 'blank', column: 'end', when: 'status', values: ['open'] },
     ];
-    // Ranges by category would keep most done rows' starts in range, and so the rows.
-    const model = new TabularModel(t, inferSchema(t), { ...tiny, epochs: 2, withinCategoryRange: false }, rules);
+    // Ranges by category would keep most done rows' starts in range, and so the rows; scales by category their shares.
+    const model = new TabularModel(t, inferSchema(t), { ...tiny, epochs: 2, withinCategoryRange: false, scaleByCategory: false }, rules);
     await model.train(2);
     const share = async () => {
       const drawn: (string | null)[] = [];
@@ -207,8 +207,8 @@ describe('CtganTrainer on the CPU backend', () => {
     const c = Array.from({ length: rows }, (_, i) => (i % 25 === 0 ? 'r' : 'a'));
     const x = c.map((v) => ((v === 'r' ? 50 : 10) + rng.normal()).toFixed(1));
     const t = tableFromColumns(['c', 'x'], [c, x]);
-    // Anchoring alone: ranges by category would put r's numbers in its range without it (below).
-    const model = new TabularModel(t, inferSchema(t), { ...tiny, epochs: 2, withinCategoryRange: false });
+    // Anchoring alone: ranges by category would put r's numbers in its range without it (below), and so would r's own scale.
+    const model = new TabularModel(t, inferSchema(t), { ...tiny, epochs: 2, withinCategoryRange: false, scaleByCategory: false });
     await model.train(2);
     const meanOfR = async (of = model) => {
       const drawn: number[] = [];
@@ -235,7 +235,8 @@ describe('CtganTrainer on the CPU backend', () => {
 
   it("after training, spreads each number's values within its modes as the seed does", async () => {
     const t = table(1000);
-    const model = new TabularModel(t, inferSchema(t), { ...tiny, epochs: 2 });
+    // The modes of a number modelled as it is, not in its category's scale.
+    const model = new TabularModel(t, inferSchema(t), { ...tiny, epochs: 2, scaleByCategory: false });
     await model.train(2);
     const seed = t.columns[0].map(Number);
     const gap = async () => {

@@ -19,15 +19,20 @@ describe('numbers kept within their category range', () => {
   const table = stock(400);
   const schema = inferSchema(table);
 
-  it('are fitted where the category explains the number, widened in ratio, and not where it does not', () => {
+  it('are fitted where the category explains the number, widened in ratio by about 1 / n, and not where it does not', () => {
     const [ranges, ...others] = fitCategoryRanges(table, schema, ['Cost', 'Weight'], ['Category']);
     expect(others).toEqual([]);
     expect(ranges.column).toBe('Cost');
+    // About 120 groceries between $1 and $9: a few cents past either end, no more.
     const grocery = new Map(ranges.ranges).get('Grocery')!;
-    expect(grocery.lo).toBeGreaterThan(0.5);
-    expect(grocery.lo).toBeLessThan(1);
-    expect(grocery.hi).toBeGreaterThan(9);
-    expect(grocery.hi).toBeLessThan(20);
+    expect(grocery.lo).toBeGreaterThan(0.95);
+    expect(grocery.lo).toBeLessThan(1.05);
+    expect(grocery.hi).toBeGreaterThan(8.95);
+    expect(grocery.hi).toBeLessThan(9.4);
+    // Five values are widened by a quarter of their ratio's log, as few rows tell little of the ends.
+    const few = tableFromColumns(['Category', 'Cost'], [[...Array(5).fill('A'), ...Array(60).fill('B')], [...['1', '2', '4', '8', '16'], ...Array.from({ length: 60 }, (_, r) => String(100 + r))]]);
+    const [wide] = fitCategoryRanges(few, inferSchema(few), ['Cost'], ['Category']);
+    expect(new Map(wide.ranges).get('A')!.lo).toBeCloseTo(0.5, 5);
     // Knots stay inside the seed's values.
     expect(Math.min(...grocery.knots)).toBeGreaterThan(1);
     expect(Math.max(...grocery.knots)).toBeLessThan(9);

@@ -38,14 +38,16 @@ const MIN_ETA = 0.5;
 /** Seed rows a category value needs for a range of its own; categories searched have at most this many values. */
 const MIN_ROWS = 5;
 const MAX_VALUES = 50;
+/** The most a range is widened past its category's seed values, as a share of its width (or of its ratio's log). */
+const MAX_REACH = 0.25;
 /** Quantiles a redraw interpolates between, at most. */
 const KNOTS = 10;
 
 /**
  * Ranges by category for each of `numbers` (plain modelled number columns) over the best of
- * `categories`. A range is the category's own widened: in ratio where all its values are above
- * 0 (by the fourth root of max / min either way: $1.15–$9.27 allows $0.68–$15.60), else by a
- * quarter of its width either way.
+ * `categories`. A range is the category's own widened by 2 / (n + 1) of it for n seed values, at
+ * most a quarter: in ratio where all its values are above 0 (7 values of $1.15–$9.27 allow
+ * $0.68–$15.60, 79 values $1.06–$10.08), else in width.
  */
 export function fitCategoryRanges(table: Table, schema: ColumnSchema[], numbers: string[], categories: string[], ruled = new Map<string, number[]>()): CategoryRanges[] {
   const read = readColumns(table, schema, numbers);
@@ -108,11 +110,14 @@ export function keepCategoryRanges(
   }
 }
 
-function rangeOf(values: number[], discrete: boolean): CategoryRange {
+export function rangeOf(values: number[], discrete: boolean): CategoryRange {
   const sorted = [...values].sort((a, b) => a - b);
   const [min, max] = [sorted[0], sorted[sorted.length - 1]];
-  const ratio = min > 0 ? (max / min) ** 0.25 : 0;
-  const [lo, hi] = min > 0 ? [min / ratio, max * ratio] : [min - (max - min) / 4, max + (max - min) / 4];
+  // How far past its ends a category's next value would fall, about 1 / (n + 1) of its width:
+  // 300 adults aged 25 to 64 keep generated adults within a few months of those ages.
+  const reach = Math.min(MAX_REACH, 2 / (sorted.length + 1));
+  const ratio = min > 0 ? (max / min) ** reach : 0;
+  const [lo, hi] = min > 0 ? [min / ratio, max * ratio] : [min - (max - min) * reach, max + (max - min) * reach];
   const n = Math.min(KNOTS, sorted.length);
   // Levels (i + ½) / n: the ends stay inside the seed's values, so no redraw lands on its extremes.
   const knots = Array.from({ length: n }, (_, i) => {
@@ -126,7 +131,7 @@ function rangeOf(values: number[], discrete: boolean): CategoryRange {
 }
 
 /** The point `u` (0 to 1) of the way along the piecewise line through the knots; a discrete range's knot at `u`. */
-function between({ knots, discrete }: CategoryRange, u: number): number {
+export function between({ knots, discrete }: CategoryRange, u: number): number {
   if (discrete) return knots[Math.min(knots.length - 1, Math.floor(u * knots.length))];
   if (knots.length === 1) return knots[0];
   const at = u * (knots.length - 1);
@@ -135,7 +140,7 @@ function between({ knots, discrete }: CategoryRange, u: number): number {
 }
 
 /** η: the share of the number's spread its category explains, as a correlation (0 to 1). */
-function correlationRatio(xs: Float64Array, cells: (string | null)[]): number {
+export function correlationRatio(xs: Float64Array, cells: (string | null)[]): number {
   const sums = new Map<string, { n: number; sum: number }>();
   let [n, sum, squares] = [0, 0, 0];
   for (let r = 0; r < xs.length; r++) {

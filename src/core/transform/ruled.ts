@@ -7,6 +7,7 @@ import { lookupReader, type LookupRule } from '../data/lookups';
 import { excessOf, type ExcessRule } from '../data/excess';
 import { periodEnd, type PeriodRule } from '../data/periods';
 import type { Bounds, NumberCodec } from './continuous';
+import { scaledWriter, scaleOf, type Scaled } from './scaled';
 
 /**
  * A column written from others. A rule's, so the rule holds by construction: `end` as `start`
@@ -47,7 +48,8 @@ export type Construction =
   | LookupRule
   /** An excess rule's column (overtime), modelled as it is and written over from the number it is the part of. */
   | ExcessRule
-  | Within;
+  | Within
+  | Scaled;
 
 /**
  * A number kept inside or outside the range two others give, as its flag says (a lab value and
@@ -78,8 +80,8 @@ interface Partial {
   partial?: true;
 }
 
-/** A construction that models what is left of its column once another is taken off: a gap, or a line's remainder. */
-export type Remainder = Extract<Construction, { kind: 'gap' | 'line' }>;
+/** A construction that models what is left of its column once another is taken off: a gap, a line's remainder, a scaled number's z. */
+export type Remainder = Extract<Construction, { kind: 'gap' | 'line' | 'scaled' }>;
 
 const isNumber = (x: number) => !Number.isNaN(x);
 const inputsOf = (c: Construction): string[] => {
@@ -92,8 +94,9 @@ const inputsOf = (c: Construction): string[] => {
   if (c.kind === 'years') return [c.from, ...('to' in c ? [c.to] : [])];
   if (c.kind === 'flag') return [c.left, c.right, ...(c.upper === undefined ? [] : [c.upper])];
   if (c.kind === 'lookup') return c.by;
-  if (c.kind === 'excess') return [c.of];
+  if (c.kind === 'excess') return [c.of, ...(c.since === undefined ? [] : [c.since])];
   if (c.kind === 'within') return [c.flag, c.low, c.high];
+  if (c.kind === 'scaled') return [c.by];
   return [c.kind === 'gap' ? c.low : c.from];
 };
 type Overwritten = Extract<Construction, { kind: 'step' | 'part' | 'years' | 'flag' | 'lookup' | 'excess' | 'sum' | 'rate' | 'period' | 'within' }>;
@@ -103,9 +106,9 @@ export const isOverwritten = (c: Construction): c is Overwritten => OVERWRITTEN.
 /** Constructions whose column is not modelled at all: written whole from other columns. */
 export const isWritten = (c: Construction): c is Extract<Construction, { kind: 'sum' | 'rate' | 'period' }> => isTotal(c) && !c.partial;
 const isTotal = (c: Construction): c is Extract<Construction, { kind: 'sum' | 'rate' | 'period' }> => c.kind === 'sum' || c.kind === 'rate' || c.kind === 'period';
-const slopeOf = (c: Remainder) => (c.kind === 'gap' ? 1 : c.slope);
+const slopeOf = (c: Extract<Remainder, { kind: 'gap' | 'line' }>) => (c.kind === 'gap' ? 1 : c.slope);
 /** −1 where the modelled gap lies below its base: the column is the base less the gap. */
-const signOf = (c: Remainder) => (c.kind === 'gap' && c.below ? -1 : 1);
+const signOf = (c: Extract<Remainder, { kind: 'gap' | 'line' }>) => (c.kind === 'gap' && c.below ? -1 : 1);
 
 /**
  * How closely two columns must follow a straight line (|Pearson r|) for one to be written from
@@ -365,10 +368,22 @@ function rateReader(rule: RateRule, table: Table): (r: number) => boolean {
  * are numbers, the cell's own text where it is a note ("ongoing"), missing where it is missing.
  */
 export function gapValues(table: Table, schema: ColumnSchema[], c: Remainder): (string | null)[] {
+  if (c.kind === 'scaled') return scaledValues(table, schema, c);
   const [low, high] = readColumns(table, schema, [inputsOf(c)[0], c.column]);
   const [slope, sign] = [slopeOf(c), signOf(c)];
   const texts = table.columns[table.names.indexOf(c.column)];
   return texts.map((text, r) => (text === null ? null : isNumber(high[r]) ? String(sign * (high[r] - slope * low[r])) : text));
+}
+
+/** A scaled column as its z: how many of its category's spreads each number lies from that category's mean. */
+function scaledValues(table: Table, schema: ColumnSchema[], c: Scaled): (string | null)[] {
+  const [xs] = readColumns(table, schema, [c.column]);
+  const [texts, by, scale] = [table.columns[table.names.indexOf(c.column)], table.columns[table.names.indexOf(c.by)], scaleOf(c)];
+  return texts.map((text, r) => {
+    if (text === null || !isNumber(xs[r])) return text;
+    const [mean, sd] = scale(by[r]);
+    return String((xs[r] - mean) / sd);
+  });
 }
 
 /** A step's (date part's, years') column where its number (a date) is blank: the seed's most frequent text there, or blank. */
@@ -486,8 +501,8 @@ export function construct(built: Built[], names: string[], columns: (string | nu
         else bad[r] = 1;
       }
     } else if (c.kind === 'excess') {
-      const of = numberAt(c.of);
-      writeEach((r) => excessOf(c, of(r)));
+      const [of, since] = [numberAt(c.of), c.since === undefined ? () => NaN : numberAt(c.since)];
+      writeEach((r) => excessOf(c, of(r), since(r)));
     } else if (c.kind === 'years') {
       const from = numberAt(c.from);
       const on = 'on' in c ? readIsoDay(c.on) : NaN;
@@ -501,6 +516,12 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       const by = 'by' in c.rule ? col(c.rule.by) : null;
       const rule = c.rule;
       writeEach((r) => of(r) * rateFor(rule, by ? by[r] : null));
+    } else if (c.kind === 'scaled') {
+      const [by, write] = [col(c.by), scaledWriter(c)];
+      for (let r = 0; r < out.length; r++) {
+        const z = out[r] === null ? NaN : Number(out[r]);
+        if (!Number.isNaN(z)) out[r] = codec.write(write(by[r], z, r));
+      }
     } else if (c.kind !== 'sum') {
       const [from] = inputsOf(c);
       const low = col(from);

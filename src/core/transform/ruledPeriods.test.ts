@@ -97,3 +97,15 @@ describe('a number 0 on every row of some values of a category, and now and then
     }
   });
 });
+
+describe('a due date its item type’s days after the loan', () => {
+  it('is found one way only, not again as the loan that many days before the due date', () => {
+    const rng = new Rng(5);
+    const DAYS: Record<string, number> = { Book: 21, Audiobook: 21, DVD: 7, Magazine: 7 };
+    const types = Array.from({ length: 400 }, () => Object.keys(DAYS)[rng.int(4)]);
+    const loans = types.map(() => Date.UTC(2024, 0, 1) + rng.int(300) * DAY);
+    const table = tableFromColumns(['Item type', 'Loan date', 'Due date'], [types, loans.map(iso), loans.map((l, r) => iso(l + DAYS[types[r]] * DAY))]);
+    const periods = findRules(table, inferSchema(table), new Rng(1)).filter((r) => r.kind === 'period');
+    expect(periods.map(describeRule)).toEqual(['Due date = Loan date + days by Item type: 7 for DVD, Magazine; 21 for Audiobook, Book']);
+  });
+});

@@ -10,6 +10,7 @@ import { ContinuousEncoder, type Bounds, type ContinuousState } from './continuo
 import { fitCategoryRanges, keepCategoryRanges, type CategoryRanges } from './byCategory';
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
+import { planScalings } from './scaled';
 import { findIdLink } from './idLinks';
 import { blankByRules, construct, gapValues, isOverwritten, isWritten, markBroken, planConstructions, stepOtherwise, textWithoutNumber, zeroByRules, type Built, type Construction } from './ruled';
 import type { ColumnEncoder, Span } from './types';
@@ -30,6 +31,8 @@ export interface TransformOptions {
   withinRange: boolean;
   /** Keep numbers within the range of the category that explains them (see `CategoryRanges`). */
   byCategory: boolean;
+  /** Model numbers a category explains in that category's scale (see `Scaled`). */
+  scaleByCategory: boolean;
   /** Accepted rules, kept on every decoded row. */
   rules: Rule[];
 }
@@ -161,7 +164,7 @@ export class TableTransformer {
       this.categoryRanges = table.categoryRanges ?? [];
       return;
     }
-    const { derive = true, withinRange = true, byCategory = true, rules = [] } = options;
+    const { derive = true, withinRange = true, byCategory = true, scaleByCategory = false, rules = [] } = options;
     const rng = new Rng(seed);
     this.delimiter = table.delimiter;
     this.schema = schema;
@@ -170,6 +173,12 @@ export class TableTransformer {
     const derivedNames = new Set([...derivations.keys()].map((i) => schema[i].name));
     const sources = new Map([...derivations].map(([i, d]) => [schema[i].name, schema[d.source].name]));
     const constructions = new Map<string, Construction>(planConstructions(rules, table, schema, free, derive, derivedNames, sources).map((c) => [c.column, c]));
+    if (scaleByCategory) {
+      // Numbers and categories modelled as they are: a category a rule writes is not what the model gave.
+      const plain = schema.filter((c) => free.has(c.name) && c.include && !constructions.has(c.name));
+      const categories = plain.filter((c) => c.kind === 'categorical' || c.kind === 'boolean').map((c) => c.name);
+      for (const s of planScalings(table, schema, plain.map((c) => c.name), categories, rules)) constructions.set(s.column, s);
+    }
     const floors = new Map(rules.flatMap((r) => (r.kind === 'range' ? [[r.column, r.min] as const] : [])));
     // Range rules the model's bounds already keep are not checked again on every row.
     this.rules = rules.filter((r) => !(r.kind === 'range' && free.has(r.column) && !constructions.has(r.column)));
@@ -293,7 +302,7 @@ export class TableTransformer {
         const construction = slot.built?.construction;
         const schema = this.schema;
         const column: EncodedColumn = { name: slot.name, kind: slot.columnKind, offset, encoder };
-        if (construction && (construction.kind === 'gap' || construction.kind === 'line')) column.valuesOf = (t: Table) => gapValues(t, schema, construction);
+        if (construction && (construction.kind === 'gap' || construction.kind === 'line' || construction.kind === 'scaled')) column.valuesOf = (t: Table) => gapValues(t, schema, construction);
         return { kind: 'model', column, built: slot.built ? built(slot.built) : undefined };
       }
       case 'sum':
@@ -310,6 +319,11 @@ export class TableTransformer {
   get derived(): DerivedColumn[] {
     const names = this.names;
     return this.slots.flatMap((s) => (s.kind === 'derived' ? [{ name: s.name, source: names[s.from] }] : []));
+  }
+
+  /** Numbers modelled in the scale of a category (see `Scaled`). */
+  get scaled(): { name: string; by: string }[] {
+    return this.slots.flatMap((s) => (s.kind === 'model' && s.built?.construction.kind === 'scaled' ? [{ name: s.column.name, by: s.built.construction.by }] : []));
   }
 
   get lines(): LineColumn[] {
