@@ -40,7 +40,6 @@ const SWITCHES: { key: SwitchKey; label: string }[] = [
   { key: 'keepBest', label: 'Generate with the best epoch' },
   { key: 'withinSeedRange', label: "Keep values within the seed's range" },
   { key: 'withinCategoryRange', label: "Keep numbers within their category's range" },
-  { key: 'scaleByCategory', label: "Model numbers in their category's scale" },
   { key: 'calibrateShares', label: "Match the seed's category shares and number spreads after training" },
   { key: 'refineRows', label: 'Refine generated rows with a classifier after training' },
   { key: 'earlyStop', label: 'Stop early when the held-back rows stop improving' },

@@ -6,9 +6,9 @@ const map: AssociationMap = {
   columns: ['a', 'b', 'c'],
   of: 3,
   pairs: [
-    { a: 'a', b: 'b', measure: 'correlation', real: 0.8, synthetic: -0.2, difference: 1 },
-    { a: 'a', b: 'c', measure: 'correlationRatio', real: 0.3, synthetic: 0.25, difference: 0.05 },
-    { a: 'b', b: 'c', measure: 'correlationRatio', real: 0.1, synthetic: 0.4, difference: 0.3 },
+    { a: 'a', b: 'b', measure: 'correlation', real: 0.8, synthetic: -0.2, difference: 1, rows: 100 },
+    { a: 'a', b: 'c', measure: 'correlationRatio', real: 0.3, synthetic: 0.25, difference: 0.05, rows: 100 },
+    { a: 'b', b: 'c', measure: 'correlationRatio', real: 0.1, synthetic: 0.4, difference: 0.3, rows: 100 },
   ],
 };
 

@@ -26,9 +26,9 @@ const report: StudioReport = {
     columns: [HOSTILE, IMG, 'age'],
     of: 4,
     pairs: [
-      { a: HOSTILE, b: IMG, measure: 'cramersV', real: 0.61, synthetic: 0.12, difference: 0.49 },
-      { a: HOSTILE, b: 'age', measure: 'correlationRatio', real: 0.3, synthetic: 0.3, difference: 0 },
-      { a: IMG, b: 'age', measure: 'correlationRatio', real: 0.2, synthetic: 0.5, difference: 0.3 },
+      { a: HOSTILE, b: IMG, measure: 'cramersV', real: 0.61, synthetic: 0.12, difference: 0.49, rows: 100 },
+      { a: HOSTILE, b: 'age', measure: 'correlationRatio', real: 0.3, synthetic: 0.3, difference: 0, rows: 100 },
+      { a: IMG, b: 'age', measure: 'correlationRatio', real: 0.2, synthetic: 0.5, difference: 0.3, rows: 100 },
     ],
   },
   rules: [{ rule: `${IMG} ≥ start`, breaks: 2, flag: 'bad' }],

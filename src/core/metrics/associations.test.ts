@@ -65,7 +65,7 @@ describe('associations', () => {
     const { map } = associations(table, table, kinds, 2);
     expect(map.columns).toEqual(['a', 'b']);
     expect(map.of).toBe(3);
-    expect(map.pairs).toEqual([{ a: 'a', b: 'b', measure: 'cramersV', real: 1, synthetic: 1, difference: 0 }]);
+    expect(map.pairs).toEqual([{ a: 'a', b: 'b', measure: 'cramersV', real: 1, synthetic: 1, difference: 0, rows: 4 }]);
   });
 
   it('lumps rare categories of a wide column, so V stays bounded and still sees the relationship', () => {

@@ -16,6 +16,8 @@ export interface PairAssociation {
   synthetic: number;
   /** |real − synthetic|: 0 when the synthetic rows keep the relationship as strong as it is. */
   difference: number;
+  /** Real rows holding both values: what the real figure stands on. */
+  rows: number;
 }
 
 /** The pairs a heatmap shows: every pair of at most MAX_HEATMAP_COLUMNS columns. */
@@ -53,7 +55,7 @@ export function associations(real: Table, synth: Table, schema: ColumnSchema[], 
       const measure = measureOf(r[i], r[j]);
       const realValue = association(r[i], r[j]);
       const synthValue = association(s[i], s[j]);
-      all.push({ a: r[i].name, b: r[j].name, measure, real: realValue, synthetic: synthValue, difference: Math.abs(realValue - synthValue) });
+      all.push({ a: r[i].name, b: r[j].name, measure, real: realValue, synthetic: synthValue, difference: Math.abs(realValue - synthValue), rows: bothPresent(r[i], r[j]) });
       const strength = Math.max(Math.abs(realValue), Math.abs(synthValue));
       strongest[i] = Math.max(strongest[i], strength);
       strongest[j] = Math.max(strongest[j], strength);
@@ -67,6 +69,13 @@ export function associations(real: Table, synth: Table, schema: ColumnSchema[], 
   );
   const columns = r.map((c) => c.name).filter((name) => kept.has(name));
   return { all, map: { columns, of: r.length, pairs: all.filter((p) => kept.has(p.a) && kept.has(p.b)) } };
+}
+
+function bothPresent(x: PreparedColumn, y: PreparedColumn): number {
+  const present = (c: PreparedColumn, k: number) => (c.kind === 'number' ? !Number.isNaN(c.values[k]) : c.values[k] >= 0);
+  let n = 0;
+  for (let k = 0; k < x.values.length; k++) if (present(x, k) && present(y, k)) n++;
+  return n;
 }
 
 function measureOf(x: PreparedColumn, y: PreparedColumn): AssociationMeasure {

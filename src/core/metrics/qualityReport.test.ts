@@ -93,6 +93,16 @@ describe('studioReport', () => {
     expect(lost.text).toMatch(/^(income and spend|spend and plan): 0\.9\d in your data, 0\.[0-2]\d in the synthetic rows$/);
   });
 
+  it('names no link that stands on a dozen real rows', () => {
+    // Spend kept on 12 rows only (blank elsewhere): its link to income is no more than chance could give.
+    const sparse = (t: Table) => ({ ...t, columns: t.columns.map((c, i) => (i === 1 ? c.map((v, r) => (r < 12 ? v : null)) : c)) });
+    const [few, fewHoldout] = [sparse(train), sparse(holdout)];
+    const synth = people(200, 3);
+    const apart = sparse({ ...synth, columns: synth.columns.map((c, i) => (i === 1 ? [...c].reverse() : c)) });
+    const lost = figure(studioReport({ train: few, holdout: fewHoldout, synth: apart, schema: inferSchema(few), rules: [] }), 'linkLost');
+    expect(lost?.text ?? '').not.toMatch(/spend/);
+  });
+
   it('reads fidelity against the held-out rows alone where 500 or more are held back', () => {
     const report = studioReport({ train, holdout: people(500, 2), synth: people(500, 3), schema, rules: [] });
     expect(report.rows).toMatchObject({ compared: 500, comparedWith: 'held-out' });

@@ -20,6 +20,7 @@ import {
   GOOD_LOOKS_LIKE,
   higherIsBetter,
   LINK_MIN_REAL,
+  LINK_MIN_ROWS,
   linkLostFigure,
   PRIVACY_KEYS,
   privacyOf,
@@ -145,7 +146,7 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
   const extremes = extremeShare(train, synth, schema, EXTREMES_MAX_SEED_PERCENT).worst;
   if (extremes) figures.push(extremesFigure(extremes.column, extremes.points));
   const weakened = associated.all
-    .filter((p) => Math.abs(p.real) >= LINK_MIN_REAL)
+    .filter((p) => Math.abs(p.real) >= LINK_MIN_REAL && p.rows >= LINK_MIN_ROWS)
     .sort((x, y) => Math.abs(y.real) - Math.abs(y.synthetic) - (Math.abs(x.real) - Math.abs(x.synthetic)))[0];
   if (weakened) figures.push(linkLostFigure(weakened.a, weakened.b, weakened.real, weakened.synthetic));
   const ruleRows = rules.map((rule) => {

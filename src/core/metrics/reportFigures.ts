@@ -58,6 +58,8 @@ export const LINK_LOST_OK = 0.1;
 export const LINK_LOST_WARN = 0.25;
 /** Links weaker than this in your data are not read for 'linkLost': what they lose is mostly noise. */
 export const LINK_MIN_REAL = 0.3;
+/** Nor from fewer real rows holding both values than this: a link on a dozen rows is mostly chance. */
+export const LINK_MIN_ROWS = 30;
 export const F1_KEPT_OK = 0.8;
 export const F1_KEPT_WARN = 0.5;
 export const AUC_GAP_OK = 0.05;

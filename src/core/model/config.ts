@@ -70,6 +70,8 @@ export interface ModelConfig {
    * transform/scaled). Read when a model is made; a saved model keeps what it was made with.
    */
   scaleByCategory: boolean;
+  /** Model a number that follows another loosely (r ≥ 0.8) as what is left off their straight line (see transform/ruled). */
+  looseLines: boolean;
   /** After training, shift each category's and mode's logit so generated rows hold it as often as the seed, and map each number's scalars within its modes onto the seed's (see CtganTrainer.calibrate). */
   calibrateShares: boolean;
   /** After training, keep each generated row with a probability a classifier of seed against generated rows sets (see Refiner). */
@@ -101,6 +103,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   withinSeedRange: true,
   withinCategoryRange: true,
   scaleByCategory: true,
+  looseLines: true,
   calibrateShares: true,
   refineRows: true,
   seed: 42,

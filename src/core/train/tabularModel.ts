@@ -160,7 +160,7 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
     // Resuming: the same split and encoded rows as the saved run's, its fitted transform and trainer.
     this.transformer = loaded
       ? new TableTransformer(loaded.state.transformer)
-      : new TableTransformer(table, schema, config.seed, { derive: config.deriveColumns, withinRange: config.withinSeedRange, byCategory: config.withinCategoryRange, scaleByCategory: config.scaleByCategory ?? false, rules });
+      : new TableTransformer(table, schema, config.seed, { derive: config.deriveColumns, withinRange: config.withinSeedRange, byCategory: config.withinCategoryRange, scaleByCategory: config.scaleByCategory ?? false, looseLines: config.looseLines ?? false, rules });
     requireEncodedFits(rows.rowCount, this.transformer.encoded);
     const encoded = this.transformer.encode(rows, schema, config.seed + 1);
     this.preprocessSeconds = (performance.now() - t0) / 1000;

@@ -1,4 +1,4 @@
-import { annuityPayment, flagValue, ratioOf, rateFor, readColumns, rowChecker, describeRuleIn, stepValue, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
+import { annuityPayment, flagValue, ratioOf, rateFor, readColumns, ruleColumns, rowChecker, describeRuleIn, stepValue, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { addMonths, readIsoDay, wholeYears } from '../data/years';
 import { numberReader, type ColumnSchema } from '../data/schema';
@@ -7,7 +7,7 @@ import { lookupReader, type LookupRule } from '../data/lookups';
 import { excessOf, type ExcessRule } from '../data/excess';
 import { periodEnd, type PeriodRule } from '../data/periods';
 import type { Bounds, NumberCodec } from './continuous';
-import { scaledWriter, scaleOf, type Scaled } from './scaled';
+import { scaledWriter, scaleOf, spreadEnough, type Scaled } from './scaled';
 
 /**
  * A column written from others. A rule's, so the rule holds by construction: `end` as `start`
@@ -138,8 +138,38 @@ export function straightLines(table: Table, schema: ColumnSchema[], free: Set<st
   return fittedLines(table, schema, free).map((f) => f.line);
 }
 
+/**
+ * A looser line, between two numbers no rule names (kilometres driven and days rented, r 0.91):
+ * a generator on a few hundred rows loses such a link (0.91 came out 0.44 on a reviewer's
+ * rentals), while what is left off the line is nearly independent of the other number, which
+ * is what such a generator writes best. Only where the line's column is spread out (20 values
+ * or more, none on 5 % of rows) and on 100 rows or more.
+ */
+const LOOSE_LINE_R = 0.8;
+const LOOSE_LINE_ROWS = 100;
+
+/**
+ * Loose lines (see `LOOSE_LINE_R`) between numbers of `free`, strongest first, each written
+ * from a number of any rule into one no rule names but as a sign or an order (checked on it).
+ */
+function looseLines(table: Table, schema: ColumnSchema[], free: Set<string>, rules: Rule[]): Extract<Construction, { kind: 'line' }>[] {
+  if (table.rowCount < LOOSE_LINE_ROWS) return [];
+  const ruled = new Set(rules.flatMap((r) => (r.kind === 'range' || r.kind === 'order' ? [] : ruleColumns(r))));
+  const numbers = new Set(schema.filter((c) => free.has(c.name) && c.kind === 'numeric').map((c) => c.name));
+  const spread = (name: string) => !ruled.has(name) && (schema.find((c) => c.name === name)?.distinct ?? 0) >= 20 && spreadEnough(readColumns(table, schema, [name])[0]);
+  return fittedLines(table, schema, numbers, LOOSE_LINE_R)
+    .flatMap(({ line }) => (spread(line.column) ? [line] : spread(line.from) ? [{ ...line, column: line.from, from: line.column, slope: NaN }] : []))
+    .map((line) => (Number.isNaN(line.slope) ? { ...line, slope: slopeBetween(table, schema, line.from, line.column) } : line));
+}
+
+/** Least-squares slope of `y` on `x`. */
+function slopeBetween(table: Table, schema: ColumnSchema[], x: string, y: string): number {
+  const [xs, ys] = readColumns(table, schema, [x, y]).map(centred);
+  return lineFit(xs, ys)?.slope ?? 0;
+}
+
 /** `straightLines` with each line's |r|, strongest first. */
-function fittedLines(table: Table, schema: ColumnSchema[], free: Set<string>): { line: Extract<Construction, { kind: 'line' }>; r: number }[] {
+function fittedLines(table: Table, schema: ColumnSchema[], free: Set<string>, minR = LINE_MIN_R): { line: Extract<Construction, { kind: 'line' }>; r: number }[] {
   const numeric = schema.filter((c) => free.has(c.name) && (c.kind === 'numeric' || c.kind === 'datetime')).map((c) => c.name);
   // Each column centred once: a pair then costs one product over the rows, not two passes.
   const columns = readColumns(table, schema, numeric).map(centred);
@@ -149,7 +179,7 @@ function fittedLines(table: Table, schema: ColumnSchema[], free: Set<string>): {
       // Ties go to the later column, as a table usually lists what it is built from first.
       const [x, y] = columns[j].distinct >= columns[i].distinct ? [i, j] : [j, i];
       const fit = lineFit(columns[x], columns[y]);
-      if (fit && Math.abs(fit.r) >= LINE_MIN_R) found.push({ line: { kind: 'line', column: numeric[y], from: numeric[x], slope: fit.slope }, r: Math.abs(fit.r) });
+      if (fit && Math.abs(fit.r) >= minR) found.push({ line: { kind: 'line', column: numeric[y], from: numeric[x], slope: fit.slope }, r: Math.abs(fit.r) });
     }
   }
   return found.sort((a, b) => b.r - a.r);
@@ -203,6 +233,7 @@ export function planConstructions(
   lines = true,
   derived = new Set<string>(),
   sources = new Map<string, string>(),
+  loose = false,
 ): Construction[] {
   const plan = new Map<string, Construction>();
   // A column that follows another (`sources`: its source) is written from it, after it when it is written over.
@@ -280,6 +311,7 @@ export function planConstructions(
   }
   // Rules first: a column a rule builds keeps its rule exactly, which a line does not promise.
   for (const { line } of fitted) if (usable(line)) plan.set(line.column, line);
+  if (loose) for (const line of looseLines(table, schema, free, rules)) if (usable(line)) plan.set(line.column, line);
   return [...plan.values()];
 }
 

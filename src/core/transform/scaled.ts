@@ -79,7 +79,7 @@ export function planScalings(table: Table, schema: ColumnSchema[], numbers: stri
 }
 
 /** Enough rows, and no value on 5 % of them. */
-function spreadEnough(xs: Float64Array): boolean {
+export function spreadEnough(xs: Float64Array): boolean {
   const counts = new Map<number, number>();
   let n = 0;
   for (const x of xs) {

@@ -33,6 +33,8 @@ export interface TransformOptions {
   byCategory: boolean;
   /** Model numbers a category explains in that category's scale (see `Scaled`). */
   scaleByCategory: boolean;
+  /** Model a number on a loose line in another (r ≥ 0.8) as what is left off the line (see `looseLines`). */
+  looseLines: boolean;
   /** Accepted rules, kept on every decoded row. */
   rules: Rule[];
 }
@@ -164,7 +166,7 @@ export class TableTransformer {
       this.categoryRanges = table.categoryRanges ?? [];
       return;
     }
-    const { derive = true, withinRange = true, byCategory = true, scaleByCategory = false, rules = [] } = options;
+    const { derive = true, withinRange = true, byCategory = true, scaleByCategory = false, looseLines = false, rules = [] } = options;
     const rng = new Rng(seed);
     this.delimiter = table.delimiter;
     this.schema = schema;
@@ -172,7 +174,7 @@ export class TableTransformer {
     const free = new Set(schema.filter((c, i) => isModelled(c) && !derivations.has(i)).map((c) => c.name));
     const derivedNames = new Set([...derivations.keys()].map((i) => schema[i].name));
     const sources = new Map([...derivations].map(([i, d]) => [schema[i].name, schema[d.source].name]));
-    const constructions = new Map<string, Construction>(planConstructions(rules, table, schema, free, derive, derivedNames, sources).map((c) => [c.column, c]));
+    const constructions = new Map<string, Construction>(planConstructions(rules, table, schema, free, derive, derivedNames, sources, derive && looseLines).map((c) => [c.column, c]));
     if (scaleByCategory) {
       // Numbers and categories modelled as they are: a category a rule writes is not what the model gave.
       const plain = schema.filter((c) => free.has(c.name) && c.include && !constructions.has(c.name));
