@@ -440,26 +440,31 @@ export class CtganTrainer implements Steppable<TrainerState> {
       const [all, kept] = [columnMeans(sample, rows, width), written?.reduce((a, b) => a + b, 0) ?? rows];
       const drawn = written ? columnMeans(sample, rows, width, written).map((x, c) => (category[c] ? x : all[c])) : all;
       const used = Float32Array.from(bias);
+      const slots = this.layout.spans.flatMap((span) => (span.activation === 'softmax' ? Array.from({ length: span.size }, (_, k) => span.start + k) : []));
+      const errors = new Map(slots.map((c) => [c, Math.log((shares[c] + floor) / (drawn[c] + floor))]));
+      const capped = (c: number) => Math.abs(bias[c]) >= MAX_CALIBRATION && Math.sign(errors.get(c)!) === Math.sign(bias[c]);
       let [worst, off] = [0, 0];
-      for (const span of this.layout.spans) {
-        if (span.activation !== 'softmax') continue;
-        for (let c = span.start; c < span.start + span.size; c++) {
-          const error = Math.log((shares[c] + floor) / (drawn[c] + floor));
-          if (round > 0) step[c] = nextStep(step[c], moved[c], before[c], error);
-          before[c] = error;
-          const shift = Math.max(-MAX_CALIBRATION, Math.min(MAX_CALIBRATION, bias[c] + step[c] * error));
-          moved[c] = shift - bias[c];
-          off += Math.abs(shares[c] - drawn[c]);
-          // Off by more than the draw's own noise; a logit held at the cap cannot move its share further.
-          const noise = CALIBRATION_ROUNDS.noise * Math.sqrt((shares[c] * (1 - shares[c])) / (category[c] ? kept : rows));
-          if (shift !== bias[c]) worst = Math.max(worst, Math.abs(shares[c] - drawn[c]) - noise);
-          bias[c] = shift;
-        }
+      for (const c of slots) {
+        off += Math.abs(shares[c] - drawn[c]);
+        // Off by more than the draw's own noise; a logit held at the cap cannot move its share further.
+        const noise = CALIBRATION_ROUNDS.noise * Math.sqrt((shares[c] * (1 - shares[c])) / (category[c] ? kept : rows));
+        if (!capped(c)) worst = Math.max(worst, Math.abs(shares[c] - drawn[c]) - noise);
+      }
+      const last = round === max - 1 || (round >= rounds - 1 && worst <= tolerance);
+      for (const c of slots) {
+        const error = errors.get(c)!;
+        if (round > 0) step[c] = nextStep(step[c], moved[c], before[c], error);
+        before[c] = error;
+        // The last move is never drawn from: a secant read off a rare share's noise can step
+        // far past it (a 2 % class shifted from 1.9 % to 3.7 %), so it moves one for one at most.
+        const shift = Math.max(-MAX_CALIBRATION, Math.min(MAX_CALIBRATION, bias[c] + (last ? Math.min(1, step[c]) : step[c]) * error));
+        moved[c] = shift - bias[c];
+        bias[c] = shift;
       }
       this.setCalibration(bias);
       const improved = off < best.off;
       if (improved) best = { off, bias: used, sample };
-      if (round < max - 1 && !(round >= rounds - 1 && worst <= tolerance)) continue;
+      if (!last) continue;
       // Still improving: the last shifts go on from the best rows; otherwise back to those rows' shifts.
       if (!improved) bias.set(best.bias);
       break;
