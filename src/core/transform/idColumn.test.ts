@@ -44,4 +44,17 @@ describe('IdGenerator', () => {
     expect(new IdGenerator(['https://ann.dev/me', 'https://bo.io/about'], 'site').take(1, 0)).toEqual(['https://example.com/1']);
     expect(new IdGenerator(['https://shop.io/p/7', 'https://shop.io/p/12'], 'page').take(1, 0)).toEqual(['https://shop.io/p/13']);
   });
+
+  it('numbers IDs by their longest-varying run of digits, keeping a check digit after it', () => {
+    // Meter numbers: Z, six digits, a dash and a digit.
+    const seed = Array.from({ length: 300 }, (_, i) => `Z${700000 + ((i * 7919) % 99999)}-${i % 10}`);
+    const ids = new IdGenerator(seed).take(600, 0);
+    expect(ids.every((id) => /^Z\d{6}-\d$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(600);
+    expect(ids.filter((id) => seed.includes(id))).toEqual([]);
+    expect(new Set(ids.map((id) => id.slice(-1))).size).toBe(10);
+    expect(new IdGenerator(new IdGenerator(seed).toState()).take(5, 40)).toEqual(ids.slice(40, 45));
+    // Endings of one person's own, or too many to be a few codes, are not kept.
+    expect(new IdGenerator(['A-1-x7', 'A-2-y7', 'A-3-q7']).take(1, 0)).toEqual(['A-47']);
+  });
 });

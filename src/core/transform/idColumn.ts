@@ -1,8 +1,7 @@
 import { sharesByIndex } from '../util/shares';
 import { yearOf, type IdLink } from './idLinks';
 
-// The last run of digits, and the text around it: `CUST-0042`, `user7@example.com`.
-const NUMBERED_RE = /^(.*?)(\d+)(\D*)$/;
+const DIGITS_RE = /\d+/g;
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const URL_RE = /^https?:\/\/\S+$/i;
 
@@ -25,6 +24,10 @@ export interface IdState {
    * (`EMP-9999`, then `EMP-0001`), so IDs keep their shape.
    */
   free?: [number, number][];
+  /** Which run of digits is the number, counted from the last (0); later runs are in `suffixes`. */
+  run?: number;
+  /** Endings that differ between IDs (`-0` … `-9` after `Z744363`), with how many IDs have each. */
+  suffixes?: [string, number][];
 }
 
 // Prefixes that differ only in digits are kept when each is shared: a year or a branch number,
@@ -32,6 +35,8 @@ export interface IdState {
 const MAX_PREFIXES = 50;
 const CODE_RE = /^[A-Z][A-Z0-9]*[-_/.#]?$/;
 const MIN_CODE_IDS = 5;
+/** The longest ending kept as one of a few: a check digit, a line number, a letter. */
+const MAX_END = 4;
 
 /**
  * Fresh unique IDs shaped like the seed's: a seed of `CUST-0042` gives `CUST-1043`, … , and
@@ -48,11 +53,14 @@ export class IdGenerator {
   private readonly first: number;
   private readonly prefixes?: [string, number][];
   private readonly free?: [number, number][];
+  private readonly run: number;
+  private readonly suffixes?: [string, number][];
   /** How many free numbers come before each free run. */
   private before: number[] = [];
   private link?: IdLink;
   /** The prefix of output row k, in the seed's shares, the same for a row whatever batch writes it. */
   private prefixAt: (k: number) => string = () => this.prefix;
+  private suffixAt: (k: number) => string = () => this.suffix;
 
   /**
    * Fitted to a column's values, or rebuilt from a saved state. With `codes` false, prefixes in
@@ -66,10 +74,13 @@ export class IdGenerator {
       if (state.prefixes) this.prefixAt = sharesByIndex((this.prefixes = state.prefixes));
       this.link = state.link;
       this.free = state.free;
+      this.run = state.run ?? 0;
+      if (state.suffixes) this.suffixAt = endsByIndex((this.suffixes = state.suffixes));
       this.count();
       return;
     }
     const values = source;
+    this.run = numberRun(values);
     let prefix: string | null = null;
     let suffix: string | null = null;
     let width = 1;
@@ -80,6 +91,7 @@ export class IdGenerator {
     let emails = true;
     let urls = true;
     const starts = new Map<string, number>();
+    const ends = new Map<string, number>();
     const numbers: number[] = [];
     const widths = new Set<number>();
     let padded = false;
@@ -89,17 +101,18 @@ export class IdGenerator {
       const text = v.trim();
       emails &&= EMAIL_RE.test(text);
       urls &&= URL_RE.test(text);
-      const m = NUMBERED_RE.exec(text);
+      const m = splitAt(text, this.run);
       if (!m) continue;
       numbered++;
-      digitsOnly &&= m[1] === '' && m[3] === '';
-      max = Math.max(max, Number(m[2]));
-      numbers.push(Number(m[2]));
-      widths.add(m[2].length);
-      padded ||= m[2].length > 1 && m[2].startsWith('0');
-      starts.set(m[1], (starts.get(m[1]) ?? 0) + 1);
-      if (prefix === null || suffix === null) [prefix, suffix, width] = [m[1], m[3], m[2].length];
-      else [prefix, suffix] = [commonStart(prefix, m[1]), commonEnd(suffix, m[3])];
+      digitsOnly &&= m[0] === '' && m[2] === '';
+      max = Math.max(max, Number(m[1]));
+      numbers.push(Number(m[1]));
+      widths.add(m[1].length);
+      padded ||= m[1].length > 1 && m[1].startsWith('0');
+      starts.set(m[0], (starts.get(m[0]) ?? 0) + 1);
+      ends.set(m[2], (ends.get(m[2]) ?? 0) + 1);
+      if (prefix === null || suffix === null) [prefix, suffix, width] = [m[0], m[2], m[1].length];
+      else [prefix, suffix] = [commonStart(prefix, m[0]), commonEnd(suffix, m[2])];
     }
     // Plain numbers are a pattern too; text around the numbers must be shared to be kept.
     const shared = numbered === present && sharedPrefixes(starts, present, codes);
@@ -124,18 +137,27 @@ export class IdGenerator {
       this.prefixAt = sharesByIndex((this.prefixes = [...starts]));
       this.prefix = '';
     }
+    if (patterned && !emails && !urls && sharedEnds(ends, present)) {
+      this.suffixAt = endsByIndex((this.suffixes = [...ends]));
+      this.suffix = '';
+    }
   }
 
   /** The fitted pattern as plain data, for `new IdGenerator(state)`. */
   toState(): IdState {
-    const state = { prefix: this.prefix, suffix: this.suffix, width: this.width, first: this.first, ...(this.free && { free: this.free }) };
+    const state = {
+      ...{ prefix: this.prefix, suffix: this.suffix, width: this.width, first: this.first },
+      ...(this.free && { free: this.free }),
+      ...(this.run > 0 && { run: this.run }),
+      ...(this.suffixes && { suffixes: this.suffixes }),
+    };
     return this.prefixes ? { ...state, prefixes: this.prefixes, ...(this.link && { link: this.link }) } : state;
   }
 
   /** The seed's prefixes, where the generator keeps them: each ID's, null where none. */
   prefixesOf(values: (string | null)[]): (string | null)[] | null {
     if (!this.prefixes) return null;
-    return values.map((v) => (v === null ? null : (NUMBERED_RE.exec(v.trim())?.[1] ?? null)));
+    return values.map((v) => (v === null ? null : (splitAt(v.trim(), this.run)?.[0] ?? null)));
   }
 
   /** Writes each row's prefix from `link`'s column (see `take`). */
@@ -167,7 +189,7 @@ export class IdGenerator {
       const year = cell !== null && read && link && 'template' in link ? yearOf(read(cell)) : NaN;
       return Number.isNaN(year) ? this.prefixAt(from + i) : (link as { template: string }).template.replace('YYYY', String(year));
     };
-    return Array.from({ length: rows }, (_, i) => prefix(i) + String(this.numberAt(from + i)).padStart(this.width, '0') + this.suffix);
+    return Array.from({ length: rows }, (_, i) => prefix(i) + String(this.numberAt(from + i)).padStart(this.width, '0') + this.suffixAt(from + i));
   }
 
   /** The number of output row k: past the largest in the seed, then in the free runs of its width, then wider. */
@@ -210,6 +232,47 @@ function sharedPrefixes(starts: Map<string, number>, present: number, codes: boo
   const shapes = new Set([...starts.keys()].map((p) => p.replace(/\d/g, '#')));
   if (shapes.size === 1 && [...starts.keys()].every((p) => /\d/.test(p))) return true;
   return codes && [...starts].every(([p, n]) => CODE_RE.test(p) && n >= MIN_CODE_IDS);
+}
+
+/**
+ * Endings kept where IDs differ after their number in a few shared ways (`Z744363-0`, `-1`, …, a
+ * check digit or a line): short, of one shape, each shared by two IDs or more on average.
+ */
+function sharedEnds(ends: Map<string, number>, present: number): boolean {
+  if (ends.size < 2 || ends.size > Math.min(MAX_PREFIXES, present / 2)) return false;
+  const shapes = new Set([...ends.keys()].map((e) => e.replace(/\d/g, '#').replace(/[A-Z]/g, 'A')));
+  return shapes.size === 1 && [...ends.keys()].every((e) => e.length <= MAX_END);
+}
+
+/** The endings in their shares, picked apart from the prefixes picked for the same row. */
+function endsByIndex(ends: [string, number][]): (k: number) => string {
+  const at = sharesByIndex(ends);
+  return (k) => at(7 * k + 3);
+}
+
+/**
+ * Which run of digits numbers the IDs, counted from the last: where every ID has the same
+ * number of runs, the one with the most distinct values (`Z744363-0`: the 744363), else the last.
+ */
+function numberRun(values: (string | null)[]): number {
+  const runs = values.flatMap((v) => (v === null ? [] : [v.trim().match(DIGITS_RE) ?? []]));
+  const count = runs[0]?.length ?? 0;
+  if (count < 2 || runs.some((r) => r.length !== count)) return 0;
+  let [best, most] = [0, 0];
+  for (let k = 0; k < count; k++) {
+    const distinct = new Set(runs.map((r) => r[count - 1 - k])).size;
+    if (distinct > most) [best, most] = [k, distinct];
+  }
+  return best;
+}
+
+/** An ID split around its `fromEnd`-th last run of digits: the text before, the digits, the text after. */
+function splitAt(text: string, fromEnd: number): [string, string, string] | null {
+  const runs = [...text.matchAll(DIGITS_RE)];
+  const m = runs[runs.length - 1 - fromEnd];
+  if (!m) return null;
+  const at = m.index ?? 0;
+  return [text.slice(0, at), m[0], text.slice(at + m[0].length)];
 }
 
 /** Runs of whole numbers from `low` up to the largest of `numbers` that none of them is, as [first, last]. */
