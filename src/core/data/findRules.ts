@@ -6,6 +6,7 @@ import { rateRule, rateRules, type FoundRate } from './findRates';
 import { stepRules } from './findSteps';
 import { flagRules, logChoose } from './findFlags';
 import { lookupRules } from './lookups';
+import { bracketsRules } from './brackets';
 import { dateExcessRules, excessRules } from './excess';
 import { amongRules, differRules } from './pairings';
 import { periodRules } from './periods';
@@ -277,8 +278,12 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const excesses = excessRules(candidates, values, (i) => tolerances[i], MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years].flatMap(writes)), writtenFrom);
   // Days late: the days from a due date to the return, 0 where it came back in time.
   excesses.push(...dateExcessRules(candidates, values, MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years, ...excesses].flatMap(writes)), tied));
-  const signed = new Set(excesses.map((r) => r.column));
-  steps.push(...excesses);
+  // A tax in brackets of the gross, a capped fee, a fare with a base: written from the one number.
+  // Not where the other number is itself written from the column (a circle).
+  const pieces = (a: string, b: string) => writtenFrom(b, a) || excesses.some((r) => r.column === b && [r.of, r.since].includes(a));
+  const bracketed = bracketsRules(candidates, values, (i) => tolerances[i], MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years, ...excesses].flatMap(writes)), pieces);
+  const signed = new Set([...excesses, ...bracketed].map((r) => r.column));
+  steps.push(...excesses, ...bracketed);
   // A date's parts are blank where it is: blanks shared by a date and its parts are implied.
   const dateOf = (column: string) => parts.find((p) => p.column === column)?.date ?? column;
   // Nor are blanks shared by a total and its parts, a count and its dates, a step and its number.

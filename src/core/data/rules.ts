@@ -5,6 +5,7 @@ import { isModelled, numberReader, type ColumnSchema } from './schema';
 import { type Table } from './table';
 import { InputError } from '../util/errors';
 import { likelyNames } from '../util/names';
+import { bracketsOf, describeBrackets, parseBrackets, type BracketsRule } from './brackets';
 import { describeExcess, excessOf, parseExcess, type ExcessRule } from './excess';
 import { describeLookup, lookupMatcher, lookupReader, parseLookup, type LookupRule } from './lookups';
 import { describePeriod, parsePeriod, periodEnd, type PeriodRule } from './periods';
@@ -85,6 +86,7 @@ export type Rule =
   | { kind: 'flag'; column: string; left: string; op: FlagOp; right: string; upper?: string; values: [string, string] | [string, string, string] }
   | LookupRule
   | ExcessRule
+  | BracketsRule
   | AmongRule
   | DifferRule
   | PeriodRule
@@ -165,6 +167,7 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
   if (rule.kind === 'period') return describePeriod(rule);
   if (rule.kind === 'differ') return describeDiffer(rule);
   if (rule.kind === 'excess') return describeExcess(rule, write);
+  if (rule.kind === 'brackets') return describeBrackets(rule, write);
   if (rule.kind === 'flag' && rule.op === 'compare') return `${rule.column} is ${rule.values[0]} when ${rule.left} < ${rule.right}, ${rule.values[1]} when equal, ${rule.values[2]} when greater`;
   if (rule.kind === 'flag' && rule.op === 'outside') return `${rule.column} is ${rule.values[0]} exactly when ${rule.left} is outside ${rule.right} to ${rule.upper}, else ${rule.values[1]}`;
   if (rule.kind === 'flag') return `${rule.column} is ${rule.values[0]} exactly when ${rule.left} ${rule.op} ${rule.right}, else ${rule.values[1]}`;
@@ -222,6 +225,7 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'period') return [rule.end, rule.start, rule.by];
   if (rule.kind === 'differ') return [rule.left, rule.right];
   if (rule.kind === 'excess') return [rule.column, rule.of, ...(rule.since === undefined ? [] : [rule.since])];
+  if (rule.kind === 'brackets') return [rule.column, rule.of];
   if (rule.kind === 'part') return [rule.column, rule.date];
   if (rule.kind === 'years') return [rule.column, rule.from, ...('to' in rule ? [rule.to] : [])];
   return [rule.column];
@@ -246,6 +250,10 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   if (rule.kind === 'excess') {
     const within = toleranceOf(rule.column, schema);
     return ([t, x, s = 0]) => Number.isNaN(t + x + s) || closeTo(t, excessOf(rule, x, s), within);
+  }
+  if (rule.kind === 'brackets') {
+    const within = toleranceOf(rule.column, schema);
+    return ([t, x]) => Number.isNaN(t + x) || closeTo(t, bracketsOf(rule, x), within);
   }
   const tolerance = rule.kind === 'sum' ? dateSumTolerance(rule, schema) : toleranceOf(rule.total, schema);
   if (rule.kind === 'annuity') return ([t, p, a, n]) => Number.isNaN(t + p + a + n) || closeTo(t, annuityPayment(p, a, n), tolerance);
@@ -679,6 +687,7 @@ function orderCycle(rules: Rule[]): string[] | null {
  * a step, a flag (`{"kind":"flag","column":"sold_out","left":"sold","op":"=","right":"seats","values":["yes","no"]}`),
  * a lookup (`{"kind":"lookup","column":"rate","by":["grade","term"],"values":[["A","36","4.7"],…]}`),
  * an excess (`{"kind":"excess","column":"overtime","of":"hours","over":8}`),
+ * brackets (`{"kind":"brackets","column":"tax","of":"gross","at":0,"cutoffs":[1000,4000],"slopes":[0,0.2,0.4]}`),
  * categories that go together only so (`{"kind":"among","column":"type","when":"channel","allowed":{"ATM":["Fee","Withdrawal"]}}`)
  * or never match (`{"kind":"differ","left":"home","right":"away"}`), an end a time by category after
  * its start (`{"kind":"period","end":"end","start":"start","by":"plan","unit":"months","lengths":{"Annual":12}}`),
@@ -720,7 +729,7 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'annuity' && text('total') && text('principal') && text('rate') && text('term')) {
       return { kind: 'annuity', total: text('total')!, principal: text('principal')!, rate: text('rate')!, term: text('term')! };
     }
-    const rate = parseRate(e, text) ?? parseLookup(e) ?? parseExcess(e) ?? parsePairing(e) ?? parsePeriod(e);
+    const rate = parseRate(e, text) ?? parseLookup(e) ?? parseExcess(e) ?? parseBrackets(e) ?? parsePairing(e) ?? parsePeriod(e);
     if (rate) return rate;
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
     const held = e.values;
@@ -757,7 +766,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…} (with "years":18 between dates 18 whole years apart at least), {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0, "oneWay":true for 0 there and anything elsewhere), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high; or "op":"compare","values":[below,equal,above]), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"among","column":…,"when":…,"allowed":{value:[…]}}, {"kind":"differ","left":…,"right":…}, {"kind":"period","end":…,"start":…,"by":…,"unit":"months"|"days","lengths":{value:n}}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…} (with "years":18 between dates 18 whole years apart at least), {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0, "oneWay":true for 0 there and anything elsewhere), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high; or "op":"compare","values":[below,equal,above]), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"brackets","column":…,"of":…,"at":…,"cutoffs":[…],"slopes":[…]} (one slope more than cutoffs), {"kind":"among","column":…,"when":…,"allowed":{value:[…]}}, {"kind":"differ","left":…,"right":…}, {"kind":"period","end":…,"start":…,"by":…,"unit":"months"|"days","lengths":{value:n}}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

@@ -4,6 +4,7 @@ import { addMonths, readIsoDay, wholeYears } from '../data/years';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import { lookupReader, type LookupRule } from '../data/lookups';
+import { bracketsOf, type BracketsRule } from '../data/brackets';
 import { excessOf, type ExcessRule } from '../data/excess';
 import { periodEnd, type PeriodRule } from '../data/periods';
 import type { Bounds, NumberCodec } from './continuous';
@@ -48,6 +49,8 @@ export type Construction =
   | LookupRule
   /** An excess rule's column (overtime), modelled as it is and written over from the number it is the part of. */
   | ExcessRule
+  /** A brackets rule's column (a tax), modelled as it is and written over from the number it is a function of. */
+  | BracketsRule
   | Within
   | Scaled;
 
@@ -95,13 +98,14 @@ const inputsOf = (c: Construction): string[] => {
   if (c.kind === 'flag') return [c.left, c.right, ...(c.upper === undefined ? [] : [c.upper])];
   if (c.kind === 'lookup') return c.by;
   if (c.kind === 'excess') return [c.of, ...(c.since === undefined ? [] : [c.since])];
+  if (c.kind === 'brackets') return [c.of];
   if (c.kind === 'within') return [c.flag, c.low, c.high];
   if (c.kind === 'scaled') return [c.by];
   return [c.kind === 'gap' ? c.low : c.from];
 };
-type Overwritten = Extract<Construction, { kind: 'step' | 'part' | 'years' | 'flag' | 'lookup' | 'excess' | 'sum' | 'rate' | 'period' | 'within' }>;
-const OVERWRITTEN = new Set<Construction['kind']>(['step', 'part', 'years', 'flag', 'lookup', 'excess', 'within']);
-/** Constructions whose column is modelled, then written over from others: a step, a date part, years between dates, a flag, a lookup, an excess. */
+type Overwritten = Extract<Construction, { kind: 'step' | 'part' | 'years' | 'flag' | 'lookup' | 'excess' | 'brackets' | 'sum' | 'rate' | 'period' | 'within' }>;
+const OVERWRITTEN = new Set<Construction['kind']>(['step', 'part', 'years', 'flag', 'lookup', 'excess', 'brackets', 'within']);
+/** Constructions whose column is modelled, then written over from others: a step, a date part, years between dates, a flag, a lookup, an excess, brackets. */
 export const isOverwritten = (c: Construction): c is Overwritten => OVERWRITTEN.has(c.kind) || (isTotal(c) && c.partial === true);
 /** Constructions whose column is not modelled at all: written whole from other columns. */
 export const isWritten = (c: Construction): c is Extract<Construction, { kind: 'sum' | 'rate' | 'period' }> => isTotal(c) && !c.partial;
@@ -270,7 +274,7 @@ export function planConstructions(
     plan.set(c.column, whole ? c : { ...c, partial: true });
   }
   for (const rule of rules) {
-    if (rule.kind !== 'step' && rule.kind !== 'part' && rule.kind !== 'years' && rule.kind !== 'flag' && rule.kind !== 'lookup' && rule.kind !== 'excess') continue;
+    if (rule.kind !== 'step' && rule.kind !== 'part' && rule.kind !== 'years' && rule.kind !== 'flag' && rule.kind !== 'lookup' && rule.kind !== 'excess' && rule.kind !== 'brackets') continue;
     const c: Construction = rule.kind === 'part' ? partConstruction(rule, table, schema) : { ...rule };
     // A value outside its range is kept from its modelled flag where it can be: the flag keeps its share.
     const within = rule.kind === 'flag' && rule.op === 'outside' ? withinConstruction(rule, table, schema) : null;
@@ -535,6 +539,9 @@ export function construct(built: Built[], names: string[], columns: (string | nu
     } else if (c.kind === 'excess') {
       const [of, since] = [numberAt(c.of), c.since === undefined ? () => NaN : numberAt(c.since)];
       writeEach((r) => excessOf(c, of(r), since(r)));
+    } else if (c.kind === 'brackets') {
+      const of = numberAt(c.of);
+      writeEach((r) => bracketsOf(c, of(r)));
     } else if (c.kind === 'years') {
       const from = numberAt(c.from);
       const on = 'on' in c ? readIsoDay(c.on) : NaN;

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { findRules } from '../data/findRules';
+import { countBreaks, describeRule, parseRules, validateRules, type Rule } from '../data/rules';
+import { inferSchema } from '../data/schema';
+import { tableFromColumns, type Table } from '../data/table';
+import { Rng } from '../util/rng';
+import { TableTransformer } from './transformer';
+import { untrainedRows } from './untrained';
+
+const cents = (x: number) => (Math.round(x * 100 + 1e-7) / 100).toFixed(2);
+
+/** Pay slips: a tax of a fifth of the gross from 1,000 to 4,000 and two fifths above; a late fee of 0.25 a day, at most 10. */
+function payslips(rows: number, seed = 6): Table {
+  const rng = new Rng(seed);
+  const cols: (string | null)[][] = [[], [], [], [], []];
+  for (let r = 0; r < rows; r++) {
+    const dept = rng.next() < 0.5 ? 'Sales' : 'Support';
+    const gross = Number(cents((dept === 'Sales' ? 2500 : 800) + 5000 * rng.next()));
+    const tax = 0.2 * Math.max(0, Math.min(gross, 4000) - 1000) + 0.4 * Math.max(0, gross - 4000);
+    const late = rng.int(80);
+    cols[0].push(dept);
+    cols[1].push(`$${Number(cents(gross)).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+    cols[2].push(cents(tax));
+    cols[3].push(String(late));
+    cols[4].push(cents(Math.min(10, 0.25 * late)));
+  }
+  return tableFromColumns(['Dept', 'Monthly Gross', 'Income Tax', 'Days late', 'Late fee'], cols);
+}
+
+describe('brackets: a number made of straight pieces of another', () => {
+  const table = payslips(700);
+  const schema = inferSchema(table);
+  const tax: Rule = { kind: 'brackets', column: 'Income Tax', of: 'Monthly Gross', at: 0, cutoffs: [1000, 4000], slopes: [0, 0.2, 0.4] };
+  const fee: Rule = { kind: 'brackets', column: 'Late fee', of: 'Days late', at: 10, cutoffs: [40], slopes: [0.25, 0] };
+
+  it('is found, read from JSON, and kept on every row decoded from random model output', () => {
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules).toContainEqual(tax);
+    expect(rules).toContainEqual(fee);
+    expect(rules.filter((r) => r.kind === 'range' && r.column === 'Income Tax')).toEqual([]);
+    expect(describeRule(tax)).toBe('Income Tax by brackets of Monthly Gross: × 0 up to 1000, × 0.2 from 1000 to 4000, × 0.4 above 4000; 0 at 1000');
+    expect(parseRules(JSON.parse(JSON.stringify([tax, fee])))).toEqual([tax, fee]);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 20_000, 3), 20_000, new Rng(4));
+    expect(decoded.table.rowCount).toBeGreaterThan(5_000);
+    for (const r of rules) expect(countBreaks(decoded.table, schema, r), describeRule(r)).toBe(0);
+    const plain = new TableTransformer(table, schema, 1, { rules: [] });
+    expect(countBreaks(plain.decode(untrainedRows(plain.layout.width, 2_000, 3), 2_000, new Rng(4)), schema, tax)).toBeGreaterThan(1_000);
+  });
+
+  it('is not found where the tax is shuffled apart, on 700 rows or 20', () => {
+    const shuffled = tableFromColumns(table.names, table.columns.map((c, k) => (k === 2 ? new Rng(3).shuffle([...c]) : c)));
+    const few = tableFromColumns(table.names, shuffled.columns.map((c) => c.slice(0, 20)));
+    for (const t of [shuffled, few]) expect(findRules(t, inferSchema(t), new Rng(1)).filter((r) => r.kind === 'brackets' && r.column === 'Income Tax')).toEqual([]);
+  });
+
+  it('says what is wrong with a rule the seed breaks, or one on a column of the wrong kind', () => {
+    expect(() => validateRules([{ ...tax, cutoffs: [1200, 4000] } as Rule], table, schema)).toThrow(/breaks the rule .* in \d+ of 700 rows/);
+    expect(() => validateRules([{ ...tax, of: 'Dept' } as Rule], table, schema)).toThrow(/"Dept" is a categorical column/);
+    expect(() => parseRules([{ ...tax, slopes: [0.2] }])).toThrow(/Rule 1 is not one of/);
+  });
+});
