@@ -7,6 +7,7 @@ import { stepRules } from './findSteps';
 import { flagRules, logChoose } from './findFlags';
 import { lookupRules } from './lookups';
 import { bracketsRules } from './brackets';
+import { settleSums, writesOf } from './settleSums';
 import { dateExcessRules, excessRules } from './excess';
 import { amongRules, differRules } from './pairings';
 import { periodRules } from './periods';
@@ -69,6 +70,7 @@ export function findRules(table: Table, schema: ColumnSchema[], rng: Rng): Rule[
     const sample = selectRows(table, Array.from({ length: SEARCH_ROWS }, () => rng.int(table.rowCount)));
     found = search(sample, schema, rng).filter((rule) => countBreaks(table, schema, rule) === 0);
   }
+  found = settleSums(found, table, schema);
   // Categories that go together only so, or never match, are counted on every row (a sample
   // misses rare pairings), where no rule found already ties the two.
   const differs = differRules(table, schema, MAX_LOG_CHANCE);
@@ -261,8 +263,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // A column one number fixes in steps is not searched again as a flag of two.
   steps.push(...flagRules(table, schema, candidates, values, MAX_LOG_CHANCE, new Set(steps.flatMap((r) => ('column' in r ? [r.column] : [])))));
   // A column another rule writes is not looked up by two keys as well.
-  const writes = (r: Rule) =>
-    'total' in r ? [r.total] : r.kind === 'period' ? [r.end] : r.kind === 'order' || r.kind === 'range' || r.kind === 'zero' || r.kind === 'blank' || r.kind === 'among' || r.kind === 'differ' ? [] : [r.column];
+  const writes = writesOf;
   // Nor by two columns a rule already ties it to (adults fixed by children and guests, beside guests = adults + children).
   const tied = (columns: string[]) => [...rules, ...steps].some((r) => columns.every((c) => ruleColumns(r).includes(c)));
   const lookups = lookupRules(table, schema, MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years].flatMap(writes)), tied);

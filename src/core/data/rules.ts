@@ -358,7 +358,8 @@ export function dateSumTolerance(rule: DatedSum, schema: ColumnSchema[]): number
  */
 export function sumTolerance(total: ColumnSchema): number {
   if (total.kind === 'datetime') return 500;
-  const decimals = total.numeric?.integer ? 0 : (total.numeric?.decimals ?? 6);
+  // Whole numbers written with cents (`$3.00`) hold to the cent.
+  const decimals = total.numeric?.decimals ?? 6;
   return 0.5 * 10 ** -decimals + 1e-9;
 }
 
