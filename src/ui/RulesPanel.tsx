@@ -8,9 +8,9 @@ import { useStudio } from './StudioContext';
 /**
  * The kinds a rule added by hand may be: a step, a loan's instalment, a lookup by two columns,
  * the values one category takes with another's, an end a time by category after its start, or
- * brackets, is found in the data (or read from JSON), not written by hand (nor a rate by category).
+ * brackets or a formula of three, is found in the data (or read from JSON), not written by hand (nor a rate by category).
  */
-type AddedKind = Exclude<RuleKind, 'step' | 'annuity' | 'lookup' | 'among' | 'period' | 'brackets'>;
+type AddedKind = Exclude<RuleKind, 'step' | 'annuity' | 'lookup' | 'among' | 'period' | 'brackets' | 'formula'>;
 
 const KINDS: { kind: AddedKind; label: string }[] = [
   { kind: 'order', label: 'is on or after' },

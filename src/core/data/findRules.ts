@@ -7,6 +7,7 @@ import { stepRules } from './findSteps';
 import { flagRules, logChoose } from './findFlags';
 import { lookupRules } from './lookups';
 import { bracketsRules } from './brackets';
+import { formulaValue, type FormulaForm } from './formulas';
 import { settleSums, writesOf } from './settleSums';
 import { dateExcessRules, excessRules } from './excess';
 import { amongRules, differRules } from './pairings';
@@ -168,6 +169,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     }
   }
   sums.push(...clockSums(dates, numeric, sums, schema, values, rng));
+  const threes = formulaSearch(numeric.map(([, i]) => i), new Set([...sums.map((s) => s.total), ...products.map(([t]) => t), ...annuities.map(([t]) => t)]), holdsFor);
   // Of a price per m² and a surface each the price over the other, the finer column is the one
   // divided out: rounding the coarser one to its own step hides the error of the reverse.
   const fineness = (k: number) => tolerances[k] / Math.max(1e-12, meanAbs(values[k]));
@@ -185,7 +187,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // Dropped before signs and orders are read from them: a sign a dropped ratio implies is listed.
   const restated = products.filter((p) => byTimes(p) || reversed(p));
   products.splice(0, products.length, ...products.filter((p) => !restated.includes(p)));
-  const explained = new Set([...sums.map((s) => s.total), ...products.map(([t]) => t)]);
+  const explained = new Set([...sums.map((s) => s.total), ...products.map(([t]) => t), ...threes.map(([t]) => t)]);
   const linked = new Set(products.flatMap(([t, a, b]) => [`${t},${a}`, `${a},${t}`, `${t},${b}`, `${b},${t}`]));
   const rates = rateRules({ table, schema, numeric: numeric.map(([, i]) => i), values, tolerances, sums, explained, linked, rng, maxLogChance: MAX_LOG_CHANCE });
   // Of a rate's rates, the least and the greatest.
@@ -235,7 +237,11 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const formulas = products.filter(([t, a, , form]) => form !== 'off' || !inSum(t, a));
   const productsOnce = formulas.filter(([t], k) => formulas.findIndex(([u]) => u === t) === k);
   // Each total a product, rate or instalment gives, with the columns it is built from.
-  const claimed = new Map<number, number[]>([...productsOnce.map(([t, a, b]): [number, number[]] => [t, [a, b]]), ...rates.map((r): [number, number[]] => [r.total, [r.of]])]);
+  const claimed = new Map<number, number[]>([
+    ...productsOnce.map(([t, a, b]): [number, number[]] => [t, [a, b]]),
+    ...rates.map((r): [number, number[]] => [r.total, [r.of]]),
+    ...threes.map(([t, , parts]): [number, number[]] => [t, parts]),
+  ]);
   // A loan's instalment claims its payment too, where no product or rate has.
   const instalments = annuities.filter(([t]) => !claimed.has(t));
   for (const [t, p, a, n] of instalments) claimed.set(t, [p, a, n]);
@@ -249,6 +255,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...PRODUCT_FORMS[form] });
   }
   for (const r of rates) rules.push(rateRule(r, name, schema));
+  for (const [t, form, [a, b, c]] of threes) rules.push({ kind: 'formula', total: name(t), form, parts: [name(a), name(b), name(c)] });
   for (const [t, p, a, n] of instalments) rules.push({ kind: 'annuity', total: name(t), principal: name(p), rate: name(a), term: name(n) });
   // An end a time by category after its start (a membership's end by plan), where no sum gives it.
   const dateColumns = candidates.flatMap((c, i) => (c.kind === 'datetime' ? [{ name: c.name, values: values[i] }] : []));
@@ -319,6 +326,43 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     (zeros.some((z) => z.kind === 'zero' && z.values !== undefined && z.when === r.column && [r.left, r.right].includes(z.column)) ||
       rates.some((k) => k.by !== null && schema[k.by].name === r.column && [r.left, r.right].includes(name(k.total))));
   return [...rules.filter((r) => !(r.kind === 'range' && signed.has(r.column))), ...zeros, ...blanks, ...steps.filter((r) => !byZero(r)), ...parts, ...years];
+}
+
+/** Columns a formula of three is searched among, at most. */
+const MAX_FORMULA_COLUMNS = 24;
+
+/**
+ * Totals of three numbers no sum or product found explains: a base plus a rate times an amount,
+ * three numbers multiplied, or two multiplied less a percentage. Each total with each choice of
+ * three, in the odds (a few rows screen each: the first row that misses ends it).
+ */
+function formulaSearch(numeric: number[], explained: Set<number>, holds: Holds): [number, FormulaForm, [number, number, number]][] {
+  const columns = numeric.slice(0, MAX_FORMULA_COLUMNS);
+  const m = columns.length;
+  const odds = MAX_LOG_CHANCE - Math.log(Math.max(1, (3 * m * (m - 1) * (m - 2) * (m - 3)) / 2));
+  const combine = (form: FormulaForm): Combine => ([a, b, c]) => formulaValue(form, a, b, c);
+  const found: [number, FormulaForm, [number, number, number]][] = [];
+  for (const t of columns) {
+    if (explained.has(t)) continue;
+    search: for (const a of columns) {
+      for (const b of columns) {
+        for (const c of columns) {
+          if (new Set([t, a, b, c]).size < 4) continue;
+          // b × c either way round is one product: b before c where the form is symmetric in them.
+          const tries: [FormulaForm, [number, number, number]][] = [
+            ...(b < c ? [['plus-times', [a, b, c]] as [FormulaForm, [number, number, number]]] : []),
+            ...(a < b && b < c ? [['times', [a, b, c]] as [FormulaForm, [number, number, number]]] : []),
+            ...(a < b ? [['times-off', [a, b, c]] as [FormulaForm, [number, number, number]]] : []),
+          ];
+          const hit = tries.find(([form, parts]) => holds(t, parts, combine(form), odds));
+          if (!hit) continue;
+          found.push([t, ...hit]);
+          break search;
+        }
+      }
+    }
+  }
+  return found;
 }
 
 const CLOCK_UNITS: readonly TimeUnit[] = ['hours', 'minutes', 'seconds'];

@@ -6,6 +6,7 @@ import { type Table } from './table';
 import { InputError } from '../util/errors';
 import { likelyNames } from '../util/names';
 import { bracketsOf, describeBrackets, parseBrackets, type BracketsRule } from './brackets';
+import { describeFormula, formulaValue, parseFormula, type FormulaRule } from './formulas';
 import { describeExcess, excessOf, parseExcess, type ExcessRule } from './excess';
 import { describeLookup, lookupMatcher, lookupReader, parseLookup, type LookupRule } from './lookups';
 import { describePeriod, parsePeriod, periodEnd, type PeriodRule } from './periods';
@@ -50,6 +51,7 @@ export type Rule =
    * a year (a loan's instalment): P · r / (1 − (1 + r)^−n), r = rate / 1200; P / n at 0 %.
    */
   | { kind: 'annuity'; total: string; principal: string; rate: string; term: string }
+  | FormulaRule
   /** `column ≥ min`: a sign (spend ≥ 0). */
   | { kind: 'range'; column: string; min: number }
   /**
@@ -153,6 +155,7 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
     const unit = rule.unit && rule.unit !== 'days' ? ` (${rule.unit})` : '';
     return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}${unit}`;
   }
+  if (rule.kind === 'formula') return describeFormula(rule);
   if (rule.kind === 'annuity') return `${rule.total} = monthly instalment on ${rule.principal} at yearly rate ${rule.rate} (percent) over ${rule.term} months`;
   if (rule.kind === 'product' && rule.per) {
     return `${rule.total} = ${rule.parts[0]} / ${rule.parts[1]}${rule.square ? '²' : ''}${rule.percent ? ' × 100' : ''}${rule.scale ? ` × ${rule.scale}` : ''}`;
@@ -216,6 +219,7 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'sum') return [rule.total, ...rule.parts, ...(rule.minus ?? [])];
   if (rule.kind === 'product') return [rule.total, ...rule.parts];
   if (rule.kind === 'annuity') return [rule.total, rule.principal, rule.rate, rule.term];
+  if (rule.kind === 'formula') return [rule.total, ...rule.parts];
   if (rule.kind === 'rate') return [rule.total, rule.of, ...('by' in rule ? [rule.by] : [])];
   if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
   if (rule.kind === 'step') return [rule.column, rule.from];
@@ -257,6 +261,7 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   }
   const tolerance = rule.kind === 'sum' ? dateSumTolerance(rule, schema) : toleranceOf(rule.total, schema);
   if (rule.kind === 'annuity') return ([t, p, a, n]) => Number.isNaN(t + p + a + n) || closeTo(t, annuityPayment(p, a, n), tolerance);
+  if (rule.kind === 'formula') return ([t, a, b, c]) => Number.isNaN(t + a + b + c) || closeTo(t, formulaValue(rule.form, a, b, c), tolerance);
   if (rule.kind === 'product') {
     const divisor = rule.percent ? 100 : 1;
     if (rule.off) return ([t, a, b]) => Number.isNaN(t + a + b) || closeTo(t, (a * (100 - b)) / 100, tolerance);
@@ -511,7 +516,7 @@ export function validateRules(rules: Rule[], table: Table, schema: ColumnSchema[
   }
   const cycle = orderCycle(rules);
   if (cycle) throw new InputError(`The rules ${cycle.join(' ≥ ')} contradict each other (they go round in a circle). Remove one of them.`);
-  const totals = rules.flatMap((r) => (r.kind === 'sum' || r.kind === 'product' || r.kind === 'rate' || r.kind === 'annuity' ? [r.total] : r.kind === 'period' ? [r.end] : []));
+  const totals = rules.flatMap((r) => (r.kind === 'sum' || r.kind === 'product' || r.kind === 'rate' || r.kind === 'annuity' || r.kind === 'formula' ? [r.total] : r.kind === 'period' ? [r.end] : []));
   const twice = totals.find((t, i) => totals.indexOf(t) !== i);
   if (twice) throw new InputError(`"${twice}" is the total of two sum, product or rate rules. Keep one of them.`);
 }
@@ -688,6 +693,7 @@ function orderCycle(rules: Rule[]): string[] | null {
  * a step, a flag (`{"kind":"flag","column":"sold_out","left":"sold","op":"=","right":"seats","values":["yes","no"]}`),
  * a lookup (`{"kind":"lookup","column":"rate","by":["grade","term"],"values":[["A","36","4.7"],…]}`),
  * an excess (`{"kind":"excess","column":"overtime","of":"hours","over":8}`),
+ * a formula of three (`{"kind":"formula","total":"freight","form":"plus-times","parts":["base","rate","kg"]}`),
  * brackets (`{"kind":"brackets","column":"tax","of":"gross","at":0,"cutoffs":[1000,4000],"slopes":[0,0.2,0.4]}`),
  * categories that go together only so (`{"kind":"among","column":"type","when":"channel","allowed":{"ATM":["Fee","Withdrawal"]}}`)
  * or never match (`{"kind":"differ","left":"home","right":"away"}`), an end a time by category after
@@ -730,7 +736,7 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'annuity' && text('total') && text('principal') && text('rate') && text('term')) {
       return { kind: 'annuity', total: text('total')!, principal: text('principal')!, rate: text('rate')!, term: text('term')! };
     }
-    const rate = parseRate(e, text) ?? parseLookup(e) ?? parseExcess(e) ?? parseBrackets(e) ?? parsePairing(e) ?? parsePeriod(e);
+    const rate = parseRate(e, text) ?? parseFormula(e) ?? parseLookup(e) ?? parseExcess(e) ?? parseBrackets(e) ?? parsePairing(e) ?? parsePeriod(e);
     if (rate) return rate;
     if (e.kind === 'range' && text('column') && typeof e.min === 'number' && Number.isFinite(e.min)) return { kind: 'range', column: text('column')!, min: e.min };
     const held = e.values;
@@ -767,7 +773,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…} (with "years":18 between dates 18 whole years apart at least), {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0, "oneWay":true for 0 there and anything elsewhere), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high; or "op":"compare","values":[below,equal,above]), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"brackets","column":…,"of":…,"at":…,"cutoffs":[…],"slopes":[…]} (one slope more than cutoffs), {"kind":"among","column":…,"when":…,"allowed":{value:[…]}}, {"kind":"differ","left":…,"right":…}, {"kind":"period","end":…,"start":…,"by":…,"unit":"months"|"days","lengths":{value:n}}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…} (with "years":18 between dates 18 whole years apart at least), {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"formula","total":…,"form":"plus-times"|"times"|"times-off","parts":[…,…,…]}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0, "oneWay":true for 0 there and anything elsewhere), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high; or "op":"compare","values":[below,equal,above]), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"brackets","column":…,"of":…,"at":…,"cutoffs":[…],"slopes":[…]} (one slope more than cutoffs), {"kind":"among","column":…,"when":…,"allowed":{value:[…]}}, {"kind":"differ","left":…,"right":…}, {"kind":"period","end":…,"start":…,"by":…,"unit":"months"|"days","lengths":{value:n}}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

@@ -5,6 +5,7 @@ import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import { lookupReader, type LookupRule } from '../data/lookups';
 import { bracketsOf, type BracketsRule } from '../data/brackets';
+import { formulaValue, type FormulaForm } from '../data/formulas';
 import { excessOf, type ExcessRule } from '../data/excess';
 import { periodEnd, type PeriodRule } from '../data/periods';
 import type { Bounds, NumberCodec } from './continuous';
@@ -27,7 +28,7 @@ export type Construction =
    * The parts' sum less `minus`; with `times`, the product of two parts (an amount from a
    * quantity and a unit price), a hundredth of it with `percent`.
    */
-  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; square?: true; scale?: number; unit?: SumUnit; units?: TimeUnit[]; annuity?: true; early?: true } & Partial)
+  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; square?: true; scale?: number; unit?: SumUnit; units?: TimeUnit[]; annuity?: true; formula?: FormulaForm; early?: true } & Partial)
   | { kind: 'line'; column: string; from: string; slope: number }
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
   | ({ kind: 'rate'; column: string; rule: RateRule } & Partial)
@@ -100,7 +101,7 @@ const inputsOf = (c: Construction): string[] => {
   if (c.kind === 'excess') return [c.of, ...(c.since === undefined ? [] : [c.since])];
   if (c.kind === 'brackets') return [c.of];
   if (c.kind === 'within') return [c.flag, c.low, c.high];
-  if (c.kind === 'scaled') return [c.by];
+  if (c.kind === 'scaled') return [c.by, ...(c.then ? [c.then.by] : [])];
   return [c.kind === 'gap' ? c.low : c.from];
 };
 type Overwritten = Extract<Construction, { kind: 'step' | 'part' | 'years' | 'flag' | 'lookup' | 'excess' | 'brackets' | 'sum' | 'rate' | 'period' | 'within' }>;
@@ -252,7 +253,7 @@ export function planConstructions(
   const usable = (c: Construction) =>
     free.has(c.column) && !plan.has(c.column) && inputsOf(c).every((f) => (free.has(f) || derived.has(f)) && f !== c.column && !dependsOn(f, c.column));
   for (const rule of rules) {
-    if (rule.kind !== 'sum' && rule.kind !== 'product' && rule.kind !== 'rate' && rule.kind !== 'annuity' && rule.kind !== 'period') continue;
+    if (rule.kind !== 'sum' && rule.kind !== 'product' && rule.kind !== 'rate' && rule.kind !== 'annuity' && rule.kind !== 'formula' && rule.kind !== 'period') continue;
     if (rule.kind === 'product' && rule.per && !rule.square && planRatio(rule, table, schema, free, plan, usable)) continue;
     const c: Construction =
       rule.kind === 'period'
@@ -261,6 +262,8 @@ export function planConstructions(
         ? { kind: 'rate', column: rule.total, rule }
         : rule.kind === 'annuity'
           ? { kind: 'sum', column: rule.total, parts: [rule.principal, rule.rate, rule.term], annuity: true }
+          : rule.kind === 'formula'
+          ? { kind: 'sum', column: rule.total, parts: rule.parts, formula: rule.form }
           : rule.kind === 'product'
           ? productConstruction(rule)
           : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }), ...(rule.units && { units: rule.units }) };
@@ -414,10 +417,11 @@ export function gapValues(table: Table, schema: ColumnSchema[], c: Remainder): (
 /** A scaled column as its z: how many of its category's spreads each number lies from that category's mean. */
 function scaledValues(table: Table, schema: ColumnSchema[], c: Scaled): (string | null)[] {
   const [xs] = readColumns(table, schema, [c.column]);
-  const [texts, by, scale] = [table.columns[table.names.indexOf(c.column)], table.columns[table.names.indexOf(c.by)], scaleOf(c)];
+  const cellsOf = (name: string) => table.columns[table.names.indexOf(name)];
+  const [texts, by, then, scale] = [cellsOf(c.column), cellsOf(c.by), c.then ? cellsOf(c.then.by) : null, scaleOf(c)];
   return texts.map((text, r) => {
     if (text === null || !isNumber(xs[r])) return text;
-    const [mean, sd] = scale(by[r]);
+    const [mean, sd] = scale(by[r], then?.[r] ?? null);
     return String((xs[r] - mean) / sd);
   });
 }
@@ -556,10 +560,10 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       const rule = c.rule;
       writeEach((r) => of(r) * rateFor(rule, by ? by[r] : null));
     } else if (c.kind === 'scaled') {
-      const [by, write] = [col(c.by), scaledWriter(c)];
+      const [by, then, write] = [col(c.by), c.then ? col(c.then.by) : null, scaledWriter(c)];
       for (let r = 0; r < out.length; r++) {
         const z = out[r] === null ? NaN : Number(out[r]);
-        if (!Number.isNaN(z)) out[r] = codec.write(write(by[r], z, r));
+        if (!Number.isNaN(z)) out[r] = codec.write(write(by[r], z, r, then?.[r] ?? null));
       }
     } else if (c.kind !== 'sum') {
       const [from] = inputsOf(c);
@@ -579,6 +583,9 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       // A loan's instalment from its principal, yearly rate in percent and term in months.
       const [principal, rate, term] = c.parts.map(numberAt);
       writeEach((r) => annuityPayment(principal(r), rate(r), term(r)));
+    } else if (c.kind === 'sum' && c.formula) {
+      const [[a, b, f], form] = [c.parts.map(numberAt), c.formula];
+      writeEach((r) => formulaValue(form, a(r), b(r), f(r)));
     } else if (c.kind === 'sum' && c.per) {
       // A price per m² from the price and the surface: no number where the surface is 0.
       const [a, b] = c.parts.map(numberAt);

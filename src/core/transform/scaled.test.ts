@@ -54,4 +54,28 @@ describe('numbers in the scale of the category that explains them', () => {
     expect(Math.max(...part)).toBeLessThan(Math.max(...seedPart) * 1.05);
     expect(Math.min(...part)).toBeGreaterThan(Math.min(...seedPart) * 0.95);
   });
+
+  it('take a second category for what the first leaves: pay by department and by contract', () => {
+    const rng = new Rng(9);
+    const rows = 800;
+    const dept = Array.from({ length: rows }, () => ['Sales', 'Tech', 'Legal'][rng.int(3)]);
+    const contract = dept.map(() => (rng.next() < 0.15 ? 'Part-time' : 'Full-time'));
+    const base = { Sales: 3000, Tech: 6000, Legal: 9000 } as Record<string, number>;
+    const pay = dept.map((d, r) => (base[d] * (contract[r] === 'Part-time' ? 0.45 : 1) * (1 + 0.1 * rng.normal())).toFixed(2));
+    const t = tableFromColumns(['Dept', 'Contract', 'Pay'], [dept, contract, pay]);
+    const s = inferSchema(t);
+    const [plan] = planScalings(t, s, ['Pay'], ['Dept', 'Contract'], []);
+    expect([plan.by, plan.then?.by]).toEqual(['Dept', 'Contract']);
+    const transformer = new TableTransformer(t, s, 1, { rules: [], scaleByCategory: true });
+    expect(transformer.scaled).toEqual([{ name: 'Pay', by: 'Dept and Contract' }]);
+    expect(transformer.decode(transformer.encode(t, s, 2), t.rowCount, new Rng(3)).columns[2]).toEqual(t.columns[2]);
+    // Random model output: part-time pay in Legal near 0.45 of full-time's there.
+    const decoded = transformer.decode(untrainedRows(transformer.layout.width, 6_000, 4), 6_000, new Rng(5));
+    const mean = (d: string, c: string) => {
+      const xs = decoded.columns[2].filter((_, r) => decoded.columns[0][r] === d && decoded.columns[1][r] === c).map(Number);
+      return xs.reduce((a, x) => a + x, 0) / xs.length;
+    };
+    expect(mean('Legal', 'Part-time') / mean('Legal', 'Full-time')).toBeLessThan(0.65);
+    expect(mean('Sales', 'Part-time') / mean('Sales', 'Full-time')).toBeLessThan(0.65);
+  });
 });

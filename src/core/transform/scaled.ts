@@ -24,6 +24,12 @@ export interface Scaled {
    * is drawn again in place between the category's inner quantiles. Absent in models saved before it.
    */
   ranges?: [string, CategoryRange][];
+  /**
+   * A second category that explains what the first leaves (a part-time contract beside the
+   * department): per value, the mean and spread of the first's z there, drawn towards 0 and 1
+   * with few rows. Absent where none does, and in models saved before it.
+   */
+  then?: { by: string; groups: [string, number, number][] };
 }
 
 /** How strongly the category must explain the number (the correlation ratio η, less chance). */
@@ -73,9 +79,47 @@ export function planScalings(table: Table, schema: ColumnSchema[], numbers: stri
       const eta = correlationRatio(xs, cellsOf(by));
       if (eta >= MIN_ETA && (!best || eta > best.eta)) best = { by, eta };
     }
-    if (best) out.push(scalingOf(column, best.by, xs, cellsOf(best.by)));
+    if (!best) continue;
+    const scaled = scalingOf(column, best.by, xs, cellsOf(best.by));
+    const then = secondOf(scaled, xs, cellsOf(best.by), usable.filter((by) => by !== best.by).map((by) => [by, cellsOf(by)]));
+    out.push(then ? { ...scaled, then } : scaled);
   }
   return out;
+}
+
+/**
+ * The category, other than the first, that best explains the numbers' z in the first's scale
+ * (η ≥ 0.3 less chance), with each of its values' mean and spread of z: null where none does.
+ */
+function secondOf(scaled: Scaled, xs: Float64Array, first: (string | null)[], others: [string, (string | null)[]][]): Scaled['then'] | null {
+  const scale = scaleOf(scaled);
+  const zs = xs.map((x, r) => {
+    const [mean, sd] = scale(first[r]);
+    return (x - mean) / sd;
+  });
+  let best: { by: string; cells: (string | null)[]; eta: number } | null = null;
+  for (const [by, cells] of others) {
+    const eta = correlationRatio(zs, cells);
+    if (eta >= MIN_ETA && (!best || eta > best.eta)) best = { by, cells, eta };
+  }
+  if (!best) return null;
+  const byValue = new Map<string, number[]>();
+  best.cells.forEach((v, r) => {
+    if (v === null || Number.isNaN(zs[r])) return;
+    const group = byValue.get(v);
+    if (group) group.push(zs[r]);
+    else byValue.set(v, [zs[r]]);
+  });
+  const groups: [string, number, number][] = [];
+  for (const [value, group] of byValue) {
+    if (group.length < MIN_GROUP_ROWS) continue;
+    const { mean, variance } = momentsOf(group);
+    const n = group.length;
+    // Drawn towards z's own mean 0 and spread 1, as the first's groups are towards the column's.
+    const spread = Math.sqrt((n * variance + PRIOR_ROWS) / (n + PRIOR_ROWS));
+    groups.push([value, (n * mean) / (n + PRIOR_ROWS), Math.max(spread, MIN_SPREAD)]);
+  }
+  return { by: best.by, groups };
 }
 
 /** Enough rows, and no value on 5 % of them. */
@@ -124,20 +168,25 @@ function momentsOf(xs: number[]): { mean: number; variance: number } {
  * z of its spreads, drawn again in place inside the category's range where it falls outside
  * (at a spread place of the range's inner quantiles, the same for the same row).
  */
-export function scaledWriter(c: Scaled): (value: string | null, z: number, r: number) => number {
+export function scaledWriter(c: Scaled): (value: string | null, z: number, r: number, other?: string | null) => number {
   const scale = scaleOf(c);
   const ranges = new Map(c.ranges ?? []);
-  return (value, z, r) => {
-    const [mean, sd] = scale(value);
+  return (value, z, r, other = null) => {
+    const [mean, sd] = scale(value, other);
     const x = mean + sd * z;
     const range = value === null ? undefined : ranges.get(value);
     return !range || (x >= range.lo && x <= range.hi) ? x : between(range, (r * 0.6180339887 + 0.5) % 1);
   };
 }
 
-/** The mean and spread a row of category `value` is scaled by. */
-export function scaleOf(c: Scaled): (value: string | null) => [number, number] {
+/** The mean and spread a row of category `value` (and `other` of the second category, if any) is scaled by. */
+export function scaleOf(c: Scaled): (value: string | null, other?: string | null) => [number, number] {
   const byValue = new Map(c.groups.map(([v, mean, sd]) => [v, [mean, sd] as [number, number]]));
   const all: [number, number] = [c.mean, c.sd];
-  return (value) => (value === null ? all : (byValue.get(value) ?? all));
+  const second = new Map((c.then?.groups ?? []).map(([v, mean, sd]) => [v, [mean, sd] as [number, number]]));
+  return (value, other = null) => {
+    const [mean, sd] = value === null ? all : (byValue.get(value) ?? all);
+    const [shift, spread] = (other !== null && second.get(other)) || [0, 1];
+    return [mean + sd * shift, sd * spread];
+  };
 }

@@ -10,7 +10,7 @@ import { ContinuousEncoder, type Bounds, type ContinuousState } from './continuo
 import { fitCategoryRanges, keepCategoryRanges, type CategoryRanges } from './byCategory';
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
-import { planScalings } from './scaled';
+import { planScalings, type Scaled } from './scaled';
 import { findIdLink } from './idLinks';
 import { blankByRules, construct, gapValues, isOverwritten, isWritten, markBroken, planConstructions, stepOtherwise, textWithoutNumber, zeroByRules, type Built, type Construction } from './ruled';
 import type { ColumnEncoder, Span } from './types';
@@ -325,7 +325,7 @@ export class TableTransformer {
 
   /** Numbers modelled in the scale of a category (see `Scaled`). */
   get scaled(): { name: string; by: string }[] {
-    return this.slots.flatMap((s) => (s.kind === 'model' && s.built?.construction.kind === 'scaled' ? [{ name: s.column.name, by: s.built.construction.by }] : []));
+    return this.slots.flatMap((s) => (s.kind === 'model' && s.built?.construction.kind === 'scaled' ? [{ name: s.column.name, by: byOf(s.built.construction) }] : []));
   }
 
   get lines(): LineColumn[] {
@@ -504,4 +504,9 @@ function layoutOf(width: number, encoded: EncodedColumn[]): Layout {
       });
     }),
   };
+}
+
+/** The category (or two) a scaled number is modelled by: `Department and Employment Type`. */
+function byOf(c: Scaled): string {
+  return c.then ? `${c.by} and ${c.then.by}` : c.by;
 }

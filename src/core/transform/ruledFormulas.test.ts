@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { findRules } from '../data/findRules';
+import { countBreaks, describeRule, parseRules, validateRules, type Rule } from '../data/rules';
+import { inferSchema } from '../data/schema';
+import { tableFromColumns, type Table } from '../data/table';
+import { Rng } from '../util/rng';
+import { TableTransformer } from './transformer';
+import { untrainedRows } from './untrained';
+
+const cents = (x: number) => (Math.round(x * 100 + 1e-7) / 100).toFixed(2);
+
+/** Tickets: a subtotal of tickets × price less a discount in percent; a freight of a base plus a rate per kg. */
+function tickets(rows: number, seed = 5): Table {
+  const rng = new Rng(seed);
+  const cols: string[][] = [[], [], [], [], [], [], [], [], []];
+  for (let r = 0; r < rows; r++) {
+    const [n, price, discount] = [1 + rng.int(8), [22, 36, 48, 55, 72][rng.int(5)], [0, 0, 10, 20][rng.int(4)]];
+    const [base, rate, kg] = [[4.5, 6, 9][rng.int(3)], [0.8, 1.2][rng.int(2)], 0.2 + rng.int(300) / 10];
+    const row = [String(n), price.toFixed(2), String(discount), cents((n * price * (100 - discount)) / 100), base.toFixed(2), rate.toFixed(2), kg.toFixed(1), cents(base + rate * kg), ['Web', 'Desk'][rng.int(2)]];
+    row.forEach((v, k) => cols[k].push(v));
+  }
+  return tableFromColumns(['Tickets', 'Price', 'Discount %', 'Subtotal', 'Base fee', 'Rate per kg', 'Weight', 'Freight', 'Channel'], cols);
+}
+
+describe('formulas of three numbers', () => {
+  const table = tickets(600);
+  const schema = inferSchema(table);
+  const subtotal: Rule = { kind: 'formula', total: 'Subtotal', form: 'times-off', parts: ['Tickets', 'Price', 'Discount %'] };
+  const freight: Rule = { kind: 'formula', total: 'Freight', form: 'plus-times', parts: ['Base fee', 'Rate per kg', 'Weight'] };
+
+  it('are found, read from JSON, and kept on every row decoded from random model output', () => {
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules).toContainEqual(subtotal);
+    expect(rules).toContainEqual(freight);
+    expect([subtotal, freight].map(describeRule)).toEqual(['Subtotal = Tickets × Price × (100 − Discount %) / 100', 'Freight = Base fee + Rate per kg × Weight']);
+    expect(parseRules(JSON.parse(JSON.stringify([subtotal, freight])))).toEqual([subtotal, freight]);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 10_000, 3), 10_000, new Rng(4));
+    expect(decoded.table.rowCount).toBeGreaterThan(2_000);
+    for (const r of rules) expect(countBreaks(decoded.table, schema, r), describeRule(r)).toBe(0);
+  });
+
+  it('are not found where the total is shuffled apart, on 600 rows or 20', () => {
+    const shuffled = tableFromColumns(table.names, table.columns.map((c, k) => (k === 3 || k === 7 ? new Rng(k).shuffle([...c]) : c)));
+    const few = tableFromColumns(table.names, shuffled.columns.map((c) => c.slice(0, 20)));
+    for (const t of [shuffled, few]) expect(findRules(t, inferSchema(t), new Rng(1)).filter((r) => r.kind === 'formula')).toEqual([]);
+  });
+
+  it('say what is wrong with one the seed breaks, or one naming a category', () => {
+    expect(() => validateRules([{ ...subtotal, form: 'times' } as Rule], table, schema)).toThrow(/breaks the rule .* in \d+ of 600 rows/);
+    expect(() => validateRules([{ ...freight, parts: ['Base fee', 'Channel', 'Weight'] } as Rule], table, schema)).toThrow(/"Channel" is a categorical column/);
+    expect(() => parseRules([{ ...freight, parts: ['Base fee', 'Weight'] }])).toThrow(/Rule 1 is not one of/);
+  });
+});
