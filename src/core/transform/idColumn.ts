@@ -28,12 +28,15 @@ export interface IdState {
   run?: number;
   /** Endings that differ between IDs (`-0` … `-9` after `Z744363`), with how many IDs have each. */
   suffixes?: [string, number][];
+  /** The category that fixes each row's ending, where one does in the seed (`-DE` for Germany). */
+  endLink?: { column: string; map: [string | null, string][] };
 }
 
 // Prefixes that differ only in digits are kept when each is shared: a year or a branch number,
 // not a number of one row's own.
 const MAX_PREFIXES = 50;
-const CODE_RE = /^[A-Z][A-Z0-9]*[-_/.#]?$/;
+// A code in capitals, in parts (`APP-`, `TH24-CAR-`, `Z-CEN-`).
+const CODE_RE = /^[A-Z][A-Z0-9]*([-_/.#][A-Z0-9]+)*[-_/.#]?$/;
 const MIN_CODE_IDS = 5;
 /** The longest ending kept as one of a few: a check digit, a line number, a letter. */
 const MAX_END = 4;
@@ -58,6 +61,7 @@ export class IdGenerator {
   /** How many free numbers come before each free run. */
   private before: number[] = [];
   private link?: IdLink;
+  private endLink?: { column: string; map: [string | null, string][] };
   /** The prefix of output row k, in the seed's shares, the same for a row whatever batch writes it. */
   private prefixAt: (k: number) => string = () => this.prefix;
   private suffixAt: (k: number) => string = () => this.suffix;
@@ -76,6 +80,7 @@ export class IdGenerator {
       this.free = state.free;
       this.run = state.run ?? 0;
       if (state.suffixes) this.suffixAt = endsByIndex((this.suffixes = state.suffixes));
+      this.endLink = state.endLink;
       this.count();
       return;
     }
@@ -150,6 +155,7 @@ export class IdGenerator {
       ...(this.free && { free: this.free }),
       ...(this.run > 0 && { run: this.run }),
       ...(this.suffixes && { suffixes: this.suffixes }),
+      ...(this.endLink && { endLink: this.endLink }),
     };
     return this.prefixes ? { ...state, prefixes: this.prefixes, ...(this.link && { link: this.link }) } : state;
   }
@@ -158,6 +164,22 @@ export class IdGenerator {
   prefixesOf(values: (string | null)[]): (string | null)[] | null {
     if (!this.prefixes) return null;
     return values.map((v) => (v === null ? null : (splitAt(v.trim(), this.run)?.[0] ?? null)));
+  }
+
+  /** The seed's endings, where the generator keeps a few: each ID's, null where none. */
+  suffixesOf(values: (string | null)[]): (string | null)[] | null {
+    if (!this.suffixes) return null;
+    return values.map((v) => (v === null ? null : (splitAt(v.trim(), this.run)?.[2] ?? null)));
+  }
+
+  /** Writes each row's ending from a category's column (see `take`). */
+  linkEndTo(link: { column: string; map: [string | null, string][] }): void {
+    this.endLink = link;
+  }
+
+  /** The column that fixes the ending, if any. */
+  get endLinkedTo(): string | null {
+    return this.endLink?.column ?? null;
   }
 
   /** Writes each row's prefix from `link`'s column (see `take`). */
@@ -178,10 +200,12 @@ export class IdGenerator {
   /**
    * IDs for output rows `from` … `from + rows - 1`. Where the prefix follows a column, `cells`
    * holds that column's values for these rows (`read` reads a date's): a value the seed never
-   * has, or a blank, takes a prefix in the seed's shares.
+   * has, or a blank, takes a prefix in the seed's shares; `endCells` likewise for the ending.
    */
-  take(rows: number, from: number, cells?: (string | null)[], read?: (text: string) => number): string[] {
+  take(rows: number, from: number, cells?: (string | null)[], read?: (text: string) => number, endCells?: (string | null)[]): string[] {
     const link = cells ? this.link : undefined;
+    const ends = endCells && this.endLink ? new Map(this.endLink.map) : null;
+    const suffix = (i: number) => (ends ? ends.get(endCells![i]) : undefined) ?? this.suffixAt(from + i);
     const map = link && 'map' in link ? new Map(link.map) : null;
     const prefix = (i: number): string => {
       const cell = cells?.[i] ?? null;
@@ -189,7 +213,7 @@ export class IdGenerator {
       const year = cell !== null && read && link && 'template' in link ? yearOf(read(cell)) : NaN;
       return Number.isNaN(year) ? this.prefixAt(from + i) : (link as { template: string }).template.replace('YYYY', String(year));
     };
-    return Array.from({ length: rows }, (_, i) => prefix(i) + String(this.numberAt(from + i)).padStart(this.width, '0') + this.suffixAt(from + i));
+    return Array.from({ length: rows }, (_, i) => prefix(i) + String(this.numberAt(from + i)).padStart(this.width, '0') + suffix(i));
   }
 
   /** The number of output row k: past the largest in the seed, then in the free runs of its width, then wider. */

@@ -204,6 +204,10 @@ export class TableTransformer {
         if (link) ids.linkTo(link);
         // Codes in capitals no category fixes may be people's (an agent's `JSMITH-`): not kept.
         else if (ids.codePrefixes) ids = new IdGenerator(values, column.name, false);
+        // An ending a category fixes (`-DE` for Germany) follows it.
+        const ends = ids.suffixesOf(values);
+        const endLink = ends && findIdLink(ends, table, schema.filter((c) => c.include && c.kind !== 'datetime'));
+        if (endLink && 'map' in endLink) ids.linkEndTo(endLink);
         this.slots.push({ kind: 'id', name: column.name, ids });
         return;
       }
@@ -482,7 +486,9 @@ export class TableTransformer {
       const linked = slot.ids.linkedTo;
       const from = linked === null ? -1 : names.indexOf(linked);
       const column = from >= 0 ? this.schema.find((c) => c.name === linked) : undefined;
-      filtered[i] = column ? slot.ids.take(kept.length, firstRow, filtered[from], numberReader(column)) : slot.ids.take(kept.length, firstRow);
+      const end = slot.ids.endLinkedTo === null ? -1 : names.indexOf(slot.ids.endLinkedTo);
+      const endCells = end >= 0 ? filtered[end] : undefined;
+      filtered[i] = column ? slot.ids.take(kept.length, firstRow, filtered[from], numberReader(column), endCells) : slot.ids.take(kept.length, firstRow, undefined, undefined, endCells);
     });
     const table = { names, columns: filtered, rowCount: kept.length, missingSpellings: this.missingSpellings, delimiter: this.delimiter };
     return { table, dropped: rows - kept.length, broken, bad };
