@@ -258,7 +258,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   for (const [t, form, [a, b, c]] of threes) rules.push({ kind: 'formula', total: name(t), form, parts: [name(a), name(b), name(c)] });
   for (const [t, p, a, n] of instalments) rules.push({ kind: 'annuity', total: name(t), principal: name(p), rate: name(a), term: name(n) });
   // An end a time by category after its start (a membership's end by plan), where no sum gives it.
-  const dateColumns = candidates.flatMap((c, i) => (c.kind === 'datetime' ? [{ name: c.name, values: values[i] }] : []));
+  const dateColumns = candidates.flatMap((c, i) => (c.kind === 'datetime' ? [{ name: c.name, values: values[i], timed: (c.date?.time ?? 'none') !== 'none' }] : []));
   const periods = periodRules(table, schema, dateColumns, MAX_LOG_CHANCE, new Set(rules.flatMap((r) => ('total' in r ? [r.total] : []))), rng);
   // Its end after its start, where every length is at least 0, is the period's to say.
   const byPeriod = (r: Rule) => r.kind === 'order' && periods.some((p) => p.start === r.low && p.end === r.high && Object.values(p.lengths).every((n) => n >= 0));

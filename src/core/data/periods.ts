@@ -6,14 +6,16 @@ import type { Table } from './table';
 import { addMonths } from './years';
 
 /**
- * `end` is `start` plus `lengths[by]` of `unit` (calendar months, or days): `End Date = Start
+ * `end` is `start` plus `lengths[by]` of `unit` (calendar months, or days, hours, minutes): `End Date = Start
  * Date + months by Plan: 12 for Annual; 1 for Monthly; 3 for Quarterly`. Lengths keyed by the
  * category as the seed writes it; a row missing any of the three, or of a category with no
  * length, is not judged.
  */
-export type PeriodRule = { kind: 'period'; end: string; start: string; by: string; unit: 'months' | 'days'; lengths: Record<string, number> };
-
-const DAY_MS = 86_400_000;
+export type PeriodRule = { kind: 'period'; end: string; start: string; by: string; unit: PeriodUnit; lengths: Record<string, number> };
+/** Calendar months, or whole days, hours or minutes (a delivery promised 4 or 48 hours after the order). */
+export type PeriodUnit = 'months' | 'days' | 'hours' | 'minutes';
+const PERIOD_UNITS: readonly PeriodUnit[] = ['months', 'days', 'hours', 'minutes'];
+const UNIT_MS = { days: 86_400_000, hours: 3_600_000, minutes: 60_000 };
 const MAX_LEVELS = 20;
 const MAX_BY_COLUMNS = 20;
 const MAX_DATES = 20;
@@ -23,7 +25,7 @@ const PROBES = 2000;
 /** The end a period rule gives for a start and its category's length; NaN where either is missing. */
 export function periodEnd(unit: PeriodRule['unit'], start: number, length: number | undefined): number {
   if (length === undefined || Number.isNaN(start)) return NaN;
-  return unit === 'months' ? addMonths(start, length) : start + length * DAY_MS;
+  return unit === 'months' ? addMonths(start, length) : start + length * UNIT_MS[unit];
 }
 
 export function describePeriod(rule: PeriodRule): string {
@@ -37,12 +39,12 @@ export function describePeriod(rule: PeriodRule): string {
 /** A period rule from its JSON entry, or null where the entry is not one. */
 export function parsePeriod(e: Record<string, unknown>): PeriodRule | null {
   const text = (x: unknown): x is string => typeof x === 'string' && x !== '';
-  if (e.kind !== 'period' || !text(e.end) || !text(e.start) || !text(e.by) || (e.unit !== 'months' && e.unit !== 'days')) return null;
+  if (e.kind !== 'period' || !text(e.end) || !text(e.start) || !text(e.by) || !PERIOD_UNITS.includes(e.unit as PeriodUnit)) return null;
   const lengths = e.lengths;
   if (typeof lengths !== 'object' || lengths === null || Array.isArray(lengths)) return null;
   const entries = Object.entries(lengths as Record<string, unknown>);
   if (entries.length === 0 || !entries.every(([, n]) => typeof n === 'number' && Number.isInteger(n))) return null;
-  return { kind: 'period', end: e.end, start: e.start, by: e.by, unit: e.unit, lengths: Object.fromEntries(entries) as Record<string, number> };
+  return { kind: 'period', end: e.end, start: e.start, by: e.by, unit: e.unit as PeriodUnit, lengths: Object.fromEntries(entries) as Record<string, number> };
 }
 
 /**
@@ -53,12 +55,12 @@ export function parsePeriod(e: Record<string, unknown>): PeriodRule | null {
  * category are the evidence. Below e^maxLogChance divided by the date pairs, categories and
  * units searched. `taken` names ends another rule already writes.
  */
-export function periodRules(table: Table, schema: ColumnSchema[], dates: { name: string; values: Float64Array }[], maxLogChance: number, taken: Set<string>, rng: Rng): PeriodRule[] {
+export function periodRules(table: Table, schema: ColumnSchema[], dates: { name: string; values: Float64Array; timed?: boolean }[], maxLogChance: number, taken: Set<string>, rng: Rng): PeriodRule[] {
   const bys = schema
     .filter((c) => isModelled(c) && (c.kind === 'categorical' || c.kind === 'boolean') && c.distinct >= 2 && c.distinct <= MAX_LEVELS)
     .slice(0, MAX_BY_COLUMNS);
   const picked = dates.slice(0, MAX_DATES);
-  const tries = picked.length * (picked.length - 1) * bys.length * 2;
+  const tries = picked.length * (picked.length - 1) * bys.length * PERIOD_UNITS.length;
   if (tries === 0) return [];
   const odds = maxLogChance - Math.log(tries);
   const rules: PeriodRule[] = [];
@@ -68,7 +70,8 @@ export function periodRules(table: Table, schema: ColumnSchema[], dates: { name:
       if (start === end) continue;
       for (const by of bys) {
         const cells = table.columns[table.names.indexOf(by.name)];
-        for (const unit of ['months', 'days'] as const) {
+        // Hours and minutes only between dates with a time of day, the coarsest unit that holds first.
+        for (const unit of PERIOD_UNITS.filter((u) => u === 'months' || u === 'days' || (start.timed && end.timed))) {
           const lengths = fit(start.values, end.values, cells, unit, odds, rng);
           if (!lengths) continue;
           rules.push({ kind: 'period', end: end.name, start: start.name, by: by.name, unit, lengths });
@@ -107,10 +110,10 @@ function fit(starts: Float64Array, ends: Float64Array, cells: (string | null)[],
   return Object.fromEntries([...lengths].sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0)));
 }
 
-/** The whole months (or days) from a to b, where b is a that many after a exactly; NaN otherwise. */
+/** The whole months (or days, hours, minutes) from a to b, where b is a that many after a exactly; NaN otherwise. */
 function lengthOf(a: number, b: number, unit: PeriodRule['unit']): number {
-  if (unit === 'days') {
-    const n = (b - a) / DAY_MS;
+  if (unit !== 'months') {
+    const n = (b - a) / UNIT_MS[unit];
     return Number.isInteger(n) ? n : NaN;
   }
   const [x, y] = [new Date(a), new Date(b)];

@@ -109,3 +109,25 @@ describe('a due date its item type’s days after the loan', () => {
     expect(periods.map(describeRule)).toEqual(['Due date = Loan date + days by Item type: 7 for DVD, Magazine; 21 for Audiobook, Book']);
   });
 });
+
+describe('an end a number of hours by category after its start', () => {
+  const rng = new Rng(6);
+  const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  const created = Array.from({ length: 400 }, () => Date.UTC(2024, 0, 1) + rng.int(200 * 24 * 60) * 60_000);
+  const service = created.map(() => (rng.next() < 0.3 ? 'Express' : 'Standard'));
+  const promised = created.map((c, r) => c + (service[r] === 'Express' ? 4 : 48) * 3_600_000);
+  const table = tableFromColumns(['Created At', 'Service', 'Promised By'], [created.map(stamp), service, promised.map(stamp)]);
+  const schema = inferSchema(table);
+
+  it('is found in hours between dates with a time of day, and kept on rows decoded from random model output', () => {
+    const rule: Rule = { kind: 'period', end: 'Promised By', start: 'Created At', by: 'Service', unit: 'hours', lengths: { Express: 4, Standard: 48 } };
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules).toContainEqual(rule);
+    expect(describeRule(rule)).toBe('Promised By = Created At + hours by Service: 4 for Express; 48 for Standard');
+    expect(parseRules(JSON.parse(JSON.stringify([rule])))).toEqual([rule]);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 4_000, 3), 4_000, new Rng(4));
+    expect(decoded.table.rowCount).toBeGreaterThan(1_000);
+    expect(countBreaks(decoded.table, schema, rule)).toBe(0);
+  });
+});
