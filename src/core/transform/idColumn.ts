@@ -1,5 +1,5 @@
 import { sharesByIndex } from '../util/shares';
-import { yearOf, type IdLink } from './idLinks';
+import { fillTemplate, type IdLink } from './idLinks';
 
 const DIGITS_RE = /\d+/g;
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -210,8 +210,8 @@ export class IdGenerator {
     const prefix = (i: number): string => {
       const cell = cells?.[i] ?? null;
       if (map) return map.get(cell) ?? this.prefixAt(from + i);
-      const year = cell !== null && read && link && 'template' in link ? yearOf(read(cell)) : NaN;
-      return Number.isNaN(year) ? this.prefixAt(from + i) : (link as { template: string }).template.replace('YYYY', String(year));
+      const day = cell !== null && read && link && 'template' in link ? read(cell) : NaN;
+      return Number.isNaN(day) ? this.prefixAt(from + i) : fillTemplate(link as Extract<IdLink, { template: string }>, day);
     };
     return Array.from({ length: rows }, (_, i) => prefix(i) + String(this.numberAt(from + i)).padStart(this.width, '0') + suffix(i));
   }

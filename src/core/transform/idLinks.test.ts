@@ -36,16 +36,17 @@ describe('an ID prefix that follows a column', () => {
     expect(new IdGenerator(names, 'user').take(1, 0)).toEqual(['user-41']);
   });
 
-  it('keeps a code in parts, and an ending its category fixes', () => {
+  it('keeps a code in parts, an ending its category fixes, and the year and month of its date', () => {
     const country = days.map(() => ['DE', 'FR', 'NL'][rng.int(3)]);
     const show = days.map(() => ['CAR', 'HAM'][rng.int(2)]);
-    const waybill = country.map((c, r) => `PX-${String(100_000 + r * 7).padStart(6, '0')}-${c}`);
+    const waybill = country.map((c, r) => `PX${listed[r].slice(2, 4)}${listed[r].slice(5, 7)}-${String(100_000 + r * 7).padStart(6, '0')}-${c}`);
     const booking = show.map((c, r) => `TH24-${c}-${String(r + 1).padStart(5, '0')}`);
     const t = tableFromColumns(['Waybill', 'Booking', 'Country', 'Show', 'Listed'], [waybill, booking, country, show, listed]);
     const transformer = new TableTransformer(t, inferSchema(t), 1, { rules: [] });
     const out = transformer.decode(untrainedRows(transformer.layout.width, 1_000, 9), 1_000, new Rng(2));
     const [way, book, land, act] = out.columns;
-    expect(way.filter((x, r) => !/^PX-\d{6}-(DE|FR|NL)$/.test(x!) || x!.slice(-2) !== land[r])).toEqual([]);
+    const day = out.columns[4];
+    expect(way.filter((x, r) => !/^PX\d{4}-\d{6}-(DE|FR|NL)$/.test(x!) || x!.slice(-2) !== land[r] || x!.slice(2, 6) !== day[r]!.slice(2, 4) + day[r]!.slice(5, 7))).toEqual([]);
     expect(book.filter((x, r) => !/^TH24-(CAR|HAM)-\d{5}$/.test(x!) || x!.slice(5, 8) !== act[r])).toEqual([]);
   });
 });
