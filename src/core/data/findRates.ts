@@ -67,9 +67,7 @@ export function rateRules(search: RateSearch): FoundRate[] {
     totals.add(f.rate.total);
     found.push(f.rate);
   }
-  const bys = search.schema
-    .flatMap((c, i) => ((c.kind === 'categorical' || c.kind === 'boolean') && isModelled(c) && c.distinct >= 2 && c.distinct <= MAX_LEVELS ? [i] : []))
-    .slice(0, MAX_BY_COLUMNS);
+  const bys = byColumns(search);
   const byOdds = odds - Math.log(Math.max(1, bys.length));
   const byFits = bys.flatMap((by) => {
     const cells = search.table.columns[by];
@@ -84,6 +82,52 @@ export function rateRules(search: RateSearch): FoundRate[] {
     found.push(f.rate);
   }
   return found;
+}
+
+/** A rate by category of two numbers' product: `total = of × times × rate by by`. */
+export type ProductRate = { total: number; of: number; times: number; by: number; rates: Map<string | null, number> };
+
+/** Number columns searched as the two factors of a rate by category, at most. */
+const MAX_PRODUCT_COLUMNS = 16;
+
+/**
+ * Totals no product, formula or rate gives (`taken`) that are two numbers' product times a rate a
+ * category fixes (a sum on one is turned to total another column): a subtotal of seats × price × 12 for annual billing and × 1 for monthly. As
+ * a rate by category is found, with the product in place of one column, at odds divided by the
+ * pairs of factors too.
+ */
+export function productRates(search: RateSearch, taken: Set<number>): ProductRate[] {
+  const columns = search.numeric.slice(0, MAX_PRODUCT_COLUMNS);
+  const bys = byColumns(search);
+  const m = columns.length;
+  const odds = search.maxLogChance - Math.log(Math.max(1, (m * (m - 1) * (m - 2) * bys.length) / 2));
+  const at = search.values.length;
+  const found: ProductRate[] = [];
+  for (const t of columns) {
+    if (taken.has(t)) continue;
+    search: for (const a of columns) {
+      for (const b of columns) {
+        // Not of columns a product already ties to the total: hours = pay × wage × a rate by employee, beside pay = hours × wage.
+        if (b <= a || a === t || b === t || search.linked.has(`${t},${a}`) || search.linked.has(`${t},${b}`)) continue;
+        const product = search.values[a].map((x, r) => x * search.values[b][r]);
+        const withProduct = { ...search, values: [...search.values, product] };
+        for (const by of bys) {
+          const fit = fitRate(withProduct, t, at, search.table.columns[by], odds);
+          if (!fit) continue;
+          found.push({ total: t, of: a, times: b, by, rates: fit.rate.rates });
+          break search;
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** Category columns a rate may be fixed by. */
+function byColumns(search: RateSearch): number[] {
+  return search.schema
+    .flatMap((c, i) => ((c.kind === 'categorical' || c.kind === 'boolean') && isModelled(c) && c.distinct >= 2 && c.distinct <= MAX_LEVELS ? [i] : []))
+    .slice(0, MAX_BY_COLUMNS);
 }
 
 /** A found rate as the rule the user reads, with column names. */

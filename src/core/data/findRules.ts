@@ -2,7 +2,7 @@ import type { Rng } from '../util/rng';
 import { annuityPayment, canDecideBlanks, PRODUCT_FORMS, ratioOf, type ProductForm, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
 import { findParts, type DatePart } from './dateParts';
 import { addMonths, findYears, isoDay, wholeYears } from './years';
-import { rateRule, rateRules, type FoundRate } from './findRates';
+import { productRates, rateRule, rateRules, type FoundRate } from './findRates';
 import { stepRules } from './findSteps';
 import { flagRules, logChoose } from './findFlags';
 import { lookupRules } from './lookups';
@@ -189,7 +189,10 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   products.splice(0, products.length, ...products.filter((p) => !restated.includes(p)));
   const explained = new Set([...sums.map((s) => s.total), ...products.map(([t]) => t), ...threes.map(([t]) => t)]);
   const linked = new Set(products.flatMap(([t, a, b]) => [`${t},${a}`, `${a},${t}`, `${t},${b}`, `${b},${t}`]));
-  const rates = rateRules({ table, schema, numeric: numeric.map(([, i]) => i), values, tolerances, sums, explained, linked, rng, maxLogChance: MAX_LOG_CHANCE });
+  const rateSearch = { table, schema, numeric: numeric.map(([, i]) => i), values, tolerances, sums, explained, linked, rng, maxLogChance: MAX_LOG_CHANCE };
+  const rates = rateRules(rateSearch);
+  // A subtotal of seats × price × 12 for annual billing, 1 for monthly.
+  const productRated = productRates(rateSearch, new Set([...rates.map((r) => r.total), ...products.map(([t]) => t), ...threes.map(([t]) => t), ...annuities.map(([t]) => t)]));
   // Of a rate's rates, the least and the greatest.
   const rateRange = (t: number, a: number): [number, number] | null => {
     const found = rates.find((r) => r.total === t && r.of === a);
@@ -241,6 +244,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     ...productsOnce.map(([t, a, b]): [number, number[]] => [t, [a, b]]),
     ...rates.map((r): [number, number[]] => [r.total, [r.of]]),
     ...threes.map(([t, , parts]): [number, number[]] => [t, parts]),
+    ...productRated.map((r): [number, number[]] => [r.total, [r.of, r.times]]),
   ]);
   // A loan's instalment claims its payment too, where no product or rate has.
   const instalments = annuities.filter(([t]) => !claimed.has(t));
@@ -255,6 +259,10 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...PRODUCT_FORMS[form] });
   }
   for (const r of rates) rules.push(rateRule(r, name, schema));
+  for (const r of productRated) {
+    const rates = Object.fromEntries([...r.rates].map(([value, k]) => [value ?? '', k]));
+    rules.push({ kind: 'rate', total: name(r.total), of: name(r.of), by: schema[r.by].name, rates, times: name(r.times) });
+  }
   for (const [t, form, [a, b, c]] of threes) rules.push({ kind: 'formula', total: name(t), form, parts: [name(a), name(b), name(c)] });
   for (const [t, p, a, n] of instalments) rules.push({ kind: 'annuity', total: name(t), principal: name(p), rate: name(a), term: name(n) });
   // An end a time by category after its start (a membership's end by plan), where no sum gives it.

@@ -119,7 +119,13 @@ export type TimeUnit = keyof typeof TIME_UNITS;
 export type SumUnit = TimeUnit | 'months';
 export const SUM_UNITS: readonly SumUnit[] = [...(Object.keys(TIME_UNITS) as TimeUnit[]), 'months'];
 
-export type RateRule = { kind: 'rate'; total: string; of: string; rate: number } | { kind: 'rate'; total: string; of: string; by: string; rates: Record<string, number> };
+/** With `times`, the rate multiplies `of` × `times` (a subtotal of seats × price × 12 for annual billing). */
+export type RateRule = { kind: 'rate'; total: string; of: string; rate: number } | { kind: 'rate'; total: string; of: string; by: string; rates: Record<string, number>; times?: string };
+
+/** What a rate multiplies on a row: its column, times its second where it has one. */
+export function rateBase(rule: RateRule, of: number, times: number): number {
+  return 'times' in rule && rule.times !== undefined ? of * times : of;
+}
 
 /** The rate a row takes: the rule's, or its category's (NaN where the category has none). */
 export function rateFor(rule: RateRule, category: string | null): number {
@@ -211,7 +217,7 @@ function describeRate(rule: RateRule): string {
   const groups = new Map<number, string[]>();
   for (const [value, rate] of Object.entries(rule.rates)) groups.set(rate, [...(groups.get(rate) ?? []), value]);
   const rates = [...groups].sort(([a], [b]) => b - a).map(([rate, values]) => `${rate} for ${values.sort((a, b) => a.localeCompare(b)).join(', ')}`);
-  return `${rule.total} = ${rule.of} × rate by ${rule.by}: ${rates.join('; ')}`;
+  return `${rule.total} = ${rule.of}${rule.times === undefined ? '' : ` × ${rule.times}`} × rate by ${rule.by}: ${rates.join('; ')}`;
 }
 
 export function ruleColumns(rule: Rule): string[] {
@@ -220,7 +226,7 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'product') return [rule.total, ...rule.parts];
   if (rule.kind === 'annuity') return [rule.total, rule.principal, rule.rate, rule.term];
   if (rule.kind === 'formula') return [rule.total, ...rule.parts];
-  if (rule.kind === 'rate') return [rule.total, rule.of, ...('by' in rule ? [rule.by] : [])];
+  if (rule.kind === 'rate') return [rule.total, rule.of, ...('by' in rule ? [rule.by, ...(rule.times === undefined ? [] : [rule.times])] : [])];
   if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
   if (rule.kind === 'step') return [rule.column, rule.from];
   if (rule.kind === 'flag') return [rule.column, rule.left, rule.right, ...(rule.upper === undefined ? [] : [rule.upper])];
@@ -455,11 +461,11 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
     };
   }
   if (rule.kind === 'rate') {
-    const [total, of] = readColumns(table, schema, [rule.total, rule.of]);
+    const [total, of, times] = readColumns(table, schema, [rule.total, rule.of, ...('times' in rule && rule.times !== undefined ? [rule.times] : [])]);
     const by = 'by' in rule ? cells(rule.by) : null;
     const tolerance = toleranceOf(rule.total, schema);
     return (r) => {
-      const [t, x, k] = [total[r], of[r], rateFor(rule, by ? by[r] : null)];
+      const [t, x, k] = [total[r], rateBase(rule, of[r], times ? times[r] : 1), rateFor(rule, by ? by[r] : null)];
       return Number.isNaN(t + x + k) || closeTo(t, k * x, tolerance);
     };
   }
@@ -630,8 +636,8 @@ function checkYearsRule(rule: YearsRule, [column, ...dates]: ColumnSchema[]): vo
   if ('on' in rule && Number.isNaN(readIsoDay(rule.on))) throw new InputError(`The rule "${describeRule(rule)}" needs a day written like 2024-06-30 after "to".`);
 }
 
-function checkRateRule(rule: RateRule, [total, of, by]: ColumnSchema[], table: Table): void {
-  for (const column of [total, of]) {
+function checkRateRule(rule: RateRule, [total, of, by, times]: ColumnSchema[], table: Table): void {
+  for (const column of [total, of, ...(times ? [times] : [])]) {
     if (!isModelled(column) || column.kind !== 'numeric') {
       throw new InputError(`The rule "${describeRule(rule)}" needs numbers, but "${column.name}" is ${column.kind === 'numeric' ? 'an ID or a constant' : `a ${column.kind} column`}.`);
     }
@@ -787,5 +793,7 @@ function parseRate(e: Record<string, unknown>, text: (key: string) => string | n
   if (!by || typeof rates !== 'object' || rates === null || Array.isArray(rates)) return null;
   const entries = Object.entries(rates);
   if (entries.length === 0 || !entries.every(([, k]) => typeof k === 'number' && Number.isFinite(k))) return null;
-  return { kind: 'rate', total, of, by, rates: Object.fromEntries(entries) as Record<string, number> };
+  const times = e.times === undefined ? undefined : text('times');
+  if (times === null) return null;
+  return { kind: 'rate', total, of, by, rates: Object.fromEntries(entries) as Record<string, number>, ...(times !== undefined && { times }) };
 }

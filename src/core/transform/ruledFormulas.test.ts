@@ -52,3 +52,31 @@ describe('formulas of three numbers', () => {
     expect(() => parseRules([{ ...freight, parts: ['Base fee', 'Weight'] }])).toThrow(/Rule 1 is not one of/);
   });
 });
+
+describe('a rate by category of two numbers multiplied', () => {
+  const rng = new Rng(7);
+  const rows = 500;
+  const cycle = Array.from({ length: rows }, () => (rng.next() < 0.3 ? 'Annual' : 'Monthly'));
+  const seats = cycle.map(() => 1 + rng.int(40));
+  const price = cycle.map(() => [9, 29, 99][rng.int(3)]);
+  const subtotal = cycle.map((c, r) => (seats[r] * price[r] * (c === 'Annual' ? 12 : 1)).toFixed(2));
+  const table = tableFromColumns(['Cycle', 'Seats', 'Price', 'Subtotal'], [cycle, seats.map(String), price.map((p) => p.toFixed(2)), subtotal]);
+  const schema = inferSchema(table);
+  const rule: Rule = { kind: 'rate', total: 'Subtotal', of: 'Seats', by: 'Cycle', rates: { Annual: 12, Monthly: 1 }, times: 'Price' };
+
+  it('is found, read from JSON, and kept on every row decoded from random model output', () => {
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules).toContainEqual(rule);
+    expect(describeRule(rule)).toBe('Subtotal = Seats × Price × rate by Cycle: 12 for Annual; 1 for Monthly');
+    expect(parseRules(JSON.parse(JSON.stringify([rule])))).toEqual([rule]);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 5_000, 3), 5_000, new Rng(4));
+    expect(decoded.table.rowCount).toBeGreaterThan(1_000);
+    expect(countBreaks(decoded.table, schema, rule)).toBe(0);
+  });
+
+  it('is not found where the cycle is shuffled apart', () => {
+    const shuffled = tableFromColumns(table.names, [new Rng(2).shuffle([...table.columns[0]]), ...table.columns.slice(1)]);
+    expect(findRules(shuffled, inferSchema(shuffled), new Rng(1)).filter((r) => r.kind === 'rate')).toEqual([]);
+  });
+});
