@@ -84,6 +84,18 @@ describe('rate rules', () => {
     expect(rules.filter((r) => r.kind === 'rate')).toEqual([]);
   });
 
+  it('takes no rate of a product with a factor the category fixes (a daily rate by car class)', () => {
+    const rng = new Rng(4);
+    const car = Array.from({ length: 400 }, () => ['Economy', 'SUV', 'Van'][rng.int(3)]);
+    const daily: Record<string, number> = { Economy: 32, SUV: 68, Van: 75 };
+    const net = car.map((c) => daily[c] * (1 + rng.int(14)));
+    const table = tableFromColumns(
+      ['car', 'daily', 'net', 'vat'],
+      [car, car.map((c) => daily[c].toFixed(2)), net.map((x) => x.toFixed(2)), net.map((x) => (x * 0.2).toFixed(2))],
+    );
+    expect(found(table).filter((r) => r.kind === 'rate' && 'times' in r)).toEqual([]);
+  });
+
   it('reads a rate from JSON, fixed or by a category, and refuses one that cannot be kept', () => {
     const fixed: Rule = { kind: 'rate', total: 'tax', of: 'net', rate: 0.2 };
     const byRegion: Rule = { kind: 'rate', total: 'tax', of: 'net', by: 'region', rates: { Nord: 0.2, Sud: 0.1, Est: 0.2 } };

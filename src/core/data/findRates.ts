@@ -112,6 +112,8 @@ export function productRates(search: RateSearch, taken: Set<number>): ProductRat
         const product = search.values[a].map((x, r) => x * search.values[b][r]);
         const withProduct = { ...search, values: [...search.values, product] };
         for (const by of bys) {
+          // A factor the category fixes (a daily rate by car class) makes any rate of the other a rate of this kind.
+          if (follows(search.values[a], search.table.columns[by]) || follows(search.values[b], search.table.columns[by])) continue;
           const fit = fitRate(withProduct, t, at, search.table.columns[by], odds);
           if (!fit) continue;
           found.push({ total: t, of: a, times: b, by, rates: fit.rate.rates });
@@ -121,6 +123,18 @@ export function productRates(search: RateSearch, taken: Set<number>): ProductRat
     }
   }
   return found;
+}
+
+/** Whether each value of `cells` holds one number of `xs` at most. */
+function follows(xs: Float64Array, cells: (string | null)[]): boolean {
+  const seen = new Map<string | null, number>();
+  for (let r = 0; r < xs.length; r++) {
+    if (Number.isNaN(xs[r])) continue;
+    const held = seen.get(cells[r]);
+    if (held === undefined) seen.set(cells[r], xs[r]);
+    else if (held !== xs[r]) return false;
+  }
+  return true;
 }
 
 /** Category columns a rate may be fixed by. */
