@@ -11,7 +11,7 @@ import { addMonths } from './years';
  * category as the seed writes it; a row missing any of the three, or of a category with no
  * length, is not judged.
  */
-export type PeriodRule = { kind: 'period'; end: string; start: string; by: string; unit: PeriodUnit; lengths: Record<string, number> };
+export type PeriodRule = { kind: 'period'; end: string; start: string; by: string; unit: PeriodUnit; lengths: Record<string, number>; dayBefore?: true };
 /** Calendar months, or whole days, hours or minutes (a delivery promised 4 or 48 hours after the order). */
 export type PeriodUnit = 'months' | 'days' | 'hours' | 'minutes';
 const PERIOD_UNITS: readonly PeriodUnit[] = ['months', 'days', 'hours', 'minutes'];
@@ -22,10 +22,13 @@ const MAX_DATES = 20;
 const MIN_ROWS = 10;
 const PROBES = 2000;
 
-/** The end a period rule gives for a start and its category's length; NaN where either is missing. */
-export function periodEnd(unit: PeriodRule['unit'], start: number, length: number | undefined): number {
+/**
+ * The end a period rule gives for a start and its category's length; NaN where either is
+ * missing. With `dayBefore`, the day before (a billing period through the day before a month on).
+ */
+export function periodEnd(unit: PeriodRule['unit'], start: number, length: number | undefined, dayBefore = false): number {
   if (length === undefined || Number.isNaN(start)) return NaN;
-  return unit === 'months' ? addMonths(start, length) : start + length * UNIT_MS[unit];
+  return (unit === 'months' ? addMonths(start, length) : start + length * UNIT_MS[unit]) - (dayBefore ? UNIT_MS.days : 0);
 }
 
 export function describePeriod(rule: PeriodRule): string {
@@ -33,7 +36,7 @@ export function describePeriod(rule: PeriodRule): string {
   const groups = new Map<number, string[]>();
   for (const [value, n] of Object.entries(rule.lengths)) groups.set(n, [...(groups.get(n) ?? []), value]);
   const parts = [...groups].sort(([a], [b]) => a - b).map(([n, values]) => `${n} for ${values.sort().join(', ')}`);
-  return `${rule.end} = ${rule.start} + ${rule.unit} by ${rule.by}: ${parts.join('; ')}`;
+  return `${rule.end} = ${rule.start} + ${rule.unit} by ${rule.by}${rule.dayBefore ? ', less a day' : ''}: ${parts.join('; ')}`;
 }
 
 /** A period rule from its JSON entry, or null where the entry is not one. */
@@ -44,7 +47,9 @@ export function parsePeriod(e: Record<string, unknown>): PeriodRule | null {
   if (typeof lengths !== 'object' || lengths === null || Array.isArray(lengths)) return null;
   const entries = Object.entries(lengths as Record<string, unknown>);
   if (entries.length === 0 || !entries.every(([, n]) => typeof n === 'number' && Number.isInteger(n))) return null;
-  return { kind: 'period', end: e.end, start: e.start, by: e.by, unit: e.unit as PeriodUnit, lengths: Object.fromEntries(entries) as Record<string, number> };
+  if (e.dayBefore !== undefined && (e.dayBefore !== true || e.unit === 'hours' || e.unit === 'minutes')) return null;
+  const rule: PeriodRule = { kind: 'period', end: e.end, start: e.start, by: e.by, unit: e.unit as PeriodUnit, lengths: Object.fromEntries(entries) as Record<string, number> };
+  return e.dayBefore === true ? { ...rule, dayBefore: true } : rule;
 }
 
 /**
@@ -60,7 +65,7 @@ export function periodRules(table: Table, schema: ColumnSchema[], dates: { name:
     .filter((c) => isModelled(c) && (c.kind === 'categorical' || c.kind === 'boolean') && c.distinct >= 2 && c.distinct <= MAX_LEVELS)
     .slice(0, MAX_BY_COLUMNS);
   const picked = dates.slice(0, MAX_DATES);
-  const tries = picked.length * (picked.length - 1) * bys.length * PERIOD_UNITS.length;
+  const tries = picked.length * (picked.length - 1) * bys.length * (PERIOD_UNITS.length + 1);
   if (tries === 0) return [];
   const odds = maxLogChance - Math.log(tries);
   const rules: PeriodRule[] = [];
@@ -72,10 +77,13 @@ export function periodRules(table: Table, schema: ColumnSchema[], dates: { name:
         const cells = table.columns[table.names.indexOf(by.name)];
         // Hours and minutes only between dates with a time of day, the coarsest unit that holds first.
         for (const unit of PERIOD_UNITS.filter((u) => u === 'months' || u === 'days' || (start.timed && end.timed))) {
-          const lengths = fit(start.values, end.values, cells, unit, odds, rng);
-          if (!lengths) continue;
-          rules.push({ kind: 'period', end: end.name, start: start.name, by: by.name, unit, lengths });
-          break search;
+          // Months through the day before (a billing period from 3 March to 2 April), where plain months do not hold.
+          for (const dayBefore of unit === 'months' ? [false, true] : [false]) {
+            const lengths = fit(start.values, dayBefore ? end.values.map((x) => x + UNIT_MS.days) : end.values, cells, unit, odds, rng);
+            if (!lengths) continue;
+            rules.push({ kind: 'period', end: end.name, start: start.name, by: by.name, unit, lengths, ...(dayBefore && { dayBefore: true as const }) });
+            break search;
+          }
         }
       }
     }

@@ -428,7 +428,7 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
     const length = (r: number) => (by[r] !== null && Object.hasOwn(rule.lengths, by[r]!) ? rule.lengths[by[r]!] : undefined);
     // A row missing a date, or of a category with no length, is not judged.
     return (r) => {
-      const x = periodEnd(rule.unit, start[r], length(r));
+      const x = periodEnd(rule.unit, start[r], length(r), rule.dayBefore);
       return Number.isNaN(x + end[r]) || closeTo(end[r], x, toleranceOf(rule.end, schema));
     };
   }

@@ -553,7 +553,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       writeEach((r) => wholeYears(from(r), to(r)));
     } else if (c.kind === 'period') {
       const [start, by, rule] = [numberAt(c.rule.start), col(c.rule.by), c.rule];
-      writeEach((r) => periodEnd(rule.unit, start(r), by[r] !== null && Object.hasOwn(rule.lengths, by[r]!) ? rule.lengths[by[r]!] : undefined));
+      writeEach((r) => periodEnd(rule.unit, start(r), by[r] !== null && Object.hasOwn(rule.lengths, by[r]!) ? rule.lengths[by[r]!] : undefined, rule.dayBefore));
     } else if (c.kind === 'rate') {
       const of = numberAt(c.rule.of);
       const by = 'by' in c.rule ? col(c.rule.by) : null;

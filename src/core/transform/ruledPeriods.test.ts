@@ -131,3 +131,24 @@ describe('an end a number of hours by category after its start', () => {
     expect(countBreaks(decoded.table, schema, rule)).toBe(0);
   });
 });
+
+describe('an end months by category after its start, less a day', () => {
+  const rng = new Rng(8);
+  const start = Array.from({ length: 300 }, () => Date.UTC(2024, rng.int(12), 1 + rng.int(28)));
+  const cycle = start.map(() => (rng.next() < 0.3 ? 'Annual' : 'Monthly'));
+  const end = start.map((s, r) => addMonths(s, cycle[r] === 'Annual' ? 12 : 1) - DAY);
+  const table = tableFromColumns(['Issued', 'Cycle', 'Period end'], [start.map(iso), cycle, end.map(iso)]);
+  const schema = inferSchema(table);
+  const rule: Rule = { kind: 'period', end: 'Period end', start: 'Issued', by: 'Cycle', unit: 'months', lengths: { Annual: 12, Monthly: 1 }, dayBefore: true };
+
+  it('is found, read from JSON, and kept on rows decoded from random model output', () => {
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules).toContainEqual(rule);
+    expect(describeRule(rule)).toBe('Period end = Issued + months by Cycle, less a day: 1 for Monthly; 12 for Annual');
+    expect(parseRules(JSON.parse(JSON.stringify([rule])))).toEqual([rule]);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 3_000, 3), 3_000, new Rng(4));
+    expect(decoded.table.rowCount).toBeGreaterThan(1_000);
+    expect(countBreaks(decoded.table, schema, rule)).toBe(0);
+  });
+});
