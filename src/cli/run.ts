@@ -103,11 +103,13 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
     const held = plan.validationRows ? `, ${plan.validationRows} rows held back to judge each epoch` : '';
     log(`training for ${args.epochs === 'auto' ? `up to ${epochs} epochs (set from ${table.rowCount} rows)` : `${epochs} epochs`}${held}`);
     let kept: number | null = null;
+    const scores = new Map<number, string>();
     const outcome = await session.train({
       readEvery: 10,
       onEpoch: (r) => {
         kept = r.best.epoch;
         const links = r.links === null ? '' : `  strong links ${r.links.toFixed(3)}`;
+        scores.set(r.epoch, `column shapes ${r.fidelity.toFixed(3)}, pair trends ${r.pairTrends.toFixed(3)}${r.links === null ? '' : `, strong links ${r.links.toFixed(3)}`}`);
         log(`epoch ${r.epoch}/${epochs}  column shapes ${r.fidelity.toFixed(3)}  pair trends ${r.pairTrends.toFixed(3)}${links}`);
       },
       onProgress: (p) => io.progress?.(`  step ${p.step}/${p.totalSteps}  ${p.stepsPerSecond.toFixed(2)} steps/s  ${Math.round(p.secondsLeft)} s left   `),
@@ -116,6 +118,12 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
     if (outcome.refinedKeep !== null) log(`refined: a classifier of your rows against generated ones keeps ${Math.round(100 * outcome.refinedKeep)} % of drawn rows, fewer of those least like yours`);
     if (outcome.converged) log(`stopped early after epoch ${outcome.epochs}: neither the scores nor the real-against-synthetic check gained for a quarter of the run`);
     if (kept !== null && config.keepBest && kept !== outcome.epochs) log(`generating with epoch ${kept}, the best on the held-back rows`);
+    const chosen = kept !== null && config.keepBest ? kept : outcome.epochs;
+    if (scores.has(chosen)) {
+      log(`the rows come from epoch ${chosen}: ${scores.get(chosen)} (1 is a perfect match with ${plan.validationRows ? 'the held-back rows' : 'your rows'};`);
+      log(`  strong links: how well the seed's links of 0.3 or more between two columns are kept)`);
+    }
+    if (!args.report) log('for a quality and privacy report to hand over, run again with --report report.html');
     // The rows first, so the report judges rows the file holds.
     const written = await writeRows(session, rows, format, args, log, args.report ? session.reportRows() : 0);
     if (args.report) await writeReport(args.report, session, log, written);

@@ -27,6 +27,8 @@ describe('npm run synth', () => {
     const out = join(dir, 'out.csv');
     const { stderr } = await run(TSX, [SYNTH, '--input', seedFile(dir), '--out', out, '--rows', '75', '--epochs', '1', '--batch', '20', '--seed', '3']);
     expect(stderr).toMatch(/epoch 1\/1 +column shapes 0\.\d{3}/);
+    expect(stderr).toMatch(/the rows come from epoch 1: column shapes 0\.\d{3}/);
+    expect(stderr).toMatch(/run again with --report report\.html/);
     expect(stderr).toMatch(/wrote 75 rows/);
     const table = parseDelimitedText(readFileSync(out, 'utf8'));
     expect(table.names).toEqual(['city', 'temp', 'when']);
