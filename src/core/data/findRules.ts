@@ -648,9 +648,43 @@ function blankRules(table: Table, schema: ColumnSchema[]): Extract<Rule, { kind:
       continue;
     }
     const together = blanky.find((w) => w < x && !canDecideBlanks(schema[w]) && markedBy(blank, table.columns[x], filled(w), maxLogChance));
-    if (together !== undefined) rules.push({ kind: 'blank', column: schema[x].name, when: schema[together].name, values: [null] });
+    if (together !== undefined) {
+      rules.push({ kind: 'blank', column: schema[x].name, when: schema[together].name, values: [null] });
+      continue;
+    }
+    // One way: always blank for some values, blank or not for the rest (a promo code only on web sales).
+    for (const w of whens) {
+      const values = w === x ? null : blankOneWay(blank, table.columns[w], maxLogChance);
+      if (!values) continue;
+      rules.push({ kind: 'blank', column: schema[x].name, when: schema[w].name, values, oneWay: true });
+      break;
+    }
   }
   return rules;
+}
+
+/** Rows a value needs to be promised a blank one way. */
+const MIN_ONE_WAY_ROWS = 5;
+
+/**
+ * The values of `when` (5 rows or more each) on whose rows the column is always blank, where
+ * chance does not explain it: were blanks independent of `when`, a value's k rows would all be
+ * blank with chance pᵏ, p the column's share of blanks. Null where there are none.
+ */
+function blankOneWay(blank: boolean[], when: (string | null)[], maxLogChance: number): (string | null)[] | null {
+  const groups = new Map<string | null, { rows: number; blanks: number }>();
+  let blanks = 0;
+  for (let r = 0; r < blank.length; r++) {
+    const g = groups.get(when[r]) ?? { rows: 0, blanks: 0 };
+    groups.set(when[r], { rows: g.rows + 1, blanks: g.blanks + (blank[r] ? 1 : 0) });
+    if (blank[r]) blanks++;
+  }
+  const p = blanks / blank.length;
+  const always = [...groups].filter(([, g]) => g.blanks === g.rows && g.rows >= MIN_ONE_WAY_ROWS);
+  if (always.length === 0 || always.length === groups.size) return null;
+  const logChance = always.reduce((sum, [, g]) => sum + g.rows * Math.log(p), 0);
+  if (logChance >= maxLogChance) return null;
+  return always.map(([v]) => v).sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, undefined, { numeric: true })));
 }
 
 /**

@@ -66,7 +66,8 @@ export type Rule =
    * `column` is blank exactly on the rows whose `when` is one of `values` (a ship date blank
    * exactly while the order is pending); null among `values` stands for `when` being blank.
    */
-  | { kind: 'blank'; column: string; when: string; values: (string | null)[] }
+  /** With `oneWay`, blank on those rows and either elsewhere: a promo code only on web sales, not on every one. */
+  | { kind: 'blank'; column: string; when: string; values: (string | null)[]; oneWay?: true }
   /**
    * `column` is fixed by which step of `from` a row falls in: `values[0]` below `cutoffs[0]`,
    * `values[k]` from `cutoffs[k − 1]` up to `cutoffs[k]`, the last value from the last cutoff
@@ -180,7 +181,7 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
   if (rule.kind === 'flag' && rule.op === 'compare') return `${rule.column} is ${rule.values[0]} when ${rule.left} < ${rule.right}, ${rule.values[1]} when equal, ${rule.values[2]} when greater`;
   if (rule.kind === 'flag' && rule.op === 'outside') return `${rule.column} is ${rule.values[0]} exactly when ${rule.left} is outside ${rule.right} to ${rule.upper}, else ${rule.values[1]}`;
   if (rule.kind === 'flag') return `${rule.column} is ${rule.values[0]} exactly when ${rule.left} ${rule.op} ${rule.right}, else ${rule.values[1]}`;
-  if (rule.kind === 'blank') return `${rule.column} is blank exactly when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
+  if (rule.kind === 'blank') return `${rule.column} is blank ${rule.oneWay ? '' : 'exactly '}when ${rule.when} is ${rule.values.map((v) => v ?? 'blank').join(' or ')}`;
   if (rule.kind === 'zero') {
     const value = rule.value === undefined ? '0' : write(rule.column, rule.value);
     return `${rule.column} is ${value} ${rule.oneWay ? '' : 'exactly '}when ${rule.when} is ${rule.values ? rule.values.map((v) => v ?? 'blank').join(' or ') : '0'}`;
@@ -406,6 +407,7 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
   if (rule.kind === 'blank') {
     const [column, when] = [cells(rule.column), cells(rule.when)];
     const values = new Set(rule.values);
+    if (rule.oneWay) return (r) => column[r] === null || !values.has(when[r] ?? null);
     return (r) => (column[r] === null) === values.has(when[r] ?? null);
   }
   if (rule.kind === 'step') {
@@ -775,8 +777,9 @@ export function parseRules(json: unknown): Rule[] {
       return text('to') ? { ...base, to: text('to')! } : { ...base, on: text('on')! };
     }
     const values = e.values;
-    if (e.kind === 'blank' && text('column') && text('when') && Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === 'string' || v === null)) {
-      return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[] };
+    const blankOneWay = e.oneWay === undefined || e.oneWay === true;
+    if (e.kind === 'blank' && text('column') && text('when') && Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === 'string' || v === null) && blankOneWay) {
+      return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[], ...(e.oneWay === true && { oneWay: true as const }) };
     }
     throw new InputError(
       `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…} (with "years":18 between dates 18 whole years apart at least), {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"formula","total":…,"form":"plus-times"|"times"|"times-off","parts":[…,…,…]}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0, "oneWay":true for 0 there and anything elsewhere), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high; or "op":"compare","values":[below,equal,above]), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"brackets","column":…,"of":…,"at":…,"cutoffs":[…],"slopes":[…]} (one slope more than cutoffs), {"kind":"among","column":…,"when":…,"allowed":{value:[…]}}, {"kind":"differ","left":…,"right":…}, {"kind":"period","end":…,"start":…,"by":…,"unit":"months"|"days","lengths":{value:n}}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
