@@ -62,6 +62,14 @@ describe('findRules', () => {
     );
     const orders = findRules(table, inferSchema(table), new Rng(1)).filter((r) => r.kind === 'order').map(describeRule);
     expect(orders).toEqual(['Score (after) ≥ Score (before)']);
+    // Units after a space, with no brackets: `Net €`, `Discount %`; not the rate in `Fuel 8.5%`.
+    const bare = tableFromColumns(
+      ['Net €', 'Discount %', 'Fee 8.5%', 'Cost €'],
+      [price.map((p) => (p + 30).toFixed(2)), pct.map(String), price.map((p) => (p + 25).toFixed(2)), price.map((p) => p.toFixed(2))],
+    );
+    const bareOrders = findRules(bare, inferSchema(bare), new Rng(1)).filter((r) => r.kind === 'order').map(describeRule);
+    expect(bareOrders.filter((o) => o.includes('Discount %'))).toEqual([]);
+    expect(bareOrders).toContain('Net € ≥ Fee 8.5%');
   });
 
   it('takes an order on 20 rows for chance, and the same order on 400 rows for a rule', () => {

@@ -736,8 +736,13 @@ const UNIT_WORDS = new Set(
   'min mins minutes h hr hrs hours s sec secs seconds ms d days jours j wk weeks semaines mo months mois y yr yrs years ans kg g mg lb lbs oz t km m cm mm mi ft in l ml cl gal usd eur gbp chf jpy cad aud pts points units pcs'.split(' '),
 );
 
-/** The unit a column's name ends with in brackets (`Durée (min)`, `Cost [USD]`, `Price (€/mo)`), lower-cased; null where none. */
+/**
+ * The unit a column's name ends with in brackets (`Durée (min)`, `Cost [USD]`, `Price (€/mo)`),
+ * or a symbol after a space (`Net €`, `Discount %`; not the rate in `Fuel 8.5%`), lower-cased; null where none.
+ */
 function unitOf(name: string): string | null {
+  const bare = /\s([%$€£¥])\s*$/.exec(name);
+  if (bare) return bare[1];
   const m = /[([]\s*([^()[\]]+?)\s*[)\]]\s*$/.exec(name);
   const unit = m?.[1].toLowerCase() ?? null;
   return unit !== null && (/[%#$€£¥/]/.test(unit) || UNIT_WORDS.has(unit)) ? unit : null;
