@@ -102,6 +102,8 @@ export function productRates(search: RateSearch, taken: Set<number>): ProductRat
   const m = columns.length;
   const odds = search.maxLogChance - Math.log(Math.max(1, (m * (m - 1) * (m - 2) * bys.length) / 2));
   const at = search.values.length;
+  // Whether each column takes one number per value of each category, read once.
+  const fixedBy = new Map(columns.map((k) => [k, new Set(bys.filter((by) => follows(search.values[k], search.table.columns[by])))]));
   const found: ProductRate[] = [];
   for (const t of columns) {
     if (taken.has(t)) continue;
@@ -113,7 +115,7 @@ export function productRates(search: RateSearch, taken: Set<number>): ProductRat
         const withProduct = { ...search, values: [...search.values, product] };
         for (const by of bys) {
           // A factor the category fixes (a daily rate by car class) makes any rate of the other a rate of this kind.
-          if (follows(search.values[a], search.table.columns[by]) || follows(search.values[b], search.table.columns[by])) continue;
+          if (fixedBy.get(a)!.has(by) || fixedBy.get(b)!.has(by)) continue;
           const fit = fitRate(withProduct, t, at, search.table.columns[by], odds);
           if (!fit) continue;
           found.push({ total: t, of: a, times: b, by, rates: fit.rate.rates });
