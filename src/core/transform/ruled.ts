@@ -48,10 +48,13 @@ export type Construction =
   | Extract<Rule, { kind: 'flag' }>
   /** A lookup rule's column (a rate by grade and term), modelled as it is and written over from its two keys. */
   | LookupRule
-  /** An excess rule's column (overtime), modelled as it is and written over from the number it is the part of. */
-  | ExcessRule
-  /** A brackets rule's column (a tax), modelled as it is and written over from the number it is a function of. */
-  | BracketsRule
+  /**
+   * An excess rule's column (overtime), modelled as it is and written over from the number it is
+   * the part of; with `keepBlank`, not where the model gave a blank (the seed has some beside a number).
+   */
+  | (ExcessRule & { keepBlank?: true })
+  /** A brackets rule's column (a tax), modelled as it is and written over from the number it is a function of; `keepBlank` as an excess's. */
+  | (BracketsRule & { keepBlank?: true })
   | Within
   | Scaled;
 
@@ -278,7 +281,7 @@ export function planConstructions(
   }
   for (const rule of rules) {
     if (rule.kind !== 'step' && rule.kind !== 'part' && rule.kind !== 'years' && rule.kind !== 'flag' && rule.kind !== 'lookup' && rule.kind !== 'excess' && rule.kind !== 'brackets') continue;
-    const c: Construction = rule.kind === 'part' ? partConstruction(rule, table, schema) : { ...rule };
+    const c: Construction = rule.kind === 'part' ? partConstruction(rule, table, schema) : rule.kind === 'excess' || rule.kind === 'brackets' ? { ...rule, ...(blankBeside(rule, table, schema) && { keepBlank: true as const }) } : { ...rule };
     // A value outside its range is kept from its modelled flag where it can be: the flag keeps its share.
     const within = rule.kind === 'flag' && rule.op === 'outside' ? withinConstruction(rule, table, schema) : null;
     if (within && usable(within)) plan.set(within.column, within);
@@ -396,6 +399,13 @@ function periodReader(rule: PeriodRule, table: Table): (r: number) => boolean {
   return (r) => cells[r] !== null && Object.hasOwn(rule.lengths, cells[r]!);
 }
 
+/** Whether the seed leaves the column blank on some row where its number is given (freight blank on cash sales). */
+function blankBeside(rule: ExcessRule | BracketsRule, table: Table, schema: ColumnSchema[]): boolean {
+  const cells = table.columns[table.names.indexOf(rule.column)];
+  const [of] = readColumns(table, schema, [rule.of]);
+  return cells.some((v, r) => v === null && isNumber(of[r]));
+}
+
 function rateReader(rule: RateRule, table: Table): (r: number) => boolean {
   if (!('by' in rule)) return () => true;
   const cells = table.columns[table.names.indexOf(rule.by)];
@@ -490,7 +500,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
     const out = col(c.column);
     // Each row's number from `value`, in the column's format; the fallback text where it is none.
     // A partial total keeps the model's cell where it gave none, or where its parts give none.
-    const partial = isTotal(c) && c.partial === true;
+    const partial = (isTotal(c) && c.partial === true) || ((c.kind === 'excess' || c.kind === 'brackets') && c.keepBlank === true);
     const writeEach = (value: (r: number) => number) => {
       for (let r = 0; r < out.length; r++) {
         if (partial && out[r] === null) continue;

@@ -60,3 +60,22 @@ describe('brackets: a number made of straight pieces of another', () => {
     expect(() => parseRules([{ ...tax, slopes: [0.2] }])).toThrow(/Rule 1 is not one of/);
   });
 });
+
+describe('brackets on a column blank beside its number', () => {
+  it('keep the blanks a blank rule asks for, so no category is lost to redraws', () => {
+    const rng = new Rng(11);
+    const terms = Array.from({ length: 600 }, () => (rng.next() < 0.25 ? 'Cash' : 'Invoice'));
+    const qty = terms.map(() => 100 + rng.int(4000));
+    const freight = qty.map((q, r) => (terms[r] === 'Cash' ? null : (Math.round(Math.min(150, 25 + 0.04 * q) * 100) / 100).toFixed(2)));
+    const table = tableFromColumns(['Terms', 'Qty', 'Freight'], [terms, qty.map(String), freight]);
+    const schema = inferSchema(table);
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules.map(describeRule)).toContain('Freight is blank exactly when Terms is Cash');
+    expect(rules.some((r) => r.kind === 'brackets' && r.column === 'Freight')).toBe(true);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 4_000, 3), 4_000, new Rng(4));
+    for (const r of rules) expect(countBreaks(decoded.table, schema, r), describeRule(r)).toBe(0);
+    const cash = decoded.table.columns[0].filter((t) => t === 'Cash').length / decoded.table.rowCount;
+    expect(cash).toBeGreaterThan(0.1);
+  });
+});
