@@ -469,7 +469,10 @@ function partRules(table: Table, schema: ColumnSchema[], candidates: ColumnSchem
     .slice(0, MAX_PAIR_COLUMNS);
   // A season over year-months reads "is fixed by"; a month name by its month count says it from the schema.
   const counted = new Set<DatePart>(['month', 'weekday', 'quarter']);
-  return findParts(dates, targets, MAX_LOG_CHANCE).map(({ column, date, part, grouped }) => ({
+  const found = findParts(dates, targets, MAX_LOG_CHANCE);
+  // Two dates each a part of the other (a period's first day and its due date, in one year): the first found says it.
+  const once = found.filter((f, k) => !found.slice(0, k).some((g) => g.column === f.date && g.date === f.column));
+  return once.map(({ column, date, part, grouped }) => ({
     kind: 'part',
     column: schema[column].name,
     date: schema[date].name,

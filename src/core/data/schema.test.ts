@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDelimitedText } from './parse';
 import { describeNumbers, inferColumn, inferSchema } from './schema';
+import { tableFromColumns } from './table';
 
 const kinds = (csv: string) => Object.fromEntries(inferSchema(parseDelimitedText(csv)).map((c) => [c.name, c]));
 
@@ -38,6 +39,17 @@ describe('inferSchema', () => {
     const schema = kinds('a,b\n31/01/2024 10:00,01/31/2024\n02/03/2024 11:30,02/03/2024\n05/04/2024 12:15,12/25/2024');
     expect(schema.a.date).toMatchObject({ order: 'dmy', sep: '/', time: 'hm', timeSep: ' ' });
     expect(schema.b.date).toMatchObject({ order: 'mdy' });
+  });
+
+  it('reads dates that read either way day-first where the file\'s other dates or decimal commas say so', () => {
+    const starts = ['01/01/2024', '01/02/2024', '01/03/2024', '01/11/2024'];
+    const paid = ['07/01/2024', '15/02/2024', '05/03/2024', '28/11/2024'];
+    const both = inferSchema(tableFromColumns(['Start', 'Paid'], [starts, paid]));
+    expect(both.map((c) => c.date?.order)).toEqual(['dmy', 'dmy']);
+    const comma = inferSchema(tableFromColumns(['Start', 'Rent'], [starts, ['489,60', '376,80', '501,00', '99,90']]));
+    expect(comma[0].date?.order).toBe('dmy');
+    // Alone, and beside plain numbers, such dates stay month-first.
+    expect(inferSchema(tableFromColumns(['Start', 'Rent'], [starts, ['489.60', '376.80', '501.00', '99.90']]))[0].date?.order).toBe('mdy');
   });
 
   it('treats unique whole numbers named as a record\'s number (Rx #, Invoice No.) as an ID, not a measure', () => {

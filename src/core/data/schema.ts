@@ -137,7 +137,27 @@ function dateFormatOf(present: Present): { date: DateFormat; notes: string[] } |
 
 /** Infers a schema for every column; every column starts included. */
 export function inferSchema(table: Table): ColumnSchema[] {
-  return table.names.map((name, i) => inferColumn(name, table.columns[i]));
+  return dayFirstThroughout(
+    table.names.map((name, i) => inferColumn(name, table.columns[i])),
+    table,
+  );
+}
+
+/**
+ * Numeric dates that read either way (`01/03/2024`) are month-first alone, but a file whose
+ * other dates are day-first (`15/03/2024`), or whose numbers have decimal commas, writes them
+ * day-first too: so they are read, where every one of their dates reads so.
+ */
+function dayFirstThroughout(schema: ColumnSchema[], table: Table): ColumnSchema[] {
+  const numeric = (c: ColumnSchema) => c.kind === 'datetime' && c.date?.month === 'number' && !c.date.others && !c.date.dateless;
+  const dayFirst = schema.some((c) => numeric(c) && c.date!.order === 'dmy') || schema.some((c) => c.kind === 'numeric' && c.numeric?.style?.decimal === ',');
+  if (!dayFirst) return schema;
+  return schema.map((c, i) => {
+    if (!numeric(c) || c.date!.order !== 'mdy') return c;
+    const swapped: DateFormat = { ...c.date!, order: 'dmy' };
+    const reads = table.columns[i].every((v) => v === null || Number.isNaN(parseDate(v, c.date!)) || !Number.isNaN(parseDate(v, swapped)));
+    return reads ? { ...c, date: swapped } : c;
+  });
 }
 
 export function inferColumn(name: string, values: (string | null)[]): ColumnSchema {
