@@ -41,6 +41,13 @@ describe('inferSchema', () => {
     expect(schema.b.date).toMatchObject({ order: 'mdy' });
   });
 
+  it('reads a few numbers among words as labels, not numbers with notes', () => {
+    const units = Array.from({ length: 40 }, (_, r) => ['Studio', '1BR', '2BR', '3BR', 'Commercial'][r % 5]);
+    expect(inferColumn('Unit type', units).kind).toBe('categorical');
+    const weights = Array.from({ length: 40 }, (_, r) => (r % 10 === 0 ? 'n/a' : String(50 + r)));
+    expect(inferColumn('Weight', weights).kind).toBe('numeric');
+  });
+
   it('reads dates that read either way day-first where the file\'s other dates or decimal commas say so', () => {
     const starts = ['01/01/2024', '01/02/2024', '01/03/2024', '01/11/2024'];
     const paid = ['07/01/2024', '15/02/2024', '05/03/2024', '28/11/2024'];

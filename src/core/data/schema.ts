@@ -114,6 +114,9 @@ function notesAmong(present: Present, fits: (v: string) => boolean): string[] | 
 }
 
 /** The style the values share as numbers, and their notes; null when they are not numbers (or are padded codes). */
+/** Distinct numbers beside notes at most that make a column of labels rather than numbers. */
+const MAX_LABEL_NUMBERS = 5;
+
 function numberStyleOf(present: Present): { style: NumberStyle; notes: string[] } | null {
   if (present.texts.some((v) => PADDED_RE.test(v))) return null;
   const style = detectNumberStyle(present.texts);
@@ -123,6 +126,8 @@ function numberStyleOf(present: Present): { style: NumberStyle; notes: string[] 
   if (!notes?.length) return null;
   const isNote = new Set(notes);
   const numbers = present.texts.filter((v) => !isNote.has(v));
+  // A few numbers among words are labels (Studio, 1BR, 2BR, 3BR), not measures with notes.
+  if (numbers.length <= MAX_LABEL_NUMBERS) return null;
   const mixed = numbers.length ? detectNumberStyle(numbers) : null;
   return mixed ? { style: mixed, notes } : null;
 }
