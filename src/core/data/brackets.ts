@@ -119,24 +119,33 @@ export function fitBrackets(xs: Float64Array, ys: Float64Array, tol: number, ord
   if (slopes.some((s, k) => k > 0 && s === slopes[k - 1])) return null;
   if (slopes.length === 1 && (slopes[0] === 0 || bases[0] === 0)) return null;
   // Where two pieces meet: it must lie between the last x of one and the first of the next.
-  const cutoffs: number[] = [];
+  const meets: number[] = [];
   for (let k = 1; k < pieces.length; k++) {
     const meet = (bases[k] - bases[k - 1]) / (slopes[k - 1] - slopes[k]);
     const [last, first] = [pieces[k - 1][pieces[k - 1].length - 1][0], pieces[k][0][0]];
     const span = Math.max(1e-9, first - last) * 1e-6;
     if (!(meet >= last - span && meet <= first + span)) return null;
-    // A round number, the last x itself included (a fee capped from 160 days on).
-    const low = Math.max(last, meet - span);
-    cutoffs.push(roundCutoff(low - 1e-12 * Math.max(1, Math.abs(low)), Math.min(first, meet + span)));
+    meets.push(meet);
   }
-  const at = cutoffs.length === 0 ? bases[0] : bases[0] + slopes[0] * cutoffs[0];
-  const rule = { at: Number(at.toPrecision(12)), cutoffs, slopes };
-  // The whole function, cutoffs rounded, gives every row.
-  for (let r = 0; r < xs.length; r++) {
-    if (Number.isNaN(xs[r] + ys[r])) continue;
-    if (Math.abs(ys[r] - bracketsOf(rule, xs[r])) > tol) return null;
+  const gives = (rule: Fit['rule']) => xs.every((x, r) => Number.isNaN(x + ys[r]) || Math.abs(ys[r] - bracketsOf(rule, x)) <= tol);
+  // Read as plainly as the rows allow (a cap from 5.714286 kWc at 2,000, not from 5.7142855 at
+  // 1999.999925): each cutoff within a quarter of the tolerance of where its pieces meet, its
+  // value the roundest both pieces give there; else as they meet.
+  for (const plain of [true, false]) {
+    const cutoffs = meets.map((meet, i) => {
+      const k = i + 1;
+      const [last, first] = [pieces[k - 1][pieces[k - 1].length - 1][0], pieces[k][0][0]];
+      const slack = plain ? (0.25 * tol) / Math.abs(slopes[k - 1] - slopes[k]) : Math.max(1e-9, first - last) * 1e-6;
+      const low = Math.max(last, meet - slack);
+      // A round number, the last x itself included (a fee capped from 160 days on).
+      return roundCutoff(low - 1e-12 * Math.max(1, Math.abs(low)), Math.min(first, meet + slack));
+    });
+    const ends = cutoffs.length === 0 ? [bases[0], bases[0]] : [bases[0] + slopes[0] * cutoffs[0], bases[1] + slopes[1] * cutoffs[0]];
+    const at = plain ? roundCutoff(Math.min(...ends) - 0.25 * tol, Math.max(...ends) + 0.25 * tol) : Number(ends[0].toPrecision(12));
+    const rule = { at, cutoffs, slopes };
+    if (gives(rule)) return { rule, points: points.length };
   }
-  return { rule, points: points.length };
+  return null;
 }
 
 /** Row numbers in the order of `xs`, blanks (NaN) last. */

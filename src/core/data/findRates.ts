@@ -85,7 +85,7 @@ export function rateRules(search: RateSearch): FoundRate[] {
 }
 
 /** A rate by category of two numbers' product: `total = of × times × rate by by`. */
-export type ProductRate = { total: number; of: number; times: number; by: number; rates: Map<string | null, number> };
+export type ProductRate = { total: number; of: number; times: number; by: number | null; rates: Map<string | null, number> };
 
 /** Number columns searched as the two factors of a rate by category, at most. */
 const MAX_PRODUCT_COLUMNS = 16;
@@ -100,7 +100,7 @@ export function productRates(search: RateSearch, taken: Set<number>): ProductRat
   const columns = search.numeric.slice(0, MAX_PRODUCT_COLUMNS);
   const bys = byColumns(search);
   const m = columns.length;
-  const odds = search.maxLogChance - Math.log(Math.max(1, (m * (m - 1) * (m - 2) * bys.length) / 2));
+  const odds = search.maxLogChance - Math.log(Math.max(1, (m * (m - 1) * (m - 2) * (bys.length + 1)) / 2));
   const at = search.values.length;
   // Whether each column takes one number per value of each category, read once.
   const fixedBy = new Map(columns.map((k) => [k, new Set(bys.filter((by) => follows(search.values[k], search.table.columns[by])))]));
@@ -113,10 +113,11 @@ export function productRates(search: RateSearch, taken: Set<number>): ProductRat
         if (b <= a || a === t || b === t || search.linked.has(`${t},${a}`) || search.linked.has(`${t},${b}`)) continue;
         const product = search.values[a].map((x, r) => x * search.values[b][r]);
         const withProduct = { ...search, values: [...search.values, product] };
-        for (const by of bys) {
+        // A fixed rate first (a tourist tax of 0.88 a guest a night), then by each category.
+        for (const by of [null, ...bys]) {
           // A factor the category fixes (a daily rate by car class) makes any rate of the other a rate of this kind.
-          if (fixedBy.get(a)!.has(by) || fixedBy.get(b)!.has(by)) continue;
-          const fit = fitRate(withProduct, t, at, search.table.columns[by], odds);
+          if (by !== null && (fixedBy.get(a)!.has(by) || fixedBy.get(b)!.has(by))) continue;
+          const fit = fitRate(withProduct, t, at, by === null ? null : search.table.columns[by], odds);
           if (!fit) continue;
           found.push({ total: t, of: a, times: b, by, rates: fit.rate.rates });
           break search;

@@ -261,7 +261,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   for (const r of rates) rules.push(rateRule(r, name, schema));
   for (const r of productRated) {
     const rates = Object.fromEntries([...r.rates].map(([value, k]) => [value ?? '', k]));
-    rules.push({ kind: 'rate', total: name(r.total), of: name(r.of), by: schema[r.by].name, rates, times: name(r.times) });
+    const [total, of, times] = [name(r.total), name(r.of), name(r.times)];
+    rules.push(r.by === null ? { kind: 'rate', total, of, rate: r.rates.get(null)!, times } : { kind: 'rate', total, of, by: schema[r.by].name, rates, times });
   }
   for (const [t, form, [a, b, c]] of threes) rules.push({ kind: 'formula', total: name(t), form, parts: [name(a), name(b), name(c)] });
   for (const [t, p, a, n] of instalments) rules.push({ kind: 'annuity', total: name(t), principal: name(p), rate: name(a), term: name(n) });
@@ -341,13 +342,13 @@ const MAX_FORMULA_COLUMNS = 24;
 
 /**
  * Totals of three numbers no sum or product found explains: a base plus a rate times an amount,
- * three numbers multiplied, or two multiplied less a percentage. Each total with each choice of
+ * three numbers multiplied, or two multiplied (or added) less a percentage. Each total with each choice of
  * three, in the odds (a few rows screen each: the first row that misses ends it).
  */
 function formulaSearch(numeric: number[], explained: Set<number>, holds: Holds): [number, FormulaForm, [number, number, number]][] {
   const columns = numeric.slice(0, MAX_FORMULA_COLUMNS);
   const m = columns.length;
-  const odds = MAX_LOG_CHANCE - Math.log(Math.max(1, (3 * m * (m - 1) * (m - 2) * (m - 3)) / 2));
+  const odds = MAX_LOG_CHANCE - Math.log(Math.max(1, (4 * m * (m - 1) * (m - 2) * (m - 3)) / 2));
   const combine = (form: FormulaForm): Combine => ([a, b, c]) => formulaValue(form, a, b, c);
   const found: [number, FormulaForm, [number, number, number]][] = [];
   for (const t of columns) {
@@ -361,6 +362,7 @@ function formulaSearch(numeric: number[], explained: Set<number>, holds: Holds):
             ...(b < c ? [['plus-times', [a, b, c]] as [FormulaForm, [number, number, number]]] : []),
             ...(a < b && b < c ? [['times', [a, b, c]] as [FormulaForm, [number, number, number]]] : []),
             ...(a < b ? [['times-off', [a, b, c]] as [FormulaForm, [number, number, number]]] : []),
+            ...(a < b ? [['plus-off', [a, b, c]] as [FormulaForm, [number, number, number]]] : []),
           ];
           const hit = tries.find(([form, parts]) => holds(t, parts, combine(form), odds));
           if (!hit) continue;

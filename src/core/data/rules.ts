@@ -121,11 +121,11 @@ export type SumUnit = TimeUnit | 'months';
 export const SUM_UNITS: readonly SumUnit[] = [...(Object.keys(TIME_UNITS) as TimeUnit[]), 'months'];
 
 /** With `times`, the rate multiplies `of` × `times` (a subtotal of seats × price × 12 for annual billing). */
-export type RateRule = { kind: 'rate'; total: string; of: string; rate: number } | { kind: 'rate'; total: string; of: string; by: string; rates: Record<string, number>; times?: string };
+export type RateRule = { kind: 'rate'; total: string; of: string; rate: number; times?: string } | { kind: 'rate'; total: string; of: string; by: string; rates: Record<string, number>; times?: string };
 
 /** What a rate multiplies on a row: its column, times its second where it has one. */
 export function rateBase(rule: RateRule, of: number, times: number): number {
-  return 'times' in rule && rule.times !== undefined ? of * times : of;
+  return rule.times !== undefined ? of * times : of;
 }
 
 /** The rate a row takes: the rule's, or its category's (NaN where the category has none). */
@@ -213,7 +213,7 @@ function numberIn(column: ColumnSchema | undefined, x: number): string {
 
 /** `tax = net × 0.2`; by a category, its values grouped by rate: `tax = net × rate by region: 0.2 for North, South; 0.1 for West`. */
 function describeRate(rule: RateRule): string {
-  if (!('by' in rule)) return `${rule.total} = ${rule.of} × ${rule.rate}`;
+  if (!('by' in rule)) return `${rule.total} = ${rule.of}${rule.times === undefined ? '' : ` × ${rule.times}`} × ${rule.rate}`;
   // Highest rate first, values in alphabetical order: the same rates read the same whatever order they came in.
   const groups = new Map<number, string[]>();
   for (const [value, rate] of Object.entries(rule.rates)) groups.set(rate, [...(groups.get(rate) ?? []), value]);
@@ -227,7 +227,7 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'product') return [rule.total, ...rule.parts];
   if (rule.kind === 'annuity') return [rule.total, rule.principal, rule.rate, rule.term];
   if (rule.kind === 'formula') return [rule.total, ...rule.parts];
-  if (rule.kind === 'rate') return [rule.total, rule.of, ...('by' in rule ? [rule.by, ...(rule.times === undefined ? [] : [rule.times])] : [])];
+  if (rule.kind === 'rate') return [rule.total, rule.of, ...(rule.times === undefined ? [] : [rule.times]), ...('by' in rule ? [rule.by] : [])];
   if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
   if (rule.kind === 'step') return [rule.column, rule.from];
   if (rule.kind === 'flag') return [rule.column, rule.left, rule.right, ...(rule.upper === undefined ? [] : [rule.upper])];
@@ -463,7 +463,7 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
     };
   }
   if (rule.kind === 'rate') {
-    const [total, of, times] = readColumns(table, schema, [rule.total, rule.of, ...('times' in rule && rule.times !== undefined ? [rule.times] : [])]);
+    const [total, of, times] = readColumns(table, schema, [rule.total, rule.of, ...(rule.times === undefined ? [] : [rule.times])]);
     const by = 'by' in rule ? cells(rule.by) : null;
     const tolerance = toleranceOf(rule.total, schema);
     return (r) => {
@@ -638,7 +638,9 @@ function checkYearsRule(rule: YearsRule, [column, ...dates]: ColumnSchema[]): vo
   if ('on' in rule && Number.isNaN(readIsoDay(rule.on))) throw new InputError(`The rule "${describeRule(rule)}" needs a day written like 2024-06-30 after "to".`);
 }
 
-function checkRateRule(rule: RateRule, [total, of, by, times]: ColumnSchema[], table: Table): void {
+function checkRateRule(rule: RateRule, [total, of, ...rest]: ColumnSchema[], table: Table): void {
+  const times = rule.times === undefined ? undefined : rest[0];
+  const by = rest[rule.times === undefined ? 0 : 1];
   for (const column of [total, of, ...(times ? [times] : [])]) {
     if (!isModelled(column) || column.kind !== 'numeric') {
       throw new InputError(`The rule "${describeRule(rule)}" needs numbers, but "${column.name}" is ${column.kind === 'numeric' ? 'an ID or a constant' : `a ${column.kind} column`}.`);
@@ -791,12 +793,12 @@ export function parseRules(json: unknown): Rule[] {
 function parseRate(e: Record<string, unknown>, text: (key: string) => string | null): RateRule | null {
   const [total, of, by] = [text('total'), text('of'), text('by')];
   if (e.kind !== 'rate' || !total || !of) return null;
-  if (e.by === undefined && typeof e.rate === 'number' && Number.isFinite(e.rate)) return { kind: 'rate', total, of, rate: e.rate };
+  const times = e.times === undefined ? undefined : text('times');
+  if (times === null) return null;
+  if (e.by === undefined && typeof e.rate === 'number' && Number.isFinite(e.rate)) return { kind: 'rate', total, of, rate: e.rate, ...(times !== undefined && { times }) };
   const rates = e.rates;
   if (!by || typeof rates !== 'object' || rates === null || Array.isArray(rates)) return null;
   const entries = Object.entries(rates);
   if (entries.length === 0 || !entries.every(([, k]) => typeof k === 'number' && Number.isFinite(k))) return null;
-  const times = e.times === undefined ? undefined : text('times');
-  if (times === null) return null;
   return { kind: 'rate', total, of, by, rates: Object.fromEntries(entries) as Record<string, number>, ...(times !== undefined && { times }) };
 }

@@ -95,7 +95,7 @@ const inputsOf = (c: Construction): string[] => {
   // An `early` product reads its first part as the model gave it, before that part is written over.
   if (c.kind === 'sum' && c.early) return [...c.parts.slice(1), ...(c.minus ?? [])];
   if (c.kind === 'sum') return [...c.parts, ...(c.minus ?? [])];
-  if (c.kind === 'rate') return [c.rule.of, ...('by' in c.rule ? [c.rule.by, ...(c.rule.times === undefined ? [] : [c.rule.times])] : [])];
+  if (c.kind === 'rate') return [c.rule.of, ...(c.rule.times === undefined ? [] : [c.rule.times]), ...('by' in c.rule ? [c.rule.by] : [])];
   if (c.kind === 'period') return [c.rule.start, c.rule.by];
   if (c.kind === 'part') return [c.date];
   if (c.kind === 'years') return [c.from, ...('to' in c ? [c.to] : [])];
@@ -272,7 +272,7 @@ export function planConstructions(
           : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }), ...(rule.units && { units: rule.units }) };
     if (!usable(c)) continue;
     // A rate's category is text: only its number column decides where the total is one.
-    const numbers = c.kind === 'period' ? [c.rule.end, c.rule.start] : c.kind === 'rate' ? [c.column, c.rule.of, ...('times' in c.rule && c.rule.times !== undefined ? [c.rule.times] : [])] : [c.column, ...inputsOf(c)];
+    const numbers = c.kind === 'period' ? [c.rule.end, c.rule.start] : c.kind === 'rate' ? [c.column, c.rule.of, ...(c.rule.times === undefined ? [] : [c.rule.times])] : [c.column, ...inputsOf(c)];
     const [t, ...inputs] = readColumns(table, schema, numbers);
     const rated = c.kind === 'rate' ? rateReader(c.rule, table) : c.kind === 'period' ? periodReader(c.rule, table) : () => true;
     // A total that is a number exactly where its parts are is written whole; one the seed also holds where a part is blank, over the model's.
@@ -567,7 +567,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
     } else if (c.kind === 'rate') {
       const of = numberAt(c.rule.of);
       const by = 'by' in c.rule ? col(c.rule.by) : null;
-      const times = 'times' in c.rule && c.rule.times !== undefined ? numberAt(c.rule.times) : () => 1;
+      const times = c.rule.times !== undefined ? numberAt(c.rule.times) : () => 1;
       const rule = c.rule;
       writeEach((r) => rateBase(rule, of(r), times(r)) * rateFor(rule, by ? by[r] : null));
     } else if (c.kind === 'scaled') {

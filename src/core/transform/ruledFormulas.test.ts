@@ -80,3 +80,26 @@ describe('a rate by category of two numbers multiplied', () => {
     expect(findRules(shuffled, inferSchema(shuffled), new Rng(1)).filter((r) => r.kind === 'rate')).toEqual([]);
   });
 });
+
+describe('two numbers added less a percentage, and two multiplied at a fixed rate', () => {
+  const rng = new Rng(13);
+  const rows = 500;
+  const [equip, labour, disc, guests, nights] = [0, 1, 2, 3, 4].map((k) => Array.from({ length: rows }, () => [2000 + rng.int(3000), 300 + rng.int(900), [0, 5, 10][rng.int(3)], 1 + rng.int(6), 1 + rng.int(14)][k]));
+  const net = equip.map((e, r) => (((e + labour[r]) * (100 - disc[r])) / 100).toFixed(2));
+  const tax = guests.map((g, r) => (Math.round(g * nights[r] * 88) / 100).toFixed(2));
+  const table = tableFromColumns(['Equipment', 'Labour', 'Discount %', 'Net', 'Guests', 'Nights', 'Tourist tax'], [equip, labour, disc, net, guests, nights, tax].map((c) => c.map(String)));
+  const schema = inferSchema(table);
+  const netRule: Rule = { kind: 'formula', total: 'Net', form: 'plus-off', parts: ['Equipment', 'Labour', 'Discount %'] };
+  const taxRule: Rule = { kind: 'rate', total: 'Tourist tax', of: 'Guests', rate: 0.88, times: 'Nights' };
+
+  it('are found, read from JSON, and kept on every row decoded from random model output', () => {
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules).toContainEqual(netRule);
+    expect(rules).toContainEqual(taxRule);
+    expect([netRule, taxRule].map(describeRule)).toEqual(['Net = (Equipment + Labour) × (100 − Discount %) / 100', 'Tourist tax = Guests × Nights × 0.88']);
+    expect(parseRules(JSON.parse(JSON.stringify([netRule, taxRule])))).toEqual([netRule, taxRule]);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 4_000, 3), 4_000, new Rng(4));
+    for (const r of rules) expect(countBreaks(decoded.table, schema, r), describeRule(r)).toBe(0);
+  });
+});
