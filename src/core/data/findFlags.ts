@@ -1,4 +1,5 @@
 import type { FlagOp, Rule } from './rules';
+import { comparable } from './units';
 import { isModelled, type ColumnSchema } from './schema';
 import type { Table } from './table';
 
@@ -36,7 +37,8 @@ export function flagRules(table: Table, schema: ColumnSchema[], numbers: ColumnS
   const flags = schema.filter((c) => isModelled(c) && !skip.has(c.name) && (c.kind === 'categorical' || c.kind === 'boolean') && (c.distinct === 2 || c.distinct === 3)).slice(0, MAX_FLAGS);
   const picked = numbers.map((c, i) => ({ c, xs: values[i] })).slice(0, MAX_NUMBERS);
   const pairs: [number, number][] = [];
-  for (let i = 0; i < picked.length; i++) for (let j = i + 1; j < picked.length; j++) if (picked[i].c.kind === picked[j].c.kind) pairs.push([i, j]);
+  // Only numbers a person would compare: a count beside a count, not a quantity beside a discount in %.
+  for (let i = 0; i < picked.length; i++) for (let j = i + 1; j < picked.length; j++) if (comparable(picked[i].c, picked[j].c)) pairs.push([i, j]);
   if (flags.length === 0 || pairs.length === 0) return [];
   const odds = maxLogChance - Math.log(flags.length * pairs.length * 3);
   const rules: Rule[] = [];
@@ -84,7 +86,7 @@ function rangeFlags(
   for (let v = 0; v < picked.length; v++) {
     for (let lo = 0; lo < picked.length; lo++) {
       for (let hi = 0; hi < picked.length; hi++) {
-        if (v === lo || v === hi || lo === hi || picked[lo].c.kind !== picked[v].c.kind || picked[hi].c.kind !== picked[v].c.kind) continue;
+        if (v === lo || v === hi || lo === hi || !comparable(picked[lo].c, picked[v].c) || !comparable(picked[hi].c, picked[v].c)) continue;
         const [x, a, b] = [picked[v].xs, picked[lo].xs, picked[hi].xs];
         let ordered = true;
         for (let r = 0; r < outcomes.length && ordered; r++) {

@@ -60,7 +60,7 @@ export function rateRules(search: RateSearch): FoundRate[] {
   });
   const found: FoundRate[] = [];
   const totals = new Set<number>();
-  for (const f of byRoundness(fixed)) {
+  for (const f of byRoundness(fixed, search.tolerances)) {
     const [lo, hi] = f.intervals.get(null)!;
     if (totals.has(f.rate.total) || span.implies(f.rate.total, f.rate.of, lo, hi)) continue;
     span.add(rateVector(f.rate.total, f.rate.of, f.rate.rates.get(null)!));
@@ -76,7 +76,7 @@ export function rateRules(search: RateSearch): FoundRate[] {
       return fit ? [{ ...fit, rate: { ...fit.rate, by } }] : [];
     });
   });
-  for (const f of byRoundness(byFits)) {
+  for (const f of byRoundness(byFits, search.tolerances)) {
     if (totals.has(f.rate.total) || impliedByLevel(span, found, f)) continue;
     totals.add(f.rate.total);
     found.push(f.rate);
@@ -161,10 +161,13 @@ interface Fit {
   intervals: Map<string | null, [number, number]>;
 }
 
-/** Fits taken fewest significant digits first, later totals first among equals (tables list what a column is built from first). */
-function byRoundness(fits: Fit[]): Fit[] {
+/** Fits taken exact totals first, then fewest significant digits, later totals first among equals (tables list what a column is built from first). */
+function byRoundness(fits: Fit[], tolerances: number[]): Fit[] {
   const digits = (f: Fit) => [...f.rate.rates.values()].reduce((n, k) => n + significantDigits(k), 0);
-  return [...fits].sort((x, y) => digits(x) - digits(y) || y.rate.total - x.rate.total);
+  // A whole-number total holds within its half-unit by rounding: a count as a cost × 0.07 says
+  // less than the cost as the count × 12.5, and is taken after it (and then left out as implied).
+  const rounded = (f: Fit) => (f.rate.by === null && tolerances[f.rate.total] >= 0.5 ? 1 : 0);
+  return [...fits].sort((x, y) => rounded(x) - rounded(y) || digits(x) - digits(y) || y.rate.total - x.rate.total);
 }
 
 function significantDigits(x: number): number {

@@ -30,6 +30,12 @@ export interface IdState {
   suffixes?: [string, number][];
   /** The category that fixes each row's ending, where one does in the seed (`-DE` for Germany). */
   endLink?: { column: string; map: [string | null, string][] };
+  /**
+   * Where the seed leaves some IDs blank: on the rows of the category values that are always
+   * blank where a category decides it (a certificate number blank exactly for non-organic
+   * sales), else on that share of rows.
+   */
+  blanks?: { share: number; by?: { column: string; values: (string | null)[] } };
 }
 
 // Prefixes that differ only in digits are kept when each is shared: a year or a branch number,
@@ -62,6 +68,7 @@ export class IdGenerator {
   private before: number[] = [];
   private link?: IdLink;
   private endLink?: { column: string; map: [string | null, string][] };
+  private blanks?: IdState['blanks'];
   /** The prefix of output row k, in the seed's shares, the same for a row whatever batch writes it. */
   private prefixAt: (k: number) => string = () => this.prefix;
   private suffixAt: (k: number) => string = () => this.suffix;
@@ -81,6 +88,7 @@ export class IdGenerator {
       this.run = state.run ?? 0;
       if (state.suffixes) this.suffixAt = endsByIndex((this.suffixes = state.suffixes));
       this.endLink = state.endLink;
+      this.blanks = state.blanks;
       this.count();
       return;
     }
@@ -156,6 +164,7 @@ export class IdGenerator {
       ...(this.run > 0 && { run: this.run }),
       ...(this.suffixes && { suffixes: this.suffixes }),
       ...(this.endLink && { endLink: this.endLink }),
+      ...(this.blanks && { blanks: this.blanks }),
     };
     return this.prefixes ? { ...state, prefixes: this.prefixes, ...(this.link && { link: this.link }) } : state;
   }
@@ -214,6 +223,31 @@ export class IdGenerator {
       return Number.isNaN(day) ? this.prefixAt(from + i) : fillTemplate(link as Extract<IdLink, { template: string }>, day);
     };
     return Array.from({ length: rows }, (_, i) => prefix(i) + String(this.numberAt(from + i)).padStart(this.width, '0') + suffix(i));
+  }
+
+  /** Leaves IDs blank as the seed does (see `IdState.blanks`). */
+  blankWhere(blanks: IdState['blanks']): void {
+    this.blanks = blanks;
+  }
+
+  /** The column whose values decide which IDs are blank, if any. */
+  get blankLinkedTo(): string | null {
+    return this.blanks?.by?.column ?? null;
+  }
+
+  /** `ids` of output rows `from` … with the seed's blanks: by `cells` of the deciding column, else in its share. */
+  withBlanks(ids: string[], from: number, cells?: (string | null)[]): (string | null)[] {
+    const blanks = this.blanks;
+    if (!blanks) return ids;
+    if (blanks.by && cells) {
+      const values = new Set(blanks.by.values);
+      return ids.map((id, i) => (values.has(cells[i]) ? null : id));
+    }
+    const blankAt = sharesByIndex<boolean>([
+      [true, blanks.share],
+      [false, 1 - blanks.share],
+    ]);
+    return ids.map((id, i) => (blankAt(3 * (from + i) + 1) ? null : id));
   }
 
   /** The number of output row k: past the largest in the seed, then in the free runs of its width, then wider. */

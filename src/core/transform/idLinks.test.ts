@@ -40,13 +40,31 @@ describe('an ID prefix that follows a column', () => {
     const country = days.map(() => ['DE', 'FR', 'NL'][rng.int(3)]);
     const show = days.map(() => ['CAR', 'HAM'][rng.int(2)]);
     const waybill = country.map((c, r) => `PX${listed[r].slice(2, 4)}${listed[r].slice(5, 7)}-${String(100_000 + r * 7).padStart(6, '0')}-${c}`);
+    const visit = days.map((_, r) => `VET-${listed[r].slice(2, 4)}-${String(r + 1).padStart(5, '0')}`);
     const booking = show.map((c, r) => `TH24-${c}-${String(r + 1).padStart(5, '0')}`);
-    const t = tableFromColumns(['Waybill', 'Booking', 'Country', 'Show', 'Listed'], [waybill, booking, country, show, listed]);
+    const t = tableFromColumns(['Waybill', 'Booking', 'Country', 'Show', 'Listed', 'Visit'], [waybill, booking, country, show, listed, visit]);
     const transformer = new TableTransformer(t, inferSchema(t), 1, { rules: [] });
     const out = transformer.decode(untrainedRows(transformer.layout.width, 1_000, 9), 1_000, new Rng(2));
     const [way, book, land, act] = out.columns;
     const day = out.columns[4];
+    expect(out.columns[5].filter((x, r) => x!.slice(4, 6) !== day[r]!.slice(2, 4))).toEqual([]);
     expect(way.filter((x, r) => !/^PX\d{4}-\d{6}-(DE|FR|NL)$/.test(x!) || x!.slice(-2) !== land[r] || x!.slice(2, 6) !== day[r]!.slice(2, 4) + day[r]!.slice(5, 7))).toEqual([]);
     expect(book.filter((x, r) => !/^TH24-(CAR|HAM)-\d{5}$/.test(x!) || x!.slice(5, 8) !== act[r])).toEqual([]);
+  });
+
+  it('keeps blank IDs: where a category decides them, and else in the seed\'s share', () => {
+    const organic = days.map(() => (rng.next() < 0.3 ? 'Y' : 'N'));
+    const cert = organic.map((o, r) => (o === 'Y' ? `OC-${10_000 + r * 13}` : null));
+    const ref = days.map((_, r) => (r % 4 === 0 ? null : `R-${1000 + r}`));
+    const t = tableFromColumns(['Organic', 'Cert', 'Ref', 'Listed'], [organic, cert, ref, listed]);
+    const transformer = new TableTransformer(t, inferSchema(t), 1, { rules: [] });
+    for (const tr of [transformer, new TableTransformer(JSON.parse(JSON.stringify(transformer.toState())))]) {
+      const out = tr.decode(untrainedRows(tr.layout.width, 1_000, 9), 1_000, new Rng(2));
+      const [org, certs, refs] = out.columns;
+      expect(certs.filter((c, r) => (c === null) !== (org[r] === 'N'))).toEqual([]);
+      const share = refs.filter((x) => x === null).length / refs.length;
+      expect(share).toBeGreaterThan(0.2);
+      expect(share).toBeLessThan(0.3);
+    }
   });
 });

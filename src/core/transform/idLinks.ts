@@ -13,8 +13,8 @@ export type IdLink = { column: string; map: [string | null, string][] } | { colu
  * How a date is written into a prefix: `PX2402-` holds the year and month of its row's date.
  * A template with a format holds it as `{YYMM}`; one without (saved before formats) as `YYYY`.
  */
-export type DateFormat = 'YYYYMMDD' | 'YYMMDD' | 'YYYY-MM-DD' | 'YYYYMM' | 'YYYY-MM' | 'YYMM' | 'YYYY';
-const DATE_FORMATS: readonly DateFormat[] = ['YYYYMMDD', 'YYMMDD', 'YYYY-MM-DD', 'YYYYMM', 'YYYY-MM', 'YYMM', 'YYYY'];
+export type DateFormat = 'YYYYMMDD' | 'YYMMDD' | 'YYYY-MM-DD' | 'YYYYMM' | 'YYYY-MM' | 'YYMM' | 'YYYY' | 'YY';
+const DATE_FORMATS: readonly DateFormat[] = ['YYYYMMDD', 'YYMMDD', 'YYYY-MM-DD', 'YYYYMM', 'YYYY-MM', 'YYMM', 'YYYY', 'YY'];
 
 /** A date (UTC milliseconds) written in `format`; '' for NaN. */
 export function dateText(format: DateFormat, ms: number): string {

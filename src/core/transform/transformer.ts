@@ -208,6 +208,14 @@ export class TableTransformer {
         const ends = ids.suffixesOf(values);
         const endLink = ends && findIdLink(ends, table, schema.filter((c) => c.include && c.kind !== 'datetime'));
         if (endLink && 'map' in endLink) ids.linkEndTo(endLink);
+        // Blank IDs kept: where a category decides them, else in the seed's share.
+        const blanks = values.filter((v) => v === null).length;
+        if (blanks > 0) {
+          const marks = values.map((v) => (v === null ? 'blank' : 'id'));
+          const by = findIdLink(marks, table, schema.filter((c) => c.include && c.kind !== 'datetime'));
+          const decided = by && 'map' in by ? { column: by.column, values: by.map.flatMap(([v, mark]) => (mark === 'blank' ? [v] : [])) } : undefined;
+          ids.blankWhere({ share: blanks / values.length, ...(decided && { by: decided }) });
+        }
         this.slots.push({ kind: 'id', name: column.name, ids });
         return;
       }
@@ -488,7 +496,9 @@ export class TableTransformer {
       const column = from >= 0 ? this.schema.find((c) => c.name === linked) : undefined;
       const end = slot.ids.endLinkedTo === null ? -1 : names.indexOf(slot.ids.endLinkedTo);
       const endCells = end >= 0 ? filtered[end] : undefined;
-      filtered[i] = column ? slot.ids.take(kept.length, firstRow, filtered[from], numberReader(column), endCells) : slot.ids.take(kept.length, firstRow, undefined, undefined, endCells);
+      const taken = column ? slot.ids.take(kept.length, firstRow, filtered[from], numberReader(column), endCells) : slot.ids.take(kept.length, firstRow, undefined, undefined, endCells);
+      const blankBy = slot.ids.blankLinkedTo === null ? -1 : names.indexOf(slot.ids.blankLinkedTo);
+      filtered[i] = slot.ids.withBlanks(taken, firstRow, blankBy >= 0 ? filtered[blankBy] : undefined);
     });
     const table = { names, columns: filtered, rowCount: kept.length, missingSpellings: this.missingSpellings, delimiter: this.delimiter };
     return { table, dropped: rows - kept.length, broken, bad };
