@@ -1,3 +1,4 @@
+import { upperBound } from './excess';
 import { roundCutoff } from './findSteps';
 import { isModelled, type ColumnSchema } from './schema';
 
@@ -249,15 +250,4 @@ function chanceOf(found: Fit, xs: Float64Array, ys: Float64Array, tol: number): 
 /** Significant digits of `x` as written to 12: 0.2 has 1, 1,000 has 1, 0.0825 has 3. */
 function digitsOf(x: number): number {
   return x === 0 ? 0 : Number(x.toPrecision(12)).toExponential().split('e')[0].replace(/[-.]/g, '').length;
-}
-
-/** How many of the sorted `xs` are at most `x`. */
-function upperBound(xs: Float64Array, x: number): number {
-  let [lo, hi] = [0, xs.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -159,7 +159,7 @@ function fit(ts: Float64Array, xs: Float64Array, tol: number, below: boolean, od
 }
 
 /** How many of the sorted `xs` are at most `x`. */
-function upperBound(xs: Float64Array, x: number): number {
+export function upperBound(xs: Float64Array, x: number): number {
   let [lo, hi] = [0, xs.length];
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
