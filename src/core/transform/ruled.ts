@@ -1,4 +1,4 @@
-import { annuityPayment, flagValue, ratioOf, rateBase, rateFor, readColumns, ruleColumns, rowChecker, describeRuleIn, stepValue, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
+import { annuityPayment, flagValue, ratioOf, rateBase, rateFor, readColumns, ruleColumns, rowChecker, describeRuleIn, stepValue, sumTolerance, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { addMonths, readIsoDay, wholeYears } from '../data/years';
 import { numberReader, type ColumnSchema } from '../data/schema';
@@ -28,7 +28,7 @@ export type Construction =
    * The parts' sum less `minus`; with `times`, the product of two parts (an amount from a
    * quantity and a unit price), a hundredth of it with `percent`.
    */
-  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; square?: true; scale?: number; unit?: SumUnit; units?: TimeUnit[]; annuity?: true; formula?: FormulaForm; early?: true } & Partial)
+  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; square?: true; scale?: number; unit?: SumUnit; units?: TimeUnit[]; annuity?: true; formula?: FormulaForm; early?: true; zeroBlanks?: true } & Partial)
   | { kind: 'line'; column: string; from: string; slope: number }
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
   | ({ kind: 'rate'; column: string; rule: RateRule } & Partial)
@@ -277,7 +277,9 @@ export function planConstructions(
     const rated = c.kind === 'rate' ? rateReader(c.rule, table) : c.kind === 'period' ? periodReader(c.rule, table) : () => true;
     // A total that is a number exactly where its parts are is written whole; one the seed also holds where a part is blank, over the model's.
     const whole = t.every((x, r) => isNumber(x) === (inputs.every((xs) => isNumber(xs[r])) && rated(r)));
-    plan.set(c.column, whole ? c : { ...c, partial: true });
+    // A total the seed holds beside a blank part as the sum of the others (an invoice total with no freight) counts the blank as 0.
+    const zeroBlanks = !whole && c.kind === 'sum' && plainSum(c) && blanksCountZero(t, inputs, c.parts.length, schema.find((k) => k.name === c.column));
+    plan.set(c.column, whole ? c : { ...c, partial: true, ...(zeroBlanks && { zeroBlanks: true as const }) });
   }
   for (const rule of rules) {
     if (rule.kind !== 'step' && rule.kind !== 'part' && rule.kind !== 'years' && rule.kind !== 'flag' && rule.kind !== 'lookup' && rule.kind !== 'excess' && rule.kind !== 'brackets') continue;
@@ -398,6 +400,32 @@ function periodReader(rule: PeriodRule, table: Table): (r: number) => boolean {
   const cells = table.columns[table.names.indexOf(rule.by)];
   return (r) => cells[r] !== null && Object.hasOwn(rule.lengths, cells[r]!);
 }
+
+/** A sum of parts less others, in one unit: no product, ratio, formula or date. */
+function plainSum(c: Extract<Construction, { kind: 'sum' }>): boolean {
+  return !c.times && !c.percent && !c.off && !c.per && !c.unit && !c.units && !c.annuity && !c.formula && !c.early;
+}
+
+/**
+ * Whether, on every seed row (three at least) with the total and some parts but not all, the
+ * total is the sum of the parts it has: a blank part counts as 0 there.
+ */
+function blanksCountZero(total: Float64Array, inputs: Float64Array[], parts: number, column: ColumnSchema | undefined): boolean {
+  if (!column || column.kind !== 'numeric') return false;
+  const tol = sumTolerance(column);
+  let rows = 0;
+  for (let r = 0; r < total.length; r++) {
+    const present = inputs.filter((xs) => isNumber(xs[r])).length;
+    if (!isNumber(total[r]) || present === 0 || present === inputs.length) continue;
+    const sum = inputs.reduce((acc, xs, k) => acc + (isNumber(xs[r]) ? (k < parts ? 1 : -1) * xs[r] : 0), 0);
+    if (Math.abs(sum - total[r]) > tol + Math.abs(total[r]) * 1e-12) return false;
+    rows++;
+  }
+  return rows >= MIN_ZERO_BLANK_ROWS;
+}
+
+/** Seed rows a blank part needs to count as 0. */
+const MIN_ZERO_BLANK_ROWS = 3;
 
 /** Whether the seed leaves the column blank on some row where its number is given (freight blank on cash sales). */
 function blankBeside(rule: ExcessRule | BracketsRule, table: Table, schema: ColumnSchema[]): boolean {
@@ -612,8 +640,9 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       const weights = sumWeights({ ...c, total: c.column }, schema);
       writeEach((r) => {
         let value = c.times ? 1 : 0;
+        const blank = c.zeroBlanks && inputs.some((xs) => xs[r] !== null) ? 0 : NaN;
         for (let k = 0; k < inputs.length; k++) {
-          const x = inputs[k][r] === null ? NaN : weights[k] * reads[k](inputs[k][r]!);
+          const x = inputs[k][r] === null ? blank : weights[k] * reads[k](inputs[k][r]!);
           // The second part of a price less a percentage counts as what is left of 100.
           value = c.times ? value * (c.off && k === 1 ? 100 - x : x) : value + x;
         }

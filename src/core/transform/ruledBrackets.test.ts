@@ -79,3 +79,23 @@ describe('brackets on a column blank beside its number', () => {
     expect(cash).toBeGreaterThan(0.1);
   });
 });
+
+describe('a total beside a blank part', () => {
+  it('is the sum of the parts it has where the seed\'s is (an invoice total with no freight)', () => {
+    const rng = new Rng(12);
+    const buyer = Array.from({ length: 500 }, () => (rng.next() < 0.2 ? 'Market' : 'Wholesale'));
+    const net = buyer.map(() => 50 + rng.int(2000));
+    const freight = buyer.map((b) => (b === 'Market' ? null : 5 + rng.int(40)));
+    const total = net.map((n, r) => n + (freight[r] ?? 0));
+    const table = tableFromColumns(['Buyer', 'Net', 'Freight', 'Total'], [buyer, net.map((x) => x.toFixed(2)), freight.map((x) => (x === null ? null : x.toFixed(2))), total.map((x) => x.toFixed(2))]);
+    const schema = inferSchema(table);
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules.map(describeRule)).toContain('Total = Net + Freight');
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const out = transformer.decodeChecked(untrainedRows(transformer.layout.width, 3_000, 3), 3_000, new Rng(4)).table;
+    const [nets, freights, totals] = [1, 2, 3].map((k) => out.columns[k]);
+    const blankRows = freights.flatMap((f, r) => (f === null && nets[r] !== null && totals[r] !== null ? [r] : []));
+    expect(blankRows.length).toBeGreaterThan(100);
+    expect(blankRows.filter((r) => totals[r] !== nets[r])).toEqual([]);
+  });
+});
