@@ -1,6 +1,7 @@
 import { annuityPayment, flagValue, ratioOf, rateBase, rateFor, readColumns, ruleColumns, rowChecker, describeRuleIn, stepValue, sumTolerance, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { addMonths, readIsoDay, wholeYears } from '../data/years';
+import { PLAIN_STYLE, writeNumber } from '../data/numbers';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import { lookupReader, type LookupRule } from '../data/lookups';
@@ -28,7 +29,7 @@ export type Construction =
    * The parts' sum less `minus`; with `times`, the product of two parts (an amount from a
    * quantity and a unit price), a hundredth of it with `percent`.
    */
-  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; square?: true; scale?: number; unit?: SumUnit; units?: TimeUnit[]; annuity?: true; formula?: FormulaForm; early?: true; zeroBlanks?: true } & Partial)
+  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; square?: true; scale?: number; unit?: SumUnit; units?: TimeUnit[]; annuity?: true; formula?: FormulaForm; early?: true; zeroBlanks?: true; pinned?: Pinned } & Partial)
   | { kind: 'line'; column: string; from: string; slope: number }
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
   | ({ kind: 'rate'; column: string; rule: RateRule } & Partial)
@@ -57,6 +58,18 @@ export type Construction =
   | (BracketsRule & { keepBlank?: true })
   | Within
   | Scaled;
+
+/**
+ * A sum whose total a zero rule pins on some values of a category (a balance 0 exactly when an
+ * invoice is paid): on those rows the total is written as `value`, and `solve`, a modelled
+ * member of the sum, is written so the sum holds (the amount paid, the amount due).
+ */
+export interface Pinned {
+  when: string;
+  values: (string | null)[];
+  value: number;
+  solve: string;
+}
 
 /**
  * A number kept inside or outside the range two others give, as its flag says (a lab value and
@@ -324,6 +337,7 @@ export function planConstructions(
   // Rules first: a column a rule builds keeps its rule exactly, which a line does not promise.
   for (const { line } of fitted) if (usable(line)) plan.set(line.column, line);
   if (loose) for (const line of looseLines(table, schema, free, rules)) if (usable(line)) plan.set(line.column, line);
+  pinSums(rules, plan, free);
   return [...plan.values()];
 }
 
@@ -399,6 +413,57 @@ function partConstruction(rule: Extract<Rule, { kind: 'part' }>, table: Table, s
 function periodReader(rule: PeriodRule, table: Table): (r: number) => boolean {
   const cells = table.columns[table.names.indexOf(rule.by)];
   return (r) => cells[r] !== null && Object.hasOwn(rule.lengths, cells[r]!);
+}
+
+/**
+ * On the rows a pinned sum's category fixes, its total as the pin's value and the member solved
+ * for as what makes the sum hold, in that member's own format; rows missing a member are left.
+ */
+function pinRows(
+  c: Extract<Construction, { kind: 'sum' }>,
+  pin: Pinned,
+  at: { col: (name: string) => (string | null)[]; numberAt: (name: string) => (r: number) => number; schema: ColumnSchema[]; codec: NumberCodec },
+): void {
+  const [when, values, out, target] = [at.col(pin.when), new Set(pin.values), at.col(c.column), at.col(pin.solve)];
+  const spec = at.schema.find((k) => k.name === pin.solve)?.numeric;
+  if (!spec) return;
+  const members = [...c.parts, ...(c.minus ?? [])];
+  const reads = members.map(at.numberAt);
+  const sign = (k: number) => (k < c.parts.length ? 1 : -1);
+  const own = members.indexOf(pin.solve);
+  for (let r = 0; r < out.length; r++) {
+    if (!values.has(when[r] ?? null)) continue;
+    let rest = 0;
+    for (let k = 0; k < members.length; k++) {
+      const x = reads[k](r);
+      if (k !== own) rest += sign(k) * (Number.isNaN(x) && c.zeroBlanks ? 0 : x);
+    }
+    if (Number.isNaN(rest)) continue;
+    // value = rest + sign · solve.
+    out[r] = at.codec.write(pin.value);
+    target[r] = writeNumber(sign(own) * (pin.value - rest), spec.integer ? 0 : spec.decimals, spec.style ?? PLAIN_STYLE);
+  }
+}
+
+/**
+ * Pins each plain sum whose total a zero rule by category fixes on some rows (see `Pinned`): the
+ * member solved for is modelled and built from nothing, preferably one another zero rule of the
+ * same category fixes too (the amount paid, 0 when unpaid), else the last taken away, else the last.
+ */
+function pinSums(rules: Rule[], plan: Map<string, Construction>, free: Set<string>): void {
+  const solved = new Set<string>();
+  for (const rule of rules) {
+    if (rule.kind !== 'zero' || !rule.values) continue;
+    const c = plan.get(rule.column);
+    if (!c || c.kind !== 'sum' || !plainSum(c) || (c.partial && !c.zeroBlanks) || c.pinned) continue;
+    const members = [...c.parts, ...(c.minus ?? [])];
+    const open = members.filter((m) => free.has(m) && !plan.has(m) && !solved.has(m) && m !== rule.when);
+    const sameWhen = (m: string) => rules.some((r) => r !== rule && r.kind === 'zero' && r.column === m && r.when === rule.when);
+    const solve = open.find(sameWhen) ?? [...open].reverse().find((m) => (c.minus ?? []).includes(m)) ?? open[open.length - 1];
+    if (solve === undefined) continue;
+    solved.add(solve);
+    plan.set(c.column, { ...c, pinned: { when: rule.when, values: rule.values, value: rule.value ?? 0, solve } });
+  }
 }
 
 /** A sum of parts less others, in one unit: no product, ratio, formula or date. */
@@ -515,8 +580,12 @@ export function construct(built: Built[], names: string[], columns: (string | nu
     return (r: number) => (cells[r] === null ? NaN : read(cells[r]!));
   };
   const pending = [...follows, ...built];
+  // A member a pinned sum writes is read by others only once that sum has written it.
+  const pinnedOf = (p: (typeof pending)[number]) => ('construction' in p && p.construction.kind === 'sum' ? p.construction.pinned : undefined);
+  for (const p of pending) if (pinnedOf(p)) ready.delete(pinnedOf(p)!.solve);
+  const needs = (p: (typeof pending)[number]) => ('construction' in p ? inputsOf(p.construction).filter((f) => f !== pinnedOf(p)?.solve) : [p.from]);
   while (pending.length) {
-    const i = pending.findIndex((p) => ('construction' in p ? inputsOf(p.construction) : [p.from]).every((f) => ready.has(f)));
+    const i = pending.findIndex((p) => needs(p).every((f) => ready.has(f)));
     if (i < 0) throw new Error('Constructed columns depend on each other in a circle.');
     const [next] = pending.splice(i, 1);
     if (!('construction' in next)) {
@@ -648,8 +717,10 @@ export function construct(built: Built[], names: string[], columns: (string | nu
         }
         return c.percent || c.off ? value / 100 : value;
       });
+      if (c.pinned) pinRows(c, c.pinned, { col, numberAt, schema, codec });
     }
     ready.add(c.column);
+    if (c.kind === 'sum' && c.pinned) ready.add(c.pinned.solve);
   }
 }
 
