@@ -104,6 +104,13 @@ export function productRates(search: RateSearch, taken: Set<number>): ProductRat
   const at = search.values.length;
   // Whether each column takes one number per value of each category, read once.
   const fixedBy = new Map(columns.map((k) => [k, new Set(bys.filter((by) => follows(search.values[k], search.table.columns[by])))]));
+  // Each pair's product, made once for every total searched against it.
+  const products = new Map<string, RateSearch>();
+  const withProduct = (a: number, b: number): RateSearch => {
+    const key = `${a},${b}`;
+    if (!products.has(key)) products.set(key, { ...search, values: [...search.values, search.values[a].map((x, r) => x * search.values[b][r])] });
+    return products.get(key)!;
+  };
   const found: ProductRate[] = [];
   for (const t of columns) {
     if (taken.has(t)) continue;
@@ -111,13 +118,11 @@ export function productRates(search: RateSearch, taken: Set<number>): ProductRat
       for (const b of columns) {
         // Not of columns a product already ties to the total: hours = pay × wage × a rate by employee, beside pay = hours × wage.
         if (b <= a || a === t || b === t || search.linked.has(`${t},${a}`) || search.linked.has(`${t},${b}`)) continue;
-        const product = search.values[a].map((x, r) => x * search.values[b][r]);
-        const withProduct = { ...search, values: [...search.values, product] };
         // A fixed rate first (a tourist tax of 0.88 a guest a night), then by each category.
         for (const by of [null, ...bys]) {
           // A factor the category fixes (a daily rate by car class) makes any rate of the other a rate of this kind.
           if (by !== null && (fixedBy.get(a)!.has(by) || fixedBy.get(b)!.has(by))) continue;
-          const fit = fitRate(withProduct, t, at, by === null ? null : search.table.columns[by], odds);
+          const fit = fitRate(withProduct(a, b), t, at, by === null ? null : search.table.columns[by], odds);
           if (!fit) continue;
           found.push({ total: t, of: a, times: b, by, rates: fit.rate.rates });
           break search;

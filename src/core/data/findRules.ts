@@ -643,7 +643,7 @@ function blankRules(table: Table, schema: ColumnSchema[]): Extract<Rule, { kind:
       const values = new Set<string | null>();
       table.columns[x].forEach((v, r) => v === null && values.add(table.columns[when][r]));
       // In the order a person lists them: 7, 8, 9, 10 rather than as the rows first show them.
-      const listed = [...values].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, undefined, { numeric: true })));
+      const listed = [...values].sort(asListed);
       rules.push({ kind: 'blank', column: schema[x].name, when: schema[when].name, values: listed });
       continue;
     }
@@ -690,7 +690,12 @@ function blankOneWay(blank: boolean[], when: (string | null)[], maxLogChance: nu
   if (always.length === 0 || always.length === groups.size) return null;
   const logChance = always.reduce((sum, [, g]) => sum + g.rows * Math.log(p), 0);
   if (logChance >= maxLogChance) return null;
-  return always.map(([v]) => v).sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, undefined, { numeric: true })));
+  return always.map(([v]) => v).sort(asListed);
+}
+
+/** Values in the order a person lists them (7, 8, 9, 10), blank last. */
+function asListed(a: string | null, b: string | null): number {
+  return a === null ? 1 : b === null ? -1 : a.localeCompare(b, undefined, { numeric: true });
 }
 
 /**

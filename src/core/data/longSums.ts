@@ -176,6 +176,17 @@ function rowForPairs(values: Float64Array[], t: number, others: number[]): numbe
  * tax − pension). A sum none of whose inputs can be its total is left out, as is a date plus
  * days (`dated`, by total) whose total is claimed.
  */
+/**
+ * The sum `total = parts − minus` with `column` as its total: a part p = total + minus − (the
+ * other parts); a column taken away m = parts − total − (the others taken away).
+ */
+export function turnSum<T>(sum: { total: T; parts: T[]; minus: T[] }, column: T): { total: T; parts: T[]; minus: T[] } {
+  const { total, parts, minus } = sum;
+  return parts.includes(column)
+    ? { total: column, parts: [total, ...minus], minus: parts.filter((p) => p !== column) }
+    : { total: column, parts, minus: [total, ...minus.filter((m) => m !== column)] };
+}
+
 export function oneTotalEach(sums: Sum[], claimed: Map<number, number[]>, dated: Set<number>, holds: (sum: Sum) => boolean): Sum[] {
   const taken = new Set(claimed.keys());
   const out: Sum[] = [];
@@ -201,16 +212,16 @@ export function oneTotalEach(sums: Sum[], claimed: Map<number, number[]>, dated:
     }
     if (dated.has(s.total)) continue;
     const byIndex = (a: number, b: number) => a - b;
-    // t = P − M: a part p = t + M − (P − p); a column taken away m = P − t − (M − m). The new
-    // total must hold to its own decimals, which may be finer than the old total's.
+    // The new total must hold to its own decimals, which may be finer than the old total's.
     const rewritten = [...s.parts, ...s.minus]
       .filter((k) => !taken.has(k) && !feeds.has(k))
       .sort((a, b) => b - a)
-      .map((total) =>
-        s.parts.includes(total)
-          ? { total, parts: [s.total, ...s.minus].sort(byIndex), minus: s.parts.filter((k) => k !== total) }
-          : { total, parts: s.parts, minus: [s.total, ...s.minus.filter((k) => k !== total)].sort(byIndex) },
-      )
+      .map((total) => {
+        // The side the old total joins is kept in column order.
+        const turned = turnSum(s, total);
+        const inOrder = (ks: number[]) => (ks.includes(s.total) ? [...ks].sort(byIndex) : ks);
+        return { total, parts: inOrder(turned.parts), minus: inOrder(turned.minus) };
+      })
       .find(holds);
     if (!rewritten) continue;
     out.push(rewritten);

@@ -213,12 +213,13 @@ function numberIn(column: ColumnSchema | undefined, x: number): string {
 
 /** `tax = net × 0.2`; by a category, its values grouped by rate: `tax = net × rate by region: 0.2 for North, South; 0.1 for West`. */
 function describeRate(rule: RateRule): string {
-  if (!('by' in rule)) return `${rule.total} = ${rule.of}${rule.times === undefined ? '' : ` × ${rule.times}`} × ${rule.rate}`;
+  const base = rule.times === undefined ? rule.of : `${rule.of} × ${rule.times}`;
+  if (!('by' in rule)) return `${rule.total} = ${base} × ${rule.rate}`;
   // Highest rate first, values in alphabetical order: the same rates read the same whatever order they came in.
   const groups = new Map<number, string[]>();
   for (const [value, rate] of Object.entries(rule.rates)) groups.set(rate, [...(groups.get(rate) ?? []), value]);
   const rates = [...groups].sort(([a], [b]) => b - a).map(([rate, values]) => `${rate} for ${values.sort((a, b) => a.localeCompare(b)).join(', ')}`);
-  return `${rule.total} = ${rule.of}${rule.times === undefined ? '' : ` × ${rule.times}`} × rate by ${rule.by}: ${rates.join('; ')}`;
+  return `${rule.total} = ${base} × rate by ${rule.by}: ${rates.join('; ')}`;
 }
 
 export function ruleColumns(rule: Rule): string[] {

@@ -1,3 +1,4 @@
+import { turnSum } from './longSums';
 import { countBreaks, ruleColumns, type Rule } from './rules';
 import type { ColumnSchema } from './schema';
 import type { Table } from './table';
@@ -24,13 +25,13 @@ export function settleSums(rules: Rule[], table: Table, schema: ColumnSchema[]):
   let out = [...rules];
   for (const sum of rules) {
     if (sum.kind !== 'sum' || sum.unit || sum.units || !out.includes(sum)) continue;
-    const others = () => out.filter((r) => r !== sum);
-    if (!others().some((r) => writesOf(r).includes(sum.total))) continue;
+    const others = out.filter((r) => r !== sum);
+    const written = (c: string) => others.some((r) => writesOf(r).includes(c));
+    if (!written(sum.total)) continue;
     const members = [sum.total, ...sum.parts, ...(sum.minus ?? [])];
-    const written = (c: string) => others().some((r) => writesOf(r).includes(c));
     // Rules that write a column of the sum from `c`: a total written from them would go round in a circle.
-    const feeders = (c: string) => others().filter((r) => ruleColumns(r).includes(c) && writesOf(r).some((w) => members.includes(w) && w !== c));
-    const turned = (c: string) => turnSum(sum, c);
+    const feeders = (c: string) => others.filter((r) => ruleColumns(r).includes(c) && writesOf(r).some((w) => members.includes(w) && w !== c));
+    const turned = (c: string) => turnRule(sum, c);
     const holds = (s: SumRule) => countBreaks(table, schema, s) === 0;
     const free = members.find((c) => c !== sum.total && !written(c) && feeders(c).length === 0 && holds(turned(c)));
     if (free) {
@@ -48,12 +49,8 @@ export function settleSums(rules: Rule[], table: Table, schema: ColumnSchema[]):
   return out;
 }
 
-/** The sum `total = parts − minus` written with `column` as its total. */
-function turnSum(sum: SumRule, column: string): SumRule {
-  const [parts, minus] = [sum.parts, sum.minus ?? []];
-  // total = P − M: a part p = total + M − (P − p); a column taken away m = P − total − (M − m).
-  const turned = parts.includes(column)
-    ? { total: column, parts: [sum.total, ...minus], minus: parts.filter((p) => p !== column) }
-    : { total: column, parts, minus: [sum.total, ...minus.filter((m) => m !== column)] };
+/** The sum rule written with `column` as its total. */
+function turnRule(sum: SumRule, column: string): SumRule {
+  const turned = turnSum({ total: sum.total, parts: sum.parts, minus: sum.minus ?? [] }, column);
   return { kind: 'sum', total: turned.total, parts: turned.parts, ...(turned.minus.length > 0 && { minus: turned.minus }) };
 }

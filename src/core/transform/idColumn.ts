@@ -207,11 +207,12 @@ export class IdGenerator {
   }
 
   /**
-   * IDs for output rows `from` … `from + rows - 1`. Where the prefix follows a column, `cells`
-   * holds that column's values for these rows (`read` reads a date's): a value the seed never
-   * has, or a blank, takes a prefix in the seed's shares; `endCells` likewise for the ending.
+   * IDs for output rows `from` … `from + rows - 1`. Where the prefix follows a column, `linked.prefix`
+   * holds that column's values for these rows (`linked.read` reads a date's): a value the seed never
+   * has, or a blank, takes a prefix in the seed's shares; `linked.end` likewise for the ending.
    */
-  take(rows: number, from: number, cells?: (string | null)[], read?: (text: string) => number, endCells?: (string | null)[]): string[] {
+  take(rows: number, from: number, linked: { prefix?: (string | null)[]; read?: (text: string) => number; end?: (string | null)[] } = {}): string[] {
+    const { prefix: cells, read, end: endCells } = linked;
     const link = cells ? this.link : undefined;
     const ends = endCells && this.endLink ? new Map(this.endLink.map) : null;
     const suffix = (i: number) => (ends ? ends.get(endCells![i]) : undefined) ?? this.suffixAt(from + i);

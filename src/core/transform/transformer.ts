@@ -205,14 +205,15 @@ export class TableTransformer {
         // Codes in capitals no category fixes may be people's (an agent's `JSMITH-`): not kept.
         else if (ids.codePrefixes) ids = new IdGenerator(values, column.name, false);
         // An ending a category fixes (`-DE` for Germany) follows it.
+        const categories = schema.filter((c) => c.include && c.kind !== 'datetime');
         const ends = ids.suffixesOf(values);
-        const endLink = ends && findIdLink(ends, table, schema.filter((c) => c.include && c.kind !== 'datetime'));
+        const endLink = ends && findIdLink(ends, table, categories);
         if (endLink && 'map' in endLink) ids.linkEndTo(endLink);
         // Blank IDs kept: where a category decides them, else in the seed's share.
         const blanks = values.filter((v) => v === null).length;
         if (blanks > 0) {
           const marks = values.map((v) => (v === null ? 'blank' : 'id'));
-          const by = findIdLink(marks, table, schema.filter((c) => c.include && c.kind !== 'datetime'));
+          const by = findIdLink(marks, table, categories);
           const decided = by && 'map' in by ? { column: by.column, values: by.map.flatMap(([v, mark]) => (mark === 'blank' ? [v] : [])) } : undefined;
           ids.blankWhere({ share: blanks / values.length, ...(decided && { by: decided }) });
         }
@@ -491,14 +492,12 @@ export class TableTransformer {
     this.slots.forEach((slot, i) => {
       if (slot.kind !== 'id') return;
       // A prefix that follows a column (a year of the listing date) is written from that column's kept rows.
-      const linked = slot.ids.linkedTo;
-      const from = linked === null ? -1 : names.indexOf(linked);
-      const column = from >= 0 ? this.schema.find((c) => c.name === linked) : undefined;
-      const end = slot.ids.endLinkedTo === null ? -1 : names.indexOf(slot.ids.endLinkedTo);
-      const endCells = end >= 0 ? filtered[end] : undefined;
-      const taken = column ? slot.ids.take(kept.length, firstRow, filtered[from], numberReader(column), endCells) : slot.ids.take(kept.length, firstRow, undefined, undefined, endCells);
-      const blankBy = slot.ids.blankLinkedTo === null ? -1 : names.indexOf(slot.ids.blankLinkedTo);
-      filtered[i] = slot.ids.withBlanks(taken, firstRow, blankBy >= 0 ? filtered[blankBy] : undefined);
+      // The kept rows' cells of a column an ID's prefix, ending or blanks follow.
+      const cellsOf = (name: string | null) => (name !== null && names.includes(name) ? filtered[names.indexOf(name)] : undefined);
+      const column = this.schema.find((c) => c.name === slot.ids.linkedTo);
+      const prefix = column && cellsOf(column.name);
+      const linked = { ...(prefix && { prefix, read: numberReader(column) }), end: cellsOf(slot.ids.endLinkedTo) };
+      filtered[i] = slot.ids.withBlanks(slot.ids.take(kept.length, firstRow, linked), firstRow, cellsOf(slot.ids.blankLinkedTo));
     });
     const table = { names, columns: filtered, rowCount: kept.length, missingSpellings: this.missingSpellings, delimiter: this.delimiter };
     return { table, dropped: rows - kept.length, broken, bad };
