@@ -97,6 +97,11 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
     const plan = session.prepare(config);
     log(`preprocessing ${plan.preprocessSeconds.toFixed(2)} s; ${plan.stepsPerEpoch} steps per epoch, batch ${plan.batch}`);
     for (const d of plan.derived) log(`  ${d.name}: written from ${d.source}, which fixes it in the seed`);
+    for (const k of plan.keys) {
+      const fixed = k.fixed.length ? `, each of one ${k.fixed.join(' and one ')}` : '';
+      const distinct = k.distinct ? `, none with a ${k.distinct} twice` : '';
+      log(`  ${k.name}: fresh IDs, each on about ${k.perKey.toFixed(1)} rows as in the seed${fixed}${distinct}`);
+    }
     for (const d of plan.scaled) log(`  ${d.name}: modelled in the scale of ${d.by}, whose values it differs by`);
     for (const d of plan.lines) log(`  ${d.name}: written from ${d.from}, which it rises and falls with nearly in proportion, plus a modelled difference`);
     const { epochs } = plan;

@@ -55,7 +55,7 @@ describe('studio state', () => {
     const { store, receive } = studio();
     receive({ type: 'recovered', cause: 'nan', epoch: 37, generatorLr: 1e-4, discriminatorLr: 1e-4 });
     expect(store.getState().recovered).toEqual({ cause: 'nan', epoch: 37, generatorLr: 1e-4, discriminatorLr: 1e-4 });
-    receive({ type: 'trainStarted', epochs: 2, validationRows: 0, stepsPerEpoch: 1, batch: 10, preprocessSeconds: 0, trainingRows: 10, derived: [], lines: [], scaled: [], resumedFrom: 0 });
+    receive({ type: 'trainStarted', epochs: 2, validationRows: 0, stepsPerEpoch: 1, batch: 10, preprocessSeconds: 0, trainingRows: 10, derived: [], keys: [], lines: [], scaled: [], resumedFrom: 0 });
     expect(store.getState().recovered).toBeNull();
   });
 
@@ -90,7 +90,7 @@ describe('studio state', () => {
     expect(store.getState()).toMatchObject({ reportTarget: 'plan', reportBusy: false });
     store.getState().downloadReport('html');
     expect(sent.at(-1)).toEqual({ type: 'exportReport', format: 'html' });
-    receive({ type: 'trainStarted', epochs: 1, validationRows: 0, stepsPerEpoch: 1, batch: 1, preprocessSeconds: 0, trainingRows: 1, derived: [], lines: [], scaled: [], resumedFrom: 0 });
+    receive({ type: 'trainStarted', epochs: 1, validationRows: 0, stepsPerEpoch: 1, batch: 1, preprocessSeconds: 0, trainingRows: 1, derived: [], keys: [], lines: [], scaled: [], resumedFrom: 0 });
     expect(store.getState()).toMatchObject({ report: null, reportTarget: null });
   });
 });

@@ -94,7 +94,7 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         // A resumed run starts here, with no Train click before it.
         status: state.status === 'idle' ? 'training' : state.status,
         trainedEpochs: message.resumedFrom,
-        run: { epochs: message.epochs, validationRows: message.validationRows, stepsPerEpoch: message.stepsPerEpoch, batch: message.batch, preprocessSeconds: message.preprocessSeconds, trainingRows: message.trainingRows, derived: message.derived, lines: message.lines, scaled: message.scaled, resumedFrom: message.resumedFrom },
+        run: { epochs: message.epochs, validationRows: message.validationRows, stepsPerEpoch: message.stepsPerEpoch, batch: message.batch, preprocessSeconds: message.preprocessSeconds, trainingRows: message.trainingRows, derived: message.derived, keys: message.keys, lines: message.lines, scaled: message.scaled, resumedFrom: message.resumedFrom },
         losses: { step: [], discriminator: [], generator: [], penalty: [] },
         fidelity: { epoch: [], score: [], pairs: [] },
         recovered: null,

@@ -5,15 +5,16 @@ import { isModelled, type ColumnSchema } from './schema';
  * `column` is the part of `of` above `over`, 0 where `of` is not above it (overtime past 8 hours
  * a day, the amount over a deductible); with `below`, the part below it (hours short of 8). With
  * `since`, `of` and `since` are dates and what counts is the whole days from `since` to `of`
- * (days late: the days from the due date to the return, 0 where it came back in time).
+ * (days late: the days from the due date to the return, 0 where it came back in time). With
+ * `minus`, a number, what counts is `of` less it (minutes over a plan's allowance).
  */
-export type ExcessRule = { kind: 'excess'; column: string; of: string; over: number; below?: true; since?: string };
+export type ExcessRule = { kind: 'excess'; column: string; of: string; over: number; below?: true; since?: string; minus?: string };
 
 const DAY_MS = 86_400_000;
 
-/** What an excess rule gives where its `of` column reads `x` (and its `since` date `s`). */
-export function excessOf(rule: { over: number; below?: true; since?: string }, x: number, s = NaN): number {
-  const value = rule.since === undefined ? x : (x - s) / DAY_MS;
+/** What an excess rule gives where its `of` column reads `x` (and its `since` date or `minus` number `s`). */
+export function excessOf(rule: { over: number; below?: true; since?: string; minus?: string }, x: number, s = NaN): number {
+  const value = rule.minus !== undefined ? x - s : rule.since === undefined ? x : (x - s) / DAY_MS;
   return Math.max(0, rule.below ? rule.over - value : value - rule.over);
 }
 
@@ -22,16 +23,18 @@ export function describeExcess(rule: ExcessRule, write: (column: string, x: numb
     const days = `the days from ${rule.since} to ${rule.of}`;
     return rule.over === 0 ? `${rule.column} = ${days}, or 0 where not after` : `${rule.column} = ${days} past ${rule.over}, else 0`;
   }
+  if (rule.minus !== undefined) return `${rule.column} = the part of ${rule.of} above ${rule.minus}${rule.over === 0 ? '' : ` + ${write(rule.of, rule.over)}`}, else 0`;
   return `${rule.column} = the part of ${rule.of} ${rule.below ? 'below' : 'above'} ${write(rule.of, rule.over)}, else 0`;
 }
 
 /** An excess rule from its JSON entry, or null where the entry is not one. */
 export function parseExcess(e: Record<string, unknown>): ExcessRule | null {
-  const { column, of, over, below, since } = e;
+  const { column, of, over, below, since, minus } = e;
   if (e.kind !== 'excess' || typeof column !== 'string' || typeof of !== 'string' || column === '' || of === '') return null;
   if (typeof over !== 'number' || !Number.isFinite(over) || (below !== undefined && typeof below !== 'boolean')) return null;
   if (since !== undefined && (typeof since !== 'string' || since === '' || below === true)) return null;
-  return { kind: 'excess', column, of, over, ...(below === true && { below: true as const }), ...(since !== undefined && { since }) };
+  if (minus !== undefined && (typeof minus !== 'string' || minus === '' || below === true || since !== undefined)) return null;
+  return { kind: 'excess', column, of, over, ...(below === true && { below: true as const }), ...(since !== undefined && { since }), ...(minus !== undefined && { minus }) };
 }
 
 // Rows of each side a rule needs: above the threshold, and at or below it.
@@ -69,6 +72,41 @@ export function excessRules(
       if (!found) continue;
       rules.push({ kind: 'excess', column: numbers[t].name, of: numbers[x].name, over: found.over, ...(found.below && { below: true as const }) });
       break;
+    }
+  }
+  return rules;
+}
+
+/**
+ * Whole-number or decimal columns that are the part of one number above another, 0 where it is
+ * not above: minutes over a plan's allowance. Found as `excessRules` finds the part of a number
+ * above a fixed threshold, over the difference of each ordered pair of numbers, at the threshold
+ * 0 only, with at least three rows where the difference falls short.
+ */
+export function minusExcessRules(
+  numbers: ColumnSchema[],
+  values: Float64Array[],
+  tolerance: (i: number) => number,
+  maxLogChance: number,
+  skip: Set<string>,
+  tied: (columns: string[]) => boolean,
+): ExcessRule[] {
+  const picked = numbers.flatMap((c, i) => (isModelled(c) && c.kind === 'numeric' ? [i] : [])).slice(0, MAX_NUMBERS);
+  const odds = maxLogChance - Math.log(Math.max(1, picked.length ** 3));
+  const rules: ExcessRule[] = [];
+  for (const t of picked) {
+    if (skip.has(numbers[t].name) || !hasBothSides(values[t])) continue;
+    const tol = tolerance(t) >= 0.5 ? 1e-9 : tolerance(t);
+    search: for (const of of picked) {
+      for (const minus of picked) {
+        const names = [numbers[t].name, numbers[of].name, numbers[minus].name];
+        if (new Set([t, of, minus]).size < 3 || tied(names)) continue;
+        const gaps = values[of].map((x, r) => x - values[minus][r]);
+        const found = fit(values[t], gaps, tol, false, odds);
+        if (!found || found.over !== 0 || gaps.filter((d) => d < -tol).length < MIN_SIDE) continue;
+        rules.push({ kind: 'excess', column: names[0], of: names[1], over: 0, minus: names[2] });
+        break search;
+      }
     }
   }
   return rules;

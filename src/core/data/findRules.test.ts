@@ -70,6 +70,13 @@ describe('findRules', () => {
     const bareOrders = findRules(bare, inferSchema(bare), new Rng(1)).filter((r) => r.kind === 'order').map(describeRule);
     expect(bareOrders.filter((o) => o.includes('Discount %'))).toEqual([]);
     expect(bareOrders).toContain('Net € ≥ Fee 8.5%');
+    // Unbracketed measures (`Power kWh`, `Data GB`, a rate `Tariff €/m`) against money or a plain count: no order.
+    const measures = tableFromColumns(
+      ['Fee', 'Power kWh', 'Data GB', 'Nights', 'Tariff €/m', 'Duration (min)'],
+      [price.map((p) => (p + 200).toFixed(2)), price.map((p) => (p + 40).toFixed(1)), pct.map((p) => (p / 2).toFixed(2)), pct.map((p) => String(1 + (p % 5))), pct.map((p) => (p / 10).toFixed(2)), price.map((p) => String(p + 300))],
+    );
+    const measureOrders = findRules(measures, inferSchema(measures), new Rng(1)).filter((r) => r.kind === 'order').map(describeRule);
+    expect(measureOrders).toEqual([]);
   });
 
   it('takes an order on 20 rows for chance, and the same order on 400 rows for a rule', () => {

@@ -1,5 +1,5 @@
 import type { Rng } from '../util/rng';
-import { annuityPayment, canDecideBlanks, PRODUCT_FORMS, ratioOf, type ProductForm, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
+import { annuityPayment, canDecideBlanks, DAY_MS, PRODUCT_FORMS, ratioOf, type ProductForm, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
 import { findParts, type DatePart } from './dateParts';
 import { addMonths, findYears, isoDay, wholeYears } from './years';
 import { productRates, rateRule, rateRules, type FoundRate } from './findRates';
@@ -10,7 +10,7 @@ import { bracketsRules } from './brackets';
 import { formulaValue, type FormulaForm } from './formulas';
 import { settleSums, writesOf } from './settleSums';
 import { comparable } from './units';
-import { dateExcessRules, excessRules } from './excess';
+import { dateExcessRules, excessRules, minusExcessRules } from './excess';
 import { amongRules, differRules } from './pairings';
 import { periodRules } from './periods';
 import { fourPartSums, oneTotalEach, percentOf, percentOff, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
@@ -41,7 +41,7 @@ function meanAbs(xs: Float64Array): number {
 
 // A ratio's forms, each searched as what the rule judges: a / b, in percent, over b², over b² in cm (a BMI).
 const RATIO_FORMS = ['per', 'share', 'square', 'squareCm'] as const;
-const ratioCombine = (form: (typeof RATIO_FORMS)[number]): Combine => ([a, b]) => ratioOf(PRODUCT_FORMS[form], a, b);
+const ratioCombine = (form: (typeof RATIO_FORMS)[number] | 'ceil'): Combine => ([a, b]) => ratioOf(PRODUCT_FORMS[form], a, b);
 
 // A category or count with more values than this is not searched as what makes another column blank.
 const MAX_WHEN_VALUES = 50;
@@ -96,6 +96,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // A product's total, its parts, and its form: t = a × b, a × b / 100 (b a percentage), a × (100 − b) / 100 (a less b %),
   // a / b (a price per m²), or a / b × 100 (a share in percent).
   const products: [number, number, number, ProductForm][] = [];
+  // Quotients rounded up, taken after rates: guests = ⌈tourist tax / nights⌉ holds where the tax is guests × nights × 0.88.
+  const ceilings: [number, number, number, ProductForm][] = [];
   const numeric = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'numeric').slice(0, MAX_SUM_COLUMNS);
   const tolerances = candidates.map((c) => sumTolerance(c));
   const holdsFor: Holds = (t, inputs, combine, odds = MAX_LOG_CHANCE) =>
@@ -120,6 +122,10 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
         else if (!candidates[t].numeric?.integer) {
           const ratio = RATIO_FORMS.flatMap((form) => [[i, j, form] as const, [j, i, form] as const]).find(([a, b, form]) => holdsFor(t, [a, b], ratioCombine(form), pairOdds));
           if (ratio) products.push([t, ratio[0], ratio[1], ratio[2]]);
+        } else {
+          // A whole number that is a quotient rounded up (the crates a quantity fills), where some quotient is not whole.
+          const ceil = ([[i, j], [j, i]] as const).find(([a, b]) => roundsUpFar(values[t], values[a], values[b]) && holdsFor(t, [a, b], ratioCombine('ceil'), pairOdds));
+          if (ceil) ceilings.push([t, ceil[0], ceil[1], 'ceil']);
         }
       }
     }
@@ -146,13 +152,18 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     .map(([, i]) => i)
     .filter((i) => values[i].reduce((n, x) => n + (Number.isNaN(x) ? 0 : 1), 0) >= MIN_FILLED * table.rowCount)
     .slice(0, MAX_LONG_SUM_COLUMNS);
-  sums.push(...threePartSums(filled, sums, values, tolerances, holdsFor, MAX_LOG_CHANCE));
+  const sparse = numeric.map(([, i]) => i).filter((i) => !filled.includes(i) && values[i].some((x) => !Number.isNaN(x) && x !== 0));
+  sums.push(...threePartSums(filled, sums, values, tolerances, holdsFor, MAX_LOG_CHANCE, sparse.slice(0, MAX_LONG_SUM_COLUMNS)));
   sums.push(...fourPartSums(filled, sums, values, tolerances, holdsFor, MAX_LOG_CHANCE));
   // A date a number of days after another (check-out = check-in + nights), or of hours, minutes
   // or seconds where the date has a time of day (clock-out = clock-in + hours), or of calendar
   // months where the number is whole (a loan's end from its start and term).
   const dates = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'datetime').slice(0, MAX_SUM_COLUMNS);
   const plusMonths: Combine = ([start, n]) => addMonths(start, n);
+  const bothEndsIn = (t: number, i: number, j: number) => {
+    const tol = dateSumTolerance({ total: candidates[t].name, parts: [candidates[i].name, candidates[j].name] }, schema);
+    return formulaHolds(values[t], [values[i], values[j]], tol, ([s, n]) => s + (n - 1) * DAY_MS, MAX_LOG_CHANCE - Math.log(6), rng);
+  };
   for (const [total, t] of dates) {
     const clock = (Object.keys(TIME_UNITS) as TimeUnit[]).filter((u) => u === 'days' || (total.date?.time ?? 'none') !== 'none');
     const units: SumUnit[] = [...clock, 'months'];
@@ -166,6 +177,10 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
           return formulaHolds(values[t], [values[i], values[j]], tol, u === 'months' ? plusMonths : weighted([1, TIME_UNITS[u]]), odds, rng);
         });
         if (unit) sums.push({ total: t, parts: [i, j], minus: [], ...(unit !== 'days' && { unit }) });
+        // Days counted both ends in: a trip of 3 days from the 1st to the 3rd.
+        else if (part.numeric?.integer && (total.date?.time ?? 'none') === 'none' && bothEndsIn(t, i, j)) {
+          sums.push({ total: t, parts: [i, j], minus: [], dayBefore: true });
+        }
       }
     }
   }
@@ -179,7 +194,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // one on the finer total says it (the product where they are as fine).
   const restates = (ratio: (typeof products)[number], product: (typeof products)[number]) => {
     const [[t, a, b, form], [u, x, y, f]] = [ratio, product];
-    return (form === 'per' || form === 'share') && u === a && f === (form === 'per' ? 'times' : 'percent') && [x, y].includes(t) && [x, y].includes(b);
+    return (form === 'per' || form === 'share' || form === 'ceil') && u === a && f === (form === 'share' ? 'percent' : 'times') && [x, y].includes(t) && [x, y].includes(b);
   };
   const byTimes = (p: (typeof products)[number]) =>
     products.some((q) => (restates(p, q) && fineness(q[0]) <= fineness(p[0])) || (restates(q, p) && fineness(q[0]) < fineness(p[0])));
@@ -194,6 +209,10 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const rates = rateRules(rateSearch);
   // A subtotal of seats × price × 12 for annual billing, 1 for monthly.
   const productRated = productRates(rateSearch, new Set([...rates.map((r) => r.total), ...products.map(([t]) => t), ...threes.map(([t]) => t), ...annuities.map(([t]) => t)]));
+  // A quotient rounded up whose columns another rule ties together restates it, as does one of an unexplained total.
+  const tiedBy = [...sums.map((x) => [x.total, ...x.parts, ...x.minus]), ...products, ...rates.map((r) => [r.total, r.of]), ...productRated.map((r) => [r.total, r.of, r.times]), ...threes.map(([t, , xs]) => [t, ...xs])];
+  const ceiled = ceilings.filter(([t, a, b]) => !explained.has(t) && !rates.some((r) => r.total === t) && !tiedBy.some((cols) => [t, a, b].every((k) => cols.includes(k))));
+  products.push(...ceiled.filter(([t], k) => ceiled.findIndex(([u]) => u === t) === k));
   // Of a rate's rates, the least and the greatest.
   const rateRange = (t: number, a: number): [number, number] | null => {
     const found = rates.find((r) => r.total === t && r.of === a);
@@ -207,7 +226,12 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const byProduct = (i: number, t: number) =>
     signs.has(i) && products.some(([s, a, b, form]) => s === t && form === 'times' && ((a === i && atLeastOne(b)) || (b === i && atLeastOne(a))));
   // A date part is written from its date: a month number needs no sign of its own, a month's first day no order before its date.
-  const parts = partRules(table, schema, candidates, values);
+  // Not between two dates a fixed time apart (a bill on the 1st due on the 15th): the order keeps the gap, and so the day.
+  const apart = (p: { column: string; date: string }) => {
+    const [i, j] = [candidates.findIndex((c) => c.name === p.column), candidates.findIndex((c) => c.name === p.date)];
+    return i >= 0 && j >= 0 && candidates[i].kind === 'datetime' && fixedGap(values[i], values[j]);
+  };
+  const parts = partRules(table, schema, candidates, values).filter((p) => !apart(p));
   const partOf = (i: number, j: number) => parts.some((p) => [p.column, p.date].every((c) => c === candidates[i].name || c === candidates[j].name));
   for (const [i, j] of orders) {
     if (partOf(i, j)) continue;
@@ -254,7 +278,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const holdsOnRows = (s: Sum) =>
     matchingRows(values[s.total], [...s.parts, ...s.minus].map((k) => values[k]), tolerances[s.total], weighted([...s.parts.map(() => 1), ...s.minus.map(() => -1)])) !== null;
   for (const s of oneTotalEach(sums, claimed, dated, holdsOnRows)) {
-    rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }), ...(s.unit && { unit: s.unit }), ...(s.units && { units: s.units }) });
+    rules.push({ kind: 'sum', total: name(s.total), parts: s.parts.map(name), ...(s.minus.length > 0 && { minus: s.minus.map(name) }), ...(s.unit && { unit: s.unit }), ...(s.units && { units: s.units }), ...(s.dayBefore && { dayBefore: true }) });
   }
   for (const [t, i, j, form] of productsOnce) {
     rules.push({ kind: 'product', total: name(t), parts: [name(i), name(j)], ...PRODUCT_FORMS[form] });
@@ -265,7 +289,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     const [total, of, times] = [name(r.total), name(r.of), name(r.times)];
     rules.push(r.by === null ? { kind: 'rate', total, of, rate: r.rates.get(null)!, times } : { kind: 'rate', total, of, by: schema[r.by].name, rates, times });
   }
-  for (const [t, form, [a, b, c]] of threes) rules.push({ kind: 'formula', total: name(t), form, parts: [name(a), name(b), name(c)] });
+  for (const [t, form, parts] of threes) rules.push({ kind: 'formula', total: name(t), form, parts: parts.map(name) });
   for (const [t, p, a, n] of instalments) rules.push({ kind: 'annuity', total: name(t), principal: name(p), rate: name(a), term: name(n) });
   // An end a time by category after its start (a membership's end by plan), where no sum gives it.
   const dateColumns = candidates.flatMap((c, i) => (c.kind === 'datetime' ? [{ name: c.name, values: values[i], timed: (c.date?.time ?? 'none') !== 'none' }] : []));
@@ -296,6 +320,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const excesses = excessRules(candidates, values, (i) => tolerances[i], MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years].flatMap(writes)), writtenFrom);
   // Days late: the days from a due date to the return, 0 where it came back in time.
   excesses.push(...dateExcessRules(candidates, values, MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years, ...excesses].flatMap(writes)), tied));
+  // Minutes over a plan's allowance: the part of one number above another, 0 where not above.
+  excesses.push(...minusExcessRules(candidates, values, (i) => tolerances[i], MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years, ...excesses].flatMap(writes)), tied));
   // A tax in brackets of the gross, a capped fee, a fare with a base: written from the one number.
   // Not where the other number is itself written from the column (a circle).
   const pieces = (a: string, b: string) => writtenFrom(b, a) || excesses.some((r) => r.column === b && [r.of, r.since].includes(a));
@@ -342,16 +368,17 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
 const MAX_FORMULA_COLUMNS = 24;
 
 /**
- * Totals of three numbers no sum or product found explains: a base plus a rate times an amount,
- * three numbers multiplied, or two multiplied (or added) less a percentage. Each total with each choice of
- * three, in the odds (a few rows screen each: the first row that misses ends it).
+ * Totals of three or four numbers no sum or product found explains: a base plus a rate times an
+ * amount, three numbers multiplied, or two multiplied (or added) less a percentage; then, for
+ * totals none of those gives, four multiplied or three multiplied less a percentage. Each total
+ * with each choice of parts, in the odds (a few rows screen each: the first row that misses ends it).
  */
-function formulaSearch(numeric: number[], explained: Set<number>, holds: Holds): [number, FormulaForm, [number, number, number]][] {
+function formulaSearch(numeric: number[], explained: Set<number>, holds: Holds): [number, FormulaForm, number[]][] {
   const columns = numeric.slice(0, MAX_FORMULA_COLUMNS);
   const m = columns.length;
   const odds = MAX_LOG_CHANCE - Math.log(Math.max(1, (4 * m * (m - 1) * (m - 2) * (m - 3)) / 2));
-  const combine = (form: FormulaForm): Combine => ([a, b, c]) => formulaValue(form, a, b, c);
-  const found: [number, FormulaForm, [number, number, number]][] = [];
+  const combine = (form: FormulaForm): Combine => (xs) => formulaValue(form, xs);
+  const found: [number, FormulaForm, number[]][] = [];
   for (const t of columns) {
     if (explained.has(t)) continue;
     search: for (const a of columns) {
@@ -359,16 +386,47 @@ function formulaSearch(numeric: number[], explained: Set<number>, holds: Holds):
         for (const c of columns) {
           if (new Set([t, a, b, c]).size < 4) continue;
           // b × c either way round is one product: b before c where the form is symmetric in them.
-          const tries: [FormulaForm, [number, number, number]][] = [
-            ...(b < c ? [['plus-times', [a, b, c]] as [FormulaForm, [number, number, number]]] : []),
-            ...(a < b && b < c ? [['times', [a, b, c]] as [FormulaForm, [number, number, number]]] : []),
-            ...(a < b ? [['times-off', [a, b, c]] as [FormulaForm, [number, number, number]]] : []),
-            ...(a < b ? [['plus-off', [a, b, c]] as [FormulaForm, [number, number, number]]] : []),
+          const tries: [FormulaForm, number[]][] = [
+            ...(b < c ? [['plus-times', [a, b, c]] as [FormulaForm, number[]]] : []),
+            ...(a < b && b < c ? [['times', [a, b, c]] as [FormulaForm, number[]]] : []),
+            ...(a < b ? [['times-off', [a, b, c]] as [FormulaForm, number[]]] : []),
+            ...(a < b ? [['plus-off', [a, b, c]] as [FormulaForm, number[]]] : []),
           ];
           const hit = tries.find(([form, parts]) => holds(t, parts, combine(form), odds));
           if (!hit) continue;
           found.push([t, ...hit]);
           break search;
+        }
+      }
+    }
+  }
+  return [...found, ...fourPartFormulas(columns, new Set([...explained, ...found.map(([t]) => t)]), holds)];
+}
+
+/** Columns a formula of four is searched among, at most. */
+const MAX_FOUR_PART_COLUMNS = 16;
+
+/** A berth's fee of length × tariff × nights less a discount: four parts multiplied, or three less a percentage. */
+function fourPartFormulas(numeric: number[], explained: Set<number>, holds: Holds): [number, FormulaForm, number[]][] {
+  const columns = numeric.slice(0, MAX_FOUR_PART_COLUMNS);
+  const m = columns.length;
+  const odds = MAX_LOG_CHANCE - Math.log(Math.max(1, (2 * m * (m - 1) * (m - 2) * (m - 3) * (m - 4)) / 6));
+  const found: [number, FormulaForm, number[]][] = [];
+  for (const t of columns) {
+    if (explained.has(t)) continue;
+    search: for (const a of columns) {
+      for (const b of columns) {
+        for (const c of columns) {
+          // The multiplied parts in their order: one try for each set of them.
+          if (!(a < b && b < c) || [a, b, c].includes(t)) continue;
+          for (const d of columns) {
+            if ([t, a, b, c].includes(d)) continue;
+            const tries: FormulaForm[] = [...(c < d ? ['times4' as const] : []), 'times3-off'];
+            const form = tries.find((f) => holds(t, [a, b, c, d], (xs) => formulaValue(f, xs), odds));
+            if (!form) continue;
+            found.push([t, form, [a, b, c, d]]);
+            break search;
+          }
         }
       }
     }
@@ -805,6 +863,28 @@ function formulaHolds(total: Float64Array, inputs: Float64Array[], tol: number, 
     if (matches(t)) hits++;
   }
   return n * Math.log((hits + 1) / (SUM_PROBES + 1)) < maxLogChance;
+}
+
+/** Whether b − a is one number on every row with both, of at least MIN_ROWS rows where a varies. */
+function fixedGap(a: Float64Array, b: Float64Array): boolean {
+  let [gap, n, first, varied] = [NaN, 0, NaN, false];
+  for (let r = 0; r < a.length; r++) {
+    if (Number.isNaN(a[r] + b[r])) continue;
+    if (n === 0) [gap, first] = [b[r] - a[r], a[r]];
+    else if (b[r] - a[r] !== gap) return false;
+    varied ||= a[r] !== first;
+    n++;
+  }
+  return n >= MIN_ROWS && varied;
+}
+
+/**
+ * Some row's t is half a unit or more above a / b: a quotient rounded up is so on about half
+ * its rows, and one never so is a product less a little (a quantity as a discounted total over
+ * its unit price, 2 for 1.8).
+ */
+function roundsUpFar(t: Float64Array, a: Float64Array, b: Float64Array): boolean {
+  return t.some((x, r) => b[r] !== 0 && x - a[r] / b[r] >= 0.5);
 }
 
 function varies(xs: Float64Array, rows: number[]): boolean {

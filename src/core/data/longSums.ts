@@ -20,6 +20,8 @@ export interface Sum {
   unit?: SumUnit;
   /** Where a date adds two numbers: what each counts. */
   units?: TimeUnit[];
+  /** Where a date adds days counted both ends in: the day before. */
+  dayBefore?: true;
 }
 
 /** What a row's inputs give; NaN where one is not a number. */
@@ -45,12 +47,12 @@ export const percentOff: Combine = ([a, b]) => (a * (100 - b)) / 100;
  * them already sum to is not searched again (a third part would be 0 on every row), and one
  * equation is listed once: `paid = price + fee − discount` is also `price = paid + discount −
  * fee`, and the later column in the table is taken for the total, as tables list what a column
- * is built from first.
+ * is built from first. A `sparse` column, blank on most rows, is searched as the third part only.
  */
-export function threePartSums(numeric: number[], found: Sum[], values: Float64Array[], tolerances: number[], holds: Holds, maxLogChance: number): Sum[] {
+export function threePartSums(numeric: number[], found: Sum[], values: Float64Array[], tolerances: number[], holds: Holds, maxLogChance: number, sparse: number[] = []): Sum[] {
   const sums: Sum[] = [];
   // Each total is one of C(m − 1, 3) sets added up and 3 · C(m − 1, 3) with one taken away.
-  const m = numeric.length;
+  const m = numeric.length + sparse.length;
   const odds = maxLogChance - Math.log(Math.max(1, (4 * m * (m - 1) * (m - 2) * (m - 3)) / 6));
   const used = new Set<string>();
   const key = (columns: number[]) => [...columns].sort((a, b) => a - b).join(',');
@@ -66,8 +68,10 @@ export function threePartSums(numeric: number[], found: Sum[], values: Float64Ar
         for (let r = 0; r < total.length && screen.length < SCREEN_ROWS; r++) if (!Number.isNaN(total[r] + a[r] + b[r])) screen.push(r);
         const sign = minus ? -1 : 1;
         const passes = (c: Float64Array) => screen.every((r) => Number.isNaN(c[r]) || closeTo(total[r], a[r] + b[r] + sign * c[r], tol));
-        for (const k of numeric) {
-          if (k === t || k === i || k === j || (!minus && k < j) || !passes(values[k]) || (used.size > 0 && used.has(key([t, i, j, k])))) continue;
+        // A third part blank on most rows (a roaming charge beside a plan's fee) only as the last.
+        for (const k of [...numeric, ...sparse]) {
+          const ordered = minus || k > j || !numeric.includes(k);
+          if (k === t || k === i || k === j || !ordered || !passes(values[k]) || (used.size > 0 && used.has(key([t, i, j, k])))) continue;
           if (holds(t, [i, j, k], weighted([1, 1, sign]), odds)) return minus ? { total: t, parts: [i, j], minus: [k] } : { total: t, parts: [i, j, k], minus: [] };
         }
       }

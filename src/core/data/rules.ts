@@ -29,7 +29,7 @@ export type Rule =
    * Where more than one number is added to a date, `units` gives what each counts, in order, in
    * place of `unit`: clock-out = clock-in + hours worked + minutes of break.
    */
-  | { kind: 'sum'; total: string; parts: string[]; minus?: string[]; unit?: SumUnit; units?: TimeUnit[] }
+  | { kind: 'sum'; total: string; parts: string[]; minus?: string[]; unit?: SumUnit; units?: TimeUnit[]; dayBefore?: true }
   /**
    * `total = parts[0] × parts[1]`, to the total's decimals: an amount from a quantity and a unit
    * price. With `percent`, one part is a rate in percent: `discount = subtotal × discount_pct / 100`;
@@ -37,9 +37,10 @@ export type Rule =
    * With `per`, the first part over the second: `price_per_m2 = price / surface`, in percent
    * with `percent` too (`conversion_pct = orders / visits × 100`); a row dividing by 0 is not judged.
    * With `square` too, over the second part's square, times `scale` where given: a BMI from a
-   * weight in kg and a height in cm is `weight / height² × 10000`.
+   * weight in kg and a height in cm is `weight / height² × 10000`. With `ceil` too, the quotient
+   * rounded up: the crates a quantity fills, `crates = ceil(qty / crate size)`.
    */
-  | { kind: 'product'; total: string; parts: [string, string]; percent?: true; off?: true; per?: true; square?: true; scale?: number }
+  | { kind: 'product'; total: string; parts: [string, string]; percent?: true; off?: true; per?: true; square?: true; scale?: number; ceil?: true }
   /**
    * `total = of × rate`, to the total's decimals: tax at 20 % of the net. With `by`, the rate a
    * row takes is its category's (`rates`, keyed by the values as the seed writes them): tax by
@@ -160,10 +161,11 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
   if (rule.kind === 'sum') {
     if (rule.units) return `${rule.total} = ${rule.parts.map((p, k) => (k === 0 ? p : `${p} (${rule.units![k - 1]})`)).join(' + ')}`;
     const unit = rule.unit && rule.unit !== 'days' ? ` (${rule.unit})` : '';
-    return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}${unit}`;
+    return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}${unit}${rule.dayBefore ? ', less a day' : ''}`;
   }
   if (rule.kind === 'formula') return describeFormula(rule);
   if (rule.kind === 'annuity') return `${rule.total} = monthly instalment on ${rule.principal} at yearly rate ${rule.rate} (percent) over ${rule.term} months`;
+  if (rule.kind === 'product' && rule.ceil) return `${rule.total} = ${rule.parts[0]} / ${rule.parts[1]}, rounded up`;
   if (rule.kind === 'product' && rule.per) {
     return `${rule.total} = ${rule.parts[0]} / ${rule.parts[1]}${rule.square ? '²' : ''}${rule.percent ? ' × 100' : ''}${rule.scale ? ` × ${rule.scale}` : ''}`;
   }
@@ -236,7 +238,7 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'among') return [rule.column, rule.when];
   if (rule.kind === 'period') return [rule.end, rule.start, rule.by];
   if (rule.kind === 'differ') return [rule.left, rule.right];
-  if (rule.kind === 'excess') return [rule.column, rule.of, ...(rule.since === undefined ? [] : [rule.since])];
+  if (rule.kind === 'excess') return [rule.column, rule.of, ...(rule.since === undefined ? [] : [rule.since]), ...(rule.minus === undefined ? [] : [rule.minus])];
   if (rule.kind === 'brackets') return [rule.column, rule.of];
   if (rule.kind === 'part') return [rule.column, rule.date];
   if (rule.kind === 'years') return [rule.column, rule.from, ...('to' in rule ? [rule.to] : [])];
@@ -269,7 +271,7 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   }
   const tolerance = rule.kind === 'sum' ? dateSumTolerance(rule, schema) : toleranceOf(rule.total, schema);
   if (rule.kind === 'annuity') return ([t, p, a, n]) => Number.isNaN(t + p + a + n) || closeTo(t, annuityPayment(p, a, n), tolerance);
-  if (rule.kind === 'formula') return ([t, a, b, c]) => Number.isNaN(t + a + b + c) || closeTo(t, formulaValue(rule.form, a, b, c), tolerance);
+  if (rule.kind === 'formula') return ([t, ...xs]) => xs.some(Number.isNaN) || Number.isNaN(t) || closeTo(t, formulaValue(rule.form, xs), tolerance);
   if (rule.kind === 'product') {
     const divisor = rule.percent ? 100 : 1;
     if (rule.off) return ([t, a, b]) => Number.isNaN(t + a + b) || closeTo(t, (a * (100 - b)) / 100, tolerance);
@@ -279,7 +281,7 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   if (rule.unit === 'months') return ([t, start, n]) => Number.isNaN(t + start + n) || closeTo(t, addMonths(start, n), tolerance);
   const weights = sumWeights(rule, schema);
   return ([t, ...xs]) => {
-    let sum = 0;
+    let sum = rule.dayBefore ? -DAY_MS : 0;
     for (let k = 0; k < xs.length; k++) sum += weights[k] * xs[k];
     return Number.isNaN(t + sum) || closeTo(t, sum, tolerance);
   };
@@ -291,7 +293,7 @@ export function closeTo(total: number, given: number, tolerance: number): boolea
 }
 
 /** What a sum adds to a date, by unit: the parts after the first, what each counts. */
-export type DatedSum = { total: string; parts: string[]; minus?: string[]; unit?: SumUnit; units?: TimeUnit[] };
+export type DatedSum = { total: string; parts: string[]; minus?: string[]; unit?: SumUnit; units?: TimeUnit[]; dayBefore?: true };
 
 /**
  * What each input of a sum counts for, in order (its parts, then what is taken away): 1; the
@@ -330,12 +332,19 @@ export const PRODUCT_FORMS = {
   share: { per: true, percent: true },
   square: { per: true, square: true },
   squareCm: { per: true, square: true, scale: 10_000 },
-} as const satisfies Record<string, { percent?: true; off?: true; per?: true; square?: true; scale?: number }>;
+  ceil: { per: true, ceil: true },
+} as const satisfies Record<string, { percent?: true; off?: true; per?: true; square?: true; scale?: number; ceil?: true }>;
 export type ProductForm = keyof typeof PRODUCT_FORMS;
 
-/** What a ratio rule (`per`) gives for its two parts: a / b, × 100 in percent, over b² with `square`, × `scale`; NaN where b is 0. */
-export function ratioOf(rule: { per?: true; percent?: true; square?: true; scale?: number }, a: number, b: number): number {
-  return b === 0 ? NaN : (a / (rule.square ? b * b : b)) * (rule.percent ? 100 : 1) * (rule.scale ?? 1);
+/**
+ * What a ratio rule (`per`) gives for its two parts: a / b, × 100 in percent, over b² with
+ * `square`, × `scale`, rounded up with `ceil`; NaN where b is 0.
+ */
+export function ratioOf(rule: { per?: true; percent?: true; square?: true; scale?: number; ceil?: true }, a: number, b: number): number {
+  if (b === 0) return NaN;
+  // Less a hair, so that 1.1 / 0.1 (11.000000000000002 in floating point) rounds up to 11.
+  if (rule.ceil) return Math.ceil(a / b - 1e-9);
+  return (a / (rule.square ? b * b : b)) * (rule.percent ? 100 : 1) * (rule.scale ?? 1);
 }
 
 /** The value a flag rule gives where its numbers read `left` and `right`. */
@@ -549,7 +558,7 @@ function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
     return;
   }
   if (rule.kind === 'order' && rule.years && columns.some((c) => c.kind !== 'datetime')) throw new InputError(`The rule "${describeRule(rule)}" counts years between dates, but "${columns.find((c) => c.kind !== 'datetime')!.name}" is no date.`);
-  if (rule.kind === 'sum' && (rule.unit || rule.units)) throw new InputError(`The rule "${describeRule(rule)}" counts ${rule.unit ?? rule.units!.join(' and ')}, but "${rule.total}" is no date.`);
+  if (rule.kind === 'sum' && (rule.unit || rule.units || rule.dayBefore)) throw new InputError(`The rule "${describeRule(rule)}" counts ${rule.unit ?? rule.units?.join(' and ') ?? 'days'}, but "${rule.total}" is no date.`);
   if (columns.some((c) => c.kind !== columns[0].kind) || (rule.kind !== 'order' && columns[0].kind !== 'numeric')) {
     const fix = rule.kind === 'order' ? 'compare two dates or two numbers' : rule.kind === 'sum' ? 'use numeric columns, or a date plus a number of days' : 'use numeric columns';
     throw new InputError(`The rule "${describeRule(rule)}" mixes dates and numbers; ${fix}.`);
@@ -726,13 +735,16 @@ export function parseRules(json: unknown): Rule[] {
     // A square and a scale only over a ratio: a BMI from a weight and a height.
     const scale = e.scale === undefined || (typeof e.scale === 'number' && Number.isFinite(e.scale) && e.scale > 0 && e.per === true);
     const squared = flag('square') && (e.square !== true || e.per === true);
-    if (e.kind === 'product' && text('total') && parts?.length === 2 && flag('percent') && flag('off') && flag('per') && oneForm && scale && squared) {
+    // Rounded up only as a plain quotient: the crates a quantity fills.
+    const ceil = flag('ceil') && (e.ceil !== true || (e.per === true && e.percent !== true && e.square !== true && e.scale === undefined));
+    if (e.kind === 'product' && text('total') && parts?.length === 2 && flag('percent') && flag('off') && flag('per') && oneForm && scale && squared && ceil) {
       const form = {
         ...(e.percent === true && { percent: true as const }),
         ...(e.off === true && { off: true as const }),
         ...(e.per === true && { per: true as const }),
         ...(e.square === true && { square: true as const }),
         ...(typeof e.scale === 'number' && { scale: e.scale }),
+        ...(e.ceil === true && { ceil: true as const }),
       };
       return { kind: 'product', total: text('total')!, parts: [parts[0], parts[1]], ...form };
     }
@@ -741,8 +753,10 @@ export function parseRules(json: unknown): Rule[] {
     if (e.kind === 'sum' && text('total') && parts && units && e.unit === undefined && minus?.length === 0 && units.length >= 2 && units.length === parts.length - 1 && parts.length <= 4) {
       return { kind: 'sum', total: text('total')!, parts, units };
     }
-    if (e.kind === 'sum' && e.units === undefined && text('total') && parts && minus && unit !== undefined && parts.length >= 1 && parts.length + minus.length >= 2 && parts.length + minus.length <= 4) {
-      return { kind: 'sum', total: text('total')!, parts, ...(minus.length > 0 && { minus }), ...(unit && unit !== 'days' && { unit }) };
+    // Days counted both ends in (a trip's days from its start to its end): only a date plus days.
+    const dayBefore = e.dayBefore === undefined || (e.dayBefore === true && parts?.length === 2 && minus?.length === 0 && (unit === null || unit === 'days'));
+    if (e.kind === 'sum' && e.units === undefined && text('total') && parts && minus && unit !== undefined && dayBefore && parts.length >= 1 && parts.length + minus.length >= 2 && parts.length + minus.length <= 4) {
+      return { kind: 'sum', total: text('total')!, parts, ...(minus.length > 0 && { minus }), ...(unit && unit !== 'days' && { unit }), ...(e.dayBefore === true && { dayBefore: true as const }) };
     }
     if (e.kind === 'annuity' && text('total') && text('principal') && text('rate') && text('term')) {
       return { kind: 'annuity', total: text('total')!, principal: text('principal')!, rate: text('rate')!, term: text('term')! };
@@ -785,7 +799,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[], ...(e.oneWay === true && { oneWay: true as const }) };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…} (with "years":18 between dates 18 whole years apart at least), {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"formula","total":…,"form":"plus-times"|"times"|"times-off","parts":[…,…,…]}, {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0, "oneWay":true for 0 there and anything elsewhere), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high; or "op":"compare","values":[below,equal,above]), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true), {"kind":"brackets","column":…,"of":…,"at":…,"cutoffs":[…],"slopes":[…]} (one slope more than cutoffs), {"kind":"among","column":…,"when":…,"allowed":{value:[…]}}, {"kind":"differ","left":…,"right":…}, {"kind":"period","end":…,"start":…,"by":…,"unit":"months"|"days","lengths":{value:n}}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…} (with "years":18 between dates 18 whole years apart at least), {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true; "per" and "ceil":true round up), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"formula","total":…,"form":"plus-times"|"times"|"times-off"|"plus-off","parts":[…,…,…]} (or "times4"|"times3-off" with four parts), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0, "oneWay":true for 0 there and anything elsewhere), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high; or "op":"compare","values":[below,equal,above]), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true; or "minus":… for the part of "of" above another number), {"kind":"brackets","column":…,"of":…,"at":…,"cutoffs":[…],"slopes":[…]} (one slope more than cutoffs), {"kind":"among","column":…,"when":…,"allowed":{value:[…]}}, {"kind":"differ","left":…,"right":…}, {"kind":"period","end":…,"start":…,"by":…,"unit":"months"|"days","lengths":{value:n}}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

@@ -50,7 +50,7 @@ export interface ColumnSchema {
 
 const BOOL_TOKENS = new Set(['true', 'false', 'yes', 'no', 't', 'f', 'y', 'n']);
 // `Rx #`, `Invoice No.`, `Ticket Nr`, `Order Number`: a number that names a record.
-const ID_NAME_RE = /(?:(^|[^a-z])(id|uuid|guid|key|no\.?|nr\.?|number)|#)$/i;
+const ID_NAME_RE = /(?:(^|[^a-z])(id|uuid|guid|key|ref|no\.?|nr\.?|number)|#)$/i;
 // Digits that name rather than measure: a synthetic ZIP code between two real ones is no ZIP code.
 const CODE_NAME_RE = /(^|[^a-z])(zip|zip ?code|postal|post ?code|postcode|plz|phone|telephone|fax|fips|isbn|ean|upc|sku)([^a-z]|$)/i;
 
@@ -198,12 +198,15 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
 /**
  * A key repeated over a few rows each (an order's lines share its `Order ID`): modelled as a
  * category, every generated row would carry a real order's ID, so it is an ID, and fresh ones
- * are written. Named as a key, with more than half its values distinct.
+ * are written. Named as a key, with more than half its values distinct, or 20 values at least
+ * (the transform keeps what each key fixes, and how many rows each has).
  */
 function repeatedKey(name: string, distinct: number, total: number): boolean {
-  return ID_NAME_RE.test(name) && total >= 20 && distinct / total > REPEATED_KEY_SHARE;
+  return ID_NAME_RE.test(name) && total >= 20 && (distinct / total > REPEATED_KEY_SHARE || distinct >= MIN_KEYS);
 }
 const REPEATED_KEY_SHARE = 0.5;
+/** Keys repeated over more rows each (a customer's monthly bills) are IDs from this many on: fewer are a category. */
+const MIN_KEYS = 20;
 
 /** Mostly distinct values under a name header, or that read as people's names (`Ann Lee`). */
 function personNames(name: string, present: Present): boolean {

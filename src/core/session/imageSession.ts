@@ -144,6 +144,7 @@ export class ImageSession {
       preprocessSeconds: (performance.now() - t0) / 1000,
       trainingRows: split.train.count,
       derived: [],
+      keys: [],
       lines: [],
       scaled: [],
       resumedFrom: 0,

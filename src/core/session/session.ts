@@ -324,6 +324,7 @@ function planOf(model: TabularModel): TrainPlan {
     preprocessSeconds: model.preprocessSeconds,
     trainingRows: model.trainingRows,
     derived: model.transformer.derived,
+    keys: model.transformer.keys,
     lines: model.transformer.lines,
     scaled: model.transformer.scaled,
     resumedFrom: model.epochs,

@@ -3,7 +3,7 @@ import type { ColumnSchema } from '../data/schema';
 import type { Rule } from '../data/rules';
 import type { Distribution } from '../metrics/distribution';
 import type { ColumnScore } from '../metrics/fidelity';
-import type { DerivedColumn, LineColumn } from '../transform/transformer';
+import type { DerivedColumn, KeyColumn, LineColumn } from '../transform/transformer';
 
 /** A column as the schema panel shows it: its schema, a small distribution and the column that fixes it, if any. */
 export interface ColumnView extends ColumnSchema {
@@ -60,6 +60,8 @@ export interface TrainPlan {
   preprocessSeconds: number;
   trainingRows: number;
   derived: DerivedColumn[];
+  /** IDs repeated over rows (a customer's bills): see KeyColumn. */
+  keys: KeyColumn[];
   /** Columns the seed shows on a straight line in another: modelled as what is left off that line. */
   lines: LineColumn[];
   /** Numbers modelled in the scale of the category that explains them, and written back from it. */

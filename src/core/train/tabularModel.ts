@@ -220,6 +220,7 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
     if (this.config.calibrateShares) {
       await this.trainer.calibrate(this.config.seed + CALIBRATION_SEED);
       await this.anchorRare(this.config.seed + ANCHOR_SEED);
+      await this.trainer.rematchShares(this.config.seed + CALIBRATION_SEED + 2);
     }
     return end;
   }

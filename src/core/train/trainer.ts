@@ -408,20 +408,39 @@ export class CtganTrainer implements Steppable<TrainerState> {
    * with a category fixed get shifts of their own (`calibrateSlots`).
    */
   async calibrate(seed: number): Promise<void> {
-    const shares = this.seedShares;
-    if (!shares) return;
+    if (!this.seedShares) return;
     this.anchored = [];
     // The refiner stays: shares are matched on the rows it keeps.
     this.setCalibration(null);
     this.setSlotCalibration(null);
     this.scalarMaps = null;
-    const width = this.layout.width;
-    const bias = new Float32Array(width);
     const rows = this.calibrationRows();
-    const { plain, refined, max, tolerance } = CALIBRATION_ROUNDS;
-    const rounds = this.refiner ? refined : plain;
+    const best = await this.matchShares(seed, new Float32Array(this.layout.width), this.refiner ? CALIBRATION_ROUNDS.refined : CALIBRATION_ROUNDS.plain);
+    const maps = fitScalarMaps(this.seedKnots!, best, rows, this.layout).filter((m) => m.knots.some(Boolean));
+    this.scalarMaps = maps.length ? maps : null;
+    await this.calibrateSlots(seed + (this.refiner ? CALIBRATION_ROUNDS.refined : CALIBRATION_ROUNDS.plain));
+  }
+
+  /**
+   * Matches the shares again once rare categories are anchored (see `setAnchored`), from the
+   * shifts `calibrate` left: its rounds counted the rows the rules drop, and an anchored
+   * category's rows, drawn with it fixed, are dropped far less (a roaming charge written
+   * blank beside roaming, every such row dropped, shifted roaming from 4 % to 29 % of draws).
+   */
+  async rematchShares(seed: number): Promise<void> {
+    if (!this.seedShares || !this.calibration || this.anchored.length === 0) return;
+    await this.matchShares(seed, Float32Array.from(this.calibration.values), CALIBRATION_ROUNDS.plain);
+  }
+
+  /** Rounds of `calibrate`'s shifts from `bias` on; sets the best and returns the rows it drew with them. */
+  private async matchShares(seed: number, bias: Float32Array, rounds: number): Promise<Float32Array> {
+    const shares = this.seedShares!;
+    const width = this.layout.width;
+    const rows = this.calibrationRows();
+    const { max, tolerance } = CALIBRATION_ROUNDS;
     const floor = 1 / rows;
     const rng = new Rng(seed + 0x51ed);
+    this.setCalibration(bias);
     // Categories are counted over the rows generation writes, as rules drop some kinds of row
     // more than others; modes over every row drawn, as rules drop rows by their numbers, and
     // matching the modes of the rows kept would pile rows into the modes the rules cut.
@@ -470,9 +489,7 @@ export class CtganTrainer implements Steppable<TrainerState> {
       break;
     }
     this.setCalibration(bias);
-    const maps = fitScalarMaps(this.seedKnots!, best.sample, rows, this.layout).filter((m) => m.knots.some(Boolean));
-    this.scalarMaps = maps.length ? maps : null;
-    await this.calibrateSlots(seed + rounds);
+    return best.sample;
   }
 
   /**

@@ -3,6 +3,7 @@ import { PLAIN_STYLE, readNumber, writeNumber, writeSignificant } from '../data/
 import { numericReader, type ColumnSchema, type NumericInfo } from '../data/schema';
 import { fromJsonNumber, toJsonNumber, type JsonNumber } from '../util/json';
 import type { NumberCodec } from './continuous';
+import { onMonthDay, sharedMonthDay } from './monthDays';
 import { onWeekday, weekdayShares } from './weekdays';
 
 const DAY_MS = 86_400_000;
@@ -14,8 +15,11 @@ const MAX_PARSED = 200_000;
  * (a column with no numbers has min Infinity), hence JSON numbers.
  */
 export type CodecSpec =
-  /** With `weekdays`, each weekday's share of the seed's dates (Sunday first): written dates keep them. */
-  | { kind: 'date'; format: DateFormat; stepMs: number; min: JsonNumber; max: JsonNumber; weekdays?: number[] }
+  /**
+   * With `weekdays`, each weekday's share of the seed's dates (Sunday first): written dates keep
+   * them. With `monthDay`, the day of the month every seed date is on (−1: the last): written dates are too.
+   */
+  | { kind: 'date'; format: DateFormat; stepMs: number; min: JsonNumber; max: JsonNumber; weekdays?: number[]; monthDay?: number }
   | { kind: 'number'; numeric: NumericInfo | null; min: JsonNumber; max: JsonNumber }
   /** A gap between two columns, read and written at full precision. */
   | { kind: 'gap'; min: JsonNumber; max: JsonNumber };
@@ -32,8 +36,10 @@ export function codecFor(column: ColumnSchema, values: (string | null)[], weekda
     const times = values.map((v) => (v === null ? NaN : read(v)));
     const [min, max] = bounds(times);
     const stepMs = dateStepMs(format, times);
-    const shares = weekdays && stepMs <= DAY_MS ? weekdayShares(times, format) : null;
-    return codecFromSpec({ kind: 'date', format, stepMs, min: toJsonNumber(min), max: toJsonNumber(max), ...(shares && { weekdays: shares }) });
+    const monthDay = weekdays && stepMs === DAY_MS ? sharedMonthDay(times) : null;
+    const shares = weekdays && stepMs <= DAY_MS && monthDay === null ? weekdayShares(times, format) : null;
+    const spec: CodecSpec = { kind: 'date', format, stepMs, min: toJsonNumber(min), max: toJsonNumber(max), ...(shares && { weekdays: shares }), ...(monthDay !== null && { monthDay }) };
+    return codecFromSpec(spec);
   }
   const info = column.numeric ?? null;
   const [min, max] = info ? [info.min, info.max] : bounds(values.map((v) => (v === null ? NaN : numericReader(undefined)(v))));
@@ -52,12 +58,12 @@ export function codecFromSpec(spec: CodecSpec): NumberCodec {
   const [min, max] = [fromJsonNumber(spec.min), fromJsonNumber(spec.max)];
   if (spec.kind === 'gap') return { read: (t) => readNumber(t, PLAIN_STYLE), write: String, min, max, spec };
   if (spec.kind === 'date') {
-    const { format, stepMs, weekdays } = spec;
+    const { format, stepMs, weekdays, monthDay } = spec;
     // A column written in several layouts is written in all of them, in the seed's shares.
     const next = formatPicker(format);
     const write = (x: number) => {
       const f = next();
-      const day = weekdays ? onWeekday(roundDate(x, stepMs, f), weekdays, f, min, max) : x;
+      const day = weekdays ? onWeekday(roundDate(x, stepMs, f), weekdays, f, min, max) : monthDay !== undefined ? onMonthDay(x, monthDay, min, max) : x;
       return formatDate(roundDate(day, stepMs, f), f);
     };
     return { read: dateReader(format), write, min, max, spec };

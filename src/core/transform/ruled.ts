@@ -1,4 +1,4 @@
-import { annuityPayment, flagValue, ratioOf, rateBase, rateFor, readColumns, ruleColumns, rowChecker, describeRuleIn, stepValue, sumTolerance, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
+import { annuityPayment, DAY_MS, flagValue, ratioOf, rateBase, rateFor, readColumns, ruleColumns, rowChecker, describeRuleIn, stepValue, sumTolerance, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { addMonths, readIsoDay, wholeYears } from '../data/years';
 import { PLAIN_STYLE, writeNumber } from '../data/numbers';
@@ -29,7 +29,7 @@ export type Construction =
    * The parts' sum less `minus`; with `times`, the product of two parts (an amount from a
    * quantity and a unit price), a hundredth of it with `percent`.
    */
-  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; square?: true; scale?: number; unit?: SumUnit; units?: TimeUnit[]; annuity?: true; formula?: FormulaForm; early?: true; zeroBlanks?: true; pinned?: Pinned } & Partial)
+  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; square?: true; scale?: number; ceil?: true; unit?: SumUnit; units?: TimeUnit[]; dayBefore?: true; annuity?: true; formula?: FormulaForm; early?: true; zeroBlanks?: true; pinned?: Pinned } & Partial)
   | { kind: 'line'; column: string; from: string; slope: number }
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
   | ({ kind: 'rate'; column: string; rule: RateRule } & Partial)
@@ -114,7 +114,7 @@ const inputsOf = (c: Construction): string[] => {
   if (c.kind === 'years') return [c.from, ...('to' in c ? [c.to] : [])];
   if (c.kind === 'flag') return [c.left, c.right, ...(c.upper === undefined ? [] : [c.upper])];
   if (c.kind === 'lookup') return c.by;
-  if (c.kind === 'excess') return [c.of, ...(c.since === undefined ? [] : [c.since])];
+  if (c.kind === 'excess') return [c.of, ...(c.since === undefined ? [] : [c.since]), ...(c.minus === undefined ? [] : [c.minus])];
   if (c.kind === 'brackets') return [c.of];
   if (c.kind === 'within') return [c.flag, c.low, c.high];
   if (c.kind === 'scaled') return [c.by, ...(c.then ? [c.then.by] : [])];
@@ -270,7 +270,7 @@ export function planConstructions(
     free.has(c.column) && !plan.has(c.column) && inputsOf(c).every((f) => (free.has(f) || derived.has(f)) && f !== c.column && !dependsOn(f, c.column));
   for (const rule of rules) {
     if (rule.kind !== 'sum' && rule.kind !== 'product' && rule.kind !== 'rate' && rule.kind !== 'annuity' && rule.kind !== 'formula' && rule.kind !== 'period') continue;
-    if (rule.kind === 'product' && rule.per && !rule.square && planRatio(rule, table, schema, free, plan, usable)) continue;
+    if (rule.kind === 'product' && rule.per && !rule.square && !rule.ceil && planRatio(rule, table, schema, free, plan, usable)) continue;
     const c: Construction =
       rule.kind === 'period'
         ? { kind: 'period', column: rule.end, rule }
@@ -282,7 +282,7 @@ export function planConstructions(
           ? { kind: 'sum', column: rule.total, parts: rule.parts, formula: rule.form }
           : rule.kind === 'product'
           ? productConstruction(rule)
-          : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }), ...(rule.units && { units: rule.units }) };
+          : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }), ...(rule.units && { units: rule.units }), ...(rule.dayBefore && { dayBefore: rule.dayBefore }) };
     if (!usable(c)) continue;
     // A rate's category is text: only its number column decides where the total is one.
     const numbers = c.kind === 'period' ? [c.rule.end, c.rule.start] : c.kind === 'rate' ? [c.column, c.rule.of, ...(c.rule.times === undefined ? [] : [c.rule.times])] : [c.column, ...inputsOf(c)];
@@ -342,8 +342,8 @@ export function planConstructions(
 }
 
 /** A product rule's total, written from its parts with the rule's form (percent, off, a ratio, over a square). */
-function productConstruction({ total, parts, percent, off, per, square, scale }: Extract<Rule, { kind: 'product' }>): Extract<Construction, { kind: 'sum' }> {
-  return { kind: 'sum', column: total, parts, times: true, ...(percent && { percent }), ...(off && { off }), ...(per && { per }), ...(square && { square }), ...(scale && { scale }) };
+function productConstruction({ total, parts, percent, off, per, square, scale, ceil }: Extract<Rule, { kind: 'product' }>): Extract<Construction, { kind: 'sum' }> {
+  return { kind: 'sum', column: total, parts, times: true, ...(percent && { percent }), ...(off && { off }), ...(per && { per }), ...(square && { square }), ...(scale && { scale }), ...(ceil && { ceil }) };
 }
 
 /**
@@ -468,7 +468,7 @@ function pinSums(rules: Rule[], plan: Map<string, Construction>, free: Set<strin
 
 /** A sum of parts less others, in one unit: no product, ratio, formula or date. */
 function plainSum(c: Extract<Construction, { kind: 'sum' }>): boolean {
-  return !c.times && !c.percent && !c.off && !c.per && !c.unit && !c.units && !c.annuity && !c.formula && !c.early;
+  return !c.times && !c.percent && !c.off && !c.per && !c.unit && !c.units && !c.dayBefore && !c.annuity && !c.formula && !c.early;
 }
 
 /**
@@ -648,7 +648,8 @@ export function construct(built: Built[], names: string[], columns: (string | nu
         else bad[r] = 1;
       }
     } else if (c.kind === 'excess') {
-      const [of, since] = [numberAt(c.of), c.since === undefined ? () => NaN : numberAt(c.since)];
+      const second = c.since ?? c.minus;
+      const [of, since] = [numberAt(c.of), second === undefined ? () => NaN : numberAt(second)];
       writeEach((r) => excessOf(c, of(r), since(r)));
     } else if (c.kind === 'brackets') {
       const of = numberAt(c.of);
@@ -692,8 +693,8 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       const [principal, rate, term] = c.parts.map(numberAt);
       writeEach((r) => annuityPayment(principal(r), rate(r), term(r)));
     } else if (c.kind === 'sum' && c.formula) {
-      const [[a, b, f], form] = [c.parts.map(numberAt), c.formula];
-      writeEach((r) => formulaValue(form, a(r), b(r), f(r)));
+      const [parts, form] = [c.parts.map(numberAt), c.formula];
+      writeEach((r) => formulaValue(form, parts.map((x) => x(r))));
     } else if (c.kind === 'sum' && c.per) {
       // A price per m² from the price and the surface: no number where the surface is 0.
       const [a, b] = c.parts.map(numberAt);
@@ -715,7 +716,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
           // The second part of a price less a percentage counts as what is left of 100.
           value = c.times ? value * (c.off && k === 1 ? 100 - x : x) : value + x;
         }
-        return c.percent || c.off ? value / 100 : value;
+        return c.percent || c.off ? value / 100 : c.dayBefore ? value - DAY_MS : value;
       });
       if (c.pinned) pinRows(c, c.pinned, { col, numberAt, schema, codec });
     }

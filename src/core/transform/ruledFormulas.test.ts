@@ -103,3 +103,51 @@ describe('two numbers added less a percentage, and two multiplied at a fixed rat
     for (const r of rules) expect(countBreaks(decoded.table, schema, r), describeRule(r)).toBe(0);
   });
 });
+
+/** Berths: a fee of length × tariff × nights less a discount; the crates a quantity fills. */
+function berths(rows: number, seed = 9): Table {
+  const rng = new Rng(seed);
+  const cols: string[][] = [[], [], [], [], [], [], [], [], []];
+  for (let r = 0; r < rows; r++) {
+    const [length, tariff, nights, discount] = [6 + rng.int(40) / 2, [1.2, 1.8, 2.6][rng.int(3)], 1 + rng.int(14), [0, 0, 5, 10][rng.int(4)]];
+    const [qty, crate] = [5 + rng.int(400), [5, 8, 12][rng.int(3)]];
+    const fee = cents((length * tariff * nights * (100 - discount)) / 100);
+    const row = [length.toFixed(1), tariff.toFixed(2), String(nights), String(discount), fee, String(qty), String(crate), String(Math.ceil(qty / crate)), ['A', 'B'][rng.int(2)]];
+    row.forEach((v, k) => cols[k].push(v));
+  }
+  return tableFromColumns(['Length (m)', 'Tariff', 'Nights', 'Discount %', 'Fee', 'Qty', 'Crate size', 'Crates', 'Pontoon'], cols);
+}
+
+describe('a formula of four numbers and a quotient rounded up', () => {
+  const table = berths(600);
+  const schema = inferSchema(table);
+  const fee: Rule = { kind: 'formula', total: 'Fee', form: 'times3-off', parts: ['Length (m)', 'Tariff', 'Nights', 'Discount %'] };
+  const crates: Rule = { kind: 'product', total: 'Crates', parts: ['Qty', 'Crate size'], per: true, ceil: true };
+
+  it('are found, read from JSON, and kept on every row decoded from random model output', () => {
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules).toContainEqual(fee);
+    expect(rules).toContainEqual(crates);
+    expect([fee, crates].map(describeRule)).toEqual(['Fee = Length (m) × Tariff × Nights × (100 − Discount %) / 100', 'Crates = Qty / Crate size, rounded up']);
+    expect(parseRules(JSON.parse(JSON.stringify([fee, crates])))).toEqual([fee, crates]);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 10_000, 3), 10_000, new Rng(4));
+    expect(decoded.table.rowCount).toBeGreaterThan(2_000);
+    for (const r of rules) expect(countBreaks(decoded.table, schema, r), describeRule(r)).toBe(0);
+  });
+
+  it('are not found where the totals are shuffled apart, on 600 rows or 20', () => {
+    const shuffled = tableFromColumns(table.names, table.columns.map((c, k) => (k === 4 || k === 7 ? new Rng(k).shuffle([...c]) : c)));
+    const few = tableFromColumns(table.names, shuffled.columns.map((c) => c.slice(0, 20)));
+    for (const t of [shuffled, few]) {
+      const found = findRules(t, inferSchema(t), new Rng(1)).filter((r) => r.kind === 'formula' || (r.kind === 'product' && r.ceil));
+      expect(found).toEqual([]);
+    }
+  });
+
+  it('say what is wrong with one of the wrong length or a rounded ratio of another form', () => {
+    expect(() => parseRules([{ ...fee, parts: ['Length (m)', 'Tariff', 'Nights'] }])).toThrow(/Rule 1 is not one of/);
+    expect(() => parseRules([{ ...crates, percent: true }])).toThrow(/Rule 1 is not one of/);
+    expect(() => validateRules([{ ...crates, parts: ['Crate size', 'Qty'] } as Rule], table, schema)).toThrow(/breaks the rule .* in \d+ of 600 rows/);
+  });
+});

@@ -10,6 +10,7 @@ import { ContinuousEncoder, type Bounds, type ContinuousState } from './continuo
 import { fitCategoryRanges, keepCategoryRanges, type CategoryRanges } from './byCategory';
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
+import { assignKeys, fitKeys, type KeyGroups } from './idKeys';
 import { planScalings, type Scaled } from './scaled';
 import { findIdLink } from './idLinks';
 import { blankByRules, construct, gapValues, isOverwritten, isWritten, markBroken, planConstructions, stepOtherwise, textWithoutNumber, zeroByRules, type Built, type Construction } from './ruled';
@@ -67,6 +68,14 @@ export interface Layout {
 }
 
 /** A column written from the value of the column it follows rather than modelled. */
+/** An ID repeated over rows: written fresh, each on about `perKey` rows, of one value of each `fixed` column, none twice of `distinct`. */
+export interface KeyColumn {
+  name: string;
+  fixed: string[];
+  perKey: number;
+  distinct?: string;
+}
+
 export interface DerivedColumn {
   name: string;
   source: string;
@@ -82,7 +91,7 @@ type Slot =
   | { kind: 'model'; column: EncodedColumn; built?: Built }
   /** A column written whole from others, not modelled: a sum, a product or a rate's total. */
   | { kind: 'sum'; name: string; built: Built }
-  | { kind: 'id'; name: string; ids: IdGenerator }
+  | { kind: 'id'; name: string; ids: IdGenerator; keys?: KeyGroups }
   | { kind: 'constant'; name: string; value: string | null }
   | { kind: 'derived'; name: string; from: number; map: Derivation['map']; counts: Derivation['counts'] };
 
@@ -103,7 +112,7 @@ export type SlotState =
       built: BuiltState | null;
     }
   | { kind: 'sum'; name: string; built: BuiltState }
-  | { kind: 'id'; name: string; ids: IdState }
+  | { kind: 'id'; name: string; ids: IdState; keys?: KeyGroups }
   | { kind: 'constant'; name: string; value: string | null }
   | { kind: 'derived'; name: string; from: number; map: [string | null, string | null][]; counts: [string | null, number][] };
 
@@ -217,7 +226,9 @@ export class TableTransformer {
           const decided = by && 'map' in by ? { column: by.column, values: by.map.flatMap(([v, mark]) => (mark === 'blank' ? [v] : [])) } : undefined;
           ids.blankWhere({ share: blanks / values.length, ...(decided && { by: decided }) });
         }
-        this.slots.push({ kind: 'id', name: column.name, ids });
+        // A key repeated over rows (a customer's bills) is shared by as many rows as the seed's keys hold.
+        const keys = fitKeys(values, table, schema);
+        this.slots.push({ kind: 'id', name: column.name, ids, ...(keys && { keys }) });
         return;
       }
       if (column.kind === 'constant') {
@@ -289,7 +300,7 @@ export class TableTransformer {
         case 'sum':
           return { kind: 'sum', name: slot.name, built: built(slot.built) };
         case 'id':
-          return { kind: 'id', name: slot.name, ids: slot.ids.toState() };
+          return { kind: 'id', name: slot.name, ids: slot.ids.toState(), ...(slot.keys && { keys: slot.keys }) };
         case 'constant':
           return { kind: 'constant', name: slot.name, value: slot.value };
         case 'derived':
@@ -323,12 +334,21 @@ export class TableTransformer {
       case 'sum':
         return { kind: 'sum', name: slot.name, built: built(slot.built) };
       case 'id':
-        return { kind: 'id', name: slot.name, ids: new IdGenerator(slot.ids) };
+        return { kind: 'id', name: slot.name, ids: new IdGenerator(slot.ids), ...(slot.keys && { keys: slot.keys }) };
       case 'constant':
         return { kind: 'constant', name: slot.name, value: slot.value };
       case 'derived':
         return { kind: 'derived', name: slot.name, from: slot.from, map: new Map(slot.map), counts: new Map(slot.counts) };
     }
+  }
+
+  /** IDs repeated over rows: fresh ones, each on about `perKey` rows, of one value of each `fixed` column. */
+  get keys(): KeyColumn[] {
+    return this.slots.flatMap((s) => {
+      if (s.kind !== 'id' || !s.keys) return [];
+      const { fixed, sizes, distinct } = s.keys;
+      return [{ name: s.name, fixed, perKey: sizes.reduce((a, b) => a + b, 0) / sizes.length, ...(distinct !== undefined && { distinct }) }];
+    });
   }
 
   get derived(): DerivedColumn[] {
@@ -497,7 +517,9 @@ export class TableTransformer {
       const column = this.schema.find((c) => c.name === slot.ids.linkedTo);
       const prefix = column && cellsOf(column.name);
       const linked = { ...(prefix && { prefix, read: numberReader(column) }), end: cellsOf(slot.ids.endLinkedTo) };
-      filtered[i] = slot.ids.withBlanks(slot.ids.take(kept.length, firstRow, linked), firstRow, cellsOf(slot.ids.blankLinkedTo));
+      const ids = slot.ids.take(kept.length, firstRow, linked);
+      const shared = slot.keys ? assignKeys(ids, slot.keys, (name) => cellsOf(name), rng) : ids;
+      filtered[i] = slot.ids.withBlanks(shared, firstRow, cellsOf(slot.ids.blankLinkedTo));
     });
     const table = { names, columns: filtered, rowCount: kept.length, missingSpellings: this.missingSpellings, delimiter: this.delimiter };
     return { table, dropped: rows - kept.length, broken, bad };

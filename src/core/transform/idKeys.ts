@@ -1,0 +1,109 @@
+import { isModelled, type ColumnSchema } from '../data/schema';
+import type { Table } from '../data/table';
+import type { Rng } from '../util/rng';
+import { determines } from './derived';
+
+// An ID repeated over several rows (a customer's monthly bills, a student's exams) is written
+// fresh, and shared by a few generated rows at a time: as many as the seed's keys hold, rows
+// that agree on every column the seed fixes for a key (the customer's plan, the student's class).
+
+/**
+ * What a repeated key keeps: the columns each key fixes in the seed, its rows per key there, and
+ * a column no key holds a value of twice (a student's subjects, a customer's bill months).
+ */
+export interface KeyGroups {
+  fixed: string[];
+  sizes: number[];
+  distinct?: string;
+}
+
+/** Keys repeated on this share of rows at least: fewer, and most rows are a key of their own. */
+const MIN_REPEATS = 1.5;
+/** Levels a fixed column may have: a number a key fixes but with a value on each (a lease's area) is no group. */
+const MAX_LEVELS = 30;
+
+/** How a repeated ID's rows group, or null where its values do not repeat. */
+export function fitKeys(values: (string | null)[], table: Table, schema: ColumnSchema[]): KeyGroups | null {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const present = values.length - values.filter((v) => v === null).length;
+  if (counts.size === 0 || present / counts.size < MIN_REPEATS) return null;
+  // Columns each key fixes, fewest levels first; added while each set of their values still holds two keys on average.
+  const candidates = schema
+    .map((c, i) => [c, i] as const)
+    .filter(([c]) => isModelled(c) && c.distinct >= 2 && c.distinct <= MAX_LEVELS)
+    .filter(([, i]) => determines(values, table.columns[i]) !== null)
+    .sort(([a], [b]) => a.distinct - b.distinct);
+  const fixed: number[] = [];
+  for (const [, i] of candidates) {
+    const tuples = new Set(values.map((_, r) => [...fixed, i].map((k) => table.columns[k][r]).join('\u0000')));
+    if (2 * tuples.size <= counts.size) fixed.push(i);
+  }
+  const distinct = distinctColumn(values, table, schema, new Set(candidates.map(([, i]) => i)));
+  return { fixed: fixed.map((i) => schema[i].name), sizes: [...counts.values()], ...(distinct !== null && { distinct: schema[distinct].name }) };
+}
+
+/** Levels a column no key repeats may have. */
+const MAX_DISTINCT_LEVELS = 100;
+/** How unlikely (natural log) a column's values must be to never repeat within a key by chance. */
+const MAX_LOG_CHANCE = -20;
+
+/**
+ * The column whose values no key holds twice, beyond chance, most clearly: with shares p, a key
+ * of k rows has no repeat with chance about exp(−C(k, 2) Σ p²). `fixedBy` names columns the key fixes.
+ */
+function distinctColumn(values: (string | null)[], table: Table, schema: ColumnSchema[], fixedBy: Set<number>): number | null {
+  let best: { column: number; log: number } | null = null;
+  for (const [i, c] of schema.entries()) {
+    if (!isModelled(c) || fixedBy.has(i) || c.distinct < 2 || c.distinct > MAX_DISTINCT_LEVELS) continue;
+    const cells = table.columns[i];
+    const seen = new Map<string, Set<string | null>>();
+    let repeats = false;
+    for (let r = 0; r < values.length && !repeats; r++) {
+      const key = values[r];
+      if (key === null) continue;
+      const held = seen.get(key) ?? new Set<string | null>();
+      repeats = held.has(cells[r]);
+      seen.set(key, held.add(cells[r]));
+    }
+    if (repeats) continue;
+    const shares = new Map<string | null, number>();
+    for (const v of cells) shares.set(v, (shares.get(v) ?? 0) + 1 / cells.length);
+    const collide = [...shares.values()].reduce((a, p) => a + p * p, 0);
+    const log = [...seen.values()].reduce((a, held) => a - ((held.size * (held.size - 1)) / 2) * collide, 0);
+    if (log < MAX_LOG_CHANCE && (!best || log < best.log)) best = { column: i, log };
+  }
+  return best?.column ?? null;
+}
+
+/**
+ * Each row's ID, shared by rows that agree on the fixed columns: keys as long as keys drawn
+ * from the seed's, each taking the ID `ids` gives its first row (IDs stay unique across
+ * batches, as rows' indices are), a row going to the first key that does not yet hold its
+ * value of the distinct column. `cellsOf(name)` reads a column's kept rows.
+ */
+export function assignKeys(ids: string[], keys: KeyGroups, cellsOf: (name: string) => (string | null)[] | undefined, rng: Rng): string[] {
+  const columns = keys.fixed.map(cellsOf).filter((c): c is (string | null)[] => c !== undefined);
+  const groups = new Map<string, number[]>();
+  for (let r = 0; r < ids.length; r++) {
+    const tuple = columns.map((c) => c[r]).join('\u0000');
+    const rows = groups.get(tuple);
+    if (rows) rows.push(r);
+    else groups.set(tuple, [r]);
+  }
+  const out = [...ids];
+  const distinct = keys.distinct === undefined ? undefined : cellsOf(keys.distinct);
+  for (const rows of groups.values()) {
+    // Keys still taking rows: each its ID, the rows it wants yet, the values of the distinct column it holds.
+    const open: { id: string; left: number; held: Set<string | null> }[] = [];
+    for (const r of rows) {
+      const value = distinct ? distinct[r] : null;
+      let key = open.find((k) => !k.held.has(value));
+      if (!key) open.push((key = { id: ids[r], left: keys.sizes[rng.int(keys.sizes.length)], held: new Set() }));
+      out[r] = key.id;
+      if (distinct) key.held.add(value);
+      if (--key.left <= 0) open.splice(open.indexOf(key), 1);
+    }
+  }
+  return out;
+}
