@@ -20,6 +20,8 @@ describe('studio state', () => {
     expect(s.fileName).toBe('a.csv');
     expect(s.loading).toBeNull();
     expect(s.error).toEqual({ task: 'load', message: 'bad' });
+    // Rows to generate start at the seed's size.
+    expect(s.genRows).toBe(10);
   });
 
   it("keeps each backend's probe step for the estimate", () => {

@@ -1,5 +1,6 @@
 import type { ImageChoices } from '../core/data/images/imageSet';
 import type { FromWorker } from '../worker/protocol';
+import { MAX_GENERATED_ROWS } from '../core/util/limits';
 import type { StudioState } from './types';
 
 const MAX_LOSS_POINTS = 5000;
@@ -27,6 +28,8 @@ export function reduce(state: StudioState, message: FromWorker): Partial<StudioS
         kept: null,
         autosave: null,
         rowCount: message.rows,
+        // As many rows as the seed, the size a user most often wants back.
+        genRows: Math.min(MAX_GENERATED_ROWS, Math.max(1, message.rows)),
         columns: message.columns,
         rules: [],
         encoding: message.encoding ?? null,

@@ -101,7 +101,11 @@ async function handle(message: Exclude<ToWorker, { type: 'pause' | 'resume' | 's
       const s = current();
       const total = message.rows;
       const done = await s.generate(total, { condition: message.condition, onChunk: (_, rows) => post({ type: 'generateProgress', done: rows, total }) });
-      return post({ type: 'generated', ...done });
+      post({ type: 'generated', ...done });
+      // The report then judges the rows the user downloads, as the CLI's judges the rows it wrote.
+      const report = s instanceof Session ? await s.reportOnGenerated() : null;
+      if (report) post({ type: 'report', report });
+      return;
     }
     case 'export':
       return postFile(current().exportRows(message.format));

@@ -120,7 +120,9 @@ describe('studioReport', () => {
     expect(figure(studioReport({ train, holdout, synth: oneCopy, schema, rules: [] }), 'exactCopies')!.flag).toBe('bad');
     // Copies of rows no other training row equals stay serious, however often the seed repeats others.
     const ofUnique = tableFromColumns(synth.names, synth.columns.map((c, k) => [train.columns[k][5], ...c.slice(1)]));
-    expect(figure(studioReport({ train: twice, holdout, synth: ofUnique, schema, rules: [] }), 'exactCopies')!.flag).toBe('bad');
+    const unique = figure(studioReport({ train: twice, holdout, synth: ofUnique, schema, rules: [] }), 'exactCopies');
+    expect(unique!.flag).toBe('bad');
+    expect(unique!.explanation).toMatch(/copy rows your data holds only once/);
   });
 
   it('flags copies of training rows as serious, and more than half of them closer to the training rows', () => {

@@ -133,7 +133,7 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
   // or training rows each other; copies of a row no other training row equals, against held-out rows alone.
   const held = holdout ? exactCopyRate(train, holdout, schema) : 0;
   const common = uniqueCopyRate(train, synth, schema) <= held;
-  figures.push(copiesFigure(copyRate, synth.rowCount, common ? Math.max(held, selfCopyRate(train, schema)) : held));
+  figures.push(copiesFigure(copyRate, synth.rowCount, common ? Math.max(held, selfCopyRate(train, schema)) : held, !common));
   if (unseen) {
     // Equal counts of training and held-out rows, so a model that learned no row scores 50 %.
     const t = sample(train, unseen.rowCount);

@@ -139,8 +139,12 @@ export function detectionFigure(auc: number, score: number): Figure {
   };
 }
 
-/** `baseline`: the share of held-out rows that are copies of training rows (data that repeats itself), if known. */
-export function copiesFigure(rate: number, rows: number, baseline: number): Figure {
+/**
+ * `baseline`: the share of held-out rows that are copies of training rows (data that repeats
+ * itself), if known; `ofSingles`: whether the copies are of rows your data holds once, more
+ * often than held-out rows copy such rows (then no repeating of your own rows excuses them).
+ */
+export function copiesFigure(rate: number, rows: number, baseline: number, ofSingles = false): Figure {
   const copies = Math.round(rate * rows);
   const innocent = copies > 0 && rate <= baseline;
   return {
@@ -149,7 +153,11 @@ export function copiesFigure(rate: number, rows: number, baseline: number): Figu
     formula: 'share of synthetic rows equal to some training row on every compared column',
     explanation:
       'Synthetic rows that are word for word a row of your data, which could give a real person away' +
-      (innocent ? `; your own rows repeat each other as often (${percent(baseline)}), so these may be common rows.` : '.'),
+      (innocent
+        ? `; your own rows repeat each other as often (${percent(baseline)}), so these may be common rows.`
+        : copies > 0 && ofSingles
+          ? '; these copy rows your data holds only once, so however often other rows repeat, they could give one person away.'
+          : '.'),
     good: '0 is expected; any copy beyond the rate at which your own rows repeat each other is serious.',
   };
 }

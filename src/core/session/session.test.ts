@@ -54,6 +54,13 @@ describe('Session: the one pipeline from seed to files', () => {
     const report = await s.buildReport();
     expect(report.rows.synthetic).toBe(80);
     expect(report.rules).toEqual([expect.objectContaining({ rule: 'end ≥ start', breaks: 0 })]);
+    // Too few rows to judge: the report stays the model's; then it judges the first rows generated.
+    await s.generate(50);
+    expect(await s.reportOnGenerated()).toBeNull();
+    await s.generate(120);
+    const judged = await s.reportOnGenerated();
+    expect(judged?.rows.synthetic).toBe(80);
+    expect(judged?.rows.note).toMatch(/^These are the first 80 of the 120 rows you generated\./);
     const done = await s.generate(50);
     expect(done.preview.rows).toHaveLength(20);
     const csv = text(s.exportRows('csv').parts).trim().split('\n');

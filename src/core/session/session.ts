@@ -195,6 +195,26 @@ export class Session {
     return report;
   }
 
+  /**
+   * The report judged again on the first rows the user generated, which are what they download:
+   * null where none were kept, too few were, or they were drawn with a category fixed (judged
+   * against all your rows, they would read as unlike them).
+   */
+  async reportOnGenerated(): Promise<StudioReport | null> {
+    const generated = this.generated;
+    if (!generated || generated.condition || !this.judged) return null;
+    const written = joinTables(generated.chunks);
+    if (written.rowCount < this.reportRows()) return null;
+    // The target the user chose for usefulness stays.
+    const target = this.judged.report.usefulness?.target ?? null;
+    const built = await this.buildReport(written);
+    const model = this.requireModel('Train a model first: the report comes when training ends.');
+    const report = (built.usefulness?.target ?? null) === target ? built : withUsefulness(built, { train: model.trainingTable, holdout: model.heldOut, synth: this.judged!.synth, schema: model.schema, target });
+    const note = `These are the first ${report.rows.synthetic.toLocaleString('en-US')} of the ${written.rowCount.toLocaleString('en-US')} rows you generated.`;
+    this.judged = { ...this.judged!, report: { ...report, rows: { ...report.rows, note: `${note} ${report.rows.note}` } } };
+    return this.judged.report;
+  }
+
   /** Rows the report judges: as many as it compares with (see fidelityReference), at most REPORT_ROWS. */
   reportRows(): number {
     const model = this.requireModel('Train a model first: the report comes when training ends.');

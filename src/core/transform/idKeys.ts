@@ -35,9 +35,13 @@ export function fitKeys(values: (string | null)[], table: Table, schema: ColumnS
     .filter(([, i]) => determines(values, table.columns[i]) !== null)
     .sort(([a], [b]) => a.distinct - b.distinct);
   const fixed: number[] = [];
+  // One that splits no set further (a plan's fee beside the plan) is kept with it and not named.
+  let sets = 1;
   for (const [, i] of candidates) {
     const tuples = new Set(values.map((_, r) => [...fixed, i].map((k) => table.columns[k][r]).join('\u0000')));
-    if (2 * tuples.size <= counts.size) fixed.push(i);
+    if (tuples.size <= sets || 2 * tuples.size > counts.size) continue;
+    fixed.push(i);
+    sets = tuples.size;
   }
   const distinct = distinctColumn(values, table, schema, new Set(candidates.map(([, i]) => i)));
   return { fixed: fixed.map((i) => schema[i].name), sizes: [...counts.values()], ...(distinct !== null && { distinct: schema[distinct].name }) };
