@@ -11,6 +11,7 @@ import { formulaValue, type FormulaForm } from './formulas';
 import { settleSums, writesOf } from './settleSums';
 import { comparable } from './units';
 import { dateExcessRules, excessRules, minusExcessRules } from './excess';
+import { ratesOfSums } from './rateOfSums';
 import { amongRules, differRules } from './pairings';
 import { periodRules } from './periods';
 import { fourPartSums, oneTotalEach, percentOf, percentOff, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
@@ -213,6 +214,12 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const tiedBy = [...sums.map((x) => [x.total, ...x.parts, ...x.minus]), ...products, ...rates.map((r) => [r.total, r.of]), ...productRated.map((r) => [r.total, r.of, r.times]), ...threes.map(([t, , xs]) => [t, ...xs])];
   const ceiled = ceilings.filter(([t, a, b]) => !explained.has(t) && !rates.some((r) => r.total === t) && !tiedBy.some((cols) => [t, a, b].every((k) => cols.includes(k))));
   products.push(...ceiled.filter(([t], k) => ceiled.findIndex(([u]) => u === t) === k));
+  // A commission of 3 % of the margin, a levy of 8 % of the fees: a rate of a difference or a sum, for totals nothing else gives.
+  // Not a sum's total: a net that is energy + base is also 0.84 of energy + base + VAT, a consequence of the sum and the VAT's rate.
+  const byRates = new Set([...explained, ...rates.map((r) => r.total), ...productRated.map((r) => r.total), ...annuities.map(([t]) => t), ...products.map(([t]) => t)]);
+  const sumColumns = sums.map((x) => [x.total, ...x.parts, ...x.minus]);
+  const ratedSums = ratesOfSums(numeric.map(([, i]) => i), values, tolerances, byRates, sumColumns, MAX_LOG_CHANCE, rng);
+  threes.push(...ratedSums.map((r): [number, FormulaForm, number[], number?] => [r.total, r.form, r.parts, r.rate]));
   // Of a rate's rates, the least and the greatest.
   const rateRange = (t: number, a: number): [number, number] | null => {
     const found = rates.find((r) => r.total === t && r.of === a);
@@ -289,7 +296,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     const [total, of, times] = [name(r.total), name(r.of), name(r.times)];
     rules.push(r.by === null ? { kind: 'rate', total, of, rate: r.rates.get(null)!, times } : { kind: 'rate', total, of, by: schema[r.by].name, rates, times });
   }
-  for (const [t, form, parts] of threes) rules.push({ kind: 'formula', total: name(t), form, parts: parts.map(name) });
+  for (const [t, form, parts, rate] of threes) rules.push({ kind: 'formula', total: name(t), form, parts: parts.map(name), ...(rate !== undefined && { rate }) });
   for (const [t, p, a, n] of instalments) rules.push({ kind: 'annuity', total: name(t), principal: name(p), rate: name(a), term: name(n) });
   // An end a time by category after its start (a membership's end by plan), where no sum gives it.
   const dateColumns = candidates.flatMap((c, i) => (c.kind === 'datetime' ? [{ name: c.name, values: values[i], timed: (c.date?.time ?? 'none') !== 'none' }] : []));
@@ -373,7 +380,7 @@ const MAX_FORMULA_COLUMNS = 24;
  * totals none of those gives, four multiplied or three multiplied less a percentage. Each total
  * with each choice of parts, in the odds (a few rows screen each: the first row that misses ends it).
  */
-function formulaSearch(numeric: number[], explained: Set<number>, holds: Holds): [number, FormulaForm, number[]][] {
+function formulaSearch(numeric: number[], explained: Set<number>, holds: Holds): [number, FormulaForm, number[], number?][] {
   const columns = numeric.slice(0, MAX_FORMULA_COLUMNS);
   const m = columns.length;
   const odds = MAX_LOG_CHANCE - Math.log(Math.max(1, (4 * m * (m - 1) * (m - 2) * (m - 3)) / 2));

@@ -5,19 +5,29 @@
  * − Discount %) / 100`, `Fee = Length × Tariff × Nights × (100 − Discount %) / 100`), or two
  * added less a percentage (`Net = (Equipment + Labour) × (100 − Discount %) / 100`).
  */
-export type FormulaForm = 'plus-times' | 'times' | 'times-off' | 'plus-off' | 'times4' | 'times3-off';
-export type FormulaRule = { kind: 'formula'; total: string; form: FormulaForm; parts: string[] };
-export const FORMULA_FORMS: readonly FormulaForm[] = ['plus-times', 'times', 'times-off', 'plus-off', 'times4', 'times3-off'];
-/** Forms of four parts; the others take three. */
-const FOUR_PARTS: readonly FormulaForm[] = ['times4', 'times3-off'];
+/** A fixed rate of two numbers' difference or sum, or of three numbers' sum. */
+export type RatedForm = 'rate-less' | 'rate-plus' | 'rate-plus3';
+
+/** What the parts of a rated form combine to, before the rate. */
+export function ratedBase(form: RatedForm, [a, b, c]: readonly number[]): number {
+  return form === 'rate-less' ? a - b : form === 'rate-plus' ? a + b : a + b + c;
+}
+
+export type FormulaForm = 'plus-times' | 'times' | 'times-off' | 'plus-off' | 'times4' | 'times3-off' | RatedForm;
+/** With a rated form, `rate` is the fixed rate of the parts' difference or sum. */
+export type FormulaRule = { kind: 'formula'; total: string; form: FormulaForm; parts: string[]; rate?: number };
+export const FORMULA_FORMS: readonly FormulaForm[] = ['plus-times', 'times', 'times-off', 'plus-off', 'times4', 'times3-off', 'rate-less', 'rate-plus', 'rate-plus3'];
+const RATED: readonly FormulaForm[] = ['rate-less', 'rate-plus', 'rate-plus3'];
 
 /** How many parts a formula of `form` takes. */
 export function formulaArity(form: FormulaForm): number {
-  return FOUR_PARTS.includes(form) ? 4 : 3;
+  if (form === 'rate-less' || form === 'rate-plus') return 2;
+  return form === 'times4' || form === 'times3-off' ? 4 : 3;
 }
 
-/** What a formula of `form` gives for its parts. */
-export function formulaValue(form: FormulaForm, [a, b, c, d]: readonly number[]): number {
+/** What a formula of `form` gives for its parts (and its rate, for a rated form). */
+export function formulaValue(form: FormulaForm, [a, b, c, d]: readonly number[], rate = NaN): number {
+  if (form === 'rate-less' || form === 'rate-plus' || form === 'rate-plus3') return rate * ratedBase(form, [a, b, c]);
   if (form === 'plus-times') return a + b * c;
   if (form === 'times') return a * b * c;
   if (form === 'plus-off') return ((a + b) * (100 - c)) / 100;
@@ -28,6 +38,9 @@ export function formulaValue(form: FormulaForm, [a, b, c, d]: readonly number[])
 
 export function describeFormula(rule: FormulaRule): string {
   const [a, b, c, d] = rule.parts;
+  if (rule.form === 'rate-less') return `${rule.total} = (${a} − ${b}) × ${rule.rate}`;
+  if (rule.form === 'rate-plus') return `${rule.total} = (${a} + ${b}) × ${rule.rate}`;
+  if (rule.form === 'rate-plus3') return `${rule.total} = (${a} + ${b} + ${c}) × ${rule.rate}`;
   if (rule.form === 'plus-times') return `${rule.total} = ${a} + ${b} × ${c}`;
   if (rule.form === 'times') return `${rule.total} = ${a} × ${b} × ${c}`;
   if (rule.form === 'plus-off') return `${rule.total} = (${a} + ${b}) × (100 − ${c}) / 100`;
@@ -38,9 +51,12 @@ export function describeFormula(rule: FormulaRule): string {
 
 /** A formula rule from its JSON entry, or null where the entry is not one. */
 export function parseFormula(e: Record<string, unknown>): FormulaRule | null {
-  const { total, form, parts } = e;
+  const { total, form, parts, rate } = e;
   if (e.kind !== 'formula' || typeof total !== 'string' || total === '' || !FORMULA_FORMS.includes(form as FormulaForm)) return null;
   if (!Array.isArray(parts) || parts.length !== formulaArity(form as FormulaForm)) return null;
   if (!parts.every((p): p is string => typeof p === 'string' && p !== '')) return null;
-  return { kind: 'formula', total, form: form as FormulaForm, parts: [...parts] };
+  // A rate with a rated form, and only then: a finite number other than 0.
+  const rated = RATED.includes(form as FormulaForm);
+  if (rated !== (rate !== undefined) || (rated && (typeof rate !== 'number' || !Number.isFinite(rate) || rate === 0))) return null;
+  return { kind: 'formula', total, form: form as FormulaForm, parts: [...parts], ...(rated && { rate: rate as number }) };
 }

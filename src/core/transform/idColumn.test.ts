@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../util/rng';
 import { IdGenerator } from './idColumn';
 
 describe('IdGenerator', () => {
@@ -34,6 +35,24 @@ describe('IdGenerator', () => {
     expect(ids.slice(0, 2).map((id) => id.slice(-4))).toEqual(['0301', '0302']);
     // Rebuilt from its saved state, it writes the same IDs.
     expect(new IdGenerator(new IdGenerator(seed).toState()).take(5, 40)).toEqual(new IdGenerator(seed).take(5, 40));
+  });
+
+  it('writes IDs that share no number pattern but one shape (a VIN, a UUID) fresh in that shape', () => {
+    const rng = new Rng(4);
+    const draw = (chars: string, n: number) => Array.from({ length: n }, () => chars[rng.int(chars.length)]).join('');
+    const vinChars = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
+    const vins = Array.from({ length: 300 }, () => draw(vinChars, 17));
+    const fresh = new IdGenerator(vins, 'vin').take(500, 0);
+    expect(new Set(fresh).size).toBe(500);
+    expect(fresh.every((v) => /^[0-9A-HJ-NPR-Z]{17}$/.test(v) && !vins.includes(v))).toBe(true);
+    const hex = '0123456789abcdef';
+    const uuids = Array.from({ length: 100 }, () => [8, 4, 4, 4, 12].map((n) => draw(hex, n)).join('-'));
+    const state = new IdGenerator(uuids, 'uuid').toState();
+    const again = new IdGenerator(state).take(3, 7);
+    expect(again).toEqual(new IdGenerator(uuids, 'uuid').take(3, 7));
+    expect(again.every((v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v))).toBe(true);
+    // Names differ in length: no shape, no part of them written.
+    expect(new IdGenerator(Array.from({ length: 30 }, (_, k) => `Ann Lee${'e'.repeat(k % 3)}`), 'name').take(1, 0)).toEqual(['name-1']);
   });
 
   it('writes no part of one person\'s value', () => {

@@ -1,5 +1,6 @@
 import { sharesByIndex } from '../util/shares';
 import { fillTemplate, type IdLink } from './idLinks';
+import { shapedId, shapeOf, type ShapePosition } from './idShapes';
 
 const DIGITS_RE = /\d+/g;
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -36,6 +37,8 @@ export interface IdState {
    * sales), else on that share of rows.
    */
   blanks?: { share: number; by?: { column: string; values: (string | null)[] } };
+  /** Where IDs share no number pattern but one length and a class of character at each position (a VIN): that shape. */
+  shape?: ShapePosition[];
 }
 
 // Prefixes that differ only in digits are kept when each is shared: a year or a branch number,
@@ -69,6 +72,7 @@ export class IdGenerator {
   private link?: IdLink;
   private endLink?: { column: string; map: [string | null, string][] };
   private blanks?: IdState['blanks'];
+  private shape?: ShapePosition[];
   /** The prefix of output row k, in the seed's shares, the same for a row whatever batch writes it. */
   private prefixAt: (k: number) => string = () => this.prefix;
   private suffixAt: (k: number) => string = () => this.suffix;
@@ -89,6 +93,7 @@ export class IdGenerator {
       if (state.suffixes) this.suffixAt = endsByIndex((this.suffixes = state.suffixes));
       this.endLink = state.endLink;
       this.blanks = state.blanks;
+      this.shape = state.shape;
       this.count();
       return;
     }
@@ -136,6 +141,9 @@ export class IdGenerator {
       else if (!/^[^@\s]+$/.test(start)) start = 'user';
     }
     if (present > 0 && urls && !(patterned && /^https?:\/\/[^/\s]+\//i.test(start))) [start, end] = ['https://example.com/', ''];
+    // A VIN or a hash: fresh ones in the seed's shape.
+    const shape = !patterned && !emails && !urls ? shapeOf(values.flatMap((v) => (v === null ? [] : [v.trim()]))) : null;
+    if (shape) this.shape = shape;
     this.prefix = start;
     this.suffix = end;
     this.width = patterned ? width : 1;
@@ -165,6 +173,7 @@ export class IdGenerator {
       ...(this.suffixes && { suffixes: this.suffixes }),
       ...(this.endLink && { endLink: this.endLink }),
       ...(this.blanks && { blanks: this.blanks }),
+      ...(this.shape && { shape: this.shape }),
     };
     return this.prefixes ? { ...state, prefixes: this.prefixes, ...(this.link && { link: this.link }) } : state;
   }
@@ -223,6 +232,8 @@ export class IdGenerator {
       const day = cell !== null && read && link && 'template' in link ? read(cell) : NaN;
       return Number.isNaN(day) ? this.prefixAt(from + i) : fillTemplate(link as Extract<IdLink, { template: string }>, day);
     };
+    const shape = this.shape;
+    if (shape) return Array.from({ length: rows }, (_, i) => shapedId(shape, from + i));
     return Array.from({ length: rows }, (_, i) => prefix(i) + String(this.numberAt(from + i)).padStart(this.width, '0') + suffix(i));
   }
 

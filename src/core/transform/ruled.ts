@@ -29,7 +29,7 @@ export type Construction =
    * The parts' sum less `minus`; with `times`, the product of two parts (an amount from a
    * quantity and a unit price), a hundredth of it with `percent`.
    */
-  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; square?: true; scale?: number; ceil?: true; unit?: SumUnit; units?: TimeUnit[]; dayBefore?: true; annuity?: true; formula?: FormulaForm; early?: true; zeroBlanks?: true; pinned?: Pinned } & Partial)
+  | ({ kind: 'sum'; column: string; parts: string[]; minus?: string[]; times?: true; percent?: true; off?: true; per?: true; square?: true; scale?: number; ceil?: true; unit?: SumUnit; units?: TimeUnit[]; dayBefore?: true; annuity?: true; formula?: FormulaForm; formulaRate?: number; early?: true; zeroBlanks?: true; pinned?: Pinned } & Partial)
   | { kind: 'line'; column: string; from: string; slope: number }
   /** A rate rule's total, written as its column times the rate (its category's, where the rate is by one). */
   | ({ kind: 'rate'; column: string; rule: RateRule } & Partial)
@@ -279,7 +279,7 @@ export function planConstructions(
         : rule.kind === 'annuity'
           ? { kind: 'sum', column: rule.total, parts: [rule.principal, rule.rate, rule.term], annuity: true }
           : rule.kind === 'formula'
-          ? { kind: 'sum', column: rule.total, parts: rule.parts, formula: rule.form }
+          ? { kind: 'sum', column: rule.total, parts: rule.parts, formula: rule.form, ...(rule.rate !== undefined && { formulaRate: rule.rate }) }
           : rule.kind === 'product'
           ? productConstruction(rule)
           : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }), ...(rule.units && { units: rule.units }), ...(rule.dayBefore && { dayBefore: rule.dayBefore }) };
@@ -694,7 +694,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       writeEach((r) => annuityPayment(principal(r), rate(r), term(r)));
     } else if (c.kind === 'sum' && c.formula) {
       const [parts, form] = [c.parts.map(numberAt), c.formula];
-      writeEach((r) => formulaValue(form, parts.map((x) => x(r))));
+      writeEach((r) => formulaValue(form, parts.map((x) => x(r)), c.formulaRate));
     } else if (c.kind === 'sum' && c.per) {
       // A price per m² from the price and the surface: no number where the surface is 0.
       const [a, b] = c.parts.map(numberAt);

@@ -151,3 +151,37 @@ describe('a formula of four numbers and a quotient rounded up', () => {
     expect(() => validateRules([{ ...crates, parts: ['Crate size', 'Qty'] } as Rule], table, schema)).toThrow(/breaks the rule .* in \d+ of 600 rows/);
   });
 });
+
+describe('a rate of a difference or of a sum', () => {
+  const rng = new Rng(31);
+  const rows = 500;
+  const cost = Array.from({ length: rows }, () => 15_000 + rng.int(30_000));
+  const sale = cost.map((c) => c + 500 + rng.int(6_000));
+  const [base, distance, weight] = [0, 1, 2].map(() => Array.from({ length: rows }, () => 2 + rng.int(2_000) / 100));
+  const commission = sale.map((s, r) => cents(0.03 * (s - cost[r])));
+  const fuel = base.map((b, r) => cents(0.08 * (b + distance[r] + weight[r])));
+  const columns = [cost, sale, commission, base, distance, weight, fuel].map((c) => c.map((x) => (typeof x === 'string' ? x : x.toFixed(2))));
+  const table = tableFromColumns(['Dealer cost', 'Sale price', 'Commission', 'Base fee', 'Distance fee', 'Weight fee', 'Fuel levy'], columns);
+  const schema = inferSchema(table);
+  const margin: Rule = { kind: 'formula', total: 'Commission', form: 'rate-less', parts: ['Sale price', 'Dealer cost'], rate: 0.03 };
+  const levy: Rule = { kind: 'formula', total: 'Fuel levy', form: 'rate-plus3', parts: ['Base fee', 'Distance fee', 'Weight fee'], rate: 0.08 };
+
+  it('is found, read from JSON, and kept on every row decoded from random model output', () => {
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules).toContainEqual(margin);
+    expect(rules).toContainEqual(levy);
+    expect([margin, levy].map(describeRule)).toEqual(['Commission = (Sale price − Dealer cost) × 0.03', 'Fuel levy = (Base fee + Distance fee + Weight fee) × 0.08']);
+    expect(parseRules(JSON.parse(JSON.stringify([margin, levy])))).toEqual([margin, levy]);
+    expect(() => parseRules([{ ...margin, rate: undefined }])).toThrow(/Rule 1 is not one of/);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 4_000, 3), 4_000, new Rng(4));
+    expect(decoded.table.rowCount).toBeGreaterThan(500);
+    for (const r of rules) expect(countBreaks(decoded.table, schema, r), describeRule(r)).toBe(0);
+  });
+
+  it('is not found where the totals are shuffled apart, on 500 rows or 20', () => {
+    const shuffled = tableFromColumns(table.names, table.columns.map((c, k) => (k === 2 || k === 6 ? new Rng(k).shuffle([...c]) : c)));
+    const few = tableFromColumns(table.names, shuffled.columns.map((c) => c.slice(0, 20)));
+    for (const t of [shuffled, few]) expect(findRules(t, inferSchema(t), new Rng(1)).filter((r) => r.kind === 'formula')).toEqual([]);
+  });
+});
