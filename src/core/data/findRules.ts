@@ -338,8 +338,14 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // A date's parts are blank where it is: blanks shared by a date and its parts are implied.
   const dateOf = (column: string) => parts.find((p) => p.column === column)?.date ?? column;
   // Nor are blanks shared by a total and its parts, a count and its dates, a step and its number.
-  const linkedBy = (r: { column: string; when: string }) => [...rules, ...steps, ...years].some((o) => o.kind !== 'order' && o.kind !== 'range' && [r.column, r.when].every((c) => ruleColumns(o).includes(c)));
-  const blanks = blankRules(table, schema).filter((r) => dateOf(r.column) !== dateOf(r.when) && !(r.values.length === 1 && r.values[0] === null && linkedBy(r)));
+  // Two inputs of one rule (a loan's rate and term, blank together for cash sales) share blanks of their own: only a column the rule writes follows another's.
+  const linkedBy = (r: { column: string; when: string }) =>
+    [...rules, ...steps, ...years].some((o) => o.kind !== 'order' && o.kind !== 'range' && [r.column, r.when].every((c) => ruleColumns(o).includes(c)) && [r.column, r.when].some((c) => writes(o).includes(c)));
+  const together = (r: { values: (string | null)[] }) => r.values.length === 1 && r.values[0] === null;
+  const blanks = blankRules(table, schema)
+    .filter((r) => dateOf(r.column) !== dateOf(r.when) && !(together(r) && linkedBy(r)))
+    // Two columns blank together are said once, not once each way round.
+    .filter((r, k, all) => !(together(r) && all.slice(0, k).some((o) => together(o) && o.column === r.when && o.when === r.column)));
   // A total is 0 on the rows its part is, where its rate (or other part) never is: fill rate = attendees × a rate by venue.
   const byCategory = zeroByCategory(table, schema, candidates, values);
   const neverZero = (k: number) => !values[k].some((x) => x === 0);

@@ -142,3 +142,26 @@ describe('a customer ID repeated over bills', () => {
     expect(transformer.keys).toEqual([{ name: 'Customer ID', fixed: ['Plan'], perKey: 4, distinct: 'Month' }]);
   });
 });
+
+describe("a loan's rate and term, blank together on cash sales", () => {
+  const rng = new Rng(12);
+  const rows = Array.from({ length: 400 }, () => {
+    const price = 15_000 + rng.int(20_000);
+    if (rng.next() < 0.25) return [String(price), '', '', ''];
+    const [apr, term] = [(29 + rng.int(70)) / 10, [24, 36, 48, 60][rng.int(4)]];
+    const r = apr / 1200;
+    return [String(price), apr.toFixed(1), String(term), ((price * r) / (1 - (1 + r) ** -term)).toFixed(2)];
+  });
+  const table = tableFromColumns(['Price', 'APR %', 'Term', 'Monthly'], [0, 1, 2, 3].map((k) => rows.map((r) => (r[k] === '' ? null : r[k]))));
+  const schema = inferSchema(table);
+  const rule: Rule = { kind: 'blank', column: 'APR %', when: 'Term', values: [null] };
+
+  it('are found once, beside the instalment they feed, and kept on rows decoded from random model output', () => {
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules.filter((r) => r.kind === 'blank')).toEqual([rule]);
+    expect(rules.some((r) => r.kind === 'annuity')).toBe(true);
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 3_000, 3), 3_000, new Rng(4));
+    expect(countBreaks(decoded.table, schema, rule)).toBe(0);
+  });
+});
