@@ -374,7 +374,9 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     r.kind === 'flag' &&
     (zeros.some((z) => z.kind === 'zero' && z.values !== undefined && z.when === r.column && [r.left, r.right].includes(z.column)) ||
       rates.some((k) => k.by !== null && schema[k.by].name === r.column && [r.left, r.right].includes(name(k.total))));
-  return [...rules.filter((r) => !(r.kind === 'range' && signed.has(r.column))), ...zeros, ...blanks, ...steps.filter((r) => !byZero(r)), ...parts, ...years];
+  // A total 0 where a date is blank, beside the date blank exactly where the total is 0, says it again: the blank rule says it.
+  const restatedZero = (z: Rule) => z.kind === 'zero' && z.values?.length === 1 && z.values[0] === null && blanks.some((b) => b.column === z.when && b.when === z.column);
+  return [...rules.filter((r) => !(r.kind === 'range' && signed.has(r.column))), ...zeros.filter((z) => !restatedZero(z)), ...blanks, ...steps.filter((r) => !byZero(r)), ...parts, ...years];
 }
 
 /** Columns a formula of three is searched among, at most. */
@@ -602,7 +604,10 @@ function zerosTogether(a: Float64Array, b: Float64Array, maxLogChance: number): 
 function zeroByCategory(table: Table, schema: ColumnSchema[], candidates: ColumnSchema[], values: Float64Array[]): Extract<Rule, { kind: 'zero' }>[] {
   const whens = schema.flatMap((c, i) => (isModelled(c) && (c.kind === 'categorical' || c.kind === 'boolean') && c.distinct <= MAX_WHEN_VALUES ? [i] : [])).slice(0, MAX_PAIR_COLUMNS);
   const numbers = candidates.flatMap((c, i) => (c.kind === 'numeric' ? [i] : [])).slice(0, MAX_PAIR_COLUMNS);
-  const pairs = 2 * numbers.length * whens.length;
+  // Numbers and dates blank on some rows: a total 0 exactly where another is blank (nothing financed where a sale has no loan rate).
+  const blanked = schema.flatMap((c, i) => (isModelled(c) && (c.kind === 'numeric' || c.kind === 'datetime') && c.missingShare > 0 ? [i] : [])).slice(0, MAX_PAIR_COLUMNS);
+  const markers = blanked.map((w) => [w, table.columns[w].map((v) => (v === null ? null : ''))] as const);
+  const pairs = 2 * numbers.length * (whens.length + markers.length);
   if (pairs === 0 || table.rowCount < MIN_ROWS) return [];
   const maxLogChance = Math.log(Math.min(ORDER_CHANCE, ORDER_FAMILY_CHANCE / pairs));
   const rules: Extract<Rule, { kind: 'zero' }>[] = [];
@@ -614,6 +619,11 @@ function zeroByCategory(table: Table, schema: ColumnSchema[], candidates: Column
       const marked = Array.from(xs, (x) => (Number.isNaN(x) ? null : x === target));
       if (!marked.includes(true) || !marked.includes(false)) continue;
       const when = whens.find((w) => markedBy(marked, cells, table.columns[w], maxLogChance));
+      const blank = when === undefined && target === 0 ? markers.find(([w, m]) => schema[w].name !== candidates[i].name && zeroWhereBlank(marked, m) && markedBy(marked, cells, m, maxLogChance)) : undefined;
+      if (blank) {
+        rules.push({ kind: 'zero', column: candidates[i].name, when: schema[blank[0]].name, values: [null] });
+        break;
+      }
       if (when === undefined) {
         // 0 on every row of some values, and on a few others too: a claim pays nothing when rejected.
         if (target !== 0) continue;
@@ -629,6 +639,11 @@ function zeroByCategory(table: Table, schema: ColumnSchema[], candidates: Column
     }
   }
   return rules;
+}
+
+/** Whether the rows marked are the rows `markers` leaves blank, where `markers` is read. */
+function zeroWhereBlank(marked: (boolean | null)[], markers: (string | null)[]): boolean {
+  return marked.every((m, r) => m === null || m === (markers[r] === null));
 }
 
 /**

@@ -632,7 +632,9 @@ function checkZeroByCategory(rule: Extract<Rule, { kind: 'zero' }> & { values: (
   if (!isModelled(column) || column.kind !== 'numeric') {
     throw new InputError(`The rule "${describeRule(rule)}" needs numbers, but "${column.name}" is ${column.kind === 'numeric' ? 'an ID or a constant' : `a ${column.kind} column`}.`);
   }
-  if (!isModelled(when) || (when.kind !== 'categorical' && when.kind !== 'boolean')) {
+  // Any column may say 0 where it is blank; other values need a category.
+  const blankOnly = rule.values.length === 1 && rule.values[0] === null;
+  if (!isModelled(when) || (when.kind !== 'categorical' && when.kind !== 'boolean' && !blankOnly)) {
     throw new InputError(`The rule "${describeRule(rule)}" needs a category after "when", but "${when.name}" is a ${when.kind} column.`);
   }
   if (rule.values.length === 0) throw new InputError(`The rule "${describeRule(rule)}" names no value of "${when.name}".`);

@@ -337,7 +337,7 @@ export function planConstructions(
   // Rules first: a column a rule builds keeps its rule exactly, which a line does not promise.
   for (const { line } of fitted) if (usable(line)) plan.set(line.column, line);
   if (loose) for (const line of looseLines(table, schema, free, rules)) if (usable(line)) plan.set(line.column, line);
-  pinSums(rules, plan, free);
+  pinSums(rules, plan, free, schema);
   return [...plan.values()];
 }
 
@@ -450,7 +450,9 @@ function pinRows(
  * member solved for is modelled and built from nothing, preferably one another zero rule of the
  * same category fixes too (the amount paid, 0 when unpaid), else the last taken away, else the last.
  */
-function pinSums(rules: Rule[], plan: Map<string, Construction>, free: Set<string>): void {
+function pinSums(rules: Rule[], plan: Map<string, Construction>, free: Set<string>, schema: ColumnSchema[]): void {
+  // A part the seed never leaves blank is solved before one it does: a down payment, not a trade-in most sales lack.
+  const filled = (m: string) => (schema.find((c) => c.name === m)?.missingShare ?? 0) === 0;
   const solved = new Set<string>();
   for (const rule of rules) {
     if (rule.kind !== 'zero' || !rule.values) continue;
@@ -459,7 +461,8 @@ function pinSums(rules: Rule[], plan: Map<string, Construction>, free: Set<strin
     const members = [...c.parts, ...(c.minus ?? [])];
     const open = members.filter((m) => free.has(m) && !plan.has(m) && !solved.has(m) && m !== rule.when);
     const sameWhen = (m: string) => rules.some((r) => r !== rule && r.kind === 'zero' && r.column === m && r.when === rule.when);
-    const solve = open.find(sameWhen) ?? [...open].reverse().find((m) => (c.minus ?? []).includes(m)) ?? open[open.length - 1];
+    const taken = [...open].reverse().filter((m) => (c.minus ?? []).includes(m));
+    const solve = open.find(sameWhen) ?? taken.find(filled) ?? taken[0] ?? open[open.length - 1];
     if (solve === undefined) continue;
     solved.add(solve);
     plan.set(c.column, { ...c, pinned: { when: rule.when, values: rule.values, value: rule.value ?? 0, solve } });

@@ -145,23 +145,34 @@ describe('a customer ID repeated over bills', () => {
 
 describe("a loan's rate and term, blank together on cash sales", () => {
   const rng = new Rng(12);
+  // Cash sales pay the price down and finance nothing; the rest finance the price less the down payment.
   const rows = Array.from({ length: 400 }, () => {
-    const price = 15_000 + rng.int(20_000);
-    if (rng.next() < 0.25) return [String(price), '', '', ''];
+    const price = 15_000 + rng.int(20_000) + rng.int(100) / 100;
+    if (rng.next() < 0.25) return [price.toFixed(2), price.toFixed(2), '0.00', '', '', ''];
+    const down = 1_000 + 100 * rng.int(50);
     const [apr, term] = [(29 + rng.int(70)) / 10, [24, 36, 48, 60][rng.int(4)]];
     const r = apr / 1200;
-    return [String(price), apr.toFixed(1), String(term), ((price * r) / (1 - (1 + r) ** -term)).toFixed(2)];
+    return [price.toFixed(2), down.toFixed(2), (price - down).toFixed(2), apr.toFixed(1), String(term), (((price - down) * r) / (1 - (1 + r) ** -term)).toFixed(2)];
   });
-  const table = tableFromColumns(['Price', 'APR %', 'Term', 'Monthly'], [0, 1, 2, 3].map((k) => rows.map((r) => (r[k] === '' ? null : r[k]))));
+  const names = ['Price', 'Down', 'Financed', 'APR %', 'Term', 'Monthly'];
+  const table = tableFromColumns(names, names.map((_, k) => rows.map((r) => (r[k] === '' ? null : r[k]))));
   const schema = inferSchema(table);
   const rule: Rule = { kind: 'blank', column: 'APR %', when: 'Term', values: [null] };
+  const cash: Rule = { kind: 'zero', column: 'Financed', when: 'APR %', values: [null] };
 
-  it('are found once, beside the instalment they feed, and kept on rows decoded from random model output', () => {
+  it('are found once, beside the instalment they feed, with nothing financed where they are blank, and kept on rows decoded from random model output', () => {
     const rules = findRules(table, schema, new Rng(1));
     expect(rules.filter((r) => r.kind === 'blank')).toEqual([rule]);
+    expect(rules).toContainEqual(cash);
+    expect(describeRule(cash)).toBe('Financed is 0 exactly when APR % is blank');
     expect(rules.some((r) => r.kind === 'annuity')).toBe(true);
     const transformer = new TableTransformer(table, schema, 1, { rules });
     const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 3_000, 3), 3_000, new Rng(4));
-    expect(countBreaks(decoded.table, schema, rule)).toBe(0);
+    for (const r of rules) expect(countBreaks(decoded.table, schema, r), describeRule(r)).toBe(0);
+    // Cash sales come back, each paying its price down.
+    const at = (name: string) => decoded.table.columns[names.indexOf(name)];
+    const cashRows = at('APR %').flatMap((v, r) => (v === null ? [r] : []));
+    expect(cashRows.length).toBeGreaterThan(0);
+    expect(cashRows.every((r) => at('Down')[r] === at('Price')[r])).toBe(true);
   });
 });
