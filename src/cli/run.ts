@@ -100,7 +100,8 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
     for (const k of plan.keys) {
       const fixed = k.fixed.length ? `, each of one ${k.fixed.join(' and one ')}` : '';
       const distinct = k.distinct ? `, none with a ${k.distinct} twice` : '';
-      log(`  ${k.name}: fresh IDs, each on about ${k.perKey.toFixed(1)} rows as in the seed${fixed}${distinct}`);
+      const within = k.within ? `, each holding whole ${k.within}s` : '';
+      log(`  ${k.name}: fresh IDs, each on about ${k.perKey.toFixed(1)} rows as in the seed${fixed}${distinct}${within}`);
     }
     for (const d of plan.scaled) log(`  ${d.name}: modelled in the scale of ${d.by}, whose values it differs by`);
     for (const d of plan.lines) log(`  ${d.name}: written from ${d.from}, which it rises and falls with nearly in proportion, plus a modelled difference`);

@@ -392,29 +392,21 @@ function formulaSearch(numeric: number[], explained: Set<number>, holds: Holds):
   const columns = numeric.slice(0, MAX_FORMULA_COLUMNS);
   const m = columns.length;
   const odds = MAX_LOG_CHANCE - Math.log(Math.max(1, (4 * m * (m - 1) * (m - 2) * (m - 3)) / 2));
-  const combine = (form: FormulaForm): Combine => (xs) => formulaValue(form, xs);
-  const found: [number, FormulaForm, number[]][] = [];
-  for (const t of columns) {
-    if (explained.has(t)) continue;
-    search: for (const a of columns) {
+  function* tries(t: number): Generator<[FormulaForm, number[]]> {
+    for (const a of columns) {
       for (const b of columns) {
         for (const c of columns) {
           if (new Set([t, a, b, c]).size < 4) continue;
           // b × c either way round is one product: b before c where the form is symmetric in them.
-          const tries: [FormulaForm, number[]][] = [
-            ...(b < c ? [['plus-times', [a, b, c]] as [FormulaForm, number[]]] : []),
-            ...(a < b && b < c ? [['times', [a, b, c]] as [FormulaForm, number[]]] : []),
-            ...(a < b ? [['times-off', [a, b, c]] as [FormulaForm, number[]]] : []),
-            ...(a < b ? [['plus-off', [a, b, c]] as [FormulaForm, number[]]] : []),
-          ];
-          const hit = tries.find(([form, parts]) => holds(t, parts, combine(form), odds));
-          if (!hit) continue;
-          found.push([t, ...hit]);
-          break search;
+          if (b < c) yield ['plus-times', [a, b, c]];
+          if (a < b && b < c) yield ['times', [a, b, c]];
+          if (a < b) yield ['times-off', [a, b, c]];
+          if (a < b) yield ['plus-off', [a, b, c]];
         }
       }
     }
   }
+  const found = firstPerTotal(columns, explained, tries, holds, odds);
   return [...found, ...fourPartFormulas(columns, new Set([...explained, ...found.map(([t]) => t)]), holds)];
 }
 
@@ -426,24 +418,33 @@ function fourPartFormulas(numeric: number[], explained: Set<number>, holds: Hold
   const columns = numeric.slice(0, MAX_FOUR_PART_COLUMNS);
   const m = columns.length;
   const odds = MAX_LOG_CHANCE - Math.log(Math.max(1, (2 * m * (m - 1) * (m - 2) * (m - 3) * (m - 4)) / 6));
-  const found: [number, FormulaForm, number[]][] = [];
-  for (const t of columns) {
-    if (explained.has(t)) continue;
-    search: for (const a of columns) {
+  function* tries(t: number): Generator<[FormulaForm, number[]]> {
+    for (const a of columns) {
       for (const b of columns) {
         for (const c of columns) {
           // The multiplied parts in their order: one try for each set of them.
           if (!(a < b && b < c) || [a, b, c].includes(t)) continue;
           for (const d of columns) {
             if ([t, a, b, c].includes(d)) continue;
-            const tries: FormulaForm[] = [...(c < d ? ['times4' as const] : []), 'times3-off'];
-            const form = tries.find((f) => holds(t, [a, b, c, d], (xs) => formulaValue(f, xs), odds));
-            if (!form) continue;
-            found.push([t, form, [a, b, c, d]]);
-            break search;
+            if (c < d) yield ['times4', [a, b, c, d]];
+            yield ['times3-off', [a, b, c, d]];
           }
         }
       }
+    }
+  }
+  return firstPerTotal(columns, explained, tries, holds, odds);
+}
+
+/** For each total not explained, the first of its tries that holds: one formula a total. */
+function firstPerTotal(columns: number[], explained: Set<number>, tries: (t: number) => Iterable<[FormulaForm, number[]]>, holds: Holds, odds: number): [number, FormulaForm, number[]][] {
+  const found: [number, FormulaForm, number[]][] = [];
+  for (const t of columns) {
+    if (explained.has(t)) continue;
+    for (const [form, parts] of tries(t)) {
+      if (!holds(t, parts, (xs) => formulaValue(form, xs), odds)) continue;
+      found.push([t, form, parts]);
+      break;
     }
   }
   return found;

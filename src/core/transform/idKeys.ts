@@ -15,6 +15,12 @@ export interface KeyGroups {
   fixed: string[];
   sizes: number[];
   distinct?: string;
+  /**
+   * An earlier key each of whose keys holds one of these (an order its customer): this key is
+   * shared by whole keys of that one, `units` of them at a time as in the seed.
+   */
+  within?: string;
+  units?: number[];
 }
 
 /** Keys repeated on this share of rows at least: fewer, and most rows are a key of their own. */
@@ -22,8 +28,8 @@ const MIN_REPEATS = 1.5;
 /** Levels a fixed column may have: a number a key fixes but with a value on each (a lease's area) is no group. */
 const MAX_LEVELS = 30;
 
-/** How a repeated ID's rows group, or null where its values do not repeat. */
-export function fitKeys(values: (string | null)[], table: Table, schema: ColumnSchema[]): KeyGroups | null {
+/** How a repeated ID's rows group, or null where its values do not repeat; `self` is its schema index. */
+export function fitKeys(values: (string | null)[], table: Table, schema: ColumnSchema[], self = -1): KeyGroups | null {
   const counts = new Map<string, number>();
   for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
   const present = values.length - values.filter((v) => v === null).length;
@@ -44,7 +50,27 @@ export function fitKeys(values: (string | null)[], table: Table, schema: ColumnS
     sets = tuples.size;
   }
   const distinct = distinctColumn(values, table, schema, new Set(candidates.map(([, i]) => i)));
-  return { fixed: fixed.map((i) => schema[i].name), sizes: [...counts.values()], ...(distinct !== null && { distinct: schema[distinct].name }) };
+  const within = finerKey(values, counts.size, table, schema, self);
+  return {
+    fixed: fixed.map((i) => schema[i].name),
+    sizes: [...counts.values()],
+    ...(distinct !== null && { distinct: schema[distinct].name }),
+    ...(within && { within: schema[within.column].name, units: within.units }),
+  };
+}
+
+/** An ID column before `self` with more keys, each of which holds one of `values`: with how many of its keys each of these holds. */
+function finerKey(values: (string | null)[], keys: number, table: Table, schema: ColumnSchema[], self: number): { column: number; units: number[] } | null {
+  for (let a = 0; a < self; a++) {
+    if (schema[a].kind !== 'id' || !schema[a].include || schema[a].distinct <= keys) continue;
+    const finer = table.columns[a];
+    if (finer.some((v, r) => (v === null) !== (values[r] === null)) || determines(finer, values) === null) continue;
+    const held = new Map<string | null, Set<string | null>>();
+    finer.forEach((v, r) => held.set(values[r], (held.get(values[r]) ?? new Set()).add(v)));
+    held.delete(null);
+    return { column: a, units: [...held.values()].map((s) => s.size) };
+  }
+  return null;
 }
 
 /** Levels a column no key repeats may have. */
@@ -95,6 +121,8 @@ export function assignKeys(ids: string[], keys: KeyGroups, cellsOf: (name: strin
     if (rows) rows.push(r);
     else groups.set(tuple, [r]);
   }
+  const finer = keys.within === undefined ? undefined : cellsOf(keys.within);
+  if (finer && keys.units) return byUnits(ids, finer, columns, keys.units, rng);
   const out = [...ids];
   const distinct = keys.distinct === undefined ? undefined : cellsOf(keys.distinct);
   for (const rows of groups.values()) {
@@ -107,6 +135,36 @@ export function assignKeys(ids: string[], keys: KeyGroups, cellsOf: (name: strin
       out[r] = key.id;
       if (distinct) key.held.add(value);
       if (--key.left <= 0) open.splice(open.indexOf(key), 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * Each row's ID, shared by whole keys of a finer column (an order's rows all get one customer):
+ * those keys grouped by the fixed columns their first row holds, then taken `units` at a time.
+ */
+function byUnits(ids: string[], finer: (string | null)[], columns: (string | null)[][], units: number[], rng: Rng): string[] {
+  const rowsOf = new Map<string | null, number[]>();
+  finer.forEach((v, r) => {
+    const rows = rowsOf.get(v);
+    if (rows) rows.push(r);
+    else rowsOf.set(v, [r]);
+  });
+  const groups = new Map<string, number[][]>();
+  for (const rows of rowsOf.values()) {
+    const tuple = columns.map((c) => c[rows[0]]).join('\u0000');
+    const group = groups.get(tuple);
+    if (group) group.push(rows);
+    else groups.set(tuple, [rows]);
+  }
+  const out = [...ids];
+  for (const group of groups.values()) {
+    for (let start = 0; start < group.length; ) {
+      const size = units[rng.int(units.length)];
+      const id = ids[group[start][0]];
+      for (const rows of group.slice(start, start + size)) for (const r of rows) out[r] = id;
+      start += size;
     }
   }
   return out;

@@ -176,3 +176,30 @@ describe("a loan's rate and term, blank together on cash sales", () => {
     expect(cashRows.every((r) => at('Down')[r] === at('Price')[r])).toBe(true);
   });
 });
+
+describe("an order's customer: a key each key of another holds one of", () => {
+  const rng = new Rng(17);
+  const rows: string[][] = [];
+  for (let c = 0; c < 120; c++) {
+    const [customer, country] = [`C${70_000 + 13 * c}`, ['UK', 'France', 'Spain'][rng.int(3)]];
+    for (let o = 0, orders = 1 + rng.int(3); o < orders; o++) {
+      const order = `ORD${500_000 + rows.length}`;
+      for (let k = 0, items = 1 + rng.int(3); k < items; k++) rows.push([order, customer, country, (5 + rng.int(200)).toFixed(2)]);
+    }
+  }
+  const names = ['Order ID', 'Customer ID', 'Country', 'Price'];
+  const table = tableFromColumns(names, names.map((_, k) => rows.map((r) => r[k])));
+  const schema = inferSchema(table);
+
+  it('is shared by whole orders, so every order has one customer', () => {
+    expect(schema.slice(0, 2).map((c) => c.kind)).toEqual(['id', 'id']);
+    const transformer = new TableTransformer(table, schema, 1, { rules: [] });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 2_000, 3), 2_000, new Rng(4));
+    const [orders, customers] = [decoded.table.columns[0], decoded.table.columns[1]];
+    const customerOf = new Map<string | null, Set<string | null>>();
+    orders.forEach((o, r) => customerOf.set(o, (customerOf.get(o) ?? new Set()).add(customers[r])));
+    expect([...customerOf.values()].every((c) => c.size === 1)).toBe(true);
+    // Customers hold several orders, as in the seed.
+    expect(new Set(customers).size).toBeLessThan(customerOf.size);
+  });
+});

@@ -68,12 +68,16 @@ export interface Layout {
 }
 
 /** A column written from the value of the column it follows rather than modelled. */
-/** An ID repeated over rows: written fresh, each on about `perKey` rows, of one value of each `fixed` column, none twice of `distinct`. */
+/**
+ * An ID repeated over rows: written fresh, each on about `perKey` rows, of one value of each
+ * `fixed` column, none twice of `distinct`, and shared by whole keys of `within` (an order's customer).
+ */
 export interface KeyColumn {
   name: string;
   fixed: string[];
   perKey: number;
   distinct?: string;
+  within?: string;
 }
 
 export interface DerivedColumn {
@@ -227,7 +231,7 @@ export class TableTransformer {
           ids.blankWhere({ share: blanks / values.length, ...(decided && { by: decided }) });
         }
         // A key repeated over rows (a customer's bills) is shared by as many rows as the seed's keys hold.
-        const keys = fitKeys(values, table, schema);
+        const keys = fitKeys(values, table, schema, i);
         this.slots.push({ kind: 'id', name: column.name, ids, ...(keys && { keys }) });
         return;
       }
@@ -346,8 +350,8 @@ export class TableTransformer {
   get keys(): KeyColumn[] {
     return this.slots.flatMap((s) => {
       if (s.kind !== 'id' || !s.keys) return [];
-      const { fixed, sizes, distinct } = s.keys;
-      return [{ name: s.name, fixed, perKey: sizes.reduce((a, b) => a + b, 0) / sizes.length, ...(distinct !== undefined && { distinct }) }];
+      const { fixed, sizes, distinct, within } = s.keys;
+      return [{ name: s.name, fixed, perKey: sizes.reduce((a, b) => a + b, 0) / sizes.length, ...(distinct !== undefined && { distinct }), ...(within !== undefined && { within }) }];
     });
   }
 
