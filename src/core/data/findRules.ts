@@ -186,7 +186,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     }
   }
   sums.push(...clockSums(dates, numeric, sums, schema, values, rng));
-  const threes = formulaSearch(numeric.map(([, i]) => i), new Set([...sums.map((s) => s.total), ...products.map(([t]) => t), ...annuities.map(([t]) => t)]), holdsFor);
+  // Formulas by total: their form, parts, and for a rate of a difference or a sum (added below) its rate.
+  const threes: [number, FormulaForm, number[], number?][] = formulaSearch(numeric.map(([, i]) => i), new Set([...sums.map((s) => s.total), ...products.map(([t]) => t), ...annuities.map(([t]) => t)]), holdsFor);
   // Of a price per m² and a surface each the price over the other, the finer column is the one
   // divided out: rounding the coarser one to its own step hides the error of the reverse.
   const fineness = (k: number) => tolerances[k] / Math.max(1e-12, meanAbs(values[k]));
@@ -211,13 +212,13 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // A subtotal of seats × price × 12 for annual billing, 1 for monthly.
   const productRated = productRates(rateSearch, new Set([...rates.map((r) => r.total), ...products.map(([t]) => t), ...threes.map(([t]) => t), ...annuities.map(([t]) => t)]));
   // A quotient rounded up whose columns another rule ties together restates it, as does one of an unexplained total.
-  const tiedBy = [...sums.map((x) => [x.total, ...x.parts, ...x.minus]), ...products, ...rates.map((r) => [r.total, r.of]), ...productRated.map((r) => [r.total, r.of, r.times]), ...threes.map(([t, , xs]) => [t, ...xs])];
+  const sumColumns = sums.map((x) => [x.total, ...x.parts, ...x.minus]);
+  const tiedBy = [...sumColumns, ...products, ...rates.map((r) => [r.total, r.of]), ...productRated.map((r) => [r.total, r.of, r.times]), ...threes.map(([t, , xs]) => [t, ...xs])];
   const ceiled = ceilings.filter(([t, a, b]) => !explained.has(t) && !rates.some((r) => r.total === t) && !tiedBy.some((cols) => [t, a, b].every((k) => cols.includes(k))));
   products.push(...ceiled.filter(([t], k) => ceiled.findIndex(([u]) => u === t) === k));
   // A commission of 3 % of the margin, a levy of 8 % of the fees: a rate of a difference or a sum, for totals nothing else gives.
   // Not a sum's total: a net that is energy + base is also 0.84 of energy + base + VAT, a consequence of the sum and the VAT's rate.
   const byRates = new Set([...explained, ...rates.map((r) => r.total), ...productRated.map((r) => r.total), ...annuities.map(([t]) => t), ...products.map(([t]) => t)]);
-  const sumColumns = sums.map((x) => [x.total, ...x.parts, ...x.minus]);
   const ratedSums = ratesOfSums(numeric.map(([, i]) => i), values, tolerances, byRates, sumColumns, MAX_LOG_CHANCE, rng);
   threes.push(...ratedSums.map((r): [number, FormulaForm, number[], number?] => [r.total, r.form, r.parts, r.rate]));
   // Of a rate's rates, the least and the greatest.
@@ -388,7 +389,7 @@ const MAX_FORMULA_COLUMNS = 24;
  * totals none of those gives, four multiplied or three multiplied less a percentage. Each total
  * with each choice of parts, in the odds (a few rows screen each: the first row that misses ends it).
  */
-function formulaSearch(numeric: number[], explained: Set<number>, holds: Holds): [number, FormulaForm, number[], number?][] {
+function formulaSearch(numeric: number[], explained: Set<number>, holds: Holds): [number, FormulaForm, number[]][] {
   const columns = numeric.slice(0, MAX_FORMULA_COLUMNS);
   const m = columns.length;
   const odds = MAX_LOG_CHANCE - Math.log(Math.max(1, (4 * m * (m - 1) * (m - 2) * (m - 3)) / 2));

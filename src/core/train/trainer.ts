@@ -414,11 +414,11 @@ export class CtganTrainer implements Steppable<TrainerState> {
     this.setCalibration(null);
     this.setSlotCalibration(null);
     this.scalarMaps = null;
-    const rows = this.calibrationRows();
-    const best = await this.matchShares(seed, new Float32Array(this.layout.width), this.refiner ? CALIBRATION_ROUNDS.refined : CALIBRATION_ROUNDS.plain);
-    const maps = fitScalarMaps(this.seedKnots!, best, rows, this.layout).filter((m) => m.knots.some(Boolean));
+    const rounds = this.refiner ? CALIBRATION_ROUNDS.refined : CALIBRATION_ROUNDS.plain;
+    const best = await this.matchShares(seed, new Float32Array(this.layout.width), rounds);
+    const maps = fitScalarMaps(this.seedKnots!, best, this.calibrationRows(), this.layout).filter((m) => m.knots.some(Boolean));
     this.scalarMaps = maps.length ? maps : null;
-    await this.calibrateSlots(seed + (this.refiner ? CALIBRATION_ROUNDS.refined : CALIBRATION_ROUNDS.plain));
+    await this.calibrateSlots(seed + rounds);
   }
 
   /**

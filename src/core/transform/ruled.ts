@@ -448,7 +448,8 @@ function pinRows(
 /**
  * Pins each plain sum whose total a zero rule by category fixes on some rows (see `Pinned`): the
  * member solved for is modelled and built from nothing, preferably one another zero rule of the
- * same category fixes too (the amount paid, 0 when unpaid), else the last taken away, else the last.
+ * same category fixes too (the amount paid, 0 when unpaid), else the last taken away the seed
+ * never leaves blank, else the last taken away, else the last.
  */
 function pinSums(rules: Rule[], plan: Map<string, Construction>, free: Set<string>, schema: ColumnSchema[]): void {
   // A part the seed never leaves blank is solved before one it does: a down payment, not a trade-in most sales lack.
