@@ -1,6 +1,6 @@
 import type { Rng } from '../util/rng';
 import { annuityPayment, canDecideBlanks, DAY_MS, PRODUCT_FORMS, ratioOf, type ProductForm, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
-import { findParts, type DatePart } from './dateParts';
+import { datePart, findParts, type DatePart } from './dateParts';
 import { addMonths, findYears, isoDay, wholeYears } from './years';
 import { productRates, rateRule, rateRules, type FoundRate } from './findRates';
 import { stepRules } from './findSteps';
@@ -12,6 +12,7 @@ import { settleSums, writesOf } from './settleSums';
 import { comparable } from './units';
 import { dateExcessRules, excessRules, minusExcessRules } from './excess';
 import { ratesOfSums } from './rateOfSums';
+import { cappedRates } from './cappedRates';
 import { amongRules, differRules } from './pairings';
 import { periodRules } from './periods';
 import { fourPartSums, oneTotalEach, percentOf, percentOff, threePartSums, times, weighted, type Combine, type Holds, type Sum } from './longSums';
@@ -219,8 +220,12 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // A commission of 3 % of the margin, a levy of 8 % of the fees: a rate of a difference or a sum, for totals nothing else gives.
   // Not a sum's total: a net that is energy + base is also 0.84 of energy + base + VAT, a consequence of the sum and the VAT's rate.
   const byRates = new Set([...explained, ...rates.map((r) => r.total), ...productRated.map((r) => r.total), ...annuities.map(([t]) => t), ...products.map(([t]) => t)]);
-  const ratedSums = ratesOfSums(numeric.map(([, i]) => i), values, tolerances, byRates, sumColumns, MAX_LOG_CHANCE, rng);
+  const tiedColumns = tiedBy.map((cols) => (cols as readonly unknown[]).filter((k): k is number => typeof k === 'number'));
+  const ratedSums = ratesOfSums(numeric.map(([, i]) => i), values, tolerances, byRates, sumColumns, MAX_LOG_CHANCE, rng, tiedColumns);
   threes.push(...ratedSums.map((r): [number, FormulaForm, number[], number?] => [r.total, r.form, r.parts, r.rate]));
+  // A credit of 2,000 a dependant up to the tax: a rate capped at another number, for totals nothing else gives.
+  const capped = cappedRates(numeric.map(([, i]) => i), values, tolerances, new Set([...byRates, ...ratedSums.map((r) => r.total)]), MAX_LOG_CHANCE, rng);
+  threes.push(...capped.map((r): [number, FormulaForm, number[], number?] => [r.total, 'rate-capped', r.parts, r.rate]));
   // Of a rate's rates, the least and the greatest.
   const rateRange = (t: number, a: number): [number, number] | null => {
     const found = rates.find((r) => r.total === t && r.of === a);
@@ -333,7 +338,18 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // A tax in brackets of the gross, a capped fee, a fare with a base: written from the one number.
   // Not where the other number is itself written from the column (a circle).
   const pieces = (a: string, b: string) => writtenFrom(b, a) || excesses.some((r) => r.column === b && [r.of, r.since].includes(a));
-  const bracketed = bracketsRules(candidates, values, (i) => tolerances[i], MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years, ...excesses].flatMap(writes)), pieces);
+  // A sum's total is searched too (a tax in brackets of the taxable income that is also the credit
+  // plus the tax due): settleSums then turns the sum to solve for a part (the tax due).
+  const plainSum = (r: Rule): r is Extract<Rule, { kind: 'sum' }> => r.kind === 'sum' && !r.unit && !r.units && !r.dayBefore && candidates[index(r.total)].kind === 'numeric';
+  const searched = bracketsRules(candidates, values, (i) => tolerances[i], MAX_LOG_CHANCE, new Set([...rules.filter((r) => !plainSum(r)), ...steps, ...parts, ...years, ...excesses].flatMap(writes)), pieces);
+  // Not where another column of the sum is written from the same number: the brackets are the sum's.
+  const sumOf = (column: string) => rules.filter(plainSum).find((r) => r.total === column);
+  const fromSame = (b: (typeof searched)[number], sum: Extract<Rule, { kind: 'sum' }>) =>
+    [...sum.parts, ...(sum.minus ?? [])].some((m) => [...steps, ...excesses, ...searched, ...rules].some((r) => r !== sum && writes(r).includes(m) && ruleColumns(r).includes(b.of)));
+  const bracketed = searched.filter((b) => {
+    const sum = sumOf(b.column);
+    return !sum || (!sum.parts.includes(b.of) && !(sum.minus ?? []).includes(b.of) && !fromSame(b, sum));
+  });
   const signed = new Set([...excesses, ...bracketed].map((r) => r.column));
   steps.push(...excesses, ...bracketed);
   // A date's parts are blank where it is: blanks shared by a date and its parts are implied.
@@ -550,12 +566,18 @@ function partRules(table: Table, schema: ColumnSchema[], candidates: ColumnSchem
   const found = findParts(dates, targets, MAX_LOG_CHANCE);
   // Two dates each a part of the other (a period's first day and its due date, in one year): the first found says it.
   const once = found.filter((f, k) => !found.slice(0, k).some((g) => g.column === f.date && g.date === f.column));
+  // A number that is not the part itself (a tax year, the year before its filing date's) is fixed by it.
+  const offset = (column: number, date: number, part: DatePart) => {
+    if (schema[column].kind !== 'numeric') return false;
+    const [read, dated] = [numberReader(schema[column]), values[candidates.indexOf(schema[date])]];
+    return table.columns[column].some((cell, r) => cell !== null && !Number.isNaN(dated[r]) && read(cell) !== datePart(part, dated[r]));
+  };
   return once.map(({ column, date, part, grouped }) => ({
     kind: 'part',
     column: schema[column].name,
     date: schema[date].name,
     part,
-    ...(grouped && !counted.has(part) && { grouped: true as const }),
+    ...(((grouped && !counted.has(part)) || offset(column, date, part)) && { grouped: true as const }),
   }));
 }
 

@@ -5,29 +5,40 @@
  * − Discount %) / 100`, `Fee = Length × Tariff × Nights × (100 − Discount %) / 100`), or two
  * added less a percentage (`Net = (Equipment + Labour) × (100 − Discount %) / 100`).
  */
-/** A fixed rate of two numbers' difference or sum, or of three numbers' sum. */
-export type RatedForm = 'rate-less' | 'rate-plus' | 'rate-plus3';
+/**
+ * A fixed rate of two numbers' difference or sum, of three numbers' sum or product (`Volume L =
+ * Length × Width × Height × 0.001`), or of a difference's share of its first number (`Discount %
+ * = (List − Sale) / List × 100`).
+ */
+export type RatedForm = 'rate-less' | 'rate-plus' | 'rate-plus3' | 'rate-times3' | 'rate-share';
 
 /** What the parts of a rated form combine to, before the rate. */
 export function ratedBase(form: RatedForm, [a, b, c]: readonly number[]): number {
+  if (form === 'rate-times3') return a * b * c;
+  if (form === 'rate-share') return (a - b) / a;
   return form === 'rate-less' ? a - b : form === 'rate-plus' ? a + b : a + b + c;
 }
 
-export type FormulaForm = 'plus-times' | 'times' | 'times-off' | 'plus-off' | 'times4' | 'times3-off' | RatedForm;
+/** A rate of one number capped at another (`Child Credit = the lesser of Dependants × 2000 and Tax`). */
+export type FormulaForm = 'plus-times' | 'times' | 'times-off' | 'plus-off' | 'times4' | 'times3-off' | RatedForm | 'rate-capped';
 /** With a rated form, `rate` is the fixed rate of the parts' difference or sum. */
 export type FormulaRule = { kind: 'formula'; total: string; form: FormulaForm; parts: string[]; rate?: number };
-export const FORMULA_FORMS: readonly FormulaForm[] = ['plus-times', 'times', 'times-off', 'plus-off', 'times4', 'times3-off', 'rate-less', 'rate-plus', 'rate-plus3'];
-const RATED: readonly FormulaForm[] = ['rate-less', 'rate-plus', 'rate-plus3'];
+export const FORMULA_FORMS: readonly FormulaForm[] = ['plus-times', 'times', 'times-off', 'plus-off', 'times4', 'times3-off', 'rate-less', 'rate-plus', 'rate-plus3', 'rate-times3', 'rate-share', 'rate-capped'];
+const RATED: readonly FormulaForm[] = ['rate-less', 'rate-plus', 'rate-plus3', 'rate-times3', 'rate-share'];
+const isRated = (form: FormulaForm): form is RatedForm => RATED.includes(form);
+/** Forms that carry a rate. */
+const withRate = (form: FormulaForm) => isRated(form) || form === 'rate-capped';
 
 /** How many parts a formula of `form` takes. */
 export function formulaArity(form: FormulaForm): number {
-  if (form === 'rate-less' || form === 'rate-plus') return 2;
+  if (form === 'rate-less' || form === 'rate-plus' || form === 'rate-share' || form === 'rate-capped') return 2;
   return form === 'times4' || form === 'times3-off' ? 4 : 3;
 }
 
 /** What a formula of `form` gives for its parts (and its rate, for a rated form). */
 export function formulaValue(form: FormulaForm, [a, b, c, d]: readonly number[], rate = NaN): number {
-  if (form === 'rate-less' || form === 'rate-plus' || form === 'rate-plus3') return rate * ratedBase(form, [a, b, c]);
+  if (isRated(form)) return rate * ratedBase(form, [a, b, c]);
+  if (form === 'rate-capped') return Math.min(rate * a, b);
   if (form === 'plus-times') return a + b * c;
   if (form === 'times') return a * b * c;
   if (form === 'plus-off') return ((a + b) * (100 - c)) / 100;
@@ -41,6 +52,9 @@ export function describeFormula(rule: FormulaRule): string {
   if (rule.form === 'rate-less') return `${rule.total} = (${a} − ${b}) × ${rule.rate}`;
   if (rule.form === 'rate-plus') return `${rule.total} = (${a} + ${b}) × ${rule.rate}`;
   if (rule.form === 'rate-plus3') return `${rule.total} = (${a} + ${b} + ${c}) × ${rule.rate}`;
+  if (rule.form === 'rate-times3') return `${rule.total} = ${a} × ${b} × ${c} × ${rule.rate}`;
+  if (rule.form === 'rate-share') return `${rule.total} = (${a} − ${b}) / ${a} × ${rule.rate}`;
+  if (rule.form === 'rate-capped') return `${rule.total} = the lesser of ${a} × ${rule.rate} and ${b}`;
   if (rule.form === 'plus-times') return `${rule.total} = ${a} + ${b} × ${c}`;
   if (rule.form === 'times') return `${rule.total} = ${a} × ${b} × ${c}`;
   if (rule.form === 'plus-off') return `${rule.total} = (${a} + ${b}) × (100 − ${c}) / 100`;
@@ -56,7 +70,7 @@ export function parseFormula(e: Record<string, unknown>): FormulaRule | null {
   if (!Array.isArray(parts) || parts.length !== formulaArity(form as FormulaForm)) return null;
   if (!parts.every((p): p is string => typeof p === 'string' && p !== '')) return null;
   // A rate with a rated form, and only then: a finite number other than 0.
-  const rated = RATED.includes(form as FormulaForm);
+  const rated = withRate(form as FormulaForm);
   if (rated !== (rate !== undefined) || (rated && (typeof rate !== 'number' || !Number.isFinite(rate) || rate === 0))) return null;
   return { kind: 'formula', total, form: form as FormulaForm, parts: [...parts], ...(rated && { rate: rate as number }) };
 }

@@ -29,16 +29,18 @@ export function settleSums(rules: Rule[], table: Table, schema: ColumnSchema[]):
     const written = (c: string) => others.some((r) => writesOf(r).includes(c));
     if (!written(sum.total)) continue;
     const members = [sum.total, ...sum.parts, ...(sum.minus ?? [])];
+    // The last part first: a table lists the balance last (the credit, then the tax due).
+    const candidates = [...[...sum.parts].reverse(), ...(sum.minus ?? [])];
     // Rules that write a column of the sum from `c`: a total written from them would go round in a circle.
     const feeders = (c: string) => others.filter((r) => ruleColumns(r).includes(c) && writesOf(r).some((w) => members.includes(w) && w !== c));
     const turned = (c: string) => turnRule(sum, c);
     const holds = (s: SumRule) => countBreaks(table, schema, s) === 0;
-    const free = members.find((c) => c !== sum.total && !written(c) && feeders(c).length === 0 && holds(turned(c)));
+    const free = candidates.find((c) => !written(c) && feeders(c).length === 0 && holds(turned(c)));
     if (free) {
       out = out.map((r) => (r === sum ? turned(free) : r));
       continue;
     }
-    const byRates = members.find((c) => c !== sum.total && !written(c) && feeders(c).every((r) => r.kind === 'rate') && holds(turned(c)));
+    const byRates = candidates.find((c) => !written(c) && feeders(c).every((r) => r.kind === 'rate') && holds(turned(c)));
     if (byRates) {
       const dropped = new Set(feeders(byRates));
       out = out.filter((r) => !dropped.has(r)).map((r) => (r === sum ? turned(byRates) : r));

@@ -21,6 +21,11 @@ export interface KeyGroups {
    */
   within?: string;
   units?: number[];
+  /**
+   * Other columns each key fixes in the seed (a patient's date of birth, an order's visit date,
+   * a project's client among many): a key's rows take its first row's values of them.
+   */
+  copied?: string[];
 }
 
 /** Keys repeated on this share of rows at least: fewer, and most rows are a key of their own. */
@@ -51,12 +56,29 @@ export function fitKeys(values: (string | null)[], table: Table, schema: ColumnS
   }
   const distinct = distinctColumn(values, table, schema, new Set(candidates.map(([, i]) => i)));
   const within = finerKey(values, counts.size, table, schema, self);
+  // A number or a date has too many values to group rows by, and so has a category of many.
+  const copied = schema.flatMap((c, i) =>
+    i !== self && isModelled(c) && !fixed.includes(i) && determines(values, table.columns[i]) !== null ? [c.name] : [],
+  );
   return {
     fixed: fixed.map((i) => schema[i].name),
     sizes: [...counts.values()],
     ...(distinct !== null && { distinct: schema[distinct].name }),
     ...(within && { within: schema[within.column].name, units: within.units }),
+    ...(copied.length > 0 && { copied }),
   };
+}
+
+/** Each row's cells of `columns` as those of the first row holding its ID (rows without one keep theirs). */
+export function copyWithinKeys(ids: (string | null)[], columns: (string | null)[][]): void {
+  const first = new Map<string, number>();
+  for (let r = 0; r < ids.length; r++) {
+    const id = ids[r];
+    if (id === null) continue;
+    const at = first.get(id);
+    if (at === undefined) first.set(id, r);
+    else for (const cells of columns) cells[r] = cells[at];
+  }
 }
 
 /** An ID column before `self` with more keys, each of which holds one of `values`: with how many of its keys each of these holds. */
@@ -125,16 +147,37 @@ export function assignKeys(ids: string[], keys: KeyGroups, cellsOf: (name: strin
   if (finer && keys.units) return byUnits(ids, finer, columns, keys.units, rng);
   const out = [...ids];
   const distinct = keys.distinct === undefined ? undefined : cellsOf(keys.distinct);
+  const [smallest, largest] = [Math.min(...keys.sizes), Math.max(...keys.sizes)];
   for (const rows of groups.values()) {
     // Keys still taking rows: each its ID, the rows it wants yet, the values of the distinct column it holds.
-    const open: { id: string; left: number; held: Set<string | null> }[] = [];
+    type Key = { id: string; left: number; held: Set<string | null>; rows: number[] };
+    const [open, made] = [[] as Key[], [] as Key[]];
     for (const r of rows) {
       const value = distinct ? distinct[r] : null;
       let key = open.find((k) => !k.held.has(value));
-      if (!key) open.push((key = { id: ids[r], left: keys.sizes[rng.int(keys.sizes.length)], held: new Set() }));
+      if (!key) {
+        key = { id: ids[r], left: keys.sizes[rng.int(keys.sizes.length)], held: new Set(), rows: [] };
+        open.push(key);
+        made.push(key);
+      }
       out[r] = key.id;
+      key.rows.push(r);
       if (distinct) key.held.add(value);
       if (--key.left <= 0) open.splice(open.indexOf(key), 1);
+    }
+    // A group's last keys end short when its rows run out (a project of one task where the seed's
+    // have three or more): their rows join the group's other keys, smallest first, where they fit.
+    for (const short of made.filter((k) => k.rows.length < smallest)) {
+      for (const r of [...short.rows]) {
+        const value = distinct ? distinct[r] : null;
+        const takers = made.filter((k) => k !== short && k.rows.length >= smallest && k.rows.length < largest && !k.held.has(value));
+        const into = takers.sort((a, b) => a.rows.length - b.rows.length)[0];
+        if (!into) continue;
+        out[r] = into.id;
+        into.rows.push(r);
+        if (distinct) into.held.add(value);
+        short.rows.splice(short.rows.indexOf(r), 1);
+      }
     }
   }
   return out;

@@ -147,13 +147,17 @@ const LINE_MIN_ROWS = 30;
  */
 const EXACT_LINE_R = 0.9999;
 const UNIT_SLOPE_TOLERANCE = 0.01;
+/** A line goes before an order's gap on its column where what is left off it spreads less than this share of the gap's. */
+const TIGHTER_LINE = 0.6;
 /** A looser line goes before the orders only where its slope is this far from 1 or more. */
 const LOOSE_SLOPE_TOLERANCE = 0.25;
 
 /**
  * Pairs of modelled number or date columns (`free`) that lie close to a straight line, strongest
  * first: the one with more distinct values is written from the other (a date from a count of
- * years, not the count from the date), and only where it is a number exactly when the other is.
+ * years, not the count from the date), and only where it is a number wherever the other is,
+ * or, of two dates or two numbers, blank on some of those rows (then written from the other,
+ * fitted where both are).
  */
 export function straightLines(table: Table, schema: ColumnSchema[], free: Set<string>): Extract<Construction, { kind: 'line' }>[] {
   return fittedLines(table, schema, free).map((f) => f.line);
@@ -183,6 +187,13 @@ function looseLines(table: Table, schema: ColumnSchema[], free: Set<string>, rul
     .map((line) => (Number.isNaN(line.slope) ? { ...line, slope: slopeBetween(table, schema, line.from, line.column) } : line));
 }
 
+/** The standard deviation of `xs` (0 for fewer than two). */
+function spreadOf(xs: Float64Array): number {
+  if (xs.length < 2) return 0;
+  const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+  return Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1));
+}
+
 /** Least-squares slope of `y` on `x`. */
 function slopeBetween(table: Table, schema: ColumnSchema[], x: string, y: string): number {
   const [xs, ys] = readColumns(table, schema, [x, y]).map(centred);
@@ -191,15 +202,22 @@ function slopeBetween(table: Table, schema: ColumnSchema[], x: string, y: string
 
 /** `straightLines` with each line's |r|, strongest first. */
 function fittedLines(table: Table, schema: ColumnSchema[], free: Set<string>, minR = LINE_MIN_R): { line: Extract<Construction, { kind: 'line' }>; r: number }[] {
-  const numeric = schema.filter((c) => free.has(c.name) && (c.kind === 'numeric' || c.kind === 'datetime')).map((c) => c.name);
+  const picked = schema.filter((c) => free.has(c.name) && (c.kind === 'numeric' || c.kind === 'datetime'));
+  const [numeric, kinds] = [picked.map((c) => c.name), picked.map((c) => c.kind)];
   // Each column centred once: a pair then costs one product over the rows, not two passes.
   const columns = readColumns(table, schema, numeric).map(centred);
   const found: { line: Extract<Construction, { kind: 'line' }>; r: number }[] = [];
   for (let i = 0; i < numeric.length; i++) {
     for (let j = i + 1; j < numeric.length; j++) {
       // Ties go to the later column, as a table usually lists what it is built from first.
-      const [x, y] = columns[j].distinct >= columns[i].distinct ? [i, j] : [j, i];
-      const fit = lineFit(columns[x], columns[y]);
+      // A column blank on some rows of another of its kind (an actual start, blank until work
+      // begins, beside its planned start; a sale price beside the list price) is written from
+      // that other, on the rows it holds a number.
+      const alike = kinds[i] === kinds[j];
+      const within = (a: Centred, b: Centred) => alike && a.present < b.present && a.raw.every((v, r) => !isNumber(v) || isNumber(b.raw[r]));
+      const blanks = within(columns[i], columns[j]) ? [j, i] : within(columns[j], columns[i]) ? [i, j] : null;
+      const [x, y] = blanks ?? (columns[j].distinct >= columns[i].distinct ? [i, j] : [j, i]);
+      const fit = lineFit(blanks ? centred(columns[x].raw.map((v, r) => (isNumber(columns[y].raw[r]) ? v : NaN))) : columns[x], columns[y]);
       if (fit && Math.abs(fit.r) >= minR) found.push({ line: { kind: 'line', column: numeric[y], from: numeric[x], slope: fit.slope }, r: Math.abs(fit.r) });
     }
   }
@@ -309,23 +327,32 @@ export function planConstructions(
   // first: the gap, price − fees, would be modelled on its own and lose the proportion.
   const proportion = ({ line, r }: (typeof fitted)[number]) =>
     Math.abs(line.slope - 1) > (r >= EXACT_LINE_R ? UNIT_SLOPE_TOLERANCE : LOOSE_SLOPE_TOLERANCE);
-  for (const f of fitted) if (proportion(f) && usable(f.line)) plan.set(f.line.column, f.line);
-  const means = new Map<string, number>();
-  const meanOf = (name: string, xs: Float64Array) => {
-    if (!means.has(name)) {
-      const present = xs.filter(isNumber);
-      means.set(name, present.reduce((s, x) => s + x, 0) / Math.max(1, present.length));
-    }
-    return means.get(name)!;
+  // So does one far tighter than every order's gap on its column (an actual end a few days off its
+  // planned end, against the weeks since the actual start): the orders are then kept by redraw.
+  const tighter = ({ line }: (typeof fitted)[number]) => {
+    const lows = rules.flatMap((r) => (r.kind === 'order' && r.high === line.column ? [r.low] : []));
+    if (lows.length === 0 || lows.includes(line.from)) return false;
+    const spread = (from: string, slope: number) => {
+      const [x, y] = readColumns(table, schema, [from, line.column]);
+      return spreadOf(y.map((v, r) => v - slope * x[r]).filter(isNumber));
+    };
+    return spread(line.from, line.slope) < TIGHTER_LINE * Math.min(...lows.map((low) => spread(low, 1)));
+  };
+  for (const f of fitted) if ((proportion(f) || tighter(f)) && usable(f.line)) plan.set(f.line.column, f.line);
+  // A start's mean on the rows its end holds a number: of an actual and a planned start, the
+  // actual is the later where work has ended, though blank on the latest plans, not yet begun.
+  const meanWhere = (xs: Float64Array, ys: Float64Array) => {
+    const present = xs.filter((x, r) => isNumber(x) && isNumber(ys[r]));
+    return present.reduce((s, x) => s + x, 0) / Math.max(1, present.length);
   };
   const orders = rules.flatMap((r) => (r.kind === 'order' ? [r] : []));
   const candidates = orders
     .map((rule) => {
       const [low, high] = readColumns(table, schema, [rule.low, rule.high]);
       const within = (xs: Float64Array, ys: Float64Array) => xs.every((x, r) => !isNumber(x) || isNumber(ys[r]));
-      return { rule, low, high, up: within(high, low), down: within(low, high) };
+      return { rule, low, high, up: within(high, low), down: within(low, high), mean: meanWhere(low, high) };
     })
-    .sort((a, b) => meanOf(b.rule.low, b.low) - meanOf(a.rule.low, a.low));
+    .sort((a, b) => b.mean - a.mean);
   for (const { rule, up, down } of candidates) {
     const c: Construction = { kind: 'gap', column: rule.high, low: rule.low };
     if (up && usable(c)) plan.set(c.column, c);
@@ -567,6 +594,35 @@ export interface Built {
   codec: NumberCodec;
   /** Sums and steps: the text written where an input is not a number. */
   otherwise: string | null;
+}
+
+/**
+ * What to write again once `changed` columns are written over on finished rows (a key's rows given
+ * its first row's date of birth): the columns a function of them gives (an age from the date of
+ * birth), and so on down. A gap, a line's or a scaled number's remainder, and a ratio's numerator
+ * are the model's, gone once written: those columns are left, and their rules checked again.
+ */
+export function rewrittenFrom(built: Built[], follows: Follow[], changed: Set<string>): { built: Built[]; follows: Follow[] } {
+  const affected = new Set(changed);
+  const again = { built: [] as Built[], follows: [] as Follow[] };
+  const written = (c: Construction) => !['gap', 'line', 'scaled', 'within'].includes(c.kind) && !(c.kind === 'sum' && c.early);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const f of follows) {
+      if (affected.has(f.column) || !affected.has(f.from)) continue;
+      again.follows.push(f);
+      affected.add(f.column);
+      grew = true;
+    }
+    for (const b of built) {
+      const c = b.construction;
+      if (affected.has(c.column) || !written(c) || !inputsOf(c).some((f) => affected.has(f))) continue;
+      again.built.push(b);
+      affected.add(c.column);
+      grew = true;
+    }
+  }
+  return again;
 }
 
 /**

@@ -10,10 +10,10 @@ import { ContinuousEncoder, type Bounds, type ContinuousState } from './continuo
 import { fitCategoryRanges, keepCategoryRanges, type CategoryRanges } from './byCategory';
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
-import { assignKeys, fitKeys, type KeyGroups } from './idKeys';
+import { assignKeys, copyWithinKeys, fitKeys, type KeyGroups } from './idKeys';
 import { planScalings, type Scaled } from './scaled';
 import { findIdLink } from './idLinks';
-import { blankByRules, construct, gapValues, isOverwritten, isWritten, markBroken, planConstructions, stepOtherwise, textWithoutNumber, zeroByRules, type Built, type Construction } from './ruled';
+import { blankByRules, construct, gapValues, isOverwritten, isWritten, markBroken, planConstructions, rewrittenFrom, stepOtherwise, textWithoutNumber, zeroByRules, type Built, type Construction, type Follow } from './ruled';
 import type { ColumnEncoder, Span } from './types';
 
 /** Where a column lives in the encoded row. */
@@ -243,7 +243,11 @@ export class TableTransformer {
       const floor = floors.get(column.name) ?? -Infinity;
       if (construction && !isOverwritten(construction)) {
         const codec = codecFor(column, values);
-        if (withinRange) this.builtBounds.set(column.name, { min: codec.min, max: codec.max });
+        // A discount's share of the list price is bounded by its prices' order, not the seed's
+        // discounts: held to those, rows on sale are dropped where blank rows are not.
+        const made = construction as Construction;
+        const share = made.kind === 'sum' && made.formula === 'rate-share';
+        if (withinRange && !share) this.builtBounds.set(column.name, { min: codec.min, max: codec.max });
         const built: Built = { construction, codec, otherwise: textWithoutNumber(values, numberReader(column)) };
         if (isWritten(construction)) {
           this.slots.push({ kind: 'sum', name: column.name, built });
@@ -350,7 +354,9 @@ export class TableTransformer {
   get keys(): KeyColumn[] {
     return this.slots.flatMap((s) => {
       if (s.kind !== 'id' || !s.keys) return [];
-      const { fixed, sizes, distinct, within } = s.keys;
+      const { sizes, distinct, within } = s.keys;
+      // What a key fixes, as a user reads it: not a column that follows one it fixes (a plan's fee).
+      const fixed = [...s.keys.fixed, ...(s.keys.copied ?? []).filter((name) => !this.derived.some((d) => d.name === name))];
       return [{ name: s.name, fixed, perKey: sizes.reduce((a, b) => a + b, 0) / sizes.length, ...(distinct !== undefined && { distinct }), ...(within !== undefined && { within }) }];
     });
   }
@@ -526,7 +532,42 @@ export class TableTransformer {
       filtered[i] = slot.ids.withBlanks(shared, firstRow, cellsOf(slot.ids.blankLinkedTo));
     });
     const table = { names, columns: filtered, rowCount: kept.length, missingSpellings: this.missingSpellings, delimiter: this.delimiter };
-    return { table, dropped: rows - kept.length, broken, bad };
+    const copied = this.copyWithinKeys(table, built, keepBroken ? kept : null, bad, broken);
+    return { table: copied, dropped: rows - copied.rowCount, broken, bad };
+  }
+
+  /**
+   * `table` with each repeated key's rows given its first row's values of the columns the key
+   * fixes beyond its groups (see `KeyGroups.copied`), what is written from them written again,
+   * and rows that then break a rule dropped (marked in `bad` at `rowsAt` instead, where given).
+   */
+  private copyWithinKeys(table: Table, built: Built[], rowsAt: number[] | null, bad: Uint8Array, broken: Map<string, number>): Table {
+    const { names, columns } = table;
+    const changed = new Set<string>();
+    this.slots.forEach((slot, i) => {
+      if (slot.kind !== 'id' || !slot.keys?.copied) return;
+      const copied = slot.keys.copied.filter((name) => names.includes(name));
+      copyWithinKeys(columns[i], copied.map((name) => columns[names.indexOf(name)]));
+      for (const name of copied) changed.add(name);
+    });
+    if (changed.size === 0) return table;
+    const again = rewrittenFrom(built, this.followers(), changed);
+    const breaks = new Uint8Array(table.rowCount);
+    construct(again.built, names, columns, this.schema, breaks, again.follows);
+    for (const [rule, n] of markBroken(this.rules, this.builtBounds, table, this.schema, breaks)) broken.set(rule, (broken.get(rule) ?? 0) + n);
+    if (rowsAt) {
+      breaks.forEach((b, r) => void (b && (bad[rowsAt[r]] = 1)));
+      return table;
+    }
+    const kept = Array.from({ length: table.rowCount }, (_, r) => r).filter((r) => !breaks[r]);
+    if (kept.length === table.rowCount) return table;
+    return { ...table, columns: columns.map((col) => kept.map((r) => col[r])), rowCount: kept.length };
+  }
+
+  /** Every column that follows another, as `construct` writes it again. */
+  private followers(): Follow[] {
+    const names = this.names;
+    return this.slots.flatMap((slot) => (slot.kind === 'derived' ? [{ column: slot.name, from: names[slot.from], map: slot.map }] : []));
   }
 }
 

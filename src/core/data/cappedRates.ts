@@ -1,0 +1,85 @@
+import { roundCutoff } from './findSteps';
+import { closeTo } from './rules';
+import type { Rng } from '../util/rng';
+
+/**
+ * A total that is a fixed rate of one number, capped at another: a child credit of 2,000 a
+ * dependant up to the tax owed, a refund of 80 % of a claim up to its limit. `parts`: the number
+ * and the cap.
+ */
+export interface CappedRate {
+  total: number;
+  parts: [number, number];
+  rate: number;
+}
+
+/** Columns searched, at most. */
+const MAX_COLUMNS = 20;
+/** Rows below the cap, and rows at it, the seed must hold at least: one side alone is a rate, or the cap. */
+const MIN_BELOW = 10;
+const MIN_AT = 3;
+const PROBES = 2000;
+
+/**
+ * Totals none of `explained` that are the lesser of a rate of one of `numeric` and another, on
+ * every row with all three: rows below the cap bound the rate within the total's rounding (the
+ * roundest rate within the bounds is taken), and on rows at the cap the rate must reach it.
+ * Were the total independent of the two, a row would match with the chance that another row's
+ * pair gives its total (PROBES random pairs); proposed below e^maxLogChance over the triples searched.
+ */
+export function cappedRates(numeric: number[], values: Float64Array[], tolerances: number[], explained: Set<number>, maxLogChance: number, rng: Rng): CappedRate[] {
+  const columns = numeric.slice(0, MAX_COLUMNS);
+  const m = columns.length;
+  const odds = maxLogChance - Math.log(Math.max(1, m * m * m));
+  const found: CappedRate[] = [];
+  for (const t of columns) {
+    if (explained.has(t)) continue;
+    search: for (const a of columns) {
+      for (const cap of columns) {
+        if (a === t || cap === t || a === cap) continue;
+        const rate = fit(values[t], values[a], values[cap], tolerances[t], odds, rng);
+        if (rate === null) continue;
+        found.push({ total: t, parts: [a, cap], rate });
+        break search;
+      }
+    }
+  }
+  return found;
+}
+
+/** The rate that gives `total` as the lesser of rate × `xs` and `caps` on every row, beyond chance; null where none. */
+function fit(total: Float64Array, xs: Float64Array, caps: Float64Array, tol: number, odds: number, rng: Rng): number | null {
+  let [lo, hi] = [-Infinity, Infinity];
+  const [below, at] = [[] as number[], [] as number[]];
+  for (let r = 0; r < total.length; r++) {
+    const [y, x, cap] = [total[r], xs[r], caps[r]];
+    if (Number.isNaN(y) || Number.isNaN(x) || Number.isNaN(cap)) continue;
+    if (y > cap + tol) return null;
+    if (y >= cap - tol) {
+      at.push(r);
+      continue;
+    }
+    below.push(r);
+    if (x === 0) {
+      if (Math.abs(y) > tol) return null;
+      continue;
+    }
+    const [p, q] = [(y - tol) / x, (y + tol) / x];
+    [lo, hi] = [Math.max(lo, Math.min(p, q)), Math.min(hi, Math.max(p, q))];
+    if (lo > hi) return null;
+  }
+  // Totals all 0 below the cap, or all one value, say nothing of a rate.
+  if (below.length < MIN_BELOW || at.length < MIN_AT || !Number.isFinite(lo) || hi <= 0) return null;
+  if (below.every((r) => total[r] === total[below[0]])) return null;
+  const rate = roundCutoff(Math.max(0, lo - Math.abs(lo) * 1e-12), hi);
+  if (rate <= 0) return null;
+  const value = (x: number, cap: number) => Math.min(rate * x, cap);
+  const rows = [...below, ...at];
+  if (!rows.every((r) => closeTo(total[r], value(xs[r], caps[r]), tol))) return null;
+  let hits = 0;
+  for (let p = 0; p < PROBES; p++) {
+    const [r, s] = [rows[rng.int(rows.length)], rows[rng.int(rows.length)]];
+    if (closeTo(total[r], value(xs[s], caps[s]), tol)) hits++;
+  }
+  return rows.length * Math.log((hits + 1) / (PROBES + 1)) < odds ? rate : null;
+}
