@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
+    // Set-ups that train a small model (the image judge's) took past 10 s on two busy cores.
+    hookTimeout: 120_000,
   },
 });

@@ -1,4 +1,5 @@
 import { roundCutoff } from './findSteps';
+import { boundRate } from './rateOfSums';
 import { closeTo } from './rules';
 import type { Rng } from '../util/rng';
 
@@ -26,8 +27,17 @@ const PROBES = 2000;
  * roundest rate within the bounds is taken), and on rows at the cap the rate must reach it.
  * Were the total independent of the two, a row would match with the chance that another row's
  * pair gives its total (PROBES random pairs); proposed below e^maxLogChance over the triples searched.
+ * `tied(t, a)`: whether another rule ties the total to the number already.
  */
-export function cappedRates(numeric: number[], values: Float64Array[], tolerances: number[], explained: Set<number>, maxLogChance: number, rng: Rng): CappedRate[] {
+export function cappedRates(
+  numeric: number[],
+  values: Float64Array[],
+  tolerances: number[],
+  explained: Set<number>,
+  maxLogChance: number,
+  rng: Rng,
+  tied: (total: number, of: number) => boolean,
+): CappedRate[] {
   const columns = numeric.slice(0, MAX_COLUMNS);
   const m = columns.length;
   const odds = maxLogChance - Math.log(Math.max(1, m * m * m));
@@ -36,7 +46,7 @@ export function cappedRates(numeric: number[], values: Float64Array[], tolerance
     if (explained.has(t)) continue;
     search: for (const a of columns) {
       for (const cap of columns) {
-        if (a === t || cap === t || a === cap) continue;
+        if (a === t || cap === t || a === cap || tied(t, a)) continue;
         const rate = fit(values[t], values[a], values[cap], tolerances[t], odds, rng);
         if (rate === null) continue;
         found.push({ total: t, parts: [a, cap], rate });
@@ -60,13 +70,9 @@ function fit(total: Float64Array, xs: Float64Array, caps: Float64Array, tol: num
       continue;
     }
     below.push(r);
-    if (x === 0) {
-      if (Math.abs(y) > tol) return null;
-      continue;
-    }
-    const [p, q] = [(y - tol) / x, (y + tol) / x];
-    [lo, hi] = [Math.max(lo, Math.min(p, q)), Math.min(hi, Math.max(p, q))];
-    if (lo > hi) return null;
+    const bounds = boundRate([lo, hi], x, y, tol);
+    if (!bounds) return null;
+    [lo, hi] = bounds;
   }
   // Totals all 0 below the cap, or all one value, say nothing of a rate.
   if (below.length < MIN_BELOW || at.length < MIN_AT || !Number.isFinite(lo) || hi <= 0) return null;

@@ -43,6 +43,26 @@ describe('rate rules', () => {
     expect(rules.filter((r) => r.includes('noise'))).toEqual([]);
   });
 
+  it('finds a fee by tutor from the minutes one way only, not the minutes from the fee as well', () => {
+    const rng = new Rng(8);
+    const rates: Record<string, number> = { Omar: 48, Priya: 38, Tom: 42 };
+    const rows = Array.from({ length: 300 }, () => {
+      const [tutor, minutes] = [['Omar', 'Priya', 'Tom'][rng.int(3)], [45, 60, 90][rng.int(3)]];
+      return [tutor, String(minutes), ((rates[tutor] * minutes) / 60).toFixed(2)];
+    });
+    const table = tableFromColumns(['Tutor', 'Minutes', 'Fee'], [0, 1, 2].map((k) => rows.map((r) => r[k])));
+    const rules = findRules(table, inferSchema(table), new Rng(1)).filter((r) => r.kind === 'rate');
+    expect(rules.map((r) => [r.kind === 'rate' && r.total, r.kind === 'rate' && r.of])).toEqual([['Fee', 'Minutes']]);
+  });
+
+  it('writes money from the number it is charged on, where a rate holds both ways', () => {
+    const rng = new Rng(9);
+    const hours = Array.from({ length: 200 }, () => (rng.int(200) / 100).toFixed(2));
+    const table = tableFromColumns(['Overage Hours', 'Overage Charge (£)'], [hours, hours.map((h) => (Number(h) * 12.5).toFixed(2))]);
+    const rules = findRules(table, inferSchema(table), new Rng(1)).filter((r) => r.kind === 'rate');
+    expect(rules.map(describeRule)).toEqual(['Overage Charge (£) = Overage Hours × 12.5']);
+  });
+
   it('takes a rate on 20 rows of small whole numbers for chance, and the same on 400 rows for a rule', () => {
     const counts = (rows: number) => {
       const rng = new Rng(4);

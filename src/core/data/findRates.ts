@@ -35,6 +35,8 @@ export interface RateSearch {
   linked: Set<string>;
   rng: Rng;
   maxLogChance: number;
+  /** Whether column k is money: of a rate found both ways, money is written from the other (a charge from its hours). */
+  money?: (k: number) => boolean;
 }
 
 /**
@@ -54,10 +56,13 @@ export function rateRules(search: RateSearch): FoundRate[] {
   const span = new Span(search.numeric);
   for (const s of search.sums) if ([s.total, ...s.parts, ...s.minus].every((k) => numeric.includes(k))) span.add(sumVector(s));
   const odds = search.maxLogChance - Math.log(Math.max(1, pairs.length));
-  const fixed = pairs.flatMap(([t, a]) => {
+  const fits = pairs.flatMap(([t, a]) => {
     const fit = fitRate(search, t, a, null, odds);
     return fit ? [fit] : [];
   });
+  const money = search.money ?? (() => false);
+  const backwards = (f: Fit) => money(f.rate.of) && !money(f.rate.total) && fits.some((g) => g.rate.total === f.rate.of && g.rate.of === f.rate.total);
+  const fixed = fits.filter((f) => !backwards(f));
   const found: FoundRate[] = [];
   const totals = new Set<number>();
   for (const f of byRoundness(fixed, search.tolerances)) {
@@ -76,8 +81,11 @@ export function rateRules(search: RateSearch): FoundRate[] {
       return fit ? [{ ...fit, rate: { ...fit.rate, by } }] : [];
     });
   });
+  // Of a pair found both ways by one category (a fee by tutor from the minutes, and the minutes
+  // from the fee), the roundest way: the other holds on every row the first does, at rates rounded apart.
+  const reversed = (f: Fit) => found.some((r) => r.by === f.rate.by && r.total === f.rate.of && r.of === f.rate.total);
   for (const f of byRoundness(byFits, search.tolerances)) {
-    if (totals.has(f.rate.total) || impliedByLevel(span, found, f)) continue;
+    if (totals.has(f.rate.total) || reversed(f) || impliedByLevel(span, found, f)) continue;
     totals.add(f.rate.total);
     found.push(f.rate);
   }

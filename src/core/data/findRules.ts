@@ -9,7 +9,7 @@ import { lookupRules } from './lookups';
 import { bracketsRules } from './brackets';
 import { formulaValue, type FormulaForm } from './formulas';
 import { settleSums, writesOf } from './settleSums';
-import { comparable } from './units';
+import { comparable, isMoney } from './units';
 import { dateExcessRules, excessRules, minusExcessRules } from './excess';
 import { ratesOfSums } from './rateOfSums';
 import { cappedRates } from './cappedRates';
@@ -208,7 +208,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   products.splice(0, products.length, ...products.filter((p) => !restated.includes(p)));
   const explained = new Set([...sums.map((s) => s.total), ...products.map(([t]) => t), ...threes.map(([t]) => t)]);
   const linked = new Set(products.flatMap(([t, a, b]) => [`${t},${a}`, `${a},${t}`, `${t},${b}`, `${b},${t}`]));
-  const rateSearch = { table, schema, numeric: numeric.map(([, i]) => i), values, tolerances, sums, explained, linked, rng, maxLogChance: MAX_LOG_CHANCE };
+  const rateSearch = { table, schema, numeric: numeric.map(([, i]) => i), values, tolerances, sums, explained, linked, rng, maxLogChance: MAX_LOG_CHANCE, money: (k: number) => isMoney(candidates[k]) };
   const rates = rateRules(rateSearch);
   // A subtotal of seats × price × 12 for annual billing, 1 for monthly.
   const productRated = productRates(rateSearch, new Set([...rates.map((r) => r.total), ...products.map(([t]) => t), ...threes.map(([t]) => t), ...annuities.map(([t]) => t)]));
@@ -224,7 +224,11 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const ratedSums = ratesOfSums(numeric.map(([, i]) => i), values, tolerances, byRates, sumColumns, MAX_LOG_CHANCE, rng, tiedColumns);
   threes.push(...ratedSums.map((r): [number, FormulaForm, number[], number?] => [r.total, r.form, r.parts, r.rate]));
   // A credit of 2,000 a dependant up to the tax: a rate capped at another number, for totals nothing else gives.
-  const capped = cappedRates(numeric.map(([, i]) => i), values, tolerances, new Set([...byRates, ...ratedSums.map((r) => r.total)]), MAX_LOG_CHANCE, rng);
+  // Not of a number another rule already ties the total to (a charge that is always 12.50 an
+  // hour, and so also at most the total it is part of): the cap says nothing new there.
+  const capped = cappedRates(numeric.map(([, i]) => i), values, tolerances, new Set([...byRates, ...ratedSums.map((r) => r.total)]), MAX_LOG_CHANCE, rng, (t, a) =>
+    tiedColumns.some((cols) => cols.includes(t) && cols.includes(a)),
+  );
   threes.push(...capped.map((r): [number, FormulaForm, number[], number?] => [r.total, 'rate-capped', r.parts, r.rate]));
   // Of a rate's rates, the least and the greatest.
   const rateRange = (t: number, a: number): [number, number] | null => {

@@ -63,6 +63,17 @@ export function ratesOfSums(numeric: number[], values: Float64Array[], tolerance
   return found;
 }
 
+/**
+ * `bounds` narrowed to the rates that give `y` from `x` within `tol`: null where none is left,
+ * or where `x` is 0 and `y` is not (an `x` of 0 bounds no rate).
+ */
+export function boundRate([lo, hi]: [number, number], x: number, y: number, tol: number): [number, number] | null {
+  if (x === 0) return Math.abs(y) > tol ? null : [lo, hi];
+  const [p, q] = [(y - tol) / x, (y + tol) / x];
+  const next: [number, number] = [Math.max(lo, Math.min(p, q)), Math.min(hi, Math.max(p, q))];
+  return next[0] > next[1] ? null : next;
+}
+
 /** The rate of `form` over `inputs` that gives `total` on every row, beyond chance; null where none. */
 function fit(total: Float64Array, inputs: Float64Array[], form: RatedForm, tol: number, odds: number, rng: Rng): number | null {
   let [lo, hi] = [-Infinity, Infinity];
@@ -77,14 +88,10 @@ function fit(total: Float64Array, inputs: Float64Array[], form: RatedForm, tol: 
     const x = ratedBase(form, xs);
     // A share of a first number that is 0 says nothing of the rate.
     if (!Number.isFinite(x)) continue;
-    if (x === 0) {
-      if (Math.abs(y) > tol) return null;
-      continue;
-    }
-    const [p, q] = [(y - tol) / x, (y + tol) / x];
-    [lo, hi] = [Math.max(lo, Math.min(p, q)), Math.min(hi, Math.max(p, q))];
-    if (lo > hi) return null;
-    rows.push(r);
+    const bounds = boundRate([lo, hi], x, y, tol);
+    if (!bounds) return null;
+    [lo, hi] = bounds;
+    if (x !== 0) rows.push(r);
   }
   const n = rows.length;
   // A rate of 0, or one that holds on too few rows, or on rows whose totals never differ, says nothing.

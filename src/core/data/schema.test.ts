@@ -72,6 +72,10 @@ describe('inferSchema', () => {
     expect(inferColumn('order_id', orders.map((o) => o.slice(4))).kind).toBe('id');
     expect(inferColumn('Vehicle ID', Array.from({ length: 100 }, (_, r) => `FL-${r % 12}`)).kind).toBe('categorical');
     expect(inferColumn('Order', orders).kind).toBe('categorical');
+    // Plates, email addresses: a person's, however often they repeat, under any header.
+    expect(inferColumn('Vehicle Plate', Array.from({ length: 100 }, (_, r) => `AB${10 + (r % 40)} XYZ`)).kind).toBe('id');
+    expect(inferColumn('Contact', Array.from({ length: 100 }, (_, r) => `parent${r % 30}@mail.com`)).kind).toBe('id');
+    expect(inferColumn('Contact', Array.from({ length: 100 }, (_, r) => ['Email', 'Phone'][r % 2])).kind).toBe('categorical');
   });
 
   it('treats near-unique text as an ID, not as thousands of categories', () => {

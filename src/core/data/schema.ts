@@ -50,7 +50,8 @@ export interface ColumnSchema {
 
 const BOOL_TOKENS = new Set(['true', 'false', 'yes', 'no', 't', 'f', 'y', 'n']);
 // `Rx #`, `Invoice No.`, `Ticket Nr`, `Order Number`: a number that names a record.
-const ID_NAME_RE = /(?:(^|[^a-z])(id|uuid|guid|key|ref|sku|no\.?|nr\.?|number)|#)$/i;
+const ID_NAME_RE = /(?:(^|[^a-z])(id|uuid|guid|key|ref|sku|no\.?|nr\.?|number|plate|registration|vin|iban|e-?mail)|#)$/i;
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Digits that name rather than measure: a synthetic ZIP code between two real ones is no ZIP code.
 const CODE_NAME_RE = /(^|[^a-z])(zip|zip ?code|postal|post ?code|postcode|plz|phone|telephone|fax|fips|isbn|ean|upc|sku)([^a-z]|$)/i;
 
@@ -191,7 +192,7 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
   const dated = dateFormatOf(present);
   if (dated) return { ...base, kind: 'datetime', include: true, date: dated.date, ...notesField(dated.notes) };
   const nearUnique = distinct / present.total > 0.9 && present.total >= 20;
-  if (distinct === present.total || nearUnique || personNames(name, present) || repeatedKey(name, distinct, present.total)) return { ...base, kind: 'id', include: true };
+  if (distinct === present.total || nearUnique || personNames(name, present) || repeatedKey(name, distinct, present.total) || emails(present)) return { ...base, kind: 'id', include: true };
   return { ...base, kind: 'categorical', include: true };
 }
 
@@ -207,6 +208,11 @@ function repeatedKey(name: string, distinct: number, total: number): boolean {
 const REPEATED_KEY_SHARE = 0.5;
 /** Keys repeated over more rows each (a customer's monthly bills) are IDs from this many on: fewer are a category. */
 const MIN_KEYS = 20;
+
+/** Email addresses, whatever the header: as a category, real people's addresses came back on made-up rows. */
+function emails(present: Present): boolean {
+  return present.texts.length >= 2 && present.texts.every((v) => EMAIL_RE.test(v));
+}
 
 /** Mostly distinct values under a name header, or that read as people's names (`Ann Lee`). */
 function personNames(name: string, present: Present): boolean {

@@ -20,7 +20,13 @@ describe('distributions for charts', () => {
     const term = Array.from({ length: 60 }, (_, i) => String([12, 24, 36, 48, 60][i % 5]));
     const table = tableFromColumns(['amount', 'term'], [money, term]);
     const [amount, months] = inferSchema(table);
-    expect(distributionOf(amount, money, money).labels[1]).toBe('7,640');
+    // Whole numbers: the ones each bin holds, not an edge no row holds.
+    expect(distributionOf(amount, money, money).labels.slice(0, 2)).toEqual(['4,100–7,639', '7,640–11,179']);
+    const ages = Array.from({ length: 300 }, (_, i) => String((i * 7) % 100));
+    const [age] = inferSchema(tableFromColumns(['age'], [ages]));
+    expect(distributionOf(age, ages, ages).labels.slice(0, 2)).toEqual(['0–4', '5–9']);
+    expect(distributionOf(age, ages, ages).labels.at(-1)).toBe('95–99');
+    expect(miniDistribution(age, ages).labels.slice(0, 2)).toEqual(['0–6', '7–12']);
     const chart = distributionOf(months, term, term.slice(0, 30).concat(Array(30).fill('60')));
     expect(chart).toMatchObject({ kind: 'bars', labels: ['12', '24', '36', '48', '60'] });
     expect(chart.real[4]).toBeCloseTo(0.2, 10);

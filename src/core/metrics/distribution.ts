@@ -35,7 +35,7 @@ export function distributionOf(column: ColumnSchema, real: (string | null)[], sy
       for (const x of xs) counts[Math.max(0, Math.min(BINS - 1, Math.floor((x - lo) / width)))] += 1 / (xs.length || 1);
       return counts;
     };
-    return { name: column.name, kind: 'histogram', labels: edges.map((e) => edgeLabel(column, e)), edges, real: bin(a), synth: bin(b) };
+    return { name: column.name, kind: 'histogram', labels: edges.map((e, i) => binLabel(column, e, e + width, i === BINS - 1)), edges, real: bin(a), synth: bin(b) };
   }
   const counts = new Map<string, number>();
   for (const v of real) counts.set(v ?? '(missing)', (counts.get(v ?? '(missing)') ?? 0) + 1);
@@ -63,7 +63,7 @@ export function miniDistribution(column: ColumnSchema, values: (string | null)[]
     const width = ((xs[xs.length - 1] ?? 1) - lo) / bins || 1;
     const shares = new Array<number>(bins).fill(0);
     for (const x of xs) shares[Math.min(bins - 1, Math.floor((x - lo) / width))] += 1 / xs.length;
-    return { labels: shares.map((_, i) => edgeLabel(column, lo + i * width)), shares };
+    return { labels: shares.map((_, i) => binLabel(column, lo + i * width, lo + (i + 1) * width, i === bins - 1)), shares };
   }
   if (column.kind === 'id' || column.kind === 'constant') return { labels: [], shares: [] };
   const counts = new Map<string, number>();
@@ -84,6 +84,18 @@ function fewValues(xs: Float64Array, max: number): number[] | null {
 }
 
 const NUMBER_LABEL = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+const WHOLE_LABEL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/**
+ * A bin from `start` to `end` (`end` in it where `last`) as a reader writes it: the whole numbers
+ * it holds for a column of whole numbers (`9–10`, not an edge of 8.44 no row holds), else its
+ * left edge.
+ */
+function binLabel(column: ColumnSchema, start: number, end: number, last: boolean): string {
+  if (column.kind !== 'numeric' || !column.numeric?.integer) return edgeLabel(column, start);
+  const [from, to] = [Math.ceil(start), last ? Math.floor(end) : Math.ceil(end) - 1];
+  return to > from ? `${WHOLE_LABEL.format(from)}–${WHOLE_LABEL.format(to)}` : WHOLE_LABEL.format(from);
+}
 
 /** A bin edge as a reader writes it: a date as a date (milliseconds mean nothing to a reader), a number to three digits (4,100, not 4.10e+3). */
 function edgeLabel(column: ColumnSchema, edge: number): string {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../util/rng';
+import { inferSchema } from '../data/schema';
+import { tableFromColumns } from '../data/table';
 import { IdGenerator } from './idColumn';
 
 describe('IdGenerator', () => {
@@ -51,6 +53,12 @@ describe('IdGenerator', () => {
     const again = new IdGenerator(state).take(3, 7);
     expect(again).toEqual(new IdGenerator(uuids, 'uuid').take(3, 7));
     expect(again.every((v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v))).toBe(true);
+    // A number plate: seven drawn characters about a space, as many IDs as eight digits make.
+    const capitals = 'ABCDEFGHJKLMNPRSTUVWXYZ';
+    const plates = Array.from({ length: 200 }, () => `${draw(capitals, 2)}${draw('0123456789', 2)} ${draw(capitals, 3)}`);
+    const platesAfter = new IdGenerator(plates, 'Vehicle Plate').take(300, 0);
+    expect(platesAfter.every((v) => /^[A-Z]{2}\d{2} [A-Z]{3}$/.test(v) && !plates.includes(v))).toBe(true);
+    expect(inferSchema(tableFromColumns(['Vehicle Plate'], [plates.flatMap((p) => [p, p, p])]))[0].kind).toBe('id');
     // Names differ in length: no shape, no part of them written.
     expect(new IdGenerator(Array.from({ length: 30 }, (_, k) => `Ann Lee${'e'.repeat(k % 3)}`), 'name').take(1, 0)).toEqual(['name-1']);
   });

@@ -86,7 +86,8 @@ function finerKey(values: (string | null)[], keys: number, table: Table, schema:
   for (let a = 0; a < self; a++) {
     if (schema[a].kind !== 'id' || !schema[a].include || schema[a].distinct <= keys) continue;
     const finer = table.columns[a];
-    if (finer.some((v, r) => (v === null) !== (values[r] === null)) || determines(finer, values) === null) continue;
+    // It may be blank where the finer key is not (a student with no guardian's email on file).
+    if (finer.some((v, r) => v === null && values[r] !== null) || determines(finer, values) === null) continue;
     const held = new Map<string | null, Set<string | null>>();
     finer.forEach((v, r) => held.set(values[r], (held.get(values[r]) ?? new Set()).add(v)));
     held.delete(null);

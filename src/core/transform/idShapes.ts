@@ -1,18 +1,19 @@
-// IDs of one length whose characters follow a class at each position (a VIN, a hash, a UUID)
+// IDs of one length whose characters follow a class at each position (a VIN, a hash, a UUID, a
+// number plate)
 // but share no text around a number: written fresh in that shape rather than as `<column>-1`.
 
 /** A position of the shape: a character every ID has there, or the characters drawn from. */
 export type ShapePosition = { literal: string } | { chars: string };
 
-/** Positions drawn at random, at least: fewer, and two rows could share an ID. */
-const MIN_DRAWN = 8;
+/** IDs the drawn positions can make, at least (eight digits' worth): fewer, and two rows could share an ID. */
+const MIN_COMBINATIONS = 1e8;
 const MIN_IDS = 20;
 
 /** The shape every ID of `values` has, or null where they differ in length or hold other characters. */
 export function shapeOf(values: string[]): ShapePosition[] | null {
   if (values.length < MIN_IDS) return null;
   const length = values[0].length;
-  if (!values.every((v) => v.length === length && /^[0-9A-Za-z_.:/-]+$/.test(v))) return null;
+  if (!values.every((v) => v.length === length && /^[0-9A-Za-z_.:/ -]+$/.test(v))) return null;
   const seen = Array.from({ length }, () => new Set<string>());
   for (const v of values) for (let p = 0; p < length; p++) seen[p].add(v[p]);
   // Each drawn position's class: which of digits, capitals and small letters it holds; one alphabet per class, as seen anywhere.
@@ -27,7 +28,9 @@ export function shapeOf(values: string[]): ShapePosition[] | null {
     alphabets.set(key, alphabet);
     return key;
   });
-  if (classes.includes(undefined) || classes.filter((k) => k !== null).length < MIN_DRAWN) return null;
+  if (classes.includes(undefined)) return null;
+  const combinations = classes.reduce((n, key) => (key ? n * alphabets.get(key)!.size : n), 1);
+  if (combinations < MIN_COMBINATIONS) return null;
   return classes.map((key, p) => (key === null || key === undefined ? { literal: [...seen[p]][0] } : { chars: [...alphabets.get(key)!].sort().join('') }));
 }
 

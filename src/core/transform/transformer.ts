@@ -519,49 +519,62 @@ export class TableTransformer {
     const kept: number[] = [];
     for (let r = 0; r < rows; r++) if (keepBroken || !bad[r]) kept.push(r);
     const filtered = kept.length === rows ? columns : columns.map((col) => kept.map((r) => col[r]));
+    // Each repeated key's rows, labelled by their first row: IDs are written once the rows are
+    // final, so rows dropped below leave no gap an ID of the next batch would fill again.
+    const labels = new Map<number, string[]>();
+    this.slots.forEach((slot, i) => {
+      if (slot.kind !== 'id' || !slot.keys) return;
+      const cellsOf = (name: string) => labels.get(names.indexOf(name)) ?? (names.includes(name) ? filtered[names.indexOf(name)] : undefined);
+      labels.set(i, assignKeys(Array.from({ length: kept.length }, (_, r) => String(r)), slot.keys, cellsOf, rng));
+    });
+    const whole = { names, columns: filtered, rowCount: kept.length, missingSpellings: this.missingSpellings, delimiter: this.delimiter };
+    const { table, rows: left } = this.copyWithinKeys(whole, labels, built, keepBroken ? kept : null, bad, broken);
     this.slots.forEach((slot, i) => {
       if (slot.kind !== 'id') return;
       // A prefix that follows a column (a year of the listing date) is written from that column's kept rows.
       // The kept rows' cells of a column an ID's prefix, ending or blanks follow.
-      const cellsOf = (name: string | null) => (name !== null && names.includes(name) ? filtered[names.indexOf(name)] : undefined);
+      const cellsOf = (name: string | null) => (name !== null && names.includes(name) ? table.columns[names.indexOf(name)] : undefined);
       const column = this.schema.find((c) => c.name === slot.ids.linkedTo);
       const prefix = column && cellsOf(column.name);
       const linked = { ...(prefix && { prefix, read: numberReader(column) }), end: cellsOf(slot.ids.endLinkedTo) };
-      const ids = slot.ids.take(kept.length, firstRow, linked);
-      const shared = slot.keys ? assignKeys(ids, slot.keys, (name) => cellsOf(name), rng) : ids;
-      filtered[i] = slot.ids.withBlanks(shared, firstRow, cellsOf(slot.ids.blankLinkedTo));
+      const ids = slot.ids.take(table.rowCount, firstRow, linked);
+      const label = labels.get(i);
+      // A key's ID is its first row's.
+      const first = new Map<string, number>();
+      const shared = label ? left.map((r, k) => ids[first.get(label[r]) ?? first.set(label[r], k).get(label[r])!]) : ids;
+      table.columns[i] = slot.ids.withBlanks(shared, firstRow, cellsOf(slot.ids.blankLinkedTo));
     });
-    const table = { names, columns: filtered, rowCount: kept.length, missingSpellings: this.missingSpellings, delimiter: this.delimiter };
-    const copied = this.copyWithinKeys(table, built, keepBroken ? kept : null, bad, broken);
-    return { table: copied, dropped: rows - copied.rowCount, broken, bad };
+    return { table, dropped: rows - table.rowCount, broken, bad };
   }
 
   /**
-   * `table` with each repeated key's rows given its first row's values of the columns the key
-   * fixes beyond its groups (see `KeyGroups.copied`), what is written from them written again,
-   * and rows that then break a rule dropped (marked in `bad` at `rowsAt` instead, where given).
+   * `table` with each repeated key's rows (`labels`, by ID column) given its first row's values of
+   * the columns the key fixes beyond its groups (see `KeyGroups.copied`), what is written from
+   * them written again, and rows that then break a rule dropped (marked in `bad` at `rowsAt`
+   * instead, where given); with the rows of `table` left, in order.
    */
-  private copyWithinKeys(table: Table, built: Built[], rowsAt: number[] | null, bad: Uint8Array, broken: Map<string, number>): Table {
+  private copyWithinKeys(table: Table, labels: Map<number, string[]>, built: Built[], rowsAt: number[] | null, bad: Uint8Array, broken: Map<string, number>): { table: Table; rows: number[] } {
     const { names, columns } = table;
+    const all = Array.from({ length: table.rowCount }, (_, r) => r);
     const changed = new Set<string>();
     this.slots.forEach((slot, i) => {
       if (slot.kind !== 'id' || !slot.keys?.copied) return;
       const copied = slot.keys.copied.filter((name) => names.includes(name));
-      copyWithinKeys(columns[i], copied.map((name) => columns[names.indexOf(name)]));
+      copyWithinKeys(labels.get(i)!, copied.map((name) => columns[names.indexOf(name)]));
       for (const name of copied) changed.add(name);
     });
-    if (changed.size === 0) return table;
+    if (changed.size === 0) return { table, rows: all };
     const again = rewrittenFrom(built, this.followers(), changed);
     const breaks = new Uint8Array(table.rowCount);
     construct(again.built, names, columns, this.schema, breaks, again.follows);
     for (const [rule, n] of markBroken(this.rules, this.builtBounds, table, this.schema, breaks)) broken.set(rule, (broken.get(rule) ?? 0) + n);
     if (rowsAt) {
       breaks.forEach((b, r) => void (b && (bad[rowsAt[r]] = 1)));
-      return table;
+      return { table, rows: all };
     }
-    const kept = Array.from({ length: table.rowCount }, (_, r) => r).filter((r) => !breaks[r]);
-    if (kept.length === table.rowCount) return table;
-    return { ...table, columns: columns.map((col) => kept.map((r) => col[r])), rowCount: kept.length };
+    const kept = all.filter((r) => !breaks[r]);
+    if (kept.length === table.rowCount) return { table, rows: all };
+    return { table: { ...table, columns: columns.map((col) => kept.map((r) => col[r])), rowCount: kept.length }, rows: kept };
   }
 
   /** Every column that follows another, as `construct` writes it again. */
