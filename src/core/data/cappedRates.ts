@@ -1,5 +1,5 @@
 import { roundCutoff } from './findSteps';
-import { boundRate } from './rateOfSums';
+import { boundRate, logPairChance } from './rateFit';
 import { closeTo } from './rules';
 import type { Rng } from '../util/rng';
 
@@ -19,14 +19,13 @@ const MAX_COLUMNS = 20;
 /** Rows below the cap, and rows at it, the seed must hold at least: one side alone is a rate, or the cap. */
 const MIN_BELOW = 10;
 const MIN_AT = 3;
-const PROBES = 2000;
 
 /**
  * Totals none of `explained` that are the lesser of a rate of one of `numeric` and another, on
  * every row with all three: rows below the cap bound the rate within the total's rounding (the
  * roundest rate within the bounds is taken), and on rows at the cap the rate must reach it.
  * Were the total independent of the two, a row would match with the chance that another row's
- * pair gives its total (PROBES random pairs); proposed below e^maxLogChance over the triples searched.
+ * pair gives its total (random pairs of rows); proposed below e^maxLogChance over the triples searched.
  * `tied(t, a)`: whether another rule ties the total to the number already.
  */
 export function cappedRates(
@@ -82,10 +81,5 @@ function fit(total: Float64Array, xs: Float64Array, caps: Float64Array, tol: num
   const value = (x: number, cap: number) => Math.min(rate * x, cap);
   const rows = [...below, ...at];
   if (!rows.every((r) => closeTo(total[r], value(xs[r], caps[r]), tol))) return null;
-  let hits = 0;
-  for (let p = 0; p < PROBES; p++) {
-    const [r, s] = [rows[rng.int(rows.length)], rows[rng.int(rows.length)]];
-    if (closeTo(total[r], value(xs[s], caps[s]), tol)) hits++;
-  }
-  return rows.length * Math.log((hits + 1) / (PROBES + 1)) < odds ? rate : null;
+  return rows.length * logPairChance(rows, (r, s) => closeTo(total[r], value(xs[s], caps[s]), tol), rng) < odds ? rate : null;
 }

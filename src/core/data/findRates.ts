@@ -2,12 +2,12 @@
 // category fixes (tax at 20 % in two regions and 10 % in a third).
 import type { Rng } from '../util/rng';
 import { roundCutoff } from './findSteps';
+import { boundRate, logPairChance } from './rateFit';
 import type { Sum } from './longSums';
 import { closeTo, type RateRule } from './rules';
 import { isModelled, type ColumnSchema } from './schema';
 import type { Table } from './table';
 
-const PROBES = 2000;
 const MIN_ROWS = 10;
 const MIN_PAIRS = 3;
 // A category with more values than this is not searched as what fixes a rate.
@@ -209,14 +209,9 @@ function fitRate(search: RateSearch, t: number, a: number, cells: (string | null
       if (Math.abs(y) > tol) return null;
       continue;
     }
-    const [p, q] = [(y - tol) / x, (y + tol) / x];
-    const [lo, hi] = p < q ? [p, q] : [q, p];
-    const held = intervals.get(level(r));
-    if (!held) intervals.set(level(r), [lo, hi]);
-    else {
-      [held[0], held[1]] = [Math.max(held[0], lo), Math.min(held[1], hi)];
-      if (held[0] > held[1]) return null;
-    }
+    const bounds = boundRate(intervals.get(level(r)) ?? [-Infinity, Infinity], x, y, tol);
+    if (!bounds) return null;
+    intervals.set(level(r), bounds);
   }
   const n = rows.length;
   if (n < MIN_ROWS || !varies(total, rows) || !varies(of, rows)) return null;
@@ -232,16 +227,12 @@ function fitRate(search: RateSearch, t: number, a: number, cells: (string | null
   if (cells && new Set(rates.values()).size < 2) return null;
   const matches = (y: number, x: number, k: number) => closeTo(y, k * x, tol);
   if (!rows.every((r) => matches(total[r], of[r], rates.get(level(r)) ?? 0))) return null;
-  let hits = 0;
-  for (let p = 0; p < PROBES; p++) {
-    const r = rows[rng.int(n)];
-    if (matches(total[r], of[rows[rng.int(n)]], rates.get(level(r)) ?? 0)) hits++;
-  }
+  const chance = logPairChance(rows, (r, s) => matches(total[r], of[s], rates.get(level(r)) ?? 0), rng);
   // Two pairs of numbers repeated over many rows (a reference range's two ends by sex) fit some
   // rate within their rounding by chance: three at least, for each rate.
   const pairs = new Set(rows.map((r) => `${level(r)}\u0000${of[r]}\u0000${total[r]}`)).size;
   if (pairs < MIN_PAIRS * intervals.size) return null;
-  if ((n - intervals.size) * Math.log((hits + 1) / (PROBES + 1)) >= odds) return null;
+  if ((n - intervals.size) * chance >= odds) return null;
   return { rate: { total: t, of: a, rates, by: null }, intervals };
 }
 

@@ -214,20 +214,19 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const productRated = productRates(rateSearch, new Set([...rates.map((r) => r.total), ...products.map(([t]) => t), ...threes.map(([t]) => t), ...annuities.map(([t]) => t)]));
   // A quotient rounded up whose columns another rule ties together restates it, as does one of an unexplained total.
   const sumColumns = sums.map((x) => [x.total, ...x.parts, ...x.minus]);
-  const tiedBy = [...sumColumns, ...products, ...rates.map((r) => [r.total, r.of]), ...productRated.map((r) => [r.total, r.of, r.times]), ...threes.map(([t, , xs]) => [t, ...xs])];
+  const tiedBy = [...sumColumns, ...products.map(([t, a, b]) => [t, a, b]), ...rates.map((r) => [r.total, r.of]), ...productRated.map((r) => [r.total, r.of, r.times]), ...threes.map(([t, , xs]) => [t, ...xs])];
   const ceiled = ceilings.filter(([t, a, b]) => !explained.has(t) && !rates.some((r) => r.total === t) && !tiedBy.some((cols) => [t, a, b].every((k) => cols.includes(k))));
   products.push(...ceiled.filter(([t], k) => ceiled.findIndex(([u]) => u === t) === k));
   // A commission of 3 % of the margin, a levy of 8 % of the fees: a rate of a difference or a sum, for totals nothing else gives.
   // Not a sum's total: a net that is energy + base is also 0.84 of energy + base + VAT, a consequence of the sum and the VAT's rate.
   const byRates = new Set([...explained, ...rates.map((r) => r.total), ...productRated.map((r) => r.total), ...annuities.map(([t]) => t), ...products.map(([t]) => t)]);
-  const tiedColumns = tiedBy.map((cols) => (cols as readonly unknown[]).filter((k): k is number => typeof k === 'number'));
-  const ratedSums = ratesOfSums(numeric.map(([, i]) => i), values, tolerances, byRates, sumColumns, MAX_LOG_CHANCE, rng, tiedColumns);
+  const ratedSums = ratesOfSums(numeric.map(([, i]) => i), values, tolerances, byRates, sumColumns, MAX_LOG_CHANCE, rng, tiedBy);
   threes.push(...ratedSums.map((r): [number, FormulaForm, number[], number?] => [r.total, r.form, r.parts, r.rate]));
   // A credit of 2,000 a dependant up to the tax: a rate capped at another number, for totals nothing else gives.
   // Not of a number another rule already ties the total to (a charge that is always 12.50 an
   // hour, and so also at most the total it is part of): the cap says nothing new there.
   const capped = cappedRates(numeric.map(([, i]) => i), values, tolerances, new Set([...byRates, ...ratedSums.map((r) => r.total)]), MAX_LOG_CHANCE, rng, (t, a) =>
-    tiedColumns.some((cols) => cols.includes(t) && cols.includes(a)),
+    tiedBy.some((cols) => cols.includes(t) && cols.includes(a)),
   );
   threes.push(...capped.map((r): [number, FormulaForm, number[], number?] => [r.total, 'rate-capped', r.parts, r.rate]));
   // Of a rate's rates, the least and the greatest.
@@ -347,7 +346,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const plainSum = (r: Rule): r is Extract<Rule, { kind: 'sum' }> => r.kind === 'sum' && !r.unit && !r.units && !r.dayBefore && candidates[index(r.total)].kind === 'numeric';
   const searched = bracketsRules(candidates, values, (i) => tolerances[i], MAX_LOG_CHANCE, new Set([...rules.filter((r) => !plainSum(r)), ...steps, ...parts, ...years, ...excesses].flatMap(writes)), pieces);
   // Not where another column of the sum is written from the same number: the brackets are the sum's.
-  const sumOf = (column: string) => rules.filter(plainSum).find((r) => r.total === column);
+  const plainSums = rules.filter(plainSum);
+  const sumOf = (column: string) => plainSums.find((r) => r.total === column);
   const fromSame = (b: (typeof searched)[number], sum: Extract<Rule, { kind: 'sum' }>) =>
     [...sum.parts, ...(sum.minus ?? [])].some((m) => [...steps, ...excesses, ...searched, ...rules].some((r) => r !== sum && writes(r).includes(m) && ruleColumns(r).includes(b.of)));
   const bracketed = searched.filter((b) => {

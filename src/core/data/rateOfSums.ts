@@ -1,5 +1,6 @@
 import { roundCutoff } from './findSteps';
 import { ratedBase, type RatedForm } from './formulas';
+import { boundRate, logPairChance } from './rateFit';
 import { closeTo } from './rules';
 import type { Rng } from '../util/rng';
 
@@ -20,14 +21,13 @@ export interface RatedSum {
 /** Columns searched, at most: three parts make the search cubic in them. */
 const MAX_COLUMNS = 20;
 const MIN_ROWS = 10;
-const PROBES = 2000;
 
 /**
  * Totals none of `explained` that are one rate of a difference, a sum of two or a sum of three
  * of `numeric`, on every row with all of them: each row bounds the rate within the total's
  * rounding, the bounds must meet, and the roundest rate within them is taken. Were the total
  * independent of the parts, a row would match with the chance that another row's parts give its
- * total (PROBES random pairs); proposed below e^maxLogChance over the sets searched. `sums`:
+ * total (random pairs of rows); proposed below e^maxLogChance over the sets searched. `sums`:
  * the columns of each sum found, total and parts; `tied`: those of each rule found.
  */
 export function ratesOfSums(numeric: number[], values: Float64Array[], tolerances: number[], explained: Set<number>, sums: number[][], maxLogChance: number, rng: Rng, tied: number[][] = sums): RatedSum[] {
@@ -63,17 +63,6 @@ export function ratesOfSums(numeric: number[], values: Float64Array[], tolerance
   return found;
 }
 
-/**
- * `bounds` narrowed to the rates that give `y` from `x` within `tol`: null where none is left,
- * or where `x` is 0 and `y` is not (an `x` of 0 bounds no rate).
- */
-export function boundRate([lo, hi]: [number, number], x: number, y: number, tol: number): [number, number] | null {
-  if (x === 0) return Math.abs(y) > tol ? null : [lo, hi];
-  const [p, q] = [(y - tol) / x, (y + tol) / x];
-  const next: [number, number] = [Math.max(lo, Math.min(p, q)), Math.min(hi, Math.max(p, q))];
-  return next[0] > next[1] ? null : next;
-}
-
 /** The rate of `form` over `inputs` that gives `total` on every row, beyond chance; null where none. */
 function fit(total: Float64Array, inputs: Float64Array[], form: RatedForm, tol: number, odds: number, rng: Rng): number | null {
   let [lo, hi] = [-Infinity, Infinity];
@@ -102,7 +91,5 @@ function fit(total: Float64Array, inputs: Float64Array[], form: RatedForm, tol: 
   const at = (r: number) => ratedBase(form, inputs.map((c) => c[r]));
   // Rows the rate was fitted on, and probes drawn from them: a share of 0 is no number there either.
   if (!rows.every((r) => closeTo(total[r], rate * at(r), tol))) return null;
-  let hits = 0;
-  for (let p = 0; p < PROBES; p++) if (closeTo(total[rows[rng.int(n)]], rate * at(rows[rng.int(n)]), tol)) hits++;
-  return n * Math.log((hits + 1) / (PROBES + 1)) < odds ? rate : null;
+  return n * logPairChance(rows, (r, s) => closeTo(total[r], rate * at(s), tol), rng) < odds ? rate : null;
 }

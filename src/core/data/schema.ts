@@ -51,7 +51,8 @@ export interface ColumnSchema {
 const BOOL_TOKENS = new Set(['true', 'false', 'yes', 'no', 't', 'f', 'y', 'n']);
 // `Rx #`, `Invoice No.`, `Ticket Nr`, `Order Number`: a number that names a record.
 const ID_NAME_RE = /(?:(^|[^a-z])(id|uuid|guid|key|ref|sku|no\.?|nr\.?|number|plate|registration|vin|iban|e-?mail)|#)$/i;
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An email address: a name, an @ and a dotted domain. */
+export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Digits that name rather than measure: a synthetic ZIP code between two real ones is no ZIP code.
 const CODE_NAME_RE = /(^|[^a-z])(zip|zip ?code|postal|post ?code|postcode|plz|phone|telephone|fax|fips|isbn|ean|upc|sku)([^a-z]|$)/i;
 

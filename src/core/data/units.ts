@@ -13,12 +13,11 @@ export function comparable(a: ColumnSchema, b: ColumnSchema): boolean {
   // A percentage compares only with a percentage (no `Quantity < Discount %`).
   if ((ua === '%') !== (ub === '%')) return false;
   // Money against a count with no unit (`VAT (€) ≥ Quantity`) is no order a person would state, however the numbers fall.
-  const money = (c: ColumnSchema, u: string | null) => isMoney(c, u);
   const count = (c: ColumnSchema, u: string | null) => u === null && c.numeric?.integer === true && !c.numeric.style?.prefix?.trim() && !c.numeric.style?.suffix?.trim() && !MONEY_NAME_RE.test(c.name);
-  if ((money(a, ua) && count(b, ub)) || (money(b, ub) && count(a, ua))) return false;
+  if ((isMoney(a, ua) && count(b, ub)) || (isMoney(b, ub) && count(a, ua))) return false;
   // So is any other measure against a plain count (`Électricité kWh ≥ Nuits`), or money against a measure (`Duration (min) ≥ Price`).
   if ((ua !== null && ua !== '%' && count(b, ub)) || (ub !== null && ub !== '%' && count(a, ua))) return false;
-  if ((money(a, ua) && ub !== null && !MONEY_RE.test(ub)) || (money(b, ub) && ua !== null && !MONEY_RE.test(ua))) return false;
+  if ((isMoney(a, ua) && ub !== null && !MONEY_RE.test(ub)) || (isMoney(b, ub) && ua !== null && !MONEY_RE.test(ua))) return false;
   return (sa?.prefix ?? '').trim() === (sb?.prefix ?? '').trim() && (sa?.suffix ?? '').trim() === (sb?.suffix ?? '').trim();
 }
 

@@ -1,9 +1,9 @@
+import { EMAIL_RE } from '../data/schema';
 import { sharesByIndex } from '../util/shares';
 import { fillTemplate, type IdLink } from './idLinks';
 import { shapedId, shapeOf, type ShapePosition } from './idShapes';
 
 const DIGITS_RE = /\d+/g;
-const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const URL_RE = /^https?:\/\/\S+$/i;
 
 /** A fitted IdGenerator as plain data: IDs are `prefix`, the number from `first` padded to `width`, `suffix`. */
