@@ -1,4 +1,6 @@
 import { roundCutoff } from './findSteps';
+import { boundRate } from './rateFit';
+import { closeTo } from './rules';
 import { isModelled, type ColumnSchema } from './schema';
 
 /**
@@ -8,33 +10,44 @@ import { isModelled, type ColumnSchema } from './schema';
  * (days late: the days from the due date to the return, 0 where it came back in time). With
  * `minus`, a number, what counts is `of` less it (minutes over a plan's allowance).
  */
-export type ExcessRule = { kind: 'excess'; column: string; of: string; over: number; below?: true; since?: string; minus?: string };
+export type ExcessRule = { kind: 'excess'; column: string; of: string; over: number; below?: true; since?: string; minus?: string; rate?: number };
 
 const DAY_MS = 86_400_000;
 
 /** What an excess rule gives where its `of` column reads `x` (and its `since` date or `minus` number `s`). */
-export function excessOf(rule: { over: number; below?: true; since?: string; minus?: string }, x: number, s = NaN): number {
+export function excessOf(rule: { over: number; below?: true; since?: string; minus?: string; rate?: number }, x: number, s = NaN): number {
   const value = rule.minus !== undefined ? x - s : rule.since === undefined ? x : (x - s) / DAY_MS;
-  return Math.max(0, rule.below ? rule.over - value : value - rule.over);
+  return Math.max(0, rule.below ? rule.over - value : value - rule.over) * (rule.rate ?? 1);
 }
 
 export function describeExcess(rule: ExcessRule, write: (column: string, x: number) => string): string {
+  const times = rule.rate === undefined ? '' : `${rule.rate} × `;
   if (rule.since !== undefined) {
     const days = `the days from ${rule.since} to ${rule.of}`;
-    return rule.over === 0 ? `${rule.column} = ${days}, or 0 where not after` : `${rule.column} = ${days} past ${rule.over}, else 0`;
+    return rule.over === 0 ? `${rule.column} = ${times}${days}, or 0 where not after` : `${rule.column} = ${times}${days} past ${rule.over}, else 0`;
   }
-  if (rule.minus !== undefined) return `${rule.column} = the part of ${rule.of} above ${rule.minus}${rule.over === 0 ? '' : ` + ${write(rule.of, rule.over)}`}, else 0`;
-  return `${rule.column} = the part of ${rule.of} ${rule.below ? 'below' : 'above'} ${write(rule.of, rule.over)}, else 0`;
+  if (rule.minus !== undefined) return `${rule.column} = ${times}the part of ${rule.of} above ${rule.minus}${rule.over === 0 ? '' : ` + ${write(rule.of, rule.over)}`}, else 0`;
+  return `${rule.column} = ${times}the part of ${rule.of} ${rule.below ? 'below' : 'above'} ${write(rule.of, rule.over)}, else 0`;
 }
 
 /** An excess rule from its JSON entry, or null where the entry is not one. */
 export function parseExcess(e: Record<string, unknown>): ExcessRule | null {
-  const { column, of, over, below, since, minus } = e;
+  const { column, of, over, below, since, minus, rate } = e;
   if (e.kind !== 'excess' || typeof column !== 'string' || typeof of !== 'string' || column === '' || of === '') return null;
   if (typeof over !== 'number' || !Number.isFinite(over) || (below !== undefined && typeof below !== 'boolean')) return null;
   if (since !== undefined && (typeof since !== 'string' || since === '' || below === true)) return null;
   if (minus !== undefined && (typeof minus !== 'string' || minus === '' || below === true || since !== undefined)) return null;
-  return { kind: 'excess', column, of, over, ...(below === true && { below: true as const }), ...(since !== undefined && { since }), ...(minus !== undefined && { minus }) };
+  if (rate !== undefined && (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0)) return null;
+  return {
+    kind: 'excess',
+    column,
+    of,
+    over,
+    ...(below === true && { below: true as const }),
+    ...(since !== undefined && { since }),
+    ...(minus !== undefined && { minus }),
+    ...(rate !== undefined && { rate }),
+  };
 }
 
 // Rows of each side a rule needs: above the threshold, and at or below it.
@@ -68,9 +81,9 @@ export function excessRules(
       if (x === t || writtenFrom(numbers[x].name, numbers[t].name)) continue;
       // A whole-number total holds exactly: within its half-unit, points of 3, 1 and 0 pass as 2.5 less the other side's.
       const tol = tolerance(t) >= 0.5 ? 1e-9 : tolerance(t);
-      const found = [false, true].map((below) => fit(values[t], values[x], tol, below, odds)).find((f) => f !== null);
+      const found = fit(values[t], values[x], tol, false, odds) ?? fit(values[t], values[x], tol, true, odds) ?? fit(values[t], values[x], tol, false, odds, true);
       if (!found) continue;
-      rules.push({ kind: 'excess', column: numbers[t].name, of: numbers[x].name, over: found.over, ...(found.below && { below: true as const }) });
+      rules.push({ kind: 'excess', column: numbers[t].name, of: numbers[x].name, over: found.over, ...(found.below && { below: true as const }), ...rated(found) });
       break;
     }
   }
@@ -102,9 +115,9 @@ export function minusExcessRules(
         const names = [numbers[t].name, numbers[of].name, numbers[minus].name];
         if (new Set([t, of, minus]).size < 3 || tied(names)) continue;
         const gaps = values[of].map((x, r) => x - values[minus][r]);
-        const found = fit(values[t], gaps, tol, false, odds);
-        if (!found || found.over !== 0 || gaps.filter((d) => d < -tol).length < MIN_SIDE) continue;
-        rules.push({ kind: 'excess', column: names[0], of: names[1], over: 0, minus: names[2] });
+        const found = fit(values[t], gaps, tol, false, odds) ?? fit(values[t], gaps, tol, false, odds, true);
+        if (!found || gaps.filter((d) => d < found.over - tol / found.rate).length < MIN_SIDE) continue;
+        rules.push({ kind: 'excess', column: names[0], of: names[1], over: found.over, minus: names[2], ...rated(found) });
         break search;
       }
     }
@@ -125,11 +138,12 @@ const MAX_DATES = 8;
 export function dateExcessRules(
   numbers: ColumnSchema[],
   values: Float64Array[],
+  tolerance: (i: number) => number,
   maxLogChance: number,
   skip: Set<string>,
   tied: (columns: string[]) => boolean,
 ): ExcessRule[] {
-  const counts = numbers.flatMap((c, i) => (isModelled(c) && c.kind === 'numeric' && c.numeric?.integer && !skip.has(c.name) && hasBothSides(values[i]) ? [i] : []));
+  const counts = numbers.flatMap((c, i) => (isModelled(c) && c.kind === 'numeric' && !skip.has(c.name) && hasBothSides(values[i]) ? [i] : []));
   const dates = numbers.flatMap((c, i) => (isModelled(c) && c.kind === 'datetime' ? [i] : [])).slice(0, MAX_DATES);
   const odds = maxLogChance - Math.log(Math.max(1, counts.length * dates.length * (dates.length - 1)));
   const rules: ExcessRule[] = [];
@@ -139,15 +153,20 @@ export function dateExcessRules(
         const names = [numbers[t].name, numbers[of].name, numbers[since].name];
         if (of === since || tied(names)) continue;
         const days = values[of].map((x, r) => (x - values[since][r]) / DAY_MS);
-        const found = fit(values[t], days, 1e-9, false, odds);
+        // Whole days late, or money at a rate a day late (a fine of 0.25 a day), exact to the total's decimals.
+        const tol = numbers[t].numeric?.integer ? 1e-9 : tolerance(t);
+        const found = (numbers[t].numeric?.integer ? fit(values[t], days, tol, false, odds) : null) ?? fit(values[t], days, tol, false, odds, true);
         if (!found || days.filter((d) => d < found.over - 1e-9).length < MIN_SIDE) continue;
-        rules.push({ kind: 'excess', column: names[0], of: names[1], over: found.over, since: names[2] });
+        rules.push({ kind: 'excess', column: names[0], of: names[1], over: found.over, since: names[2], ...rated(found) });
         break search;
       }
     }
   }
   return rules;
 }
+
+/** A rate other than 1, as the rule carries it. */
+const rated = (found: Found) => (found.rate === 1 ? {} : { rate: found.rate });
 
 /** Whether a column is never negative, with enough zeros and enough positive values. */
 function hasBothSides(ts: Float64Array): boolean {
@@ -160,25 +179,26 @@ function hasBothSides(ts: Float64Array): boolean {
   return zeros >= MIN_SIDE && positive >= MIN_SIDE;
 }
 
-/** The threshold over which `ts` is the part of `xs`, where one holds on every row and chance does not explain it. */
-function fit(ts: Float64Array, xs: Float64Array, tol: number, below: boolean, odds: number): { over: number; below: boolean } | null {
-  // On rows with a positive value, x − t (t + x below) lies within tol of the threshold.
-  let [low, high] = [-Infinity, Infinity];
+type Found = { over: number; below: boolean; rate: number };
+
+/**
+ * The threshold over which `ts` is the part of `xs` (times a rate, where `rated`), where one
+ * holds on every row and chance does not explain it.
+ */
+function fit(ts: Float64Array, xs: Float64Array, tol: number, below: boolean, odds: number, rated = false): Found | null {
   const rows: number[] = [];
-  for (let r = 0; r < ts.length; r++) {
-    if (Number.isNaN(ts[r] + xs[r]) || ts[r] === 0) continue;
-    const c = below ? xs[r] + ts[r] : xs[r] - ts[r];
-    [low, high] = [Math.max(low, c - tol), Math.min(high, c + tol)];
-    if (low > high) return null;
-    rows.push(r);
-  }
+  for (let r = 0; r < ts.length; r++) if (!Number.isNaN(ts[r] + xs[r]) && ts[r] !== 0) rows.push(r);
   if (rows.length < MIN_SIDE) return null;
-  const over = roundCutoff(low - 1e-12, high);
-  // A zero row's x is at most the threshold (at least it, below), within tol.
+  const line = rated ? ratedLine(ts, xs, rows, tol, below) : plainLine(ts, xs, rows, tol, below);
+  if (!line) return null;
+  const { over, rate } = line;
+  // On the number's scale, the total's rounding spans tol / rate.
+  const slack = tol / rate;
+  // A zero row's x is at most the threshold (at least it, below), within the slack.
   let zeros = 0;
   for (let r = 0; r < ts.length; r++) {
     if (Number.isNaN(ts[r] + xs[r]) || ts[r] !== 0) continue;
-    if (below ? xs[r] < over - tol : xs[r] > over + tol) return null;
+    if (below ? xs[r] < over - slack : xs[r] > over + slack) return null;
     zeros++;
   }
   if (zeros < MIN_SIDE) return null;
@@ -187,14 +207,66 @@ function fit(ts: Float64Array, xs: Float64Array, tol: number, below: boolean, od
   // Shares of the x values each positive t would match, and that a zero row's x satisfies.
   let p = 0;
   for (const r of rows) {
-    const target = below ? over - ts[r] : over + ts[r];
-    p += within(target - tol, target + tol) / present.length;
+    const target = below ? over - ts[r] / rate : over + ts[r] / rate;
+    p += within(target - slack, target + slack) / present.length;
   }
   p /= rows.length;
-  const q = (below ? present.length - upperBound(present, over - tol - 1e-12) : upperBound(present, over + tol)) / present.length;
-  const logChance = rows.length * Math.log(Math.max(p, 1e-300)) + zeros * Math.log(Math.max(q, 1e-300));
-  return logChance < odds ? { over, below } : null;
+  const q = (below ? present.length - upperBound(present, over - slack - 1e-12) : upperBound(present, over + slack)) / present.length;
+  // A rate and its threshold are fitted on two of the rows, which are then no evidence.
+  const evidence = rated ? rows.length - 2 : rows.length;
+  const logChance = evidence * Math.log(Math.max(p, 1e-300)) + zeros * Math.log(Math.max(q, 1e-300));
+  return logChance < odds ? { over, below, rate } : null;
 }
+
+/** On rows with a positive value, x − t (t + x below) lies within tol of the threshold: the roundest there. */
+function plainLine(ts: Float64Array, xs: Float64Array, rows: number[], tol: number, below: boolean): { over: number; rate: number } | null {
+  let [low, high] = [-Infinity, Infinity];
+  for (const r of rows) {
+    const c = below ? xs[r] + ts[r] : xs[r] - ts[r];
+    [low, high] = [Math.max(low, c - tol), Math.min(high, c + tol)];
+    if (low > high) return null;
+  }
+  return { over: roundCutoff(low - 1e-12, high), rate: 1 };
+}
+
+/** Thresholds tried on each side of the least-squares one, in units of the number's last decimal. */
+const THRESHOLD_STEPS = 6;
+
+/**
+ * A rate and threshold with t = rate × (x − threshold) on every positive row (rate × (threshold −
+ * x) below): the threshold on the number's decimals near where the least-squares line meets 0,
+ * the roundest rate its rows allow, the roundest pair of those.
+ */
+function ratedLine(ts: Float64Array, xs: Float64Array, rows: number[], tol: number, below: boolean): { over: number; rate: number } | null {
+  const n = rows.length;
+  const [mx, my] = [rows.reduce((a, r) => a + xs[r], 0) / n, rows.reduce((a, r) => a + ts[r], 0) / n];
+  let [sxy, sxx] = [0, 0];
+  for (const r of rows) [sxy, sxx] = [sxy + (xs[r] - mx) * (ts[r] - my), sxx + (xs[r] - mx) ** 2];
+  const slope = sxy / sxx;
+  if (!Number.isFinite(slope) || (below ? slope >= 0 : slope <= 0)) return null;
+  const decimals = Math.min(6, Math.max(...rows.map((r) => decimalsOf(xs[r]))));
+  const centre = Math.round((mx - my / slope) * 10 ** decimals);
+  let best: { over: number; rate: number; digits: number } | null = null;
+  for (let k = 0; k <= 2 * THRESHOLD_STEPS; k++) {
+    const over = Number(((centre + (k % 2 === 0 ? k / 2 : -(k + 1) / 2)) / 10 ** decimals).toFixed(decimals));
+    const part = (r: number) => (below ? over - xs[r] : xs[r] - over);
+    let bounds: [number, number] | null = [0, Infinity];
+    for (const r of rows) if (bounds) bounds = boundRate(bounds, part(r), ts[r], tol);
+    if (!bounds || !Number.isFinite(bounds[1]) || bounds[1] <= 0) continue;
+    const rate = roundCutoff(bounds[0] - Math.abs(bounds[0]) * 1e-12, bounds[1]);
+    if (rate <= 0 || !rows.every((r) => closeTo(ts[r], rate * part(r), tol))) continue;
+    const digits = significantDigits(rate) + significantDigits(over);
+    if (!best || digits < best.digits) best = { over, rate, digits };
+  }
+  return best && { over: best.over, rate: best.rate };
+}
+
+function decimalsOf(x: number): number {
+  for (let d = 0; d < 6; d++) if (Math.abs(x * 10 ** d - Math.round(x * 10 ** d)) < 1e-6) return d;
+  return 6;
+}
+
+const significantDigits = (x: number) => (x === 0 ? 0 : x.toExponential().split('e')[0].replace(/[-.]/g, '').length);
 
 /** How many of the sorted `xs` are at most `x`. */
 export function upperBound(xs: Float64Array, x: number): number {

@@ -14,8 +14,8 @@ const MIN_PAIRS = 3;
 const MAX_LEVELS = 20;
 const MAX_BY_COLUMNS = 20;
 
-/** A rate found, by column index: `total = of × rate`, the rate fixed or by the values of column `by`. */
-export type FoundRate = { total: number; of: number; rates: Map<string | null, number>; by: number | null };
+/** A rate found, by column index: `total = of × rate (+ base)`, the rate fixed or by the values of column `by`. */
+export type FoundRate = { total: number; of: number; rates: Map<string | null, number>; by: number | null; bases?: Map<string | null, number> };
 
 /** What the search is given: the number columns (indices into `values`), their tolerances, and the sums already found. */
 export interface RateSearch {
@@ -162,10 +162,10 @@ function byColumns(search: RateSearch): number[] {
 
 /** A found rate as the rule the user reads, with column names. */
 export function rateRule(rate: FoundRate, name: (k: number) => string, schema: ColumnSchema[]): RateRule {
-  const [total, of] = [name(rate.total), name(rate.of)];
-  if (rate.by === null) return { kind: 'rate', total, of, rate: rate.rates.get(null)! };
-  const rates = Object.fromEntries([...rate.rates].map(([value, k]) => [value ?? '', k]));
-  return { kind: 'rate', total, of, by: schema[rate.by].name, rates };
+  const [total, of, bases] = [name(rate.total), name(rate.of), rate.bases];
+  if (rate.by === null) return { kind: 'rate', total, of, rate: rate.rates.get(null)!, ...(bases && { base: bases.get(null)! }) };
+  const byValue = (m: Map<string | null, number>) => Object.fromEntries([...m].map(([value, k]) => [value ?? '', k]));
+  return { kind: 'rate', total, of, by: schema[rate.by].name, rates: byValue(rate.rates), ...(bases && { bases: byValue(bases) }) };
 }
 
 interface Fit {

@@ -2,6 +2,7 @@ import type { Rng } from '../util/rng';
 import { annuityPayment, canDecideBlanks, DAY_MS, PRODUCT_FORMS, ratioOf, type ProductForm, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
 import { datePart, findParts, type DatePart } from './dateParts';
 import { addMonths, findYears, isoDay, wholeYears } from './years';
+import { affineRates } from './affineRates';
 import { productRates, rateRule, rateRules, type FoundRate } from './findRates';
 import { stepRules } from './findSteps';
 import { flagRules, logChoose } from './findFlags';
@@ -76,10 +77,12 @@ export function findRules(table: Table, schema: ColumnSchema[], rng: Rng): Rule[
   }
   found = settleSums(found, table, schema);
   // Categories that go together only so, or never match, are counted on every row (a sample
-  // misses rare pairings), where no rule found already ties the two.
+  // misses rare pairings), where no rule found already ties the two. A blank rule ties only
+  // blanks: a contractor blank for in-house repairs still keeps to its trade where it is given.
   const differs = differRules(table, schema, MAX_LOG_CHANCE);
   const pairings = [...amongRules(table, schema, MAX_LOG_CHANCE, differs), ...differs];
-  return [...found, ...pairings.filter((p) => !found.some((r) => ruleColumns(p).every((c) => ruleColumns(r).includes(c))))];
+  const ties = (r: Rule, p: Rule) => r.kind !== 'blank' && ruleColumns(p).every((c) => ruleColumns(r).includes(c));
+  return [...found, ...pairings.filter((p) => !found.some((r) => ties(r, p)))];
 }
 
 function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
@@ -229,9 +232,20 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     tiedBy.some((cols) => cols.includes(t) && cols.includes(a)),
   );
   threes.push(...capped.map((r): [number, FormulaForm, number[], number?] => [r.total, 'rate-capped', r.parts, r.rate]));
+  // A card fee of 1.4 % + 0.20: a rate plus a fixed amount, for totals nothing else gives, listed with the rates.
+  const categories = schema.flatMap((c, i) => ((c.kind === 'categorical' || c.kind === 'boolean') && isModelled(c) && c.distinct >= 2 ? [i] : []));
+  const numbersOnly = numeric.map(([, i]) => i).filter((i) => candidates[i].kind === 'numeric');
+  const affineTaken = new Set([...byRates, ...ratedSums.map((r) => r.total), ...capped.map((r) => r.total)]);
+  // Not of two numbers a product or rate ties already; a sum of three does not tie two of them (a fee beside net = amount − fee).
+  const tiedPair = (t: number, a: number) => tiedBy.slice(sumColumns.length).some((cols) => cols.includes(t) && cols.includes(a));
+  const rated = (u: number, a: number) => rates.some((r) => r.total === u && r.of === a);
+  const affineSearch = { table, numbers: numbersOnly, categories, values, tolerances, rng, maxLogChance: MAX_LOG_CHANCE, sums: sumColumns, rated };
+  rates.push(...affineRates(affineSearch, affineTaken, tiedPair));
+  // What follows from a rate's being 0 where its column is, or its total's sign, holds of a rate with no base only.
+  const noBase = (r: FoundRate) => !r.bases || [...r.bases.values()].every((b) => b === 0);
   // Of a rate's rates, the least and the greatest.
   const rateRange = (t: number, a: number): [number, number] | null => {
-    const found = rates.find((r) => r.total === t && r.of === a);
+    const found = rates.find((r) => r.total === t && r.of === a && noBase(r));
     return found ? [Math.min(...found.rates.values()), Math.max(...found.rates.values())] : null;
   };
   // t ≥ a follows from t = a + b (+ c) with b (and c) ≥ 0, from t = a × b with a ≥ 0 and b ≥ 1
@@ -268,7 +282,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const signBySum = (t: number) =>
     sums.some((s) => s.total === t && s.minus.length === 0 && s.parts.every((k) => signs.has(k))) ||
     products.some(([s, a, b, form]) => s === t && form !== 'off' && signs.has(a) && signs.has(b)) ||
-    rates.some((r) => r.total === t && signs.has(r.of) && Math.min(...r.rates.values()) >= 0);
+    rates.some((r) => r.total === t && signs.has(r.of) && Math.min(...r.rates.values(), ...(r.bases?.values() ?? [])) >= 0);
   const years = yearsRules(candidates, values, rng);
   const isPart = (k: number) => [...parts, ...years].some((p) => p.column === candidates[k].name);
   for (const i of signs) if (!signBySum(i) && !isPart(i)) rules.push({ kind: 'range', column: candidates[i].name, min: floorOf(candidates[i], values[i]) });
@@ -315,7 +329,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   rules.splice(0, rules.length, ...rules.filter((r) => !byPeriod(r)), ...periods);
   // A rate none of whose rates is 0 makes its total 0 exactly when its column is.
   const zeroByRate = (rule: Rule) =>
-    rule.kind === 'zero' && rates.some((r) => [r.total, r.of].every((k) => [rule.column, rule.when].includes(name(k))) && ![...r.rates.values()].includes(0));
+    rule.kind === 'zero' && rates.some((r) => noBase(r) && [r.total, r.of].every((k) => [rule.column, rule.when].includes(name(k))) && ![...r.rates.values()].includes(0));
   const steps = stepRules(table, schema, candidates, values, MAX_LOG_CHANCE);
   // A column one number fixes in steps is not searched again as a flag of two.
   steps.push(...flagRules(table, schema, candidates, values, MAX_LOG_CHANCE, new Set(steps.flatMap((r) => ('column' in r ? [r.column] : [])))));
@@ -335,7 +349,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const writtenFrom = (x: string, t: string) => [...rules, ...steps].some((r) => writes(r).includes(x) && ruleColumns(r).includes(t));
   const excesses = excessRules(candidates, values, (i) => tolerances[i], MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years].flatMap(writes)), writtenFrom);
   // Days late: the days from a due date to the return, 0 where it came back in time.
-  excesses.push(...dateExcessRules(candidates, values, MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years, ...excesses].flatMap(writes)), tied));
+  excesses.push(...dateExcessRules(candidates, values, (i) => tolerances[i], MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years, ...excesses].flatMap(writes)), tied));
   // Minutes over a plan's allowance: the part of one number above another, 0 where not above.
   excesses.push(...minusExcessRules(candidates, values, (i) => tolerances[i], MAX_LOG_CHANCE, new Set([...rules, ...steps, ...parts, ...years, ...excesses].flatMap(writes)), tied));
   // A tax in brackets of the gross, a capped fee, a fare with a base: written from the one number.
@@ -371,13 +385,13 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const byCategory = zeroByCategory(table, schema, candidates, values);
   const neverZero = (k: number) => !values[k].some((x) => x === 0);
   const partOfTotal = (t: number, a: number) =>
-    rates.some((r) => r.total === t && r.of === a && ![...r.rates.values()].includes(0)) ||
+    rates.some((r) => r.total === t && r.of === a && noBase(r) && ![...r.rates.values()].includes(0)) ||
     productsOnce.some(([u, x, y]) => u === t && ((x === a && neverZero(y)) || (y === a && neverZero(x))));
   const zeroByPart = (z: (typeof byCategory)[number]) =>
     z.value === undefined &&
     byCategory.some((o) => o !== z && o.when === z.when && JSON.stringify(o.values) === JSON.stringify(z.values) && partOfTotal(index(z.column), index(o.column)));
   // A total 0 exactly on the categories its rate is 0 for, its column never 0, is what the rate writes (billed nothing under warranty).
-  const zeroLevels = (r: FoundRate) => [...r.rates].flatMap(([value, k]) => (k === 0 ? [value] : []));
+  const zeroLevels = (r: FoundRate) => [...r.rates].flatMap(([value, k]) => (k === 0 && !r.bases?.get(value) ? [value] : []));
   const byZeroRate = (z: (typeof byCategory)[number]) =>
     z.value === undefined &&
     rates.some((r) => r.by !== null && name(r.total) === z.column && schema[r.by].name === z.when && neverZero(r.of) && sameValues(zeroLevels(r), z.values ?? []));

@@ -1,6 +1,7 @@
 import type { Rule } from './rules';
 import { isModelled, type ColumnSchema } from './schema';
 import type { Table } from './table';
+import { wholeYears } from './years';
 
 // A column with more values than this is not searched as one a number fixes in steps.
 const MAX_STEP_VALUES = 6;
@@ -24,7 +25,10 @@ const MIN_ROWS = 10;
  */
 export function stepRules(table: Table, schema: ColumnSchema[], numbers: ColumnSchema[], values: Float64Array[], maxLogChance: number): Rule[] {
   const stepped = schema.filter((c) => isModelled(c) && c.distinct >= 2 && c.distinct <= MAX_STEP_VALUES);
-  const from = numbers.map((c, i) => [c, values[i]] as const).filter(([c]) => c.kind === 'numeric');
+  const from: (readonly [{ name: string; since?: string; whole: boolean }, Float64Array])[] = numbers.flatMap((c, i) =>
+    c.kind === 'numeric' ? [[{ name: c.name, whole: c.numeric?.integer === true }, values[i]] as const] : [],
+  );
+  from.push(...yearsBetween(numbers, values));
   const pairs = stepped.length * from.length;
   if (pairs === 0 || table.rowCount < MIN_ROWS) return [];
   // A step replaces the column's model outright, so it is held to the odds of a sum, divided by the pairs searched.
@@ -34,13 +38,34 @@ export function stepRules(table: Table, schema: ColumnSchema[], numbers: ColumnS
     const cells = table.columns[table.names.indexOf(column.name)];
     for (const [number, xs] of from) {
       if (number.name === column.name) continue;
-      const rule = stepsOf(cells, xs, odds, number.numeric?.integer === true);
+      if (number.since === column.name) continue;
+      const rule = stepsOf(cells, xs, odds, number.whole);
       if (!rule) continue;
-      rules.push({ kind: 'step', column: column.name, from: number.name, ...rule });
+      rules.push({ kind: 'step', column: column.name, from: number.name, ...(number.since !== undefined && { since: number.since }), ...rule });
       break;
     }
   }
   return rules;
+}
+
+/** Date columns whose whole years apart are searched, at most. */
+const MAX_DATES = 6;
+
+/**
+ * The whole years from each date to each other on every row with both (a member's years since
+ * joining, at each renewal), where never negative and of three values at least: a discount by
+ * years of membership, a ward by a patient's age.
+ */
+function yearsBetween(numbers: ColumnSchema[], values: Float64Array[]): [{ name: string; since: string; whole: boolean }, Float64Array][] {
+  const dates = numbers.flatMap((c, i) => (c.kind === 'datetime' ? [i] : [])).slice(0, MAX_DATES);
+  return dates.flatMap((a) =>
+    dates.flatMap((b): [{ name: string; since: string; whole: boolean }, Float64Array][] => {
+      if (a === b) return [];
+      const years = values[a].map((x, r) => wholeYears(x, values[b][r]));
+      if (years.some((y) => y < 0) || new Set(years.filter((y) => !Number.isNaN(y))).size < 3) return [];
+      return [[{ name: numbers[b].name, since: numbers[a].name, whole: true }, years]];
+    }),
+  );
 }
 
 /** The steps by which `xs` fixes `cells`, where they hold on every row with a number and chance does not explain them. */

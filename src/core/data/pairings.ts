@@ -26,7 +26,8 @@ const MIN_MISSING_SHARE = 0.01;
 
 export function describeAmong(rule: AmongRule): string {
   const entries = Object.entries(rule.allowed);
-  const list = (values: string[]) => (values.length === 1 ? values[0] : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`);
+  // A value seen with the column blank only (no contractor for in-house repairs) allows no other.
+  const list = (values: string[]) => (values.length === 0 ? 'blank' : values.length === 1 ? values[0] : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`);
   if (entries.length === 1) return `${rule.column} is ${list(entries[0][1])} when ${rule.when} is ${entries[0][0]}`;
   return `${rule.column} by ${rule.when}: ${entries.map(([key, values]) => `${list(values)} for ${key}`).join('; ')}`;
 }

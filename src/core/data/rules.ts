@@ -74,7 +74,7 @@ export type Rule =
    * `values[k]` from `cutoffs[k − 1]` up to `cutoffs[k]`, the last value from the last cutoff
    * (shipping 4.99 below a subtotal of 50, 0 from 50; a tier by spend). Values as the seed writes them.
    */
-  | { kind: 'step'; column: string; from: string; cutoffs: number[]; values: string[] }
+  | { kind: 'step'; column: string; from: string; since?: string; cutoffs: number[]; values: string[] }
   /**
    * `column` is fixed by a part of the date column `date`: a year, month or weekday column
    * beside the date it comes from, written as the seed writes it (`3`, `Mar`, `March`).
@@ -121,8 +121,13 @@ export type TimeUnit = keyof typeof TIME_UNITS;
 export type SumUnit = TimeUnit | 'months';
 export const SUM_UNITS: readonly SumUnit[] = [...(Object.keys(TIME_UNITS) as TimeUnit[]), 'months'];
 
-/** With `times`, the rate multiplies `of` × `times` (a subtotal of seats × price × 12 for annual billing). */
-export type RateRule = { kind: 'rate'; total: string; of: string; rate: number; times?: string } | { kind: 'rate'; total: string; of: string; by: string; rates: Record<string, number>; times?: string };
+/**
+ * With `times`, the rate multiplies `of` × `times` (a subtotal of seats × price × 12 for annual
+ * billing). With `base` (`bases` by category), a fixed amount is added: a card fee of 1.4 % + 0.20.
+ */
+export type RateRule =
+  | { kind: 'rate'; total: string; of: string; rate: number; times?: string; base?: number }
+  | { kind: 'rate'; total: string; of: string; by: string; rates: Record<string, number>; times?: string; bases?: Record<string, number> };
 
 /** What a rate multiplies on a row: its column, times its second where it has one. */
 export function rateBase(rule: RateRule, of: number, times: number): number {
@@ -133,6 +138,12 @@ export function rateBase(rule: RateRule, of: number, times: number): number {
 export function rateFor(rule: RateRule, category: string | null): number {
   if (!('by' in rule)) return rule.rate;
   return category !== null && Object.hasOwn(rule.rates, category) ? rule.rates[category] : NaN;
+}
+
+/** What a rate rule gives a row: its base times its rate, plus the fixed amount where it has one. */
+export function rateValue(rule: RateRule, of: number, times: number, category: string | null): number {
+  const base = 'by' in rule ? (rule.bases && category !== null && Object.hasOwn(rule.bases, category) ? rule.bases[category] : 0) : (rule.base ?? 0);
+  return rateBase(rule, of, times) * rateFor(rule, category) + base;
 }
 
 /** Whether a blank rule may name `column` after "when": a category, or whole numbers (a count of orders). */
@@ -157,7 +168,7 @@ export function describeRuleIn(rule: Rule, schema: ColumnSchema[]): string {
 
 function describe(rule: Rule, schema?: ColumnSchema[]): string {
   const write = (column: string, x: number) => numberIn(schema?.find((c) => c.name === column), x);
-  if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}${rule.years ? ` + ${rule.years} years` : ''}`;
+  if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}${rule.years ? ` + ${rule.years} year${rule.years === 1 ? '' : 's'}` : ''}`;
   if (rule.kind === 'sum') {
     if (rule.units) return `${rule.total} = ${rule.parts.map((p, k) => (k === 0 ? p : `${p} (${rule.units![k - 1]})`)).join(' + ')}`;
     const unit = rule.unit && rule.unit !== 'days' ? ` (${rule.unit})` : '';
@@ -189,8 +200,11 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
     return `${rule.column} is ${value} ${rule.oneWay ? '' : 'exactly '}when ${rule.when} is ${rule.values ? rule.values.map((v) => v ?? 'blank').join(' or ') : '0'}`;
   }
   if (rule.kind === 'step') {
-    const steps = rule.cutoffs.map((c, k) => `${rule.values[k]} below ${write(rule.from, c)}`);
-    return `${rule.column} by ${rule.from}: ${[...steps, `${rule.values[rule.cutoffs.length]} from ${write(rule.from, rule.cutoffs[rule.cutoffs.length - 1])}`].join(', ')}`;
+    // With `since`, the steps are of whole years, written as plain numbers.
+    const at = (c: number) => (rule.since === undefined ? write(rule.from, c) : String(c));
+    const by = rule.since === undefined ? rule.from : `the whole years from ${rule.since} to ${rule.from}`;
+    const steps = rule.cutoffs.map((c, k) => `${rule.values[k]} below ${at(c)}`);
+    return `${rule.column} by ${by}: ${[...steps, `${rule.values[rule.cutoffs.length]} from ${at(rule.cutoffs[rule.cutoffs.length - 1])}`].join(', ')}`;
   }
   return `${rule.column} ≥ ${write(rule.column, rule.min)}`;
 }
@@ -216,11 +230,15 @@ function numberIn(column: ColumnSchema | undefined, x: number): string {
 /** `tax = net × 0.2`; by a category, its values grouped by rate: `tax = net × rate by region: 0.2 for North, South; 0.1 for West`. */
 function describeRate(rule: RateRule): string {
   const base = rule.times === undefined ? rule.of : `${rule.of} × ${rule.times}`;
-  if (!('by' in rule)) return `${rule.total} = ${base} × ${rule.rate}`;
+  const plus = (k: number | undefined) => (k === undefined || k === 0 ? '' : k > 0 ? ` + ${k}` : ` − ${-k}`);
+  if (!('by' in rule)) return `${rule.total} = ${base} × ${rule.rate}${plus(rule.base)}`;
   // Highest rate first, values in alphabetical order: the same rates read the same whatever order they came in.
-  const groups = new Map<number, string[]>();
-  for (const [value, rate] of Object.entries(rule.rates)) groups.set(rate, [...(groups.get(rate) ?? []), value]);
-  const rates = [...groups].sort(([a], [b]) => b - a).map(([rate, values]) => `${rate} for ${values.sort((a, b) => a.localeCompare(b)).join(', ')}`);
+  const groups = new Map<string, { rate: number; values: string[] }>();
+  for (const [value, rate] of Object.entries(rule.rates)) {
+    const line = `${rate}${plus(rule.bases?.[value])}`;
+    groups.set(line, { rate, values: [...(groups.get(line)?.values ?? []), value] });
+  }
+  const rates = [...groups].sort(([, a], [, b]) => b.rate - a.rate).map(([line, { values }]) => `${line} for ${values.sort((a, b) => a.localeCompare(b)).join(', ')}`);
   return `${rule.total} = ${base} × rate by ${rule.by}: ${rates.join('; ')}`;
 }
 
@@ -232,7 +250,7 @@ export function ruleColumns(rule: Rule): string[] {
   if (rule.kind === 'formula') return [rule.total, ...rule.parts];
   if (rule.kind === 'rate') return [rule.total, rule.of, ...(rule.times === undefined ? [] : [rule.times]), ...('by' in rule ? [rule.by] : [])];
   if (rule.kind === 'blank' || rule.kind === 'zero') return [rule.column, rule.when];
-  if (rule.kind === 'step') return [rule.column, rule.from];
+  if (rule.kind === 'step') return [rule.column, rule.from, ...(rule.since === undefined ? [] : [rule.since])];
   if (rule.kind === 'flag') return [rule.column, rule.left, rule.right, ...(rule.upper === undefined ? [] : [rule.upper])];
   if (rule.kind === 'lookup') return [rule.column, ...rule.by];
   if (rule.kind === 'among') return [rule.column, rule.when];
@@ -422,9 +440,10 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
   }
   if (rule.kind === 'step') {
     const column = cells(rule.column);
-    const [from] = readColumns(table, schema, [rule.from]);
+    const [from, since] = readColumns(table, schema, [rule.from, ...(rule.since === undefined ? [] : [rule.since])]);
+    const at = since ? (r: number) => wholeYears(since[r], from[r]) : (r: number) => from[r];
     // A row whose `from` is no number is not judged.
-    return (r) => Number.isNaN(from[r]) || column[r] === stepValue(rule, from[r]);
+    return (r) => Number.isNaN(at(r)) || column[r] === stepValue(rule, at(r));
   }
   if (rule.kind === 'flag') {
     const column = cells(rule.column);
@@ -477,8 +496,8 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
     const by = 'by' in rule ? cells(rule.by) : null;
     const tolerance = toleranceOf(rule.total, schema);
     return (r) => {
-      const [t, x, k] = [total[r], rateBase(rule, of[r], times ? times[r] : 1), rateFor(rule, by ? by[r] : null)];
-      return Number.isNaN(t + x + k) || closeTo(t, k * x, tolerance);
+      const given = rateValue(rule, of[r], times ? times[r] : 1, by ? by[r] : null);
+      return Number.isNaN(total[r] + given) || closeTo(total[r], given, tolerance);
     };
   }
   const test = ruleTest(rule, schema);
@@ -565,9 +584,13 @@ function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
   }
 }
 
-function checkStepRule(rule: Extract<Rule, { kind: 'step' }>, [column, from]: ColumnSchema[]): void {
+function checkStepRule(rule: Extract<Rule, { kind: 'step' }>, [column, from, since]: ColumnSchema[]): void {
   if (!isModelled(column)) throw new InputError(`The rule "${describeRule(rule)}" needs a column the model learns, but "${column.name}" is an ID or a constant.`);
-  if (!isModelled(from) || from.kind !== 'numeric') throw new InputError(`The rule "${describeRule(rule)}" needs numbers after "by", but "${from.name}" is a ${from.kind} column.`);
+  if (since) {
+    for (const date of [from, since]) {
+      if (!isModelled(date) || date.kind !== 'datetime') throw new InputError(`The rule "${describeRule(rule)}" counts years between two dates, but "${date.name}" is a ${date.kind} column.`);
+    }
+  } else if (!isModelled(from) || from.kind !== 'numeric') throw new InputError(`The rule "${describeRule(rule)}" needs numbers after "by", but "${from.name}" is a ${from.kind} column.`);
   const rising = rule.cutoffs.every((c, k) => Number.isFinite(c) && (k === 0 || c > rule.cutoffs[k - 1]));
   if (rule.cutoffs.length === 0 || !rising || rule.values.length !== rule.cutoffs.length + 1) {
     throw new InputError(`The rule "${describeRule(rule)}" needs rising cutoffs and one value more than cutoffs.`);
@@ -775,7 +798,8 @@ export function parseRules(json: unknown): Rule[] {
     }
     const cutoffs = e.cutoffs;
     if (e.kind === 'step' && text('column') && text('from') && Array.isArray(cutoffs) && cutoffs.every((c) => typeof c === 'number') && names('values')) {
-      return { kind: 'step', column: text('column')!, from: text('from')!, cutoffs: cutoffs as number[], values: names('values')! };
+      const since = e.since === undefined ? undefined : text('since');
+      if (since !== null) return { kind: 'step', column: text('column')!, from: text('from')!, ...(since !== undefined && { since }), cutoffs: cutoffs as number[], values: names('values')! };
     }
     const pair = names('values');
     const op = e.op === '<=' ? '≤' : e.op;
@@ -812,10 +836,15 @@ function parseRate(e: Record<string, unknown>, text: (key: string) => string | n
   if (e.kind !== 'rate' || !total || !of) return null;
   const times = e.times === undefined ? undefined : text('times');
   if (times === null) return null;
-  if (e.by === undefined && typeof e.rate === 'number' && Number.isFinite(e.rate)) return { kind: 'rate', total, of, rate: e.rate, ...(times !== undefined && { times }) };
-  const rates = e.rates;
-  if (!by || typeof rates !== 'object' || rates === null || Array.isArray(rates)) return null;
-  const entries = Object.entries(rates);
-  if (entries.length === 0 || !entries.every(([, k]) => typeof k === 'number' && Number.isFinite(k))) return null;
-  return { kind: 'rate', total, of, by, rates: Object.fromEntries(entries) as Record<string, number>, ...(times !== undefined && { times }) };
+  const finite = (k: unknown): k is number => typeof k === 'number' && Number.isFinite(k);
+  if (e.base !== undefined && (!finite(e.base) || e.by !== undefined)) return null;
+  if (e.by === undefined && finite(e.rate)) return { kind: 'rate', total, of, rate: e.rate, ...(times !== undefined && { times }), ...(finite(e.base) && { base: e.base }) };
+  const numbers = (m: unknown): Record<string, number> | null => {
+    if (typeof m !== 'object' || m === null || Array.isArray(m)) return null;
+    const entries = Object.entries(m);
+    return entries.every(([, k]) => finite(k)) ? (Object.fromEntries(entries) as Record<string, number>) : null;
+  };
+  const [rates, bases] = [numbers(e.rates), e.bases === undefined ? undefined : numbers(e.bases)];
+  if (!by || !rates || Object.keys(rates).length === 0 || bases === null) return null;
+  return { kind: 'rate', total, of, by, rates, ...(times !== undefined && { times }), ...(bases && { bases }) };
 }

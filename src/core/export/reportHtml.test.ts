@@ -9,7 +9,7 @@ const IMG = `"><img src=x onerror='fetch(1)'>`;
 const report: StudioReport = {
   rows: { training: 400, compared: 100, synthetic: 100, comparedWith: 'held-out', note: 'Compared with 100 rows held back from training.' },
   overall: { score: 0.82, formula: 'mean of column shapes, pair trends, detection', verdict: 'Good', headline: 'Good: hard to tell from your data', goodLooksLike: 'No copies.' },
-  privacy: { verdict: 'Safe', headline: 'Safe to share by these checks: no copies of your rows, and no nearer to them than new real rows are' },
+  privacy: { verdict: 'Safe', headline: 'Safe to share by these checks: no copies of your rows, and no nearer to them than to real rows the model never saw' },
   figures: [
     { key: 'columnShapes', label: 'Column shapes', value: 0.9, text: '0.900', formula: '1 − KS', explanation: 'Spread of each column.', good: 'ok from 0.85', flag: 'ok' },
     { key: 'exactCopies', label: 'Exact copies', value: 0.01, text: '1 of 100 rows (1.0 %)', formula: 'share', explanation: 'Copies.', good: '0', flag: 'bad' },

@@ -83,6 +83,21 @@ describe('studioReport', () => {
     for (const f of report.figures) expect(f.explanation.length).toBeGreaterThan(20);
   });
 
+  it('takes rows less varied than the seed, learned from no row of it, as no nearer to the training rows', () => {
+    // Purchases in four categories, each mostly one common value; the synthetic rows hold the
+    // common values only. They sit near real rows, seen or not, alike.
+    const purchases = (rows: number, seed: number, common: boolean) => {
+      const rng = new Rng(seed);
+      const pick = () => (common || rng.next() < 0.6 ? 'usual' : `rare ${rng.int(8)}`);
+      const cols = [0, 1, 2, 3].map(() => Array.from({ length: rows }, pick));
+      return tableFromColumns(['a', 'b', 'c', 'd', 'amount'], [...cols, cols[0].map(() => (100 * rng.next()).toFixed(4))]);
+    };
+    const [seen, unseen] = [purchases(400, 1, false), purchases(200, 2, false)];
+    const report = studioReport({ train: seen, holdout: unseen, synth: purchases(200, 3, true), schema: inferSchema(seen), rules: [] });
+    expect(figure(report, 'closestDistance')).toMatchObject({ flag: 'ok', text: expect.stringMatching(/to training rows vs .* to rows the model never saw/) });
+    expect(report.privacy.verdict).toBe('Safe');
+  });
+
   it('names the strongest link the synthetic rows weaken', () => {
     const synth = people(200, 3);
     expect(figure(studioReport({ train, holdout, synth, schema, rules: [] }), 'linkLost')!.flag).toBe('ok');

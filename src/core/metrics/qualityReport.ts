@@ -137,7 +137,9 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
   if (unseen) {
     // Equal counts of training and held-out rows, so a model that learned no row scores 50 %.
     const t = sample(train, unseen.rowCount);
-    figures.push(distanceFigure(medianClosestDistance(t, s, schema), medianClosestDistance(t, unseen, schema)));
+    // Each synthetic row's nearest training row against its nearest unseen one: rows less varied
+    // than the seed's sit near real rows of both kinds alike, rows learned from training rows near those.
+    figures.push(distanceFigure(medianClosestDistance(t, s, schema), medianClosestDistance(unseen, s, schema)));
     figures.push(closerFigure(closerToTrainingShare(t, unseen, s, schema)));
   }
   const rare = worstRareValues(train, holdout, synth, schema);

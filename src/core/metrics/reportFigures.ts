@@ -105,12 +105,12 @@ export function privacyOf(figures: Figure[], unseen: boolean): { verdict: Privac
   if (labelled('bad')) return { verdict: 'Unsafe', headline: `Not safe to share as they are: poor on ${labelled('bad')}` };
   if (labelled('warn')) return { verdict: 'Check', headline: `Check before you share: ${labelled('warn')} needs a look` };
   if (!unseen) return { verdict: 'Check', headline: 'Check before you share: your table was too small to hold rows back, so the rows could not be compared with real rows the model never saw' };
-  return { verdict: 'Safe', headline: 'Safe to share by these checks: no copies of your rows, and no nearer to them than new real rows are' };
+  return { verdict: 'Safe', headline: 'Safe to share by these checks: no copies of your rows, and no nearer to them than to real rows the model never saw' };
 }
 
 export const GOOD_LOOKS_LIKE =
   // Written as the score is shown (0.817), not as a percentage.
-  `An overall score of ${VERDICT_GOOD.toFixed(2)} or more, no exact copies of your rows, synthetic rows no closer to the training rows than new real rows are, ` +
+  `An overall score of ${VERDICT_GOOD.toFixed(2)} or more, no exact copies of your rows, synthetic rows no closer to the training rows than to real rows the model never saw, ` +
   'about half of them closer to the training rows than to the held-out ones, and no broken rules.';
 
 export function scoreFigure(key: 'columnShapes' | 'pairTrends', value: number): Figure {
@@ -162,15 +162,16 @@ export function copiesFigure(rate: number, rows: number, baseline: number, ofSin
   };
 }
 
-export function distanceFigure(synthetic: number, holdout: number): Figure {
-  const ratio = holdout > 0 ? synthetic / holdout : 1;
+/** `training` and `unseen`: the median distance of synthetic rows to their closest training row, and to their closest held-out row. */
+export function distanceFigure(training: number, unseen: number): Figure {
+  const ratio = unseen > 0 ? training / unseen : training > 0 ? Infinity : 1;
   return {
     key: 'closestDistance', label: 'Distance to closest record', value: ratio,
-    text: `${synthetic.toFixed(3)} vs ${holdout.toFixed(3)} for new real rows (ratio ${ratio.toFixed(2)})`,
+    text: `${training.toFixed(3)} to training rows vs ${unseen.toFixed(3)} to rows the model never saw (ratio ${ratio.toFixed(2)})`,
     flag: higherIsBetter(ratio, DISTANCE_RATIO_OK, DISTANCE_RATIO_WARN),
-    formula: 'median Gower distance synthetic → closest training row, over the same for held-out rows',
-    explanation: 'How near each synthetic row comes to its nearest training row, next to how near new real rows come.',
-    good: `A ratio near 1 or more; ok from ${DISTANCE_RATIO_OK}, a warning from ${DISTANCE_RATIO_WARN}, poor below (rows hug your data).`,
+    formula: 'median Gower distance synthetic → closest training row, over synthetic → closest held-out row (as many of each)',
+    explanation: 'How near the synthetic rows come to the rows the model learned from, next to how near they come to as many real rows it never saw.',
+    good: `A ratio near 1 or more; ok from ${DISTANCE_RATIO_OK}, a warning from ${DISTANCE_RATIO_WARN}, poor below (rows hug your training rows).`,
   };
 }
 

@@ -13,6 +13,12 @@ export interface Derivation {
   counts: Map<string | null, number>;
 }
 
+/**
+ * Values a source may have: more than a category keeps slots for (MAX_CATEGORIES), since a
+ * source is encoded whole (a unit of 150, each in one building), but not a column of names.
+ */
+export const MAX_SOURCE_LEVELS = 2.5 * MAX_CATEGORIES;
+
 // The seed must make a chance match this unlikely (natural log): groups that are constant
 // only because they are small, or because one value dominates, are not a dependency.
 const MAX_LOG_CHANCE = -20;
@@ -25,7 +31,7 @@ const MAX_LOG_CHANCE = -20;
  */
 export function findDerivations(table: Table, schema: ColumnSchema[]): Derivation[] {
   const candidates = schema.flatMap((c, i) => (isModelled(c) ? [i] : []));
-  const sources = candidates.filter((i) => (schema[i].kind === 'categorical' || schema[i].kind === 'boolean') && schema[i].distinct <= MAX_CATEGORIES);
+  const sources = candidates.filter((i) => (schema[i].kind === 'categorical' || schema[i].kind === 'boolean') && schema[i].distinct <= MAX_SOURCE_LEVELS);
   const found = new Map<number, Derivation>();
   for (const column of [...candidates].reverse()) {
     for (const source of sources) {

@@ -57,9 +57,7 @@ export function fitKeys(values: (string | null)[], table: Table, schema: ColumnS
   const distinct = distinctColumn(values, table, schema, new Set(candidates.map(([, i]) => i)));
   const within = finerKey(values, counts.size, table, schema, self);
   // A number or a date has too many values to group rows by, and so has a category of many.
-  const copied = schema.flatMap((c, i) =>
-    i !== self && isModelled(c) && !fixed.includes(i) && determines(values, table.columns[i]) !== null ? [c.name] : [],
-  );
+  const copied = schema.flatMap((c, i) => (i !== self && isModelled(c) && !fixed.includes(i) && mostlyFixed(values, table.columns[i]) ? [c.name] : []));
   return {
     fixed: fixed.map((i) => schema[i].name),
     sizes: [...counts.values()],
@@ -67,6 +65,22 @@ export function fitKeys(values: (string | null)[], table: Table, schema: ColumnS
     ...(within && { within: schema[within.column].name, units: within.units }),
     ...(copied.length > 0 && { copied }),
   };
+}
+
+/** Keys that may hold two values of a copied column, as a share of keys: a tenant's email typed for two flats. */
+const MAX_MIXED_KEYS = 0.02;
+
+/**
+ * Whether each key's rows hold one value of `cells`, beyond chance, on all but a few keys (rows
+ * without a key do not count): copied from a key's first row, those few keys' rows agree too.
+ */
+function mostlyFixed(keys: (string | null)[], cells: (string | null)[]): boolean {
+  const held = new Map<string, Set<string | null>>();
+  keys.forEach((k, r) => k !== null && held.set(k, (held.get(k) ?? new Set()).add(cells[r])));
+  const mixed = new Set([...held].flatMap(([k, values]) => (values.size > 1 ? [k] : [])));
+  if (mixed.size > MAX_MIXED_KEYS * held.size) return false;
+  const rows = keys.flatMap((k, r) => (k === null || mixed.has(k) ? [] : [r]));
+  return determines(rows.map((r) => keys[r]), rows.map((r) => cells[r])) !== null;
 }
 
 /** Each row's cells of `columns` as those of the first row holding its ID (rows without one keep theirs). */
@@ -86,8 +100,11 @@ function finerKey(values: (string | null)[], keys: number, table: Table, schema:
   for (let a = 0; a < self; a++) {
     if (schema[a].kind !== 'id' || !schema[a].include || schema[a].distinct <= keys) continue;
     const finer = table.columns[a];
-    // It may be blank where the finer key is not (a student with no guardian's email on file).
-    if (finer.some((v, r) => v === null && values[r] !== null) || determines(finer, values) === null) continue;
+    // It may be blank where the finer key is not (a student with no guardian's email on file, a
+    // member's email on the years they were a junior): each finer key holds one value where it holds one.
+    const rows = values.flatMap((v, r) => (v === null ? [] : [r]));
+    const pick = (cells: (string | null)[]) => rows.map((r) => cells[r]);
+    if (finer.some((v, r) => v === null && values[r] !== null) || determines(pick(finer), pick(values)) === null) continue;
     const held = new Map<string | null, Set<string | null>>();
     finer.forEach((v, r) => held.set(values[r], (held.get(values[r]) ?? new Set()).add(v)));
     held.delete(null);

@@ -1,4 +1,4 @@
-import { annuityPayment, DAY_MS, flagValue, ratioOf, rateBase, rateFor, readColumns, ruleColumns, rowChecker, describeRuleIn, stepValue, sumTolerance, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
+import { annuityPayment, DAY_MS, flagValue, ratioOf, rateFor, rateValue, readColumns, ruleColumns, rowChecker, describeRuleIn, stepValue, sumTolerance, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { addMonths, readIsoDay, wholeYears } from '../data/years';
 import { PLAIN_STYLE, writeNumber } from '../data/numbers';
@@ -36,7 +36,7 @@ export type Construction =
   /** A period rule's end, written as its start plus its category's length. */
   | ({ kind: 'period'; column: string; rule: PeriodRule } & Partial)
   /** A step rule's column, modelled as it is and written over from the step its number falls in. */
-  | { kind: 'step'; column: string; from: string; cutoffs: number[]; values: string[] }
+  | { kind: 'step'; column: string; from: string; since?: string; cutoffs: number[]; values: string[] }
   /**
    * A date part rule's column, modelled as it is and written over from its date: each part
    * value as the seed writes it (`texts`); one the seed never shows is written as the number
@@ -116,6 +116,7 @@ const inputsOf = (c: Construction): string[] => {
   if (c.kind === 'lookup') return c.by;
   if (c.kind === 'excess') return [c.of, ...(c.since === undefined ? [] : [c.since]), ...(c.minus === undefined ? [] : [c.minus])];
   if (c.kind === 'brackets') return [c.of];
+  if (c.kind === 'step') return [c.from, ...(c.since === undefined ? [] : [c.since])];
   if (c.kind === 'within') return [c.flag, c.low, c.high];
   if (c.kind === 'scaled') return [c.by, ...(c.then ? [c.then.by] : [])];
   return [c.kind === 'gap' ? c.low : c.from];
@@ -667,9 +668,9 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       }
     };
     if (c.kind === 'step') {
-      const [from, read] = [col(c.from), readers.get(c.from)!];
+      const [from, since] = [numberAt(c.from), c.since === undefined ? null : numberAt(c.since)];
       for (let r = 0; r < out.length; r++) {
-        const x = from[r] === null ? NaN : read(from[r]!);
+        const x = since ? wholeYears(since(r), from(r)) : from(r);
         out[r] = Number.isNaN(x) ? otherwise : stepValue(c, x);
       }
     } else if (c.kind === 'flag') {
@@ -727,7 +728,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       const by = 'by' in c.rule ? col(c.rule.by) : null;
       const times = c.rule.times !== undefined ? numberAt(c.rule.times) : () => 1;
       const rule = c.rule;
-      writeEach((r) => rateBase(rule, of(r), times(r)) * rateFor(rule, by ? by[r] : null));
+      writeEach((r) => rateValue(rule, of(r), times(r), by ? by[r] : null));
     } else if (c.kind === 'scaled') {
       const [by, then, write] = [col(c.by), c.then ? col(c.then.by) : null, scaledWriter(c)];
       for (let r = 0; r < out.length; r++) {

@@ -3,7 +3,7 @@ import { isModelled, numberReader, type ColumnSchema } from '../data/schema';
 import type { Spellings, Table } from '../data/table';
 import { cumulativeOf, Rng } from '../util/rng';
 import { fromJsonNumber, toJsonNumber, type JsonNumber } from '../util/json';
-import { CategoricalEncoder, type CategoricalState } from './categorical';
+import { CategoricalEncoder, MAX_CATEGORIES, type CategoricalState } from './categorical';
 import { codecFor, codecFromSpec, gapCodecFor, type CodecSpec } from './codecs';
 import { ClockEncoder, hasClock, type ClockState } from './clock';
 import { ContinuousEncoder, type Bounds, type ContinuousState } from './continuous';
@@ -187,6 +187,8 @@ export class TableTransformer {
     const free = new Set(schema.filter((c, i) => isModelled(c) && !derivations.has(i)).map((c) => c.name));
     const derivedNames = new Set([...derivations.keys()].map((i) => schema[i].name));
     const sources = new Map([...derivations].map(([i, d]) => [schema[i].name, schema[d.source].name]));
+    // A source keeps each of its values (a unit of many, each in one building): its "other" slot would draw any unit for any building.
+    const sourced = new Set([...derivations.values()].map((d) => d.source));
     const constructions = new Map<string, Construction>(planConstructions(rules, table, schema, free, derive, derivedNames, sources, derive && looseLines).map((c) => [c.column, c]));
     if (scaleByCategory) {
       // Numbers and categories modelled as they are: a category a rule writes is not what the model gave.
@@ -269,7 +271,7 @@ export class TableTransformer {
         const codec = codecFor(column, values, true);
         const bounds = withinRange ? { min: Math.max(codec.min, floor), max: codec.max } : Number.isFinite(floor) ? { min: floor, max: Infinity } : null;
         encoder = hasClock(column, values, codec) ? new ClockEncoder(values, codec, rng, withinRange ? bounds : null) : new ContinuousEncoder(values, codec, rng, bounds);
-      } else encoder = new CategoricalEncoder(values);
+      } else encoder = new CategoricalEncoder(values, sourced.has(i) ? Infinity : MAX_CATEGORIES);
       const encoded = { name: column.name, kind: column.kind, offset, encoder };
       this.encoded.push(encoded);
       // A step's column is still modelled, as the model learns the rest of the row better beside
