@@ -63,7 +63,7 @@ export function codecFromSpec(spec: CodecSpec): NumberCodec {
     const next = formatPicker(format);
     const write = (x: number) => {
       const f = next();
-      const day = weekdays ? onWeekday(roundDate(x, stepMs, f), weekdays, f, min, max) : monthDay !== undefined ? onMonthDay(x, monthDay, min, max) : x;
+      const day = weekdays ? onWeekday(roundDate(x, stepMs, f), weekdays, f, min, max, x) : monthDay !== undefined ? onMonthDay(x, monthDay, min, max) : x;
       return formatDate(roundDate(day, stepMs, f), f);
     };
     return { read: dateReader(format), write, min, max, spec };

@@ -35,6 +35,23 @@ describe('days of the week', () => {
     expect(restored.decode(untrainedRows(restored.layout.width, 50, 3), 50, new Rng(5)).columns[0]).toEqual(decoded.columns[0].slice(0, 50));
   });
 
+  it('spreads the rows of one generated day over the week, as the seed spreads its days', () => {
+    // A bakery's batches on every day but Sunday over 20 weeks: the model's rows of one day do
+    // not all move to one weekday, piling a week's batches onto one day.
+    const rng = new Rng(7);
+    const monday = Date.UTC(2024, 0, 1);
+    const dates = Array.from({ length: 600 }, () => new Date(monday + (rng.int(20) * 7 + rng.int(6)) * DAY).toISOString().slice(0, 10));
+    const table = tableFromColumns(['Bake Date', 'Units'], [dates, dates.map(() => String(20 + rng.int(40)))]);
+    const transformer = new TableTransformer(table, inferSchema(table), 1, { rules: [] });
+    const decoded = transformer.decode(untrainedRows(transformer.layout.width, 6000, 3), 6000, new Rng(5)).columns[0];
+    const perDay = new Map<string, number>();
+    for (const d of decoded) if (d !== null) perDay.set(d, (perDay.get(d) ?? 0) + 1);
+    expect([...perDay.keys()].some((d) => weekday(d) === 0)).toBe(false);
+    // 6,000 rows over 120 days: 50 a day; moved a day at a time, 89 days held them, one of them 282.
+    expect(perDay.size).toBeGreaterThan(110);
+    expect(Math.max(...perDay.values())).toBeLessThan(150);
+  });
+
   it('leaves dates spread over every day as the model draws them', () => {
     const rng = new Rng(6);
     const dates = Array.from({ length: 600 }, () => new Date(Date.UTC(2023, 0, 1) + rng.int(500) * DAY).toISOString().slice(0, 10));
