@@ -3,7 +3,7 @@
 import type { Rng } from '../util/rng';
 import { roundCutoff } from './findSteps';
 import type { FoundRate } from './findRates';
-import { boundRate, logPairChance } from './rateFit';
+import { boundRate, logPairChance, significantDigits } from './rateFit';
 import { closeTo } from './rules';
 import type { Table } from './table';
 
@@ -50,7 +50,7 @@ export function affineRates(search: AffineSearch, taken: Set<number>, tied: (t: 
   const columns = search.numbers.slice(0, MAX_COLUMNS);
   const bys = search.categories.filter((k) => new Set(search.table.columns[k]).size <= MAX_LEVELS);
   const odds = search.maxLogChance - Math.log(Math.max(1, columns.length * columns.length * (bys.length + 1)));
-  const fits: { rate: FoundRate; digits: number }[] = [];
+  const fits: { rate: FoundRate; digits: number; loose: number }[] = [];
   for (const t of columns) {
     if (taken.has(t)) continue;
     search: for (const by of [null, ...bys]) {
@@ -60,20 +60,34 @@ export function affineRates(search: AffineSearch, taken: Set<number>, tied: (t: 
         if (!lines) continue;
         const rates = new Map([...lines].map(([v, l]) => [v, l.rate]));
         const bases = new Map([...lines].map(([v, l]) => [v, l.base]));
-        fits.push({ rate: { total: t, of: a, by, rates, bases }, digits: [...lines.values()].reduce((n, l) => n + digits(l), 0) });
+        fits.push({ rate: { total: t, of: a, by, rates, bases }, digits: [...lines.values()].reduce((n, l) => n + digits(l), 0), loose: looseness(search, t) });
         break search;
       }
     }
   }
-  // Of a line found both ways (°F from °C and °C from °F), the roundest: °F = °C × 1.8 + 32.
-  // Nor one a sum of three makes of another line (net = amount − fee, beside the fee's line from the amount).
+  // Of a line found both ways (°F from °C and °C from °F), the one that pins its total the
+  // tighter: a fare to the penny from a length, not a length to 0.1 m from the fare (which holds
+  // only within that rounding). Then the roundest first, and not one a sum of three makes of
+  // another line (net = amount − fee, beside the fee's line from the amount).
   const found: FoundRate[] = [];
   const lineOf = (u: number, a: number) => found.some((f) => f.total === u && f.of === a) || search.rated(u, a);
   const implied = ({ total: t, of: a }: FoundRate) => search.sums.some((cols) => cols.length === 3 && cols.includes(t) && cols.includes(a) && cols.some((u) => u !== t && u !== a && lineOf(u, a)));
-  for (const { rate } of fits.sort((x, y) => x.digits - y.digits)) {
+  const reverse = (f: (typeof fits)[number]) => fits.find((g) => g.rate.total === f.rate.of && g.rate.of === f.rate.total);
+  const tighter = fits.filter((f) => {
+    const g = reverse(f);
+    return !g || f.loose < g.loose || (f.loose === g.loose && f.digits <= g.digits);
+  });
+  for (const { rate } of tighter.sort((x, y) => x.digits - y.digits)) {
     if (!found.some((f) => f.total === rate.of && f.of === rate.total) && !implied(rate)) found.push(rate);
   }
   return found;
+}
+
+/** A total's rounding against its spread: how loosely a line of it is pinned. */
+function looseness(search: AffineSearch, t: number): number {
+  let [lo, hi] = [Infinity, -Infinity];
+  for (const x of search.values[t]) if (!Number.isNaN(x)) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
+  return search.tolerances[t] / Math.max(hi - lo, 1e-12);
 }
 
 function fitLines(search: AffineSearch, t: number, a: number, cells: (string | null)[] | null, odds: number): Map<string | null, Line> | null {
@@ -130,5 +144,4 @@ function fitLine(rows: number[], total: Float64Array, of: Float64Array, tol: num
   return best;
 }
 
-const digits = (l: Line) => significant(l.rate) + significant(l.base);
-const significant = (x: number) => (x === 0 ? 0 : x.toExponential().split('e')[0].replace(/[-.]/g, '').length);
+const digits = (l: Line) => significantDigits(l.rate) + significantDigits(l.base);

@@ -194,6 +194,13 @@ export function formatPicker(f: DateFormat): () => DateFormat {
 }
 
 /** Minutes east of UTC for a zone written `Z`, `+01:00` or `-0500`. */
+/** The minutes from midnight of an instant, on the clock of the format's zone (22:00 is 1320). */
+export function minuteOfDay(ms: number, format: DateFormat): number {
+  if (Number.isNaN(ms)) return NaN;
+  const day = 86_400_000;
+  return Math.floor((((ms + offsetMinutes(format.zone) * 60_000) % day) + day) % day / 60_000);
+}
+
 export function offsetMinutes(zone: string): number {
   if (!zone || zone === 'Z') return 0;
   const digits = zone.slice(1).replace(':', '');

@@ -1,5 +1,5 @@
 import { roundCutoff } from './findSteps';
-import { boundRate } from './rateFit';
+import { boundRate, significantDigits } from './rateFit';
 import { closeTo } from './rules';
 import { isModelled, type ColumnSchema } from './schema';
 
@@ -266,7 +266,6 @@ function decimalsOf(x: number): number {
   return 6;
 }
 
-const significantDigits = (x: number) => (x === 0 ? 0 : x.toExponential().split('e')[0].replace(/[-.]/g, '').length);
 
 /** How many of the sorted `xs` are at most `x`. */
 export function upperBound(xs: Float64Array, x: number): number {

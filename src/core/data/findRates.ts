@@ -1,8 +1,7 @@
 // Rates: a column that is a fixed share of another (tax at 20 % of the net), or a share its
 // category fixes (tax at 20 % in two regions and 10 % in a third).
 import type { Rng } from '../util/rng';
-import { roundCutoff } from './findSteps';
-import { boundRate, logPairChance } from './rateFit';
+import { boundRate, logPairChance, roundestRate, significantDigits } from './rateFit';
 import type { Sum } from './longSums';
 import { closeTo, type RateRule } from './rules';
 import { isModelled, type ColumnSchema } from './schema';
@@ -176,16 +175,14 @@ interface Fit {
 
 /** Fits taken exact totals first, then fewest significant digits, later totals first among equals (tables list what a column is built from first). */
 function byRoundness(fits: Fit[], tolerances: number[]): Fit[] {
-  const digits = (f: Fit) => [...f.rate.rates.values()].reduce((n, k) => n + significantDigits(k), 0);
+  // A rate of 0 counts as a digit, as it is written.
+  const digits = (f: Fit) => [...f.rate.rates.values()].reduce((n, k) => n + Math.max(1, significantDigits(k)), 0);
   // A whole-number total holds within its half-unit by rounding: a count as a cost × 0.07 says
   // less than the cost as the count × 12.5, and is taken after it (and then left out as implied).
   const rounded = (f: Fit) => (f.rate.by === null && tolerances[f.rate.total] >= 0.5 ? 1 : 0);
   return [...fits].sort((x, y) => rounded(x) - rounded(y) || digits(x) - digits(y) || y.rate.total - x.rate.total);
 }
 
-function significantDigits(x: number): number {
-  return x.toExponential().split('e')[0].replace(/[-.]/g, '').length;
-}
 
 /**
  * The rate (by category where `cells` is given) with which `t` = `a` × rate on every row with
@@ -221,7 +218,7 @@ function fitRate(search: RateSearch, t: number, a: number, cells: (string | null
     if (lo <= 0 && hi >= 0) {
       if (!cells) return null;
       rates.set(value, 0);
-    } else rates.set(value, roundCutoff(lo - Math.abs(lo) * 1e-12, hi));
+    } else rates.set(value, roundestRate(lo, hi));
   }
   // A category fixes the rate only where its rates differ; one rate for all is the fixed rate.
   if (cells && new Set(rates.values()).size < 2) return null;

@@ -214,7 +214,17 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const rateSearch = { table, schema, numeric: numeric.map(([, i]) => i), values, tolerances, sums, explained, linked, rng, maxLogChance: MAX_LOG_CHANCE, money: (k: number) => isMoney(candidates[k]) };
   const rates = rateRules(rateSearch);
   // A subtotal of seats × price × 12 for annual billing, 1 for monthly.
-  const productRated = productRates(rateSearch, new Set([...rates.map((r) => r.total), ...products.map(([t]) => t), ...threes.map(([t]) => t), ...annuities.map(([t]) => t)]));
+  const others = [...products.map(([t]) => t), ...threes.map(([t]) => t), ...annuities.map(([t]) => t)];
+  // A late fee of days late × the item's daily rate × 1.5 says in one number what a rate by item
+  // says in one each: a fixed rate of a product takes the total from a rate by category of one of its factors.
+  const perCategory = (r: FoundRate) => r.by !== null && !r.bases;
+  const productRated = productRates(rateSearch, new Set([...rates.filter((r) => !perCategory(r)).map((r) => r.total), ...others])).filter((p) => {
+    const held = rates.find((r) => r.total === p.total);
+    if (!held) return true;
+    const simpler = p.by === null && perCategory(held) && [p.of, p.times].includes(held.of);
+    if (simpler) rates.splice(rates.indexOf(held), 1);
+    return simpler;
+  });
   // A quotient rounded up whose columns another rule ties together restates it, as does one of an unexplained total.
   const sumColumns = sums.map((x) => [x.total, ...x.parts, ...x.minus]);
   const tiedBy = [...sumColumns, ...products.map(([t, a, b]) => [t, a, b]), ...rates.map((r) => [r.total, r.of]), ...productRated.map((r) => [r.total, r.of, r.times]), ...threes.map(([t, , xs]) => [t, ...xs])];
@@ -282,7 +292,8 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const signBySum = (t: number) =>
     sums.some((s) => s.total === t && s.minus.length === 0 && s.parts.every((k) => signs.has(k))) ||
     products.some(([s, a, b, form]) => s === t && form !== 'off' && signs.has(a) && signs.has(b)) ||
-    rates.some((r) => r.total === t && signs.has(r.of) && Math.min(...r.rates.values(), ...(r.bases?.values() ?? [])) >= 0);
+    rates.some((r) => r.total === t && signs.has(r.of) && Math.min(...r.rates.values(), ...(r.bases?.values() ?? [])) >= 0) ||
+    productRated.some((r) => r.total === t && signs.has(r.of) && signs.has(r.times) && Math.min(...r.rates.values()) >= 0);
   const years = yearsRules(candidates, values, rng);
   const isPart = (k: number) => [...parts, ...years].some((p) => p.column === candidates[k].name);
   for (const i of signs) if (!signBySum(i) && !isPart(i)) rules.push({ kind: 'range', column: candidates[i].name, min: floorOf(candidates[i], values[i]) });
@@ -328,8 +339,12 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const byPeriod = (r: Rule) => r.kind === 'order' && periods.some((p) => p.start === r.low && p.end === r.high && Object.values(p.lengths).every((n) => n >= 0));
   rules.splice(0, rules.length, ...rules.filter((r) => !byPeriod(r)), ...periods);
   // A rate none of whose rates is 0 makes its total 0 exactly when its column is.
+  // So does a fixed rate of a product, where the other factor is never 0 (a late fee of days late × a daily rate × 1.5).
+  const nonZero = (k: number) => !values[k].some((x) => x === 0);
   const zeroByRate = (rule: Rule) =>
-    rule.kind === 'zero' && rates.some((r) => noBase(r) && [r.total, r.of].every((k) => [rule.column, rule.when].includes(name(k))) && ![...r.rates.values()].includes(0));
+    rule.kind === 'zero' &&
+    (rates.some((r) => noBase(r) && [r.total, r.of].every((k) => [rule.column, rule.when].includes(name(k))) && ![...r.rates.values()].includes(0)) ||
+      productRated.some((r) => r.by === null && name(r.total) === rule.column && r.rates.get(null) !== 0 && [[r.of, r.times], [r.times, r.of]].some(([a, b]) => name(a) === rule.when && nonZero(b))));
   const steps = stepRules(table, schema, candidates, values, MAX_LOG_CHANCE);
   // A column one number fixes in steps is not searched again as a flag of two.
   steps.push(...flagRules(table, schema, candidates, values, MAX_LOG_CHANCE, new Set(steps.flatMap((r) => ('column' in r ? [r.column] : [])))));
@@ -816,7 +831,11 @@ function blankOneWay(blank: boolean[], when: (string | null)[], maxLogChance: nu
   const p = blanks / blank.length;
   const always = [...groups].filter(([, g]) => g.blanks === g.rows && g.rows >= MIN_ONE_WAY_ROWS);
   if (always.length === 0 || always.length === groups.size) return null;
-  const logChance = always.reduce((sum, [, g]) => sum + g.rows * Math.log(p), 0);
+  // The values are picked after the fact from those with rows enough: among 30 meal counts, a
+  // few are all blank by chance (an allergy column blank on 91 % of rows), so the chance of
+  // some m of them is counted, C(eligible, m) ways.
+  const eligible = [...groups.values()].filter((g) => g.rows >= MIN_ONE_WAY_ROWS).length;
+  const logChance = always.reduce((sum, [, g]) => sum + g.rows * Math.log(p), 0) + logChoose(eligible, always.length);
   if (logChance >= maxLogChance) return null;
   return always.map(([v]) => v).sort(asListed);
 }

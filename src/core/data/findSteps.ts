@@ -2,6 +2,7 @@ import type { Rule } from './rules';
 import { isModelled, type ColumnSchema } from './schema';
 import type { Table } from './table';
 import { wholeYears } from './years';
+import { minuteOfDay } from './dates';
 
 // A column with more values than this is not searched as one a number fixes in steps.
 const MAX_STEP_VALUES = 6;
@@ -25,10 +26,10 @@ const MIN_ROWS = 10;
  */
 export function stepRules(table: Table, schema: ColumnSchema[], numbers: ColumnSchema[], values: Float64Array[], maxLogChance: number): Rule[] {
   const stepped = schema.filter((c) => isModelled(c) && c.distinct >= 2 && c.distinct <= MAX_STEP_VALUES);
-  const from: (readonly [{ name: string; since?: string; whole: boolean }, Float64Array])[] = numbers.flatMap((c, i) =>
+  const from: (readonly [Quantity, Float64Array])[] = numbers.flatMap((c, i) =>
     c.kind === 'numeric' ? [[{ name: c.name, whole: c.numeric?.integer === true }, values[i]] as const] : [],
   );
-  from.push(...yearsBetween(numbers, values));
+  from.push(...yearsBetween(numbers, values), ...timesOfDay(numbers, values));
   const pairs = stepped.length * from.length;
   if (pairs === 0 || table.rowCount < MIN_ROWS) return [];
   // A step replaces the column's model outright, so it is held to the odds of a sum, divided by the pairs searched.
@@ -39,13 +40,29 @@ export function stepRules(table: Table, schema: ColumnSchema[], numbers: ColumnS
     for (const [number, xs] of from) {
       if (number.name === column.name) continue;
       if (number.since === column.name) continue;
-      const rule = stepsOf(cells, xs, odds, number.whole);
+      const rule = stepsOf(cells, xs, odds, number.whole, number.clock === true);
       if (!rule) continue;
-      rules.push({ kind: 'step', column: column.name, from: number.name, ...(number.since !== undefined && { since: number.since }), ...rule });
+      rules.push({ kind: 'step', column: column.name, from: number.name, ...(number.since !== undefined && { since: number.since }), ...(number.clock && { clock: true as const }), ...rule });
       break;
     }
   }
   return rules;
+}
+
+/** What a step is searched on: a number column, the whole years between two dates, or a date's time of day. */
+type Quantity = { name: string; whole: boolean; since?: string; clock?: true };
+
+/**
+ * The minutes from midnight of each date column with times (a fare's tariff by the hour of
+ * pickup, a shift by the hour of the start), where they take 3 values at least.
+ */
+function timesOfDay(numbers: ColumnSchema[], values: Float64Array[]): [Quantity, Float64Array][] {
+  return numbers.flatMap((c, i): [Quantity, Float64Array][] => {
+    const format = c.date;
+    if (c.kind !== 'datetime' || !format || format.time === 'none') return [];
+    const minutes = values[i].map((x) => minuteOfDay(x, format));
+    return new Set(minutes.filter((m) => !Number.isNaN(m))).size < 3 ? [] : [[{ name: c.name, whole: true, clock: true }, minutes]];
+  });
 }
 
 /** Date columns whose whole years apart are searched, at most. */
@@ -56,10 +73,10 @@ const MAX_DATES = 6;
  * joining, at each renewal), where never negative and of three values at least: a discount by
  * years of membership, a ward by a patient's age.
  */
-function yearsBetween(numbers: ColumnSchema[], values: Float64Array[]): [{ name: string; since: string; whole: boolean }, Float64Array][] {
+function yearsBetween(numbers: ColumnSchema[], values: Float64Array[]): [Quantity, Float64Array][] {
   const dates = numbers.flatMap((c, i) => (c.kind === 'datetime' ? [i] : [])).slice(0, MAX_DATES);
   return dates.flatMap((a) =>
-    dates.flatMap((b): [{ name: string; since: string; whole: boolean }, Float64Array][] => {
+    dates.flatMap((b): [Quantity, Float64Array][] => {
       if (a === b) return [];
       const years = values[a].map((x, r) => wholeYears(x, values[b][r]));
       if (years.some((y) => y < 0) || new Set(years.filter((y) => !Number.isNaN(y))).size < 3) return [];
@@ -69,13 +86,10 @@ function yearsBetween(numbers: ColumnSchema[], values: Float64Array[]): [{ name:
 }
 
 /** The steps by which `xs` fixes `cells`, where they hold on every row with a number and chance does not explain them. */
-function stepsOf(cells: (string | null)[], xs: Float64Array, maxLogChance: number, whole: boolean): { cutoffs: number[]; values: string[] } | null {
+function stepsOf(cells: (string | null)[], xs: Float64Array, maxLogChance: number, whole: boolean, circular = false): { cutoffs: number[]; values: string[] } | null {
+  // Rows with the column blank are not judged: a delivery charge blank on collected orders keeps its steps where it is given.
   const rows: number[] = [];
-  for (let r = 0; r < xs.length; r++) {
-    if (Number.isNaN(xs[r])) continue;
-    if (cells[r] === null) return null;
-    rows.push(r);
-  }
+  for (let r = 0; r < xs.length; r++) if (!Number.isNaN(xs[r]) && cells[r] !== null) rows.push(r);
   if (rows.length < MIN_ROWS) return null;
   rows.sort((a, b) => xs[a] - xs[b]);
   const values: string[] = [];
@@ -86,13 +100,17 @@ function stepsOf(cells: (string | null)[], xs: Float64Array, maxLogChance: numbe
   const ties: number[] = [];
   const shares = new Map<string, number>();
   let distinct = 0;
+  let wrapped = false;
   for (let k = 0; k < rows.length; k++) {
     const [x, cell] = [xs[rows[k]], cells[rows[k]]!];
     const newNumber = k === 0 || x !== xs[rows[k - 1]];
     if (!newNumber && cell !== cells[rows[k - 1]]) return null;
     if (values.length === 0 || cell !== values[values.length - 1]) {
-      if (values.includes(cell)) return null;
-      if (values.length > 0) cutoffs.push(roundCutoff(xs[rows[k - 1]], x));
+      // Round the clock, the last run may take the first's value again (night before 06:00 and from 22:00), and ends the steps.
+      const wraps = circular && values.length > 1 && cell === values[0];
+      if (wrapped || (values.includes(cell) && !wraps)) return null;
+      wrapped = wraps;
+      if (values.length > 0) cutoffs.push(circular ? clockCutoff(xs[rows[k - 1]], x) : roundCutoff(xs[rows[k - 1]], x));
       values.push(cell);
       counts.push(0);
     }
@@ -105,7 +123,7 @@ function stepsOf(cells: (string | null)[], xs: Float64Array, maxLogChance: numbe
     shares.set(cell, (shares.get(cell) ?? 0) + 1 / rows.length);
   }
   // One number to each value is a number that follows the column (a reorder level by category), not steps.
-  if (values.length < 2 || distinct === values.length) return null;
+  if (new Set(values).size < 2 || distinct === values.length) return null;
   const order = logFactorial(values.length) + counts.reduce((s, d) => s + logFactorial(d), 0) - logFactorial(distinct);
   const p = [...shares.values()];
   // A score's bands cover every whole number from its least to its greatest (0 to 10); pay rates by department skip some.
@@ -124,6 +142,15 @@ export function roundCutoff(low: number, high: number): number {
   for (let k = Math.ceil(Math.log10(Math.max(Math.abs(low), Math.abs(high), 1e-9))) + 1; k > -12; k--) {
     const cutoff = Number(((Math.floor(low / 10 ** k) + 1) * 10 ** k).toPrecision(12));
     if (cutoff > low && cutoff <= high) return cutoff;
+  }
+  return high;
+}
+
+/** The roundest time of day above `low` minutes and at most `high`: a whole hour, else a half, a quarter, ten or five minutes. */
+function clockCutoff(low: number, high: number): number {
+  for (const step of [60, 30, 15, 10, 5, 1]) {
+    const cutoff = (Math.floor(low / step) + 1) * step;
+    if (cutoff <= high) return cutoff;
   }
   return high;
 }

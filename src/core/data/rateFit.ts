@@ -1,4 +1,5 @@
 import type { Rng } from '../util/rng';
+import { roundCutoff } from './findSteps';
 
 // What every search for a rate shares: the rates a row allows, and how likely a row is to match by chance.
 
@@ -28,4 +29,31 @@ export function logPairChance(rows: number[], match: (row: number, other: number
     if (match(row, rows[rng.int(rows.length)])) hits++;
   }
   return Math.log((hits + 1) / (PROBES + 1));
+}
+
+/** Significant digits of a short decimal (0.0125: 3). */
+export const significantDigits = (x: number): number => (x === 0 ? 0 : x.toExponential().split('e')[0].replace(/[-.]/g, '').length);
+
+// A decimal of more digits than this is no rate a person wrote: one over a whole number may be.
+const SHORT_DIGITS = 3;
+const MAX_DIVISOR = 1000;
+
+/**
+ * The roundest rate in [lo, hi]: the shortest decimal, or where that is long, one over a whole
+ * number up to 1,000 (a fee of an hourly rate × minutes / 60: 1/60, not 0.016666, which drifts a
+ * cent off on long sessions).
+ */
+export function roundestRate(lo: number, hi: number): number {
+  const decimal = roundCutoff(lo - Math.abs(lo) * 1e-12, hi);
+  if (significantDigits(decimal) <= SHORT_DIGITS || lo <= 0 || hi >= 1) return decimal;
+  for (let k = Math.max(2, Math.ceil(1 / hi)); k <= Math.min(MAX_DIVISOR, Math.floor(1 / lo)); k++) {
+    if (1 / k >= lo && 1 / k <= hi) return 1 / k;
+  }
+  return decimal;
+}
+
+/** A rate as a person writes it: `/ 60` for one over a whole number of many digits, else `× 0.2`. */
+export function timesRate(rate: number): string {
+  const k = Math.round(1 / rate);
+  return rate > 0 && rate < 1 && k <= MAX_DIVISOR && 1 / k === rate && significantDigits(rate) > SHORT_DIGITS ? `/ ${k}` : `× ${rate}`;
 }

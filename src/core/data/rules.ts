@@ -1,6 +1,7 @@
 import { DATE_PARTS, PART_NAMES, partTexts, type DatePart } from './dateParts';
 import { writeNumber } from './numbers';
 import { addMonths, readIsoDay, wholeYears } from './years';
+import { minuteOfDay } from './dates';
 import { isModelled, numberReader, type ColumnSchema } from './schema';
 import { type Table } from './table';
 import { InputError } from '../util/errors';
@@ -10,6 +11,7 @@ import { describeFormula, formulaValue, parseFormula, type FormulaRule } from '.
 import { describeExcess, excessOf, parseExcess, type ExcessRule } from './excess';
 import { describeLookup, lookupMatcher, lookupReader, parseLookup, type LookupRule } from './lookups';
 import { describePeriod, parsePeriod, periodEnd, type PeriodRule } from './periods';
+import { timesRate } from './rateFit';
 import { amongChecker, describeAmong, describeDiffer, differChecker, parsePairing, type AmongRule, type DifferRule } from './pairings';
 
 /**
@@ -74,7 +76,7 @@ export type Rule =
    * `values[k]` from `cutoffs[k − 1]` up to `cutoffs[k]`, the last value from the last cutoff
    * (shipping 4.99 below a subtotal of 50, 0 from 50; a tier by spend). Values as the seed writes them.
    */
-  | { kind: 'step'; column: string; from: string; since?: string; cutoffs: number[]; values: string[] }
+  | { kind: 'step'; column: string; from: string; since?: string; clock?: true; cutoffs: number[]; values: string[] }
   /**
    * `column` is fixed by a part of the date column `date`: a year, month or weekday column
    * beside the date it comes from, written as the seed writes it (`3`, `Mar`, `March`).
@@ -200,9 +202,9 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
     return `${rule.column} is ${value} ${rule.oneWay ? '' : 'exactly '}when ${rule.when} is ${rule.values ? rule.values.map((v) => v ?? 'blank').join(' or ') : '0'}`;
   }
   if (rule.kind === 'step') {
-    // With `since`, the steps are of whole years, written as plain numbers.
-    const at = (c: number) => (rule.since === undefined ? write(rule.from, c) : String(c));
-    const by = rule.since === undefined ? rule.from : `the whole years from ${rule.since} to ${rule.from}`;
+    // With `since`, the steps are of whole years, written as plain numbers; with `clock`, of the time of day.
+    const at = (c: number) => (rule.clock ? clockText(c) : rule.since === undefined ? write(rule.from, c) : String(c));
+    const by = rule.clock ? `the time of day of ${rule.from}` : rule.since === undefined ? rule.from : `the whole years from ${rule.since} to ${rule.from}`;
     const steps = rule.cutoffs.map((c, k) => `${rule.values[k]} below ${at(c)}`);
     return `${rule.column} by ${by}: ${[...steps, `${rule.values[rule.cutoffs.length]} from ${at(rule.cutoffs[rule.cutoffs.length - 1])}`].join(', ')}`;
   }
@@ -231,15 +233,18 @@ function numberIn(column: ColumnSchema | undefined, x: number): string {
 function describeRate(rule: RateRule): string {
   const base = rule.times === undefined ? rule.of : `${rule.of} × ${rule.times}`;
   const plus = (k: number | undefined) => (k === undefined || k === 0 ? '' : k > 0 ? ` + ${k}` : ` − ${-k}`);
-  if (!('by' in rule)) return `${rule.total} = ${base} × ${rule.rate}${plus(rule.base)}`;
+  if (!('by' in rule)) return `${rule.total} = ${base} ${timesRate(rule.rate)}${plus(rule.base)}`;
   // Highest rate first, values in alphabetical order: the same rates read the same whatever order they came in.
   const groups = new Map<string, { rate: number; values: string[] }>();
   for (const [value, rate] of Object.entries(rule.rates)) {
     const line = `${rate}${plus(rule.bases?.[value])}`;
     groups.set(line, { rate, values: [...(groups.get(line)?.values ?? []), value] });
   }
-  const rates = [...groups].sort(([, a], [, b]) => b.rate - a.rate).map(([line, { values }]) => `${line} for ${values.sort((a, b) => a.localeCompare(b)).join(', ')}`);
-  return `${rule.total} = ${base} × rate by ${rule.by}: ${rates.join('; ')}`;
+  const sorted = [...groups].sort(([, a], [, b]) => b.rate - a.rate).map(([line, { rate, values }]) => ({ line, rate, values: values.sort((a, b) => a.localeCompare(b)).join(', ') }));
+  if (!rule.bases) return `${rule.total} = ${base} × rate by ${rule.by}: ${sorted.map((g) => `${g.line} for ${g.values}`).join('; ')}`;
+  // With a base, each value's whole line: the first with its column, the rest from "×" (0 where both are 0).
+  const lines = sorted.map((g, k) => `${g.line === '0' ? '0' : `${k === 0 ? `${base} ` : ''}× ${g.line}`} for ${g.values}`);
+  return `${rule.total} by ${rule.by}: ${lines.join('; ')}`;
 }
 
 export function ruleColumns(rule: Rule): string[] {
@@ -328,6 +333,19 @@ export function sumWeights(sum: DatedSum, schema: ColumnSchema[]): number[] {
 export const DAY_MS = TIME_UNITS.days;
 
 /** The value a step rule gives where its `from` column reads `x`. */
+/** Minutes from midnight as a clock reads them: 1320 is 22:00. */
+export function clockText(minutes: number): string {
+  const m = Math.round(minutes);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** What a step rule's cutoffs count on row r: its number, the whole years between its dates, or its date's minutes from midnight. */
+export function stepQuantity(rule: { from: string; since?: string; clock?: true }, schema: ColumnSchema[], from: ArrayLike<number>, since?: ArrayLike<number>): (r: number) => number {
+  const format = schema.find((c) => c.name === rule.from)?.date;
+  if (rule.clock && format) return (r) => minuteOfDay(from[r], format);
+  return since ? (r) => wholeYears(since[r], from[r]) : (r) => from[r];
+}
+
 export function stepValue(rule: { cutoffs: number[]; values: string[] }, x: number): string {
   let k = 0;
   while (k < rule.cutoffs.length && x >= rule.cutoffs[k]) k++;
@@ -441,9 +459,9 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
   if (rule.kind === 'step') {
     const column = cells(rule.column);
     const [from, since] = readColumns(table, schema, [rule.from, ...(rule.since === undefined ? [] : [rule.since])]);
-    const at = since ? (r: number) => wholeYears(since[r], from[r]) : (r: number) => from[r];
-    // A row whose `from` is no number is not judged.
-    return (r) => Number.isNaN(at(r)) || column[r] === stepValue(rule, at(r));
+    const at = stepQuantity(rule, schema, from, since);
+    // A row whose `from` is no number, or whose column is blank (a delivery charge on a collected order), is not judged.
+    return (r) => Number.isNaN(at(r)) || column[r] === null || column[r] === stepValue(rule, at(r));
   }
   if (rule.kind === 'flag') {
     const column = cells(rule.column);
@@ -586,7 +604,9 @@ function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
 
 function checkStepRule(rule: Extract<Rule, { kind: 'step' }>, [column, from, since]: ColumnSchema[]): void {
   if (!isModelled(column)) throw new InputError(`The rule "${describeRule(rule)}" needs a column the model learns, but "${column.name}" is an ID or a constant.`);
-  if (since) {
+  if (rule.clock) {
+    if (!isModelled(from) || from.kind !== 'datetime' || from.date?.time === 'none') throw new InputError(`The rule "${describeRule(rule)}" reads a time of day, but "${from.name}" holds no times.`);
+  } else if (since) {
     for (const date of [from, since]) {
       if (!isModelled(date) || date.kind !== 'datetime') throw new InputError(`The rule "${describeRule(rule)}" counts years between two dates, but "${date.name}" is a ${date.kind} column.`);
     }
@@ -799,7 +819,10 @@ export function parseRules(json: unknown): Rule[] {
     const cutoffs = e.cutoffs;
     if (e.kind === 'step' && text('column') && text('from') && Array.isArray(cutoffs) && cutoffs.every((c) => typeof c === 'number') && names('values')) {
       const since = e.since === undefined ? undefined : text('since');
-      if (since !== null) return { kind: 'step', column: text('column')!, from: text('from')!, ...(since !== undefined && { since }), cutoffs: cutoffs as number[], values: names('values')! };
+      const clock = e.clock === true && since === undefined;
+      if (since !== null && (e.clock === undefined || clock)) {
+        return { kind: 'step', column: text('column')!, from: text('from')!, ...(since !== undefined && { since }), ...(clock && { clock: true as const }), cutoffs: cutoffs as number[], values: names('values')! };
+      }
     }
     const pair = names('values');
     const op = e.op === '<=' ? '≤' : e.op;
@@ -825,7 +848,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'blank', column: text('column')!, when: text('when')!, values: values as (string | null)[], ...(e.oneWay === true && { oneWay: true as const }) };
     }
     throw new InputError(
-      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…} (with "years":18 between dates 18 whole years apart at least), {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true; "per" and "ceil":true round up), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"formula","total":…,"form":"plus-times"|"times"|"times-off"|"plus-off","parts":[…,…,…]} (or "times4"|"times3-off" with four parts; "rate-less"|"rate-plus"|"rate-share"|"rate-capped" with two and "rate-plus3"|"rate-times3" with three, and a "rate"), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0, "oneWay":true for 0 there and anything elsewhere), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]}, {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high; or "op":"compare","values":[below,equal,above]), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true; or "minus":… for the part of "of" above another number), {"kind":"brackets","column":…,"of":…,"at":…,"cutoffs":[…],"slopes":[…]} (one slope more than cutoffs), {"kind":"among","column":…,"when":…,"allowed":{value:[…]}}, {"kind":"differ","left":…,"right":…}, {"kind":"period","end":…,"start":…,"by":…,"unit":"months"|"days","lengths":{value:n}}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
+      `Rule ${i + 1} is not one of {"kind":"order","low":…,"high":…} (with "years":18 between dates 18 whole years apart at least), {"kind":"sum","total":…,"parts":[…,…],"minus":[…]}, {"kind":"product","total":…,"parts":[…,…]} (with "percent", "off" or "per":true; "per" and "ceil":true round up), {"kind":"rate","total":…,"of":…,"rate":…} (or "by":…,"rates":{…}; plus a fixed "base":… or "bases":{…}), {"kind":"annuity","total":…,"principal":…,"rate":…,"term":…}, {"kind":"formula","total":…,"form":"plus-times"|"times"|"times-off"|"plus-off","parts":[…,…,…]} (or "times4"|"times3-off" with four parts; "rate-less"|"rate-plus"|"rate-share"|"rate-capped" with two and "rate-plus3"|"rate-times3" with three, and a "rate"), {"kind":"range","column":…,"min":…}, {"kind":"zero","column":…,"when":…} (a category's "values":[…] after "when", with a "value" other than 0, "oneWay":true for 0 there and anything elsewhere), {"kind":"blank","column":…,"when":…,"values":[…]}, {"kind":"step","column":…,"from":…,"cutoffs":[…],"values":[…]} (with "since":… for whole years between two dates, or "clock":true for the time of day), {"kind":"flag","column":…,"left":…,"op":"="|"<"|"≤","right":…,"values":[yes,no]} (or "op":"outside","right":low,"upper":high; or "op":"compare","values":[below,equal,above]), {"kind":"lookup","column":…,"by":[…,…],"values":[[key,key,value],…]}, {"kind":"excess","column":…,"of":…,"over":…} (or "below":true; or "minus":… for the part of "of" above another number; "rate":… times it), {"kind":"brackets","column":…,"of":…,"at":…,"cutoffs":[…],"slopes":[…]} (one slope more than cutoffs), {"kind":"among","column":…,"when":…,"allowed":{value:[…]}}, {"kind":"differ","left":…,"right":…}, {"kind":"period","end":…,"start":…,"by":…,"unit":"months"|"days","lengths":{value:n}}, {"kind":"part","column":…,"date":…,"part":"year"|"quarter"|"month"|"weekday"|"year-month"|"day"} or {"kind":"years","column":…,"from":…,"to":…} (or "on":"2024-06-30"): ${JSON.stringify(entry)?.slice(0, 200)}`,
     );
   });
 }

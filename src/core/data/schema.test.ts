@@ -74,6 +74,12 @@ describe('inferSchema', () => {
     expect(inferColumn('Order', orders).kind).toBe('categorical');
     // Plates, email addresses: a person's, however often they repeat, under any header.
     expect(inferColumn('Vehicle Plate', Array.from({ length: 100 }, (_, r) => `AB${10 + (r % 40)} XYZ`)).kind).toBe('id');
+    // Customers by name over their repeat orders: 21 people on 300 rows, not a category that names them again.
+    expect(inferColumn('Customer', Array.from({ length: 300 }, (_, r) => ['Lily Lewis', 'Lucy Hughes', 'Omar Shah', 'Ben Cole', 'Ada Reed', 'Ivy Ng', 'Tom Hart', 'Sam Price', 'Eve Long', 'Max Dale', 'Zoe Hill', 'Ian Moss', 'Amy Ford', 'Joe Wren', 'Kit Lowe', 'Ned Shaw', 'Ola Bird', 'Pam Lake', 'Ray Cook', 'Sue Dunn', 'Tim Gale'][r % 21])).kind).toBe('id');
+    // Plants read as names too, and repeat as much: under a header that names no person they stay a category.
+    expect(inferColumn('Plant', Array.from({ length: 300 }, (_, r) => ['Lavender Hidcote', 'Hydrangea Annabelle', 'Box Ball', 'Clematis Montana'][r % 4])).kind).toBe('categorical');
+    // A registration under its short name too: a taxi firm's 42 cabs over 800 trips.
+    expect(inferColumn('Vehicle Reg', Array.from({ length: 800 }, (_, r) => `AB${10 + (r % 42)} XYZ`)).kind).toBe('id');
     expect(inferColumn('Contact', Array.from({ length: 100 }, (_, r) => `parent${r % 30}@mail.com`)).kind).toBe('id');
     expect(inferColumn('Contact', Array.from({ length: 100 }, (_, r) => ['Email', 'Phone'][r % 2])).kind).toBe('categorical');
   });

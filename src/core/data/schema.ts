@@ -50,7 +50,7 @@ export interface ColumnSchema {
 
 const BOOL_TOKENS = new Set(['true', 'false', 'yes', 'no', 't', 'f', 'y', 'n']);
 // `Rx #`, `Invoice No.`, `Ticket Nr`, `Order Number`: a number that names a record.
-const ID_NAME_RE = /(?:(^|[^a-z])(id|uuid|guid|key|ref|sku|no\.?|nr\.?|number|plate|registration|vin|iban|e-?mail)|#)$/i;
+const ID_NAME_RE = /(?:(^|[^a-z])(id|uuid|guid|key|ref|sku|no\.?|nr\.?|number|plate|reg|registration|vin|iban|e-?mail)|#)$/i;
 /** An email address: a name, an @ and a dotted domain. */
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Digits that name rather than measure: a synthetic ZIP code between two real ones is no ZIP code.
@@ -64,6 +64,8 @@ const NAME_WORD = "\\p{Lu}\\p{Ll}*(?:['’.-]\\p{Lu}?\\p{Ll}*)*";
 const PERSON_NAME_RE = new RegExp(`^${NAME_WORD}(?: ${NAME_WORD}){1,3}$`, 'u');
 // Places read like names too (`San Diego`): a header that names one keeps its column a category.
 const PLACE_HEADER_RE = /city|town|ville|stadt|ciudad|country|pays|state|region|province|county|district|street|address|adresse|place|location/i;
+// A header that names a person by role: `Customer`, `Patient name`, `Lead passenger`.
+const PERSON_HEADER_RE = /(^|[^a-z])(customer|client|patient|member|guest|passenger|tenant|owner|driver|employee|student|pupil|buyer|seller|donor|applicant|candidate|contact|person)s?( name)?$/i;
 const NAMES_DISTINCT_SHARE = 0.5;
 const PERSON_NAME_SHARE = 0.9;
 
@@ -215,12 +217,19 @@ function emails(present: Present): boolean {
   return present.texts.length >= 2 && present.texts.every((v) => EMAIL_RE.test(v));
 }
 
-/** Mostly distinct values under a name header, or that read as people's names (`Ann Lee`). */
+/**
+ * Mostly distinct values under a name header, or that read as people's names (`Ann Lee`); or, as
+ * a repeated key, people's names under a header that names a person (a customer's orders), 20 of
+ * them at least: learned as a category, every row would name a real customer.
+ */
 function personNames(name: string, present: Present): boolean {
-  if (present.total < 20 || present.texts.length / present.total <= NAMES_DISTINCT_SHARE) return false;
+  if (present.total < 20) return false;
+  const readAsNames = () => present.texts.filter((v) => PERSON_NAME_RE.test(v)).length >= PERSON_NAME_SHARE * present.texts.length;
+  if (PERSON_HEADER_RE.test(name) && present.texts.length >= MIN_KEYS && readAsNames()) return true;
+  if (present.texts.length / present.total <= NAMES_DISTINCT_SHARE) return false;
   if (NAME_HEADER_RE.test(name)) return true;
   if (PLACE_HEADER_RE.test(name)) return false;
-  return present.texts.filter((v) => PERSON_NAME_RE.test(v)).length >= PERSON_NAME_SHARE * present.texts.length;
+  return readAsNames();
 }
 
 function notesField(notes: string[]): { notes?: string[] } {

@@ -158,7 +158,7 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
   if (rules.length) figures.push(ruleBreaksFigure(ruleRows.reduce((n, r) => n + r.breaks, 0), rules.length));
 
   // The quality headline names quality figures; the privacy ones have their own.
-  const quality = (flag: Flag) => figures.filter((f) => f.flag === flag && !PRIVACY_KEYS.includes(f.key)).map((f) => f.label);
+  const quality = (flag: Flag) => figures.filter((f) => f.flag === flag && !PRIVACY_KEYS.includes(f.key));
   const report: StudioReport = {
     rows: {
       training: train.rowCount,

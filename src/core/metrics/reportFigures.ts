@@ -75,12 +75,14 @@ export function lowerIsBetter(value: number, ok: number, warn: number): Flag {
 
 export const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)} %`;
 
+/** Figures named in a headline with what they read: "strongest link weakened (Total and Delivery: 0.58 in your data, …)". */
+const named = (figures: Pick<Figure, 'label' | 'text'>[]) => figures.map((f) => `${f.label.toLowerCase()}${f.text ? ` (${f.text})` : ''}`).join('; ');
+
 /**
- * The verdict on the overall score; `problems` (the labels of figures flagged poor) keep a good
- * score from reading Good, as a user who reads only the headline would otherwise miss them.
+ * The verdict on the overall score; `problems` (figures flagged poor) keep a good score from
+ * reading Good, as a user who reads only the headline would otherwise miss them.
  */
-export function verdictOf(score: number, problems: string[] = [], warnings: string[] = []): { verdict: Verdict; headline: string } {
-  const named = (labels: string[]) => labels.map((p) => p.toLowerCase()).join(', ');
+export function verdictOf(score: number, problems: Pick<Figure, 'label' | 'text'>[] = [], warnings: Pick<Figure, 'label' | 'text'>[] = []): { verdict: Verdict; headline: string } {
   if (score >= VERDICT_GOOD && problems.length) {
     return { verdict: 'Fair', headline: `Fair: hard to tell from your data on the whole, but poor on ${named(problems)}` };
   }
@@ -101,12 +103,21 @@ export type PrivacyVerdict = 'Safe' | 'Check' | 'Unsafe';
  */
 export function privacyOf(figures: Figure[], unseen: boolean): { verdict: PrivacyVerdict; headline: string } {
   const privacy = figures.filter((f) => PRIVACY_KEYS.includes(f.key));
-  const labelled = (flag: Flag) => privacy.filter((f) => f.flag === flag).map((f) => f.label.toLowerCase()).join(', ');
-  if (labelled('bad')) return { verdict: 'Unsafe', headline: `Not safe to share as they are: poor on ${labelled('bad')}` };
-  if (labelled('warn')) return { verdict: 'Check', headline: `Check before you share: ${labelled('warn')} needs a look` };
+  const flagged = (flag: Flag) => privacy.filter((f) => f.flag === flag);
+  const advice = (list: Figure[]) => [...new Set(list.map((f) => PRIVACY_ADVICE[f.key]?.(f) ?? ''))].filter(Boolean).join(' ');
+  if (flagged('bad').length) return { verdict: 'Unsafe', headline: `Not safe to share as they are: poor on ${named(flagged('bad'))}. ${advice(flagged('bad'))}`.trim() };
+  if (flagged('warn').length) return { verdict: 'Check', headline: `Check before you share: ${named(flagged('warn'))} needs a look. ${advice(flagged('warn'))}`.trim() };
   if (!unseen) return { verdict: 'Check', headline: 'Check before you share: your table was too small to hold rows back, so the rows could not be compared with real rows the model never saw' };
   return { verdict: 'Safe', headline: 'Safe to share by these checks: no copies of your rows, and no nearer to them than to real rows the model never saw' };
 }
+
+/** What to do about a privacy figure that is not ok. */
+const PRIVACY_ADVICE: Partial<Record<FigureKey, (f: Figure) => string>> = {
+  exactCopies: () => 'Train for fewer epochs, or drop the copied rows, and check again.',
+  closestDistance: () => 'Train for fewer epochs (the rows may follow the training rows too closely), and check again.',
+  closerToTraining: () => 'Train for fewer epochs (the rows may follow the training rows too closely), and check again.',
+  rareValues: (f) => `Mark ${f.column ?? 'that column'} as an ID, or leave it out, before training.`,
+};
 
 export const GOOD_LOOKS_LIKE =
   // Written as the score is shown (0.817), not as a percentage.

@@ -26,6 +26,12 @@ export interface KeyGroups {
    * a project's client among many): a key's rows take its first row's values of them.
    */
   copied?: string[];
+  /**
+   * Columns each key fixes where they are not blank, blank on some of a key's rows and not on
+   * others (a household income declared one term and not the next): a key's filled cells take
+   * the value of its first filled one, and its blanks stay as drawn.
+   */
+  given?: string[];
 }
 
 /** Keys repeated on this share of rows at least: fewer, and most rows are a key of their own. */
@@ -57,13 +63,16 @@ export function fitKeys(values: (string | null)[], table: Table, schema: ColumnS
   const distinct = distinctColumn(values, table, schema, new Set(candidates.map(([, i]) => i)));
   const within = finerKey(values, counts.size, table, schema, self);
   // A number or a date has too many values to group rows by, and so has a category of many.
-  const copied = schema.flatMap((c, i) => (i !== self && isModelled(c) && !fixed.includes(i) && mostlyFixed(values, table.columns[i]) ? [c.name] : []));
+  const others = schema.flatMap((c, i) => (i !== self && isModelled(c) && !fixed.includes(i) ? [i] : []));
+  const copied = others.filter((i) => mostlyFixed(values, table.columns[i])).map((i) => schema[i].name);
+  const given = others.filter((i) => !copied.includes(schema[i].name) && mostlyFixed(values, table.columns[i], true)).map((i) => schema[i].name);
   return {
     fixed: fixed.map((i) => schema[i].name),
     sizes: [...counts.values()],
     ...(distinct !== null && { distinct: schema[distinct].name }),
     ...(within && { within: schema[within.column].name, units: within.units }),
     ...(copied.length > 0 && { copied }),
+    ...(given.length > 0 && { given }),
   };
 }
 
@@ -72,26 +81,31 @@ const MAX_MIXED_KEYS = 0.02;
 
 /**
  * Whether each key's rows hold one value of `cells`, beyond chance, on all but a few keys (rows
- * without a key do not count): copied from a key's first row, those few keys' rows agree too.
+ * without a key do not count; nor blank cells, with `filledOnly`): copied from a key's first
+ * row, those few keys' rows agree too.
  */
-function mostlyFixed(keys: (string | null)[], cells: (string | null)[]): boolean {
+function mostlyFixed(keys: (string | null)[], cells: (string | null)[], filledOnly = false): boolean {
   const held = new Map<string, Set<string | null>>();
-  keys.forEach((k, r) => k !== null && held.set(k, (held.get(k) ?? new Set()).add(cells[r])));
+  keys.forEach((k, r) => k !== null && !(filledOnly && cells[r] === null) && held.set(k, (held.get(k) ?? new Set()).add(cells[r])));
   const mixed = new Set([...held].flatMap(([k, values]) => (values.size > 1 ? [k] : [])));
   if (mixed.size > MAX_MIXED_KEYS * held.size) return false;
-  const rows = keys.flatMap((k, r) => (k === null || mixed.has(k) ? [] : [r]));
+  const rows = keys.flatMap((k, r) => (k === null || mixed.has(k) || (filledOnly && cells[r] === null) ? [] : [r]));
   return determines(rows.map((r) => keys[r]), rows.map((r) => cells[r])) !== null;
 }
 
-/** Each row's cells of `columns` as those of the first row holding its ID (rows without one keep theirs). */
-export function copyWithinKeys(ids: (string | null)[], columns: (string | null)[][]): void {
-  const first = new Map<string, number>();
-  for (let r = 0; r < ids.length; r++) {
-    const id = ids[r];
-    if (id === null) continue;
-    const at = first.get(id);
-    if (at === undefined) first.set(id, r);
-    else for (const cells of columns) cells[r] = cells[at];
+/**
+ * Each row's cells of `columns` as those of the first row holding its ID (rows without one keep
+ * theirs); with `filledOnly`, each filled cell as the first filled cell of its ID, blanks kept.
+ */
+export function copyWithinKeys(ids: (string | null)[], columns: (string | null)[][], filledOnly = false): void {
+  for (const cells of columns) {
+    const first = new Map<string, string | null>();
+    for (let r = 0; r < ids.length; r++) {
+      const id = ids[r];
+      if (id === null || (filledOnly && cells[r] === null)) continue;
+      if (first.has(id)) cells[r] = first.get(id)!;
+      else first.set(id, cells[r]);
+    }
   }
 }
 

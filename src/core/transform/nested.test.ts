@@ -82,3 +82,23 @@ describe("a member's email, blank in the years they were a junior", () => {
     expect(mixedKeys(decoded, 'Member Email', 'Member ID')).toBe(0);
   });
 });
+
+describe("a pupil's household income, declared some terms and blank on others", () => {
+  it('stays one per pupil where it is given, and keeps blanks', () => {
+    const rng = new Rng(6);
+    const cols: (string | null)[][] = [[], [], []];
+    for (let p = 0; p < 200; p++) {
+      const income = String(5_000 + 50 * rng.int(800));
+      for (const term of ['2023 Autumn', '2024 Spring', '2024 Summer'].slice(0, 1 + rng.int(3))) {
+        [`P${10_000 + p}`, term, rng.next() < 0.3 ? null : income].forEach((v, c) => cols[c].push(v));
+      }
+    }
+    const table = tableFromColumns(['Pupil ID', 'Term', 'Household Income (£)'], cols);
+    const schema = inferSchema(table);
+    const transformer = new TableTransformer(table, schema, 1, { rules: findRules(table, schema, new Rng(1)) });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 2_000, 2), 2_000, new Rng(3)).table;
+    expect(decoded.rowCount).toBeGreaterThan(500);
+    expect(mixedKeys(decoded, 'Pupil ID', 'Household Income (£)')).toBe(0);
+    expect(decoded.columns[2].some((v) => v === null)).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import { annuityPayment, DAY_MS, flagValue, ratioOf, rateFor, rateValue, readColumns, ruleColumns, rowChecker, describeRuleIn, stepValue, sumTolerance, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { addMonths, readIsoDay, wholeYears } from '../data/years';
+import { minuteOfDay } from '../data/dates';
 import { PLAIN_STYLE, writeNumber } from '../data/numbers';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
@@ -36,7 +37,8 @@ export type Construction =
   /** A period rule's end, written as its start plus its category's length. */
   | ({ kind: 'period'; column: string; rule: PeriodRule } & Partial)
   /** A step rule's column, modelled as it is and written over from the step its number falls in. */
-  | { kind: 'step'; column: string; from: string; since?: string; cutoffs: number[]; values: string[] }
+  /** With `keepBlank`, not written where the model gave a blank (a delivery charge blank for collected orders). */
+  | { kind: 'step'; column: string; from: string; since?: string; clock?: true; cutoffs: number[]; values: string[]; keepBlank?: true }
   /**
    * A date part rule's column, modelled as it is and written over from its date: each part
    * value as the seed writes it (`texts`); one the seed never shows is written as the number
@@ -315,7 +317,8 @@ export function planConstructions(
   }
   for (const rule of rules) {
     if (rule.kind !== 'step' && rule.kind !== 'part' && rule.kind !== 'years' && rule.kind !== 'flag' && rule.kind !== 'lookup' && rule.kind !== 'excess' && rule.kind !== 'brackets') continue;
-    const c: Construction = rule.kind === 'part' ? partConstruction(rule, table, schema) : rule.kind === 'excess' || rule.kind === 'brackets' ? { ...rule, ...(blankBeside(rule, table, schema) && { keepBlank: true as const }) } : { ...rule };
+    const keepBlank = (rule.kind === 'excess' || rule.kind === 'brackets' || rule.kind === 'step') && blankBeside(rule.column, rule.kind === 'step' ? rule.from : rule.of, table, schema);
+    const c: Construction = rule.kind === 'part' ? partConstruction(rule, table, schema) : { ...rule, ...(keepBlank && { keepBlank: true as const }) };
     // A value outside its range is kept from its modelled flag where it can be: the flag keeps its share.
     const within = rule.kind === 'flag' && rule.op === 'outside' ? withinConstruction(rule, table, schema) : null;
     if (within && usable(within)) plan.set(within.column, within);
@@ -525,10 +528,11 @@ function blanksCountZero(total: Float64Array, inputs: Float64Array[], parts: num
 const MIN_ZERO_BLANK_ROWS = 3;
 
 /** Whether the seed leaves the column blank on some row where its number is given (freight blank on cash sales). */
-function blankBeside(rule: ExcessRule | BracketsRule, table: Table, schema: ColumnSchema[]): boolean {
-  const cells = table.columns[table.names.indexOf(rule.column)];
-  const [of] = readColumns(table, schema, [rule.of]);
-  return cells.some((v, r) => v === null && isNumber(of[r]));
+/** Whether the seed holds `column` blank on some row where `of` holds a number. */
+function blankBeside(column: string, of: string, table: Table, schema: ColumnSchema[]): boolean {
+  const cells = table.columns[table.names.indexOf(column)];
+  const [numbers] = readColumns(table, schema, [of]);
+  return cells.some((v, r) => v === null && isNumber(numbers[r]));
 }
 
 function rateReader(rule: RateRule, table: Table): (r: number) => boolean {
@@ -658,7 +662,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
     const out = col(c.column);
     // Each row's number from `value`, in the column's format; the fallback text where it is none.
     // A partial total keeps the model's cell where it gave none, or where its parts give none.
-    const partial = (isTotal(c) && c.partial === true) || ((c.kind === 'excess' || c.kind === 'brackets') && c.keepBlank === true);
+    const partial = (isTotal(c) && c.partial === true) || ((c.kind === 'excess' || c.kind === 'brackets' || c.kind === 'step') && c.keepBlank === true);
     const writeEach = (value: (r: number) => number) => {
       for (let r = 0; r < out.length; r++) {
         if (partial && out[r] === null) continue;
@@ -668,9 +672,12 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       }
     };
     if (c.kind === 'step') {
-      const [from, since] = [numberAt(c.from), c.since === undefined ? null : numberAt(c.since)];
+      const [from, since] = [numberAt(c.from), c.since === undefined ? undefined : numberAt(c.since)];
+      const format = schema.find((k) => k.name === c.from)?.date;
+      const quantity = (r: number) => (c.clock && format ? minuteOfDay(from(r), format) : since ? wholeYears(since(r), from(r)) : from(r));
       for (let r = 0; r < out.length; r++) {
-        const x = since ? wholeYears(since(r), from(r)) : from(r);
+        if (partial && out[r] === null) continue;
+        const x = quantity(r);
         out[r] = Number.isNaN(x) ? otherwise : stepValue(c, x);
       }
     } else if (c.kind === 'flag') {

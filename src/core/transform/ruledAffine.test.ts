@@ -26,7 +26,7 @@ describe('a rate plus a fixed amount', () => {
   it('is found by category, read as the user writes it, and kept on 100,000 rows decoded from random model output', () => {
     const found = findRules(table, schema, new Rng(1));
     expect(found.map(describeRule)).toEqual(expect.arrayContaining([describeRule(fee), 'Net (£) = Amount (£) − Processing Fee (£)']));
-    expect(describeRule(fee)).toBe('Processing Fee (£) = Amount (£) × rate by Payment Method: 0.014 + 0.2 for Card; 0 for Bank Transfer');
+    expect(describeRule(fee)).toBe('Processing Fee (£) by Payment Method: Amount (£) × 0.014 + 0.2 for Card; 0 for Bank Transfer');
     const transformer = new TableTransformer(table, schema, 1, { rules: found });
     const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 100_000, 9), 100_000, new Rng(2));
     expect(decoded.table.rowCount).toBeGreaterThan(20_000);
@@ -47,6 +47,17 @@ describe('a rate plus a fixed amount', () => {
     const celsius = Array.from({ length: 200 }, () => Math.round((10 + 8 * rng.normal()) * 10) / 10);
     const t = tableFromColumns(['°C', '°F'], [celsius.map((c) => c.toFixed(1)), celsius.map((c) => (c * 1.8 + 32).toFixed(2))]);
     expect(findRules(t, inferSchema(t), new Rng(1)).map(describeRule)).toContain('°F = °C × 1.8 + 32');
+  });
+
+  it('is taken the way that pins its total the tighter: a fare to the penny from a length, not a length to 0.1 m from the fare', () => {
+    const rng = new Rng(4);
+    const lines: Record<string, [number, number]> = { Car: [8, 60], Van: [14, 90], Motorbike: [5, 35] };
+    const type = Array.from({ length: 500 }, () => ['Car', 'Car', 'Van', 'Motorbike'][rng.int(4)]);
+    const length = type.map((t) => (t === 'Van' ? 5 : t === 'Car' ? 3.8 : 2) + rng.int(20) / 10);
+    const fare = length.map((m, r) => lines[type[r]][0] * m + lines[type[r]][1]);
+    const t = tableFromColumns(['Vehicle Type', 'Vehicle Length (m)', 'Vehicle Fare (£)'], [type, length.map((m) => m.toFixed(1)), fare.map((f) => f.toFixed(2))]);
+    const found = findRules(t, inferSchema(t), new Rng(1)).filter((r) => r.kind === 'rate').map(describeRule);
+    expect(found).toEqual(['Vehicle Fare (£) by Vehicle Type: Vehicle Length (m) × 14 + 90 for Van; × 8 + 60 for Car; × 5 + 35 for Motorbike']);
   });
 
   it('is not found by chance: whole numbers near a line on few values, or 20 rows of noise', () => {

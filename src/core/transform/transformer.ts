@@ -358,7 +358,7 @@ export class TableTransformer {
       if (s.kind !== 'id' || !s.keys) return [];
       const { sizes, distinct, within } = s.keys;
       // What a key fixes, as a user reads it: not a column that follows one it fixes (a plan's fee).
-      const fixed = [...s.keys.fixed, ...(s.keys.copied ?? []).filter((name) => !this.derived.some((d) => d.name === name))];
+      const fixed = [...s.keys.fixed, ...[...(s.keys.copied ?? []), ...(s.keys.given ?? [])].filter((name) => !this.derived.some((d) => d.name === name))];
       return [{ name: s.name, fixed, perKey: sizes.reduce((a, b) => a + b, 0) / sizes.length, ...(distinct !== undefined && { distinct }), ...(within !== undefined && { within }) }];
     });
   }
@@ -560,10 +560,11 @@ export class TableTransformer {
     const all = Array.from({ length: table.rowCount }, (_, r) => r);
     const changed = new Set<string>();
     this.slots.forEach((slot, i) => {
-      if (slot.kind !== 'id' || !slot.keys?.copied) return;
-      const copied = slot.keys.copied.filter((name) => names.includes(name));
+      if (slot.kind !== 'id' || !(slot.keys?.copied || slot.keys?.given)) return;
+      const [copied, given] = [slot.keys.copied ?? [], slot.keys.given ?? []].map((list) => list.filter((name) => names.includes(name)));
       copyWithinKeys(labels.get(i)!, copied.map((name) => columns[names.indexOf(name)]));
-      for (const name of copied) changed.add(name);
+      copyWithinKeys(labels.get(i)!, given.map((name) => columns[names.indexOf(name)]), true);
+      for (const name of [...copied, ...given]) changed.add(name);
     });
     if (changed.size === 0) return { table, rows: all };
     const again = rewrittenFrom(built, this.followers(), changed);
