@@ -109,10 +109,10 @@ export function copyWithinKeys(ids: (string | null)[], columns: (string | null)[
   }
 }
 
-/** An ID column before `self` with more keys, each of which holds one of `values`: with how many of its keys each of these holds. */
+/** An ID column before `self` with as many keys or more, each of which holds one of `values` (a driver one cab): with how many of its keys each of these holds. */
 function finerKey(values: (string | null)[], keys: number, table: Table, schema: ColumnSchema[], self: number): { column: number; units: number[] } | null {
   for (let a = 0; a < self; a++) {
-    if (schema[a].kind !== 'id' || !schema[a].include || schema[a].distinct <= keys) continue;
+    if (schema[a].kind !== 'id' || !schema[a].include || schema[a].distinct < keys) continue;
     const finer = table.columns[a];
     // It may be blank where the finer key is not (a student with no guardian's email on file, a
     // member's email on the years they were a junior): each finer key holds one value where it holds one.

@@ -102,3 +102,20 @@ describe("a pupil's household income, declared some terms and blank on others", 
     expect(decoded.columns[2].some((v) => v === null)).toBe(true);
   });
 });
+
+describe("a driver's one cab, each cab one driver's", () => {
+  it('keeps the two keys one to one', () => {
+    const rng = new Rng(8);
+    const cols: string[][] = [[], []];
+    for (let r = 0; r < 800; r++) {
+      const d = rng.int(40);
+      [`DRV-${1000 + d}`, `AB${10 + d} ${'XYZ'[d % 3]}KL`].forEach((v, c) => cols[c].push(v));
+    }
+    const table = tableFromColumns(['Driver ID', 'Vehicle Reg'], cols);
+    const schema = inferSchema(table);
+    const transformer = new TableTransformer(table, schema, 1, { rules: findRules(table, schema, new Rng(1)) });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 2_000, 2), 2_000, new Rng(3)).table;
+    expect(mixedKeys(decoded, 'Driver ID', 'Vehicle Reg')).toBe(0);
+    expect(mixedKeys(decoded, 'Vehicle Reg', 'Driver ID')).toBe(0);
+  });
+});
