@@ -69,12 +69,11 @@ const SEARCH_ROWS = 20_000;
  */
 export function findRules(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   let found: Rule[];
-  if (table.rowCount <= SEARCH_ROWS) found = search(table, schema, rng);
-  else {
-    // On a large table the search runs on a sample and each rule it finds is then checked on every row.
-    const sample = selectRows(table, Array.from({ length: SEARCH_ROWS }, () => rng.int(table.rowCount)));
-    found = search(sample, schema, rng).filter((rule) => countBreaks(table, schema, rule) === 0);
-  }
+  // Each rule found is checked on every row: on a large table the search runs on a sample, and
+  // no search may hand the user a rule its own seed breaks (a blank rule read the wrong way
+  // round once stopped a run with "your data breaks the rule in 600 of 600 rows").
+  const sample = table.rowCount <= SEARCH_ROWS ? table : selectRows(table, Array.from({ length: SEARCH_ROWS }, () => rng.int(table.rowCount)));
+  found = search(sample, schema, rng).filter((rule) => countBreaks(table, schema, rule) === 0);
   found = settleSums(found, table, schema);
   // Categories that go together only so, or never match, are counted on every row (a sample
   // misses rare pairings), where no rule found already ties the two. A blank rule ties only
@@ -791,12 +790,14 @@ function blankRules(table: Table, schema: ColumnSchema[]): Extract<Rule, { kind:
       continue;
     }
     // A count of more values is searched for its zeros alone: a last visit blank exactly where visits are 0.
-    const counted = counts.find((w) => w.index !== x && markedBy(blank, table.columns[x], w.zero, maxLogChance));
+    const counted = counts.find((w) => w.index !== x && markedBy(blank, table.columns[x], w.zero, maxLogChance) && w.zero.every((z, r) => z !== w.text || blank[r]));
     if (counted !== undefined) {
       rules.push({ kind: 'blank', column: schema[x].name, when: schema[counted.index].name, values: [counted.text] });
       continue;
     }
-    const together = blanky.find((w) => w < x && !canDecideBlanks(schema[w]) && markedBy(blank, table.columns[x], filled(w), maxLogChance));
+    // Blank where the other is blank, not where it is filled (arrears blank once a tenancy has ended): the rule says the first.
+    const blankWith = (w: number) => table.columns[w].every((v, r) => v !== null || blank[r]);
+    const together = blanky.find((w) => w < x && !canDecideBlanks(schema[w]) && markedBy(blank, table.columns[x], filled(w), maxLogChance) && blankWith(w));
     if (together !== undefined) {
       rules.push({ kind: 'blank', column: schema[x].name, when: schema[together].name, values: [null] });
       continue;

@@ -128,7 +128,9 @@ function stepsOf(cells: (string | null)[], xs: Float64Array, maxLogChance: numbe
   const p = [...shares.values()];
   // A score's bands cover every whole number from its least to its greatest (0 to 10); pay rates by department skip some.
   const [lo, hi] = [xs[rows[0]], xs[rows[rows.length - 1]]];
-  const bands = whole && counts.every((d) => d >= 2) && hi - lo + 1 === distinct;
+  // A time of day is never set by the column it steps (a matinee by the start, not the start by
+  // the matinee), so its showings' times lend their ties too, whatever times are missing.
+  const bands = (whole && counts.every((d) => d >= 2) && hi - lo + 1 === distinct) || circular;
   const logChance = order + (bands ? ties.reduce((s, k) => s + Math.log(Math.min(1, p.reduce((t, x) => t + x ** k, 0))), 0) : 0);
   return logChance < maxLogChance ? { cutoffs, values } : null;
 }

@@ -78,6 +78,11 @@ describe('inferSchema', () => {
     expect(inferColumn('Customer', Array.from({ length: 300 }, (_, r) => ['Lily Lewis', 'Lucy Hughes', 'Omar Shah', 'Ben Cole', 'Ada Reed', 'Ivy Ng', 'Tom Hart', 'Sam Price', 'Eve Long', 'Max Dale', 'Zoe Hill', 'Ian Moss', 'Amy Ford', 'Joe Wren', 'Kit Lowe', 'Ned Shaw', 'Ola Bird', 'Pam Lake', 'Ray Cook', 'Sue Dunn', 'Tim Gale'][r % 21])).kind).toBe('id');
     // Plants read as names too, and repeat as much: under a header that names no person they stay a category.
     expect(inferColumn('Plant', Array.from({ length: 300 }, (_, r) => ['Lavender Hidcote', 'Hydrangea Annabelle', 'Box Ball', 'Clematis Montana'][r % 4])).kind).toBe('categorical');
+    // A client's phone over their appointments, a device's IMEI over its repairs: a person's, not a category.
+    expect(inferColumn('Client Phone', Array.from({ length: 400 }, (_, r) => `07700 9${String(100 + (r % 90)).padStart(5, '0')}`)).kind).toBe('id');
+    expect(inferColumn('Device', Array.from({ length: 400 }, (_, r) => String(350_000_000_000_000 + 7919 * (r % 90)))).kind).toBe('id');
+    // A postcode repeats over an area's people: it stays a category.
+    expect(inferColumn('Postcode', Array.from({ length: 400 }, (_, r) => `TN${1 + (r % 30)} 1XP`)).kind).toBe('categorical');
     // A registration under its short name too: a taxi firm's 42 cabs over 800 trips.
     expect(inferColumn('Vehicle Reg', Array.from({ length: 800 }, (_, r) => `AB${10 + (r % 42)} XYZ`)).kind).toBe('id');
     expect(inferColumn('Contact', Array.from({ length: 100 }, (_, r) => `parent${r % 30}@mail.com`)).kind).toBe('id');

@@ -54,7 +54,12 @@ const ID_NAME_RE = /(?:(^|[^a-z])(id|uuid|guid|key|ref|sku|no\.?|nr\.?|number|pl
 /** An email address: a name, an @ and a dotted domain. */
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Digits that name rather than measure: a synthetic ZIP code between two real ones is no ZIP code.
-const CODE_NAME_RE = /(^|[^a-z])(zip|zip ?code|postal|post ?code|postcode|plz|phone|telephone|fax|fips|isbn|ean|upc|sku)([^a-z]|$)/i;
+const CODE_NAME_RE = /(^|[^a-z])(zip|zip ?code|postal|post ?code|postcode|plz|phone|telephone|fax|fips|isbn|ean|upc|sku|imei|iccid|msisdn|gtin|barcode)([^a-z]|$)/i;
+// A person's phone or device number repeats over their rows (a client's appointments), and as
+// a category every generated row carried a real client's phone.
+const PERSONAL_CODE_RE = /(^|[^a-z])(phone|telephone|tel|mobile|cell|fax|imei|iccid|msisdn)( ?(no\.?|number|#))?$/i;
+// A device's IMEI, a card number: 15 digits or more measure nothing (nor does a double hold them exactly).
+const LONG_DIGITS_RE = /^\d{15,}$/;
 
 // A column of people's names repeats few of them; learned as a category it hands real names back
 // (a review's employees table: all 250 synthetic names were real). Mostly distinct values under a
@@ -177,7 +182,8 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
   // One value plus gaps is still a choice between two states, so only a truly fixed column is constant.
   if (distinct === 0 || (distinct === 1 && missingShare === 0)) return { ...base, kind: 'constant', include: true };
 
-  const read = CODE_NAME_RE.test(name) ? null : numberStyleOf(present);
+  const longDigits = present.texts.length > 0 && present.texts.every((v) => LONG_DIGITS_RE.test(v.trim()));
+  const read = CODE_NAME_RE.test(name) || longDigits ? null : numberStyleOf(present);
   if (read) {
     const numeric = numericInfo(present.texts, read.style, present.total);
     if (distinct === 2 && numeric.integer && numeric.min === 0 && numeric.max === 1) {
@@ -195,7 +201,9 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
   const dated = dateFormatOf(present);
   if (dated) return { ...base, kind: 'datetime', include: true, date: dated.date, ...notesField(dated.notes) };
   const nearUnique = distinct / present.total > 0.9 && present.total >= 20;
-  if (distinct === present.total || nearUnique || personNames(name, present) || repeatedKey(name, distinct, present.total) || emails(present)) return { ...base, kind: 'id', include: true };
+  // Codes of 15 digits or more, and phone numbers, that repeat (a customer's phone over its repairs) are keys, 20 of them at least.
+  const longKey = (longDigits || PERSONAL_CODE_RE.test(name)) && present.total >= 20 && distinct >= MIN_KEYS;
+  if (distinct === present.total || nearUnique || personNames(name, present) || repeatedKey(name, distinct, present.total) || emails(present) || longKey) return { ...base, kind: 'id', include: true };
   return { ...base, kind: 'categorical', include: true };
 }
 

@@ -119,3 +119,21 @@ describe("a driver's one cab, each cab one driver's", () => {
     expect(mixedKeys(decoded, 'Vehicle Reg', 'Driver ID')).toBe(0);
   });
 });
+
+describe('holders of one plot or a few', () => {
+  it('keep their repeats and their site, though most hold one', () => {
+    const rng = new Rng(9);
+    const cols: string[][] = [[], []];
+    for (let h = 0; h < 410; h++) {
+      const site = ['Station Lane', 'Mill Road', 'Church Fields', 'Brook Farm'][rng.int(4)];
+      for (let k = 0; k < (rng.next() < 0.15 ? 2 + rng.int(3) : 1); k++) [`${['Ann', 'Bo', 'Cy', 'Di', 'Ed'][h % 5]} ${['Lee', 'Ng', 'Roe', 'Fox'][(h >> 2) % 4]} ${h}`, site].forEach((v, c) => cols[c].push(v));
+    }
+    const table = tableFromColumns(['Holder ID', 'Site'], cols);
+    const schema = inferSchema(table);
+    const transformer = new TableTransformer(table, schema, 1, { rules: [] });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 2_000, 2), 2_000, new Rng(3)).table;
+    const holders = decoded.columns[0];
+    expect(new Set(holders).size).toBeLessThan(0.95 * holders.length);
+    expect(mixedKeys(decoded, 'Holder ID', 'Site')).toBe(0);
+  });
+});

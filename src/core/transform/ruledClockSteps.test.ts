@@ -76,3 +76,21 @@ describe('steps beside blanks', () => {
     expect(blank).toBeLessThan(0.8);
   });
 });
+
+describe('a two-valued step of a few showing times', () => {
+  it('is found from the rows that share each time: a matinee before 17:00', () => {
+    const rng = new Rng(7);
+    const slots = ['11:00', '13:30', '16:15', '17:45', '20:30'];
+    const cols: string[][] = [[], [], []];
+    for (let r = 0; r < 700; r++) {
+      const slot = slots[rng.int(5)];
+      const day = String(1 + rng.int(28)).padStart(2, '0');
+      [`2024-03-${day} ${slot}`, slot < '17:00' ? 'Yes' : 'No', String(1 + rng.int(6))].forEach((v, k) => cols[k].push(v));
+    }
+    const table = tableFromColumns(['Showing', 'Matinee', 'Seats'], cols);
+    const rules = findRules(table, inferSchema(table), new Rng(1)).map(describeRule);
+    expect(rules).toContain('Matinee by the time of day of Showing: Yes below 17:00, No from 17:00');
+    const shuffled = tableFromColumns(table.names, table.columns.map((c, k) => (k === 1 ? new Rng(9).shuffle([...c]) : c)));
+    expect(findRules(shuffled, inferSchema(shuffled), new Rng(1)).filter((r) => r.kind === 'step').map(describeRule)).toEqual([]);
+  });
+});
