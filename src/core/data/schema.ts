@@ -58,6 +58,8 @@ const CODE_NAME_RE = /(^|[^a-z])(zip|zip ?code|postal|post ?code|postcode|plz|ph
 // A person's phone or device number repeats over their rows (a client's appointments), and as
 // a category every generated row carried a real client's phone.
 const PERSONAL_CODE_RE = /(^|[^a-z])(phone|telephone|tel|mobile|cell|fax|imei|iccid|msisdn)( ?(no\.?|number|#))?$/i;
+/** Whether a header names a person's phone or device number. */
+export const namesPersonalCode = (name: string): boolean => PERSONAL_CODE_RE.test(name);
 // A device's IMEI, a card number: 15 digits or more measure nothing (nor does a double hold them exactly).
 const LONG_DIGITS_RE = /^\d{15,}$/;
 

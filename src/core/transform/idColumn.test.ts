@@ -59,6 +59,10 @@ describe('IdGenerator', () => {
     const platesAfter = new IdGenerator(plates, 'Vehicle Plate').take(300, 0);
     expect(platesAfter.every((v) => /^[A-Z]{2}\d{2} [A-Z]{3}$/.test(v) && !plates.includes(v))).toBe(true);
     expect(inferSchema(tableFromColumns(['Vehicle Plate'], [plates.flatMap((p) => [p, p, p])]))[0].kind).toBe('id');
+    // A phone number in its own shape, though its digits could be numbered on.
+    const phones = Array.from({ length: 200 }, () => `07${draw('0123456789', 3)} ${draw('0123456789', 6)}`);
+    const phonesAfter = new IdGenerator(phones, 'Client Phone').take(300, 0);
+    expect(phonesAfter.every((v) => /^07\d{3} \d{6}$/.test(v) && !phones.includes(v))).toBe(true);
     // Names differ in length: no shape, no part of them written.
     expect(new IdGenerator(Array.from({ length: 30 }, (_, k) => `Ann Lee${'e'.repeat(k % 3)}`), 'name').take(1, 0)).toEqual(['name-1']);
   });

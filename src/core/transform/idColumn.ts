@@ -1,4 +1,4 @@
-import { EMAIL_RE } from '../data/schema';
+import { EMAIL_RE, namesPersonalCode } from '../data/schema';
 import { sharesByIndex } from '../util/shares';
 import { fillTemplate, type IdLink } from './idLinks';
 import { shapedId, shapeOf, type ShapePosition } from './idShapes';
@@ -141,8 +141,9 @@ export class IdGenerator {
       else if (!/^[^@\s]+$/.test(start)) start = 'user';
     }
     if (present > 0 && urls && !(patterned && /^https?:\/\/[^/\s]+\//i.test(start))) [start, end] = ['https://example.com/', ''];
-    // A VIN or a hash: fresh ones in the seed's shape.
-    const shape = !patterned && !emails && !urls ? shapeOf(values.flatMap((v) => (v === null ? [] : [v.trim()]))) : null;
+    // A VIN or a hash: fresh ones in the seed's shape. So is a phone or an IMEI, numbered or not:
+    // numbered on from the largest, `07299 941850` became `07997399`.
+    const shape = (!patterned || namesPersonalCode(column)) && !emails && !urls ? shapeOf(values.flatMap((v) => (v === null ? [] : [v.trim()]))) : null;
     if (shape) this.shape = shape;
     this.prefix = start;
     this.suffix = end;
