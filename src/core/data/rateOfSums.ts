@@ -54,7 +54,10 @@ export function ratesOfSums(numeric: number[], values: Float64Array[], tolerance
     for (const a of columns) for (const b of columns) for (const c of columns) if (a < b && b < c && ![a, b, c].includes(t)) tries.push(['rate-plus3', [a, b, c]], ['rate-times3', [a, b, c]]);
     for (const [form, parts] of tries) {
       if (restates(t, parts, form)) continue;
-      const rate = fit(values[t], parts.map((k) => values[k]), form, tolerances[t], odds, rng);
+      // A whole-number total holds exactly, but for a share (a discount in whole percent): within
+      // its half-unit, a rent in pounds passes as 0.7221 of its weekly rent and deposit.
+      const exact = tolerances[t] >= 0.5 && form !== 'rate-share';
+      const rate = fit(values[t], parts.map((k) => values[k]), form, exact ? 1e-9 : tolerances[t], odds, rng);
       if (rate === null) continue;
       found.push({ total: t, form, parts, rate });
       break;

@@ -42,3 +42,18 @@ describe('a fixed rate of two numbers multiplied', () => {
     for (let r = 0; r < fees.length; r++) expect(Math.abs(fees[r] - (hours[r] * mins[r]) / 60)).toBeLessThanOrEqual(0.005 + 1e-9);
   });
 });
+
+describe('a rate of a sum on a whole-number total', () => {
+  it('holds exactly or is no rule: a rent in pounds is not 0.7221 of its weekly rent and deposit', () => {
+    const rng = new Rng(7);
+    const monthly = Array.from({ length: 600 }, () => 500 + 5 * rng.int(200));
+    const weekly = monthly.map((m) => Math.round(((m * 12) / 52) * 100) / 100);
+    const table = tableFromColumns(
+      ['Monthly Rent (£)', 'Weekly Rent (£)', 'Deposit (£)'],
+      [monthly.map(String), weekly.map((w) => w.toFixed(2)), weekly.map((w) => (5 * w).toFixed(2))],
+    );
+    const rules = findRules(table, inferSchema(table), new Rng(1));
+    expect(rules.filter((r) => r.kind === 'formula' && r.total === 'Monthly Rent (£)').map(describeRule)).toEqual([]);
+    expect(rules.map(describeRule)).toContain('Deposit (£) = Weekly Rent (£) × 5');
+  });
+});
