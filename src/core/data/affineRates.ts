@@ -1,9 +1,8 @@
 // A rate plus a fixed amount: a card fee of 1.4 % + 0.20, a taxi fare of 3.50 + 1.80 a mile, a
 // fee a payment method fixes (1.4 % + 0.20 by card, nothing by bank transfer).
 import type { Rng } from '../util/rng';
-import { roundCutoff } from './findSteps';
 import type { FoundRate } from './findRates';
-import { boundRate, logPairChance, significantDigits } from './rateFit';
+import { boundRate, gridAround, leastSquares, logPairChance, shortestIn, significantDigits } from './rateFit';
 import { closeTo } from './rules';
 import type { Table } from './table';
 
@@ -124,19 +123,13 @@ function fitLines(search: AffineSearch, t: number, a: number, cells: (string | n
 /** The roundest line through every row within `tol`, its base to the total's `decimals`; null where none, or too few points. */
 function fitLine(rows: number[], total: Float64Array, of: Float64Array, tol: number, decimals: number): Line | null {
   if (new Set(rows.map((r) => of[r])).size < MIN_POINTS) return null;
-  const n = rows.length;
-  const [mx, my] = [rows.reduce((s, r) => s + of[r], 0) / n, rows.reduce((s, r) => s + total[r], 0) / n];
-  let [sxy, sxx] = [0, 0];
-  for (const r of rows) [sxy, sxx] = [sxy + (of[r] - mx) * (total[r] - my), sxx + (of[r] - mx) ** 2];
-  const centre = Math.round((my - (sxy / sxx) * mx) * 10 ** decimals);
+  const { slope, mx, my } = leastSquares(rows, of, total);
   let best: Line | null = null;
-  for (let k = 0; k <= 2 * BASE_STEPS; k++) {
-    const step = k % 2 === 0 ? k / 2 : -(k + 1) / 2;
-    const base = Number(((centre + step) / 10 ** decimals).toFixed(decimals));
+  for (const base of gridAround(Math.round((my - slope * mx) * 10 ** decimals), decimals, BASE_STEPS)) {
     let bounds: [number, number] | null = [-Infinity, Infinity];
     for (const r of rows) if (bounds) bounds = boundRate(bounds, of[r], total[r] - base, tol);
     if (!bounds || !Number.isFinite(bounds[0] + bounds[1])) continue;
-    const rate = roundCutoff(bounds[0] - Math.abs(bounds[0]) * 1e-12, bounds[1]);
+    const rate = shortestIn(bounds[0], bounds[1]);
     if (!rows.every((r) => closeTo(total[r], rate * of[r] + base, tol))) continue;
     const line = { rate, base };
     if (!best || digits(line) < digits(best)) best = line;

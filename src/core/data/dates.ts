@@ -193,7 +193,6 @@ export function formatPicker(f: DateFormat): () => DateFormat {
   return sharePicker<DateFormat>([[f, f.count ?? 1], ...(f.others ?? []).map((o) => [o.format, o.count] as const)]);
 }
 
-/** Minutes east of UTC for a zone written `Z`, `+01:00` or `-0500`. */
 /** The minutes from midnight of an instant, on the clock of the format's zone (22:00 is 1320). */
 export function minuteOfDay(ms: number, format: DateFormat): number {
   if (Number.isNaN(ms)) return NaN;
@@ -201,6 +200,7 @@ export function minuteOfDay(ms: number, format: DateFormat): number {
   return Math.floor((((ms + offsetMinutes(format.zone) * 60_000) % day) + day) % day / 60_000);
 }
 
+/** Minutes east of UTC for a zone written `Z`, `+01:00` or `-0500`. */
 export function offsetMinutes(zone: string): number {
   if (!zone || zone === 'Z') return 0;
   const digits = zone.slice(1).replace(':', '');

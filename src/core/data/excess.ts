@@ -1,5 +1,5 @@
 import { roundCutoff } from './findSteps';
-import { boundRate, significantDigits } from './rateFit';
+import { boundRate, gridAround, leastSquares, shortestIn, significantDigits } from './rateFit';
 import { closeTo } from './rules';
 import { isModelled, type ColumnSchema } from './schema';
 
@@ -238,22 +238,16 @@ const THRESHOLD_STEPS = 6;
  * the roundest rate its rows allow, the roundest pair of those.
  */
 function ratedLine(ts: Float64Array, xs: Float64Array, rows: number[], tol: number, below: boolean): { over: number; rate: number } | null {
-  const n = rows.length;
-  const [mx, my] = [rows.reduce((a, r) => a + xs[r], 0) / n, rows.reduce((a, r) => a + ts[r], 0) / n];
-  let [sxy, sxx] = [0, 0];
-  for (const r of rows) [sxy, sxx] = [sxy + (xs[r] - mx) * (ts[r] - my), sxx + (xs[r] - mx) ** 2];
-  const slope = sxy / sxx;
+  const { slope, mx, my } = leastSquares(rows, xs, ts);
   if (!Number.isFinite(slope) || (below ? slope >= 0 : slope <= 0)) return null;
   const decimals = Math.min(6, Math.max(...rows.map((r) => decimalsOf(xs[r]))));
-  const centre = Math.round((mx - my / slope) * 10 ** decimals);
   let best: { over: number; rate: number; digits: number } | null = null;
-  for (let k = 0; k <= 2 * THRESHOLD_STEPS; k++) {
-    const over = Number(((centre + (k % 2 === 0 ? k / 2 : -(k + 1) / 2)) / 10 ** decimals).toFixed(decimals));
+  for (const over of gridAround(Math.round((mx - my / slope) * 10 ** decimals), decimals, THRESHOLD_STEPS)) {
     const part = (r: number) => (below ? over - xs[r] : xs[r] - over);
     let bounds: [number, number] | null = [0, Infinity];
     for (const r of rows) if (bounds) bounds = boundRate(bounds, part(r), ts[r], tol);
     if (!bounds || !Number.isFinite(bounds[1]) || bounds[1] <= 0) continue;
-    const rate = roundCutoff(bounds[0] - Math.abs(bounds[0]) * 1e-12, bounds[1]);
+    const rate = shortestIn(bounds[0], bounds[1]);
     if (rate <= 0 || !rows.every((r) => closeTo(ts[r], rate * part(r), tol))) continue;
     const digits = significantDigits(rate) + significantDigits(over);
     if (!best || digits < best.digits) best = { over, rate, digits };
@@ -265,7 +259,6 @@ function decimalsOf(x: number): number {
   for (let d = 0; d < 6; d++) if (Math.abs(x * 10 ** d - Math.round(x * 10 ** d)) < 1e-6) return d;
   return 6;
 }
-
 
 /** How many of the sorted `xs` are at most `x`. */
 export function upperBound(xs: Float64Array, x: number): number {

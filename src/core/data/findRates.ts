@@ -183,7 +183,6 @@ function byRoundness(fits: Fit[], tolerances: number[]): Fit[] {
   return [...fits].sort((x, y) => rounded(x) - rounded(y) || digits(x) - digits(y) || y.rate.total - x.rate.total);
 }
 
-
 /**
  * The rate (by category where `cells` is given) with which `t` = `a` × rate on every row with
  * both, where chance does not explain it; null otherwise. Rows with a blank category are not

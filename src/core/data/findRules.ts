@@ -339,11 +339,11 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   rules.splice(0, rules.length, ...rules.filter((r) => !byPeriod(r)), ...periods);
   // A rate none of whose rates is 0 makes its total 0 exactly when its column is.
   // So does a fixed rate of a product, where the other factor is never 0 (a late fee of days late × a daily rate × 1.5).
-  const nonZero = (k: number) => !values[k].some((x) => x === 0);
+  const neverZero = (k: number) => !values[k].some((x) => x === 0);
   const zeroByRate = (rule: Rule) =>
     rule.kind === 'zero' &&
     (rates.some((r) => noBase(r) && [r.total, r.of].every((k) => [rule.column, rule.when].includes(name(k))) && ![...r.rates.values()].includes(0)) ||
-      productRated.some((r) => r.by === null && name(r.total) === rule.column && r.rates.get(null) !== 0 && [[r.of, r.times], [r.times, r.of]].some(([a, b]) => name(a) === rule.when && nonZero(b))));
+      productRated.some((r) => r.by === null && name(r.total) === rule.column && r.rates.get(null) !== 0 && [[r.of, r.times], [r.times, r.of]].some(([a, b]) => name(a) === rule.when && neverZero(b))));
   const steps = stepRules(table, schema, candidates, values, MAX_LOG_CHANCE);
   // A column one number fixes in steps is not searched again as a flag of two.
   steps.push(...flagRules(table, schema, candidates, values, MAX_LOG_CHANCE, new Set(steps.flatMap((r) => ('column' in r ? [r.column] : [])))));
@@ -397,7 +397,6 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     .filter((r, k, all) => !(together(r) && all.slice(0, k).some((o) => together(o) && o.column === r.when && o.when === r.column)));
   // A total is 0 on the rows its part is, where its rate (or other part) never is: fill rate = attendees × a rate by venue.
   const byCategory = zeroByCategory(table, schema, candidates, values);
-  const neverZero = (k: number) => !values[k].some((x) => x === 0);
   const partOfTotal = (t: number, a: number) =>
     rates.some((r) => r.total === t && r.of === a && noBase(r) && ![...r.rates.values()].includes(0)) ||
     productsOnce.some(([u, x, y]) => u === t && ((x === a && neverZero(y)) || (y === a && neverZero(x))));

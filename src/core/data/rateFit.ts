@@ -31,6 +31,26 @@ export function logPairChance(rows: number[], match: (row: number, other: number
   return Math.log((hits + 1) / (PROBES + 1));
 }
 
+/** The shortest decimal in [lo, hi] (a rate's interval read to the digits a person writes). */
+export const shortestIn = (lo: number, hi: number): number => roundCutoff(lo - Math.abs(lo) * 1e-12, hi);
+
+/** The least-squares line of `ys` on `xs` over `rows`: its slope, and the means it passes through. */
+export function leastSquares(rows: number[], xs: ArrayLike<number>, ys: ArrayLike<number>): { slope: number; mx: number; my: number } {
+  const n = rows.length;
+  const [mx, my] = [rows.reduce((s, r) => s + xs[r], 0) / n, rows.reduce((s, r) => s + ys[r], 0) / n];
+  let [sxy, sxx] = [0, 0];
+  for (const r of rows) [sxy, sxx] = [sxy + (xs[r] - mx) * (ys[r] - my), sxx + (xs[r] - mx) ** 2];
+  return { slope: sxy / sxx, mx, my };
+}
+
+/**
+ * Numbers to `decimals` places about `centre` (counted in units of the last place), nearest
+ * first: the centre, one unit below, one above, two below, … to `steps` units either side.
+ */
+export function gridAround(centre: number, decimals: number, steps: number): number[] {
+  return Array.from({ length: 2 * steps + 1 }, (_, k) => Number(((centre + (k % 2 === 0 ? k / 2 : -(k + 1) / 2)) / 10 ** decimals).toFixed(decimals)));
+}
+
 /** Significant digits of a short decimal (0.0125: 3). */
 export const significantDigits = (x: number): number => (x === 0 ? 0 : x.toExponential().split('e')[0].replace(/[-.]/g, '').length);
 
@@ -44,7 +64,7 @@ const MAX_DIVISOR = 1000;
  * cent off on long sessions).
  */
 export function roundestRate(lo: number, hi: number): number {
-  const decimal = roundCutoff(lo - Math.abs(lo) * 1e-12, hi);
+  const decimal = shortestIn(lo, hi);
   if (significantDigits(decimal) <= SHORT_DIGITS || lo <= 0 || hi >= 1) return decimal;
   for (let k = Math.max(2, Math.ceil(1 / hi)); k <= Math.min(MAX_DIVISOR, Math.floor(1 / lo)); k++) {
     if (1 / k >= lo && 1 / k <= hi) return 1 / k;

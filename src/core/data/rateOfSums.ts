@@ -1,6 +1,5 @@
-import { roundCutoff } from './findSteps';
 import { ratedBase, type RatedForm } from './formulas';
-import { boundRate, logPairChance } from './rateFit';
+import { boundRate, logPairChance, shortestIn } from './rateFit';
 import { closeTo } from './rules';
 import type { Rng } from '../util/rng';
 
@@ -88,7 +87,7 @@ function fit(total: Float64Array, inputs: Float64Array[], form: RatedForm, tol: 
   const n = rows.length;
   // A rate of 0, or one that holds on too few rows, or on rows whose totals never differ, says nothing.
   if (n < MIN_ROWS || (lo <= 0 && hi >= 0) || rows.every((r) => total[r] === total[rows[0]])) return null;
-  const rate = roundCutoff(lo - Math.abs(lo) * 1e-12, hi);
+  const rate = shortestIn(lo, hi);
   // A rate of 1 is a sum, and a negative one the difference the other way round.
   if (rate <= 0 || Math.abs(rate - 1) < 1e-9) return null;
   const at = (r: number) => ratedBase(form, inputs.map((c) => c[r]));

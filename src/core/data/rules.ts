@@ -332,20 +332,23 @@ export function sumWeights(sum: DatedSum, schema: ColumnSchema[]): number[] {
 
 export const DAY_MS = TIME_UNITS.days;
 
-/** The value a step rule gives where its `from` column reads `x`. */
 /** Minutes from midnight as a clock reads them: 1320 is 22:00. */
 export function clockText(minutes: number): string {
   const m = Math.round(minutes);
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-/** What a step rule's cutoffs count on row r: its number, the whole years between its dates, or its date's minutes from midnight. */
-export function stepQuantity(rule: { from: string; since?: string; clock?: true }, schema: ColumnSchema[], from: ArrayLike<number>, since?: ArrayLike<number>): (r: number) => number {
+/**
+ * What a step rule's cutoffs count on row r, from its `from` (and `since`) column read as numbers:
+ * the number, the whole years between the two dates, or the date's minutes from midnight.
+ */
+export function stepQuantity(rule: { from: string; since?: string; clock?: true }, schema: ColumnSchema[], from: (r: number) => number, since?: (r: number) => number): (r: number) => number {
   const format = schema.find((c) => c.name === rule.from)?.date;
-  if (rule.clock && format) return (r) => minuteOfDay(from[r], format);
-  return since ? (r) => wholeYears(since[r], from[r]) : (r) => from[r];
+  if (rule.clock && format) return (r) => minuteOfDay(from(r), format);
+  return since ? (r) => wholeYears(since(r), from(r)) : from;
 }
 
+/** The value a step rule gives where its `from` column reads `x`. */
 export function stepValue(rule: { cutoffs: number[]; values: string[] }, x: number): string {
   let k = 0;
   while (k < rule.cutoffs.length && x >= rule.cutoffs[k]) k++;
@@ -459,7 +462,7 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
   if (rule.kind === 'step') {
     const column = cells(rule.column);
     const [from, since] = readColumns(table, schema, [rule.from, ...(rule.since === undefined ? [] : [rule.since])]);
-    const at = stepQuantity(rule, schema, from, since);
+    const at = stepQuantity(rule, schema, (r) => from[r], since && ((r) => since[r]));
     // A row whose `from` is no number, or whose column is blank (a delivery charge on a collected order), is not judged.
     return (r) => Number.isNaN(at(r)) || column[r] === null || column[r] === stepValue(rule, at(r));
   }

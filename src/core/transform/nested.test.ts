@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findRules } from '../data/findRules';
 import { countBreaks, describeRule } from '../data/rules';
-import { inferSchema } from '../data/schema';
+import { inferSchema, type ColumnSchema } from '../data/schema';
 import { tableFromColumns, type Table } from '../data/table';
 import { Rng } from '../util/rng';
 import { TableTransformer } from './transformer';
@@ -25,6 +25,12 @@ function tickets(rows: number, seed = 3): Table {
     [flat.building, flat.unit, rng.next() < 0.05 ? null : flat.email, trade, by[rng.int(by.length)]].forEach((v, k) => cols[k].push(v));
   }
   return tableFromColumns(['Property', 'Unit', 'Tenant Email', 'Category', 'Contractor'], cols);
+}
+
+/** Rows decoded from 2,000 rows of random model output, with the rules found in `table` (or those given). */
+function decodedRandom(table: Table, schema: ColumnSchema[], rules = findRules(table, schema, new Rng(1))): Table {
+  const transformer = new TableTransformer(table, schema, 1, { rules });
+  return transformer.decodeChecked(untrainedRows(transformer.layout.width, 2_000, 2), 2_000, new Rng(3)).table;
 }
 
 /** How many keys of `key` hold more than one value of `other` among `table`'s rows (blanks of either not counted). */
@@ -75,8 +81,7 @@ describe("a member's email, blank in the years they were a junior", () => {
     }
     const table = tableFromColumns(['Member ID', 'Member Email', 'Tier'], cols);
     const schema = inferSchema(table);
-    const transformer = new TableTransformer(table, schema, 1, { rules: findRules(table, schema, new Rng(1)) });
-    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 2_000, 2), 2_000, new Rng(3)).table;
+    const decoded = decodedRandom(table, schema);
     expect(decoded.rowCount).toBeGreaterThan(500);
     expect(mixedKeys(decoded, 'Member ID', 'Member Email')).toBe(0);
     expect(mixedKeys(decoded, 'Member Email', 'Member ID')).toBe(0);
@@ -95,8 +100,7 @@ describe("a pupil's household income, declared some terms and blank on others", 
     }
     const table = tableFromColumns(['Pupil ID', 'Term', 'Household Income (£)'], cols);
     const schema = inferSchema(table);
-    const transformer = new TableTransformer(table, schema, 1, { rules: findRules(table, schema, new Rng(1)) });
-    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 2_000, 2), 2_000, new Rng(3)).table;
+    const decoded = decodedRandom(table, schema);
     expect(decoded.rowCount).toBeGreaterThan(500);
     expect(mixedKeys(decoded, 'Pupil ID', 'Household Income (£)')).toBe(0);
     expect(decoded.columns[2].some((v) => v === null)).toBe(true);
@@ -113,8 +117,7 @@ describe("a driver's one cab, each cab one driver's", () => {
     }
     const table = tableFromColumns(['Driver ID', 'Vehicle Reg'], cols);
     const schema = inferSchema(table);
-    const transformer = new TableTransformer(table, schema, 1, { rules: findRules(table, schema, new Rng(1)) });
-    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 2_000, 2), 2_000, new Rng(3)).table;
+    const decoded = decodedRandom(table, schema);
     expect(mixedKeys(decoded, 'Driver ID', 'Vehicle Reg')).toBe(0);
     expect(mixedKeys(decoded, 'Vehicle Reg', 'Driver ID')).toBe(0);
   });
@@ -130,8 +133,7 @@ describe('holders of one plot or a few', () => {
     }
     const table = tableFromColumns(['Holder ID', 'Site'], cols);
     const schema = inferSchema(table);
-    const transformer = new TableTransformer(table, schema, 1, { rules: [] });
-    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 2_000, 2), 2_000, new Rng(3)).table;
+    const decoded = decodedRandom(table, schema, []);
     const holders = decoded.columns[0];
     expect(new Set(holders).size).toBeLessThan(0.95 * holders.length);
     expect(mixedKeys(decoded, 'Holder ID', 'Site')).toBe(0);

@@ -1,7 +1,6 @@
-import { annuityPayment, DAY_MS, flagValue, ratioOf, rateFor, rateValue, readColumns, ruleColumns, rowChecker, describeRuleIn, stepValue, sumTolerance, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
+import { annuityPayment, DAY_MS, flagValue, ratioOf, rateFor, rateValue, readColumns, ruleColumns, rowChecker, describeRuleIn, stepQuantity, stepValue, sumTolerance, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { addMonths, readIsoDay, wholeYears } from '../data/years';
-import { minuteOfDay } from '../data/dates';
 import { PLAIN_STYLE, writeNumber } from '../data/numbers';
 import { numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
@@ -36,8 +35,10 @@ export type Construction =
   | ({ kind: 'rate'; column: string; rule: RateRule } & Partial)
   /** A period rule's end, written as its start plus its category's length. */
   | ({ kind: 'period'; column: string; rule: PeriodRule } & Partial)
-  /** A step rule's column, modelled as it is and written over from the step its number falls in. */
-  /** With `keepBlank`, not written where the model gave a blank (a delivery charge blank for collected orders). */
+  /**
+   * A step rule's column, modelled as it is and written over from the step its number falls in;
+   * with `keepBlank`, not where the model gave a blank (a delivery charge blank for collected orders).
+   */
   | { kind: 'step'; column: string; from: string; since?: string; clock?: true; cutoffs: number[]; values: string[]; keepBlank?: true }
   /**
    * A date part rule's column, modelled as it is and written over from its date: each part
@@ -527,8 +528,7 @@ function blanksCountZero(total: Float64Array, inputs: Float64Array[], parts: num
 /** Seed rows a blank part needs to count as 0. */
 const MIN_ZERO_BLANK_ROWS = 3;
 
-/** Whether the seed leaves the column blank on some row where its number is given (freight blank on cash sales). */
-/** Whether the seed holds `column` blank on some row where `of` holds a number. */
+/** Whether the seed leaves `column` blank on some row where `of` holds a number (freight blank on cash sales). */
 function blankBeside(column: string, of: string, table: Table, schema: ColumnSchema[]): boolean {
   const cells = table.columns[table.names.indexOf(column)];
   const [numbers] = readColumns(table, schema, [of]);
@@ -672,9 +672,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       }
     };
     if (c.kind === 'step') {
-      const [from, since] = [numberAt(c.from), c.since === undefined ? undefined : numberAt(c.since)];
-      const format = schema.find((k) => k.name === c.from)?.date;
-      const quantity = (r: number) => (c.clock && format ? minuteOfDay(from(r), format) : since ? wholeYears(since(r), from(r)) : from(r));
+      const quantity = stepQuantity(c, schema, numberAt(c.from), c.since === undefined ? undefined : numberAt(c.since));
       for (let r = 0; r < out.length; r++) {
         if (partial && out[r] === null) continue;
         const x = quantity(r);
