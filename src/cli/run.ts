@@ -101,7 +101,10 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
       const fixed = k.fixed.length ? `, each of one ${k.fixed.join(' and one ')}` : '';
       const distinct = k.distinct ? `, none with a ${k.distinct} twice` : '';
       const within = k.within ? `, each holding whole ${k.within}s` : '';
-      log(`  ${k.name}: fresh IDs, each on about ${k.perKey.toFixed(1)} rows as in the seed${fixed}${distinct}${within}`);
+      const spaced = k.spaced ? `, their ${k.spaced}s as far apart as the seed's` : '';
+      const aged = k.aged ? `, ${k.aged.join(' and ')} counted in years from one date each` : '';
+      const running = (k.running ?? []).map((x) => `, ${x.column} running on by ${x.plus}`).join('');
+      log(`  ${k.name}: fresh IDs, each on about ${k.perKey.toFixed(1)} rows as in the seed${fixed}${distinct}${within}${spaced}${aged}${running}`);
     }
     for (const d of plan.scaled) log(`  ${d.name}: modelled in the scale of ${d.by}, whose values it differs by`);
     for (const d of plan.lines) log(`  ${d.name}: written from ${d.from}, which it rises and falls with nearly in proportion, plus a modelled difference`);

@@ -3,7 +3,7 @@
 import type { Rng } from '../util/rng';
 import { boundRate, logPairChance, roundestRate, significantDigits } from './rateFit';
 import type { Sum } from './longSums';
-import { closeTo, type RateRule } from './rules';
+import { closeTo, floorTo, type RateRule } from './rules';
 import { isModelled, type ColumnSchema } from './schema';
 import type { Table } from './table';
 
@@ -14,7 +14,7 @@ const MAX_LEVELS = 20;
 const MAX_BY_COLUMNS = 20;
 
 /** A rate found, by column index: `total = of × rate (+ base)`, the rate fixed or by the values of column `by`. */
-export type FoundRate = { total: number; of: number; rates: Map<string | null, number>; by: number | null; bases?: Map<string | null, number> };
+export type FoundRate = { total: number; of: number; rates: Map<string | null, number>; by: number | null; bases?: Map<string | null, number>; down?: true };
 
 /** What the search is given: the number columns (indices into `values`), their tolerances, and the sums already found. */
 export interface RateSearch {
@@ -70,6 +70,18 @@ export function rateRules(search: RateSearch): FoundRate[] {
     span.add(rateVector(f.rate.total, f.rate.of, f.rate.rates.get(null)!));
     totals.add(f.rate.total);
     found.push(f.rate);
+  }
+  // Rounded down where rounding to the nearest fails: a point for each whole pound paid.
+  // Not between two numbers a rate to the nearest links either way (hours as a charge over 12.5).
+  const near = new Set(fits.flatMap((f) => [`${f.rate.total},${f.rate.of}`, `${f.rate.of},${f.rate.total}`]));
+  const downs = pairs.flatMap(([t, a]) => {
+    const fit = totals.has(t) || near.has(`${t},${a}`) ? null : fitRate(search, t, a, null, odds, true);
+    return fit ? [fit] : [];
+  });
+  for (const f of byRoundness(downs, search.tolerances)) {
+    if (totals.has(f.rate.total)) continue;
+    totals.add(f.rate.total);
+    found.push({ ...f.rate, down: true });
   }
   const bys = byColumns(search);
   const byOdds = odds - Math.log(Math.max(1, bys.length));
@@ -162,7 +174,7 @@ function byColumns(search: RateSearch): number[] {
 /** A found rate as the rule the user reads, with column names. */
 export function rateRule(rate: FoundRate, name: (k: number) => string, schema: ColumnSchema[]): RateRule {
   const [total, of, bases] = [name(rate.total), name(rate.of), rate.bases];
-  if (rate.by === null) return { kind: 'rate', total, of, rate: rate.rates.get(null)!, ...(bases && { base: bases.get(null)! }) };
+  if (rate.by === null) return { kind: 'rate', total, of, rate: rate.rates.get(null)!, ...(bases && { base: bases.get(null)! }), ...(rate.down && { down: true }) };
   const byValue = (m: Map<string | null, number>) => Object.fromEntries([...m].map(([value, k]) => [value ?? '', k]));
   return { kind: 'rate', total, of, by: schema[rate.by].name, rates: byValue(rate.rates), ...(bases && { bases: byValue(bases) }) };
 }
@@ -188,8 +200,11 @@ function byRoundness(fits: Fit[], tolerances: number[]): Fit[] {
  * both, where chance does not explain it; null otherwise. Rows with a blank category are not
  * allowed to hold both numbers: their rate would be unknown.
  */
-function fitRate(search: RateSearch, t: number, a: number, cells: (string | null)[] | null, odds: number): Fit | null {
+function fitRate(search: RateSearch, t: number, a: number, cells: (string | null)[] | null, odds: number, down = false): Fit | null {
   const { values, tolerances, rng } = search;
+  // Rounded down to its unit: the total is at most the product and less than a unit under it.
+  // Its last decimal place, which the tolerance is half of (plus a hair).
+  const unit = 10 ** Math.round(Math.log10(2 * tolerances[t]));
   // A whole-number total (half a unit of slack) takes a rate by category only where it holds
   // exactly: within its half-unit, rounding alone passes a quantity as a gross over a price by product.
   const [total, of, tol] = [values[t], values[a], cells && tolerances[t] >= 0.5 ? 1e-9 : tolerances[t]];
@@ -205,7 +220,7 @@ function fitRate(search: RateSearch, t: number, a: number, cells: (string | null
       if (Math.abs(y) > tol) return null;
       continue;
     }
-    const bounds = boundRate(intervals.get(level(r)) ?? [-Infinity, Infinity], x, y, tol);
+    const bounds = down ? boundRate(intervals.get(level(r)) ?? [-Infinity, Infinity], x, y + unit / 2, unit / 2) : boundRate(intervals.get(level(r)) ?? [-Infinity, Infinity], x, y, tol);
     if (!bounds) return null;
     intervals.set(level(r), bounds);
   }
@@ -221,7 +236,7 @@ function fitRate(search: RateSearch, t: number, a: number, cells: (string | null
   }
   // A category fixes the rate only where its rates differ; one rate for all is the fixed rate.
   if (cells && new Set(rates.values()).size < 2) return null;
-  const matches = (y: number, x: number, k: number) => closeTo(y, k * x, tol);
+  const matches = (y: number, x: number, k: number) => (down ? closeTo(y, floorTo(k * x, unit), 1e-9) : closeTo(y, k * x, tol));
   if (!rows.every((r) => matches(total[r], of[r], rates.get(level(r)) ?? 0))) return null;
   const chance = logPairChance(rows, (r, s) => matches(total[r], of[s], rates.get(level(r)) ?? 0), rng);
   // Two pairs of numbers repeated over many rows (a reference range's two ends by sex) fit some

@@ -159,7 +159,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   const sparse = numeric.map(([, i]) => i).filter((i) => !filled.includes(i) && values[i].some((x) => !Number.isNaN(x) && x !== 0));
   sums.push(...threePartSums(filled, sums, values, tolerances, holdsFor, MAX_LOG_CHANCE, sparse.slice(0, MAX_LONG_SUM_COLUMNS)));
   sums.push(...fourPartSums(filled, sums, values, tolerances, holdsFor, MAX_LOG_CHANCE));
-  // A date a number of days after another (check-out = check-in + nights), or of hours, minutes
+  // A date a number of days or weeks after another (check-out = check-in + nights), or of hours, minutes
   // or seconds where the date has a time of day (clock-out = clock-in + hours), or of calendar
   // months where the number is whole (a loan's end from its start and term).
   const dates = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'datetime').slice(0, MAX_SUM_COLUMNS);
@@ -169,7 +169,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     return formulaHolds(values[t], [values[i], values[j]], tol, ([s, n]) => s + (n - 1) * DAY_MS, MAX_LOG_CHANCE - Math.log(6), rng);
   };
   for (const [total, t] of dates) {
-    const clock = (Object.keys(TIME_UNITS) as TimeUnit[]).filter((u) => u === 'days' || (total.date?.time ?? 'none') !== 'none');
+    const clock = (Object.keys(TIME_UNITS) as TimeUnit[]).filter((u) => u === 'days' || u === 'weeks' || (total.date?.time ?? 'none') !== 'none');
     const units: SumUnit[] = [...clock, 'months'];
     const odds = MAX_LOG_CHANCE - Math.log(units.length);
     for (const [start, i] of dates) {

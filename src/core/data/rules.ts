@@ -117,7 +117,7 @@ export function compares(op: FlagOp, a: number, b: number, upper = NaN): boolean
 export type YearsRule = { kind: 'years'; column: string; from: string; to: string } | { kind: 'years'; column: string; from: string; on: string };
 
 /** What a number added to a date counts: days unless said. */
-export const TIME_UNITS = { days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1000 } as const;
+export const TIME_UNITS = { days: 86_400_000, weeks: 604_800_000, hours: 3_600_000, minutes: 60_000, seconds: 1000 } as const;
 export type TimeUnit = keyof typeof TIME_UNITS;
 /** What a number added to a date counts: a fixed time, or calendar months (a loan's end from its start and term). */
 export type SumUnit = TimeUnit | 'months';
@@ -128,7 +128,7 @@ export const SUM_UNITS: readonly SumUnit[] = [...(Object.keys(TIME_UNITS) as Tim
  * billing). With `base` (`bases` by category), a fixed amount is added: a card fee of 1.4 % + 0.20.
  */
 export type RateRule =
-  | { kind: 'rate'; total: string; of: string; rate: number; times?: string; base?: number }
+  | { kind: 'rate'; total: string; of: string; rate: number; times?: string; base?: number; down?: true }
   | { kind: 'rate'; total: string; of: string; by: string; rates: Record<string, number>; times?: string; bases?: Record<string, number> };
 
 /** What a rate multiplies on a row: its column, times its second where it has one. */
@@ -140,6 +140,16 @@ export function rateBase(rule: RateRule, of: number, times: number): number {
 export function rateFor(rule: RateRule, category: string | null): number {
   if (!('by' in rule)) return rule.rate;
   return category !== null && Object.hasOwn(rule.rates, category) ? rule.rates[category] : NaN;
+}
+
+/** `x` rounded down to a whole number of `unit`s, a hair of float error forgiven (2.3 / 0.1 is 22.999…). */
+export function floorTo(x: number, unit: number): number {
+  return Math.floor(x / unit + 1e-9) * unit;
+}
+
+/** The unit a rate's total is rounded down to: its last decimal place. */
+export function unitOf(total: ColumnSchema): number {
+  return 10 ** -(total.numeric?.decimals ?? 0);
 }
 
 /** What a rate rule gives a row: its base times its rate, plus the fixed amount where it has one. */
@@ -233,7 +243,7 @@ function numberIn(column: ColumnSchema | undefined, x: number): string {
 function describeRate(rule: RateRule): string {
   const base = rule.times === undefined ? rule.of : `${rule.of} × ${rule.times}`;
   const plus = (k: number | undefined) => (k === undefined || k === 0 ? '' : k > 0 ? ` + ${k}` : ` − ${-k}`);
-  if (!('by' in rule)) return `${rule.total} = ${base} ${timesRate(rule.rate)}${plus(rule.base)}`;
+  if (!('by' in rule)) return `${rule.total} = ${base} ${timesRate(rule.rate)}${plus(rule.base)}${rule.down ? ', rounded down' : ''}`;
   // Highest rate first, values in alphabetical order: the same rates read the same whatever order they came in.
   const groups = new Map<string, { rate: number; values: string[] }>();
   for (const [value, rate] of Object.entries(rule.rates)) {
@@ -516,8 +526,10 @@ export function rowChecker(rule: Rule, table: Table, schema: ColumnSchema[]): (r
     const [total, of, times] = readColumns(table, schema, [rule.total, rule.of, ...(rule.times === undefined ? [] : [rule.times])]);
     const by = 'by' in rule ? cells(rule.by) : null;
     const tolerance = toleranceOf(rule.total, schema);
+    const down = !('by' in rule) && rule.down ? unitOf(schema.find((c) => c.name === rule.total)!) : 0;
     return (r) => {
       const given = rateValue(rule, of[r], times ? times[r] : 1, by ? by[r] : null);
+      if (down) return Number.isNaN(total[r] + given) || closeTo(total[r], floorTo(given, down), 1e-9 * Math.max(1, Math.abs(given)));
       return Number.isNaN(total[r] + given) || closeTo(total[r], given, tolerance);
     };
   }
@@ -864,7 +876,7 @@ function parseRate(e: Record<string, unknown>, text: (key: string) => string | n
   if (times === null) return null;
   const finite = (k: unknown): k is number => typeof k === 'number' && Number.isFinite(k);
   if (e.base !== undefined && (!finite(e.base) || e.by !== undefined)) return null;
-  if (e.by === undefined && finite(e.rate)) return { kind: 'rate', total, of, rate: e.rate, ...(times !== undefined && { times }), ...(finite(e.base) && { base: e.base }) };
+  if (e.by === undefined && finite(e.rate)) return { kind: 'rate', total, of, rate: e.rate, ...(times !== undefined && { times }), ...(finite(e.base) && { base: e.base }), ...(e.down === true && { down: true as const }) };
   const numbers = (m: unknown): Record<string, number> | null => {
     if (typeof m !== 'object' || m === null || Array.isArray(m)) return null;
     const entries = Object.entries(m);

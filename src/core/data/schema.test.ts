@@ -83,6 +83,14 @@ describe('inferSchema', () => {
     expect(inferColumn('Device', Array.from({ length: 400 }, (_, r) => String(350_000_000_000_000 + 7919 * (r % 90)))).kind).toBe('id');
     // A postcode repeats over an area's people: it stays a category.
     expect(inferColumn('Postcode', Array.from({ length: 400 }, (_, r) => `TN${1 + (r % 30)} 1XP`)).kind).toBe('categorical');
+    // Full postcodes, a few households' each (175 over 860 rows), are an ID: as a category each named a real member's home.
+    expect(inferColumn('Postcode', Array.from({ length: 860 }, (_, r) => `GU${1 + (r % 175) % 9} ${r % 175}PB`)).kind).toBe('id');
+    // A customer's account as codes over their orders is an ID; a ledger's accounts by name stay a category.
+    expect(inferColumn('Account', Array.from({ length: 640 }, (_, r) => `ACC-${7000 + (r % 103)}`)).kind).toBe('id');
+    expect(inferColumn('Account', Array.from({ length: 640 }, (_, r) => `Ledger ${'ABCDEFGHIJKLMNOPQRSTUVWXY'[r % 25]}`)).kind).toBe('categorical');
+    // A note after some names (`Sean Palmer (Trade)`) leaves them people's names.
+    const buyers = Array.from({ length: 30 }, (_, k) => `${['Ann', 'Bo', 'Cy', 'Di', 'Ed', 'Flo'][k % 6]} ${['Lee', 'Ng', 'Ray', 'Orr', 'Fox'][Math.floor(k / 6)]}${k % 4 === 0 ? ' (Trade)' : ''}`);
+    expect(inferColumn('Customer', Array.from({ length: 300 }, (_, r) => buyers[r % 30])).kind).toBe('id');
     // A registration under its short name too: a taxi firm's 42 cabs over 800 trips.
     expect(inferColumn('Vehicle Reg', Array.from({ length: 800 }, (_, r) => `AB${10 + (r % 42)} XYZ`)).kind).toBe('id');
     expect(inferColumn('Contact', Array.from({ length: 100 }, (_, r) => `parent${r % 30}@mail.com`)).kind).toBe('id');
@@ -114,7 +122,7 @@ describe('inferSchema', () => {
 
   it('reads money, decimal commas and percentages as numbers in their own style, and padded codes as text', () => {
     const rows = Array.from({ length: 60 }, (_, i) =>
-      [`"$${(1000 + i * 137.5).toLocaleString('en-US', { minimumFractionDigits: 2 })}"`, `"${(i / 7).toFixed(3).replace('.', ',')}"`, `${i % 9}%`, String(i % 30).padStart(5, '0')].join(','),
+      [`"$${(1000 + i * 137.5).toLocaleString('en-US', { minimumFractionDigits: 2 })}"`, `"${(i / 7).toFixed(3).replace('.', ',')}"`, `${i % 9}%`, String(i % 12).padStart(5, '0')].join(','),
     );
     const schema = kinds(['price,weight,share,zip', ...rows].join('\n'));
     expect(schema.price.kind).toBe('numeric');

@@ -74,6 +74,7 @@ const PLACE_HEADER_RE = /city|town|ville|stadt|ciudad|country|pays|state|region|
 // A header that names a person by role: `Customer`, `Patient name`, `Lead passenger`.
 const PERSON_HEADER_RE = /(^|[^a-z])(customer|client|patient|member|guest|passenger|tenant|owner|driver|employee|student|pupil|buyer|seller|donor|applicant|candidate|contact|person)s?( name)?$/i;
 const NAMES_DISTINCT_SHARE = 0.5;
+const NOTE_RE = /\s*\([^()]*\)$/;
 const PERSON_NAME_SHARE = 0.9;
 
 // Zero-padded digits (ZIP codes, account numbers) are codes: as numbers they would lose the zeros.
@@ -205,7 +206,8 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
   const nearUnique = distinct / present.total > 0.9 && present.total >= 20;
   // Codes of 15 digits or more, and phone numbers, that repeat (a customer's phone over its repairs) are keys, 20 of them at least.
   const longKey = (longDigits || PERSONAL_CODE_RE.test(name)) && present.total >= 20 && distinct >= MIN_KEYS;
-  if (distinct === present.total || nearUnique || personNames(name, present) || repeatedKey(name, distinct, present.total) || emails(present) || longKey) return { ...base, kind: 'id', include: true };
+  const key = repeatedKey(name, distinct, present.total, present) || postcodes(name, present);
+  if (distinct === present.total || nearUnique || personNames(name, present) || key || emails(present) || longKey) return { ...base, kind: 'id', include: true };
   return { ...base, kind: 'categorical', include: true };
 }
 
@@ -215,9 +217,28 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
  * are written. Named as a key, with more than half its values distinct, or 20 values at least
  * (the transform keeps what each key fixes, and how many rows each has).
  */
-function repeatedKey(name: string, distinct: number, total: number): boolean {
-  return ID_NAME_RE.test(name) && total >= 20 && (distinct / total > REPEATED_KEY_SHARE || distinct >= MIN_KEYS);
+function repeatedKey(name: string, distinct: number, total: number, present?: Present): boolean {
+  const named = ID_NAME_RE.test(name) || (present !== undefined && accountCodes(name, present));
+  return named && total >= 20 && (distinct / total > REPEATED_KEY_SHARE || distinct >= MIN_KEYS);
 }
+
+// An account, as codes with digits (`ACC-7155`): a customer's, not a ledger's `Travel` or `Rent`.
+const ACCOUNT_HEADER_RE = /(^|[^a-z])(account|acct|a\/c)$/i;
+const DIGIT_RE = /\d/;
+function accountCodes(name: string, present: Present): boolean {
+  return ACCOUNT_HEADER_RE.test(name) && present.texts.filter((v) => DIGIT_RE.test(v)).length >= PERSON_NAME_SHARE * present.texts.length;
+}
+
+/**
+ * Full postcodes (`GU6 9PB`), each a few households': as a category, every generated row carried
+ * a real member's postcode. Many distinct ones, a tenth of the rows or more, are an ID written in
+ * their shape; a few districts over many rows stay a category.
+ */
+function postcodes(name: string, present: Present): boolean {
+  return POSTCODE_HEADER_RE.test(name) && present.texts.length >= MIN_KEYS && present.texts.length >= POSTCODE_SHARE * present.total;
+}
+const POSTCODE_HEADER_RE = /(^|[^a-z])(zip|zip ?code|postal ?code|post ?code|postcode|plz)$/i;
+const POSTCODE_SHARE = 0.1;
 const REPEATED_KEY_SHARE = 0.5;
 /** Keys repeated over more rows each (a customer's monthly bills) are IDs from this many on: fewer are a category. */
 const MIN_KEYS = 20;
@@ -234,7 +255,8 @@ function emails(present: Present): boolean {
  */
 function personNames(name: string, present: Present): boolean {
   if (present.total < 20) return false;
-  const readAsNames = () => present.texts.filter((v) => PERSON_NAME_RE.test(v)).length >= PERSON_NAME_SHARE * present.texts.length;
+  // A note after a name (`Sean Palmer (Trade)`) leaves it a name.
+  const readAsNames = () => present.texts.filter((v) => PERSON_NAME_RE.test(v.replace(NOTE_RE, ''))).length >= PERSON_NAME_SHARE * present.texts.length;
   if (PERSON_HEADER_RE.test(name) && present.texts.length >= MIN_KEYS && readAsNames()) return true;
   if (present.texts.length / present.total <= NAMES_DISTINCT_SHARE) return false;
   if (NAME_HEADER_RE.test(name)) return true;

@@ -75,6 +75,6 @@ describe('calendar months added to a date', () => {
     const texts = findRules(table, inferSchema(table), new Rng(1)).map(describeRule);
     expect(texts).toContain('End = Start + Term (months) (months)');
     expect(describeRule(parseRules([{ kind: 'sum', total: 'End', parts: ['Start', 'Term (months)'], unit: 'months' }])[0])).toBe('End = Start + Term (months) (months)');
-    expect(() => parseRules([{ kind: 'sum', total: 'End', parts: ['Start', 'Term (months)'], unit: 'weeks' }])).toThrow(/Rule 1 is not one of/);
+    expect(() => parseRules([{ kind: 'sum', total: 'End', parts: ['Start', 'Term (months)'], unit: 'fortnights' }])).toThrow(/Rule 1 is not one of/);
   });
 });

@@ -98,7 +98,7 @@ describe('a time of day the hours worked and the minutes of break after another'
     const [read] = parseRules([{ kind: 'sum', total: 'End', parts: ['Start', 'Hours', 'Break (min)'], units: ['hours', 'minutes'] }]);
     expect(read).toEqual(rule);
     expect(() => validateRules([read], table, schema)).not.toThrow();
-    expect(() => parseRules([{ kind: 'sum', total: 'End', parts: ['Start', 'Hours', 'Break (min)'], units: ['hours', 'weeks'] }])).toThrow(/Rule 1 is not one of/);
+    expect(() => parseRules([{ kind: 'sum', total: 'End', parts: ['Start', 'Hours', 'Break (min)'], units: ['hours', 'fortnights'] }])).toThrow(/Rule 1 is not one of/);
     const wrong: Rule = { ...rule, units: ['minutes', 'hours'] };
     expect(() => validateRules([wrong], table, schema)).toThrow(/breaks|break/);
     const small = Array.from({ length: 40 }, (_, r) => String(r % 4));

@@ -2,6 +2,7 @@ import { isModelled, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import type { Rng } from '../util/rng';
 import { determines } from './derived';
+import { fitAges, fitRunning, fitSpacing, type Aged, type Running, type Spaced } from './keySequences';
 
 // An ID repeated over several rows (a customer's monthly bills, a student's exams) is written
 // fresh, and shared by a few generated rows at a time: as many as the seed's keys hold, rows
@@ -21,6 +22,8 @@ export interface KeyGroups {
    */
   within?: string;
   units?: number[];
+  /** Where some of this column's cells are blank: each key of `within` is blank on all its rows or on none. */
+  wholeBlanks?: true;
   /**
    * Other columns each key fixes in the seed (a patient's date of birth, an order's visit date,
    * a project's client among many): a key's rows take its first row's values of them.
@@ -32,6 +35,12 @@ export interface KeyGroups {
    * the value of its first filled one, and its blanks stay as drawn.
    */
   given?: string[];
+  /** A date the key's rows step through as the seed's do (renewals about a year apart). */
+  spaced?: Spaced;
+  /** Counts of years from one date per key the table does not hold (an age at each visit). */
+  aged?: Aged[];
+  /** Numbers that run over the key's rows in date order (a points balance). */
+  running?: Running[];
 }
 
 /** Rows a key holds on average at least (an allotment holder: 500 plots of 410 holders, 63 with two or more): fewer, and most rows are a key of their own. */
@@ -39,8 +48,12 @@ const MIN_REPEATS = 1.15;
 /** Levels a fixed column may have: a number a key fixes but with a value on each (a lease's area) is no group. */
 const MAX_LEVELS = 30;
 
-/** How a repeated ID's rows group, or null where its values do not repeat; `self` is its schema index. */
-export function fitKeys(values: (string | null)[], table: Table, schema: ColumnSchema[], self = -1): KeyGroups | null {
+/**
+ * How a repeated ID's rows group, or null where its values do not repeat; `self` is its schema
+ * index. With `builtFrom` (how each column is written from others: see `SequenceInput`), the
+ * dates its rows step through and the counts of years they keep are read too.
+ */
+export function fitKeys(values: (string | null)[], table: Table, schema: ColumnSchema[], self = -1, builtFrom?: (name: string) => string | null): KeyGroups | null {
   const counts = new Map<string, number>();
   for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
   const present = values.length - values.filter((v) => v === null).length;
@@ -66,13 +79,22 @@ export function fitKeys(values: (string | null)[], table: Table, schema: ColumnS
   const others = schema.flatMap((c, i) => (i !== self && isModelled(c) && !fixed.includes(i) ? [i] : []));
   const copied = others.filter((i) => mostlyFixed(values, table.columns[i])).map((i) => schema[i].name);
   const given = others.filter((i) => !copied.includes(schema[i].name) && mostlyFixed(values, table.columns[i], true)).map((i) => schema[i].name);
+  const held = new Set([...candidates.map(([c]) => c.name), ...copied, ...given]);
+  // A key of whole finer keys (a customer's orders) leaves them to the finer one, whose rows share its dates.
+  const sequence = builtFrom && !within && { keys: values, table, schema, held, builtFrom };
+  const spaced = sequence && fitSpacing(sequence);
+  const aged = sequence ? fitAges(sequence) : [];
+  const running = sequence ? fitRunning(sequence, spaced || null) : [];
   return {
     fixed: fixed.map((i) => schema[i].name),
     sizes: [...counts.values()],
     ...(distinct !== null && { distinct: schema[distinct].name }),
-    ...(within && { within: schema[within.column].name, units: within.units }),
+    ...(within && { within: schema[within.column].name, units: within.units, ...(within.wholeBlanks && { wholeBlanks: true }) }),
     ...(copied.length > 0 && { copied }),
     ...(given.length > 0 && { given }),
+    ...(spaced && { spaced }),
+    ...(aged.length > 0 && { aged }),
+    ...(running.length > 0 && { running }),
   };
 }
 
@@ -109,9 +131,14 @@ export function copyWithinKeys(ids: (string | null)[], columns: (string | null)[
   }
 }
 
-/** An ID column before `self` with as many keys or more, each of which holds one of `values` (a driver one cab): with how many of its keys each of these holds. */
-function finerKey(values: (string | null)[], keys: number, table: Table, schema: ColumnSchema[], self: number): { column: number; units: number[] } | null {
-  for (let a = 0; a < self; a++) {
+/**
+ * An ID column before `self` with as many keys or more, each of which holds one of `values` (a
+ * driver one cab), one with as many keys first: with how many of its keys each of these holds.
+ */
+function finerKey(values: (string | null)[], keys: number, table: Table, schema: ColumnSchema[], self: number): { column: number; units: number[]; wholeBlanks?: true } | null {
+  // One of as many keys first: the same people under another name (an account and its customer), grouped alike.
+  const earlier = Array.from({ length: Math.max(0, self) }, (_, a) => a).sort((a, b) => Number(schema[b].distinct === keys) - Number(schema[a].distinct === keys) || a - b);
+  for (const a of earlier) {
     if (schema[a].kind !== 'id' || !schema[a].include || schema[a].distinct < keys) continue;
     const finer = table.columns[a];
     // It may be blank where the finer key is not (a student with no guardian's email on file, a
@@ -122,7 +149,10 @@ function finerKey(values: (string | null)[], keys: number, table: Table, schema:
     const held = new Map<string | null, Set<string | null>>();
     finer.forEach((v, r) => held.set(values[r], (held.get(values[r]) ?? new Set()).add(v)));
     held.delete(null);
-    return { column: a, units: [...held.values()].map((s) => s.size) };
+    const blanks = new Map<string | null, Set<boolean>>();
+    finer.forEach((v, r) => blanks.set(v, (blanks.get(v) ?? new Set()).add(values[r] === null)));
+    const whole = values.includes(null) && [...blanks.values()].every((s) => s.size === 1);
+    return { column: a, units: [...held.values()].map((s) => s.size), ...(whole && { wholeBlanks: true as const }) };
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { annuityPayment, DAY_MS, flagValue, ratioOf, rateFor, rateValue, readColumns, ruleColumns, rowChecker, describeRuleIn, stepQuantity, stepValue, sumTolerance, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
+import { annuityPayment, DAY_MS, floorTo, unitOf, flagValue, ratioOf, rateFor, rateValue, readColumns, ruleColumns, rowChecker, describeRuleIn, stepQuantity, stepValue, sumTolerance, sumWeights, type RateRule, type Rule, type SumUnit, type TimeUnit, type YearsRule } from '../data/rules';
 import { datePart, partTexts, type DatePart } from '../data/dateParts';
 import { addMonths, readIsoDay, wholeYears } from '../data/years';
 import { PLAIN_STYLE, writeNumber } from '../data/numbers';
@@ -733,7 +733,8 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       const by = 'by' in c.rule ? col(c.rule.by) : null;
       const times = c.rule.times !== undefined ? numberAt(c.rule.times) : () => 1;
       const rule = c.rule;
-      writeEach((r) => rateValue(rule, of(r), times(r), by ? by[r] : null));
+      const down = !('by' in rule) && rule.down ? unitOf(schema.find((s) => s.name === rule.total)!) : 0;
+      writeEach((r) => (down ? floorTo(rateValue(rule, of(r), times(r), null), down) : rateValue(rule, of(r), times(r), by ? by[r] : null)));
     } else if (c.kind === 'scaled') {
       const [by, then, write] = [col(c.by), c.then ? col(c.then.by) : null, scaledWriter(c)];
       for (let r = 0; r < out.length; r++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findRules } from '../data/findRules';
-import { countBreaks, describeRule, rateFor, type Rule } from '../data/rules';
+import { countBreaks, describeRule, parseRules, rateFor, type Rule } from '../data/rules';
 import { inferSchema } from '../data/schema';
 import { tableFromColumns } from '../data/table';
 import { instalmentsTable, invoicesTable } from '../data/ruleTables';
@@ -169,5 +169,31 @@ describe('a gross that is tax, pension and net, beside a pension at 5 % of the g
     const t = tableFromColumns(['Gross', 'Tax', 'Pension', 'Levy', 'Net'], [money(gross), money(tax), money(pension), money(levy), money(net2)]);
     const found = findRules(t, inferSchema(t), new Rng(1)).map(describeRule);
     expect(found).toEqual(expect.arrayContaining(['Net = Gross − Tax − Levy', 'Levy = Pension × 0.3', 'Pension = Gross × 0.05']));
+  });
+});
+
+describe('points earned as the amount paid rounded down', () => {
+  const rng = new Rng(12);
+  const paid = Array.from({ length: 500 }, () => Math.round(Math.exp(2.8 + rng.normal()) * 100) / 100);
+  const table = tableFromColumns(['Amount Paid', 'Points Earned'], [paid.map((x) => `£${x.toFixed(2)}`), paid.map((x) => String(Math.floor(x)))]);
+  const schema = inferSchema(table);
+
+  it('is found as a rate rounded down, kept on 20,000 decoded rows, and read back from its saved form', () => {
+    const found = findRules(table, schema, new Rng(1));
+    expect(found.map(describeRule)).toContain('Points Earned = Amount Paid × 1, rounded down');
+    const down = found.find((r) => r.kind === 'rate')!;
+    const transformer = new TableTransformer(table, schema, 1, { rules: [down] });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 20_000, 9), 20_000, new Rng(2)).table;
+    expect(countBreaks(decoded, schema, down)).toBe(0);
+    const [amounts, points] = decoded.columns.map((c) => c.map((v) => Number(v!.replace('£', ''))));
+    expect(points.every((p, r) => p === Math.floor(amounts[r] + 1e-9))).toBe(true);
+    // Rounded to the nearest, half the rows would be a point over.
+    expect(countBreaks(decoded, schema, { kind: 'rate', total: 'Points Earned', of: 'Amount Paid', rate: 1 })).toBeGreaterThan(5_000);
+    expect(parseRules(JSON.parse(JSON.stringify([down])))).toEqual([down]);
+  });
+
+  it('is not proposed where points are rounded to the nearest', () => {
+    const nearest = tableFromColumns(table.names, [table.columns[0], paid.map((x) => String(Math.round(x)))]);
+    expect(findRules(nearest, inferSchema(nearest), new Rng(1)).map(describeRule)).not.toContain('Points Earned = Amount Paid × 1, rounded down');
   });
 });

@@ -11,6 +11,7 @@ import { fitCategoryRanges, keepCategoryRanges, type CategoryRanges } from './by
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
 import { assignKeys, copyWithinKeys, fitKeys, type KeyGroups } from './idKeys';
+import { ageWithinKeys, followAges, runWithinKeys, spaceWithinKeys } from './keySequences';
 import { planScalings, type Scaled } from './scaled';
 import { findIdLink } from './idLinks';
 import { blankByRules, construct, gapValues, isOverwritten, isWritten, markBroken, planConstructions, rewrittenFrom, stepOtherwise, textWithoutNumber, zeroByRules, type Built, type Construction, type Follow } from './ruled';
@@ -78,6 +79,12 @@ export interface KeyColumn {
   perKey: number;
   distinct?: string;
   within?: string;
+  /** A date its rows step through as the seed's do. */
+  spaced?: string;
+  /** Counts of years from one date per key. */
+  aged?: string[];
+  /** Numbers that run over its rows, each with what it adds. */
+  running?: { column: string; plus: string }[];
 }
 
 export interface DerivedColumn {
@@ -233,7 +240,7 @@ export class TableTransformer {
           ids.blankWhere({ share: blanks / values.length, ...(decided && { by: decided }) });
         }
         // A key repeated over rows (a customer's bills) is shared by as many rows as the seed's keys hold.
-        const keys = fitKeys(values, table, schema, i);
+        const keys = fitKeys(values, table, schema, i, (name) => builtFrom(name, free, constructions));
         this.slots.push({ kind: 'id', name: column.name, ids, ...(keys && { keys }) });
         return;
       }
@@ -356,10 +363,10 @@ export class TableTransformer {
   get keys(): KeyColumn[] {
     return this.slots.flatMap((s) => {
       if (s.kind !== 'id' || !s.keys) return [];
-      const { sizes, distinct, within } = s.keys;
+      const { sizes, distinct, within, spaced, aged, running } = s.keys;
       // What a key fixes, as a user reads it: not a column that follows one it fixes (a plan's fee).
       const fixed = [...s.keys.fixed, ...[...(s.keys.copied ?? []), ...(s.keys.given ?? [])].filter((name) => !this.derived.some((d) => d.name === name))];
-      return [{ name: s.name, fixed, perKey: sizes.reduce((a, b) => a + b, 0) / sizes.length, ...(distinct !== undefined && { distinct }), ...(within !== undefined && { within }) }];
+      return [{ name: s.name, fixed, perKey: sizes.reduce((a, b) => a + b, 0) / sizes.length, ...(distinct !== undefined && { distinct }), ...(within !== undefined && { within }), ...(spaced && { spaced: spaced.column }), ...(aged && { aged: aged.map((a) => a.column) }), ...(running && { running: running.map(({ column, plus }) => ({ column, plus })) }) }];
     });
   }
 
@@ -530,7 +537,7 @@ export class TableTransformer {
       labels.set(i, assignKeys(Array.from({ length: kept.length }, (_, r) => String(r)), slot.keys, cellsOf, rng));
     });
     const whole = { names, columns: filtered, rowCount: kept.length, missingSpellings: this.missingSpellings, delimiter: this.delimiter };
-    const { table, rows: left } = this.copyWithinKeys(whole, labels, built, keepBroken ? kept : null, bad, broken);
+    const { table, rows: left } = this.copyWithinKeys(whole, labels, built, keepBroken ? kept : null, bad, broken, rng);
     this.slots.forEach((slot, i) => {
       if (slot.kind !== 'id') return;
       // A prefix that follows a column (a year of the listing date) is written from that column's kept rows.
@@ -544,7 +551,16 @@ export class TableTransformer {
       // A key's ID is its first row's.
       const first = new Map<string, number>();
       const shared = label ? left.map((r, k) => ids[first.get(label[r]) ?? first.set(label[r], k).get(label[r])!]) : ids;
-      table.columns[i] = slot.ids.withBlanks(shared, firstRow, cellsOf(slot.ids.blankLinkedTo));
+      const cells = slot.ids.withBlanks(shared, firstRow, cellsOf(slot.ids.blankLinkedTo));
+      // Blank on all of a key's rows or on none, as the seed's finer keys are (a walk-in customer has no email on any job).
+      if (label && slot.keys?.wholeBlanks && slot.ids.blankLinkedTo === null) {
+        const blank = new Map<string, boolean>();
+        left.forEach((r, k) => {
+          if (!blank.has(label[r])) blank.set(label[r], cells[k] === null);
+          cells[k] = blank.get(label[r]) ? null : shared[k];
+        });
+      }
+      table.columns[i] = cells;
     });
     return { table, dropped: rows - table.rowCount, broken, bad };
   }
@@ -555,20 +571,34 @@ export class TableTransformer {
    * them written again, and rows that then break a rule dropped (marked in `bad` at `rowsAt`
    * instead, where given); with the rows of `table` left, in order.
    */
-  private copyWithinKeys(table: Table, labels: Map<number, string[]>, built: Built[], rowsAt: number[] | null, bad: Uint8Array, broken: Map<string, number>): { table: Table; rows: number[] } {
+  private copyWithinKeys(table: Table, labels: Map<number, string[]>, built: Built[], rowsAt: number[] | null, bad: Uint8Array, broken: Map<string, number>, rng: Rng): { table: Table; rows: number[] } {
     const { names, columns } = table;
     const all = Array.from({ length: table.rowCount }, (_, r) => r);
     const changed = new Set<string>();
+    const target = { names, columns, schema: this.schema };
+    const drop: number[] = [];
     this.slots.forEach((slot, i) => {
-      if (slot.kind !== 'id' || !(slot.keys?.copied || slot.keys?.given)) return;
+      if (slot.kind !== 'id' || !slot.keys) return;
       const [copied, given] = [slot.keys.copied ?? [], slot.keys.given ?? []].map((list) => list.filter((name) => names.includes(name)));
       copyWithinKeys(labels.get(i)!, copied.map((name) => columns[names.indexOf(name)]));
       copyWithinKeys(labels.get(i)!, given.map((name) => columns[names.indexOf(name)]), true);
       for (const name of [...copied, ...given]) changed.add(name);
+      const { spaced, aged } = slot.keys;
+      // Dates written as a gap from the stepped one (a tenancy's end from its start) move with it.
+      const movers = spaced ? built.flatMap((b) => (b.construction.kind === 'gap' && !b.construction.below && b.construction.low === spaced.column ? [b.construction.column] : [])) : [];
+      if (spaced) for (const name of spaceWithinKeys(labels.get(i)!, target, spaced, movers, rng, drop)) changed.add(name);
+      if (slot.keys.running) for (const name of runWithinKeys(labels.get(i)!, target, slot.keys.running)) changed.add(name);
+      if (!aged) return;
+      for (const name of ageWithinKeys(labels.get(i)!, target, aged, rng)) changed.add(name);
+      const held = new Set([...slot.keys.fixed, ...(slot.keys.copied ?? []), ...(slot.keys.given ?? [])]);
+      // The ranges a category keeps a number in, whether it is modelled plain or in the category's scale.
+      const scaled = built.flatMap(({ construction: c }) => (c.kind === 'scaled' && c.ranges ? [{ column: c.column, by: c.by, ranges: c.ranges }] : []));
+      for (const name of followAges(target, aged, [...this.categoryRanges, ...scaled], held, rng)) changed.add(name);
     });
     if (changed.size === 0) return { table, rows: all };
     const again = rewrittenFrom(built, this.followers(), changed);
     const breaks = new Uint8Array(table.rowCount);
+    for (const r of drop) breaks[r] = 1;
     construct(again.built, names, columns, this.schema, breaks, again.follows);
     for (const [rule, n] of markBroken(this.rules, this.builtBounds, table, this.schema, breaks)) broken.set(rule, (broken.get(rule) ?? 0) + n);
     if (rowsAt) {
@@ -585,6 +615,15 @@ export class TableTransformer {
     const names = this.names;
     return this.slots.flatMap((slot) => (slot.kind === 'derived' ? [{ column: slot.name, from: names[slot.from], map: slot.map }] : []));
   }
+}
+
+/** How a column is written from others: null where it is modelled as it is, the column a gap builds it from, '' otherwise. */
+function builtFrom(name: string, free: Set<string>, constructions: Map<string, Construction>): string | null {
+  const c = constructions.get(name);
+  if (!free.has(name)) return '';
+  // Modelled in another scale (a category's, a loose line's) but still drawn, not written.
+  if (!c || c.kind === 'scaled' || c.kind === 'within') return null;
+  return c.kind === 'gap' && !c.below ? c.low : '';
 }
 
 /** Output spans and condition blocks of the encoded columns, `width` wide in all. */

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { findRules } from '../data/findRules';
+import { countBreaks, describeRule } from '../data/rules';
+import { inferSchema } from '../data/schema';
+import { tableFromColumns, type Table } from '../data/table';
+import { wholeYears } from '../data/years';
+import { Rng } from '../util/rng';
+import { TableTransformer } from './transformer';
+import { untrainedRows } from './untrained';
+
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const day = (text: string | null) => (text === null ? NaN : Date.parse(`${text}T00:00:00Z`));
+
+/**
+ * A club's renewals: each member renews 2–6 times about a year apart (350–380 days), aged at
+ * each renewal from a birth date the table leaves out; with `loose`, ages and renewal days are
+ * drawn apart on each row instead.
+ */
+function renewals(members: number, loose = false, seed = 4): Table {
+  const rng = new Rng(seed);
+  const cols: (string | null)[][] = [[], [], [], []];
+  for (let m = 0; m < members; m++) {
+    const born = Date.UTC(1950, 0, 1) + rng.int(60 * 365) * DAY;
+    let renewed = Date.UTC(2016, 0, 1) + rng.int(365) * DAY;
+    const times = 2 + rng.int(5);
+    for (let k = 0; k < times; k++) {
+      const on = loose ? Date.UTC(2016, 0, 1) + rng.int(8 * 365) * DAY : renewed;
+      const age = loose ? 5 + rng.int(70) : wholeYears(born, on);
+      const row = [`M${10_000 + m}`, iso(on), String(age), age < 18 ? 'Junior' : age >= 65 ? 'Senior' : 'Adult'];
+      row.forEach((v, c) => cols[c].push(v));
+      renewed += (350 + rng.int(31)) * DAY;
+    }
+  }
+  return tableFromColumns(['Member ID', 'Renewal Date', 'Age at Renewal', 'Tier'], cols);
+}
+
+/** Each key's rows of `table`, by `key`. */
+function byKey(table: Table, key: string): number[][] {
+  const groups = new Map<string, number[]>();
+  table.columns[table.names.indexOf(key)].forEach((k, r) => k !== null && groups.set(k, [...(groups.get(k) ?? []), r]));
+  return [...groups.values()];
+}
+
+const decode = (table: Table, rows = 3_000) => {
+  const schema = inferSchema(table);
+  const rules = findRules(table, schema, new Rng(1));
+  const transformer = new TableTransformer(table, schema, 1, { rules });
+  const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, rows, 2), rows, new Rng(3)).table;
+  const at = (name: string) => decoded.columns[decoded.names.indexOf(name)];
+  return { schema, rules, transformer, decoded, at };
+};
+
+describe("a key's rows in time", () => {
+  it('keeps renewals as far apart as the seed\'s, and each member\'s ages from one birth date', () => {
+    const { transformer, decoded, at } = decode(renewals(200));
+    expect(transformer.keys).toEqual([expect.objectContaining({ name: 'Member ID', spaced: 'Renewal Date', aged: ['Age at Renewal'] })]);
+    const groups = byKey(decoded, 'Member ID').filter((g) => g.length > 1);
+    expect(groups.length).toBeGreaterThan(100);
+    for (const rows of groups) {
+      const days = rows.map((r) => day(at('Renewal Date')[r])).sort((a, b) => a - b);
+      const gaps = days.slice(1).map((d, k) => (d - days[k]) / DAY);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(350);
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(380);
+      // Some birth date gives every row's age: the latest that gives the first row's.
+      const first = rows.reduce((a, r) => (day(at('Renewal Date')[r]) < day(at('Renewal Date')[a]) ? r : a));
+      const ages = rows.map((r) => Number(at('Age at Renewal')[r]));
+      const fits = Array.from({ length: 366 }, (_, k) => {
+        const d = new Date(day(at('Renewal Date')[first]));
+        return Date.UTC(d.getUTCFullYear() - Number(at('Age at Renewal')[first]), d.getUTCMonth(), d.getUTCDate()) - k * DAY;
+      }).some((born) => rows.every((r, k) => wholeYears(born, day(at('Renewal Date')[r])) === ages[k]));
+      expect(fits).toBe(true);
+    }
+  });
+
+  it('reads neither from ages and days drawn apart on each row', () => {
+    const table = renewals(200, true);
+    const { transformer } = decode(table, 200);
+    expect(transformer.keys[0]).not.toHaveProperty('spaced');
+    expect(transformer.keys[0]).not.toHaveProperty('aged');
+  });
+
+  it('starts a tenancy after the last one ended, and leaves only the last one open', () => {
+    const rng = new Rng(8);
+    const cols: (string | null)[][] = [[], [], [], []];
+    for (let p = 0; p < 150; p++) {
+      let start = Date.UTC(2018, 0, 1) + rng.int(400) * DAY;
+      const count = 2 + rng.int(4);
+      for (let k = 0; k < count; k++) {
+        const end = start + (180 + rng.int(500)) * DAY;
+        const open = k === count - 1 && rng.next() < 0.6;
+        [`P${1000 + p}`, iso(start), open ? null : iso(end), String(700 + 5 * rng.int(100))].forEach((v, c) => cols[c].push(v));
+        start = end + (1 + rng.int(45)) * DAY;
+      }
+    }
+    const table = tableFromColumns(['Property ID', 'Start Date', 'End Date', 'Rent'], cols);
+    const { transformer, decoded, at, rules, schema } = decode(table);
+    expect(transformer.keys[0]).toMatchObject({ spaced: 'Start Date' });
+    for (const r of rules) expect(countBreaks(decoded, schema, r), describeRule(r)).toBe(0);
+    let pairs = 0;
+    for (const rows of byKey(decoded, 'Property ID')) {
+      const sorted = [...rows].sort((a, b) => day(at('Start Date')[a]) - day(at('Start Date')[b]));
+      sorted.slice(0, -1).forEach((r) => expect(at('End Date')[r]).not.toBeNull());
+      for (let k = 1; k < sorted.length; k++, pairs++) expect(day(at('Start Date')[sorted[k]])).toBeGreaterThan(day(at('End Date')[sorted[k - 1]]));
+    }
+    expect(pairs).toBeGreaterThan(300);
+  });
+});
+
+describe("a member's running balance and blank email", () => {
+  // Visits: each member's points balance runs on by each visit's points; a third of members give no email.
+  const rng = new Rng(6);
+  const cols: (string | null)[][] = [[], [], [], [], []];
+  for (let m = 0; m < 150; m++) {
+    let balance = rng.int(300);
+    const email = m % 3 === 0 ? null : `m${m}@mail.com`;
+    let visit = Date.UTC(2023, 0, 1) + rng.int(60) * DAY;
+    for (let k = 0, n = 2 + rng.int(5); k < n; k++) {
+      const points = 1 + rng.int(80);
+      balance += points;
+      [`GC${5000 + m}`, email, iso(visit), String(points), String(balance)].forEach((v, c) => cols[c].push(v));
+      visit += (1 + rng.int(90)) * DAY;
+    }
+  }
+  const table = tableFromColumns(['Member ID', 'Email', 'Visit Date', 'Points Earned', 'Points Balance'], cols);
+
+  it('runs each balance on from the last by the points earned, and leaves a member\'s email blank on all rows or none', () => {
+    const { transformer, decoded, at } = decode(table);
+    expect(transformer.keys[0]).toMatchObject({ running: [{ column: 'Points Balance', plus: 'Points Earned' }] });
+    let steps = 0;
+    for (const rows of byKey(decoded, 'Member ID')) {
+      const sorted = [...rows].sort((a, b) => day(at('Visit Date')[a]) - day(at('Visit Date')[b]) || a - b);
+      for (let k = 1; k < sorted.length; k++, steps++) {
+        expect(Number(at('Points Balance')[sorted[k]])).toBe(Number(at('Points Balance')[sorted[k - 1]]) + Number(at('Points Earned')[sorted[k]]));
+      }
+      expect(new Set(rows.map((r) => at('Email')[r] === null)).size).toBe(1);
+    }
+    expect(steps).toBeGreaterThan(500);
+    expect(at('Email').filter((v) => v === null).length).toBeGreaterThan(300);
+  });
+});

@@ -1,0 +1,461 @@
+import { formatDate } from '../data/dates';
+import { PLAIN_STYLE, writeNumber } from '../data/numbers';
+import { closeTo, sumTolerance } from '../data/rules';
+import { isModelled, numberReader, type ColumnSchema } from '../data/schema';
+import type { Table } from '../data/table';
+import type { CategoryRanges } from './byCategory';
+import { addMonths, wholeYears } from '../data/years';
+import { Rng } from '../util/rng';
+
+// A key's rows in time: a member's renewals about a year apart, a flat's tenancies one after
+// another, a patient's age at each visit counted from one birth date the table does not hold.
+// Generated rows are grouped into keys after they are drawn, each on its own, so without this a
+// member's renewals fall on any days and their ages at them disagree.
+
+/**
+ * A date a key's rows step through, in the seed's steps: each row's `column` is the one before it
+ * (or, with `after`, the end the row before it reached) plus a step drawn from `steps` (whole
+ * months with `months`, else milliseconds), kept within the seed's `min` and `max`.
+ */
+export interface Spaced {
+  column: string;
+  steps: number[];
+  after?: string;
+  /** The seed's dates, where they are a few, each on many rows (terms that start on set days): a step lands on the nearest. */
+  on?: number[];
+  /** Only a key's last row may have no `after` (one tenancy still running): the others' rows are dropped. */
+  openLast?: true;
+  months?: true;
+  min: number;
+  max: number;
+}
+
+/** A whole number that counts the years from one date per key (a birth date not in the table) to the row's `to`: an age at each visit. */
+export interface Aged {
+  column: string;
+  to: string;
+}
+
+/** Steps between a key's rows needed to learn how far apart they are. */
+const MIN_STEPS = 20;
+/** How much tighter than dates drawn apart a key's steps must be: half the spread at most. */
+const MAX_SPREAD_RATIO = 0.5;
+/** Dates a column may hold at most, each on this many rows on average, to be a schedule a step lands on. */
+const MAX_SCHEDULE = 60;
+const MIN_ROWS_PER_DAY = 3;
+/** Steps kept to draw from. */
+const MAX_KEPT = 400;
+/**
+ * Keys whose rows span more than a year, at least, before a count of years from a date no row
+ * holds is read: a count that does not change over them (a locker taken or not) cannot be one.
+ */
+const MIN_LONG_KEYS = 8;
+/** The most years a count from a date no row holds may be: an age. */
+const MAX_YEARS = 150;
+const YEAR_MS = 366 * 86_400_000;
+const DAY_MS = 86_400_000;
+
+/** What the fit reads of the columns: each row's key, and which columns are written from others. */
+export interface SequenceInput {
+  keys: (string | null)[];
+  table: Table;
+  schema: ColumnSchema[];
+  /** Columns the key fixes, copies or gives: not stepped through. */
+  held: Set<string>;
+  /** How a column is written from others: null where it is modelled as it is, else the column a gap from which builds it ('' for any other construction). */
+  builtFrom: (name: string) => string | null;
+}
+
+/** Rows of each key, in row order. */
+function groupsOf(keys: (string | null)[]): number[][] {
+  const groups = new Map<string, number[]>();
+  keys.forEach((k, r) => k !== null && (groups.get(k)?.push(r) ?? groups.set(k, [r])));
+  return [...groups.values()];
+}
+
+function readDates(column: ColumnSchema, cells: (string | null)[]): Float64Array {
+  const read = numberReader(column);
+  return Float64Array.from(cells, (v) => (v === null ? NaN : read(v)));
+}
+
+/** The spread of `xs` between its quartiles. */
+function spread(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((3 * (s.length - 1)) / 4)] - s[Math.floor((s.length - 1) / 4)];
+}
+
+/** Gaps between consecutive values of each group, sorted (NaN left out). */
+function stepsOf(groups: number[][], at: (r: number) => number): number[] {
+  return groups.flatMap((rows) => {
+    const xs = rows.map(at).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+    return xs.slice(1).map((x, k) => x - xs[k]);
+  });
+}
+
+/**
+ * The date column a key's rows step through most evenly, beyond what dates drawn apart give
+ * (steps whose spread is at most half that of the same dates dealt to keys at random), or null.
+ */
+export function fitSpacing(input: SequenceInput): Spaced | null {
+  const { keys, table, schema, held, builtFrom } = input;
+  const groups = groupsOf(keys).filter((g) => g.length > 1);
+  // Its own stream: what else the fit draws stays as it was on tables with no such date.
+  const rng = new Rng(1);
+  let best: { spaced: Spaced; ratio: number } | null = null;
+  for (const [i, column] of schema.entries()) {
+    // A time of day alone (a check-in time) repeats from day to day: no step to take.
+    if (!isModelled(column) || column.kind !== 'datetime' || !column.date || column.date.dateless || held.has(column.name)) continue;
+    const from = builtFrom(column.name);
+    // Modelled as it is, or as a gap from a date each key holds (a renewal from the joining date).
+    if (from !== null && !held.has(from)) continue;
+    const dates = readDates(column, table.columns[i]);
+    const steps = stepsOf(groups, (r) => dates[r]);
+    if (steps.length < MIN_STEPS || steps.every((s) => s === 0)) continue;
+    const after = endBefore(groups, dates, schema, table, column.name, builtFrom);
+    const measured = after ? afterSteps(groups, dates, after.ends) : steps;
+    const ratio = spread(measured) / Math.max(spread(dealtSteps(groups, dates, rng)), DAY_MS);
+    if (ratio > MAX_SPREAD_RATIO || (best && ratio >= best.ratio)) continue;
+    const finite = [...dates].filter((d) => !Number.isNaN(d));
+    const bounds = { min: Math.min(...finite), max: Math.max(...finite) };
+    const months = wholeMonths(groups, dates, after?.ends);
+    const kept = sample(months ?? measured, rng);
+    const on = [...new Set(finite)].sort((a, b) => a - b);
+    const schedule = on.length <= MAX_SCHEDULE && on.length * MIN_ROWS_PER_DAY <= finite.length;
+    best = { spaced: { column: column.name, steps: kept, ...(after && { after: after.name }), ...(after?.openLast && { openLast: true }), ...(months && { months: true }), ...(schedule && { on }), ...bounds }, ratio };
+  }
+  return best?.spaced ?? null;
+}
+
+/** Steps of the same dates dealt to keys of the same sizes at random. */
+function dealtSteps(groups: number[][], dates: Float64Array, rng: Rng): number[] {
+  const pool = groups.flat().map((r) => dates[r]);
+  for (let k = pool.length - 1; k > 0; k--) {
+    const j = rng.int(k + 1);
+    [pool[k], pool[j]] = [pool[j], pool[k]];
+  }
+  let at = 0;
+  const dealt = groups.map((g) => g.map(() => at++));
+  return stepsOf(dealt, (k) => pool[k]);
+}
+
+/**
+ * A date written as a gap from `column` (a tenancy's end from its start) that every key's next
+ * row starts on or after, where there is one: the next row then steps from it. Only a key's last
+ * row may have none (a tenancy still running): `openLast` where some do.
+ */
+function endBefore(groups: number[][], dates: Float64Array, schema: ColumnSchema[], table: Table, name: string, builtFrom: (name: string) => string | null): { name: string; ends: Float64Array; openLast?: true } | null {
+  for (const [i, column] of schema.entries()) {
+    if (column.kind !== 'datetime' || builtFrom(column.name) !== name) continue;
+    const ends = readDates(column, table.columns[i]);
+    let pairs = 0;
+    let open = 0;
+    const holds = groups.every((rows) => {
+      const sorted = rows.filter((r) => !Number.isNaN(dates[r])).sort((a, b) => dates[a] - dates[b]);
+      open += Number(Number.isNaN(ends[sorted[sorted.length - 1]]));
+      return sorted.slice(1).every((r, k) => {
+        const end = ends[sorted[k]];
+        if (Number.isNaN(end)) return false;
+        pairs++;
+        return dates[r] >= end;
+      });
+    });
+    if (holds && pairs >= MIN_STEPS) return { name: column.name, ends, ...(open > 0 && { openLast: true }) };
+  }
+  return null;
+}
+
+/** Gaps from each row's end to the next row's date. */
+function afterSteps(groups: number[][], dates: Float64Array, ends: Float64Array): number[] {
+  return groups.flatMap((rows) => {
+    const sorted = rows.filter((r) => !Number.isNaN(dates[r])).sort((a, b) => dates[a] - dates[b]);
+    return sorted.slice(1).flatMap((r, k) => {
+      const end = ends[sorted[k]];
+      return Number.isNaN(end) ? [] : [dates[r] - end];
+    });
+  });
+}
+
+/** The steps in whole calendar months, where every one is (a bill on the 1st of each month), else null. */
+function wholeMonths(groups: number[][], dates: Float64Array, ends?: Float64Array): number[] | null {
+  const months: number[] = [];
+  for (const rows of groups) {
+    const sorted = rows.filter((r) => !Number.isNaN(dates[r])).sort((a, b) => dates[a] - dates[b]);
+    for (let k = 1; k < sorted.length; k++) {
+      const from = ends && !Number.isNaN(ends[sorted[k - 1]]) ? ends[sorted[k - 1]] : dates[sorted[k - 1]];
+      const to = dates[sorted[k]];
+      const a = new Date(from);
+      const b = new Date(to);
+      const n = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth();
+      if (addMonths(from, n) !== to) return null;
+      months.push(n);
+    }
+  }
+  return months.length > 0 && months.some((n) => n > 0) ? months : null;
+}
+
+function sample(xs: number[], rng: Rng): number[] {
+  if (xs.length <= MAX_KEPT) return xs;
+  return Array.from({ length: MAX_KEPT }, () => xs[rng.int(xs.length)]);
+}
+
+/**
+ * Whole-number columns that count the years from one date per key to a date of the row (an age at
+ * each visit from a birth date the table does not hold): on every key, some date gives every row's
+ * count, and on enough keys the count changes over the rows, as chance would not keep it.
+ */
+export function fitAges(input: SequenceInput): Aged[] {
+  const { keys, table, schema, held, builtFrom } = input;
+  const groups = groupsOf(keys).filter((g) => g.length > 1);
+  const dates = schema.flatMap((c, i) => (isModelled(c) && c.kind === 'datetime' && c.date && !c.date.dateless ? [i] : []));
+  const aged: Aged[] = [];
+  for (const [i, column] of schema.entries()) {
+    if (!isModelled(column) || column.kind !== 'numeric' || !column.numeric?.integer || held.has(column.name) || builtFrom(column.name) !== null) continue;
+    const counts = table.columns[i].map((v) => (v === null ? NaN : numberReader(column)(v)));
+    for (const d of dates) {
+      const days = readDates(schema[d], table.columns[d]);
+      if (countsYears(groups, counts, days)) {
+        aged.push({ column: column.name, to: schema[d].name });
+        break;
+      }
+    }
+  }
+  return aged;
+}
+
+/** Whether on every key one date gives each row's count of years to `days`, on enough keys whose rows span more than a year. */
+function countsYears(groups: number[][], counts: number[], days: Float64Array): boolean {
+  let long = 0;
+  for (const rows of groups) {
+    const filled = rows.filter((r) => !Number.isNaN(counts[r] + days[r]));
+    if (filled.length < 2) continue;
+    if (filled.some((r) => !Number.isInteger(counts[r]) || counts[r] < 0 || counts[r] > MAX_YEARS)) return false;
+    const window = birthWindow(filled.map((r) => [counts[r], days[r]]));
+    if (!window || !filled.every((r) => wholeYears(window[1], days[r]) === counts[r])) return false;
+    const span = Math.max(...filled.map((r) => days[r])) - Math.min(...filled.map((r) => days[r]));
+    if (span > YEAR_MS) long++;
+  }
+  return long >= MIN_LONG_KEYS;
+}
+
+/** Midnight `n` whole years before `day`. */
+function yearsBefore(day: number, n: number): number {
+  const d = new Date(day);
+  return Date.UTC(d.getUTCFullYear() - n, d.getUTCMonth(), d.getUTCDate());
+}
+
+/**
+ * The days (midnight UTC, as [first, last]) from which the count of whole years to each row's day
+ * is its count, or null where none is: after `count + 1` years before the day, by `count` years.
+ */
+function birthWindow(rows: [number, number][]): [number, number] | null {
+  let [lo, hi] = [-Infinity, Infinity];
+  for (const [count, day] of rows) {
+    const midnight = Math.floor(day / DAY_MS) * DAY_MS;
+    lo = Math.max(lo, yearsBefore(midnight, count + 1) + DAY_MS);
+    hi = Math.min(hi, yearsBefore(midnight, count));
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+/** Where generated cells are read and written: the kept rows' columns by name, and the schema. */
+export interface SequenceTarget {
+  names: string[];
+  columns: (string | null)[][];
+  schema: ColumnSchema[];
+}
+
+/**
+ * Steps each key's rows through `spaced`'s date in the seed's steps, from its earliest row's, and
+ * moves each date written as a gap from it (`movers`) by as much. Rows to drop go to `drop`.
+ * Returns the columns changed.
+ */
+export function spaceWithinKeys(labels: string[], target: SequenceTarget, spaced: Spaced, movers: string[], rng: Rng, drop: number[]): string[] {
+  const { names, columns, schema } = target;
+  const at = names.indexOf(spaced.column);
+  const column = schema.find((c) => c.name === spaced.column);
+  if (at < 0 || !column?.date) return [];
+  const format = column.date;
+  const moved = movers.flatMap((name) => {
+    const c = schema.find((s) => s.name === name);
+    const k = names.indexOf(name);
+    return c?.date && k >= 0 ? [{ k, read: numberReader(c), format: c.date }] : [];
+  });
+  const dates = readDates(column, columns[at]);
+  const afterAt = spaced.after === undefined ? -1 : moved.findIndex((m) => names[m.k] === spaced.after);
+  const open = (r: number) => afterAt >= 0 && columns[moved[afterAt].k][r] === null;
+  for (const rows of groupsOf(labels)) {
+    let sorted = rows.filter((r) => !Number.isNaN(dates[r])).sort((a, b) => dates[a] - dates[b]);
+    if (spaced.openLast) {
+      // One row still open at most, and last: the latest drawn so; the others are dropped.
+      const opened = sorted.filter(open);
+      drop.push(...opened.slice(0, -1));
+      sorted = [...sorted.filter((r) => !open(r)), ...opened.slice(-1)];
+    }
+    if (sorted.length < 2) continue;
+    const next = new Map<number, number>([[sorted[0], dates[sorted[0]]]]);
+    const endOf = (r: number, shift: number) => {
+      const cell = afterAt < 0 ? null : columns[moved[afterAt].k][r];
+      const end = cell === null ? NaN : moved[afterAt].read(cell) + shift;
+      return Number.isNaN(end) ? next.get(r)! : end;
+    };
+    for (let k = 1; k < sorted.length; k++) {
+      const before = sorted[k - 1];
+      const from = endOf(before, next.get(before)! - dates[before]);
+      const step = spaced.steps[rng.int(spaced.steps.length)];
+      const date = spaced.months ? addMonths(from, step) : from + step;
+      next.set(sorted[k], spaced.on ? nearestAfter(spaced.on, date, next.get(before)!) : date);
+    }
+    // A key that runs past the seed's last date starts earlier, as far as its first may.
+    const last = next.get(sorted[sorted.length - 1])!;
+    const back = spaced.on ? 0 : Math.min(Math.max(0, last - spaced.max), Math.max(0, next.get(sorted[0])! - spaced.min));
+    const months = spaced.months ? Math.ceil(back / (31 * DAY_MS)) : 0;
+    for (const r of sorted) {
+      const value = spaced.months ? addMonths(next.get(r)!, -months) : next.get(r)! - back;
+      const shift = value - dates[r];
+      columns[at][r] = formatDate(value, format);
+      for (const m of moved) {
+        const cell = columns[m.k][r];
+        const old = cell === null ? NaN : m.read(cell);
+        if (!Number.isNaN(old)) columns[m.k][r] = formatDate(old + shift, m.format);
+      }
+    }
+  }
+  return [spaced.column, ...moved.map((m) => names[m.k])];
+}
+
+/** The date of `on` nearest `date` that is later than `after`, else the last. */
+function nearestAfter(on: number[], date: number, after: number): number {
+  const later = on.filter((d) => d > after);
+  if (later.length === 0) return on[on.length - 1];
+  return later.reduce((best, d) => (Math.abs(d - date) < Math.abs(best - date) ? d : best));
+}
+
+/**
+ * Each key's counts of years (`aged`) from one date: one its first counted row allows, drawn at
+ * random, from which every row's count to its day is written. Returns the columns changed.
+ */
+export function ageWithinKeys(labels: string[], target: SequenceTarget, aged: Aged[], rng: Rng): string[] {
+  const { names, columns, schema } = target;
+  const changed: string[] = [];
+  for (const { column, to } of aged) {
+    const [x, d] = [names.indexOf(column), names.indexOf(to)];
+    const [count, date] = [schema.find((c) => c.name === column), schema.find((c) => c.name === to)];
+    if (x < 0 || d < 0 || !count || !date) continue;
+    const read = numberReader(count);
+    const days = readDates(date, columns[d]);
+    const style = count.numeric?.style ?? PLAIN_STYLE;
+    for (const rows of groupsOf(labels)) {
+      const filled = rows.filter((r) => columns[x][r] !== null && !Number.isNaN(read(columns[x][r]!) + days[r]));
+      if (filled.length < 2) continue;
+      const window = birthWindow([[read(columns[x][filled[0]]!), days[filled[0]]]]);
+      if (!window) continue;
+      const span = Math.round((window[1] - window[0]) / DAY_MS);
+      const born = window[0] + rng.int(span + 1) * DAY_MS;
+      for (const r of filled) columns[x][r] = writeNumber(wholeYears(born, days[r]), 0, style);
+    }
+    changed.push(column);
+  }
+  return changed;
+}
+
+/**
+ * Rows whose count of years (`aged`) has left the range of its category (a junior member aged 30
+ * at a later renewal) take a category whose range holds it, one at random, where the key does not
+ * hold that category fixed (`held`): a member's tier follows the age at each renewal. Returns the
+ * columns changed.
+ */
+export function followAges(target: SequenceTarget, aged: Aged[], ranges: CategoryRanges[], held: Set<string>, rng: Rng): string[] {
+  const { names, columns, schema } = target;
+  const changed: string[] = [];
+  for (const range of ranges) {
+    const [x, c] = [names.indexOf(range.column), names.indexOf(range.by)];
+    const count = schema.find((s) => s.name === range.column);
+    if (!aged.some((a) => a.column === range.column) || held.has(range.by) || x < 0 || c < 0 || !count) continue;
+    const read = numberReader(count);
+    const of = new Map(range.ranges);
+    for (let r = 0; r < columns[x].length; r++) {
+      const [cell, category] = [columns[x][r], columns[c][r]];
+      const value = cell === null ? NaN : read(cell);
+      const own = category === null ? undefined : of.get(category);
+      if (Number.isNaN(value) || !own || (value >= own.lo && value <= own.hi)) continue;
+      const holding = range.ranges.filter(([, b]) => value >= b.lo && value <= b.hi);
+      if (holding.length > 0) columns[c][r] = holding[rng.int(holding.length)][0];
+    }
+    changed.push(range.by);
+  }
+  return changed;
+}
+
+/** A number that runs over a key's rows in date order (`by`): each row's is the row before's plus its `plus` (a points balance after each visit's points). */
+export interface Running {
+  column: string;
+  plus: string;
+  by: string;
+}
+
+/**
+ * Numbers that run over each key's rows in the order of a date (rows on one day in the seed's
+ * order): every later row's is the one before's plus another number of the row, on 20 steps at
+ * least, that number not 0 on most of them.
+ */
+export function fitRunning(input: SequenceInput, spaced: Spaced | null): Running[] {
+  const { keys, table, schema, held, builtFrom } = input;
+  const groups = groupsOf(keys).filter((g) => g.length > 1);
+  const date = spaced?.column ?? schema.find((c) => isModelled(c) && c.kind === 'datetime' && c.date && !c.date.dateless && !held.has(c.name))?.name;
+  if (date === undefined) return [];
+  const days = readDates(schema[table.names.indexOf(date)], table.columns[table.names.indexOf(date)]);
+  const ordered = groups.map((rows) => rows.filter((r) => !Number.isNaN(days[r])).sort((a, b) => days[a] - days[b] || a - b));
+  const numbers = schema.flatMap((c, i) => (isModelled(c) && c.kind === 'numeric' ? [i] : []));
+  const values = new Map(numbers.map((i) => [i, table.columns[i].map((v) => (v === null ? NaN : numberReader(schema[i])(v)))]));
+  const found: Running[] = [];
+  for (const b of numbers) {
+    const from = builtFrom(schema[b].name);
+    if (held.has(schema[b].name) || (from !== null && from === '')) continue;
+    const tolerance = sumTolerance(schema[b]);
+    const total = values.get(b)!;
+    const plus = numbers.find((p) => {
+      if (p === b) return false;
+      const part = values.get(p)!;
+      let [steps, moved] = [0, 0];
+      for (const rows of ordered) {
+        for (let k = 1; k < rows.length; k++) {
+          const [before, row] = [rows[k - 1], rows[k]];
+          if (Number.isNaN(total[before] + total[row] + part[row])) continue;
+          if (!closeTo(total[row], total[before] + part[row], tolerance)) return false;
+          steps++;
+          moved += Number(part[row] !== 0);
+        }
+      }
+      return steps >= MIN_STEPS && moved * 2 > steps;
+    });
+    if (plus !== undefined) found.push({ column: schema[b].name, plus: schema[plus].name, by: date });
+  }
+  return found;
+}
+
+/** Writes each key's running numbers (`running`) from its first row's, in date order. Returns the columns changed. */
+export function runWithinKeys(labels: string[], target: SequenceTarget, running: Running[]): string[] {
+  const { names, columns, schema } = target;
+  const changed: string[] = [];
+  for (const { column, plus, by } of running) {
+    const [b, p, d] = [column, plus, by].map((name) => names.indexOf(name));
+    const [total, part, date] = [column, plus, by].map((name) => schema.find((c) => c.name === name));
+    if (b < 0 || p < 0 || d < 0 || !total || !part || !date) continue;
+    const [readTotal, readPart] = [numberReader(total), numberReader(part)];
+    const days = readDates(date, columns[d]);
+    const style = total.numeric?.style ?? PLAIN_STYLE;
+    const decimals = total.numeric?.decimals ?? 0;
+    for (const rows of groupsOf(labels)) {
+      const sorted = rows.filter((r) => !Number.isNaN(days[r])).sort((x, y) => days[x] - days[y] || x - y);
+      let last = NaN;
+      for (const r of sorted) {
+        const add = columns[p][r];
+        const step = add === null ? NaN : readPart(add);
+        if (!Number.isNaN(last) && !Number.isNaN(step)) columns[b][r] = writeNumber(last + step, decimals, style);
+        last = columns[b][r] === null ? NaN : readTotal(columns[b][r]!);
+      }
+    }
+    changed.push(column);
+  }
+  return changed;
+}
