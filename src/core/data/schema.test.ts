@@ -81,8 +81,11 @@ describe('inferSchema', () => {
     // A client's phone over their appointments, a device's IMEI over its repairs: a person's, not a category.
     expect(inferColumn('Client Phone', Array.from({ length: 400 }, (_, r) => `07700 9${String(100 + (r % 90)).padStart(5, '0')}`)).kind).toBe('id');
     expect(inferColumn('Device', Array.from({ length: 400 }, (_, r) => String(350_000_000_000_000 + 7919 * (r % 90)))).kind).toBe('id');
-    // A postcode repeats over an area's people: it stays a category.
-    expect(inferColumn('Postcode', Array.from({ length: 400 }, (_, r) => `TN${1 + (r % 30)} 1XP`)).kind).toBe('categorical');
+    // A postcode district or a ZIP code repeats over an area's people: it stays a category.
+    expect(inferColumn('Postcode', Array.from({ length: 400 }, (_, r) => `TN${1 + (r % 30)}`)).kind).toBe('categorical');
+    expect(inferColumn('ZIP', Array.from({ length: 400 }, (_, r) => String(10_001 + (r % 30)))).kind).toBe('categorical');
+    // A full postcode is a street's: 54 customers' over 660 weekly boxes are an ID.
+    expect(inferColumn('Postcode', Array.from({ length: 660 }, (_, r) => `TN${1 + (r % 54)} 1XP`)).kind).toBe('id');
     // Full postcodes, a few households' each (175 over 860 rows), are an ID: as a category each named a real member's home.
     expect(inferColumn('Postcode', Array.from({ length: 860 }, (_, r) => `GU${1 + (r % 175) % 9} ${r % 175}PB`)).kind).toBe('id');
     // A customer's account as codes over their orders is an ID; a ledger's accounts by name stay a category.

@@ -230,13 +230,17 @@ function accountCodes(name: string, present: Present): boolean {
 }
 
 /**
- * Full postcodes (`GU6 9PB`), each a few households': as a category, every generated row carried
- * a real member's postcode. Many distinct ones, a tenth of the rows or more, are an ID written in
- * their shape; a few districts over many rows stay a category.
+ * Postcodes of a few households each (`GU6 9PB`): as a category, every generated row carried a
+ * real member's postcode. Full ones, 20 or more, and other codes as many as a tenth of the rows,
+ * are an ID written in their shape; a few districts or ZIP codes over many rows stay a category.
  */
 function postcodes(name: string, present: Present): boolean {
-  return POSTCODE_HEADER_RE.test(name) && present.texts.length >= MIN_KEYS && present.texts.length >= POSTCODE_SHARE * present.total;
+  if (!POSTCODE_HEADER_RE.test(name) || present.texts.length < MIN_KEYS) return false;
+  const full = present.texts.filter((v) => FULL_POSTCODE_RE.test(v.toUpperCase())).length >= PERSON_NAME_SHARE * present.texts.length;
+  return full || present.texts.length >= POSTCODE_SHARE * present.total;
 }
+// A full postcode names a street or a building, however often it repeats: British, Canadian, Dutch, ZIP+4.
+const FULL_POSTCODE_RE = /^([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{4} ?[A-Z]{2}|\d{5}-\d{4})$/;
 const POSTCODE_HEADER_RE = /(^|[^a-z])(zip|zip ?code|postal ?code|post ?code|postcode|plz)$/i;
 const POSTCODE_SHARE = 0.1;
 const REPEATED_KEY_SHARE = 0.5;

@@ -2,7 +2,7 @@ import { isModelled, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import type { Rng } from '../util/rng';
 import { determines } from './derived';
-import { fitAges, fitRunning, fitSpacing, type Aged, type Running, type Spaced } from './keySequences';
+import { fitAges, fitCarried, fitRunning, fitSpacing, type Aged, type Carried, type Running, type Spaced } from './keySequences';
 
 // An ID repeated over several rows (a customer's monthly bills, a student's exams) is written
 // fresh, and shared by a few generated rows at a time: as many as the seed's keys hold, rows
@@ -41,6 +41,8 @@ export interface KeyGroups {
   aged?: Aged[];
   /** Numbers that run over the key's rows in date order (a points balance). */
   running?: Running[];
+  /** Numbers carried over from the row before (a previous reading, a balance brought forward). */
+  carried?: Carried[];
 }
 
 /** Rows a key holds on average at least (an allotment holder: 500 plots of 410 holders, 63 with two or more): fewer, and most rows are a key of their own. */
@@ -85,6 +87,7 @@ export function fitKeys(values: (string | null)[], table: Table, schema: ColumnS
   const spaced = sequence && fitSpacing(sequence);
   const aged = sequence ? fitAges(sequence) : [];
   const running = sequence ? fitRunning(sequence, spaced || null) : [];
+  const carried = sequence ? fitCarried(sequence, spaced || null) : [];
   return {
     fixed: fixed.map((i) => schema[i].name),
     sizes: [...counts.values()],
@@ -95,6 +98,7 @@ export function fitKeys(values: (string | null)[], table: Table, schema: ColumnS
     ...(spaced && { spaced }),
     ...(aged.length > 0 && { aged }),
     ...(running.length > 0 && { running }),
+    ...(carried.length > 0 && { carried }),
   };
 }
 

@@ -139,3 +139,71 @@ describe("a member's running balance and blank email", () => {
     expect(at('Email').filter((v) => v === null).length).toBeGreaterThan(300);
   });
 });
+
+describe("a dog's grooming visits", () => {
+  // Tuesday to Saturday, 09:00 to 16:30 on the half hour, four to five weeks apart, numbered 1, 2, 3 … per dog.
+  const rng = new Rng(11);
+  const cols: (string | null)[][] = [[], [], [], []];
+  const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  for (let d = 0; d < 120; d++) {
+    let day = Date.UTC(2024, 0, 2) + rng.int(60) * DAY;
+    for (let k = 1, n = 2 + rng.int(6); k <= n; k++) {
+      while ([0, 1].includes(new Date(day).getUTCDay())) day += DAY;
+      const at = day + (9 * 60 + 30 * rng.int(16)) * 60_000;
+      [`DOG-${300 + d}`, stamp(at), String(k), ['Full Groom', 'Bath', 'Nail Trim'][rng.int(3)]].forEach((v, c) => cols[c].push(v));
+      day += (28 + rng.int(8)) * DAY;
+    }
+  }
+  const table = tableFromColumns(['Dog ID', 'Appointment', 'Visit Number', 'Service'], cols);
+
+  it('keeps each stepped visit on an open day at an hour the salon works, and numbers them 1, 2, 3 … in order', () => {
+    const { transformer, decoded, at } = decode(table);
+    expect(transformer.keys[0]).toMatchObject({ spaced: 'Appointment', running: [{ column: 'Visit Number', plus: '1' }] });
+    const when = (r: number) => new Date(`${at('Appointment')[r]!.replace(' ', 'T')}:00Z`);
+    let later = 0;
+    for (const rows of byKey(decoded, 'Dog ID')) {
+      const sorted = [...rows].sort((a, b) => when(a).getTime() - when(b).getTime() || a - b);
+      sorted.forEach((r, k) => {
+        expect([0, 1]).not.toContain(when(r).getUTCDay());
+        expect(when(r).getUTCHours()).toBeGreaterThanOrEqual(9);
+        expect(when(r).getUTCHours()).toBeLessThan(17);
+        expect(at('Visit Number')[r]).toBe(String(k + 1));
+      });
+      later += sorted.length - 1;
+    }
+    expect(later).toBeGreaterThan(400);
+  });
+});
+
+describe("an account's quarterly bills", () => {
+  // Each bill reads the meter on from the last reading.
+  const rng = new Rng(14);
+  const cols: (string | null)[][] = Array.from({ length: 8 }, () => []);
+  for (let a = 0; a < 130; a++) {
+    let [reading, balance] = [1000 + rng.int(5000), 0];
+    for (let k = 0, n = 3 + rng.int(6); k < n; k++) {
+      const usage = 20 + rng.int(200);
+      const charge = Math.round((usage * 2.15 + 28.4) * 100) / 100;
+      const payment = Math.round(rng.next() * (balance + charge) * 100) / 100;
+      const end = Date.UTC(2021, 3 * k + 3, 0);
+      const row = [`AC${9000 + a}`, iso(end), String(reading), String(reading + usage), String(usage), balance.toFixed(2), charge.toFixed(2), payment.toFixed(2)];
+      row.forEach((v, c) => cols[c].push(v));
+      reading += usage;
+      balance = Math.round((balance + charge - payment) * 100) / 100;
+    }
+  }
+  const names = ['Account No', 'Period End', 'Previous Reading', 'Meter Reading', 'Usage', 'Balance B/F', 'Charge', 'Payment'];
+  const table = tableFromColumns(names, cols);
+
+  it('carries each reading on from the last bill\'s, and writes the meter reading and the usage from it as their rules do', () => {
+    const { transformer, decoded, at } = decode(table);
+    expect(transformer.keys[0]).toMatchObject({ carried: [{ column: 'Previous Reading', from: 'Meter Reading' }] });
+    let [steps, carried] = [0, 0];
+    for (const rows of byKey(decoded, 'Account No')) {
+      const sorted = [...rows].sort((a, b) => day(at('Period End')[a]) - day(at('Period End')[b]) || a - b);
+      for (let k = 1; k < sorted.length; k++, steps++) carried += Number(at('Previous Reading')[sorted[k]] === at('Meter Reading')[sorted[k - 1]]);
+    }
+    expect(steps).toBeGreaterThan(300);
+    expect(carried).toBe(steps);
+  });
+});

@@ -21,6 +21,8 @@ export interface Spaced {
   column: string;
   steps: number[];
   after?: string;
+  /** Where the seed's dates keep off some weekday: a step lands on the weekday the row was drawn on, within three days. */
+  weekdays?: true;
   /** The seed's dates, where they are a few, each on many rows (terms that start on set days): a step lands on the nearest. */
   on?: number[];
   /** Only a key's last row may have no `after` (one tenancy still running): the others' rows are dropped. */
@@ -40,6 +42,16 @@ export interface Aged {
 const MIN_STEPS = 20;
 /** How much tighter than dates drawn apart a key's steps must be: half the spread at most. */
 const MAX_SPREAD_RATIO = 0.5;
+/** A weekday on fewer than this share of the seed's dates is one the dates keep off (a salon shut on Sundays). */
+const CLOSED_SHARE = 0.02;
+
+/** Whether some weekday holds almost none of `dates` (deliveries only on Tuesdays, a salon shut on Mondays). */
+function hasClosedDay(dates: number[]): boolean {
+  const counts = new Array<number>(7).fill(0);
+  for (const d of dates) counts[new Date(d).getUTCDay()]++;
+  return counts.some((n) => n < CLOSED_SHARE * dates.length);
+}
+
 /** Dates a column may hold at most, each on this many rows on average, to be a schedule a step lands on. */
 const MAX_SCHEDULE = 60;
 const MIN_ROWS_PER_DAY = 3;
@@ -50,6 +62,8 @@ const MAX_KEPT = 400;
  * holds is read: a count that does not change over them (a locker taken or not) cannot be one.
  */
 const MIN_LONG_KEYS = 8;
+/** Keys that may disagree with any one date, as a share of keys. */
+const MAX_MIXED_KEYS = 0.02;
 /** The most years a count from a date no row holds may be: an age. */
 const MAX_YEARS = 150;
 const YEAR_MS = 366 * 86_400_000;
@@ -121,7 +135,8 @@ export function fitSpacing(input: SequenceInput): Spaced | null {
     const kept = sample(months ?? measured, rng);
     const on = [...new Set(finite)].sort((a, b) => a - b);
     const schedule = on.length <= MAX_SCHEDULE && on.length * MIN_ROWS_PER_DAY <= finite.length;
-    best = { spaced: { column: column.name, steps: kept, ...(after && { after: after.name }), ...(after?.openLast && { openLast: true }), ...(months && { months: true }), ...(schedule && { on }), ...bounds }, ratio };
+    const weekdays = !months && !schedule && hasClosedDay(finite);
+    best = { spaced: { column: column.name, steps: kept, ...(after && { after: after.name }), ...(after?.openLast && { openLast: true }), ...(months && { months: true }), ...(schedule && { on }), ...(weekdays && { weekdays: true }), ...bounds }, ratio };
   }
   return best?.spaced ?? null;
 }
@@ -224,23 +239,29 @@ export function fitAges(input: SequenceInput): Aged[] {
 
 /** Whether on every key one date gives each row's count of years to `days`, on enough keys whose rows span more than a year. */
 function countsYears(groups: number[][], counts: number[], days: Float64Array): boolean {
-  let long = 0;
+  let [long, keys, mixed] = [0, 0, 0];
   for (const rows of groups) {
     const filled = rows.filter((r) => !Number.isNaN(counts[r] + days[r]));
     if (filled.length < 2) continue;
     if (filled.some((r) => !Number.isInteger(counts[r]) || counts[r] < 0 || counts[r] > MAX_YEARS)) return false;
+    keys++;
     const window = birthWindow(filled.map((r) => [counts[r], days[r]]));
-    if (!window || !filled.every((r) => wholeYears(window[1], days[r]) === counts[r])) return false;
+    // A few keys may disagree (an age typed a year out), as a copied column's may.
+    if (!window || !filled.every((r) => wholeYears(window[1], days[r]) === counts[r])) {
+      mixed++;
+      continue;
+    }
     const span = Math.max(...filled.map((r) => days[r])) - Math.min(...filled.map((r) => days[r]));
     if (span > YEAR_MS) long++;
   }
-  return long >= MIN_LONG_KEYS;
+  return long >= MIN_LONG_KEYS && mixed <= MAX_MIXED_KEYS * keys;
 }
 
-/** Midnight `n` whole years before `day`. */
+/** Midnight `n` whole years before `day`; from 29 February, the 28th in a common year. */
 function yearsBefore(day: number, n: number): number {
   const d = new Date(day);
-  return Date.UTC(d.getUTCFullYear() - n, d.getUTCMonth(), d.getUTCDate());
+  const then = Date.UTC(d.getUTCFullYear() - n, d.getUTCMonth(), d.getUTCDate());
+  return new Date(then).getUTCMonth() === d.getUTCMonth() ? then : then - DAY_MS;
 }
 
 /**
@@ -275,6 +296,7 @@ export function spaceWithinKeys(labels: string[], target: SequenceTarget, spaced
   const column = schema.find((c) => c.name === spaced.column);
   if (at < 0 || !column?.date) return [];
   const format = column.date;
+  const clock = format.time !== 'none';
   const moved = movers.flatMap((name) => {
     const c = schema.find((s) => s.name === name);
     const k = names.indexOf(name);
@@ -303,11 +325,15 @@ export function spaceWithinKeys(labels: string[], target: SequenceTarget, spaced
       const from = endOf(before, next.get(before)! - dates[before]);
       const step = spaced.steps[rng.int(spaced.steps.length)];
       const date = spaced.months ? addMonths(from, step) : from + step;
-      next.set(sorted[k], spaced.on ? nearestAfter(spaced.on, date, next.get(before)!) : date);
+      next.set(sorted[k], spaced.on ? nearestAfter(spaced.on, date, next.get(before)!) : spaced.months || afterAt >= 0 ? date : onOwnDay(date, dates[sorted[k]], clock, spaced.weekdays === true));
     }
     // A key that runs past the seed's last date starts earlier, as far as its first may.
     const last = next.get(sorted[sorted.length - 1])!;
-    const back = spaced.on ? 0 : Math.min(Math.max(0, last - spaced.max), Math.max(0, next.get(sorted[0])! - spaced.min));
+    // In whole weeks or days where the rows keep their weekday or time of day.
+    const unit = spaced.weekdays ? 7 * DAY_MS : clock ? DAY_MS : 1;
+    const over = Math.ceil(Math.max(0, last - spaced.max) / unit) * unit;
+    const room = Math.floor(Math.max(0, next.get(sorted[0])! - spaced.min) / unit) * unit;
+    const back = spaced.on ? 0 : Math.min(over, room);
     const months = spaced.months ? Math.ceil(back / (31 * DAY_MS)) : 0;
     for (const r of sorted) {
       const value = spaced.months ? addMonths(next.get(r)!, -months) : next.get(r)! - back;
@@ -321,6 +347,18 @@ export function spaceWithinKeys(labels: string[], target: SequenceTarget, spaced
     }
   }
   return [spaced.column, ...moved.map((m) => names[m.k])];
+}
+
+/**
+ * `date`'s day at the time of day `drawn` has (with `clock`: an appointment keeps the hour it was
+ * drawn at), moved to `drawn`'s weekday within three days (with `weekdays`).
+ */
+function onOwnDay(date: number, drawn: number, clock: boolean, weekdays: boolean): number {
+  const day = Math.floor(date / DAY_MS) * DAY_MS;
+  const time = clock ? drawn - Math.floor(drawn / DAY_MS) * DAY_MS : date - day;
+  if (!weekdays) return day + time;
+  const shift = ((new Date(drawn).getUTCDay() - new Date(day).getUTCDay() + 10) % 7) - 3;
+  return day + shift * DAY_MS + time;
 }
 
 /** The date of `on` nearest `date` that is later than `after`, else the last. */
@@ -389,7 +427,11 @@ export function followAges(target: SequenceTarget, aged: Aged[], ranges: Categor
 /** A number that runs over a key's rows in date order (`by`): each row's is the row before's plus its `plus` (a points balance after each visit's points). */
 export interface Running {
   column: string;
-  plus: string;
+  /** The column added at each row, or `step`, a fixed amount (a visit number counting on by 1). */
+  plus?: string;
+  step?: number;
+  /** What every key's first row holds in the seed, where it is one value (visit 1). */
+  start?: number;
   by: string;
 }
 
@@ -429,19 +471,39 @@ export function fitRunning(input: SequenceInput, spaced: Spaced | null): Running
       return steps >= MIN_STEPS && moved * 2 > steps;
     });
     if (plus !== undefined) found.push({ column: schema[b].name, plus: schema[plus].name, by: date });
+    else {
+      const counted = countsOn(ordered, total, tolerance);
+      if (counted) found.push({ column: schema[b].name, ...counted, by: date });
+    }
   }
   return found;
+}
+
+/**
+ * The fixed amount a number moves by from each of a key's rows to the next (a visit number by 1,
+ * a credit by 2.50), on 20 steps at least, and the value every key starts on where they share one.
+ */
+function countsOn(ordered: number[][], total: number[], tolerance: number): { step: number; start?: number } | null {
+  const steps: number[] = [];
+  for (const rows of ordered) for (let k = 1; k < rows.length; k++) steps.push(total[rows[k]] - total[rows[k - 1]]);
+  const moves = steps.filter((d) => !Number.isNaN(d));
+  if (moves.length < MIN_STEPS || moves.length < steps.length) return null;
+  const step = moves[0];
+  if (step === 0 || !moves.every((d) => closeTo(d, step, tolerance))) return null;
+  const firsts = new Set(ordered.map((rows) => total[rows[0]]));
+  return { step: Number(step.toPrecision(12)), ...(firsts.size === 1 && { start: [...firsts][0] }) };
 }
 
 /** Writes each key's running numbers (`running`) from its first row's, in date order. Returns the columns changed. */
 export function runWithinKeys(labels: string[], target: SequenceTarget, running: Running[]): string[] {
   const { names, columns, schema } = target;
   const changed: string[] = [];
-  for (const { column, plus, by } of running) {
-    const [b, p, d] = [column, plus, by].map((name) => names.indexOf(name));
-    const [total, part, date] = [column, plus, by].map((name) => schema.find((c) => c.name === name));
-    if (b < 0 || p < 0 || d < 0 || !total || !part || !date) continue;
-    const [readTotal, readPart] = [numberReader(total), numberReader(part)];
+  for (const { column, plus, step: fixed, start, by } of running) {
+    const [b, p, d] = [column, plus ?? '', by].map((name) => names.indexOf(name));
+    const [total, part, date] = [column, plus ?? '', by].map((name) => schema.find((c) => c.name === name));
+    if (b < 0 || d < 0 || !total || !date || (fixed === undefined && (p < 0 || !part))) continue;
+    const readTotal = numberReader(total);
+    const readPart = part ? numberReader(part) : () => NaN;
     const days = readDates(date, columns[d]);
     const style = total.numeric?.style ?? PLAIN_STYLE;
     const decimals = total.numeric?.decimals ?? 0;
@@ -449,13 +511,84 @@ export function runWithinKeys(labels: string[], target: SequenceTarget, running:
       const sorted = rows.filter((r) => !Number.isNaN(days[r])).sort((x, y) => days[x] - days[y] || x - y);
       let last = NaN;
       for (const r of sorted) {
-        const add = columns[p][r];
-        const step = add === null ? NaN : readPart(add);
-        if (!Number.isNaN(last) && !Number.isNaN(step)) columns[b][r] = writeNumber(last + step, decimals, style);
+        const add = p < 0 ? null : columns[p][r];
+        const step = fixed ?? (add === null ? NaN : readPart(add));
+        if (Number.isNaN(last) && start !== undefined) columns[b][r] = writeNumber(start, decimals, style);
+        else if (!Number.isNaN(last) && !Number.isNaN(step)) columns[b][r] = writeNumber(last + step, decimals, style);
         last = columns[b][r] === null ? NaN : readTotal(columns[b][r]!);
       }
     }
     changed.push(column);
   }
   return changed;
+}
+
+/** A number each of a key's rows carries over from the row before in date order (`by`): a previous reading, a balance brought forward. */
+export interface Carried {
+  column: string;
+  from: string;
+  by: string;
+  /** What every key's first row holds in the seed, where it is one value (nothing brought forward). */
+  start?: number;
+}
+
+/**
+ * Numbers that equal another column of the row before, in the order of the key's date, on every
+ * step (20 at least), where that column moves on most of them: the previous reading, the
+ * balance brought forward. Only a column modelled as it is, or as a gap, is carried.
+ */
+export function fitCarried(input: SequenceInput, spaced: Spaced | null): Carried[] {
+  const { keys, table, schema, held, builtFrom } = input;
+  const date = spaced?.column ?? schema.find((c) => isModelled(c) && c.kind === 'datetime' && c.date && !c.date.dateless && !held.has(c.name))?.name;
+  if (date === undefined) return [];
+  const days = readDates(schema[table.names.indexOf(date)], table.columns[table.names.indexOf(date)]);
+  const ordered = groupsOf(keys)
+    .filter((g) => g.length > 1)
+    .map((rows) => rows.filter((r) => !Number.isNaN(days[r])).sort((a, b) => days[a] - days[b] || a - b));
+  const numbers = schema.flatMap((c, i) => (isModelled(c) && c.kind === 'numeric' && !held.has(c.name) ? [i] : []));
+  const values = new Map(numbers.map((i) => [i, table.columns[i].map((v) => (v === null ? NaN : numberReader(schema[i])(v)))]));
+  const found: Carried[] = [];
+  for (const p of numbers) {
+    if (builtFrom(schema[p].name) === '') continue;
+    const carried = values.get(p)!;
+    const tolerance = sumTolerance(schema[p]);
+    const from = numbers.find((q) => {
+      if (q === p) return false;
+      const source = values.get(q)!;
+      let [steps, moved] = [0, 0];
+      for (const rows of ordered) {
+        for (let k = 1; k < rows.length; k++) {
+          const [before, row] = [rows[k - 1], rows[k]];
+          if (Number.isNaN(carried[row] + source[before])) return false;
+          if (!closeTo(carried[row], source[before], tolerance)) return false;
+          steps++;
+          moved += Number(source[row] !== source[before]);
+        }
+      }
+      return steps >= MIN_STEPS && moved * 2 > steps;
+    });
+    if (from === undefined) continue;
+    const firsts = new Set(ordered.map((rows) => carried[rows[0]]));
+    found.push({ column: schema[p].name, from: schema[from].name, by: date, ...(firsts.size === 1 && { start: [...firsts][0] }) });
+  }
+  return found;
+}
+
+/** Writes each key's carried numbers from the row before's (its first row's from `start` where the seed has one). Returns the most rows a key holds. */
+export function carryWithinKeys(labels: string[], target: SequenceTarget, carried: Carried[]): number {
+  const { names, columns, schema } = target;
+  const groups = groupsOf(labels);
+  for (const { column, from, by, start } of carried) {
+    const [p, q, d] = [column, from, by].map((name) => names.indexOf(name));
+    const [carriedColumn, date] = [column, by].map((name) => schema.find((c) => c.name === name));
+    if (p < 0 || q < 0 || d < 0 || !carriedColumn || !date) continue;
+    const days = readDates(date, columns[d]);
+    const [decimals, style] = [carriedColumn.numeric?.decimals ?? 0, carriedColumn.numeric?.style ?? PLAIN_STYLE];
+    for (const rows of groups) {
+      const sorted = rows.filter((r) => !Number.isNaN(days[r])).sort((x, y) => days[x] - days[y] || x - y);
+      if (start !== undefined && sorted.length > 0) columns[p][sorted[0]] = writeNumber(start, decimals, style);
+      for (let k = 1; k < sorted.length; k++) columns[p][sorted[k]] = columns[q][sorted[k - 1]];
+    }
+  }
+  return Math.max(0, ...groups.map((g) => g.length));
 }

@@ -11,7 +11,7 @@ import { fitCategoryRanges, keepCategoryRanges, type CategoryRanges } from './by
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
 import { assignKeys, copyWithinKeys, fitKeys, type KeyGroups } from './idKeys';
-import { ageWithinKeys, followAges, runWithinKeys, spaceWithinKeys } from './keySequences';
+import { ageWithinKeys, carryWithinKeys, followAges, runWithinKeys, spaceWithinKeys, type SequenceTarget } from './keySequences';
 import { planScalings, type Scaled } from './scaled';
 import { findIdLink } from './idLinks';
 import { blankByRules, construct, gapValues, isOverwritten, isWritten, markBroken, planConstructions, rewrittenFrom, stepOtherwise, textWithoutNumber, zeroByRules, type Built, type Construction, type Follow } from './ruled';
@@ -83,8 +83,10 @@ export interface KeyColumn {
   spaced?: string;
   /** Counts of years from one date per key. */
   aged?: string[];
-  /** Numbers that run over its rows, each with what it adds. */
+  /** Numbers that run over its rows, each with what it adds: a column, or a fixed amount. */
   running?: { column: string; plus: string }[];
+  /** Numbers carried over from another column of the row before. */
+  carried?: { column: string; from: string }[];
 }
 
 export interface DerivedColumn {
@@ -363,10 +365,10 @@ export class TableTransformer {
   get keys(): KeyColumn[] {
     return this.slots.flatMap((s) => {
       if (s.kind !== 'id' || !s.keys) return [];
-      const { sizes, distinct, within, spaced, aged, running } = s.keys;
+      const { sizes, distinct, within, spaced, aged, running, carried } = s.keys;
       // What a key fixes, as a user reads it: not a column that follows one it fixes (a plan's fee).
       const fixed = [...s.keys.fixed, ...[...(s.keys.copied ?? []), ...(s.keys.given ?? [])].filter((name) => !this.derived.some((d) => d.name === name))];
-      return [{ name: s.name, fixed, perKey: sizes.reduce((a, b) => a + b, 0) / sizes.length, ...(distinct !== undefined && { distinct }), ...(within !== undefined && { within }), ...(spaced && { spaced: spaced.column }), ...(aged && { aged: aged.map((a) => a.column) }), ...(running && { running: running.map(({ column, plus }) => ({ column, plus })) }) }];
+      return [{ name: s.name, fixed, perKey: sizes.reduce((a, b) => a + b, 0) / sizes.length, ...(distinct !== undefined && { distinct }), ...(within !== undefined && { within }), ...(spaced && { spaced: spaced.column }), ...(aged && { aged: aged.map((a) => a.column) }), ...(running && { running: running.map(({ column, plus, step }) => ({ column, plus: plus ?? String(step) })) }), ...(carried && { carried: carried.map(({ column, from }) => ({ column, from })) }) }];
     });
   }
 
@@ -595,6 +597,7 @@ export class TableTransformer {
       const scaled = built.flatMap(({ construction: c }) => (c.kind === 'scaled' && c.ranges ? [{ column: c.column, by: c.by, ranges: c.ranges }] : []));
       for (const name of followAges(target, aged, [...this.categoryRanges, ...scaled], held, rng)) changed.add(name);
     });
+    for (const name of this.carryWithinKeys(target, labels, built)) changed.add(name);
     if (changed.size === 0) return { table, rows: all };
     const again = rewrittenFrom(built, this.followers(), changed);
     const breaks = new Uint8Array(table.rowCount);
@@ -610,6 +613,24 @@ export class TableTransformer {
     return { table: { ...table, columns: columns.map((col) => kept.map((r) => col[r])), rowCount: kept.length }, rows: kept };
   }
 
+  /**
+   * Carries each key's numbers over from the row before (see `KeyGroups.carried`), and writes
+   * again what is written from them, once for each row of the longest key: a balance brought
+   * forward makes this row's balance, which the next row brings forward. Returns the columns carried.
+   */
+  private carryWithinKeys(target: SequenceTarget, labels: Map<number, string[]>, built: Built[]): string[] {
+    const carrying = this.slots.flatMap((slot, i) => (slot.kind === 'id' && slot.keys?.carried ? [{ label: labels.get(i)!, carried: slot.keys.carried }] : []));
+    const names = carrying.flatMap(({ carried }) => carried.map((c) => c.column));
+    if (names.length === 0) return [];
+    const again = rewrittenFrom(built, this.followers(), new Set(names));
+    const scratch = new Uint8Array(target.columns[0]?.length ?? 0);
+    for (let pass = 0, longest = 1; pass < longest; pass++) {
+      for (const { label, carried } of carrying) longest = Math.max(longest, carryWithinKeys(label, target, carried));
+      construct(again.built, target.names, target.columns, this.schema, scratch, again.follows);
+    }
+    return names;
+  }
+
   /** Every column that follows another, as `construct` writes it again. */
   private followers(): Follow[] {
     const names = this.names;
@@ -622,7 +643,7 @@ function builtFrom(name: string, free: Set<string>, constructions: Map<string, C
   const c = constructions.get(name);
   if (!free.has(name)) return '';
   // Modelled in another scale (a category's, a loose line's) but still drawn, not written.
-  if (!c || c.kind === 'scaled' || c.kind === 'within') return null;
+  if (!c || c.kind === 'scaled' || c.kind === 'within' || c.kind === 'line') return null;
   return c.kind === 'gap' && !c.below ? c.low : '';
 }
 
