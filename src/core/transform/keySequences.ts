@@ -424,6 +424,41 @@ export function followAges(target: SequenceTarget, aged: Aged[], ranges: Categor
   return changed;
 }
 
+/**
+ * Each key's rows of two or more in the order of a date (`spaced`'s, else the first date no key
+ * holds; rows on one day in the seed's order), and the number columns read as numbers.
+ */
+function inDateOrder(input: SequenceInput, spaced: Spaced | null): { date: string; ordered: number[][]; numbers: number[]; values: Map<number, number[]> } | null {
+  const { keys, table, schema, held } = input;
+  const date = spaced?.column ?? schema.find((c) => isModelled(c) && c.kind === 'datetime' && c.date && !c.date.dateless && !held.has(c.name))?.name;
+  if (date === undefined) return null;
+  const days = readDates(schema[table.names.indexOf(date)], table.columns[table.names.indexOf(date)]);
+  const ordered = groupsOf(keys)
+    .filter((g) => g.length > 1)
+    .map((rows) => rows.filter((r) => !Number.isNaN(days[r])).sort((a, b) => days[a] - days[b] || a - b));
+  const numbers = schema.flatMap((c, i) => (isModelled(c) && c.kind === 'numeric' ? [i] : []));
+  const values = new Map(numbers.map((i) => [i, table.columns[i].map((v) => (v === null ? NaN : numberReader(schema[i])(v)))]));
+  return { date, ordered, numbers, values };
+}
+
+/**
+ * Whether `holds` is true of every step from a key's row to the next (null: the step is not
+ * judged), on 20 steps at least, `moves` true of most of them.
+ */
+function everyStep(ordered: number[][], holds: (before: number, row: number) => boolean | null, moves: (before: number, row: number) => boolean): boolean {
+  let [steps, moved] = [0, 0];
+  for (const rows of ordered) {
+    for (let k = 1; k < rows.length; k++) {
+      const verdict = holds(rows[k - 1], rows[k]);
+      if (verdict === null) continue;
+      if (!verdict) return false;
+      steps++;
+      moved += Number(moves(rows[k - 1], rows[k]));
+    }
+  }
+  return steps >= MIN_STEPS && moved * 2 > steps;
+}
+
 /** A number that runs over a key's rows in date order (`by`): each row's is the row before's plus its `plus` (a points balance after each visit's points). */
 export interface Running {
   column: string;
@@ -441,14 +476,10 @@ export interface Running {
  * least, that number not 0 on most of them.
  */
 export function fitRunning(input: SequenceInput, spaced: Spaced | null): Running[] {
-  const { keys, table, schema, held, builtFrom } = input;
-  const groups = groupsOf(keys).filter((g) => g.length > 1);
-  const date = spaced?.column ?? schema.find((c) => isModelled(c) && c.kind === 'datetime' && c.date && !c.date.dateless && !held.has(c.name))?.name;
-  if (date === undefined) return [];
-  const days = readDates(schema[table.names.indexOf(date)], table.columns[table.names.indexOf(date)]);
-  const ordered = groups.map((rows) => rows.filter((r) => !Number.isNaN(days[r])).sort((a, b) => days[a] - days[b] || a - b));
-  const numbers = schema.flatMap((c, i) => (isModelled(c) && c.kind === 'numeric' ? [i] : []));
-  const values = new Map(numbers.map((i) => [i, table.columns[i].map((v) => (v === null ? NaN : numberReader(schema[i])(v)))]));
+  const { schema, held, builtFrom } = input;
+  const order = inDateOrder(input, spaced);
+  if (!order) return [];
+  const { date, ordered, numbers, values } = order;
   const found: Running[] = [];
   for (const b of numbers) {
     const from = builtFrom(schema[b].name);
@@ -458,17 +489,11 @@ export function fitRunning(input: SequenceInput, spaced: Spaced | null): Running
     const plus = numbers.find((p) => {
       if (p === b) return false;
       const part = values.get(p)!;
-      let [steps, moved] = [0, 0];
-      for (const rows of ordered) {
-        for (let k = 1; k < rows.length; k++) {
-          const [before, row] = [rows[k - 1], rows[k]];
-          if (Number.isNaN(total[before] + total[row] + part[row])) continue;
-          if (!closeTo(total[row], total[before] + part[row], tolerance)) return false;
-          steps++;
-          moved += Number(part[row] !== 0);
-        }
-      }
-      return steps >= MIN_STEPS && moved * 2 > steps;
+      return everyStep(
+        ordered,
+        (before, row) => (Number.isNaN(total[before] + total[row] + part[row]) ? null : closeTo(total[row], total[before] + part[row], tolerance)),
+        (_, row) => part[row] !== 0,
+      );
     });
     if (plus !== undefined) found.push({ column: schema[b].name, plus: schema[plus].name, by: date });
     else {
@@ -538,15 +563,11 @@ export interface Carried {
  * balance brought forward. Only a column modelled as it is, or as a gap, is carried.
  */
 export function fitCarried(input: SequenceInput, spaced: Spaced | null): Carried[] {
-  const { keys, table, schema, held, builtFrom } = input;
-  const date = spaced?.column ?? schema.find((c) => isModelled(c) && c.kind === 'datetime' && c.date && !c.date.dateless && !held.has(c.name))?.name;
-  if (date === undefined) return [];
-  const days = readDates(schema[table.names.indexOf(date)], table.columns[table.names.indexOf(date)]);
-  const ordered = groupsOf(keys)
-    .filter((g) => g.length > 1)
-    .map((rows) => rows.filter((r) => !Number.isNaN(days[r])).sort((a, b) => days[a] - days[b] || a - b));
-  const numbers = schema.flatMap((c, i) => (isModelled(c) && c.kind === 'numeric' && !held.has(c.name) ? [i] : []));
-  const values = new Map(numbers.map((i) => [i, table.columns[i].map((v) => (v === null ? NaN : numberReader(schema[i])(v)))]));
+  const { schema, held, builtFrom } = input;
+  const order = inDateOrder(input, spaced);
+  if (!order) return [];
+  const { date, ordered, values } = order;
+  const numbers = order.numbers.filter((i) => !held.has(schema[i].name));
   const found: Carried[] = [];
   for (const p of numbers) {
     if (builtFrom(schema[p].name) === '') continue;
@@ -555,17 +576,11 @@ export function fitCarried(input: SequenceInput, spaced: Spaced | null): Carried
     const from = numbers.find((q) => {
       if (q === p) return false;
       const source = values.get(q)!;
-      let [steps, moved] = [0, 0];
-      for (const rows of ordered) {
-        for (let k = 1; k < rows.length; k++) {
-          const [before, row] = [rows[k - 1], rows[k]];
-          if (Number.isNaN(carried[row] + source[before])) return false;
-          if (!closeTo(carried[row], source[before], tolerance)) return false;
-          steps++;
-          moved += Number(source[row] !== source[before]);
-        }
-      }
-      return steps >= MIN_STEPS && moved * 2 > steps;
+      return everyStep(
+        ordered,
+        (before, row) => !Number.isNaN(carried[row] + source[before]) && closeTo(carried[row], source[before], tolerance),
+        (before, row) => source[row] !== source[before],
+      );
     });
     if (from === undefined) continue;
     const firsts = new Set(ordered.map((rows) => carried[rows[0]]));
