@@ -259,13 +259,17 @@ function emails(present: Present): boolean {
  */
 function personNames(name: string, present: Present): boolean {
   if (present.total < 20) return false;
-  // A note after a name (`Sean Palmer (Trade)`) leaves it a name.
-  const readAsNames = () => present.texts.filter((v) => PERSON_NAME_RE.test(v.replace(NOTE_RE, ''))).length >= PERSON_NAME_SHARE * present.texts.length;
+  const readAsNames = () => readAsPersonNames(present.texts);
   if (PERSON_HEADER_RE.test(name) && present.texts.length >= MIN_KEYS && readAsNames()) return true;
   if (present.texts.length / present.total <= NAMES_DISTINCT_SHARE) return false;
   if (NAME_HEADER_RE.test(name)) return true;
   if (PLACE_HEADER_RE.test(name)) return false;
   return readAsNames();
+}
+
+/** Whether nearly all of `texts` read as people's names (`Ann Lee`); a note after a name (`Sean Palmer (Trade)`) leaves it a name. */
+export function readAsPersonNames(texts: string[]): boolean {
+  return texts.length > 0 && texts.filter((v) => PERSON_NAME_RE.test(v.trim().replace(NOTE_RE, ''))).length >= PERSON_NAME_SHARE * texts.length;
 }
 
 function notesField(notes: string[]): { notes?: string[] } {

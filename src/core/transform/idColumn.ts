@@ -1,7 +1,8 @@
-import { EMAIL_RE, namesPersonalCode } from '../data/schema';
+import { EMAIL_RE, namesPersonalCode, readAsPersonNames } from '../data/schema';
 import { sharesByIndex } from '../util/shares';
 import { fillTemplate, type IdLink } from './idLinks';
 import { shapedId, shapeOf, type ShapePosition } from './idShapes';
+import { nameHash, personName } from './personNames';
 
 const DIGITS_RE = /\d+/g;
 const URL_RE = /^https?:\/\/\S+$/i;
@@ -39,6 +40,8 @@ export interface IdState {
   blanks?: { share: number; by?: { column: string; values: (string | null)[] } };
   /** Where IDs share no number pattern but one length and a class of character at each position (a VIN): that shape. */
   shape?: ShapePosition[];
+  /** Where IDs are people's names: the buckets of the seed's (see `nameHash`), in none of which a name is written. */
+  names?: number[];
 }
 
 // Prefixes that differ only in digits are kept when each is shared: a year or a branch number,
@@ -73,6 +76,8 @@ export class IdGenerator {
   private endLink?: { column: string; map: [string | null, string][] };
   private blanks?: IdState['blanks'];
   private shape?: ShapePosition[];
+  private names?: number[];
+  private avoid = new Set<number>();
   /** The prefix of output row k, in the seed's shares, the same for a row whatever batch writes it. */
   private prefixAt: (k: number) => string = () => this.prefix;
   private suffixAt: (k: number) => string = () => this.suffix;
@@ -94,6 +99,7 @@ export class IdGenerator {
       this.endLink = state.endLink;
       this.blanks = state.blanks;
       this.shape = state.shape;
+      this.useNames(state.names);
       this.count();
       return;
     }
@@ -145,6 +151,9 @@ export class IdGenerator {
     // numbered on from the largest, `07299 941850` became `07997399`.
     const shape = (!patterned || namesPersonalCode(column)) && !emails && !urls ? shapeOf(values.flatMap((v) => (v === null ? [] : [v.trim()]))) : null;
     if (shape) this.shape = shape;
+    // People's names: fresh ones, `Maya Okafor` rather than `Customer-12`, none of them the seed's.
+    const texts = [...new Set(values.flatMap((v) => (v === null ? [] : [v.trim()])))];
+    if (!patterned && !shape && !emails && !urls && readAsPersonNames(texts)) this.useNames(texts.map(nameHash));
     this.prefix = start;
     this.suffix = end;
     this.width = patterned ? width : 1;
@@ -175,6 +184,7 @@ export class IdGenerator {
       ...(this.endLink && { endLink: this.endLink }),
       ...(this.blanks && { blanks: this.blanks }),
       ...(this.shape && { shape: this.shape }),
+      ...(this.names && { names: this.names }),
     };
     return this.prefixes ? { ...state, prefixes: this.prefixes, ...(this.link && { link: this.link }) } : state;
   }
@@ -235,7 +245,14 @@ export class IdGenerator {
     };
     const shape = this.shape;
     if (shape) return Array.from({ length: rows }, (_, i) => shapedId(shape, from + i));
+    if (this.names) return Array.from({ length: rows }, (_, i) => personName(from + i, this.avoid));
     return Array.from({ length: rows }, (_, i) => prefix(i) + String(this.numberAt(from + i)).padStart(this.width, '0') + suffix(i));
+  }
+
+  private useNames(hashes: number[] | undefined): void {
+    if (!hashes) return;
+    this.avoid = new Set(hashes);
+    this.names = [...this.avoid].sort((a, b) => a - b);
   }
 
   /** Leaves IDs blank as the seed does (see `IdState.blanks`). */
