@@ -213,7 +213,8 @@ export function assignKeys(ids: string[], keys: KeyGroups, cellsOf: (name: strin
   if (finer && keys.units) return byUnits(ids, finer, columns, keys.units, rng);
   const out = [...ids];
   const distinct = keys.distinct === undefined ? undefined : cellsOf(keys.distinct);
-  const [smallest, largest] = [Math.min(...keys.sizes), Math.max(...keys.sizes)];
+  // In a loop: a million keys' sizes spread as arguments would overflow the stack.
+  const [smallest, largest] = keys.sizes.reduce(([lo, hi], n) => [Math.min(lo, n), Math.max(hi, n)], [Infinity, -Infinity]);
   for (const rows of groups.values()) {
     // Keys still taking rows: each its ID, the rows it wants yet, the values of the distinct column it holds.
     type Key = { id: string; left: number; held: Set<string | null>; rows: number[] };

@@ -92,6 +92,13 @@ function readDates(column: ColumnSchema, cells: (string | null)[]): Float64Array
   return Float64Array.from(cells, (v) => (v === null ? NaN : read(v)));
 }
 
+/** The least of `xs` (Infinity for none), in a loop: spread as arguments, a million would overflow the stack. */
+function least(xs: number[]): number {
+  let min = Infinity;
+  for (const x of xs) if (x < min) min = x;
+  return min;
+}
+
 /** The spread of `xs` between its quartiles. */
 function spread(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -130,7 +137,7 @@ export function fitSpacing(input: SequenceInput): Spaced | null {
     const ratio = spread(measured) / Math.max(spread(dealtSteps(groups, dates, rng)), DAY_MS);
     if (ratio > MAX_SPREAD_RATIO || (best && ratio >= best.ratio)) continue;
     const finite = [...dates].filter((d) => !Number.isNaN(d));
-    const bounds = { min: Math.min(...finite), max: Math.max(...finite) };
+    const bounds = { min: least(finite), max: -least(finite.map((d) => -d)) };
     const months = wholeMonths(groups, dates, after?.ends);
     const kept = sample(months ?? measured, rng);
     const on = [...new Set(finite)].sort((a, b) => a - b);
@@ -251,7 +258,7 @@ function countsYears(groups: number[][], counts: number[], days: Float64Array): 
       mixed++;
       continue;
     }
-    const span = Math.max(...filled.map((r) => days[r])) - Math.min(...filled.map((r) => days[r]));
+    const span = -least(filled.map((r) => -days[r])) - least(filled.map((r) => days[r]));
     if (span > YEAR_MS) long++;
   }
   return long >= MIN_LONG_KEYS && mixed <= MAX_MIXED_KEYS * keys;
@@ -605,5 +612,5 @@ export function carryWithinKeys(labels: string[], target: SequenceTarget, carrie
       for (let k = 1; k < sorted.length; k++) columns[p][sorted[k]] = columns[q][sorted[k - 1]];
     }
   }
-  return Math.max(0, ...groups.map((g) => g.length));
+  return -least(groups.map((g) => -g.length));
 }

@@ -624,8 +624,12 @@ export class TableTransformer {
     if (names.length === 0) return [];
     const again = rewrittenFrom(built, this.followers(), new Set(names));
     const scratch = new Uint8Array(target.columns[0]?.length ?? 0);
-    for (let pass = 0, longest = 1; pass < longest; pass++) {
+    // One pass where nothing is written from what is carried; else one a row, up to a cap (a
+    // store's thousand days of sales would take a thousand passes over every row).
+    const rewrites = again.built.length + again.follows.length > 0;
+    for (let pass = 0, longest = 1; pass < Math.min(longest, MAX_CARRY_PASSES); pass++) {
       for (const { label, carried } of carrying) longest = Math.max(longest, carryWithinKeys(label, target, carried));
+      if (!rewrites) break;
       construct(again.built, target.names, target.columns, this.schema, scratch, again.follows);
     }
     return names;
@@ -637,6 +641,9 @@ export class TableTransformer {
     return this.slots.flatMap((slot) => (slot.kind === 'derived' ? [{ column: slot.name, from: names[slot.from], map: slot.map }] : []));
   }
 }
+
+/** Passes that carry numbers over a key's rows and write again what follows from them, at most. */
+const MAX_CARRY_PASSES = 64;
 
 /** How a column is written from others: null where it is modelled as it is, the column a gap builds it from, '' otherwise. */
 function builtFrom(name: string, free: Set<string>, constructions: Map<string, Construction>): string | null {
