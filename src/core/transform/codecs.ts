@@ -111,12 +111,13 @@ function onEnding({ step, offset }: { step: number; offset: number }): (x: numbe
   };
 }
 
-function bounds(xs: number[]): [number, number] {
+/** The least and greatest of `xs` ([Infinity, −Infinity] for none; NaN passed over), in a loop: a million spread as arguments would overflow the stack. */
+export function bounds(xs: ArrayLike<number>): [number, number] {
   let min = Infinity;
   let max = -Infinity;
-  for (const x of xs) {
-    if (x < min) min = x;
-    if (x > max) max = x;
+  for (let k = 0; k < xs.length; k++) {
+    if (xs[k] < min) min = xs[k];
+    if (xs[k] > max) max = xs[k];
   }
   return [min, max];
 }

@@ -1,8 +1,9 @@
 import { isModelled, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import type { Rng } from '../util/rng';
+import { bounds } from './codecs';
 import { determines } from './derived';
-import { fitAges, fitCarried, fitRunning, fitSpacing, type Aged, type Carried, type Running, type Spaced } from './keySequences';
+import { fitAges, fitCarried, fitRunning, fitSpacing, inDateOrder, type Aged, type Carried, type Running, type Spaced } from './keySequences';
 
 // An ID repeated over several rows (a customer's monthly bills, a student's exams) is written
 // fresh, and shared by a few generated rows at a time: as many as the seed's keys hold, rows
@@ -86,8 +87,9 @@ export function fitKeys(values: (string | null)[], table: Table, schema: ColumnS
   const sequence = builtFrom && !within && { keys: values, table, schema, held, builtFrom };
   const spaced = sequence && fitSpacing(sequence);
   const aged = sequence ? fitAges(sequence) : [];
-  const running = sequence ? fitRunning(sequence, spaced || null) : [];
-  const carried = sequence ? fitCarried(sequence, spaced || null) : [];
+  const order = sequence && inDateOrder(sequence, spaced || null);
+  const running = sequence && order ? fitRunning(sequence, order) : [];
+  const carried = sequence && order ? fitCarried(sequence, order) : [];
   return {
     fixed: fixed.map((i) => schema[i].name),
     sizes: [...counts.values()],
@@ -213,8 +215,7 @@ export function assignKeys(ids: string[], keys: KeyGroups, cellsOf: (name: strin
   if (finer && keys.units) return byUnits(ids, finer, columns, keys.units, rng);
   const out = [...ids];
   const distinct = keys.distinct === undefined ? undefined : cellsOf(keys.distinct);
-  // In a loop: a million keys' sizes spread as arguments would overflow the stack.
-  const [smallest, largest] = keys.sizes.reduce(([lo, hi], n) => [Math.min(lo, n), Math.max(hi, n)], [Infinity, -Infinity]);
+  const [smallest, largest] = bounds(keys.sizes);
   for (const rows of groups.values()) {
     // Keys still taking rows: each its ID, the rows it wants yet, the values of the distinct column it holds.
     type Key = { id: string; left: number; held: Set<string | null>; rows: number[] };

@@ -4,6 +4,7 @@ import { closeTo, sumTolerance } from '../data/rules';
 import { isModelled, numberReader, type ColumnSchema } from '../data/schema';
 import type { Table } from '../data/table';
 import type { CategoryRanges } from './byCategory';
+import { bounds } from './codecs';
 import { addMonths, wholeYears } from '../data/years';
 import { Rng } from '../util/rng';
 
@@ -87,16 +88,10 @@ function groupsOf(keys: (string | null)[]): number[][] {
   return [...groups.values()];
 }
 
-function readDates(column: ColumnSchema, cells: (string | null)[]): Float64Array {
+/** `cells` read as numbers, dates in milliseconds (NaN where blank or unread). */
+function readNumbers(column: ColumnSchema, cells: (string | null)[]): Float64Array {
   const read = numberReader(column);
   return Float64Array.from(cells, (v) => (v === null ? NaN : read(v)));
-}
-
-/** The least of `xs` (Infinity for none), in a loop: spread as arguments, a million would overflow the stack. */
-function least(xs: number[]): number {
-  let min = Infinity;
-  for (const x of xs) if (x < min) min = x;
-  return min;
 }
 
 /** The spread of `xs` between its quartiles. */
@@ -129,7 +124,7 @@ export function fitSpacing(input: SequenceInput): Spaced | null {
     const from = builtFrom(column.name);
     // Modelled as it is, or as a gap from a date each key holds (a renewal from the joining date).
     if (from !== null && !held.has(from)) continue;
-    const dates = readDates(column, table.columns[i]);
+    const dates = readNumbers(column, table.columns[i]);
     const steps = stepsOf(groups, (r) => dates[r]);
     if (steps.length < MIN_STEPS || steps.every((s) => s === 0)) continue;
     const after = endBefore(groups, dates, schema, table, column.name, builtFrom);
@@ -137,13 +132,13 @@ export function fitSpacing(input: SequenceInput): Spaced | null {
     const ratio = spread(measured) / Math.max(spread(dealtSteps(groups, dates, rng)), DAY_MS);
     if (ratio > MAX_SPREAD_RATIO || (best && ratio >= best.ratio)) continue;
     const finite = [...dates].filter((d) => !Number.isNaN(d));
-    const bounds = { min: least(finite), max: -least(finite.map((d) => -d)) };
+    const [min, max] = bounds(dates);
     const months = wholeMonths(groups, dates, after?.ends);
     const kept = sample(months ?? measured, rng);
     const on = [...new Set(finite)].sort((a, b) => a - b);
     const schedule = on.length <= MAX_SCHEDULE && on.length * MIN_ROWS_PER_DAY <= finite.length;
     const weekdays = !months && !schedule && hasClosedDay(finite);
-    best = { spaced: { column: column.name, steps: kept, ...(after && { after: after.name }), ...(after?.openLast && { openLast: true }), ...(months && { months: true }), ...(schedule && { on }), ...(weekdays && { weekdays: true }), ...bounds }, ratio };
+    best = { spaced: { column: column.name, steps: kept, ...(after && { after: after.name }), ...(after?.openLast && { openLast: true }), ...(months && { months: true }), ...(schedule && { on }), ...(weekdays && { weekdays: true }), min, max }, ratio };
   }
   return best?.spaced ?? null;
 }
@@ -168,7 +163,7 @@ function dealtSteps(groups: number[][], dates: Float64Array, rng: Rng): number[]
 function endBefore(groups: number[][], dates: Float64Array, schema: ColumnSchema[], table: Table, name: string, builtFrom: (name: string) => string | null): { name: string; ends: Float64Array; openLast?: true } | null {
   for (const [i, column] of schema.entries()) {
     if (column.kind !== 'datetime' || builtFrom(column.name) !== name) continue;
-    const ends = readDates(column, table.columns[i]);
+    const ends = readNumbers(column, table.columns[i]);
     let pairs = 0;
     let open = 0;
     const holds = groups.every((rows) => {
@@ -232,9 +227,9 @@ export function fitAges(input: SequenceInput): Aged[] {
   const aged: Aged[] = [];
   for (const [i, column] of schema.entries()) {
     if (!isModelled(column) || column.kind !== 'numeric' || !column.numeric?.integer || held.has(column.name) || builtFrom(column.name) !== null) continue;
-    const counts = table.columns[i].map((v) => (v === null ? NaN : numberReader(column)(v)));
+    const counts = readNumbers(column, table.columns[i]);
     for (const d of dates) {
-      const days = readDates(schema[d], table.columns[d]);
+      const days = readNumbers(schema[d], table.columns[d]);
       if (countsYears(groups, counts, days)) {
         aged.push({ column: column.name, to: schema[d].name });
         break;
@@ -245,7 +240,7 @@ export function fitAges(input: SequenceInput): Aged[] {
 }
 
 /** Whether on every key one date gives each row's count of years to `days`, on enough keys whose rows span more than a year. */
-function countsYears(groups: number[][], counts: number[], days: Float64Array): boolean {
+function countsYears(groups: number[][], counts: Float64Array, days: Float64Array): boolean {
   let [long, keys, mixed] = [0, 0, 0];
   for (const rows of groups) {
     const filled = rows.filter((r) => !Number.isNaN(counts[r] + days[r]));
@@ -258,7 +253,8 @@ function countsYears(groups: number[][], counts: number[], days: Float64Array): 
       mixed++;
       continue;
     }
-    const span = -least(filled.map((r) => -days[r])) - least(filled.map((r) => days[r]));
+    const [first, last] = bounds(filled.map((r) => days[r]));
+    const span = last - first;
     if (span > YEAR_MS) long++;
   }
   return long >= MIN_LONG_KEYS && mixed <= MAX_MIXED_KEYS * keys;
@@ -309,7 +305,7 @@ export function spaceWithinKeys(labels: string[], target: SequenceTarget, spaced
     const k = names.indexOf(name);
     return c?.date && k >= 0 ? [{ k, read: numberReader(c), format: c.date }] : [];
   });
-  const dates = readDates(column, columns[at]);
+  const dates = readNumbers(column, columns[at]);
   const afterAt = spaced.after === undefined ? -1 : moved.findIndex((m) => names[m.k] === spaced.after);
   const open = (r: number) => afterAt >= 0 && columns[moved[afterAt].k][r] === null;
   for (const rows of groupsOf(labels)) {
@@ -387,7 +383,7 @@ export function ageWithinKeys(labels: string[], target: SequenceTarget, aged: Ag
     const [count, date] = [schema.find((c) => c.name === column), schema.find((c) => c.name === to)];
     if (x < 0 || d < 0 || !count || !date) continue;
     const read = numberReader(count);
-    const days = readDates(date, columns[d]);
+    const days = readNumbers(date, columns[d]);
     const style = count.numeric?.style ?? PLAIN_STYLE;
     for (const rows of groupsOf(labels)) {
       const filled = rows.filter((r) => columns[x][r] !== null && !Number.isNaN(read(columns[x][r]!) + days[r]));
@@ -431,20 +427,28 @@ export function followAges(target: SequenceTarget, aged: Aged[], ranges: Categor
   return changed;
 }
 
+/** What the running and carried numbers are read from: see `inDateOrder`. */
+export interface KeyOrder {
+  date: string;
+  ordered: number[][];
+  numbers: number[];
+  values: Map<number, Float64Array>;
+}
+
 /**
  * Each key's rows of two or more in the order of a date (`spaced`'s, else the first date no key
  * holds; rows on one day in the seed's order), and the number columns read as numbers.
  */
-function inDateOrder(input: SequenceInput, spaced: Spaced | null): { date: string; ordered: number[][]; numbers: number[]; values: Map<number, number[]> } | null {
+export function inDateOrder(input: SequenceInput, spaced: Spaced | null): KeyOrder | null {
   const { keys, table, schema, held } = input;
   const date = spaced?.column ?? schema.find((c) => isModelled(c) && c.kind === 'datetime' && c.date && !c.date.dateless && !held.has(c.name))?.name;
   if (date === undefined) return null;
-  const days = readDates(schema[table.names.indexOf(date)], table.columns[table.names.indexOf(date)]);
+  const days = readNumbers(schema[table.names.indexOf(date)], table.columns[table.names.indexOf(date)]);
   const ordered = groupsOf(keys)
     .filter((g) => g.length > 1)
     .map((rows) => rows.filter((r) => !Number.isNaN(days[r])).sort((a, b) => days[a] - days[b] || a - b));
   const numbers = schema.flatMap((c, i) => (isModelled(c) && c.kind === 'numeric' ? [i] : []));
-  const values = new Map(numbers.map((i) => [i, table.columns[i].map((v) => (v === null ? NaN : numberReader(schema[i])(v)))]));
+  const values = new Map(numbers.map((i) => [i, readNumbers(schema[i], table.columns[i])]));
   return { date, ordered, numbers, values };
 }
 
@@ -482,10 +486,8 @@ export interface Running {
  * order): every later row's is the one before's plus another number of the row, on 20 steps at
  * least, that number not 0 on most of them.
  */
-export function fitRunning(input: SequenceInput, spaced: Spaced | null): Running[] {
+export function fitRunning(input: SequenceInput, order: KeyOrder): Running[] {
   const { schema, held, builtFrom } = input;
-  const order = inDateOrder(input, spaced);
-  if (!order) return [];
   const { date, ordered, numbers, values } = order;
   const found: Running[] = [];
   for (const b of numbers) {
@@ -515,7 +517,7 @@ export function fitRunning(input: SequenceInput, spaced: Spaced | null): Running
  * The fixed amount a number moves by from each of a key's rows to the next (a visit number by 1,
  * a credit by 2.50), on 20 steps at least, and the value every key starts on where they share one.
  */
-function countsOn(ordered: number[][], total: number[], tolerance: number): { step: number; start?: number } | null {
+function countsOn(ordered: number[][], total: Float64Array, tolerance: number): { step: number; start?: number } | null {
   const steps: number[] = [];
   for (const rows of ordered) for (let k = 1; k < rows.length; k++) steps.push(total[rows[k]] - total[rows[k - 1]]);
   const moves = steps.filter((d) => !Number.isNaN(d));
@@ -536,7 +538,7 @@ export function runWithinKeys(labels: string[], target: SequenceTarget, running:
     if (b < 0 || d < 0 || !total || !date || (fixed === undefined && (p < 0 || !part))) continue;
     const readTotal = numberReader(total);
     const readPart = part ? numberReader(part) : () => NaN;
-    const days = readDates(date, columns[d]);
+    const days = readNumbers(date, columns[d]);
     const style = total.numeric?.style ?? PLAIN_STYLE;
     const decimals = total.numeric?.decimals ?? 0;
     for (const rows of groupsOf(labels)) {
@@ -569,10 +571,8 @@ export interface Carried {
  * step (20 at least), where that column moves on most of them: the previous reading, the
  * balance brought forward. Only a column modelled as it is, or as a gap, is carried.
  */
-export function fitCarried(input: SequenceInput, spaced: Spaced | null): Carried[] {
+export function fitCarried(input: SequenceInput, order: KeyOrder): Carried[] {
   const { schema, held, builtFrom } = input;
-  const order = inDateOrder(input, spaced);
-  if (!order) return [];
   const { date, ordered, values } = order;
   const numbers = order.numbers.filter((i) => !held.has(schema[i].name));
   const found: Carried[] = [];
@@ -604,7 +604,7 @@ export function carryWithinKeys(labels: string[], target: SequenceTarget, carrie
     const [p, q, d] = [column, from, by].map((name) => names.indexOf(name));
     const [carriedColumn, date] = [column, by].map((name) => schema.find((c) => c.name === name));
     if (p < 0 || q < 0 || d < 0 || !carriedColumn || !date) continue;
-    const days = readDates(date, columns[d]);
+    const days = readNumbers(date, columns[d]);
     const [decimals, style] = [carriedColumn.numeric?.decimals ?? 0, carriedColumn.numeric?.style ?? PLAIN_STYLE];
     for (const rows of groups) {
       const sorted = rows.filter((r) => !Number.isNaN(days[r])).sort((x, y) => days[x] - days[y] || x - y);
@@ -612,5 +612,5 @@ export function carryWithinKeys(labels: string[], target: SequenceTarget, carrie
       for (let k = 1; k < sorted.length; k++) columns[p][sorted[k]] = columns[q][sorted[k - 1]];
     }
   }
-  return -least(groups.map((g) => -g.length));
+  return Math.max(0, bounds(groups.map((g) => g.length))[1]);
 }
