@@ -1,39 +1,53 @@
 import { effectiveBatch, type ModelConfig } from '../core/model/config';
 import type { ImageSeedView } from '../core/session/imageTypes';
-import { plannedEpochs, refineSteps, stepCost, stepsPerEpoch, validationRows } from '../core/train/budget';
+import { FIXED_STEP_SHARE, plannedEpochs, refineSteps, stepsPerEpoch, validationRows } from '../core/train/budget';
 import { speedKey } from './reduce';
 
 // The run's length and the time it will take, shown before Train.
 
-// Seconds a training step takes at a batch of 500 on each backend with no GPU: WASM from the
-// app's default runs of the first 1,000 rows of employees and of Adult, drop to done, judging,
-// refining and live view included (docs/benchmarks.md, "An estimate that follows the machine");
-// the others from the bench (WebGL 82 s, CPU 119 s an epoch of 65 steps); WebGPU assumes a GPU.
+// What a training step costs on each backend with no GPU, as seconds at a batch of 500 and the
+// share of that which does not grow with the batch. WASM's is fitted to the app's default runs
+// of the first 1,000 rows of employees and of Adult, drop to done, judging, refining and live
+// view included (docs/benchmarks.md, "An estimate that follows the machine"); the others come
+// from the bench (WebGL 82 s, CPU 119 s an epoch of 65 steps); WebGPU assumes a GPU.
 // Used only until this page has timed a run of its own.
-const PRIOR_STEP_SECONDS: Record<string, number> = { wasm: 0.129, webgpu: 0.08, webgl: 1.26, cpu: 1.84 };
+const PRIOR_STEP: Record<string, { at500: number; fixed: number }> = {
+  wasm: { at500: 0.1195, fixed: 0.118 },
+  webgpu: { at500: 0.08, fixed: FIXED_STEP_SHARE },
+  webgl: { at500: 1.26, fixed: FIXED_STEP_SHARE },
+  cpu: { at500: 1.84, fixed: FIXED_STEP_SHARE },
+};
 
 /**
  * The probe step's milliseconds (see timeProbeStep) on the sitting the WASM prior comes from.
  * The same machine kind runs the same run up to 1.7 times slower on some days than others; the
- * probe, timed when the backend starts, scales the prior by as much. The other priors come
- * from other sittings and stay as they are.
+ * probe, timed when the backend starts, scales the prior by the square root of its ratio to
+ * this: across sittings a probe twice as slow went with runs 1.15 (Adult) to 1.6 (1,000 rows)
+ * times as long, never twice. The other priors come from other sittings and stay as they are.
  */
-export const PRIOR_PROBE_MS: Record<string, number> = { wasm: 28 };
+export const PRIOR_PROBE_MS: Record<string, number> = { wasm: 15 };
+const PROBE_POWER = 0.5;
 /**
  * How far the probe may move the prior. Other work only ever slows a probe, so a quick one is
  * believed further (a machine five times quicker than this one is common) than a slow one.
  */
 const PROBE_SCALE = { min: 0.2, max: 3 };
 
+/** The prior's seconds for one step at `batch` on `name`. */
+function priorSeconds(name: string, batch: number): number {
+  const { at500, fixed } = PRIOR_STEP[name] ?? PRIOR_STEP.wasm;
+  return at500 * (fixed + ((1 - fixed) * batch) / 500);
+}
+
 /** Seconds per step for `backend` at `batch`: measured on this page, or the prior scaled by this page's probe; and which. */
 function stepSeconds(speed: Record<string, number>, probeMs: Record<string, number>, backend: string | null, batch: number): { seconds: number; basis: string } {
   const measured = speed[speedKey(backend, batch)];
   if (measured) return { seconds: measured, basis: 'From the steps timed on this page.' };
   const name = backend ?? 'wasm';
-  const prior = (PRIOR_STEP_SECONDS[name] ?? PRIOR_STEP_SECONDS.wasm) * stepCost(batch);
+  const prior = priorSeconds(name, batch);
   const [probe, reference] = [probeMs[name], PRIOR_PROBE_MS[name]];
   if (!probe || !reference) return { seconds: prior, basis: 'From a typical machine of two cores.' };
-  const scale = Math.min(PROBE_SCALE.max, Math.max(PROBE_SCALE.min, probe / reference));
+  const scale = Math.min(PROBE_SCALE.max, Math.max(PROBE_SCALE.min, (probe / reference) ** PROBE_POWER));
   return { seconds: prior * scale, basis: `From a typical machine of two cores, scaled by a probe step timed here: ${Math.round(probe)} ms against ${reference} ms.` };
 }
 

@@ -11,7 +11,7 @@ const STEPS_PER_ROW = 1.6;
 /** The most work a default run does, in steps at a batch of 500. */
 const MAX_WORK = 2_900;
 /** The share of a step's time that does not grow with the batch (dispatch, the optimiser). */
-const FIXED_STEP_SHARE = 0.23;
+export const FIXED_STEP_SHARE = 0.23;
 
 /**
  * The refiner and the calibration rounds on the rows it keeps, in training steps' time: on Adult
