@@ -164,14 +164,21 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
   // months where the number is whole (a loan's end from its start and term).
   const dates = candidates.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'datetime').slice(0, MAX_SUM_COLUMNS);
   const plusMonths: Combine = ([start, n]) => addMonths(start, n);
+  // A term's last day: the day before as many months on (a grant from the 1st to a month's end).
+  const monthsLessADay: Combine = ([start, n]) => addMonths(start, n) - DAY_MS;
   const bothEndsIn = (t: number, i: number, j: number) => {
     const tol = dateSumTolerance({ total: candidates[t].name, parts: [candidates[i].name, candidates[j].name] }, schema);
     return formulaHolds(values[t], [values[i], values[j]], tol, ([s, n]) => s + (n - 1) * DAY_MS, MAX_LOG_CHANCE - Math.log(6), rng);
   };
+  const monthsEndIn = (t: number, i: number, j: number, odds: number) => {
+    const tol = dateSumTolerance({ total: candidates[t].name, parts: [candidates[i].name, candidates[j].name], unit: 'months' }, schema);
+    return formulaHolds(values[t], [values[i], values[j]], tol, monthsLessADay, odds, rng);
+  };
   for (const [total, t] of dates) {
     const clock = (Object.keys(TIME_UNITS) as TimeUnit[]).filter((u) => u === 'days' || u === 'weeks' || (total.date?.time ?? 'none') !== 'none');
     const units: SumUnit[] = [...clock, 'months'];
-    const odds = MAX_LOG_CHANCE - Math.log(units.length);
+    const dated = (total.date?.time ?? 'none') === 'none';
+    const odds = MAX_LOG_CHANCE - Math.log(units.length + Number(dated));
     for (const [start, i] of dates) {
       if (i === t) continue;
       for (const [part, j] of numeric) {
@@ -182,8 +189,10 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
         });
         if (unit) sums.push({ total: t, parts: [i, j], minus: [], ...(unit !== 'days' && { unit }) });
         // Days counted both ends in: a trip of 3 days from the 1st to the 3rd.
-        else if (part.numeric?.integer && (total.date?.time ?? 'none') === 'none' && bothEndsIn(t, i, j)) {
+        else if (part.numeric?.integer && dated && bothEndsIn(t, i, j)) {
           sums.push({ total: t, parts: [i, j], minus: [], dayBefore: true });
+        } else if (part.numeric?.integer && dated && monthsEndIn(t, i, j, odds)) {
+          sums.push({ total: t, parts: [i, j], minus: [], unit: 'months', dayBefore: true });
         }
       }
     }

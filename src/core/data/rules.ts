@@ -183,7 +183,9 @@ function describe(rule: Rule, schema?: ColumnSchema[]): string {
   if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}${rule.years ? ` + ${rule.years} year${rule.years === 1 ? '' : 's'}` : ''}`;
   if (rule.kind === 'sum') {
     if (rule.units) return `${rule.total} = ${rule.parts.map((p, k) => (k === 0 ? p : `${p} (${rule.units![k - 1]})`)).join(' + ')}`;
-    const unit = rule.unit && rule.unit !== 'days' ? ` (${rule.unit})` : '';
+    // Said once: `Start + Duration (months)`, not `Duration (months) (months)`.
+    const named = rule.unit !== undefined && rule.parts[rule.parts.length - 1].toLowerCase().includes(rule.unit);
+    const unit = rule.unit && rule.unit !== 'days' && !named ? ` (${rule.unit})` : '';
     return `${rule.total} = ${rule.parts.join(' + ')}${(rule.minus ?? []).map((m) => ` − ${m}`).join('')}${unit}${rule.dayBefore ? ', less a day' : ''}`;
   }
   if (rule.kind === 'formula') return describeFormula(rule);
@@ -311,7 +313,10 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
     if (rule.per) return ([t, a, b]) => Number.isNaN(t + a + b) || b === 0 || closeTo(t, ratioOf(rule, a, b), tolerance);
     return ([t, a, b]) => Number.isNaN(t + a + b) || closeTo(t, (a * b) / divisor, tolerance);
   }
-  if (rule.unit === 'months') return ([t, start, n]) => Number.isNaN(t + start + n) || closeTo(t, addMonths(start, n), tolerance);
+  if (rule.unit === 'months') {
+    const less = rule.dayBefore ? DAY_MS : 0;
+    return ([t, start, n]) => Number.isNaN(t + start + n) || closeTo(t, addMonths(start, n) - less, tolerance);
+  }
   const weights = sumWeights(rule, schema);
   return ([t, ...xs]) => {
     let sum = rule.dayBefore ? -DAY_MS : 0;
@@ -814,7 +819,7 @@ export function parseRules(json: unknown): Rule[] {
       return { kind: 'sum', total: text('total')!, parts, units };
     }
     // Days counted both ends in (a trip's days from its start to its end): only a date plus days.
-    const dayBefore = e.dayBefore === undefined || (e.dayBefore === true && parts?.length === 2 && minus?.length === 0 && (unit === null || unit === 'days'));
+    const dayBefore = e.dayBefore === undefined || (e.dayBefore === true && parts?.length === 2 && minus?.length === 0 && (unit === null || unit === 'days' || unit === 'months'));
     if (e.kind === 'sum' && e.units === undefined && text('total') && parts && minus && unit !== undefined && dayBefore && parts.length >= 1 && parts.length + minus.length >= 2 && parts.length + minus.length <= 4) {
       return { kind: 'sum', total: text('total')!, parts, ...(minus.length > 0 && { minus }), ...(unit && unit !== 'days' && { unit }), ...(e.dayBefore === true && { dayBefore: true as const }) };
     }

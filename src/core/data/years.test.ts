@@ -73,8 +73,24 @@ describe('calendar months added to a date', () => {
   it('finds an end that is the start plus a term in months, reads one from JSON, and refuses an unknown unit', () => {
     const table = loansTable(300);
     const texts = findRules(table, inferSchema(table), new Rng(1)).map(describeRule);
-    expect(texts).toContain('End = Start + Term (months) (months)');
-    expect(describeRule(parseRules([{ kind: 'sum', total: 'End', parts: ['Start', 'Term (months)'], unit: 'months' }])[0])).toBe('End = Start + Term (months) (months)');
+    expect(texts).toContain('End = Start + Term (months)');
+    expect(describeRule(parseRules([{ kind: 'sum', total: 'End', parts: ['Start', 'Term (months)'], unit: 'months' }])[0])).toBe('End = Start + Term (months)');
     expect(() => parseRules([{ kind: 'sum', total: 'End', parts: ['Start', 'Term (months)'], unit: 'fortnights' }])).toThrow(/Rule 1 is not one of/);
+  });
+
+  it("finds a term's last day, the day before its months on (a grant from the 1st to a month's end), and reads it back", () => {
+    const rng = new Rng(5);
+    const cols: string[][] = [[], [], []];
+    for (let r = 0; r < 200; r++) {
+      const start = Date.UTC(2015 + rng.int(8), rng.int(12), 1);
+      const months = 12 + 6 * rng.int(9);
+      [start, months, addMonths(start, months) - 86_400_000].forEach((x, c) => cols[c].push(c === 1 ? String(x) : new Date(x).toISOString().slice(0, 10)));
+    }
+    const table = tableFromColumns(['Start', 'Months', 'End'], cols);
+    const rules = findRules(table, inferSchema(table), new Rng(1)).filter((r) => r.kind === 'sum');
+    expect(rules.map(describeRule)).toEqual(['End = Start + Months, less a day']);
+    const back = parseRules(JSON.parse(JSON.stringify(rules)));
+    expect(back).toEqual(rules);
+    expect(() => validateRules(back, table, inferSchema(table))).not.toThrow();
   });
 });

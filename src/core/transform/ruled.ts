@@ -304,7 +304,7 @@ export function planConstructions(
           ? { kind: 'sum', column: rule.total, parts: rule.parts, formula: rule.form, ...(rule.rate !== undefined && { formulaRate: rule.rate }) }
           : rule.kind === 'product'
           ? productConstruction(rule)
-          : { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }), ...(rule.units && { units: rule.units }), ...(rule.dayBefore && { dayBefore: rule.dayBefore }) };
+          : (solvedSum(rule, schema, free, plan) ?? { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }), ...(rule.units && { units: rule.units }), ...(rule.dayBefore && { dayBefore: rule.dayBefore }) });
     if (!usable(c)) continue;
     // A rate's category is text: only its number column decides where the total is one.
     const numbers = c.kind === 'period' ? [c.rule.end, c.rule.start] : c.kind === 'rate' ? [c.column, c.rule.of, ...(c.rule.times === undefined ? [] : [c.rule.times])] : [c.column, ...inputsOf(c)];
@@ -500,6 +500,30 @@ function pinSums(rules: Rule[], plan: Map<string, Construction>, free: Set<strin
     solved.add(solve);
     plan.set(c.column, { ...c, pinned: { when: rule.when, values: rule.values, value: rule.value ?? 0, solve } });
   }
+}
+
+/**
+ * A plain sum whose total falls on a round step its parts do not (a budget in £500s, spent and
+ * remaining to the penny), written as its last such member solved from the total and the other
+ * members: a total written as the sum would leave its step, and rounding it back would break the sum.
+ */
+function solvedSum(rule: Extract<Rule, { kind: 'sum' }>, schema: ColumnSchema[], free: Set<string>, plan: Map<string, Construction>): Extract<Construction, { kind: 'sum' }> | null {
+  const numeric = (name: string) => schema.find((c) => c.name === name)?.numeric;
+  const total = numeric(rule.total);
+  if (rule.unit || rule.units || rule.dayBefore || !total || (!total.step && !total.ending)) return null;
+  const coarse = total.step ?? total.ending!.step;
+  const finer = (name: string) => {
+    const n = numeric(name);
+    return n !== undefined && free.has(name) && !plan.has(name) && (n.step ?? n.ending?.step ?? 0) < coarse;
+  };
+  const minus = rule.minus ?? [];
+  const solve = [...rule.parts, ...minus].reverse().find(finer);
+  if (solve === undefined) return null;
+  const others = (names: string[]) => names.filter((n) => n !== solve);
+  // total = Σ parts − Σ minus: a part is the total less the other parts plus the minus; a minus the other way round.
+  return rule.parts.includes(solve)
+    ? { kind: 'sum', column: solve, parts: [rule.total, ...minus], minus: others(rule.parts) }
+    : { kind: 'sum', column: solve, parts: rule.parts, minus: [...others(minus), rule.total] };
 }
 
 /** A sum of parts less others, in one unit: no product, ratio, formula or date. */
@@ -767,9 +791,10 @@ export function construct(built: Built[], names: string[], columns: (string | nu
       const [a, b] = c.parts.map(numberAt);
       writeEach((r) => ratioOf(c, a(r), b(r)));
     } else if (c.kind === 'sum' && c.unit === 'months') {
-      // A date plus whole calendar months (an end from its start and a term).
+      // A date plus whole calendar months (an end from its start and a term), or the day before.
       const [start, months] = [numberAt(c.parts[0]), numberAt(c.parts[1])];
-      writeEach((r) => addMonths(start(r), months(r)));
+      const less = c.dayBefore ? DAY_MS : 0;
+      writeEach((r) => addMonths(start(r), months(r)) - less);
     } else {
       const names = [...c.parts, ...(c.minus ?? [])];
       const inputs = names.map(col);
