@@ -98,6 +98,12 @@ describe('inferSchema', () => {
     expect(inferColumn('Vehicle Reg', Array.from({ length: 800 }, (_, r) => `AB${10 + (r % 42)} XYZ`)).kind).toBe('id');
     expect(inferColumn('Contact', Array.from({ length: 100 }, (_, r) => `parent${r % 30}@mail.com`)).kind).toBe('id');
     expect(inferColumn('Contact', Array.from({ length: 100 }, (_, r) => ['Email', 'Phone'][r % 2])).kind).toBe('categorical');
+    // A bare `#` names a count as often as a record: a stock level over many rows each is a number, an order's lines' number a key.
+    expect(inferColumn('Stock (before) #', Array.from({ length: 650 }, (_, r) => String(1 + ((r * 7) % 40)))).kind).toBe('numeric');
+    expect(inferColumn('Order #', Array.from({ length: 300 }, (_, r) => String(5000 + Math.floor(r / 3)))).kind).toBe('id');
+    // Investigators by name over their grants, names with particles and inner capitals among them.
+    const investigators = Array.from({ length: 40 }, (_, k) => `${['Zoë', 'José', 'Siân', 'Wei', 'Ewan'][k % 5]} ${['van der Berg', 'MacLeod', "O'Brien", 'Nguyễn', 'de la Cruz', 'Okafor', 'McKay', 'Åberg'][Math.floor(k / 5)]}`);
+    expect(inferColumn('Principal Investigator', Array.from({ length: 450 }, (_, r) => investigators[r % 40])).kind).toBe('id');
   });
 
   it('treats near-unique text as an ID, not as thousands of categories', () => {

@@ -51,6 +51,7 @@ export interface ColumnSchema {
 const BOOL_TOKENS = new Set(['true', 'false', 'yes', 'no', 't', 'f', 'y', 'n']);
 // `Rx #`, `Invoice No.`, `Ticket Nr`, `Order Number`: a number that names a record.
 const ID_NAME_RE = /(?:(^|[^a-z])(id|uuid|guid|key|ref|sku|no\.?|nr\.?|number|plate|reg|registration|vin|iban|e-?mail)|#)$/i;
+const ID_WORD_RE = /(^|[^a-z])(id|uuid|guid|key|ref|sku|no\.?|nr\.?|number|plate|reg|registration|vin|iban|e-?mail)( ?#)?$/i;
 /** An email address: a name, an @ and a dotted domain. */
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Digits that name rather than measure: a synthetic ZIP code between two real ones is no ZIP code.
@@ -67,12 +68,14 @@ const LONG_DIGITS_RE = /^\d{15,}$/;
 // (a review's employees table: all 250 synthetic names were real). Mostly distinct values under a
 // header that says "name", or that read as a first and last name, are an ID: replaced, not learned.
 const NAME_HEADER_RE = /(^|[^a-z])(full ?name|first ?name|last ?name|surname|given ?name|name|nom|pr[ée]nom|nombre|apellidos?|vorname|nachname)([^a-z]|$)/i;
-const NAME_WORD = "\\p{Lu}\\p{Ll}*(?:['’.-]\\p{Lu}?\\p{Ll}*)*";
-const PERSON_NAME_RE = new RegExp(`^${NAME_WORD}(?: ${NAME_WORD}){1,3}$`, 'u');
+// A capital inside a word (`MacLeod`, `McKay`) and particles before a surname (`van der Berg`) are names' too.
+const NAME_WORD = "\\p{Lu}\\p{Ll}*(?:\\p{Lu}\\p{Ll}+)?(?:['’.-]\\p{Lu}?\\p{Ll}*)*";
+const PARTICLE = '(?:van|von|der|den|de|del|della|la|le|da|di|du|dos|das|bin|ibn|al|el|ten|ter|zu)';
+const PERSON_NAME_RE = new RegExp(`^${NAME_WORD}(?: (?:${PARTICLE} ){0,2}${NAME_WORD}){1,3}$`, 'u');
 // Places read like names too (`San Diego`): a header that names one keeps its column a category.
 const PLACE_HEADER_RE = /city|town|ville|stadt|ciudad|country|pays|state|region|province|county|district|street|address|adresse|place|location/i;
 // A header that names a person by role: `Customer`, `Patient name`, `Lead passenger`.
-const PERSON_HEADER_RE = /(^|[^a-z])(customer|client|patient|member|guest|passenger|tenant|owner|driver|employee|student|pupil|buyer|seller|donor|applicant|candidate|contact|person)s?( name)?$/i;
+const PERSON_HEADER_RE = /(^|[^a-z])(customer|client|patient|member|guest|passenger|tenant|owner|driver|employee|student|pupil|buyer|seller|donor|applicant|candidate|contact|person|investigator|author|instructor|teacher|tutor|doctor|physician|nurse|agent|manager|supervisor|consultant|trainer|coach|therapist|lawyer|advis[eo]r|technician|mechanic|salesperson|recruiter|referee|borrower|subscriber|volunteer)s?( name)?$/i;
 const NAMES_DISTINCT_SHARE = 0.5;
 const NOTE_RE = /\s*\([^()]*\)$/;
 const PERSON_NAME_SHARE = 0.9;
@@ -219,8 +222,13 @@ export function inferColumn(name: string, values: (string | null)[]): ColumnSche
  */
 function repeatedKey(name: string, distinct: number, total: number, present?: Present): boolean {
   const named = ID_NAME_RE.test(name) || (present !== undefined && accountCodes(name, present));
-  return named && total >= 20 && (distinct / total > REPEATED_KEY_SHARE || distinct >= MIN_KEYS);
+  if (!named || total < 20) return false;
+  // A bare `#` names a count as often as a record: a record's number repeats over a few rows (an
+  // order's lines), a count's over many (`Stock (before) #`, 40 values over 650 rows).
+  const bare = !ID_WORD_RE.test(name) && !(present !== undefined && accountCodes(name, present));
+  return distinct / total > REPEATED_KEY_SHARE || (distinct >= MIN_KEYS && (!bare || distinct / total >= BARE_KEY_SHARE));
 }
+const BARE_KEY_SHARE = 0.15;
 
 // An account, as codes with digits (`ACC-7155`): a customer's, not a ledger's `Travel` or `Rent`.
 const ACCOUNT_HEADER_RE = /(^|[^a-z])(account|acct|a\/c)$/i;
