@@ -32,5 +32,12 @@ describe('distributions for charts', () => {
     expect(chart.real[4]).toBeCloseTo(0.2, 10);
     expect(chart.synth[4]).toBeCloseTo(0.6, 10);
     expect(miniDistribution(months, term).labels).toEqual(['12', '24', '36', '48', '60']);
+    // Years as the seed writes them: 1995, not 1,995 (nor 2,000 to three digits).
+    const years = Array.from({ length: 60 }, (_, i) => String(1990 + (i % 2)));
+    const [year] = inferSchema(tableFromColumns(['year'], [years]));
+    expect(distributionOf(year, years, years).labels).toEqual(['1990', '1991']);
+    const spread = Array.from({ length: 300 }, (_, i) => String(1950 + (i % 70)));
+    const [built] = inferSchema(tableFromColumns(['built'], [spread]));
+    expect(miniDistribution(built, spread).labels[0]).toBe('1950–1954');
   });
 });

@@ -85,6 +85,14 @@ function fewValues(xs: Float64Array, max: number): number[] | null {
 
 const NUMBER_LABEL = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
 const WHOLE_LABEL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const WHOLE_UNGROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0, useGrouping: false });
+
+/** A whole number with separators, except four digits at most the seed never grouped: a year 1995, not 1,995 or 2,000. */
+function whole(column: ColumnSchema, x: number): string {
+  const n = column.numeric;
+  const plain = n !== undefined && (n.style?.group ?? '') === '' && Math.max(Math.abs(n.min), Math.abs(n.max)) < 10_000;
+  return (plain ? WHOLE_UNGROUPED : WHOLE_LABEL).format(x);
+}
 
 /**
  * A bin from `start` to `end` (`end` in it where `last`) as a reader writes it: the whole numbers
@@ -94,10 +102,11 @@ const WHOLE_LABEL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 function binLabel(column: ColumnSchema, start: number, end: number, last: boolean): string {
   if (column.kind !== 'numeric' || !column.numeric?.integer) return edgeLabel(column, start);
   const [from, to] = [Math.ceil(start), last ? Math.floor(end) : Math.ceil(end) - 1];
-  return to > from ? `${WHOLE_LABEL.format(from)}–${WHOLE_LABEL.format(to)}` : WHOLE_LABEL.format(from);
+  return to > from ? `${whole(column, from)}–${whole(column, to)}` : whole(column, from);
 }
 
 /** A bin edge as a reader writes it: a date as a date (milliseconds mean nothing to a reader), a number to three digits (4,100, not 4.10e+3). */
 function edgeLabel(column: ColumnSchema, edge: number): string {
-  return column.kind === 'datetime' && column.date ? formatDate(edge, column.date) : NUMBER_LABEL.format(edge);
+  if (column.kind === 'datetime' && column.date) return formatDate(edge, column.date);
+  return column.numeric?.integer && Number.isInteger(edge) ? whole(column, edge) : NUMBER_LABEL.format(edge);
 }
