@@ -103,9 +103,12 @@ describe('studioReport', () => {
     expect(figure(studioReport({ train, holdout, synth, schema, rules: [] }), 'linkLost')!.flag).toBe('ok');
     // Spend no longer follows income (nor sets the plan) once its rows are reversed.
     const apart = { ...synth, columns: synth.columns.map((c, i) => (i === 1 ? [...c].reverse() : c)) };
-    const lost = figure(studioReport({ train, holdout, synth: apart, schema, rules: [] }), 'linkLost')!;
+    const report = studioReport({ train, holdout, synth: apart, schema, rules: [] });
+    const lost = figure(report, 'linkLost')!;
     expect(lost.flag).toBe('bad');
     expect(lost.text).toMatch(/^(income and spend|spend and plan): 0\.9\d in your data, 0\.[0-2]\d in the synthetic rows$/);
+    // A link all but lost is something to weigh before sharing, with what to do about it.
+    expect(report.serious.join(' ')).toMatch(/^A strong link is mostly lost \((income and spend|spend and plan): .*add that rule in the Rules panel\.$/);
   });
 
   it('names no link that stands on a dozen real rows', () => {

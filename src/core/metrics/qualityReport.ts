@@ -235,6 +235,9 @@ export function seriousFindings(report: StudioReport): string[] {
   for (const r of report.rules) if (r.breaks > 0) out.push(`${r.breaks} rows break the rule ${r.rule}.`);
   const rare = figure('rareValues');
   if (rare?.flag === 'bad') out.push(`${rare.text} carry a value only one of your rows has, which can point at one person: exclude that column or mark it as an ID.`);
+  // A link the rows have all but lost is usually one column worked out from another (a price from a rate by level) that no rule keeps.
+  const link = figure('linkLost');
+  if (link?.flag === 'bad') out.push(`A strong link is mostly lost (${link.text}): where one of these columns is worked out from the other in your data, add that rule in the Rules panel.`);
   const detected = figure('detection');
   if (detected?.flag === 'bad') out.push(`A classifier tells synthetic rows from real ones almost every time (detection ${detected.value.toFixed(2)}).`);
   return out;

@@ -13,6 +13,8 @@ describe('the verdict', () => {
     expect(verdictOf(0.84, [], [{ label: 'Strongest link weakened', text: '' }])).toEqual({ verdict: 'Good', headline: 'Good: hard to tell from your data on the whole; check strongest link weakened' });
     // A score already below Good is not made better or worse by the list.
     expect(verdictOf(0.5, [{ label: 'Broken rules', text: '3 rows break the 4 rules kept' }]).verdict).toBe(verdictOf(0.5).verdict);
+    // A Fair score names what is poor too.
+    expect(verdictOf(0.776, [link]).headline).toBe('Fair: like your data on the whole, but poor on strongest link weakened (Line Total (£) and Delivery (£): 0.58 in your data, 0.26 in the synthetic rows)');
   });
 });
 

@@ -88,6 +88,7 @@ export function verdictOf(score: number, problems: Pick<Figure, 'label' | 'text'
   }
   if (score >= VERDICT_GOOD && warnings.length) return { verdict: 'Good', headline: `Good: hard to tell from your data on the whole; check ${named(warnings)}` };
   if (score >= VERDICT_GOOD) return { verdict: 'Good', headline: 'Good: hard to tell from your data' };
+  if (score >= VERDICT_FAIR && problems.length) return { verdict: 'Fair', headline: `Fair: like your data on the whole, but poor on ${named(problems)}` };
   if (score >= VERDICT_FAIR) return { verdict: 'Fair', headline: 'Fair: like your data, with differences a close look finds' };
   return { verdict: 'Poor', headline: 'Poor: easy to tell from your data' };
 }
