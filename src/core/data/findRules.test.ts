@@ -107,6 +107,26 @@ describe('findRules', () => {
     expect(findRules(t, inferSchema(t), new Rng(1)).filter((r) => r.kind === 'sum').map(describeRule)).toEqual(['Course End = Term Start + Weeks']);
   });
 
+  it("finds a year no later than a date's year (a book sold after it was published), reads it back, and takes it for chance on 20 rows", () => {
+    const books = (rows: number) => {
+      const rng = new Rng(9);
+      const sold = Array.from({ length: rows }, () => Date.UTC(2015 + rng.int(10), rng.int(12), 1 + rng.int(28)));
+      const published = sold.map((s) => new Date(s).getUTCFullYear() - rng.int(30));
+      return tableFromColumns(['Publication year', 'Sale date'], [published.map(String), sold.map(day)]);
+    };
+    const t = books(400);
+    const rules = findRules(t, inferSchema(t), new Rng(1)).filter((r) => r.kind === 'order');
+    expect(rules.map(describeRule)).toEqual(['the year of Sale date ≥ Publication year']);
+    expect(parseRules(JSON.parse(JSON.stringify(rules)))).toEqual(rules);
+    expect(() => validateRules(rules, t, inferSchema(t))).not.toThrow();
+    // Broken where a book is sold the year before it is published; the same rule on a number beside a number is refused.
+    const sold = { ...t, columns: [['2024', ...t.columns[0].slice(1)], ['2023-05-01', ...t.columns[1].slice(1)]] };
+    expect(() => validateRules(rules, sold, inferSchema(sold))).toThrow(/breaks the rule "the year of Sale date ≥ Publication year" in 1 of 400 rows/);
+    expect(() => validateRules([{ ...rules[0], high: 'Publication year', low: 'Publication year' }], t, inferSchema(t))).toThrow();
+    const few = books(20);
+    expect(findRules(few, inferSchema(few), new Rng(1)).filter((r) => r.kind === 'order')).toEqual([]);
+  });
+
   it('finds a leaving date after the hiring date on the 41 rows that have both', () => {
     const rng = new Rng(8);
     const day = (d: number) => new Date(Date.UTC(2015, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);

@@ -296,6 +296,7 @@ function search(table: Table, schema: ColumnSchema[], rng: Rng): Rule[] {
     if (plain >= 0) rules.splice(plain, 1);
     rules.push({ kind: 'order', low, high, years: apart.years });
   }
+  rules.push(...yearOrders(candidates, values, maxLogChance, partOf));
   // t ≥ 0 follows from t = a + b (+ c), t = a × b or t = a × rate with every part and rate ≥ 0.
   const signBySum = (t: number) =>
     sums.some((s) => s.total === t && s.minus.length === 0 && s.parts.every((k) => signs.has(k))) ||
@@ -877,6 +878,30 @@ function markedBy(marked: (boolean | null)[], column: (string | null)[], when: (
   let logChance = 0;
   for (const { rows } of groups.values()) logChance += Math.log(Math.min(1, p ** rows + (1 - p) ** rows));
   return logChance < maxLogChance;
+}
+
+/** Whole numbers that read as calendar years (a publication year, a vintage). */
+const YEARS = { min: 1800, max: 2200 };
+
+/**
+ * A year beside a date's year, in order on every row (a book published no later than the year
+ * it is sold, a wine's vintage no later than the order): at the orders' odds, not where the
+ * year is the date's own (a date part).
+ */
+function yearOrders(candidates: ColumnSchema[], values: Float64Array[], maxLogChance: number, partOf: (i: number, j: number) => boolean): Rule[] {
+  const years = candidates.flatMap((c, i) => (c.kind === 'numeric' && c.numeric?.integer && c.numeric.min >= YEARS.min && c.numeric.max <= YEARS.max ? [i] : []));
+  const dates = candidates.flatMap((c, i) => (c.kind === 'datetime' && c.date && !c.date.dateless ? [i] : []));
+  const found: Rule[] = [];
+  for (const j of dates) {
+    const dateYears = values[j].map((ms) => (Number.isNaN(ms) ? NaN : new Date(ms).getUTCFullYear()));
+    for (const i of years) {
+      if (partOf(i, j)) continue;
+      const [year, date] = [candidates[i].name, candidates[j].name];
+      if (orderHolds(values[i], dateYears, maxLogChance)) found.push({ kind: 'order', low: year, high: date, yearOf: 'high' });
+      else if (orderHolds(dateYears, values[i], maxLogChance)) found.push({ kind: 'order', low: date, high: year, yearOf: 'low' });
+    }
+  }
+  return found;
 }
 
 /** Two dates, or two numbers written alike (no order between dollars and kilograms). */

@@ -23,7 +23,7 @@ export type Rule =
    * `high ≥ low`: an end after its start, a last order after the first. With `years`, two dates
    * at least that many whole years apart: a hiring date 18 years past the date of birth at least.
    */
-  | { kind: 'order'; low: string; high: string; years?: number }
+  | { kind: 'order'; low: string; high: string; years?: number; yearOf?: 'low' | 'high' }
   /**
    * `total = parts[0] + parts[1] + … − minus[0] − …`, to the total's decimals (two to four
    * columns in all); or, where the total and the first of two parts are dates, the second part
@@ -180,6 +180,10 @@ export function describeRuleIn(rule: Rule, schema: ColumnSchema[]): string {
 
 function describe(rule: Rule, schema?: ColumnSchema[]): string {
   const write = (column: string, x: number) => numberIn(schema?.find((c) => c.name === column), x);
+  if (rule.kind === 'order' && rule.yearOf) {
+    const side = (name: string, own: 'low' | 'high') => (rule.yearOf === own ? `the year of ${name}` : name);
+    return `${side(rule.high, 'high')} ≥ ${side(rule.low, 'low')}`;
+  }
   if (rule.kind === 'order') return `${rule.high} ≥ ${rule.low}${rule.years ? ` + ${rule.years} year${rule.years === 1 ? '' : 's'}` : ''}`;
   if (rule.kind === 'sum') {
     if (rule.units) return `${rule.total} = ${rule.parts.map((p, k) => (k === 0 ? p : `${p} (${rule.units![k - 1]})`)).join(' + ')}`;
@@ -284,6 +288,9 @@ export function sameRule(a: Rule, b: Rule): boolean {
   return describeRule(a) === describeRule(b);
 }
 
+/** The calendar year of a date read as milliseconds (NaN stays NaN). */
+const yearOf = (ms: number): number => (Number.isNaN(ms) ? NaN : new Date(ms).getUTCFullYear());
+
 /** A row breaks a rule with this many numbers read from its cells (NaN where not a number). */
 type Test = (values: number[]) => boolean;
 
@@ -292,6 +299,11 @@ export function ruleTest(rule: NumberRule, schema: ColumnSchema[]): Test {
   if (rule.kind === 'order' && rule.years) {
     const years = rule.years;
     return ([low, high]) => Number.isNaN(low + high) || wholeYears(low, high) >= years;
+  }
+  if (rule.kind === 'order' && rule.yearOf) {
+    const low = rule.yearOf === 'low' ? yearOf : (x: number) => x;
+    const high = rule.yearOf === 'high' ? yearOf : (x: number) => x;
+    return ([a, b]) => !(high(b) < low(a));
   }
   if (rule.kind === 'order') return ([low, high]) => !(high < low);
   if (rule.kind === 'range') return ([x]) => !(x < rule.min);
@@ -614,6 +626,11 @@ function checkNumberRule(rule: NumberRule, columns: ColumnSchema[]): void {
     if (columns[0].kind !== 'numeric' || columns.slice(1).some((c) => c.kind !== 'datetime')) throw new InputError(`The rule "${describeRule(rule)}" counts the days between two dates: "${rule.column}" must be a number, "${rule.of}" and "${rule.since}" dates.`);
     return;
   }
+  if (rule.kind === 'order' && rule.yearOf) {
+    const [date, year] = rule.yearOf === 'low' ? columns : [columns[1], columns[0]];
+    if (date.kind !== 'datetime' || year.kind !== 'numeric') throw new InputError(`The rule "${describeRule(rule)}" compares the year of a date with a number: "${date.name}" must be a date, "${year.name}" a number.`);
+    return;
+  }
   if (rule.kind === 'order' && rule.years && columns.some((c) => c.kind !== 'datetime')) throw new InputError(`The rule "${describeRule(rule)}" counts years between dates, but "${columns.find((c) => c.kind !== 'datetime')!.name}" is no date.`);
   if (rule.kind === 'sum' && (rule.unit || rule.units || rule.dayBefore)) throw new InputError(`The rule "${describeRule(rule)}" counts ${rule.unit ?? rule.units?.join(' and ') ?? 'days'}, but "${rule.total}" is no date.`);
   if (columns.some((c) => c.kind !== columns[0].kind) || (rule.kind !== 'order' && columns[0].kind !== 'numeric')) {
@@ -791,7 +808,10 @@ export function parseRules(json: unknown): Rule[] {
     const e = (entry ?? {}) as Record<string, unknown>;
     const text = (key: string) => (typeof e[key] === 'string' && e[key] !== '' ? (e[key] as string) : null);
     const years = e.years === undefined || (typeof e.years === 'number' && Number.isInteger(e.years) && e.years > 0);
-    if (e.kind === 'order' && text('low') && text('high') && years) return { kind: 'order', low: text('low')!, high: text('high')!, ...(typeof e.years === 'number' && { years: e.years }) };
+    const yearOf = e.yearOf === undefined || ((e.yearOf === 'low' || e.yearOf === 'high') && e.years === undefined);
+    if (e.kind === 'order' && text('low') && text('high') && years && yearOf) {
+      return { kind: 'order', low: text('low')!, high: text('high')!, ...(typeof e.years === 'number' && { years: e.years }), ...((e.yearOf === 'low' || e.yearOf === 'high') && { yearOf: e.yearOf }) };
+    }
     const names = (key: string) => (Array.isArray(e[key]) && (e[key] as unknown[]).every((p) => typeof p === 'string' && p !== '') ? (e[key] as string[]) : null);
     const [parts, minus] = [names('parts'), e.minus === undefined ? [] : names('minus')];
     const flag = (key: string) => e[key] === undefined || typeof e[key] === 'boolean';

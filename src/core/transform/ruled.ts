@@ -335,7 +335,7 @@ export function planConstructions(
   // So does one far tighter than every order's gap on its column (an actual end a few days off its
   // planned end, against the weeks since the actual start): the orders are then kept by redraw.
   const tighter = ({ line }: (typeof fitted)[number]) => {
-    const lows = rules.flatMap((r) => (r.kind === 'order' && r.high === line.column ? [r.low] : []));
+    const lows = rules.flatMap((r) => (r.kind === 'order' && !r.yearOf && r.high === line.column ? [r.low] : []));
     if (lows.length === 0 || lows.includes(line.from)) return false;
     const spread = (from: string, slope: number) => {
       const [x, y] = readColumns(table, schema, [from, line.column]);
@@ -350,7 +350,8 @@ export function planConstructions(
     const present = xs.filter((x, r) => isNumber(x) && isNumber(ys[r]));
     return present.reduce((s, x) => s + x, 0) / Math.max(1, present.length);
   };
-  const orders = rules.flatMap((r) => (r.kind === 'order' ? [r] : []));
+  // A year beside a date's year is kept by redraw: no gap builds one from the other.
+  const orders = rules.flatMap((r) => (r.kind === 'order' && !r.yearOf ? [r] : []));
   const candidates = orders
     .map((rule) => {
       const [low, high] = readColumns(table, schema, [rule.low, rule.high]);
