@@ -103,7 +103,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
       const within = k.within ? `, each holding whole ${k.within}s` : '';
       const spaced = k.spaced ? `, their ${k.spaced}s as far apart as the seed's` : '';
       const aged = k.aged ? `, ${k.aged.join(' and ')} counted in years from one date each` : '';
-      const running = [...(k.running ?? []).map((x) => `, ${x.column} running on by ${x.plus}`), ...(k.carried ?? []).map((x) => `, ${x.column} carried from the last row's ${x.from}`)].join('');
+      const running = [...(k.running ?? []).map((x) => `, ${x.column} running on by ${x.plus}${x.restart ? ` from the start of each ${x.restart}` : ''}`), ...(k.carried ?? []).map((x) => `, ${x.column} carried from the last row's ${x.from}`)].join('');
       log(`  ${k.name}: fresh IDs, each on about ${k.perKey.toFixed(1)} rows as in the seed${fixed}${distinct}${within}${spaced}${aged}${running}`);
     }
     for (const d of plan.scaled) log(`  ${d.name}: modelled in the scale of ${d.by}, whose values it differs by`);

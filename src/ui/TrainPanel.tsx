@@ -127,7 +127,7 @@ export function TrainPanel() {
           {s.run && s.run.keys.length > 0 && (
             <p className="hint" data-testid="key-columns">
               IDs repeated over rows in your data get fresh values, each on about as many rows as yours hold:{' '}
-              {s.run.keys.map((k) => `${k.name} (about ${k.perKey.toFixed(1)} rows each${k.fixed.length ? `, each of one ${k.fixed.join(' and one ')}` : ''}${k.distinct ? `, none with a ${k.distinct} twice` : ''}${k.within ? `, each holding whole ${k.within}s` : ''}${k.spaced ? `, their ${k.spaced}s as far apart as yours` : ''}${k.aged ? `, ${k.aged.join(' and ')} counted in years from one date each` : ''}${k.running ? k.running.map((x) => `, ${x.column} running on by ${x.plus}`).join('') : ''}${k.carried ? k.carried.map((x) => `, ${x.column} carried from the last row's ${x.from}`).join('') : ''})`).join(', ')}.
+              {s.run.keys.map((k) => `${k.name} (about ${k.perKey.toFixed(1)} rows each${k.fixed.length ? `, each of one ${k.fixed.join(' and one ')}` : ''}${k.distinct ? `, none with a ${k.distinct} twice` : ''}${k.within ? `, each holding whole ${k.within}s` : ''}${k.spaced ? `, their ${k.spaced}s as far apart as yours` : ''}${k.aged ? `, ${k.aged.join(' and ')} counted in years from one date each` : ''}${k.running ? k.running.map((x) => `, ${x.column} running on by ${x.plus}${x.restart ? ` from the start of each ${x.restart}` : ''}`).join('') : ''}${k.carried ? k.carried.map((x) => `, ${x.column} carried from the last row's ${x.from}`).join('') : ''})`).join(', ')}.
             </p>
           )}
           {s.run && s.run.scaled.length > 0 && (

@@ -340,7 +340,7 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
         const encoded = requireFinite(await current.rows);
         const more = toDraw(current.count);
         next = more > 0 ? sample(more) : null;
-        const decoded = this.transformer.decodeChecked(encoded, current.count, rng, firstId + emitted + buffer.rowCount, fixed);
+        const decoded = this.transformer.decodeChecked(encoded, current.count, rng, firstId + emitted + buffer.rowCount, fixed, false, rows - emitted - buffer.rowCount);
         sampled += current.count;
         dropped += decoded.dropped;
         for (const [rule, n] of decoded.broken) broken.set(rule, (broken.get(rule) ?? 0) + n);

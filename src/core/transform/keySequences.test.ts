@@ -42,11 +42,11 @@ function byKey(table: Table, key: string): number[][] {
   return [...groups.values()];
 }
 
-const decode = (table: Table, rows = 3_000) => {
+const decode = (table: Table, rows = 3_000, limit = Infinity) => {
   const schema = inferSchema(table);
   const rules = findRules(table, schema, new Rng(1));
   const transformer = new TableTransformer(table, schema, 1, { rules });
-  const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, rows, 2), rows, new Rng(3)).table;
+  const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, rows, 2), rows, new Rng(3), 0, undefined, false, limit).table;
   const at = (name: string) => decoded.columns[decoded.names.indexOf(name)];
   return { schema, rules, transformer, decoded, at };
 };
@@ -205,5 +205,42 @@ describe("an account's quarterly bills", () => {
     }
     expect(steps).toBeGreaterThan(300);
     expect(carried).toBe(steps);
+  });
+});
+
+describe("a crew member's hours flown this month", () => {
+  // Duties over two months; the month's hours to date start again on the 1st.
+  const rng = new Rng(21);
+  const cols: string[][] = [[], [], [], []];
+  for (let c = 0; c < 30; c++) {
+    let [at, month, total] = [Date.UTC(2024, 2, 1, 6), 2, 0];
+    for (let k = 0, n = 20 + rng.int(20); k < n && at < Date.UTC(2024, 4, 1); k++) {
+      const hours = (100 + rng.int(900)) / 100;
+      if (new Date(at).getUTCMonth() !== month) [month, total] = [new Date(at).getUTCMonth(), 0];
+      total = Math.round((total + hours) * 100) / 100;
+      [`CR${2000 + c}`, new Date(at).toISOString().slice(0, 16).replace('T', ' '), hours.toFixed(2), total.toFixed(2)].forEach((v, i) => cols[i].push(v));
+      at += (20 + rng.int(50)) * 3_600_000;
+    }
+  }
+  const table = tableFromColumns(['Crew ID', 'Duty Start', 'Flight Hours', 'Month Hours'], cols);
+
+  it("runs the month's hours on by each duty's and starts them again each month, with no gap where rows are dropped or beyond those wanted", () => {
+    const { transformer, decoded, at } = decode(table, 3_000, 2_000);
+    expect(transformer.keys[0]).toMatchObject({ running: [{ column: 'Month Hours', plus: 'Flight Hours', restart: 'month' }] });
+    expect(decoded.rowCount).toBeLessThanOrEqual(2_000);
+    let [rows, off] = [0, 0];
+    for (const keyRows of byKey(decoded, 'Crew ID')) {
+      const sorted = [...keyRows].sort((a, b) => at('Duty Start')[a]!.localeCompare(at('Duty Start')[b]!) || a - b);
+      let [month, total] = ['', 0];
+      for (const r of sorted) {
+        if (at('Duty Start')[r]!.slice(0, 7) !== month) [month, total] = [at('Duty Start')[r]!.slice(0, 7), 0];
+        total += Number(at('Flight Hours')[r]);
+        off += Number(Math.abs(Number(at('Month Hours')[r]) - total) > 0.02);
+        total = Number(at('Month Hours')[r]);
+        rows++;
+      }
+    }
+    expect(rows).toBeGreaterThan(1_000);
+    expect(off).toBe(0);
   });
 });

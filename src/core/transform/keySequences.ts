@@ -430,6 +430,8 @@ export function followAges(target: SequenceTarget, aged: Aged[], ranges: Categor
 /** What the running and carried numbers are read from: see `inDateOrder`. */
 export interface KeyOrder {
   date: string;
+  /** Each row's date as milliseconds. */
+  days: Float64Array;
   ordered: number[][];
   numbers: number[];
   values: Map<number, Float64Array>;
@@ -449,7 +451,7 @@ export function inDateOrder(input: SequenceInput, spaced: Spaced | null): KeyOrd
     .map((rows) => rows.filter((r) => !Number.isNaN(days[r])).sort((a, b) => days[a] - days[b] || a - b));
   const numbers = schema.flatMap((c, i) => (isModelled(c) && c.kind === 'numeric' ? [i] : []));
   const values = new Map(numbers.map((i) => [i, readNumbers(schema[i], table.columns[i])]));
-  return { date, ordered, numbers, values };
+  return { date, days, ordered, numbers, values };
 }
 
 /**
@@ -479,6 +481,24 @@ export interface Running {
   /** What every key's first row holds in the seed, where it is one value (visit 1). */
   start?: number;
   by: string;
+  /**
+   * Starts again with each calendar month or year of `by` (hours flown this month): the first
+   * row of a new one holds its `plus` alone, or `start` where it counts on by `step`; with
+   * `fresh`, a key's first row too.
+   */
+  restart?: Period;
+  fresh?: true;
+}
+
+export type Period = 'month' | 'year';
+const PERIODS: Period[] = ['month', 'year'];
+/** Restarts seen in the seed before a running number is read as starting again each period. */
+const MIN_RESTARTS = 5;
+
+/** The calendar month (counted from year 0) or year of a date in milliseconds. */
+function periodOf(ms: number, period: Period): number {
+  const d = new Date(ms);
+  return period === 'year' ? d.getUTCFullYear() : d.getUTCFullYear() * 12 + d.getUTCMonth();
 }
 
 /**
@@ -508,9 +528,48 @@ export function fitRunning(input: SequenceInput, order: KeyOrder): Running[] {
     else {
       const counted = countsOn(ordered, total, tolerance);
       if (counted) found.push({ column: schema[b].name, ...counted, by: date });
+      else {
+        const restarting = restartsEach(order, b, tolerance);
+        if (restarting) found.push({ column: schema[b].name, ...restarting, plus: schema[restarting.plus].name, by: date });
+      }
     }
   }
   return found;
+}
+
+/**
+ * A number that runs over a key's rows as `fitRunning` reads it but starts again with each
+ * calendar month or year of the date (a month's hours flown to date): on every step within a
+ * period the one before's plus another number of the row, and at each of `MIN_RESTARTS` new
+ * periods at least that number alone.
+ */
+function restartsEach(order: KeyOrder, b: number, tolerance: number): { plus: number; restart: Period; fresh?: true } | null {
+  const { days, ordered, numbers, values } = order;
+  const total = values.get(b)!;
+  for (const restart of PERIODS) {
+    const anew = (before: number, row: number) => periodOf(days[before], restart) !== periodOf(days[row], restart);
+    let restarts = 0;
+    const plus = numbers.find((p) => {
+      if (p === b) return false;
+      const part = values.get(p)!;
+      restarts = 0;
+      return everyStep(
+        ordered,
+        (before, row) => {
+          if (Number.isNaN(total[before] + total[row] + part[row])) return null;
+          if (!anew(before, row)) return closeTo(total[row], total[before] + part[row], tolerance);
+          restarts++;
+          return closeTo(total[row], part[row], tolerance);
+        },
+        (_, row) => part[row] !== 0,
+      ) && restarts >= MIN_RESTARTS;
+    });
+    if (plus === undefined) continue;
+    const part = values.get(plus)!;
+    const fresh = ordered.every((rows) => Number.isNaN(total[rows[0]] + part[rows[0]]) || closeTo(total[rows[0]], part[rows[0]], tolerance));
+    return { plus, restart, ...(fresh && { fresh: true as const }) };
+  }
+  return null;
 }
 
 /**
@@ -532,7 +591,7 @@ function countsOn(ordered: number[][], total: Float64Array, tolerance: number): 
 export function runWithinKeys(labels: string[], target: SequenceTarget, running: Running[]): string[] {
   const { names, columns, schema } = target;
   const changed: string[] = [];
-  for (const { column, plus, step: fixed, start, by } of running) {
+  for (const { column, plus, step: fixed, start, by, restart, fresh } of running) {
     const [b, p, d] = [column, plus ?? '', by].map((name) => names.indexOf(name));
     const [total, part, date] = [column, plus ?? '', by].map((name) => schema.find((c) => c.name === name));
     if (b < 0 || d < 0 || !total || !date || (fixed === undefined && (p < 0 || !part))) continue;
@@ -544,10 +603,13 @@ export function runWithinKeys(labels: string[], target: SequenceTarget, running:
     for (const rows of groupsOf(labels)) {
       const sorted = rows.filter((r) => !Number.isNaN(days[r])).sort((x, y) => days[x] - days[y] || x - y);
       let last = NaN;
-      for (const r of sorted) {
+      for (const [k, r] of sorted.entries()) {
         const add = p < 0 ? null : columns[p][r];
         const step = fixed ?? (add === null ? NaN : readPart(add));
+        // A new month or year (with `restart`) begins from the row's own part, as a key's first row may.
+        const anew = restart !== undefined && k > 0 && periodOf(days[r], restart) !== periodOf(days[sorted[k - 1]], restart);
         if (Number.isNaN(last) && start !== undefined) columns[b][r] = writeNumber(start, decimals, style);
+        else if ((anew || (k === 0 && fresh)) && !Number.isNaN(step)) columns[b][r] = writeNumber(step, decimals, style);
         else if (!Number.isNaN(last) && !Number.isNaN(step)) columns[b][r] = writeNumber(last + step, decimals, style);
         last = columns[b][r] === null ? NaN : readTotal(columns[b][r]!);
       }

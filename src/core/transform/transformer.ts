@@ -84,7 +84,8 @@ export interface KeyColumn {
   /** Counts of years from one date per key. */
   aged?: string[];
   /** Numbers that run over its rows, each with what it adds: a column, or a fixed amount. */
-  running?: { column: string; plus: string }[];
+  /** A number running on by another (or a fixed step), starting again each `restart` where it does. */
+  running?: { column: string; plus: string; restart?: 'month' | 'year' }[];
   /** Numbers carried over from another column of the row before. */
   carried?: { column: string; from: string }[];
 }
@@ -368,7 +369,7 @@ export class TableTransformer {
       const { sizes, distinct, within, spaced, aged, running, carried } = s.keys;
       // What a key fixes, as a user reads it: not a column that follows one it fixes (a plan's fee).
       const fixed = [...s.keys.fixed, ...[...(s.keys.copied ?? []), ...(s.keys.given ?? [])].filter((name) => !this.derived.some((d) => d.name === name))];
-      return [{ name: s.name, fixed, perKey: sizes.reduce((a, b) => a + b, 0) / sizes.length, ...(distinct !== undefined && { distinct }), ...(within !== undefined && { within }), ...(spaced && { spaced: spaced.column }), ...(aged && { aged: aged.map((a) => a.column) }), ...(running && { running: running.map(({ column, plus, step }) => ({ column, plus: plus ?? String(step) })) }), ...(carried && { carried: carried.map(({ column, from }) => ({ column, from })) }) }];
+      return [{ name: s.name, fixed, perKey: sizes.reduce((a, b) => a + b, 0) / sizes.length, ...(distinct !== undefined && { distinct }), ...(within !== undefined && { within }), ...(spaced && { spaced: spaced.column }), ...(aged && { aged: aged.map((a) => a.column) }), ...(running && { running: running.map(({ column, plus, step, restart }) => ({ column, plus: plus ?? String(step), ...(restart && { restart }) })) }), ...(carried && { carried: carried.map(({ column, from }) => ({ column, from })) }) }];
     });
   }
 
@@ -488,7 +489,7 @@ export class TableTransformer {
   }
 
   /** As `decode`, with how many rows were dropped for breaking which rule; `keepBroken` keeps them (see `canonical`). */
-  decodeChecked(data: Float32Array, rows: number, rng: Rng, firstRow = 0, fixed?: { column: string; value: string }, keepBroken = false): Decoded {
+  decodeChecked(data: Float32Array, rows: number, rng: Rng, firstRow = 0, fixed?: { column: string; value: string }, keepBroken = false, limit = Infinity): Decoded {
     const width = this.layout.width;
     const columns = this.slots.map((slot) => {
       if (slot.kind === 'model') {
@@ -529,6 +530,9 @@ export class TableTransformer {
     const broken = markBroken(this.rules, this.builtBounds, { names, columns, rowCount: rows }, this.schema, bad);
     const kept: number[] = [];
     for (let r = 0; r < rows; r++) if (keepBroken || !bad[r]) kept.push(r);
+    // Rows beyond those wanted go before keys are formed, not after: cut from a key's rows, they would leave gaps in its runs.
+    const trimmed = Math.max(0, kept.length - limit);
+    kept.length -= trimmed;
     const filtered = kept.length === rows ? columns : columns.map((col) => kept.map((r) => col[r]));
     // Each repeated key's rows, labelled by their first row: IDs are written once the rows are
     // final, so rows dropped below leave no gap an ID of the next batch would fill again.
@@ -539,7 +543,7 @@ export class TableTransformer {
       labels.set(i, assignKeys(Array.from({ length: kept.length }, (_, r) => String(r)), slot.keys, cellsOf, rng));
     });
     const whole = { names, columns: filtered, rowCount: kept.length, missingSpellings: this.missingSpellings, delimiter: this.delimiter };
-    const { table, rows: left } = this.copyWithinKeys(whole, labels, built, keepBroken ? kept : null, bad, broken, rng);
+    const { table, rows: left } = this.keyRows(whole, labels, built, keepBroken ? kept : null, bad, broken, rng);
     this.slots.forEach((slot, i) => {
       if (slot.kind !== 'id') return;
       // A prefix that follows a column (a year of the listing date) is written from that column's kept rows.
@@ -564,7 +568,25 @@ export class TableTransformer {
       }
       table.columns[i] = cells;
     });
-    return { table, dropped: rows - table.rowCount, broken, bad };
+    return { table, dropped: rows - trimmed - table.rowCount, broken, bad };
+  }
+
+  /**
+   * `copyWithinKeys`, run again over the rows it kept where it dropped some and a key's rows run
+   * in sequence (dates stepped, numbers run on or carried, ages counted): a crew member's hours
+   * flown this month then run on over the rows written, with no gap where a row was dropped.
+   * At most SEQUENCE_PASSES runs; the last ends a key's rows at its first dropped one instead.
+   */
+  private keyRows(table: Table, labels: Map<number, string[]>, built: Built[], rowsAt: number[] | null, bad: Uint8Array, broken: Map<string, number>, rng: Rng): { table: Table; rows: number[] } {
+    const sequenced = this.slots.some((s) => s.kind === 'id' && s.keys && (s.keys.spaced || s.keys.running || s.keys.carried || s.keys.aged));
+    let [current, at, rows] = [table, labels, Array.from({ length: table.rowCount }, (_, r) => r)];
+    for (let pass = 1; ; pass++) {
+      const out = this.copyWithinKeys(current, at, built, rowsAt, bad, broken, rng, pass === SEQUENCE_PASSES);
+      const kept = out.rows.map((r) => rows[r]);
+      if (rowsAt || !sequenced || out.rows.length === current.rowCount || pass === SEQUENCE_PASSES) return { table: out.table, rows: kept };
+      at = new Map([...at].map(([i, label]) => [i, out.rows.map((r) => label[r])]));
+      [current, rows] = [out.table, kept];
+    }
   }
 
   /**
@@ -573,7 +595,7 @@ export class TableTransformer {
    * them written again, and rows that then break a rule dropped (marked in `bad` at `rowsAt`
    * instead, where given); with the rows of `table` left, in order.
    */
-  private copyWithinKeys(table: Table, labels: Map<number, string[]>, built: Built[], rowsAt: number[] | null, bad: Uint8Array, broken: Map<string, number>, rng: Rng): { table: Table; rows: number[] } {
+  private copyWithinKeys(table: Table, labels: Map<number, string[]>, built: Built[], rowsAt: number[] | null, bad: Uint8Array, broken: Map<string, number>, rng: Rng, truncate = false): { table: Table; rows: number[] } {
     const { names, columns } = table;
     const all = Array.from({ length: table.rowCount }, (_, r) => r);
     const changed = new Set<string>();
@@ -608,9 +630,34 @@ export class TableTransformer {
       breaks.forEach((b, r) => void (b && (bad[rowsAt[r]] = 1)));
       return { table, rows: all };
     }
+    if (truncate) this.truncateKeys(table, labels, breaks);
     const kept = all.filter((r) => !breaks[r]);
     if (kept.length === table.rowCount) return { table, rows: all };
     return { table: { ...table, columns: columns.map((col) => kept.map((r) => col[r])), rowCount: kept.length }, rows: kept };
+  }
+
+  /**
+   * Marks in `breaks`, for each key whose rows run in sequence, every row after its first marked
+   * one in the order of the sequence's date: what is left of the key runs on with no gap.
+   */
+  private truncateKeys(table: Table, labels: Map<number, string[]>, breaks: Uint8Array): void {
+    this.slots.forEach((slot, i) => {
+      const keys = slot.kind === 'id' ? slot.keys : undefined;
+      const by = keys && (keys.spaced?.column ?? keys.running?.[0]?.by ?? keys.carried?.[0]?.by ?? keys.aged?.[0]?.to);
+      const column = by === undefined ? undefined : this.schema.find((c) => c.name === by);
+      const label = labels.get(i);
+      if (!column || !label) return;
+      const read = numberReader(column);
+      const cells = table.columns[table.names.indexOf(column.name)];
+      const when = cells.map((v) => (v === null || Number.isNaN(read(v)) ? Infinity : read(v)));
+      const groups = new Map<string, number[]>();
+      label.forEach((k, r) => void (groups.get(k) ?? groups.set(k, []).get(k)!).push(r));
+      for (const rows of groups.values()) {
+        rows.sort((a, b) => when[a] - when[b] || a - b);
+        const first = rows.findIndex((r) => breaks[r]);
+        if (first >= 0) for (const r of rows.slice(first)) breaks[r] = 1;
+      }
+    });
   }
 
   /**
@@ -641,6 +688,9 @@ export class TableTransformer {
     return this.slots.flatMap((slot) => (slot.kind === 'derived' ? [{ column: slot.name, from: names[slot.from], map: slot.map }] : []));
   }
 }
+
+/** Runs of a key's sequences over the rows kept, at most (see `keyRows`). */
+const SEQUENCE_PASSES = 4;
 
 /** Passes that carry numbers over a key's rows and write again what follows from them, at most. */
 const MAX_CARRY_PASSES = 64;
