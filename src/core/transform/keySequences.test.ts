@@ -211,22 +211,25 @@ describe("an account's quarterly bills", () => {
 describe("a crew member's hours flown this month", () => {
   // Duties over two months; the month's hours to date start again on the 1st.
   const rng = new Rng(21);
-  const cols: string[][] = [[], [], [], []];
+  const cols: string[][] = [[], [], [], [], [], []];
+  const minute = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
   for (let c = 0; c < 30; c++) {
     let [at, month, total] = [Date.UTC(2024, 2, 1, 6), 2, 0];
     for (let k = 0, n = 20 + rng.int(20); k < n && at < Date.UTC(2024, 4, 1); k++) {
       const hours = (100 + rng.int(900)) / 100;
+      const duty = Math.ceil(hours) + 1 + rng.int(3);
       if (new Date(at).getUTCMonth() !== month) [month, total] = [new Date(at).getUTCMonth(), 0];
       total = Math.round((total + hours) * 100) / 100;
-      [`CR${2000 + c}`, new Date(at).toISOString().slice(0, 16).replace('T', ' '), hours.toFixed(2), total.toFixed(2)].forEach((v, i) => cols[i].push(v));
-      at += (20 + rng.int(50)) * 3_600_000;
+      [`CR${2000 + c}`, minute(at), String(duty), minute(at + duty * 3_600_000), hours.toFixed(2), total.toFixed(2)].forEach((v, i) => cols[i].push(v));
+      // Ten hours' rest at least before the next duty.
+      at += (duty + 10 + rng.int(40)) * 3_600_000;
     }
   }
-  const table = tableFromColumns(['Crew ID', 'Duty Start', 'Flight Hours', 'Month Hours'], cols);
+  const table = tableFromColumns(['Crew ID', 'Duty Start', 'Duty Hours', 'Duty End', 'Flight Hours', 'Month Hours'], cols);
 
-  it("runs the month's hours on by each duty's and starts them again each month, with no gap where rows are dropped or beyond those wanted", () => {
+  it("runs the month's hours on by each duty's and starts them again each month, with no gap where rows are dropped or beyond those wanted, and no duty before the last one ended", () => {
     const { transformer, decoded, at } = decode(table, 3_000, 2_000);
-    expect(transformer.keys[0]).toMatchObject({ running: [{ column: 'Month Hours', plus: 'Flight Hours', restart: 'month' }] });
+    expect(transformer.keys[0]).toMatchObject({ spaced: 'Duty Start', running: [{ column: 'Month Hours', plus: 'Flight Hours', restart: 'month' }] });
     expect(decoded.rowCount).toBeLessThanOrEqual(2_000);
     let [rows, off] = [0, 0];
     for (const keyRows of byKey(decoded, 'Crew ID')) {
@@ -236,6 +239,8 @@ describe("a crew member's hours flown this month", () => {
         if (at('Duty Start')[r]!.slice(0, 7) !== month) [month, total] = [at('Duty Start')[r]!.slice(0, 7), 0];
         total += Number(at('Flight Hours')[r]);
         off += Number(Math.abs(Number(at('Month Hours')[r]) - total) > 0.02);
+        const before = sorted[sorted.indexOf(r) - 1];
+        if (before !== undefined) expect(at('Duty Start')[r]! >= at('Duty End')[before]!).toBe(true);
         total = Number(at('Month Hours')[r]);
         rows++;
       }

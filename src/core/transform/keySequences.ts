@@ -130,7 +130,9 @@ export function fitSpacing(input: SequenceInput): Spaced | null {
     const after = endBefore(groups, dates, schema, table, column.name, builtFrom);
     const measured = after ? afterSteps(groups, dates, after.ends) : steps;
     const ratio = spread(measured) / Math.max(spread(dealtSteps(groups, dates, rng)), DAY_MS);
-    if (ratio > MAX_SPREAD_RATIO || (best && ratio >= best.ratio)) continue;
+    // Steps no tighter than chance's still matter where no row starts before the last one ended and chance's would (a crew member's duties).
+    const apart = ratio <= MAX_SPREAD_RATIO || (after !== null && overlapsDealt(groups, dates, after.ends, rng) >= MIN_OVERLAP_SHARE);
+    if (!apart || (best && ratio >= best.ratio)) continue;
     const finite = [...dates].filter((d) => !Number.isNaN(d));
     const [min, max] = bounds(dates);
     const months = wholeMonths(groups, dates, after?.ends);
@@ -142,6 +144,27 @@ export function fitSpacing(input: SequenceInput): Spaced | null {
   }
   return best?.spaced ?? null;
 }
+
+/** The share of a key's rows that would start before the row before ended, with rows dealt to keys of the same sizes at random. */
+function overlapsDealt(groups: number[][], dates: Float64Array, ends: Float64Array, rng: Rng): number {
+  const pool = groups.flat();
+  for (let k = pool.length - 1; k > 0; k--) {
+    const j = rng.int(k + 1);
+    [pool[k], pool[j]] = [pool[j], pool[k]];
+  }
+  let [at, steps, overlaps] = [0, 0, 0];
+  for (const g of groups) {
+    const rows = pool.slice(at, (at += g.length)).filter((r) => !Number.isNaN(dates[r])).sort((a, b) => dates[a] - dates[b]);
+    for (let k = 1; k < rows.length; k++) {
+      if (Number.isNaN(ends[rows[k - 1]])) continue;
+      steps++;
+      overlaps += Number(dates[rows[k]] < ends[rows[k - 1]]);
+    }
+  }
+  return steps ? overlaps / steps : 0;
+}
+/** Dealt at random, at least this share of a key's rows would overlap the row before for no overlap in the seed to count. */
+const MIN_OVERLAP_SHARE = 0.1;
 
 /** Steps of the same dates dealt to keys of the same sizes at random. */
 function dealtSteps(groups: number[][], dates: Float64Array, rng: Rng): number[] {

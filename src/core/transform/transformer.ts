@@ -243,7 +243,7 @@ export class TableTransformer {
           ids.blankWhere({ share: blanks / values.length, ...(decided && { by: decided }) });
         }
         // A key repeated over rows (a customer's bills) is shared by as many rows as the seed's keys hold.
-        const keys = fitKeys(values, table, schema, i, (name) => builtFrom(name, free, constructions));
+        const keys = fitKeys(values, table, schema, i, (name) => builtFrom(name, free, constructions, schema));
         this.slots.push({ kind: 'id', name: column.name, ids, ...(keys && { keys }) });
         return;
       }
@@ -609,7 +609,7 @@ export class TableTransformer {
       for (const name of [...copied, ...given]) changed.add(name);
       const { spaced, aged } = slot.keys;
       // Dates written as a gap from the stepped one (a tenancy's end from its start) move with it.
-      const movers = spaced ? built.flatMap((b) => (b.construction.kind === 'gap' && !b.construction.below && b.construction.low === spaced.column ? [b.construction.column] : [])) : [];
+      const movers = spaced ? built.flatMap(({ construction: c }) => (builtFrom(c.column, new Set([c.column]), new Map([[c.column, c]]), this.schema) === spaced.column ? [c.column] : [])) : [];
       if (spaced) for (const name of spaceWithinKeys(labels.get(i)!, target, spaced, movers, rng, drop)) changed.add(name);
       if (slot.keys.running) for (const name of runWithinKeys(labels.get(i)!, target, slot.keys.running)) changed.add(name);
       if (!aged) return;
@@ -696,12 +696,15 @@ const SEQUENCE_PASSES = 4;
 const MAX_CARRY_PASSES = 64;
 
 /** How a column is written from others: null where it is modelled as it is, the column a gap builds it from, '' otherwise. */
-function builtFrom(name: string, free: Set<string>, constructions: Map<string, Construction>): string | null {
+function builtFrom(name: string, free: Set<string>, constructions: Map<string, Construction>, schema: ColumnSchema[]): string | null {
   const c = constructions.get(name);
   if (!free.has(name)) return '';
   // Modelled in another scale (a category's, a loose line's) but still drawn, not written.
   if (!c || c.kind === 'scaled' || c.kind === 'within' || c.kind === 'line') return null;
-  return c.kind === 'gap' && !c.below ? c.low : '';
+  if (c.kind === 'gap' && !c.below) return c.low;
+  // A date a number of hours or days after another (a duty's end from its start) is a gap too.
+  const date = (n: string) => schema.find((k) => k.name === n)?.kind === 'datetime';
+  return c.kind === 'sum' && !c.minus?.length && c.parts.length === 2 && !c.times && date(name) && date(c.parts[0]) ? c.parts[0] : '';
 }
 
 /** Output spans and condition blocks of the encoded columns, `width` wide in all. */
