@@ -1,5 +1,5 @@
 import { EMAIL_RE, namesPersonalCode, readAsPersonNames } from '../data/schema';
-import { sharesByIndex } from '../util/shares';
+import { PHI, sharesByIndex } from '../util/shares';
 import { fillTemplate, type IdLink } from './idLinks';
 import { shapedId, shapeOf, type ShapePosition } from './idShapes';
 import { nameHash, personName } from './personNames';
@@ -37,7 +37,12 @@ export interface IdState {
    * blank where a category decides it (a certificate number blank exactly for non-organic
    * sales), else on that share of rows.
    */
-  blanks?: { share: number; by?: { column: string; values: (string | null)[] } };
+  /**
+   * Blank IDs: `share` of rows; blank exactly on some values of `by`'s column; or, with
+   * `shares`, in a share of their own on each value of a category (a co-investigator far more
+   * often missing on arts grants than on medical ones).
+   */
+  blanks?: { share: number; by?: { column: string; values: (string | null)[] }; shares?: { column: string; of: [string | null, number][] } };
   /** Where IDs share no number pattern but one length and a class of character at each position (a VIN): that shape. */
   shape?: ShapePosition[];
   /** Where IDs are people's names: the buckets of the seed's (see `nameHash`), in none of which a name is written. */
@@ -87,7 +92,11 @@ export class IdGenerator {
    * capitals (`APP-`) are not kept: only one a category of the row fixes is a category's code
    * and not, say, an agent's name (`JSMITH-`), so the caller keeps them only once it has found one.
    */
+  /** Where this column's names start in the list of names (see `take`). */
+  private readonly nameOffset: number;
+
   constructor(source: (string | null)[] | IdState, column = 'id', codes = true) {
+    this.nameOffset = nameHash(column);
     if (!Array.isArray(source)) {
       const state = source as IdState;
       [this.prefix, this.suffix, this.width, this.first] = [state.prefix, state.suffix, state.width, state.first];
@@ -245,7 +254,8 @@ export class IdGenerator {
     };
     const shape = this.shape;
     if (shape) return Array.from({ length: rows }, (_, i) => shapedId(shape, from + i));
-    if (this.names) return Array.from({ length: rows }, (_, i) => personName(from + i, this.avoid));
+    // Each column of names from its own place in the list: a principal investigator and a co-investigator on one row are two people.
+    if (this.names) return Array.from({ length: rows }, (_, i) => personName(from + i + this.nameOffset, this.avoid));
     return Array.from({ length: rows }, (_, i) => prefix(i) + String(this.numberAt(from + i)).padStart(this.width, '0') + suffix(i));
   }
 
@@ -262,7 +272,7 @@ export class IdGenerator {
 
   /** The column whose values decide which IDs are blank, if any. */
   get blankLinkedTo(): string | null {
-    return this.blanks?.by?.column ?? null;
+    return this.blanks?.by?.column ?? this.blanks?.shares?.column ?? null;
   }
 
   /** `ids` of output rows `from` … with the seed's blanks: by `cells` of the deciding column, else in its share. */
@@ -272,6 +282,12 @@ export class IdGenerator {
     if (blanks.by && cells) {
       const values = new Set(blanks.by.values);
       return ids.map((id, i) => (values.has(cells[i]) ? null : id));
+    }
+    if (blanks.shares && cells) {
+      const shares = new Map(blanks.shares.of);
+      // The same even spread of draws as a flat share, each row held to its category's share.
+      const drawn = (i: number) => ((3 * (from + i) + 1.5) * PHI) % 1;
+      return ids.map((id, i) => (drawn(i) < (shares.get(cells[i]) ?? blanks.share) ? null : id));
     }
     const blankAt = sharesByIndex<boolean>([
       [true, blanks.share],

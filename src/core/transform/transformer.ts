@@ -240,7 +240,8 @@ export class TableTransformer {
           const marks = values.map((v) => (v === null ? 'blank' : 'id'));
           const by = findIdLink(marks, table, categories);
           const decided = by && 'map' in by ? { column: by.column, values: by.map.flatMap(([v, mark]) => (mark === 'blank' ? [v] : [])) } : undefined;
-          ids.blankWhere({ share: blanks / values.length, ...(decided && { by: decided }) });
+          const shares = decided ? null : blankShares(values.map((v) => v === null), table, categories);
+          ids.blankWhere({ share: blanks / values.length, ...(decided && { by: decided }), ...(shares && { shares }) });
         }
         // A key repeated over rows (a customer's bills) is shared by as many rows as the seed's keys hold.
         const keys = fitKeys(values, table, schema, i, (name) => builtFrom(name, free, constructions, schema));
@@ -354,7 +355,7 @@ export class TableTransformer {
       case 'sum':
         return { kind: 'sum', name: slot.name, built: built(slot.built) };
       case 'id':
-        return { kind: 'id', name: slot.name, ids: new IdGenerator(slot.ids), ...(slot.keys && { keys: slot.keys }) };
+        return { kind: 'id', name: slot.name, ids: new IdGenerator(slot.ids, slot.name), ...(slot.keys && { keys: slot.keys }) };
       case 'constant':
         return { kind: 'constant', name: slot.name, value: slot.value };
       case 'derived':
@@ -687,6 +688,44 @@ export class TableTransformer {
     const names = this.names;
     return this.slots.flatMap((slot) => (slot.kind === 'derived' ? [{ column: slot.name, from: names[slot.from], map: slot.map }] : []));
   }
+}
+
+/** Rows a category's value needs for its own share of blank IDs to count; fewer are drawn toward the whole column's. */
+const BLANK_SHARE_ROWS = 5;
+/** How far, on average over rows, a category's shares of blank IDs must sit from the column's to be kept. */
+const BLANK_SHARE_SPREAD = 0.08;
+const MAX_BLANK_SHARE_VALUES = 50;
+
+/**
+ * The category whose values' shares of blank IDs differ most (a co-investigator missing on 61 %
+ * of arts grants and 7 % of medical ones), where they differ by BLANK_SHARE_SPREAD on average
+ * and by far more than chance (a chi-squared beyond its degrees of freedom plus six of its
+ * standard deviations); each value's share drawn toward the column's as if it had five rows more.
+ */
+function blankShares(blank: boolean[], table: Table, categories: ColumnSchema[]): { column: string; of: [string | null, number][] } | null {
+  const n = blank.length;
+  const p = blank.filter(Boolean).length / n;
+  let best: { column: string; of: [string | null, number][]; spread: number } | null = null;
+  for (const c of categories) {
+    if ((c.kind !== 'categorical' && c.kind !== 'boolean') || c.distinct > MAX_BLANK_SHARE_VALUES) continue;
+    const cells = table.columns[table.names.indexOf(c.name)];
+    const counts = new Map<string | null, [number, number]>();
+    cells.forEach((v, r) => {
+      const at = counts.get(v) ?? counts.set(v, [0, 0]).get(v)!;
+      at[0]++;
+      at[1] += Number(blank[r]);
+    });
+    let [spread, chi] = [0, 0];
+    for (const [rows, blanks] of counts.values()) {
+      spread += Math.abs(blanks - rows * p) / n;
+      chi += (blanks - rows * p) ** 2 / (rows * p * (1 - p));
+    }
+    const df = counts.size - 1;
+    if (df < 1 || spread < BLANK_SHARE_SPREAD || chi < df + 6 * Math.sqrt(2 * df) || (best && spread <= best.spread)) continue;
+    const of = [...counts].map(([v, [rows, blanks]]): [string | null, number] => [v, (blanks + BLANK_SHARE_ROWS * p) / (rows + BLANK_SHARE_ROWS)]);
+    best = { column: c.name, of, spread };
+  }
+  return best && { column: best.column, of: best.of };
 }
 
 /** Runs of a key's sequences over the rows kept, at most (see `keyRows`). */

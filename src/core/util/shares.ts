@@ -1,5 +1,5 @@
 // The golden ratio's fraction: (k + 0.5)·φ mod 1 spreads evenly over [0, 1) for any run of k.
-const PHI = (Math.sqrt(5) - 1) / 2;
+export const PHI = (Math.sqrt(5) - 1) / 2;
 
 /**
  * Hands out `items` in proportion to their weights, with no randomness and no visible period:
