@@ -83,7 +83,7 @@ async function synthesize(args: SynthArgs, io: SynthIO): Promise<void> {
   const few = fewRowsNote(table.rowCount);
   if (few) log(`warning: ${few}`);
   const detail = (c: ColumnSchema) => (c.numeric ? `, ${describeNumbers(c.numeric)}` : '') + (c.missingShare > 0 ? ` (${(c.missingShare * 100).toFixed(1)}% missing)` : '');
-  log(schema.map((c) => `  ${c.name}: ${c.kind}${detail(c)}`).join('\n'));
+  log(schema.map((c) => `  ${c.name}: ${c.include ? `${c.kind}${detail(c)}` : 'left out (--exclude)'}`).join('\n'));
   requireModelledColumn(schema);
   const rows = rowsToWrite(args, table.rowCount);
   if (args.rules) session.useRules(readRules(args.rules));

@@ -62,7 +62,10 @@ describe('npm run synth', () => {
   it('leaves out a column with --exclude and writes fresh IDs for one read as an ID with --type', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'synth-'));
     const out = join(dir, 'out.csv');
-    await run(TSX, [SYNTH, '--input', seedFile(dir), '--out', out, '--rows', '30', '--epochs', '1', '--batch', '20', '--exclude', 'when', '--type', 'city=id']);
+    const { stdout, stderr } = await run(TSX, [SYNTH, '--input', seedFile(dir), '--out', out, '--rows', '30', '--epochs', '1', '--batch', '20', '--exclude', 'when', '--type', 'city=id']);
+    const log = stdout + stderr;
+    expect(log).toMatch(/^ {2}when: left out \(--exclude\)$/m);
+    expect(log).toMatch(/^ {2}city: id$/m);
     const table = parseDelimitedText(readFileSync(out, 'utf8'));
     expect(table.names).toEqual(['city', 'temp']);
     expect(table.columns[0].some((v) => v === 'Oslo' || v === 'Lima')).toBe(false);
