@@ -1,5 +1,5 @@
 import type { Rng } from '../util/rng';
-import { annuityPayment, canDecideBlanks, DAY_MS, PRODUCT_FORMS, ratioOf, type ProductForm, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
+import { annuityPayment, canDecideBlanks, DAY_MS, yearOf, PRODUCT_FORMS, ratioOf, type ProductForm, closeTo, countBreaks, dateSumTolerance, readColumns, ruleColumns, sumTolerance, TIME_UNITS, type Rule, type SumUnit, type TimeUnit, type YearsRule } from './rules';
 import { datePart, findParts, type DatePart } from './dateParts';
 import { addMonths, findYears, isoDay, wholeYears } from './years';
 import { affineRates } from './affineRates';
@@ -893,7 +893,7 @@ function yearOrders(candidates: ColumnSchema[], values: Float64Array[], maxLogCh
   const dates = candidates.flatMap((c, i) => (c.kind === 'datetime' && c.date && !c.date.dateless ? [i] : []));
   const found: Rule[] = [];
   for (const j of dates) {
-    const dateYears = values[j].map((ms) => (Number.isNaN(ms) ? NaN : new Date(ms).getUTCFullYear()));
+    const dateYears = values[j].map(yearOf);
     for (const i of years) {
       if (partOf(i, j)) continue;
       const [year, date] = [candidates[i].name, candidates[j].name];

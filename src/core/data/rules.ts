@@ -289,7 +289,7 @@ export function sameRule(a: Rule, b: Rule): boolean {
 }
 
 /** The calendar year of a date read as milliseconds (NaN stays NaN). */
-const yearOf = (ms: number): number => (Number.isNaN(ms) ? NaN : new Date(ms).getUTCFullYear());
+export const yearOf = (ms: number): number => (Number.isNaN(ms) ? NaN : new Date(ms).getUTCFullYear());
 
 /** A row breaks a rule with this many numbers read from its cells (NaN where not a number). */
 type Test = (values: number[]) => boolean;

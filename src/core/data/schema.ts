@@ -50,8 +50,10 @@ export interface ColumnSchema {
 
 const BOOL_TOKENS = new Set(['true', 'false', 'yes', 'no', 't', 'f', 'y', 'n']);
 // `Rx #`, `Invoice No.`, `Ticket Nr`, `Order Number`: a number that names a record.
-const ID_NAME_RE = /(?:(^|[^a-z])(id|uuid|guid|key|ref|sku|no\.?|nr\.?|number|plate|reg|registration|vin|iban|e-?mail)|#)$/i;
-const ID_WORD_RE = /(^|[^a-z])(id|uuid|guid|key|ref|sku|no\.?|nr\.?|number|plate|reg|registration|vin|iban|e-?mail)( ?#)?$/i;
+const ID_WORDS = '(^|[^a-z])(id|uuid|guid|key|ref|sku|no\\.?|nr\\.?|number|plate|reg|registration|vin|iban|e-?mail)';
+const ID_NAME_RE = new RegExp(`(?:${ID_WORDS}|#)$`, 'i');
+/** A record's word at the end, before a `#` or not (`Invoice No`, `Order number #`): not a bare `#`. */
+const ID_WORD_RE = new RegExp(`${ID_WORDS}( ?#)?$`, 'i');
 /** An email address: a name, an @ and a dotted domain. */
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Digits that name rather than measure: a synthetic ZIP code between two real ones is no ZIP code.

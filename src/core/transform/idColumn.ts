@@ -1,5 +1,5 @@
 import { EMAIL_RE, namesPersonalCode, readAsPersonNames } from '../data/schema';
-import { PHI, sharesByIndex } from '../util/shares';
+import { evenDraw, sharesByIndex } from '../util/shares';
 import { fillTemplate, type IdLink } from './idLinks';
 import { shapedId, shapeOf, type ShapePosition } from './idShapes';
 import { nameHash, personName } from './personNames';
@@ -286,8 +286,7 @@ export class IdGenerator {
     if (blanks.shares && cells) {
       const shares = new Map(blanks.shares.of);
       // The same even spread of draws as a flat share, each row held to its category's share.
-      const drawn = (i: number) => ((3 * (from + i) + 1.5) * PHI) % 1;
-      return ids.map((id, i) => (drawn(i) < (shares.get(cells[i]) ?? blanks.share) ? null : id));
+      return ids.map((id, i) => (evenDraw(3 * (from + i) + 1) < (shares.get(cells[i]) ?? blanks.share) ? null : id));
     }
     const blankAt = sharesByIndex<boolean>([
       [true, blanks.share],

@@ -82,14 +82,14 @@ export interface SequenceInput {
 }
 
 /** Rows of each key, in row order. */
-function groupsOf(keys: (string | null)[]): number[][] {
+export function groupsOf(keys: (string | null)[]): number[][] {
   const groups = new Map<string, number[]>();
   keys.forEach((k, r) => k !== null && (groups.get(k)?.push(r) ?? groups.set(k, [r])));
   return [...groups.values()];
 }
 
 /** `cells` read as numbers, dates in milliseconds (NaN where blank or unread). */
-function readNumbers(column: ColumnSchema, cells: (string | null)[]): Float64Array {
+export function readNumbers(column: ColumnSchema, cells: (string | null)[]): Float64Array {
   const read = numberReader(column);
   return Float64Array.from(cells, (v) => (v === null ? NaN : read(v)));
 }

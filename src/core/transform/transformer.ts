@@ -11,7 +11,7 @@ import { fitCategoryRanges, keepCategoryRanges, type CategoryRanges } from './by
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
 import { assignKeys, copyWithinKeys, fitKeys, type KeyGroups } from './idKeys';
-import { ageWithinKeys, carryWithinKeys, followAges, runWithinKeys, spaceWithinKeys, type SequenceTarget } from './keySequences';
+import { ageWithinKeys, carryWithinKeys, followAges, groupsOf, readNumbers, runWithinKeys, spaceWithinKeys, type SequenceTarget } from './keySequences';
 import { planScalings, type Scaled } from './scaled';
 import { findIdLink } from './idLinks';
 import { blankByRules, construct, gapValues, isOverwritten, isWritten, markBroken, planConstructions, rewrittenFrom, stepOtherwise, textWithoutNumber, zeroByRules, type Built, type Construction, type Follow } from './ruled';
@@ -579,7 +579,7 @@ export class TableTransformer {
    * At most SEQUENCE_PASSES runs; the last ends a key's rows at its first dropped one instead.
    */
   private keyRows(table: Table, labels: Map<number, string[]>, built: Built[], rowsAt: number[] | null, bad: Uint8Array, broken: Map<string, number>, rng: Rng): { table: Table; rows: number[] } {
-    const sequenced = this.slots.some((s) => s.kind === 'id' && s.keys && (s.keys.spaced || s.keys.running || s.keys.carried || s.keys.aged));
+    const sequenced = this.slots.some((s) => s.kind === 'id' && sequenceDate(s.keys) !== undefined);
     let [current, at, rows] = [table, labels, Array.from({ length: table.rowCount }, (_, r) => r)];
     for (let pass = 1; ; pass++) {
       const out = this.copyWithinKeys(current, at, built, rowsAt, bad, broken, rng, pass === SEQUENCE_PASSES);
@@ -610,7 +610,7 @@ export class TableTransformer {
       for (const name of [...copied, ...given]) changed.add(name);
       const { spaced, aged } = slot.keys;
       // Dates written as a gap from the stepped one (a tenancy's end from its start) move with it.
-      const movers = spaced ? built.flatMap(({ construction: c }) => (builtFrom(c.column, new Set([c.column]), new Map([[c.column, c]]), this.schema) === spaced.column ? [c.column] : [])) : [];
+      const movers = spaced ? built.flatMap(({ construction: c }) => (gapStart(c, this.schema) === spaced.column ? [c.column] : [])) : [];
       if (spaced) for (const name of spaceWithinKeys(labels.get(i)!, target, spaced, movers, rng, drop)) changed.add(name);
       if (slot.keys.running) for (const name of runWithinKeys(labels.get(i)!, target, slot.keys.running)) changed.add(name);
       if (!aged) return;
@@ -643,17 +643,12 @@ export class TableTransformer {
    */
   private truncateKeys(table: Table, labels: Map<number, string[]>, breaks: Uint8Array): void {
     this.slots.forEach((slot, i) => {
-      const keys = slot.kind === 'id' ? slot.keys : undefined;
-      const by = keys && (keys.spaced?.column ?? keys.running?.[0]?.by ?? keys.carried?.[0]?.by ?? keys.aged?.[0]?.to);
+      const by = slot.kind === 'id' ? sequenceDate(slot.keys) : undefined;
       const column = by === undefined ? undefined : this.schema.find((c) => c.name === by);
       const label = labels.get(i);
       if (!column || !label) return;
-      const read = numberReader(column);
-      const cells = table.columns[table.names.indexOf(column.name)];
-      const when = cells.map((v) => (v === null || Number.isNaN(read(v)) ? Infinity : read(v)));
-      const groups = new Map<string, number[]>();
-      label.forEach((k, r) => void (groups.get(k) ?? groups.set(k, []).get(k)!).push(r));
-      for (const rows of groups.values()) {
+      const when = readNumbers(column, table.columns[table.names.indexOf(column.name)]).map((x) => (Number.isNaN(x) ? Infinity : x));
+      for (const rows of groupsOf(label)) {
         rows.sort((a, b) => when[a] - when[b] || a - b);
         const first = rows.findIndex((r) => breaks[r]);
         if (first >= 0) for (const r of rows.slice(first)) breaks[r] = 1;
@@ -740,10 +735,19 @@ function builtFrom(name: string, free: Set<string>, constructions: Map<string, C
   if (!free.has(name)) return '';
   // Modelled in another scale (a category's, a loose line's) but still drawn, not written.
   if (!c || c.kind === 'scaled' || c.kind === 'within' || c.kind === 'line') return null;
-  if (c.kind === 'gap' && !c.below) return c.low;
-  // A date a number of hours or days after another (a duty's end from its start) is a gap too.
+  return gapStart(c, schema) ?? '';
+}
+
+/** The date a construction writes its column as a gap after: a gap's, or a date's a number of hours or days after it (a duty's end from its start). */
+function gapStart(c: Construction, schema: ColumnSchema[]): string | null {
+  if (c.kind === 'gap') return c.below ? null : c.low;
   const date = (n: string) => schema.find((k) => k.name === n)?.kind === 'datetime';
-  return c.kind === 'sum' && !c.minus?.length && c.parts.length === 2 && !c.times && date(name) && date(c.parts[0]) ? c.parts[0] : '';
+  return c.kind === 'sum' && !c.minus?.length && c.parts.length === 2 && !c.times && date(c.column) && date(c.parts[0]) ? c.parts[0] : null;
+}
+
+/** The date a key's rows run in sequence by (stepped, run on, carried or aged over), if they do. */
+function sequenceDate(keys: KeyGroups | undefined): string | undefined {
+  return keys && (keys.spaced?.column ?? keys.running?.[0]?.by ?? keys.carried?.[0]?.by ?? keys.aged?.[0]?.to);
 }
 
 /** Output spans and condition blocks of the encoded columns, `width` wide in all. */

@@ -1,5 +1,8 @@
 // The golden ratio's fraction: (k + 0.5)·φ mod 1 spreads evenly over [0, 1) for any run of k.
-export const PHI = (Math.sqrt(5) - 1) / 2;
+const PHI = (Math.sqrt(5) - 1) / 2;
+
+/** The k-th of an even spread of draws in [0, 1) (golden-ratio steps): what `sharesByIndex` reads its shares from. */
+export const evenDraw = (k: number): number => ((k + 0.5) * PHI) % 1;
 
 /**
  * Hands out `items` in proportion to their weights, with no randomness and no visible period:
@@ -19,7 +22,7 @@ export function sharesByIndex<T>(items: readonly (readonly [T, number])[]): (k: 
   let sum = 0;
   const bounds = items.map(([, w]) => (sum += w) / total);
   return (k) => {
-    const u = ((k + 0.5) * PHI) % 1;
+    const u = evenDraw(k);
     const at = bounds.findIndex((b) => u < b);
     return items[at < 0 ? items.length - 1 : at][0];
   };
