@@ -166,6 +166,13 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
     this.preprocessSeconds = (performance.now() - t0) / 1000;
     const saved = loaded && { state: loaded.state.trainer, tensors: unpackWeights(loaded.state.weights, loaded.weights) };
     this.trainer = this.overTransform(new CtganTrainer(encoded, rows.rowCount, this.transformer.layout, config, saved));
+    if (validation && rows === train) {
+      const held = this.transformer.encode(validation, schema, config.seed + 4);
+      const whole = new Float32Array(encoded.length + held.length);
+      whole.set(encoded);
+      whole.set(held, encoded.length);
+      this.trainer.matchSeed(whole, rows.rowCount + validation.rowCount);
+    }
     this.run = this.startRun(loaded?.state);
     this.reference = validation ?? selectRows(rows, Array.from({ length: Math.min(SNAPSHOT_ROWS, rows.rowCount) }, () => rng.int(rows.rowCount)));
   }
@@ -173,7 +180,8 @@ export class TabularModel implements StudioModel<EpochReport, GenerateOptions> {
   /** `trainer`, reading generated rows through this model's transform (see CtganTrainer.canonical and written). */
   private overTransform(trainer: CtganTrainer): CtganTrainer {
     trainer.canonical = (rows, count, rng) => this.transformer.canonical(rows, count, rng);
-    trainer.written = (rows, count, rng) => this.transformer.written(rows, count, rng);
+    trainer.written = (rows, count, rng, encoded) => this.transformer.written(rows, count, rng, encoded);
+    trainer.redrawn = this.transformer.redrawnPoints;
     return trainer;
   }
 

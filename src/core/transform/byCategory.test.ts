@@ -59,3 +59,33 @@ describe('numbers kept within their category range', () => {
     expect(fitCategoryRanges(few, inferSchema(few), ['x'], ['c'])).toEqual([]);
   });
 });
+
+describe('a count kept within its category range', () => {
+  // Books bought several at a time, everything else mostly one: a Home row's 5 is out of its range.
+  const rng = new Rng(4);
+  const category = Array.from({ length: 600 }, () => (rng.next() < 0.4 ? 'Books' : 'Home'));
+  const quantity = category.map((c) => String(c === 'Books' ? 1 + rng.int(7) : 1 + (rng.next() < 0.3 ? 1 : 0)));
+  const table = tableFromColumns(['Category', 'Quantity'], [category, quantity]);
+  const transformer = new TableTransformer(table, inferSchema(table), 1, { rules: [] });
+
+  it("has its values' shares read in the rows as written, where a redraw moves them", () => {
+    const slots = transformer.redrawnPoints;
+    const column = transformer.encoded.find((c) => c.name === 'Quantity')!;
+    expect(slots).toHaveLength(7);
+    expect(slots.every((s) => s > column.offset && s < column.offset + column.encoder.width)).toBe(true);
+    const rows = untrainedRows(transformer.layout.width, 5_000, 3);
+    const { rows: written } = transformer.written(rows, 5_000, new Rng(6), true);
+    const table = transformer.decode(rows, 5_000, new Rng(6));
+    const ones = table.columns[1].filter((v) => v === '1').length / 5_000;
+    // The slot of 1 (the first point mass) holds as many rows as the table writes 1 in,
+    const share = (data: Float32Array, slot: number) => Array.from({ length: 5_000 }, (_, r) => data[r * transformer.layout.width + slot]).reduce((a, b) => a + b, 0) / 5_000;
+    expect(share(written!, slots[0])).toBeCloseTo(ones, 2);
+    // which the model's own draws do not: out-of-range Home rows are drawn again mostly as 1s.
+    const argmax = Array.from({ length: 5_000 }, (_, r) => {
+      const at = r * transformer.layout.width + column.offset + 1;
+      const modes = Array.from(rows.subarray(at, at + column.encoder.width - 1));
+      return modes.indexOf(Math.max(...modes)) === slots[0] - column.offset - 1 ? 1 : 0;
+    }).reduce<number>((a, b) => a + b, 0) / 5_000;
+    expect(ones - argmax).toBeGreaterThan(0.05);
+  });
+});

@@ -141,6 +141,11 @@ export class ContinuousEncoder implements ColumnEncoder {
     return this.mixture.means.length;
   }
 
+  /** Where its point masses' slots sit in the encoded row, from its first slot (the scalar). */
+  get pointSlots(): number[] {
+    return this.points.map((_, i) => 1 + this.mixture.means.length + i);
+  }
+
   encode(values: (string | null)[], out: Float32Array, stride: number, offset: number, rng: Rng): void {
     const mix = this.mixture;
     const k = mix.means.length;

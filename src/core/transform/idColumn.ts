@@ -239,24 +239,29 @@ export class IdGenerator {
    * IDs for output rows `from` … `from + rows - 1`. Where the prefix follows a column, `linked.prefix`
    * holds that column's values for these rows (`linked.read` reads a date's): a value the seed never
    * has, or a blank, takes a prefix in the seed's shares; `linked.end` likewise for the ending.
+   * `linked.numbers` gives each row's number where the column counts another key's rows;
+   * `linked.at`, the place of each row's ID among those written (a key's rows share one, and a
+   * key takes one number, not one a row, so 1,252 rows of 60 customers keep `C131`'s width).
    */
-  take(rows: number, from: number, linked: { prefix?: (string | null)[]; read?: (text: string) => number; end?: (string | null)[] } = {}): string[] {
-    const { prefix: cells, read, end: endCells } = linked;
+  take(rows: number, from: number, linked: { prefix?: (string | null)[]; read?: (text: string) => number; end?: (string | null)[]; numbers?: number[]; at?: number[] } = {}): string[] {
+    const { prefix: cells, read, end: endCells, numbers, at } = linked;
+    const place = (i: number) => from + (at ? at[i] : i);
     const link = cells ? this.link : undefined;
     const ends = endCells && this.endLink ? new Map(this.endLink.map) : null;
-    const suffix = (i: number) => (ends ? ends.get(endCells![i]) : undefined) ?? this.suffixAt(from + i);
+    const suffix = (i: number) => (ends ? ends.get(endCells![i]) : undefined) ?? this.suffixAt(place(i));
     const map = link && 'map' in link ? new Map(link.map) : null;
     const prefix = (i: number): string => {
       const cell = cells?.[i] ?? null;
-      if (map) return map.get(cell) ?? this.prefixAt(from + i);
+      if (map) return map.get(cell) ?? this.prefixAt(place(i));
       const day = cell !== null && read && link && 'template' in link ? read(cell) : NaN;
-      return Number.isNaN(day) ? this.prefixAt(from + i) : fillTemplate(link as Extract<IdLink, { template: string }>, day);
+      return Number.isNaN(day) ? this.prefixAt(place(i)) : fillTemplate(link as Extract<IdLink, { template: string }>, day);
     };
     const shape = this.shape;
-    if (shape) return Array.from({ length: rows }, (_, i) => shapedId(shape, from + i));
+    if (shape) return Array.from({ length: rows }, (_, i) => shapedId(shape, place(i)));
     // Each column of names from its own place in the list: a principal investigator and a co-investigator on one row are two people.
-    if (this.names) return Array.from({ length: rows }, (_, i) => personName(from + i + this.nameOffset, this.avoid));
-    return Array.from({ length: rows }, (_, i) => prefix(i) + String(this.numberAt(from + i)).padStart(this.width, '0') + suffix(i));
+    if (this.names) return Array.from({ length: rows }, (_, i) => personName(place(i) + this.nameOffset, this.avoid));
+    const number = (i: number) => numbers?.[i] ?? this.numberAt(place(i));
+    return Array.from({ length: rows }, (_, i) => prefix(i) + String(number(i)).padStart(this.width, '0') + suffix(i));
   }
 
   private useNames(hashes: number[] | undefined): void {

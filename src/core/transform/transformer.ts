@@ -11,6 +11,7 @@ import { fitCategoryRanges, keepCategoryRanges, type CategoryRanges } from './by
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
 import { assignKeys, copyWithinKeys, fitKeys, type KeyGroups } from './idKeys';
+import { countWithinKeys, fitKeyCount, type KeyCount } from './keyCounts';
 import { ageWithinKeys, carryWithinKeys, followAges, groupsOf, readNumbers, runWithinKeys, spaceWithinKeys, type SequenceTarget } from './keySequences';
 import { planScalings, type Scaled } from './scaled';
 import { findIdLink } from './idLinks';
@@ -105,7 +106,7 @@ type Slot =
   | { kind: 'model'; column: EncodedColumn; built?: Built }
   /** A column written whole from others, not modelled: a sum, a product or a rate's total. */
   | { kind: 'sum'; name: string; built: Built }
-  | { kind: 'id'; name: string; ids: IdGenerator; keys?: KeyGroups }
+  | { kind: 'id'; name: string; ids: IdGenerator; keys?: KeyGroups; count?: KeyCount }
   | { kind: 'constant'; name: string; value: string | null }
   | { kind: 'derived'; name: string; from: number; map: Derivation['map']; counts: Derivation['counts'] };
 
@@ -126,7 +127,7 @@ export type SlotState =
       built: BuiltState | null;
     }
   | { kind: 'sum'; name: string; built: BuiltState }
-  | { kind: 'id'; name: string; ids: IdState; keys?: KeyGroups }
+  | { kind: 'id'; name: string; ids: IdState; keys?: KeyGroups; count?: KeyCount }
   | { kind: 'constant'; name: string; value: string | null }
   | { kind: 'derived'; name: string; from: number; map: [string | null, string | null][]; counts: [string | null, number][] };
 
@@ -293,8 +294,25 @@ export class TableTransformer {
       offset += encoder.width;
     });
     for (const slot of this.slots) if (slot.kind === 'derived') slot.from = slotOf.get(slot.from)!;
+    this.countKeys(table, schema);
     this.layout = layoutOf(offset, this.encoded);
     if (byCategory) this.categoryRanges = this.fitRanges(table, rules);
+  }
+
+  /** IDs that number another key's rows (see `KeyCount`): counted within it, no longer keys of their own. */
+  private countKeys(table: Table, schema: ColumnSchema[]): void {
+    const cellsOf = (name: string) => table.columns[table.names.indexOf(name)];
+    for (const slot of this.slots) {
+      if (slot.kind !== 'id' || !slot.keys) continue;
+      for (const key of this.slots) {
+        if (key === slot || key.kind !== 'id' || !key.keys) continue;
+        const count = fitKeyCount(cellsOf(slot.name), cellsOf(key.name), key.name, table, schema);
+        if (!count) continue;
+        slot.count = count;
+        delete slot.keys;
+        break;
+      }
+    }
   }
 
   /** The fitted transform as plain data (no table, no functions), for `new TableTransformer(state)`. */
@@ -321,7 +339,7 @@ export class TableTransformer {
         case 'sum':
           return { kind: 'sum', name: slot.name, built: built(slot.built) };
         case 'id':
-          return { kind: 'id', name: slot.name, ids: slot.ids.toState(), ...(slot.keys && { keys: slot.keys }) };
+          return { kind: 'id', name: slot.name, ids: slot.ids.toState(), ...(slot.keys && { keys: slot.keys }), ...(slot.count && { count: slot.count }) };
         case 'constant':
           return { kind: 'constant', name: slot.name, value: slot.value };
         case 'derived':
@@ -355,7 +373,7 @@ export class TableTransformer {
       case 'sum':
         return { kind: 'sum', name: slot.name, built: built(slot.built) };
       case 'id':
-        return { kind: 'id', name: slot.name, ids: new IdGenerator(slot.ids, slot.name), ...(slot.keys && { keys: slot.keys }) };
+        return { kind: 'id', name: slot.name, ids: new IdGenerator(slot.ids, slot.name), ...(slot.keys && { keys: slot.keys }), ...(slot.count && { count: slot.count }) };
       case 'constant':
         return { kind: 'constant', name: slot.name, value: slot.value };
       case 'derived':
@@ -435,9 +453,23 @@ export class TableTransformer {
     return this.encode(table, this.schema, rng.bits());
   }
 
-  /** Which of generated rows generation writes (1) rather than drops for breaking a rule (0). */
-  written(data: Float32Array, rows: number, rng: Rng): Uint8Array {
-    return this.decodeChecked(data, rows, rng, 0, undefined, true).bad.map((b) => 1 - b);
+  /**
+   * Which of generated rows generation writes (1) rather than drops for breaking a rule (0);
+   * with `encoded`, also the rows as `canonical` encodes them.
+   */
+  written(data: Float32Array, rows: number, rng: Rng, encoded = false): { kept: Uint8Array; rows: Float32Array | null } {
+    const { table, bad } = this.decodeChecked(data, rows, rng, 0, undefined, true);
+    return { kept: bad.map((b) => 1 - b), rows: encoded ? this.encode(table, this.schema, rng.bits()) : null };
+  }
+
+  /**
+   * The slots of the point masses (a count's 3) of numbers kept within their category's range:
+   * a value out of range is drawn again from the category's own, so such a slot's share in the
+   * rows written is not the share of rows the generator gives it.
+   */
+  get redrawnPoints(): number[] {
+    const ranged = new Set(this.categoryRanges.map((r) => r.column));
+    return this.encoded.flatMap((c) => (ranged.has(c.name) && c.encoder instanceof ContinuousEncoder ? c.encoder.pointSlots.map((k) => c.offset + k) : []));
   }
 
   /**
@@ -553,8 +585,9 @@ export class TableTransformer {
       const column = this.schema.find((c) => c.name === slot.ids.linkedTo);
       const prefix = column && cellsOf(column.name);
       const linked = { ...(prefix && { prefix, read: numberReader(column) }), end: cellsOf(slot.ids.endLinkedTo) };
-      const ids = slot.ids.take(table.rowCount, firstRow, linked);
       const label = labels.get(i);
+      const at = label && keyPlaces(left.map((r) => label[r]));
+      const ids = slot.ids.take(table.rowCount, firstRow, { ...linked, ...(at && { at }), ...(slot.count && { numbers: this.countOf(slot.count, table, labels, left) }) });
       // A key's ID is its first row's.
       const first = new Map<string, number>();
       const shared = label ? left.map((r, k) => ids[first.get(label[r]) ?? first.set(label[r], k).get(label[r])!]) : ids;
@@ -570,6 +603,15 @@ export class TableTransformer {
       table.columns[i] = cells;
     });
     return { table, dropped: rows - trimmed - table.rowCount, broken, bad };
+  }
+
+  /** Each kept row's number within its key of `count.within` (see `KeyCount`). */
+  private countOf(count: KeyCount, table: Table, labels: Map<number, string[]>, left: number[]): number[] | undefined {
+    const label = labels.get(this.slots.findIndex((s) => s.kind === 'id' && s.name === count.within));
+    if (!label) return undefined;
+    const column = count.by === undefined ? undefined : this.schema.find((c) => c.name === count.by);
+    const when = column ? readNumbers(column, table.columns[table.names.indexOf(column.name)]) : null;
+    return countWithinKeys(label, left, when, count.start);
   }
 
   /**
@@ -721,6 +763,12 @@ function blankShares(blank: boolean[], table: Table, categories: ColumnSchema[])
     best = { column: c.name, of, spread };
   }
   return best && { column: best.column, of: best.of };
+}
+
+/** Each row's key's place among the keys, in the order of their first rows. */
+function keyPlaces(keys: string[]): number[] {
+  const place = new Map<string, number>();
+  return keys.map((k) => place.get(k) ?? place.set(k, place.size).get(k)!);
 }
 
 /** Runs of a key's sequences over the rows kept, at most (see `keyRows`). */

@@ -1,0 +1,68 @@
+import { isModelled, type ColumnSchema } from '../data/schema';
+import type { Table } from '../data/table';
+import { groupsOf, readNumbers } from './keySequences';
+
+/**
+ * An ID whose number counts the rows of another repeated key (a client's invoices INV-0001,
+ * INV-0002, … , each client's from 1): written as each generated key's count, in the order of
+ * `by`'s date where the seed's numbers rise with one, not as a key of its own. Read as a key,
+ * INV-0001 stood for the first invoice of every client, and its rows took one date.
+ */
+export interface KeyCount {
+  within: string;
+  /** The number of a key's first row (1, or 0). */
+  start: number;
+  by?: string;
+}
+
+/** Keys with two rows or more the seed needs before a count is read from it. */
+const MIN_KEYS = 5;
+/** The last run of digits in an ID. */
+const DIGITS_RE = /(\d+)\D*$/;
+
+/**
+ * Whether `values` (an ID column) number the rows of each key of `keys` from one start, one
+ * number a row with none skipped: the counts of a client's invoices. Each key of n rows holding
+ * exactly start … start + n − 1 is no coincidence once a few keys hold two rows or more. Null where not.
+ */
+export function fitKeyCount(values: (string | null)[], keys: (string | null)[], within: string, table: Table, schema: ColumnSchema[]): KeyCount | null {
+  const numbers = values.map((v) => {
+    const m = v === null ? null : DIGITS_RE.exec(v);
+    return m ? Number(m[1]) : NaN;
+  });
+  if (numbers.some((x, r) => Number.isNaN(x) && values[r] !== null)) return null;
+  const groups = groupsOf(keys.map((k, r) => (k === null || values[r] === null ? null : k)));
+  if (groups.filter((g) => g.length >= 2).length < MIN_KEYS) return null;
+  const start = Math.min(...groups.map((g) => Math.min(...g.map((r) => numbers[r]))));
+  if (start !== 0 && start !== 1) return null;
+  for (const g of groups) {
+    const held = g.map((r) => numbers[r]).sort((a, b) => a - b);
+    if (held.some((x, k) => x !== start + k)) return null;
+  }
+  const rises = (column: ColumnSchema) => {
+    const when = readNumbers(column, table.columns[table.names.indexOf(column.name)]);
+    return groups.every((g) => {
+      const sorted = [...g].sort((a, b) => numbers[a] - numbers[b]);
+      return sorted.every((r, k) => k === 0 || when[r] >= when[sorted[k - 1]]);
+    });
+  };
+  const by = schema.find((c) => isModelled(c) && c.kind === 'datetime' && rises(c));
+  return { within, start, ...(by && { by: by.name }) };
+}
+
+/** Each row's number: `start` plus its rank within its key (`label`), by `when` and then by row. */
+export function countWithinKeys(label: string[], rows: number[], when: Float64Array | null, start: number): number[] {
+  const out = new Array<number>(rows.length).fill(start);
+  const byKey = new Map<string, number[]>();
+  rows.forEach((r, k) => {
+    const group = byKey.get(label[r]);
+    if (group) group.push(k);
+    else byKey.set(label[r], [k]);
+  });
+  const at = (k: number) => (when && !Number.isNaN(when[k]) ? when[k] : Infinity);
+  for (const group of byKey.values()) {
+    group.sort((a, b) => at(a) - at(b) || a - b);
+    group.forEach((k, rank) => (out[k] = start + rank));
+  }
+  return out;
+}
