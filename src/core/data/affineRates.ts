@@ -7,9 +7,9 @@ import { closeTo } from './rules';
 import type { Table } from './table';
 
 /**
- * Rows the seed must hold with both numbers, and distinct numbers in each category's line: two
- * points fit any line, and a number of few values (a term of 12, 36 or 60 months) fixes the
- * total as a lookup, which says it for any shape.
+ * Rows the seed must hold with both numbers, and distinct numbers (and totals) in each
+ * category's line: two points fit any line, and a number of few values (a term of 12, 36 or 60
+ * months) fixes the total as a lookup, which says it for any shape.
  */
 const MIN_ROWS = 10;
 const MIN_POINTS = 5;
@@ -122,7 +122,9 @@ function fitLines(search: AffineSearch, t: number, a: number, cells: (string | n
 
 /** The roundest line through every row within `tol`, its base to the total's `decimals`; null where none, or too few points. */
 function fitLine(rows: number[], total: Float64Array, of: Float64Array, tol: number, decimals: number): Line | null {
-  if (new Set(rows.map((r) => of[r])).size < MIN_POINTS) return null;
+  // Totals of a few values are a lookup's: a plan's price of 44.99 is 45 less 0.002 × a box's
+  // 4.5–5.5 kg to the cent, and such a line left skipped boxes (no weight) with no price.
+  if (new Set(rows.map((r) => of[r])).size < MIN_POINTS || new Set(rows.map((r) => total[r])).size < MIN_POINTS) return null;
   const { slope, mx, my } = leastSquares(rows, of, total);
   let best: Line | null = null;
   for (const base of gridAround(Math.round((my - slope * mx) * 10 ** decimals), decimals, BASE_STEPS)) {

@@ -79,12 +79,13 @@ export function amongRules(table: Table, schema: ColumnSchema[], maxLogChance: n
     .slice(0, MAX_COLUMNS);
   const pairs = (columns.length * (columns.length - 1)) / 2;
   const odds = maxLogChance - Math.log(Math.max(1, pairs));
+  const keys = repeatedKeys(table, schema);
   const found: Found[] = [];
   for (let i = 0; i < columns.length; i++) {
     for (let j = i + 1; j < columns.length; j++) {
       // `when` has fewer values, the earlier column among equals.
       const [w, x] = columns[j].distinct < columns[i].distinct ? [columns[j], columns[i]] : [columns[i], columns[j]];
-      const f = among(table, w.name, x.name, odds);
+      const f = among(table, w.name, x.name, odds, weightsFor(keys, table, w.name, x.name));
       const differ = differs.some((d) => [d.left, d.right].includes(w.name) && [d.left, d.right].includes(x.name));
       if (f && !(differ && onlyItself(f.rule, f.values.get(x.name)!.length))) found.push(f);
     }
@@ -132,7 +133,56 @@ function implied(f: Found, kept: Found[]): boolean {
   return kept.some((g) => kept.some((h) => g !== h && implies(g, h, f)));
 }
 
-function among(table: Table, whenName: string, columnName: string, odds: number): Found | null {
+/** Rows a repeated ID holds on average at least before its rows are counted as one. */
+const MIN_REPEATS = 1.15;
+
+interface RepeatedKey {
+  cells: (string | null)[];
+  weights: Float64Array;
+  repeats: number;
+}
+
+/** Repeated IDs, most rows a key first, each with its rows' weights: one over its key's rows. */
+function repeatedKeys(table: Table, schema: ColumnSchema[]): RepeatedKey[] {
+  const keys: RepeatedKey[] = [];
+  for (const c of schema) {
+    if (!c.include || c.kind !== 'id') continue;
+    const cells = table.columns[table.names.indexOf(c.name)];
+    const sizes = new Map<string, number>();
+    for (const v of cells) if (v !== null) sizes.set(v, (sizes.get(v) ?? 0) + 1);
+    const repeats = sizes.size ? [...sizes.values()].reduce((a, b) => a + b, 0) / sizes.size : 0;
+    if (repeats < MIN_REPEATS) continue;
+    const weights = Float64Array.from(cells, (v) => (v === null ? 1 : 1 / sizes.get(v)!));
+    keys.push({ cells, weights, repeats });
+  }
+  return keys.sort((a, b) => b.repeats - a.repeats);
+}
+
+/** Whether each key of `key` holds one value of `cells` (blanks aside). */
+function fixedBy(key: (string | null)[], cells: (string | null)[]): boolean {
+  const seen = new Map<string, string | null>();
+  for (let r = 0; r < key.length; r++) {
+    const [k, v] = [key[r], cells[r]];
+    if (k === null || v === null) continue;
+    if (!seen.has(k)) seen.set(k, v);
+    else if (seen.get(k) !== v) return false;
+  }
+  return true;
+}
+
+/**
+ * Each row's weight as evidence on a pair of columns: where a repeated ID fixes one of them (a
+ * volunteer's first name), one over its key's rows, else 1. A key's rows repeat what it fixes,
+ * and mostly its other values too (a volunteer's site), so 786 shifts of 70 volunteers are
+ * about 70 draws of a name and a site, not 786: counted in rows, the names never seen at a site
+ * read as a rule. The key of most rows a key first.
+ */
+function weightsFor(keys: RepeatedKey[], table: Table, a: string, b: string): Float64Array | null {
+  const cells = (name: string) => table.columns[table.names.indexOf(name)];
+  return keys.find((k) => fixedBy(k.cells, cells(a)) || fixedBy(k.cells, cells(b)))?.weights ?? null;
+}
+
+function among(table: Table, whenName: string, columnName: string, odds: number, weights: Float64Array | null): Found | null {
   const cells = (name: string) => table.columns[table.names.indexOf(name)];
   const [w, x] = [codesOf(cells(whenName)), codesOf(cells(columnName))];
   if (fixes(w.codes, x.codes) || fixes(x.codes, w.codes)) return null;
@@ -143,10 +193,11 @@ function among(table: Table, whenName: string, columnName: string, odds: number)
   for (let r = 0; r < table.rowCount; r++) {
     const [a, b] = [w.codes[r], x.codes[r]];
     if (a < 0 || b < 0) continue;
-    counts[a * k + b]++;
-    rowsOf[a]++;
-    share[b]++;
-    n++;
+    const weight = weights ? weights[r] : 1;
+    counts[a * k + b] += weight;
+    rowsOf[a] += weight;
+    share[b] += weight;
+    n += weight;
   }
   if (n < MIN_ROWS) return null;
   let logChance = 0;

@@ -79,3 +79,34 @@ describe("a repeated key's fresh IDs", () => {
     for (const id of clients) expect(id).toMatch(/^C\d{3}$/);
   });
 });
+
+/** A clinic's visits: each patient's numbered 1, 2, … in date order, as a number and as a code. */
+function visits(patients: number, seed = 2): Table {
+  const rng = new Rng(seed);
+  const rows: string[][] = [];
+  for (let p = 0; p < patients; p++) {
+    let day = Date.UTC(2023, 0, 1) + rng.int(60) * DAY;
+    for (let k = 1, n = 2 + rng.int(8); k <= n; k++) {
+      rows.push([`P${100 + p}`, `V${k}`, String(k), iso(day), (60 + rng.int(30)).toFixed(1)]);
+      day += (10 + rng.int(50)) * DAY;
+    }
+  }
+  rows.sort((a, b) => a[3].localeCompare(b[3]));
+  return tableFromColumns(['Patient ID', 'Visit code', 'Visit #', 'Visit date', 'Weight (kg)'], [0, 1, 2, 3, 4].map((k) => rows.map((r) => r[k])));
+}
+
+describe('a number or a category that counts a key\'s rows', () => {
+  it('is written as the count, and what follows it with it', () => {
+    const transformer = fitted(visits(60));
+    expect(transformer.toState().counted).toEqual([{ column: 'Visit code', count: { within: 'Patient ID', start: 1, by: 'Visit date' }, prefix: 'V', suffix: '', width: 0 }]);
+    const { table } = transformer.decodeChecked(untrainedRows(transformer.layout.width, 1_000, 8), 1_000, new Rng(9));
+    const at = (name: string) => table.columns[table.names.indexOf(name)];
+    const byPatient = new Map<string, number[]>();
+    at('Patient ID').forEach((p, r) => {
+      expect(at('Visit code')[r]).toBe(`V${at('Visit #')[r]}`);
+      byPatient.set(p!, [...(byPatient.get(p!) ?? []), Number(at('Visit #')[r])]);
+    });
+    expect(byPatient.size).toBeGreaterThan(50);
+    for (const numbers of byPatient.values()) expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, k) => k + 1));
+  });
+});

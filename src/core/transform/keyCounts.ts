@@ -15,6 +15,19 @@ export interface KeyCount {
   by?: string;
 }
 
+/**
+ * A column modelled as a number or a category that counts a key's rows (a patient's `Visit #`
+ * 1, 2, 3, or `V1`, `V2`), written over once the key's rows are final, as the seed spells it:
+ * `prefix`, the number padded to `width` digits, `suffix`.
+ */
+export interface CountedColumn {
+  column: string;
+  count: KeyCount;
+  prefix: string;
+  suffix: string;
+  width: number;
+}
+
 /** Keys with two rows or more the seed needs before a count is read from it. */
 const MIN_KEYS = 5;
 /** The last run of digits in an ID. */
@@ -48,6 +61,24 @@ export function fitKeyCount(values: (string | null)[], keys: (string | null)[], 
   };
   const by = schema.find((c) => isModelled(c) && c.kind === 'datetime' && rises(c));
   return { within, start, ...(by && { by: by.name }) };
+}
+
+const SPELLING_RE = /^(\D*)(\d+)(\D*)$/;
+
+/** How `values` spell their numbers: one prefix and suffix around the digits, padded or not; null where they do not share them. */
+export function countSpelling(values: (string | null)[]): Omit<CountedColumn, 'column' | 'count'> | null {
+  let found: { prefix: string; suffix: string; padded: boolean; digits: Set<number> } | null = null;
+  for (const v of values) {
+    if (v === null) continue;
+    const m = SPELLING_RE.exec(v.trim());
+    if (!m) return null;
+    found ??= { prefix: m[1], suffix: m[3], padded: false, digits: new Set() };
+    if (m[1] !== found.prefix || m[3] !== found.suffix) return null;
+    found.digits.add(m[2].length);
+    if (m[2].length > 1 && m[2].startsWith('0')) found.padded = true;
+  }
+  if (!found || (found.padded && found.digits.size > 1)) return null;
+  return { prefix: found.prefix, suffix: found.suffix, width: found.padded ? [...found.digits][0] : 0 };
 }
 
 /** Each row's number: `start` plus its rank within its key (`label`), by `when` and then by row. */

@@ -140,6 +140,33 @@ describe("a member's running balance and blank email", () => {
   });
 });
 
+describe("a volunteer's hours to date", () => {
+  // Each volunteer's total starts at their first shift's hours and runs on by each shift's.
+  const rng = new Rng(8);
+  const cols: (string | null)[][] = [[], [], [], []];
+  for (let v = 0; v < 80; v++) {
+    let [total, shift] = [0, Date.UTC(2023, 0, 1) + rng.int(60) * DAY];
+    for (let k = 0, n = 2 + rng.int(8); k < n; k++) {
+      const hours = 2 + rng.int(12) / 4;
+      total += hours;
+      [`VOL${300 + v}`, iso(shift), hours.toFixed(2), total.toFixed(2)].forEach((x, c) => cols[c].push(x));
+      shift += (3 + rng.int(20)) * DAY;
+    }
+  }
+  const table = tableFromColumns(['Volunteer ID', 'Shift Date', 'Hours Worked', 'Running Total (hrs)'], cols);
+
+  it("starts each generated volunteer's total at their first shift's hours", () => {
+    const { transformer, decoded, at } = decode(table);
+    expect(transformer.keys[0]).toMatchObject({ running: [{ column: 'Running Total (hrs)', plus: 'Hours Worked' }] });
+    const keys = byKey(decoded, 'Volunteer ID');
+    expect(keys.length).toBeGreaterThan(50);
+    for (const rows of keys) {
+      const first = [...rows].sort((a, b) => day(at('Shift Date')[a]) - day(at('Shift Date')[b]) || a - b)[0];
+      expect(at('Running Total (hrs)')[first]).toBe(at('Hours Worked')[first]);
+    }
+  });
+});
+
 describe("a dog's grooming visits", () => {
   // Tuesday to Saturday, 09:00 to 16:30 on the half hour, four to five weeks apart, numbered 1, 2, 3 … per dog.
   const rng = new Rng(11);

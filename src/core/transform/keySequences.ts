@@ -506,10 +506,10 @@ export interface Running {
   by: string;
   /**
    * Starts again with each calendar month or year of `by` (hours flown this month): the first
-   * row of a new one holds its `plus` alone, or `start` where it counts on by `step`; with
-   * `fresh`, a key's first row too.
+   * row of a new one holds its `plus` alone, or `start` where it counts on by `step`.
    */
   restart?: Period;
+  /** A key's first row holds its `plus` alone, as every key's does in the seed. */
   fresh?: true;
 }
 
@@ -547,7 +547,12 @@ export function fitRunning(input: SequenceInput, order: KeyOrder): Running[] {
         (_, row) => part[row] !== 0,
       );
     });
-    if (plus !== undefined) found.push({ column: schema[b].name, plus: schema[plus].name, by: date });
+    if (plus !== undefined) {
+      // Every key's first row its part alone (a volunteer's hours to date from their first shift): generated keys start so too.
+      const part = values.get(plus)!;
+      const fresh = ordered.every((rows) => Number.isNaN(total[rows[0]] + part[rows[0]]) || closeTo(total[rows[0]], part[rows[0]], tolerance));
+      found.push({ column: schema[b].name, plus: schema[plus].name, by: date, ...(fresh && { fresh: true as const }) });
+    }
     else {
       const counted = countsOn(ordered, total, tolerance);
       if (counted) found.push({ column: schema[b].name, ...counted, by: date });

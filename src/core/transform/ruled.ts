@@ -50,8 +50,12 @@ export type Construction =
   | YearsRule
   /** A flag rule's column (sold out), modelled as it is and written over from how its two numbers compare. */
   | Extract<Rule, { kind: 'flag' }>
-  /** A lookup rule's column (a rate by grade and term), modelled as it is and written over from its two keys. */
-  | LookupRule
+  /**
+   * A lookup rule's column (a rate by grade and term), modelled as it is and written over from its
+   * two keys; with `freeBlank`, left as modelled where a key is blank, as the seed holds several
+   * values there (a box charged at its plan's price, or 0 when skipped, where it has no discount code).
+   */
+  | (LookupRule & { freeBlank?: true })
   /**
    * An excess rule's column (overtime), modelled as it is and written over from the number it is
    * the part of; with `keepBlank`, not where the model gave a blank (the seed has some beside a number).
@@ -319,7 +323,8 @@ export function planConstructions(
   for (const rule of rules) {
     if (rule.kind !== 'step' && rule.kind !== 'part' && rule.kind !== 'years' && rule.kind !== 'flag' && rule.kind !== 'lookup' && rule.kind !== 'excess' && rule.kind !== 'brackets') continue;
     const keepBlank = (rule.kind === 'excess' || rule.kind === 'brackets' || rule.kind === 'step') && blankBeside(rule.column, rule.kind === 'step' ? rule.from : rule.of, table, schema);
-    const c: Construction = rule.kind === 'part' ? partConstruction(rule, table, schema) : { ...rule, ...(keepBlank && { keepBlank: true as const }) };
+    const freeBlank = rule.kind === 'lookup' && severalBesideBlank(rule, table);
+    const c: Construction = rule.kind === 'part' ? partConstruction(rule, table, schema) : { ...rule, ...(keepBlank && { keepBlank: true as const }), ...(freeBlank && { freeBlank: true as const }) };
     // A value outside its range is kept from its modelled flag where it can be: the flag keeps its share.
     const within = rule.kind === 'flag' && rule.op === 'outside' ? withinConstruction(rule, table, schema) : null;
     if (within && usable(within)) plan.set(within.column, within);
@@ -560,6 +565,12 @@ function blankBeside(column: string, of: string, table: Table, schema: ColumnSch
   return cells.some((v, r) => v === null && isNumber(numbers[r]));
 }
 
+/** Whether the seed holds two texts or more in a lookup's column where one of its keys is blank. */
+function severalBesideBlank(rule: LookupRule, table: Table): boolean {
+  const [cells, a, b] = [rule.column, ...rule.by].map((name) => table.columns[table.names.indexOf(name)]);
+  return new Set(cells.filter((_, r) => a[r] === null || b[r] === null)).size >= 2;
+}
+
 function rateReader(rule: RateRule, table: Table): (r: number) => boolean {
   if (!('by' in rule)) return () => true;
   const cells = table.columns[table.names.indexOf(rule.by)];
@@ -727,7 +738,7 @@ export function construct(built: Built[], names: string[], columns: (string | nu
         // A pair the seed never has is no row the rule can write: drawn again.
         const value = find(a[r], b[r]);
         if (value === undefined) bad[r] = 1;
-        else out[r] = value ?? otherwise;
+        else if (value !== null || !c.freeBlank) out[r] = value ?? otherwise;
       }
     } else if (c.kind === 'part') {
       const [dates, read, texts] = [col(c.date), readers.get(c.date)!, new Map(c.texts)];

@@ -93,3 +93,66 @@ describe('two categories that never match', () => {
     expect(countBreaks(decoded.table, schema, { kind: 'differ', left: 'Home Team', right: 'Away Team' })).toBe(0);
   });
 });
+
+describe("a key's own values beside a category of its rows", () => {
+  // 70 volunteers, each of one first name (of 21) and mostly one site, about 11 shifts each:
+  // some names are never seen at some site, as 70 draws would leave them, whatever the rows.
+  function shifts(seed: number): Table {
+    const rng = new Rng(seed);
+    const names = ['Ana', 'Chloe', 'Dev', 'Elif', 'Farah', 'Gus', 'Hana', 'Ivan', 'Jade', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tom', 'Uma', 'Vic'];
+    const sites = ['Riverside', 'Northside', 'Downtown'];
+    const cols: string[][] = [[], [], [], []];
+    for (let v = 0; v < 70; v++) {
+      const [name, home] = [names[rng.int(names.length)], sites[rng.int(sites.length)]];
+      for (let k = 0, n = 2 + rng.int(20); k < n; k++) {
+        const site = rng.next() < 0.9 ? home : sites[rng.int(sites.length)];
+        // Drivers work from Downtown only: a rule of the rows.
+        const role = site === 'Downtown' && rng.next() < 0.3 ? 'Driver' : rng.next() < 0.5 ? 'Kitchen' : 'Sorting';
+        [`VOL${1000 + v}`, name, site, role].forEach((x, c) => cols[c].push(x));
+      }
+    }
+    return tableFromColumns(['Volunteer ID', 'First Name', 'Site', 'Role'], cols);
+  }
+
+  it('are no rule, counted in keys, while a rule of the rows still is', () => {
+    for (const seed of [1, 2, 3]) {
+      const table = shifts(seed);
+      const rules = findRules(table, inferSchema(table), new Rng(1)).filter((r) => r.kind === 'among');
+      expect(rules.map((r) => r.kind === 'among' && r.column)).not.toContain('First Name');
+      expect(rules.map(describeRule)).toEqual(['Role by Site: Kitchen or Sorting for Northside; Kitchen or Sorting for Riverside']);
+    }
+  });
+});
+
+describe('a lookup beside a blank key', () => {
+  // A box's charge: its plan's price less its discount code's share; with no code the plan's
+  // price, or 0 when the month is skipped (codes never on skipped months).
+  function boxes(rows: number): Table {
+    const rng = new Rng(12);
+    const price: Record<string, number> = { Basic: 19.99, Plus: 29.99, Premium: 44.99 };
+    const off: Record<string, number> = { LOYAL20: 0.2, SPRING15: 0.15, WELCOME10: 0.1 };
+    const cols: (string | null)[][] = [[], [], [], []];
+    for (let r = 0; r < rows; r++) {
+      const plan = ['Basic', 'Plus', 'Premium'][rng.int(3)];
+      const skipped = rng.next() < 0.12;
+      const code = !skipped && rng.next() < 0.15 ? ['LOYAL20', 'SPRING15', 'WELCOME10'][rng.int(3)] : null;
+      const charged = skipped ? 0 : code ? Math.round(price[plan] * (1 - off[code]) * 100) / 100 : price[plan];
+      [plan, skipped ? 'Y' : 'N', code, charged.toFixed(2)].forEach((v, c) => cols[c].push(v));
+    }
+    return tableFromColumns(['Plan', 'Skipped', 'Code', 'Charged'], cols);
+  }
+
+  it("leaves the modelled value where a key is blank, not the seed's most frequent one", () => {
+    const table = boxes(900);
+    const schema = inferSchema(table);
+    const rules = findRules(table, schema, new Rng(1));
+    expect(rules.map((r) => r.kind)).toContain('lookup');
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const { table: out } = transformer.decodeChecked(untrainedRows(transformer.layout.width, 4_000, 3), 4_000, new Rng(4));
+    const at = (name: string) => out.columns[out.names.indexOf(name)];
+    const uncoded = new Set(at('Charged').filter((_, r) => at('Code')[r] === null));
+    // Untrained rows hold any plan's price there, and 0 on skipped months; one value would be every row at 19.99.
+    expect(uncoded.size).toBeGreaterThan(2);
+    expect(at('Skipped').filter((v) => v === 'Y').length).toBeGreaterThan(100);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../data/rules';
+import { ruleColumns, type Rule } from '../data/rules';
 import { isModelled, numberReader, type ColumnSchema } from '../data/schema';
 import type { Spellings, Table } from '../data/table';
 import { cumulativeOf, Rng } from '../util/rng';
@@ -11,7 +11,7 @@ import { fitCategoryRanges, keepCategoryRanges, type CategoryRanges } from './by
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
 import { assignKeys, copyWithinKeys, fitKeys, type KeyGroups } from './idKeys';
-import { countWithinKeys, fitKeyCount, type KeyCount } from './keyCounts';
+import { countSpelling, countWithinKeys, fitKeyCount, type CountedColumn, type KeyCount } from './keyCounts';
 import { ageWithinKeys, carryWithinKeys, followAges, groupsOf, readNumbers, runWithinKeys, spaceWithinKeys, type SequenceTarget } from './keySequences';
 import { planScalings, type Scaled } from './scaled';
 import { findIdLink } from './idLinks';
@@ -145,6 +145,8 @@ export interface TransformerState {
   slots: SlotState[];
   /** Numbers' ranges by the category that explains them; absent in models saved before them. */
   categoryRanges?: CategoryRanges[];
+  /** Columns written as counts of a key's rows. */
+  counted?: CountedColumn[];
 }
 
 function isTransformerState(x: Table | TransformerState): x is TransformerState {
@@ -166,6 +168,8 @@ export class TableTransformer {
   private zeros: Map<Rule, string> | null = null;
   /** Numbers kept within their category's range (see `CategoryRanges`). */
   private categoryRanges: CategoryRanges[] = [];
+  /** Columns written as counts of a key's rows (see `CountedColumn`). */
+  private counted: CountedColumn[] = [];
 
   /** Fitted to `table`, or rebuilt from a saved state (which needs no table). */
   constructor(table: Table, schema: ColumnSchema[], seed: number, options?: Partial<TransformOptions>);
@@ -188,6 +192,7 @@ export class TableTransformer {
       }
       this.layout = layoutOf(at, this.encoded);
       this.categoryRanges = table.categoryRanges ?? [];
+      this.counted = table.counted ?? [];
       return;
     }
     const { derive = true, withinRange = true, byCategory = true, scaleByCategory = false, looseLines = false, rules = [] } = options;
@@ -299,20 +304,37 @@ export class TableTransformer {
     if (byCategory) this.categoryRanges = this.fitRanges(table, rules);
   }
 
-  /** IDs that number another key's rows (see `KeyCount`): counted within it, no longer keys of their own. */
+  /**
+   * IDs that number another key's rows (see `KeyCount`): counted within it, no longer keys of
+   * their own; and numbers or categories that do, modelled as they are (no rule names them)
+   * and written over as counts, what follows them with them (see `CountedColumn`).
+   */
   private countKeys(table: Table, schema: ColumnSchema[]): void {
     const cellsOf = (name: string) => table.columns[table.names.indexOf(name)];
+    const keys = this.slots.flatMap((s) => (s.kind === 'id' && s.keys !== undefined ? [s] : []));
     for (const slot of this.slots) {
       if (slot.kind !== 'id' || !slot.keys) continue;
-      for (const key of this.slots) {
-        if (key === slot || key.kind !== 'id' || !key.keys) continue;
-        const count = fitKeyCount(cellsOf(slot.name), cellsOf(key.name), key.name, table, schema);
+      for (const key of keys) {
+        const count = key === slot || !key.keys ? null : fitKeyCount(cellsOf(slot.name), cellsOf(key.name), key.name, table, schema);
         if (!count) continue;
         slot.count = count;
         delete slot.keys;
         break;
       }
     }
+    // A number a key's running numbers already count on (a visit number by 1) is theirs.
+    const ruled = new Set([...this.rules.flatMap(ruleColumns), ...keys.flatMap((k) => k.keys?.running?.map((r) => r.column) ?? [])]);
+    this.slots.forEach((slot) => {
+      if (slot.kind !== 'model' || slot.built || ruled.has(slot.column.name)) return;
+      const { name } = slot.column;
+      const spelling = (slot.column.kind === 'numeric' || slot.column.kind === 'categorical') && countSpelling(cellsOf(name));
+      if (!spelling) return;
+      for (const key of keys) {
+        if (!key.keys) continue;
+        const count = fitKeyCount(cellsOf(name), cellsOf(key.name), key.name, table, schema);
+        if (count) return void this.counted.push({ column: name, count, ...spelling });
+      }
+    });
   }
 
   /** The fitted transform as plain data (no table, no functions), for `new TableTransformer(state)`. */
@@ -354,6 +376,7 @@ export class TableTransformer {
       builtBounds: [...this.builtBounds].map(([name, b]) => [name, { min: toJsonNumber(b.min), max: toJsonNumber(b.max) }]),
       slots,
       categoryRanges: this.categoryRanges,
+      ...(this.counted.length > 0 && { counted: this.counted }),
     };
   }
 
@@ -602,6 +625,14 @@ export class TableTransformer {
       }
       table.columns[i] = cells;
     });
+    for (const { column, count, prefix, suffix, width } of this.counted) {
+      const numbers = this.countOf(count, table, labels, left);
+      if (!numbers) continue;
+      const at = names.indexOf(column);
+      table.columns[at] = numbers.map((n) => prefix + String(n).padStart(width, '0') + suffix);
+      // A visit's number beside its code (`V3`, 3) follows it.
+      this.slots.forEach((s, i) => void (s.kind === 'derived' && s.from === at && (table.columns[i] = table.columns[at].map((v) => s.map.get(v) ?? null))));
+    }
     return { table, dropped: rows - trimmed - table.rowCount, broken, bad };
   }
 
