@@ -75,6 +75,12 @@ export function findRules(table: Table, schema: ColumnSchema[], rng: Rng): Rule[
   const sample = table.rowCount <= SEARCH_ROWS ? table : selectRows(table, Array.from({ length: SEARCH_ROWS }, () => rng.int(table.rowCount)));
   found = search(sample, schema, rng).filter((rule) => countBreaks(table, schema, rule) === 0);
   found = settleSums(found, table, schema);
+  // A rate by category that runs a product backwards (a booking's minutes as its fee × 4.2857… by
+  // tier, beside fee = hourly rate × minutes / 60, the rate fixed by the tier) says nothing more.
+  const partOf = (p: Rule, total: string, part: string) =>
+    p.kind === 'product' || p.kind === 'formula' ? p.total === total && p.parts.includes(part) : p.kind === 'rate' && p.total === total && p.times !== undefined && [p.of, p.times].includes(part);
+  const backwards = (r: Rule) => r.kind === 'rate' && 'by' in r && found.some((p) => p !== r && partOf(p, r.of, r.total));
+  found = found.filter((r) => !backwards(r));
   // Categories that go together only so, or never match, are counted on every row (a sample
   // misses rare pairings), where no rule found already ties the two. A blank rule ties only
   // blanks: a contractor blank for in-house repairs still keeps to its trade where it is given.

@@ -50,6 +50,8 @@ export interface KeyGroups {
 const MIN_REPEATS = 1.15;
 /** Levels a fixed column may have: a number a key fixes but with a value on each (a lease's area) is no group. */
 const MAX_LEVELS = 30;
+/** Keys each set of values of the fixed columns holds on average, at least. */
+const KEYS_PER_SET = 4;
 
 /**
  * How a repeated ID's rows group, or null where its values do not repeat; `self` is its schema
@@ -61,7 +63,9 @@ export function fitKeys(values: (string | null)[], table: Table, schema: ColumnS
   for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
   const present = values.length - values.filter((v) => v === null).length;
   if (counts.size === 0 || present / counts.size < MIN_REPEATS) return null;
-  // Columns each key fixes, fewest levels first; added while each set of their values still holds two keys on average.
+  // Columns each key fixes, fewest levels first; added while each set of their values still holds four keys on average:
+  // keys are formed within a set, and one of two or three keys (a volunteer's first name, 21 of them over 70 keys) ran
+  // out of rows mid-key, leaving 92 short keys. A column left out is copied from a key's first row instead.
   const candidates = schema
     .map((c, i) => [c, i] as const)
     .filter(([c]) => isModelled(c) && c.distinct >= 2 && c.distinct <= MAX_LEVELS)
@@ -72,7 +76,7 @@ export function fitKeys(values: (string | null)[], table: Table, schema: ColumnS
   let sets = 1;
   for (const [, i] of candidates) {
     const tuples = new Set(values.map((_, r) => [...fixed, i].map((k) => table.columns[k][r]).join('\u0000')));
-    if (tuples.size <= sets || 2 * tuples.size > counts.size) continue;
+    if (tuples.size <= sets || KEYS_PER_SET * tuples.size > counts.size) continue;
     fixed.push(i);
     sets = tuples.size;
   }

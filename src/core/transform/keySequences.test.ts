@@ -6,6 +6,7 @@ import { tableFromColumns, type Table } from '../data/table';
 import { wholeYears } from '../data/years';
 import { Rng } from '../util/rng';
 import { TableTransformer } from './transformer';
+import { spaceWithinKeys } from './keySequences';
 import { untrainedRows } from './untrained';
 
 const DAY = 86_400_000;
@@ -274,5 +275,23 @@ describe("a crew member's hours flown this month", () => {
     }
     expect(rows).toBeGreaterThan(1_000);
     expect(off).toBe(0);
+  });
+});
+
+describe("a key's place in time", () => {
+  it("is one of its drawn dates at a random point of its span, not its earliest, so keys fill the seed's dates", () => {
+    // 200 keys of 10 rows a week apart, drawn over one year: the earliest of ten draws put every key in its first months.
+    const rng = new Rng(3);
+    const [start, year] = [Date.UTC(2023, 0, 1), 365 * DAY];
+    const labels = Array.from({ length: 2_000 }, (_, r) => `K${Math.floor(r / 10)}`);
+    const cells = labels.map(() => iso(start + rng.int(365) * DAY));
+    const schema = inferSchema(tableFromColumns(['Day'], [cells]));
+    const target = { names: ['Day'], columns: [cells], schema };
+    spaceWithinKeys(labels, target, { column: 'Day', steps: [7 * DAY], min: start, max: start + year - DAY }, [], new Rng(4), []);
+    const days = cells.map((c) => (day(c) - start) / DAY);
+    expect(Math.min(...days)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...days)).toBeLessThan(365);
+    // Each third of the year holds a fair share of the rows.
+    for (const third of [0, 1, 2]) expect(days.filter((d) => Math.floor(d / (365 / 3)) === third).length).toBeGreaterThan(400);
   });
 });

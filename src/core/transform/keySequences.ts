@@ -69,6 +69,8 @@ const MAX_MIXED_KEYS = 0.02;
 const MAX_YEARS = 150;
 const YEAR_MS = 366 * 86_400_000;
 const DAY_MS = 86_400_000;
+/** A month's length on average, to move a key by whole months. */
+const MONTH_MS = 30.4375 * DAY_MS;
 
 /** What the fit reads of the columns: each row's key, and which columns are written from others. */
 export interface SequenceInput {
@@ -353,16 +355,22 @@ export function spaceWithinKeys(labels: string[], target: SequenceTarget, spaced
       const date = spaced.months ? addMonths(from, step) : from + step;
       next.set(sorted[k], spaced.on ? nearestAfter(spaced.on, date, next.get(before)!) : spaced.months || afterAt >= 0 ? date : onOwnDay(date, dates[sorted[k]], clock, spaced.weekdays === true));
     }
-    // A key that runs past the seed's last date starts earlier, as far as its first may.
-    const last = next.get(sorted[sorted.length - 1])!;
-    // In whole weeks or days where the rows keep their weekday or time of day.
-    const unit = spaced.weekdays ? 7 * DAY_MS : clock ? DAY_MS : 1;
-    const over = Math.ceil(Math.max(0, last - spaced.max) / unit) * unit;
-    const room = Math.floor(Math.max(0, next.get(sorted[0])! - spaced.min) / unit) * unit;
-    const back = spaced.on ? 0 : Math.min(over, room);
-    const months = spaced.months ? Math.ceil(back / (31 * DAY_MS)) : 0;
+    // In whole weeks or days where the rows keep their weekday or time of day; in whole months where the steps are.
+    const unit = spaced.months ? MONTH_MS : spaced.weekdays ? 7 * DAY_MS : clock ? DAY_MS : 1;
+    const [first, end] = [next.get(sorted[0])!, next.get(sorted[sorted.length - 1])!];
+    // Placed with one of its drawn dates at a random point of its span, within the seed's dates:
+    // from its earliest drawn date (the least of a volunteer's 11), every key started early, and
+    // the last shifts ended in January where the seed's ran to March.
+    const anchor = dates[sorted[rng.int(sorted.length)]] - rng.next() * (end - first);
+    const wanted = Math.max(spaced.min, Math.min(spaced.max - (end - first), anchor));
+    const move = spaced.on ? 0 : Math.round((wanted - first) / unit) * unit;
+    // A key that still runs past the seed's last date starts earlier, as far as its first may.
+    const over = Math.ceil(Math.max(0, end + move - spaced.max) / unit) * unit;
+    const room = Math.floor(Math.max(0, first + move - spaced.min) / unit) * unit;
+    const moveBy = move - (spaced.on ? 0 : Math.min(over, room));
+    const months = spaced.months ? Math.round(moveBy / MONTH_MS) : 0;
     for (const r of sorted) {
-      const value = spaced.months ? addMonths(next.get(r)!, -months) : next.get(r)! - back;
+      const value = spaced.months ? addMonths(next.get(r)!, months) : next.get(r)! + moveBy;
       const shift = value - dates[r];
       columns[at][r] = formatDate(value, format);
       for (const m of moved) {

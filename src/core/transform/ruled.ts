@@ -308,7 +308,7 @@ export function planConstructions(
           ? { kind: 'sum', column: rule.total, parts: rule.parts, formula: rule.form, ...(rule.rate !== undefined && { formulaRate: rule.rate }) }
           : rule.kind === 'product'
           ? productConstruction(rule)
-          : (solvedSum(rule, schema, free, plan) ?? { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }), ...(rule.units && { units: rule.units }), ...(rule.dayBefore && { dayBefore: rule.dayBefore }) });
+          : (solvedSum(rule, schema, free, plan, rules) ?? { kind: 'sum', column: rule.total, parts: rule.parts, minus: rule.minus, ...(rule.unit && { unit: rule.unit }), ...(rule.units && { units: rule.units }), ...(rule.dayBefore && { dayBefore: rule.dayBefore }) });
     if (!usable(c)) continue;
     // A rate's category is text: only its number column decides where the total is one.
     const numbers = c.kind === 'period' ? [c.rule.end, c.rule.start] : c.kind === 'rate' ? [c.column, c.rule.of, ...(c.rule.times === undefined ? [] : [c.rule.times])] : [c.column, ...inputsOf(c)];
@@ -513,14 +513,16 @@ function pinSums(rules: Rule[], plan: Map<string, Construction>, free: Set<strin
  * remaining to the penny), written as its last such member solved from the total and the other
  * members: a total written as the sum would leave its step, and rounding it back would break the sum.
  */
-function solvedSum(rule: Extract<Rule, { kind: 'sum' }>, schema: ColumnSchema[], free: Set<string>, plan: Map<string, Construction>): Extract<Construction, { kind: 'sum' }> | null {
+function solvedSum(rule: Extract<Rule, { kind: 'sum' }>, schema: ColumnSchema[], free: Set<string>, plan: Map<string, Construction>, rules: Rule[]): Extract<Construction, { kind: 'sum' }> | null {
   const numeric = (name: string) => schema.find((c) => c.name === name)?.numeric;
   const total = numeric(rule.total);
   if (rule.unit || rule.units || rule.dayBefore || !total || (!total.step && !total.ending)) return null;
   const coarse = total.step ?? total.ending!.step;
+  // Not a part another rule writes, planned yet or not (a court fee of its hourly rate times its minutes, beside refund = fee + surcharge).
+  const written = new Set(rules.flatMap((r) => (r !== rule && 'total' in r ? [r.total] : [])));
   const finer = (name: string) => {
     const n = numeric(name);
-    return n !== undefined && free.has(name) && !plan.has(name) && (n.step ?? n.ending?.step ?? 0) < coarse;
+    return n !== undefined && free.has(name) && !plan.has(name) && !written.has(name) && (n.step ?? n.ending?.step ?? 0) < coarse;
   };
   const minus = rule.minus ?? [];
   const solve = [...rule.parts, ...minus].reverse().find(finer);
