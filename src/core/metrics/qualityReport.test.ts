@@ -4,6 +4,7 @@ import { inferSchema } from '../data/schema';
 import { tableFromColumns, type Table } from '../data/table';
 import { Rng } from '../util/rng';
 import { studioReport, withUsefulness, type StudioReport } from './qualityReport';
+import { exactCopyRate, singleCopyChance } from './privacy';
 import { shuffledBaseline } from './relations';
 
 /** People whose spend follows income and whose plan follows spend; `end` is always after `start`. */
@@ -141,6 +142,30 @@ describe('studioReport', () => {
     const unique = figure(studioReport({ train: twice, holdout, synth: ofUnique, schema, rules: [] }), 'exactCopies');
     expect(unique!.flag).toBe('bad');
     expect(unique!.explanation).toMatch(/copy rows your data holds only once/);
+  });
+
+  it('takes copies of rows held once as chance where a table of few fields repeats rows by chance, and not where they go past it', () => {
+    // Bookings of four fields: fresh rows of the same process land on seed rows now and then.
+    const bookings = (rows: number, seed: number) => {
+      const rng = new Rng(seed);
+      const cols: string[][] = Array.from({ length: 6 }, () => []);
+      for (let i = 0; i < rows; i++) {
+        [['A', 'B', 'C', 'D'][rng.int(4)], String(1 + rng.int(60)), `${8 + rng.int(12)}:00`, String(30 * (1 + rng.int(4))), ['Junior', 'Adult', 'Senior'][rng.int(3)], String(rng.int(6))].forEach((v, c) => cols[c].push(v));
+      }
+      return tableFromColumns(['Court', 'Day', 'Start', 'Minutes', 'Tier', 'Guests'], cols);
+    };
+    const [seed, held, fresh] = [bookings(900, 104), bookings(150, 2), bookings(900, 3)];
+    const booked = inferSchema(seed);
+    // As a reviewer's bookings: no held-out row a copy, a few seed rows held twice, a few fresh rows copies.
+    expect(exactCopyRate(seed, held, booked)).toBe(0);
+    expect(singleCopyChance(seed, booked)).toBeGreaterThan(0);
+    const chance = figure(studioReport({ train: seed, holdout: held, synth: fresh, schema: booked, rules: [] }), 'exactCopies')!;
+    expect(chance.value).toBeGreaterThan(0);
+    expect(chance.flag).toBe('warn');
+    expect(chance.explanation).toMatch(/may be common rows/);
+    // A tenth of the rows copied from the seed's own is past chance.
+    const copied = tableFromColumns(fresh.names, fresh.columns.map((c, k) => [...seed.columns[k].slice(0, 90), ...c.slice(90)]));
+    expect(figure(studioReport({ train: seed, holdout: held, synth: copied, schema: booked, rules: [] }), 'exactCopies')!.flag).toBe('bad');
   });
 
   it('flags copies of training rows as serious, and more than half of them closer to the training rows', () => {

@@ -7,7 +7,7 @@ import { associations, type AssociationMap, type PairAssociation } from './assoc
 import { detection, sampleRows } from './detection';
 import { columnShapes } from './fidelity';
 import { pairTrends, type PairScore } from './pairs';
-import { closerToTrainingShare, exactCopyRate, medianClosestDistance, selfCopyRate, singletonShares, uniqueCopyRate } from './privacy';
+import { closerToTrainingShare, exactCopyRate, medianClosestDistance, selfCopyRate, singleCopyChance, singletonShares, uniqueCopyRate } from './privacy';
 import { extremeShare } from './relations';
 
 import { reportColumns, type ReportColumn } from './reportColumns';
@@ -130,10 +130,13 @@ export function studioReport({ train, holdout, synth, schema, rules, target = nu
 
   const copyRate = exactCopyRate(train, synth, schema);
   // Copies are judged against how often real rows repeat: held-out rows repeating training rows,
-  // or training rows each other; copies of a row no other training row equals, against held-out rows alone.
+  // or training rows each other; copies of a row no other training row equals, against held-out
+  // rows and the chance that a fresh real row equals such a row (its expected count and twice its spread).
   const held = holdout ? exactCopyRate(train, holdout, schema) : 0;
-  const common = uniqueCopyRate(train, synth, schema) <= held;
-  figures.push(copiesFigure(copyRate, synth.rowCount, common ? Math.max(held, selfCopyRate(train, schema)) : held, !common));
+  const expected = singleCopyChance(train, schema) * synth.rowCount;
+  const byChance = expected > 0 ? (expected + 2 * Math.sqrt(expected)) / synth.rowCount : 0;
+  const common = uniqueCopyRate(train, synth, schema) <= Math.max(held, byChance);
+  figures.push(copiesFigure(copyRate, synth.rowCount, common ? Math.max(held, byChance, selfCopyRate(train, schema)) : held, !common));
   if (unseen) {
     // Equal counts of training and held-out rows, so a model that learned no row scores 50 %.
     const t = sample(train, unseen.rowCount);
