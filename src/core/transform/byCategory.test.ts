@@ -89,3 +89,32 @@ describe('a count kept within its category range', () => {
     expect(ones - argmax).toBeGreaterThan(0.05);
   });
 });
+
+describe('a date written as a gap after another, kept within its category range', () => {
+  // Repairs: emergencies closed within a day of opening, low-priority ones within three weeks.
+  const rng = new Rng(7);
+  const DAY = 86_400_000;
+  const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  const cols: string[][] = [[], [], []];
+  for (let r = 0; r < 600; r++) {
+    const priority = ['Emergency', 'High', 'Low'][rng.int(3)];
+    const opened = Date.UTC(2023, 0, 2) + rng.int(300 * 24) * 3_600_000;
+    const days = priority === 'Emergency' ? 0.1 + 0.8 * rng.next() : priority === 'High' ? 1 + 3 * rng.next() : 5 + 15 * rng.next();
+    [priority, stamp(opened), stamp(opened + days * DAY)].forEach((v, c) => cols[c].push(v));
+  }
+  const table = tableFromColumns(['Priority', 'Opened', 'Closed'], cols);
+  const schema = inferSchema(table);
+
+  it("keeps each row's gap within its category's, on rows decoded from random model output", () => {
+    const rules = [{ kind: 'order' as const, low: 'Opened', high: 'Closed' }];
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    expect(transformer.toState().categoryRanges).toEqual([expect.objectContaining({ column: 'Closed', by: 'Priority', gap: true })]);
+    const out = transformer.decode(untrainedRows(transformer.layout.width, 5_000, 4), 5_000, new Rng(5));
+    const at = (name: string) => out.columns[out.names.indexOf(name)];
+    const gaps = new Map<string, number[]>();
+    at('Priority').forEach((p, r) => gaps.set(p!, [...(gaps.get(p!) ?? []), (Date.parse(`${at('Closed')[r]}Z`) - Date.parse(`${at('Opened')[r]}Z`)) / DAY]));
+    expect(Math.max(...gaps.get('Emergency')!)).toBeLessThan(1.3);
+    expect(Math.max(...gaps.get('High')!)).toBeLessThan(5);
+    expect(Math.min(...gaps.get('Low')!)).toBeGreaterThan(3.5);
+  });
+});

@@ -17,6 +17,8 @@ export interface CategoryRanges {
   ranges: [string, CategoryRange][];
   /** Values a zero rule writes in this column (0, or 35 hours): left out of the ranges, and never redrawn. */
   ruled?: number[];
+  /** A date written as a gap after another: its ranges are of the gap, the cell's plain number before the date is built. */
+  gap?: true;
 }
 
 /**

@@ -449,7 +449,27 @@ export class TableTransformer {
       const kind = name === null ? null : kindOf.get(name);
       return name !== null && (kind === 'categorical' || kind === 'boolean') ? [name] : [];
     });
-    return numbers.length && categories.length ? fitCategoryRanges(table, this.schema, numbers, categories, ruled) : [];
+    if (categories.length === 0) return [];
+    const ranges = numbers.length ? fitCategoryRanges(table, this.schema, numbers, categories, ruled) : [];
+    // A date written as a gap after another keeps the gap in its category's range too (an emergency
+    // repair closed within a day of opening, where the seed's all are): the model wrote 18.8 days.
+    const gaps = this.slots.flatMap((s) => (s.kind === 'model' && s.built?.construction.kind === 'gap' ? [{ name: s.column.name, construction: s.built.construction }] : []));
+    if (gaps.length === 0) return ranges;
+    const gapped = { ...table, columns: table.names.map((name, i) => { const g = gaps.find((x) => x.name === name); return g ? gapValues(table, this.schema, g.construction) : table.columns[i]; }) };
+    const found = fitCategoryRanges(gapped, this.rangeSchema(gaps.map((g) => g.name)), gaps.map((g) => g.name), categories);
+    return [...ranges, ...found.map((r) => ({ ...r, gap: true as const }))];
+  }
+
+  /** The schema with `gaps` (dates written as a gap after another) read as the plain numbers their cells hold before they are built. */
+  private rangeSchema(gaps: string[]): ColumnSchema[] {
+    return this.schema.map((c) => (gaps.includes(c.name) ? { ...c, kind: 'numeric' as const, numeric: undefined, date: undefined } : c));
+  }
+
+  /** What writes a number kept within its category's range: its plain encoder, or a gap's. */
+  private rangeWriter(name: string): ContinuousEncoder | null {
+    const slot = this.slots[this.names.indexOf(name)];
+    if (slot?.kind === 'model' && slot.built?.construction.kind === 'gap' && slot.column.encoder instanceof ContinuousEncoder) return slot.column.encoder;
+    return this.plainEncoder(name);
   }
 
   /** Rows of `table` (same columns as fitted) as a row-major [rows, width] matrix. */
@@ -570,7 +590,10 @@ export class TableTransformer {
     const bad = new Uint8Array(rows);
     const built = this.slots.flatMap((s) => ((s.kind === 'model' || s.kind === 'sum') && s.built ? [s.built] : []));
     // Before the zero and blank rules, which read what the ranges may draw again (hours a fee is 0 with).
-    if (this.categoryRanges.length) keepCategoryRanges(this.categoryRanges, names, columns, this.schema, (name) => this.plainEncoder(name), rng);
+    if (this.categoryRanges.length) {
+      const schema = this.rangeSchema(this.categoryRanges.flatMap((r) => (r.gap ? [r.column] : [])));
+      keepCategoryRanges(this.categoryRanges, names, columns, schema, (name) => this.rangeWriter(name), rng);
+    }
     blankByRules(this.rules, names, columns, new Set(this.slots.flatMap((s) => (s.kind === 'sum' ? [s.name] : []))));
     zeroByRules(this.rules, names, columns, this.schema, this.zeroTexts());
     // A column that follows one written over (a month's name beside a month a date fixes) follows what was written.
@@ -691,7 +714,7 @@ export class TableTransformer {
       const held = new Set([...slot.keys.fixed, ...(slot.keys.copied ?? []), ...(slot.keys.given ?? [])]);
       // The ranges a category keeps a number in, whether it is modelled plain or in the category's scale.
       const scaled = built.flatMap(({ construction: c }) => (c.kind === 'scaled' && c.ranges ? [{ column: c.column, by: c.by, ranges: c.ranges }] : []));
-      for (const name of followAges(target, aged, [...this.categoryRanges, ...scaled], held, rng)) changed.add(name);
+      for (const name of followAges(target, aged, [...this.categoryRanges.filter((r) => !r.gap), ...scaled], held, rng)) changed.add(name);
     });
     for (const name of this.carryWithinKeys(target, labels, built)) changed.add(name);
     if (changed.size === 0) return { table, rows: all };
