@@ -294,4 +294,17 @@ describe("a key's place in time", () => {
     // Each third of the year holds a fair share of the rows.
     for (const third of [0, 1, 2]) expect(days.filter((d) => Math.floor(d / (365 / 3)) === third).length).toBeGreaterThan(400);
   });
+
+  it("starts a key as long as the seed's dates within a step of the first, not all on it", () => {
+    // 40 rooms of 60 stays a week apart: longer than the year the seed's dates cover.
+    const rng = new Rng(5);
+    const start = Date.UTC(2024, 0, 1);
+    const labels = Array.from({ length: 2_400 }, (_, r) => `R${Math.floor(r / 60)}`);
+    const cells = labels.map(() => iso(start + rng.int(365) * DAY));
+    const target = { names: ['Check-In'], columns: [cells], schema: inferSchema(tableFromColumns(['Check-In'], [cells])) };
+    const starts = Array.from({ length: 21 }, (_, k) => k / 20);
+    spaceWithinKeys(labels, target, { column: 'Check-In', steps: [7 * DAY], min: start, max: start + 364 * DAY, starts }, [], new Rng(6), []);
+    const firsts = new Set(labels).size;
+    expect(cells.filter((c) => c === iso(start)).length).toBeLessThan(firsts / 4);
+  });
 });

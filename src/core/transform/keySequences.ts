@@ -31,6 +31,12 @@ export interface Spaced {
   months?: true;
   min: number;
   max: number;
+  /**
+   * Where the seed's keys start within the dates their spans leave room for (0: on the first
+   * date, 1: ending on the last), as 21 quantiles: a hotel's rooms run all year, a charity's
+   * volunteers join at any time. Absent in models saved before them.
+   */
+  starts?: number[];
 }
 
 /** A whole number that counts the years from one date per key (a birth date not in the table) to the row's `to`: an age at each visit. */
@@ -142,9 +148,31 @@ export function fitSpacing(input: SequenceInput): Spaced | null {
     const on = [...new Set(finite)].sort((a, b) => a - b);
     const schedule = on.length <= MAX_SCHEDULE && on.length * MIN_ROWS_PER_DAY <= finite.length;
     const weekdays = !months && !schedule && hasClosedDay(finite);
-    best = { spaced: { column: column.name, steps: kept, ...(after && { after: after.name }), ...(after?.openLast && { openLast: true }), ...(months && { months: true }), ...(schedule && { on }), ...(weekdays && { weekdays: true }), min, max }, ratio };
+    const starts = startsWithin(groups, dates, min, max);
+    best = { spaced: { column: column.name, steps: kept, ...(after && { after: after.name }), ...(after?.openLast && { openLast: true }), ...(months && { months: true }), ...(schedule && { on }), ...(weekdays && { weekdays: true }), min, max, starts }, ratio };
   }
   return best?.spaced ?? null;
+}
+
+/** Quantiles of where each key starts within the dates its span leaves room for, between `min` and `max` (see `Spaced.starts`). */
+function startsWithin(groups: number[][], dates: Float64Array, min: number, max: number): number[] {
+  const at = groups.flatMap((rows) => {
+    const days = rows.map((r) => dates[r]).filter((d) => !Number.isNaN(d));
+    if (days.length === 0) return [];
+    const [first, last] = bounds(days);
+    const room = max - min - (last - first);
+    return [room > 0 ? Math.min(1, Math.max(0, (first - min) / room)) : 0];
+  });
+  at.sort((a, b) => a - b);
+  return at.length ? Array.from({ length: START_QUANTILES }, (_, k) => at[Math.round((k * (at.length - 1)) / (START_QUANTILES - 1))]) : [];
+}
+const START_QUANTILES = 21;
+
+/** A value drawn from quantiles `qs`, between neighbours: none lands on a quantile more often than another value. */
+function betweenQuantiles(qs: number[], u: number): number {
+  const at = u * (qs.length - 1);
+  const k = Math.min(qs.length - 2, Math.floor(at));
+  return qs.length < 2 ? (qs[0] ?? 0) : qs[k] + (qs[k + 1] - qs[k]) * (at - k);
 }
 
 /** The share of a key's rows that would start before the row before ended, with rows dealt to keys of the same sizes at random. */
@@ -358,16 +386,25 @@ export function spaceWithinKeys(labels: string[], target: SequenceTarget, spaced
     // In whole weeks or days where the rows keep their weekday or time of day; in whole months where the steps are.
     const unit = spaced.months ? MONTH_MS : spaced.weekdays ? 7 * DAY_MS : clock ? DAY_MS : 1;
     const [first, end] = [next.get(sorted[0])!, next.get(sorted[sorted.length - 1])!];
-    // Placed with one of its drawn dates at a random point of its span, within the seed's dates:
-    // from its earliest drawn date (the least of a volunteer's 11), every key started early, and
-    // the last shifts ended in January where the seed's ran to March.
-    const anchor = dates[sorted[rng.int(sorted.length)]] - rng.next() * (end - first);
-    const wanted = Math.max(spaced.min, Math.min(spaced.max - (end - first), anchor));
-    const move = spaced.on ? 0 : Math.round((wanted - first) / unit) * unit;
+    // Placed where the seed's keys start within the room their spans leave (`starts`); from its
+    // earliest drawn date (the least of a volunteer's 11), every key started early, and the last
+    // shifts ended in January where the seed's ran to March, while a key placed around one of its
+    // drawn dates left a hotel's rooms, which run all year, thin in winter. Models saved before
+    // `starts` take the latter, over the starts that keep the key in range (clamped to the first
+    // date, 21 check-ins fell on the seed's first day where it has 1).
+    const [span, anchor] = [end - first, dates[sorted[rng.int(sorted.length)]]];
+    const [lo, hi] = [Math.max(spaced.min, anchor - span), Math.min(spaced.max - span, anchor)];
+    const space = Math.max(0, spaced.max - span - spaced.min);
+    // A key as long as the seed's dates or longer starts within one step of the first (all on it, 8 of a hotel's rooms began on its first day).
+    const placed = space > 0 ? spaced.min + space * betweenQuantiles(spaced.starts ?? [0, 1], rng.next()) : spaced.min + rng.next() * spaced.steps[rng.int(spaced.steps.length)];
+    const wanted = spaced.starts?.length || space === 0 ? placed : lo <= hi ? lo + rng.next() * (hi - lo) : placed;
+    const rounded = Math.round((wanted - first) / unit) * unit;
+    const move = spaced.on ? 0 : first + rounded < spaced.min ? rounded + unit : rounded;
     // A key that still runs past the seed's last date starts earlier, as far as its first may.
     const over = Math.ceil(Math.max(0, end + move - spaced.max) / unit) * unit;
     const room = Math.floor(Math.max(0, first + move - spaced.min) / unit) * unit;
-    const moveBy = move - (spaced.on ? 0 : Math.min(over, room));
+    // One longer than the seed's dates keeps its start, and its rows past the last date are dropped.
+    const moveBy = move - (spaced.on || space === 0 ? 0 : Math.min(over, room));
     const months = spaced.months ? Math.round(moveBy / MONTH_MS) : 0;
     for (const r of sorted) {
       const value = spaced.months ? addMonths(next.get(r)!, months) : next.get(r)! + moveBy;

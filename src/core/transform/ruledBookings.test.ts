@@ -48,4 +48,15 @@ describe('a fee its rate and minutes give, and a refund of it on some rows', () 
     expect(cancelled(all)).toBeGreaterThan(0.05);
     expect(cancelled(kept)).toBeGreaterThan(0.8 * cancelled(all));
   });
+
+  it('writes a refund from its parts on a cancelled row the model left blank, so none is dropped for it', () => {
+    const transformer = new TableTransformer(table, schema, 1, { rules });
+    const decoded = transformer.decodeChecked(untrainedRows(transformer.layout.width, 4_000, 7), 4_000, new Rng(8));
+    expect([...decoded.broken.keys()].filter((rule) => rule.startsWith('Refund'))).toEqual([]);
+    const at = (name: string) => decoded.table.columns[decoded.table.names.indexOf(name)];
+    at('Cancelled?').forEach((c, r) => {
+      if (c === 'Y') expect(Number(at('Refund (£)')[r])).toBeCloseTo(Number(at('Court Fee (£)')[r]) + Number(at('Surcharge (£)')[r]), 2);
+      else expect(at('Refund (£)')[r]).toBeNull();
+    });
+  });
 });
