@@ -110,3 +110,28 @@ describe('a number or a category that counts a key\'s rows', () => {
     for (const numbers of byPatient.values()) expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, k) => k + 1));
   });
 });
+
+describe('an ID numbered as its rows come in', () => {
+  // A bike shop's jobs, numbered in the order they came in.
+  function jobs(inOrder: boolean): Table {
+    const rng = new Rng(4);
+    const days = Array.from({ length: 400 }, () => Date.UTC(2024, 0, 1) + rng.int(300) * DAY).sort((a, b) => a - b);
+    const numbers = days.map((_, k) => 24_001 + k);
+    if (!inOrder) rng.shuffle(numbers);
+    return tableFromColumns(['Job No.', 'Date In', 'Parts (£)'], [numbers.map((n) => `J${n}`), days.map(iso), days.map(() => (rng.int(5000) / 100).toFixed(2))]);
+  }
+
+  it('is written in the order of the date its numbers rise with', () => {
+    const transformer = fitted(jobs(true));
+    expect(transformer.toState().slots.find((s) => s.name === 'Job No.')).toMatchObject({ kind: 'id', dated: 'Date In' });
+    const { table } = transformer.decodeChecked(untrainedRows(transformer.layout.width, 1_000, 3), 1_000, new Rng(4));
+    const at = (name: string) => table.columns[table.names.indexOf(name)];
+    const rows = at('Job No.').map((id, r) => [Number(id!.slice(1)), at('Date In')[r]!] as const).sort((a, b) => a[0] - b[0]);
+    expect(rows.length).toBeGreaterThan(900);
+    rows.forEach(([, day], k) => k > 0 && expect(day >= rows[k - 1][1]).toBe(true));
+  });
+
+  it('is not where its numbers do not rise with a date', () => {
+    expect(fitted(jobs(false)).toState().slots.find((s) => s.name === 'Job No.')).not.toHaveProperty('dated');
+  });
+});

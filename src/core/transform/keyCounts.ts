@@ -97,3 +97,35 @@ export function countWithinKeys(label: string[], rows: number[], when: Float64Ar
   }
   return out;
 }
+
+/** IDs numbered at least this many before their order is read from a date. */
+const MIN_DATED = 20;
+
+/**
+ * A date the IDs' numbers rise with, row by row (a job number issued as jobs come in): fresh
+ * IDs are then numbered in the order of that date, not of the rows. Written in row order, a
+ * bike shop's job numbers fell against the date in 449 of 899 neighbours, none in the seed.
+ * Undefined where no date does, or where IDs repeat.
+ */
+export function risesWith(values: (string | null)[], table: Table, schema: ColumnSchema[]): string | undefined {
+  const rows = values.flatMap((v, r) => {
+    const m = v === null ? null : DIGITS_RE.exec(v);
+    return m ? [[Number(m[1]), r] as const] : [];
+  });
+  if (rows.length < MIN_DATED || new Set(rows.map(([n]) => n)).size < rows.length) return undefined;
+  rows.sort((a, b) => a[0] - b[0]);
+  return schema.find((c) => {
+    if (!isModelled(c) || c.kind !== 'datetime') return false;
+    const when = readNumbers(c, table.columns[table.names.indexOf(c.name)]);
+    const dated = rows.filter(([, r]) => !Number.isNaN(when[r]));
+    return dated.length >= MIN_DATED && dated.every(([, r], k) => k === 0 || when[r] >= when[dated[k - 1][1]]);
+  })?.name;
+}
+
+/** Each row's place in the order of `when` (blank last), ties in row order. */
+export function datePlaces(when: Float64Array): number[] {
+  const order = Array.from(when, (_, r) => r).sort((a, b) => (Number.isNaN(when[a]) ? Infinity : when[a]) - (Number.isNaN(when[b]) ? Infinity : when[b]) || a - b);
+  const places = new Array<number>(when.length);
+  order.forEach((r, k) => (places[r] = k));
+  return places;
+}

@@ -11,7 +11,7 @@ import { fitCategoryRanges, keepCategoryRanges, type CategoryRanges } from './by
 import { findDerivations, type Derivation } from './derived';
 import { IdGenerator, type IdState } from './idColumn';
 import { assignKeys, copyWithinKeys, fitKeys, type KeyGroups } from './idKeys';
-import { countSpelling, countWithinKeys, fitKeyCount, type CountedColumn, type KeyCount } from './keyCounts';
+import { countSpelling, countWithinKeys, datePlaces, fitKeyCount, risesWith, type CountedColumn, type KeyCount } from './keyCounts';
 import { ageWithinKeys, carryWithinKeys, followAges, groupsOf, readNumbers, runWithinKeys, spaceWithinKeys, type SequenceTarget } from './keySequences';
 import { planScalings, type Scaled } from './scaled';
 import { findIdLink } from './idLinks';
@@ -106,7 +106,7 @@ type Slot =
   | { kind: 'model'; column: EncodedColumn; built?: Built }
   /** A column written whole from others, not modelled: a sum, a product or a rate's total. */
   | { kind: 'sum'; name: string; built: Built }
-  | { kind: 'id'; name: string; ids: IdGenerator; keys?: KeyGroups; count?: KeyCount }
+  | { kind: 'id'; name: string; ids: IdGenerator; keys?: KeyGroups; count?: KeyCount; dated?: string }
   | { kind: 'constant'; name: string; value: string | null }
   | { kind: 'derived'; name: string; from: number; map: Derivation['map']; counts: Derivation['counts'] };
 
@@ -127,7 +127,7 @@ export type SlotState =
       built: BuiltState | null;
     }
   | { kind: 'sum'; name: string; built: BuiltState }
-  | { kind: 'id'; name: string; ids: IdState; keys?: KeyGroups; count?: KeyCount }
+  | { kind: 'id'; name: string; ids: IdState; keys?: KeyGroups; count?: KeyCount; dated?: string }
   | { kind: 'constant'; name: string; value: string | null }
   | { kind: 'derived'; name: string; from: number; map: [string | null, string | null][]; counts: [string | null, number][] };
 
@@ -251,7 +251,8 @@ export class TableTransformer {
         }
         // A key repeated over rows (a customer's bills) is shared by as many rows as the seed's keys hold.
         const keys = fitKeys(values, table, schema, i, (name) => builtFrom(name, free, constructions, schema));
-        this.slots.push({ kind: 'id', name: column.name, ids, ...(keys && { keys }) });
+        const dated = keys ? undefined : risesWith(values, table, schema);
+        this.slots.push({ kind: 'id', name: column.name, ids, ...(keys && { keys }), ...(dated && { dated }) });
         return;
       }
       if (column.kind === 'constant') {
@@ -361,7 +362,7 @@ export class TableTransformer {
         case 'sum':
           return { kind: 'sum', name: slot.name, built: built(slot.built) };
         case 'id':
-          return { kind: 'id', name: slot.name, ids: slot.ids.toState(), ...(slot.keys && { keys: slot.keys }), ...(slot.count && { count: slot.count }) };
+          return { kind: 'id', name: slot.name, ids: slot.ids.toState(), ...(slot.keys && { keys: slot.keys }), ...(slot.count && { count: slot.count }), ...(slot.dated && { dated: slot.dated }) };
         case 'constant':
           return { kind: 'constant', name: slot.name, value: slot.value };
         case 'derived':
@@ -396,7 +397,7 @@ export class TableTransformer {
       case 'sum':
         return { kind: 'sum', name: slot.name, built: built(slot.built) };
       case 'id':
-        return { kind: 'id', name: slot.name, ids: new IdGenerator(slot.ids, slot.name), ...(slot.keys && { keys: slot.keys }), ...(slot.count && { count: slot.count }) };
+        return { kind: 'id', name: slot.name, ids: new IdGenerator(slot.ids, slot.name), ...(slot.keys && { keys: slot.keys }), ...(slot.count && { count: slot.count }), ...(slot.dated && { dated: slot.dated }) };
       case 'constant':
         return { kind: 'constant', name: slot.name, value: slot.value };
       case 'derived':
@@ -634,7 +635,8 @@ export class TableTransformer {
       const prefix = column && cellsOf(column.name);
       const linked = { ...(prefix && { prefix, read: numberReader(column) }), end: cellsOf(slot.ids.endLinkedTo) };
       const label = labels.get(i);
-      const at = label && keyPlaces(left.map((r) => label[r]));
+      const dated = slot.dated === undefined ? undefined : this.schema.find((c) => c.name === slot.dated);
+      const at = label ? keyPlaces(left.map((r) => label[r])) : dated && datePlaces(readNumbers(dated, table.columns[names.indexOf(dated.name)]));
       const ids = slot.ids.take(table.rowCount, firstRow, { ...linked, ...(at && { at }), ...(slot.count && { numbers: this.countOf(slot.count, table, labels, left) }) });
       // A key's ID is its first row's.
       const first = new Map<string, number>();
